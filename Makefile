@@ -1,0 +1,59 @@
+# Pactos por Pichincha — the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup lint bench clean messages
+
+# Everything both commands need: virtualenv, Python and npm packages, compiled translations.
+setup: $(STAMP) static/vendor/.installed locale/en/LC_MESSAGES/django.mo
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || { PYBIN=$$(scripts/find-python.sh) && "$$PYBIN" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+static/vendor/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf static/vendor && mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs static/vendor/bootstrap-icons
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	cp node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
+	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	@touch $@
+
+locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(STAMP)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# Serve on the embedded default: SQLite under var/, Celery tasks in-process.
+run: export DATABASE_URL :=
+run: export REDIS_URL :=
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py cargar_demo
+	@echo "Portal en http://$(HOST):$(PORT)/ — cuentas de demostración: coordinadora, facilitador, comunicacion, analista, admin"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates */templates --check --quiet
+	$(VENV)/bin/lint-imports
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-location
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor var staticfiles

@@ -1,0 +1,56 @@
+"""The portal's one Celery app.
+
+With REDIS_URL set, Redis is broker and result backend; without it tasks run in process
+(task_always_eager). Reliability follows docs/architecture.md: late acknowledgement, tasks
+re-queued when a worker dies, and a hard time limit well below Redis' visibility timeout.
+"""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("pactos")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+VISIBILITY_TIMEOUT = 60 * 60  # seconds Redis waits before handing an unacked task to another worker
+TASK_TIME_LIMIT = 5 * 60  # hard limit, far below the visibility timeout
+
+app.conf.update(
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    task_acks_on_failure_or_timeout=True,
+    task_time_limit=TASK_TIME_LIMIT,
+    task_soft_time_limit=TASK_TIME_LIMIT - 30,
+    worker_prefetch_multiplier=1,
+    task_track_started=True,
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    result_expires=60 * 60 * 24,
+    broker_connection_retry_on_startup=True,
+    # A request must not hang when the broker is down: fail fast, the sweep re-enqueues later.
+    broker_connection_timeout=2,
+    broker_transport_options={
+        "visibility_timeout": VISIBILITY_TIMEOUT,
+        "socket_connect_timeout": 2,
+        "socket_timeout": 5,
+        "max_retries": 1,
+    },
+    result_backend_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
+    task_publish_retry=False,
+    task_default_queue="default",
+    task_routes={
+        "*.generar_documento": {"queue": "pdf"},
+        "*.enviar_*": {"queue": "email"},
+    },
+    beat_schedule={
+        "barrer-documentos-pendientes": {
+            "task": "core.tasks.barrer_documentos_pendientes",
+            "schedule": crontab(minute="*/5"),
+        },
+    },
+)
+app.autodiscover_tasks()

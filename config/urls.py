@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+
+
+handler403 = "core.views.error_403"
+handler404 = "core.views.error_404"
+handler500 = "core.views.error_500"
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("config.api_urls")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+]
+
+# Pages: Spanish at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("", include("core.urls")),
+    path("cuentas/", include("core.urls_cuentas")),
+    path("sie/", include("sie.urls")),
+    path("actores/", include("actores.urls")),
+    path("mesas/", include("mesas.urls")),
+    path("pactos/", include("pactos.urls")),
+    path("eventos/", include("eventos.urls")),
+    path("comunicacion/", include("comunicacion.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+

@@ -1,0 +1,47 @@
+"""Shared pieces of the open-data API."""
+
+import csv
+import io
+
+from rest_framework.renderers import BaseRenderer
+
+
+def _aplanar(datos, prefijo=""):
+    fila = {}
+    for clave, valor in datos.items():
+        nombre = f"{prefijo}{clave}"
+        if isinstance(valor, dict):
+            fila.update(_aplanar(valor, f"{nombre}."))
+        elif isinstance(valor, list):
+            fila[nombre] = "; ".join(
+                str(v.get("nombre", v)) if isinstance(v, dict) else str(v) for v in valor
+            )
+        else:
+            fila[nombre] = "" if valor is None else valor
+    return fila
+
+
+class CSVRenderer(BaseRenderer):
+    """CSV of a list (paginated or not), one flat row per object; `?format=csv`."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        if isinstance(data, dict) and "results" in data:
+            data = data["results"]
+        if isinstance(data, dict):
+            data = [data]
+        filas = [_aplanar(item) if isinstance(item, dict) else {"valor": item} for item in data]
+        columnas: list[str] = []
+        for fila in filas:
+            columnas.extend(c for c in fila if c not in columnas)
+        salida = io.StringIO()
+        writer = csv.DictWriter(salida, fieldnames=columnas, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(filas)
+        # A BOM so spreadsheet programs read the accents right.
+        return ("\ufeff" + salida.getvalue()).encode(self.charset)

@@ -1,0 +1,34 @@
+"""Permission predicates shared by every app (django-rules).
+
+Apps compose these with their own object predicates (e.g. mesas' facilita_mesa) in their rules.py.
+"""
+
+import rules
+
+from .roles import Rol, roles_de
+
+
+def _tiene_rol(rol: str):
+    @rules.predicate(name=f"tiene_rol_{rol}")
+    def predicate(user) -> bool:
+        return rol in roles_de(user)
+
+    return predicate
+
+
+es_coordinador = _tiene_rol(Rol.COORDINACION)
+es_facilitador = _tiene_rol(Rol.FACILITACION)
+es_comunicador = _tiene_rol(Rol.COMUNICACION)
+es_analista = _tiene_rol(Rol.ANALISIS)
+es_administrador = _tiene_rol(Rol.ADMINISTRACION)
+
+es_personal = es_coordinador | es_facilitador | es_comunicador | es_analista | es_administrador
+
+rules.add_perm("core.ver_panel", es_personal)
+rules.add_perm("core.administrar", es_administrador)
+
+# What each permission means to a person who lacks it, shown on the 403 page.
+DESCRIPCION_PERMISOS = {
+    "core.ver_panel": "pertenecer al equipo del programa (cualquier rol)",
+    "core.administrar": "el rol de Administración",
+}

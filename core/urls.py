@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.InicioView.as_view(), name="inicio"),
+    path("panel/", views.PanelView.as_view(), name="panel"),
+]

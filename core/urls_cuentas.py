@@ -1,0 +1,41 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+app_name = "cuentas"
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="cuentas/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "clave/restablecer/",
+        auth_views.PasswordResetView.as_view(
+            template_name="cuentas/clave_restablecer.html",
+            email_template_name="cuentas/email/clave_restablecer.txt",
+            subject_template_name="cuentas/email/clave_restablecer_asunto.txt",
+            success_url=reverse_lazy("cuentas:clave_enviada"),
+        ),
+        name="clave_restablecer",
+    ),
+    path(
+        "clave/enviada/",
+        auth_views.PasswordResetDoneView.as_view(template_name="cuentas/clave_enviada.html"),
+        name="clave_enviada",
+    ),
+    path(
+        "clave/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="cuentas/clave_nueva.html",
+            success_url=reverse_lazy("cuentas:clave_cambiada"),
+        ),
+        name="clave_confirmar",
+    ),
+    path(
+        "clave/cambiada/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="cuentas/clave_cambiada.html"),
+        name="clave_cambiada",
+    ),
+]

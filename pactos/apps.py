@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PactosConfig(AppConfig):
+    name = "pactos"
+    verbose_name = _("Pactos y hoja de ruta")

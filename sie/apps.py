@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SieConfig(AppConfig):
+    name = "sie"
+    verbose_name = _("Sistema de Información Estratégica")

@@ -1,0 +1,149 @@
+"""Shared fixtures: users per role, real services, Debian's chromium for Playwright."""
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth.models import Group
+
+from core.roles import Rol
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def pytest_configure(config):
+    # Browser tests drive a live server from an event loop thread (see ../shared/TOOLCHAIN.md).
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if REQUIRE_SERVICES:
+        db_url = os.environ.get("DATABASE_URL", "")
+        if not db_url.startswith(("postgres://", "postgresql://")):
+            raise pytest.UsageError("REQUIRE_SERVICES=1 necesita DATABASE_URL hacia PostgreSQL.")
+        if not os.environ.get("REDIS_URL"):
+            raise pytest.UsageError("REQUIRE_SERVICES=1 necesita REDIS_URL.")
+
+
+def requiere_servicio(nombre: str, disponible: bool):
+    """Skip a test when a service is missing, or fail it when CI requires every service."""
+    if disponible:
+        return
+    mensaje = f"{nombre} no está disponible"
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{mensaje} y REQUIRE_SERVICES=1")
+    pytest.skip(mensaje)
+
+
+@pytest.fixture
+def crear_usuario(db, django_user_model):
+    def crear(username: str, *roles: str, **extra):
+        user = django_user_model.objects.create_user(
+            username=username, password="clave-de-prueba-123", email=f"{username}@example.org", **extra
+        )
+        if roles:
+            user.groups.add(*Group.objects.filter(name__in=roles))
+        return user
+
+    return crear
+
+
+@pytest.fixture
+def coordinadora(crear_usuario):
+    return crear_usuario("coord", Rol.COORDINACION, first_name="María")
+
+
+@pytest.fixture
+def facilitador(crear_usuario):
+    return crear_usuario("facil", Rol.FACILITACION)
+
+
+@pytest.fixture
+def comunicador(crear_usuario):
+    return crear_usuario("comu", Rol.COMUNICACION)
+
+
+@pytest.fixture
+def analista(crear_usuario):
+    return crear_usuario("anal", Rol.ANALISIS)
+
+
+@pytest.fixture
+def administrador(crear_usuario):
+    return crear_usuario("adm", Rol.ADMINISTRACION, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def sin_rol(crear_usuario):
+    return crear_usuario("ciudadano")
+
+
+@pytest.fixture
+def usuarios_por_rol(coordinadora, facilitador, comunicador, analista, administrador, sin_rol):
+    return {
+        "coordinacion": coordinadora,
+        "facilitacion": facilitador,
+        "comunicacion": comunicador,
+        "analisis": analista,
+        "administracion": administrador,
+        "sin_rol": sin_rol,
+        "anonimo": None,
+    }
+
+
+@pytest.fixture
+def cliente_de(client):
+    """cliente_de(user) returns the test client logged in as user (None: anonymous)."""
+
+    def como(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return como
+
+
+# --- Celery on the real broker ---------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def celery_worker_real(django_db_setup, django_db_blocker):
+    """An in-process Celery worker on Redis; the tests that use it need transaction=True."""
+    from django.conf import settings
+
+    requiere_servicio("Redis (REDIS_URL)", bool(settings.REDIS_URL))
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    app.conf.task_always_eager = False
+    app.loader.import_module("celery.contrib.testing.tasks")
+    with django_db_blocker.unblock(), start_worker(
+        app,
+        pool="solo",
+        perform_ping_check=True,
+        queues=["default", "pdf", "email"],
+        shutdown_timeout=30,
+    ) as worker:
+        yield worker
+
+
+# --- Playwright with Debian's chromium (never `playwright install`) --------------------------
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        if REQUIRE_SERVICES:
+            pytest.fail("Debian's chromium is missing (apt-get install chromium)")
+        pytest.skip("chromium is not installed")
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }

@@ -1,0 +1,81 @@
+"""Project-wide promises: deploy checks, migrations, layers, the home page."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+RAIZ = Path(__file__).resolve().parents[2]
+
+
+def _manage(*args, **env):
+    entorno = {**os.environ, **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=RAIZ, env=entorno, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_sin_avisos_en_produccion():
+    clave = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)") for _ in range(50))
+    r = _manage(
+        "check", "--deploy", "--fail-level", "DEBUG",
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=clave, DJANGO_ALLOWED_HOSTS="localhost",
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip() == "System check identified no issues (0 silenced)."
+    assert "WARNING" not in r.stderr and "?:" not in r.stdout
+
+
+def test_produccion_exige_clave_secreta():
+    r = _manage("check", DJANGO_DEBUG="0", DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="localhost")
+    assert r.returncode != 0
+    assert "DJANGO_SECRET_KEY" in r.stderr
+
+
+@pytest.mark.django_db
+def test_no_faltan_migraciones():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_contrato_de_capas_import_linter():
+    linter = Path(sys.executable).parent / "lint-imports"
+    r = subprocess.run([str(linter)], cwd=RAIZ, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Contracts: 1 kept, 0 broken." in r.stdout
+
+
+@pytest.mark.django_db
+def test_inicio_en_espanol_explica_el_programa(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="es">' in html
+    for texto in [
+        "Pactos por Pichincha",
+        "Objetivo general",
+        "Sistema de Información Estratégica",
+        "Evento de lanzamiento",
+        "Instrumentos de apoyo",
+        "Socialización",
+        "Mejía",
+    ]:
+        assert texto in html
+
+
+@pytest.mark.django_db
+def test_pagina_en_ingles(client):
+    respuesta = client.get("/en/")
+    assert respuesta.status_code == 200
+    html = respuesta.content.decode()
+    assert '<html lang="en">' in html
+    assert "Objectives" in html
+
+
+@pytest.mark.django_db
+def test_cabeceras_de_seguridad(client):
+    respuesta = client.get("/")
+    assert "default-src 'self'" in respuesta["Content-Security-Policy"]
+    assert respuesta["X-Frame-Options"] == "DENY"
+    assert respuesta["X-Content-Type-Options"] == "nosniff"
