@@ -9,7 +9,9 @@ PORT ?= 8000
 .PHONY: run test setup lint bench clean messages
 
 # Everything both commands need: virtualenv, Python and npm packages, compiled translations.
-setup: $(STAMP) static/vendor/.installed locale/en/LC_MESSAGES/django.mo
+PO_FILES := $(wildcard locale/en/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
+
+setup: $(STAMP) static/vendor/.installed var/.mensajes
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { PYBIN=$$(scripts/find-python.sh) && "$$PYBIN" -m venv $(VENV); }
@@ -27,8 +29,10 @@ static/vendor/.installed: package.json package-lock.json
 	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
 	@touch $@
 
-locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(STAMP)
+# Translations are compiled at install, never committed.
+var/.mensajes: $(PO_FILES) $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	@mkdir -p var && touch $@
 
 # Serve on the embedded default: SQLite under var/, Celery tasks in-process.
 run: export DATABASE_URL :=
@@ -49,8 +53,8 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 messages: $(STAMP)
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor --no-location
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+	PY=$(PY) scripts/messages.sh
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 bench: setup
 	$(PY) -m bench

@@ -147,7 +147,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "cuentas:login"
 LOGIN_REDIRECT_URL = "core:panel"
-LOGOUT_REDIRECT_URL = "core:inicio"
+LOGOUT_REDIRECT_URL = "inicio"
 
 # Login throttling: five failures for one user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
@@ -183,17 +183,18 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
-# E-mail: the console by default; SMTP when EMAIL_HOST is set.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+# E-mail: the console in development; SMTP when EMAIL_HOST is set, and always in production
+# (the local mail relay on localhost:25 unless EMAIL_HOST says otherwise).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "" if DEBUG else "localhost")
 if EMAIL_HOST:
     _correo = {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
             "host": EMAIL_HOST,
-            "port": int(os.environ.get("EMAIL_PORT", "587")),
+            "port": int(os.environ.get("EMAIL_PORT", "587" if EMAIL_HOST != "localhost" else "25")),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-            "use_tls": env_bool("EMAIL_USE_TLS", True),
+            "use_tls": env_bool("EMAIL_USE_TLS", EMAIL_HOST != "localhost"),
             "timeout": 10,
         },
     }

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-
+from config.views import InicioView
 
 handler403 = "core.views.error_403"
 handler404 = "core.views.error_404"
@@ -18,6 +18,7 @@ urlpatterns = [
 
 # Pages: Spanish at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("", InicioView.as_view(), name="inicio"),
     path("", include("core.urls")),
     path("cuentas/", include("core.urls_cuentas")),
     path("sie/", include("sie.urls")),
@@ -34,4 +35,3 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-

@@ -15,15 +15,39 @@ DEMO_PASSWORD_POR_DEFECTO = "pichincha-demo"
 
 CUENTAS_DEMO = [
     # usuario, nombre, apellido, correo, roles, staff
-    ("coordinadora", "María Fernanda", "Guerrero", "coordinadora@demo.pichincha.gob.ec",
-     [Rol.COORDINACION], False),
-    ("facilitador", "Luis Alberto", "Quishpe", "facilitador@demo.pichincha.gob.ec",
-     [Rol.FACILITACION], False),
-    ("comunicacion", "Daniela", "Andrade", "comunicacion@demo.pichincha.gob.ec",
-     [Rol.COMUNICACION], False),
+    (
+        "coordinadora",
+        "María Fernanda",
+        "Guerrero",
+        "coordinadora@demo.pichincha.gob.ec",
+        [Rol.COORDINACION],
+        False,
+    ),
+    (
+        "facilitador",
+        "Luis Alberto",
+        "Quishpe",
+        "facilitador@demo.pichincha.gob.ec",
+        [Rol.FACILITACION],
+        False,
+    ),
+    (
+        "comunicacion",
+        "Daniela",
+        "Andrade",
+        "comunicacion@demo.pichincha.gob.ec",
+        [Rol.COMUNICACION],
+        False,
+    ),
     ("analista", "Jorge", "Cevallos", "analista@demo.pichincha.gob.ec", [Rol.ANALISIS], False),
-    ("admin", "Administración", "del portal", "admin@demo.pichincha.gob.ec",
-     [Rol.ADMINISTRACION], True),
+    (
+        "admin",
+        "Administración",
+        "del portal",
+        "admin@demo.pichincha.gob.ec",
+        [Rol.ADMINISTRACION],
+        True,
+    ),
 ]
 
 _CARGADORES: list[tuple[int, str, Callable]] = []

@@ -5,6 +5,5 @@ from . import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.InicioView.as_view(), name="inicio"),
     path("panel/", views.PanelView.as_view(), name="panel"),
 ]

@@ -6,7 +6,9 @@ app_name = "cuentas"
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="cuentas/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="cuentas/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

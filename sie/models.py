@@ -11,7 +11,9 @@ class Canton(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     cabecera = models.CharField(_("cabecera cantonal"), max_length=120)
     poblacion = models.PositiveIntegerField(_("población"), null=True, blank=True)
-    poblacion_anio = models.PositiveSmallIntegerField(_("año de la población"), null=True, blank=True)
+    poblacion_anio = models.PositiveSmallIntegerField(
+        _("año de la población"), null=True, blank=True
+    )
     poblacion_fuente = models.CharField(_("fuente de la población"), max_length=200, blank=True)
     superficie_km2 = models.DecimalField(
         _("superficie (km²)"), max_digits=8, decimal_places=1, null=True, blank=True
@@ -85,7 +87,9 @@ class Eje(models.Model):
 class Sector(models.Model):
     """A productive sector of an axis; the 5 agricultural ones each have a sectoral table."""
 
-    eje = models.ForeignKey(Eje, on_delete=models.PROTECT, related_name="sectores", verbose_name=_("eje"))
+    eje = models.ForeignKey(
+        Eje, on_delete=models.PROTECT, related_name="sectores", verbose_name=_("eje")
+    )
     nombre = models.CharField(_("nombre"), max_length=160, unique=True)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     descripcion = models.TextField(_("descripción"), blank=True)

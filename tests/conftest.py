@@ -36,7 +36,10 @@ def requiere_servicio(nombre: str, disponible: bool):
 def crear_usuario(db, django_user_model):
     def crear(username: str, *roles: str, **extra):
         user = django_user_model.objects.create_user(
-            username=username, password="clave-de-prueba-123", email=f"{username}@example.org", **extra
+            username=username,
+            password="clave-de-prueba-123",
+            email=f"{username}@example.org",
+            **extra,
         )
         if roles:
             user.groups.add(*Group.objects.filter(name__in=roles))
@@ -103,6 +106,7 @@ def cliente_de(client):
 
 # --- Celery on the real broker ---------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def celery_worker_real(django_db_setup, django_db_blocker):
     """An in-process Celery worker on Redis; the tests that use it need transaction=True."""
@@ -115,17 +119,21 @@ def celery_worker_real(django_db_setup, django_db_blocker):
 
     app.conf.task_always_eager = False
     app.loader.import_module("celery.contrib.testing.tasks")
-    with django_db_blocker.unblock(), start_worker(
-        app,
-        pool="solo",
-        perform_ping_check=True,
-        queues=["default", "pdf", "email"],
-        shutdown_timeout=30,
-    ) as worker:
+    with (
+        django_db_blocker.unblock(),
+        start_worker(
+            app,
+            pool="solo",
+            perform_ping_check=True,
+            queues=["default", "pdf", "email"],
+            shutdown_timeout=30,
+        ) as worker,
+    ):
         yield worker
 
 
 # --- Playwright with Debian's chromium (never `playwright install`) --------------------------
+
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):

@@ -20,10 +20,17 @@ def _manage(*args, **env):
 
 
 def test_check_deploy_sin_avisos_en_produccion():
-    clave = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)") for _ in range(50))
+    clave = "".join(
+        secrets.choice("abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)") for _ in range(50)
+    )
     r = _manage(
-        "check", "--deploy", "--fail-level", "DEBUG",
-        DJANGO_DEBUG="0", DJANGO_SECRET_KEY=clave, DJANGO_ALLOWED_HOSTS="localhost",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "DEBUG",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=clave,
+        DJANGO_ALLOWED_HOSTS="localhost",
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.strip() == "System check identified no issues (0 silenced)."

@@ -23,7 +23,16 @@ def test_codigo_de_canton_desconocido_da_404_en_espanol(client):
 
 def test_api_cantones_json(client):
     datos = client.get("/api/v1/cantones/").json()
-    assert [c["codigo"] for c in datos] == ["1701", "1702", "1703", "1704", "1705", "1707", "1708", "1709"]
+    assert [c["codigo"] for c in datos] == [
+        "1701",
+        "1702",
+        "1703",
+        "1704",
+        "1705",
+        "1707",
+        "1708",
+        "1709",
+    ]
     mejia = next(c for c in datos if c["codigo"] == "1703")
     assert mejia["cabecera"] == "Machachi"
     assert mejia["poblacion"] == 101894 and mejia["poblacion_anio"] == 2022

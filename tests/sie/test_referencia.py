@@ -41,13 +41,20 @@ def test_las_cifras_llevan_fuente_y_anio():
 
 
 def test_parroquias_de_mejia_y_mindo():
-    assert set(Parroquia.objects.filter(canton__codigo="1703").values_list("nombre", flat=True)) == {
-        "Alóag", "Aloasí", "Cutuglagua", "El Chaupi", "Manuel Cornejo Astorga (Tandapi)",
-        "Tambillo", "Uyumbicho",
+    assert set(
+        Parroquia.objects.filter(canton__codigo="1703").values_list("nombre", flat=True)
+    ) == {
+        "Alóag",
+        "Aloasí",
+        "Cutuglagua",
+        "El Chaupi",
+        "Manuel Cornejo Astorga (Tandapi)",
+        "Tambillo",
+        "Uyumbicho",
     }
-    assert list(Parroquia.objects.filter(canton__codigo="1707").values_list("nombre", flat=True)) == [
-        "Mindo"
-    ]
+    assert list(
+        Parroquia.objects.filter(canton__codigo="1707").values_list("nombre", flat=True)
+    ) == ["Mindo"]
 
 
 def test_dos_ejes_y_cinco_sectores_agropecuarios():
