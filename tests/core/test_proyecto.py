@@ -14,6 +14,7 @@ RAIZ = Path(__file__).resolve().parents[2]
 
 def _manage(*args, **env):
     entorno = {**os.environ, **env}
+    entorno.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=RAIZ, env=entorno, capture_output=True, text=True
     )
