@@ -1,0 +1,101 @@
+"""Reads of actores: what each user may see, and the public-safe representation."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from core.rules import es_coordinador, es_facilitador, es_personal
+
+from .models import Actor, AsignacionTerritorial, Membresia, Relacion
+
+# Fields that are personal data: never on public pages, the API or exports without the right role.
+CAMPOS_PERSONALES = ("email", "telefono", "identificacion", "genero", "nombres", "apellidos")
+
+
+def puede_ver_datos_personales(user) -> bool:
+    """Only the staff who need to contact people see contact data and ids."""
+    return bool(es_coordinador(user) or es_facilitador(user))
+
+
+def actores_publicos() -> QuerySet[Actor]:
+    """Organisations that agreed to appear publicly. Never people."""
+    return Actor.objects.filter(
+        activo=True, visible_publico=True, naturaleza=Actor.Naturaleza.ORGANIZACION
+    )
+
+
+def actores_visibles(*, user) -> QuerySet[Actor]:
+    """Actors this user may see: all of them for the programme's staff, public ones otherwise."""
+    if es_personal(user):
+        return Actor.objects.all()
+    return actores_publicos()
+
+
+def con_relaciones_de_lista(qs: QuerySet[Actor]) -> QuerySet[Actor]:
+    return qs.select_related("canton", "parroquia").prefetch_related("ejes", "sectores")
+
+
+def datos_publicos(actor: Actor) -> dict:
+    """The representation of an actor that may be shown to anyone: no personal data at all."""
+    return {
+        "id": actor.pk,
+        "nombre": actor.nombre,
+        "siglas": actor.siglas,
+        "naturaleza": actor.naturaleza,
+        "tipo": actor.tipo,
+        "tipo_nombre": actor.get_tipo_display(),
+        "ambito": actor.ambito,
+        "ambito_nombre": actor.get_ambito_display(),
+        "canton": actor.canton.nombre if actor.canton_id else None,
+        "ejes": [e.codigo for e in actor.ejes.all()],
+        "sectores": [s.nombre for s in actor.sectores.all()],
+        "sitio_web": actor.sitio_web,
+    }
+
+
+def actor_para_detalle(*, user, pk: int) -> Actor:
+    qs = actores_visibles(user=user).select_related("canton", "parroquia", "creado_por")
+    qs = qs.prefetch_related(
+        "ejes",
+        "sectores",
+        Prefetch("membresias", queryset=Membresia.objects.select_related("organizacion")),
+        Prefetch("miembros", queryset=Membresia.objects.select_related("persona")),
+        Prefetch("relaciones_salientes", queryset=Relacion.objects.select_related("destino")),
+        Prefetch("relaciones_entrantes", queryset=Relacion.objects.select_related("origen")),
+        "cambios_posicion__registrado_por",
+    )
+    return qs.get(pk=pk)
+
+
+def asignaciones_de(user) -> list[tuple[int | None, int | None]]:
+    """(canton_id, sector_id) pairs a facilitator is assigned to, cached on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = getattr(user, "_asignaciones_actores", None)
+    if cache is None:
+        cache = list(
+            AsignacionTerritorial.objects.filter(usuario=user).values_list("canton_id", "sector_id")
+        )
+        user._asignaciones_actores = cache
+    return cache
+
+
+def filtro_asignaciones(user) -> Q:
+    """Q over Actor matching the cantons/sectors assigned to this facilitator (nothing if none)."""
+    q = Q(pk__in=[])
+    for canton_id, sector_id in asignaciones_de(user):
+        parte = Q()
+        if canton_id:
+            parte &= Q(canton_id=canton_id)
+        if sector_id:
+            parte &= Q(sectores__id=sector_id)
+        q |= parte
+    return q
+
+
+def actores_editables(*, user) -> QuerySet[Actor]:
+    if es_coordinador(user):
+        return Actor.objects.all()
+    if es_facilitador(user):
+        return Actor.objects.filter(filtro_asignaciones(user)).distinct()
+    return Actor.objects.none()
