@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from config.views import InicioView
+from config.views import InicioView, ping
 
 handler403 = "core.views.error_403"
 handler404 = "core.views.error_404"
@@ -12,6 +12,7 @@ handler500 = "core.views.error_500"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("ping/", ping, name="ping"),
     path("api/v1/", include("config.api_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

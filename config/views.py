@@ -1,5 +1,6 @@
 """The public home page: it draws on every app, so it lives in the top layer."""
 
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -81,3 +82,8 @@ class InicioView(TemplateView):
         context["productos"] = PRODUCTOS
         context["bloques"] = BLOQUES_HOJA_DE_RUTA
         return context
+
+
+def ping(request):
+    """A fixed answer through the full middleware stack: liveness probe and the benchmarks' floor."""
+    return HttpResponse("ok", content_type="text/plain")
