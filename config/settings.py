@@ -41,7 +41,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "core.admin_config.PortalAdminConfig",  # django.contrib.admin, for Administración only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -4,6 +4,7 @@ Apps compose these with their own object predicates (e.g. mesas' facilita_mesa) 
 """
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
 from .roles import Rol, roles_de
 
@@ -29,6 +30,9 @@ rules.add_perm("core.administrar", es_administrador)
 
 # What each permission means to a person who lacks it, shown on the 403 page.
 DESCRIPCION_PERMISOS = {
-    "core.ver_panel": "pertenecer al equipo del programa (cualquier rol)",
-    "core.administrar": "el rol de Administración",
+    "core.ver_panel": _(
+        "pertenecer al equipo del programa: uno de los roles Coordinación, Facilitación, "
+        "Comunicación, Análisis SIE o Administración"
+    ),
+    "core.administrar": _("el rol de Administración"),
 }
