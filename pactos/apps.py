@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class PactosConfig(AppConfig):
     name = "pactos"
     verbose_name = _("Pactos y hoja de ruta")
+
+    def ready(self):
+        from core.demo import registrar_demo
+
+        from . import indicadores_programa
+        from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
+
+        indicadores_programa.registrar_cifras_de_apps_inferiores()
+        registrar_demo(40, "Hoja de ruta", registrar_demo_hoja_de_ruta)

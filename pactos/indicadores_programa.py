@@ -1,0 +1,108 @@
+"""Registry of the real figures behind the five products' progress.
+
+pactos/ never imports from the apps above it (eventos, comunicacion): they register their figures
+here from their AppConfig.ready(). Figures of the apps below (mesas, sie) are read through their
+selectors when those exist; adding one is a line in CIFRAS_DE_APPS_INFERIORES.
+
+    from pactos.indicadores_programa import registrar_cifra
+    registrar_cifra(5, "eventos_realizados", _("Eventos realizados"), eventos_realizados, meta=2)
+
+funcion takes keyword arguments desde and hasta (dates or None for "all time") and returns a
+number. A figure with a meta counts towards the product's progress (value / meta, at most 1).
+"""
+
+import importlib
+import inspect
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Cifra:
+    producto: int
+    clave: str
+    etiqueta: str
+    funcion: Callable
+    meta: float | None = None
+
+
+_CIFRAS: dict[str, Cifra] = {}
+
+
+def registrar_cifra(
+    producto: int, clave: str, etiqueta, funcion: Callable, meta: float | None = None
+) -> None:
+    """Register (or replace) one figure of product number 1..5, identified by clave."""
+    if producto not in range(1, 6):
+        raise ValueError(f"producto debe ser 1..5, no {producto!r}")
+    _CIFRAS[clave] = Cifra(producto, clave, etiqueta, funcion, meta)
+
+
+def retirar_cifra(clave: str) -> None:
+    _CIFRAS.pop(clave, None)
+
+
+def cifras_registradas(producto: int | None = None) -> list[Cifra]:
+    return [c for c in _CIFRAS.values() if producto is None or c.producto == producto]
+
+
+def valor_de(cifra: Cifra, *, desde=None, hasta=None) -> float | None:
+    """The figure's value, or None if its app failed: one broken app must not hide the rest."""
+    try:
+        return cifra.funcion(desde=desde, hasta=hasta)
+    except Exception:
+        logger.exception("La cifra %s no se pudo calcular", cifra.clave)
+        return None
+
+
+# Figures of the apps below pactos, read through their selectors if (and once) they exist:
+# (producto, clave, etiqueta, "módulo", "función", meta). The function must accept desde/hasta.
+CIFRAS_DE_APPS_INFERIORES = [
+    (
+        2,
+        "mesas_sesiones",
+        _("Sesiones de mesa realizadas"),
+        "mesas.selectors",
+        "sesiones_realizadas_total",
+        26,
+    ),
+    (2, "mesas_actas", _("Actas publicadas"), "mesas.selectors", "actas_publicadas_total", 26),
+    (
+        4,
+        "sie_indicadores",
+        _("Indicadores con datos"),
+        "sie.selectors",
+        "indicadores_con_datos_total",
+        20,
+    ),
+]
+
+
+def _adaptar(funcion: Callable) -> Callable:
+    """Call a lower app's selector with desde/hasta only if it takes them."""
+    try:
+        parametros = inspect.signature(funcion).parameters
+    except (TypeError, ValueError):
+        parametros = {}
+    if "desde" in parametros and "hasta" in parametros:
+        return funcion
+    return lambda *, desde=None, hasta=None: funcion()
+
+
+def registrar_cifras_de_apps_inferiores() -> list[str]:
+    """Register every figure of CIFRAS_DE_APPS_INFERIORES whose selector exists right now."""
+    registradas = []
+    for producto, clave, etiqueta, modulo, nombre, meta in CIFRAS_DE_APPS_INFERIORES:
+        try:
+            funcion = getattr(importlib.import_module(modulo), nombre, None)
+        except ImportError:
+            funcion = None
+        if callable(funcion):
+            registrar_cifra(producto, clave, etiqueta, _adaptar(funcion), meta=meta)
+            registradas.append(clave)
+    return registradas

@@ -1,0 +1,10 @@
+"""Models of pactos/, one module per area; re-exported here so Django and imports find them."""
+
+from .hoja_de_ruta import (  # noqa: F401
+    Actividad,
+    Bloque,
+    EstadoActividad,
+    InformeProgreso,
+    ProductoPrograma,
+    Salud,
+)

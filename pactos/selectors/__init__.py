@@ -1,0 +1,1 @@
+"""Reads of pactos/, one module per area."""

@@ -1,0 +1,1 @@
+"""Writes of pactos/, one module per area."""
