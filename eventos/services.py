@@ -1,0 +1,667 @@
+"""Every write of eventos: events, programme, guests, invitations, check-in, logistics, report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, models, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from actores.models import Actor
+
+from . import enlaces
+from .models import (
+    Correo,
+    Evento,
+    FotoEvento,
+    Invitado,
+    MiembroEquipo,
+    Ponente,
+    Recordatorio,
+    Sesion,
+    Sistematizacion,
+    TareaLogistica,
+)
+from .plantillas import PLANTILLA_LANZAMIENTO
+
+logger = logging.getLogger(__name__)
+
+SLUGS_RESERVADOS = {"gestion", "invitacion", "calendario", "calendario-ics", "api"}
+ORDEN_ESTADOS = [e.value for e in Evento.Estado]
+
+
+def _usuario(usuario):
+    return usuario if getattr(usuario, "is_authenticated", False) else None
+
+
+def _validar(instancia: models.Model, exclude: list[str] | None = None) -> None:
+    instancia.full_clean(exclude=exclude)
+
+
+def _asignar(instancia: models.Model, datos: dict) -> None:
+    for campo, valor in datos.items():
+        setattr(instancia, campo, valor)
+
+
+def _encolar(tarea, *args) -> None:
+    """Send a task after commit; a broker that is down is logged, the request still succeeds."""
+
+    def enviar():
+        try:
+            tarea.apply_async(args=list(args))
+        except Exception as exc:  # kombu/redis errors: the staff can press the button again
+            logger.warning("Tarea %s sin encolar: %s", tarea.name, exc)
+
+    transaction.on_commit(enviar)
+
+
+# --- Events ----------------------------------------------------------------------------------
+
+
+def _slug_unico(titulo: str, excluir_pk: int | None = None) -> str:
+    base = slugify(titulo)[:180] or "evento"
+    if base in SLUGS_RESERVADOS:
+        base = f"evento-{base}"
+    slug, n = base, 2
+    while Evento.objects.filter(slug=slug).exclude(pk=excluir_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def evento_crear(*, usuario, datos: dict, aliados: Iterable[Actor] | None = None) -> Evento:
+    """Create an event; a launch event starts with the founding document's checklist."""
+    evento = Evento(creado_por=_usuario(usuario))
+    _asignar(evento, datos)
+    evento.slug = _slug_unico(evento.titulo)
+    _validar(evento)
+    evento._history_user = _usuario(usuario)
+    evento.save()
+    if aliados is not None:
+        evento.aliados.set(aliados)
+    if evento.tipo == Evento.Tipo.LANZAMIENTO:
+        logistica_aplicar_plantilla(evento=evento, usuario=usuario)
+    return evento
+
+
+@transaction.atomic
+def evento_actualizar(
+    *, evento: Evento, usuario, datos: dict, aliados: Iterable[Actor] | None = None
+) -> Evento:
+    evento = Evento.objects.select_for_update().get(pk=evento.pk)
+    _asignar(evento, datos)
+    _validar(evento, exclude=["slug"])
+    evento._history_user = _usuario(usuario)
+    evento.save()
+    if aliados is not None:
+        evento.aliados.set(aliados)
+    lista_espera_promover(evento=evento)
+    return evento
+
+
+@transaction.atomic
+def evento_cambiar_estado(*, evento: Evento, estado: str, usuario) -> Evento:
+    """Move the event forward: planning → invitations sent → held → systematized."""
+    evento = Evento.objects.select_for_update().get(pk=evento.pk)
+    if estado not in ORDEN_ESTADOS:
+        raise ValidationError(_("Estado desconocido."))
+    if ORDEN_ESTADOS.index(estado) < ORDEN_ESTADOS.index(evento.estado):
+        raise ValidationError(_("Un evento no puede volver a un estado anterior."))
+    if estado == Evento.Estado.REALIZADO and evento.inicio > timezone.now():
+        raise ValidationError(_("El evento todavía no ha empezado: no puede marcarse realizado."))
+    if estado == Evento.Estado.SISTEMATIZADO:
+        if not Sistematizacion.objects.filter(evento=evento).exists():
+            raise ValidationError(
+                _("Antes de cerrar el evento registre su sistematización (resumen y conclusiones).")
+            )
+        if evento.inicio > timezone.now():
+            raise ValidationError(_("No se sistematiza un evento que no se ha realizado."))
+    evento.estado = estado
+    evento._history_user = _usuario(usuario)
+    evento.save(update_fields=["estado", "actualizado"])
+    return evento
+
+
+@transaction.atomic
+def miembro_agregar(
+    *, evento: Evento, rol: str, usuario, miembro=None, actor: Actor | None = None
+) -> MiembroEquipo:
+    if miembro is None and actor is None:
+        raise ValidationError(_("Indique un usuario del portal o un actor."))
+    existe = MiembroEquipo.objects.filter(evento=evento, rol=rol)
+    if (miembro and existe.filter(usuario=miembro).exists()) or (
+        actor and existe.filter(actor=actor).exists()
+    ):
+        raise ValidationError(_("Esta persona ya tiene ese rol en el grupo de trabajo."))
+    registro = MiembroEquipo(evento=evento, usuario=miembro, actor=actor, rol=rol)
+    _validar(registro)
+    registro.save()
+    return registro
+
+
+@transaction.atomic
+def miembro_quitar(*, miembro: MiembroEquipo, usuario) -> None:
+    miembro.delete()
+
+
+# --- Programme -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def ponente_guardar(
+    *, evento: Evento, usuario, datos: dict, ponente: Ponente | None = None
+) -> Ponente:
+    ponente = ponente or Ponente(evento=evento)
+    _asignar(ponente, datos)
+    if ponente.actor_id and not ponente.nombre:
+        ponente.nombre = ponente.actor.nombre
+    _validar(ponente)
+    ponente.save()
+    return ponente
+
+
+@transaction.atomic
+def sesion_guardar(
+    *,
+    evento: Evento,
+    usuario,
+    datos: dict,
+    ponentes: Iterable[Ponente] = (),
+    moderadores: Iterable[Ponente] = (),
+    sesion: Sesion | None = None,
+) -> Sesion:
+    sesion = sesion or Sesion(evento=evento)
+    _asignar(sesion, datos)
+    _validar(sesion)
+    ponentes, moderadores = list(ponentes), list(moderadores)
+    if any(p.evento_id != evento.pk for p in ponentes + moderadores):
+        raise ValidationError(_("Los ponentes deben ser de este evento."))
+    sesion.save()
+    sesion.ponentes.set(ponentes)
+    sesion.moderadores.set(moderadores)
+    return sesion
+
+
+@transaction.atomic
+def sesion_eliminar(*, sesion: Sesion, usuario) -> None:
+    sesion.delete()
+
+
+# --- Logistics -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def logistica_aplicar_plantilla(*, evento: Evento, usuario) -> int:
+    """Add the founding document's launch checklist (items already present are skipped)."""
+    existentes = set(evento.tareas.values_list("titulo", flat=True))
+    creadas = 0
+    for orden, (categoria, titulo, dias, detalle) in enumerate(PLANTILLA_LANZAMIENTO, start=1):
+        titulo = str(titulo)
+        if titulo in existentes:
+            continue
+        fecha = timezone.localtime(evento.inicio).date() - timedelta(days=dias)
+        TareaLogistica.objects.create(
+            evento=evento,
+            categoria=categoria,
+            titulo=titulo,
+            detalle=detalle,
+            fecha_limite=fecha,
+            orden=orden * 10,
+        )
+        creadas += 1
+    return creadas
+
+
+@transaction.atomic
+def tarea_guardar(
+    *, evento: Evento, usuario, datos: dict, tarea: TareaLogistica | None = None
+) -> TareaLogistica:
+    tarea = tarea or TareaLogistica(evento=evento, orden=(evento.tareas.count() + 1) * 10 + 1000)
+    _asignar(tarea, datos)
+    _validar(tarea)
+    tarea._history_user = _usuario(usuario)
+    tarea.save()
+    return tarea
+
+
+# --- Guest list ------------------------------------------------------------------------------
+
+
+def _organizacion_de(actor: Actor) -> tuple[str, str]:
+    if actor.naturaleza == Actor.Naturaleza.ORGANIZACION:
+        return actor.nombre, ""
+    membresia = actor.membresias.filter(hasta__isnull=True).select_related("organizacion").first()
+    if membresia:
+        return membresia.organizacion.nombre, membresia.cargo
+    return "", ""
+
+
+@transaction.atomic
+def invitados_agregar_desde_actores(
+    *, evento: Evento, actores: Iterable[Actor], usuario
+) -> int:
+    """Put actors of the map on the guest list; those already on it are skipped."""
+    ya = set(evento.invitados.exclude(actor=None).values_list("actor_id", flat=True))
+    correos = set(evento.invitados.exclude(email="").values_list("email", flat=True))
+    creados = 0
+    for actor in actores:
+        if actor.pk in ya:
+            continue
+        email = (actor.email or "").lower()
+        if email and email in correos:
+            email = ""  # the same address is already on the list under another name
+        organizacion, cargo = _organizacion_de(actor)
+        Invitado.objects.create(
+            evento=evento,
+            actor=actor,
+            nombre=actor.nombre,
+            organizacion=organizacion,
+            cargo=cargo,
+            email=email,
+            telefono=str(actor.telefono or ""),
+            tipo_actor=actor.tipo,
+            canton=actor.canton,
+            genero=actor.genero,
+            origen=Invitado.Origen.MAPA,
+        )
+        ya.add(actor.pk)
+        if email:
+            correos.add(email)
+        creados += 1
+    return creados
+
+
+def _correo_repetido(evento: Evento, email: str, excluir_pk: int | None = None) -> bool:
+    return bool(email) and (
+        evento.invitados.filter(email__iexact=email).exclude(pk=excluir_pk).exists()
+    )
+
+
+@transaction.atomic
+def invitado_agregar(*, evento: Evento, usuario, datos: dict) -> Invitado:
+    """Add a person by hand (someone who is not on the actor map)."""
+    invitado = Invitado(evento=evento, origen=Invitado.Origen.MANUAL)
+    _asignar(invitado, datos)
+    invitado.email = (invitado.email or "").strip().lower()
+    if _correo_repetido(evento, invitado.email):
+        raise ValidationError({"email": _("Ese correo ya está en la lista de invitados.")})
+    _validar(invitado, exclude=["clave"])
+    invitado.save()
+    return invitado
+
+
+@transaction.atomic
+def invitaciones_enviar(*, evento: Evento, usuario) -> int:
+    """Queue the invitation of every guest not yet invited who has an e-mail."""
+    pendientes = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR).exclude(email="")
+    total = pendientes.count()
+    if not total:
+        raise ValidationError(_("No hay invitados con correo pendientes de invitar."))
+    if evento.estado not in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
+        raise ValidationError(_("El evento ya se realizó: no se envían más invitaciones."))
+    if evento.estado == Evento.Estado.PLANIFICACION:
+        evento_cambiar_estado(evento=evento, estado=Evento.Estado.INVITACIONES, usuario=usuario)
+    from .tasks import enviar_invitaciones
+
+    _encolar(enviar_invitaciones, evento.pk)
+    return total
+
+
+def _enviar_correo(invitado: Invitado, plantilla: str, contexto: dict, adjuntos=()) -> None:
+    with translation.override("es"):
+        contexto = {
+            "invitado": invitado,
+            "evento": invitado.evento,
+            "url_respuesta": enlaces.url_respuesta(invitado),
+            **contexto,
+        }
+        asunto = render_to_string(f"eventos/email/{plantilla}_asunto.txt", contexto)
+        texto = render_to_string(f"eventos/email/{plantilla}.txt", contexto)
+    mensaje = EmailMultiAlternatives(
+        subject=" ".join(asunto.split()), body=texto, to=[invitado.email]
+    )
+    for nombre, contenido, tipo in adjuntos:
+        mensaje.attach(nombre, contenido, tipo)
+    mensaje.send()
+
+
+def invitaciones_despachar(*, evento_id: int) -> int:
+    """Send the invitations not sent yet; idempotent when the task runs more than once."""
+    enviados = 0
+    ids = list(
+        Invitado.objects.filter(evento_id=evento_id, estado=Invitado.Estado.POR_INVITAR)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    for invitado_id in ids:
+        with transaction.atomic():
+            invitado = (
+                Invitado.objects.select_for_update()
+                .select_related("evento")
+                .filter(pk=invitado_id, estado=Invitado.Estado.POR_INVITAR)
+                .first()
+            )
+            if invitado is None:
+                continue
+            try:
+                with transaction.atomic():
+                    Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.INVITACION)
+            except IntegrityError:
+                continue
+            invitado.estado = Invitado.Estado.INVITADO
+            invitado.invitado_en = timezone.now()
+            invitado.save(update_fields=["estado", "invitado_en"])
+            _enviar_correo(invitado, "invitacion", {})
+            enviados += 1
+    return enviados
+
+
+@transaction.atomic
+def recordatorio_crear(*, evento: Evento, usuario) -> Recordatorio:
+    """A new round of reminders, sent by a worker to those who have not answered."""
+    if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
+        raise ValidationError(_("Todos los invitados ya respondieron: no hay a quién recordar."))
+    if evento.estado not in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
+        raise ValidationError(_("El evento ya se realizó: no se envían recordatorios."))
+    Evento.objects.select_for_update().get(pk=evento.pk)
+    numero = (evento.recordatorios.aggregate(n=Max("numero"))["n"] or 0) + 1
+    recordatorio = Recordatorio.objects.create(
+        evento=evento, numero=numero, creado_por=_usuario(usuario)
+    )
+    from .tasks import enviar_recordatorio
+
+    _encolar(enviar_recordatorio, recordatorio.pk)
+    return recordatorio
+
+
+def recordatorio_despachar(*, recordatorio_id: int) -> int:
+    """Send one reminder to each guest still without an answer, never twice for the same round."""
+    recordatorio = Recordatorio.objects.select_related("evento").get(pk=recordatorio_id)
+    ids = list(
+        recordatorio.evento.invitados.filter(estado=Invitado.Estado.INVITADO)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    enviados = 0
+    for invitado_id in ids:
+        with transaction.atomic():
+            invitado = (
+                Invitado.objects.select_for_update()
+                .select_related("evento")
+                .filter(pk=invitado_id, estado=Invitado.Estado.INVITADO)
+                .first()
+            )
+            if invitado is None:
+                continue
+            try:
+                with transaction.atomic():
+                    Correo.objects.create(
+                        invitado=invitado, tipo=Correo.Tipo.RECORDATORIO, recordatorio=recordatorio
+                    )
+            except IntegrityError:
+                continue
+            _enviar_correo(invitado, "recordatorio", {"recordatorio": recordatorio})
+            enviados += 1
+    return enviados
+
+
+def _asignar_cupo(evento: Evento, invitado: Invitado) -> None:
+    """Confirm the guest if there is room; otherwise to the waiting list."""
+    confirmados = evento.invitados.filter(estado=Invitado.Estado.CONFIRMADO).count()
+    if evento.capacidad and confirmados >= evento.capacidad:
+        invitado.estado = Invitado.Estado.ESPERA
+        invitado.espera_desde = timezone.now()
+    else:
+        invitado.estado = Invitado.Estado.CONFIRMADO
+
+
+def _avisar_respuesta(invitado: Invitado) -> None:
+    if invitado.email and invitado.estado in (Invitado.Estado.CONFIRMADO, Invitado.Estado.ESPERA):
+        from .tasks import enviar_confirmacion
+
+        _encolar(enviar_confirmacion, invitado.pk)
+
+
+@transaction.atomic
+def invitacion_responder(*, invitado: Invitado, asiste: bool) -> Invitado:
+    """The guest's one answer through their personal link: confirm (or wait) or decline."""
+    evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)
+    invitado = Invitado.objects.select_for_update().get(pk=invitado.pk)
+    if invitado.estado not in (Invitado.Estado.POR_INVITAR, Invitado.Estado.INVITADO):
+        raise ValidationError(_("Ya registramos su respuesta a esta invitación."))
+    if evento.estado in (Evento.Estado.REALIZADO, Evento.Estado.SISTEMATIZADO) or (
+        evento.fin < timezone.now()
+    ):
+        raise ValidationError(_("El evento ya se realizó: la invitación no admite respuestas."))
+    if asiste:
+        _asignar_cupo(evento, invitado)
+    else:
+        invitado.estado = Invitado.Estado.RECHAZADO
+    invitado.respondido_en = timezone.now()
+    invitado.save(update_fields=["estado", "respondido_en", "espera_desde"])
+    _avisar_respuesta(invitado)
+    return invitado
+
+
+@transaction.atomic
+def invitado_cancelar(*, invitado: Invitado, usuario) -> Invitado:
+    """Staff record that a guest will not come; the first on the waiting list takes the seat."""
+    evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)
+    invitado = Invitado.objects.select_for_update().get(pk=invitado.pk)
+    if invitado.asistio:
+        raise ValidationError(_("Esta persona ya asistió; no se puede cancelar su invitación."))
+    invitado.estado = Invitado.Estado.RECHAZADO
+    invitado.respondido_en = invitado.respondido_en or timezone.now()
+    invitado.save(update_fields=["estado", "respondido_en"])
+    lista_espera_promover(evento=evento)
+    return invitado
+
+
+@transaction.atomic
+def lista_espera_promover(*, evento: Evento) -> list[Invitado]:
+    """Give free seats to the waiting list, first come first served."""
+    evento = Evento.objects.select_for_update().get(pk=evento.pk)
+    promovidos: list[Invitado] = []
+    espera = evento.invitados.select_for_update().filter(estado=Invitado.Estado.ESPERA)
+    for invitado in espera.order_by("espera_desde", "pk"):
+        confirmados = evento.invitados.filter(estado=Invitado.Estado.CONFIRMADO).count()
+        if evento.capacidad and confirmados >= evento.capacidad:
+            break
+        invitado.estado = Invitado.Estado.CONFIRMADO
+        invitado.save(update_fields=["estado"])
+        _avisar_respuesta(invitado)
+        promovidos.append(invitado)
+    return promovidos
+
+
+@transaction.atomic
+def inscripcion_registrar(*, evento: Evento, datos: dict) -> Invitado:
+    """Registration form of a public event: confirmed while there is room, then waiting list."""
+    evento = Evento.objects.select_for_update().get(pk=evento.pk)
+    if not evento.inscripcion_abierta:
+        raise ValidationError(_("La inscripción a este evento no está abierta."))
+    if not datos.get("consentimiento"):
+        raise ValidationError(
+            {"consentimiento": _("Para inscribirse debe aceptar el tratamiento de sus datos.")}
+        )
+    invitado = Invitado(evento=evento, origen=Invitado.Origen.INSCRIPCION)
+    _asignar(invitado, datos)
+    invitado.email = (invitado.email or "").strip().lower()
+    if not invitado.email:
+        raise ValidationError({"email": _("Indique su correo para recibir la confirmación.")})
+    if _correo_repetido(evento, invitado.email):
+        raise ValidationError({"email": _("Ese correo ya está inscrito en este evento.")})
+    _validar(invitado, exclude=["clave"])
+    _asignar_cupo(evento, invitado)
+    invitado.respondido_en = timezone.now()
+    invitado.save()
+    _avisar_respuesta(invitado)
+    return invitado
+
+
+def confirmacion_despachar(*, invitado_id: int) -> bool:
+    """Send the confirmation with the QR code (or the waiting-list notice) once."""
+    with transaction.atomic():
+        invitado = (
+            Invitado.objects.select_for_update()
+            .select_related("evento")
+            .filter(pk=invitado_id)
+            .first()
+        )
+        if invitado is None or not invitado.email:
+            return False
+        if invitado.estado == Invitado.Estado.CONFIRMADO:
+            try:
+                with transaction.atomic():
+                    Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.CONFIRMACION)
+            except IntegrityError:
+                return False
+            url_qr = enlaces.url_acreditacion(invitado)
+            _enviar_correo(
+                invitado,
+                "confirmacion",
+                {"url_qr": url_qr},
+                adjuntos=[("codigo-qr-acreditacion.png", enlaces.qr_png(url_qr), "image/png")],
+            )
+            return True
+        if invitado.estado == Invitado.Estado.ESPERA:
+            if invitado.correos.filter(tipo=Correo.Tipo.ESPERA).exists():
+                return False
+            Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.ESPERA)
+            _enviar_correo(invitado, "espera", {})
+            return True
+    return False
+
+
+# --- Check-in --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def asistencia_registrar(*, invitado: Invitado, usuario) -> tuple[Invitado, bool]:
+    """Record that the guest arrived; a second scan changes nothing and returns False."""
+    invitado = Invitado.objects.select_for_update().select_related("evento").get(pk=invitado.pk)
+    if invitado.evento.estado == Evento.Estado.SISTEMATIZADO:
+        raise ValidationError(_("El evento ya está cerrado: no se registran más llegadas."))
+    if invitado.asistio:
+        return invitado, False
+    invitado.asistio = True
+    invitado.asistencia_en = timezone.now()
+    invitado.asistencia_por = _usuario(usuario)
+    campos = ["asistio", "asistencia_en", "asistencia_por"]
+    if invitado.estado != Invitado.Estado.CONFIRMADO:
+        invitado.estado = Invitado.Estado.CONFIRMADO  # arrived: counts as confirmed
+        campos.append("estado")
+    invitado.save(update_fields=campos)
+    return invitado, True
+
+
+def asistencia_por_qr(*, evento: Evento, token: str, usuario) -> tuple[Invitado, bool]:
+    try:
+        invitado = enlaces.invitado_por_token_acreditacion(token)
+    except enlaces.EnlaceInvalido:
+        raise ValidationError(
+            _("Este código QR no es válido: puede estar dañado o incompleto.")
+        ) from None
+    if invitado.evento_id != evento.pk:
+        raise ValidationError(
+            _("Este código QR es de otro evento: «%(evento)s».") % {"evento": invitado.evento}
+        )
+    return asistencia_registrar(invitado=invitado, usuario=usuario)
+
+
+@transaction.atomic
+def asistente_sin_invitacion_registrar(*, evento: Evento, usuario, datos: dict) -> Invitado:
+    """A walk-in: added to the list already attended."""
+    invitado = Invitado(
+        evento=evento,
+        origen=Invitado.Origen.SIN_INVITACION,
+        estado=Invitado.Estado.CONFIRMADO,
+        asistio=True,
+        asistencia_en=timezone.now(),
+        asistencia_por=_usuario(usuario),
+    )
+    _asignar(invitado, datos)
+    invitado.email = (invitado.email or "").strip().lower()
+    if _correo_repetido(evento, invitado.email):
+        raise ValidationError(
+            {"email": _("Ese correo ya está en la lista: búsquelo por su nombre.")}
+        )
+    _validar(invitado, exclude=["clave"])
+    invitado.save()
+    return invitado
+
+
+# --- Systematization -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sistematizacion_guardar(*, evento: Evento, usuario, datos: dict) -> Sistematizacion:
+    if evento.inicio > timezone.now():
+        raise ValidationError(_("La sistematización se registra después del evento."))
+    registro = Sistematizacion.objects.filter(evento=evento).first()
+    if registro is None:
+        registro = Sistematizacion(evento=evento)
+    else:
+        registro.version += 1
+    _asignar(registro, datos)
+    registro.actualizado_por = _usuario(usuario)
+    _validar(registro)
+    registro._history_user = _usuario(usuario)
+    registro.save()
+    if evento.estado in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
+        evento_cambiar_estado(evento=evento, estado=Evento.Estado.REALIZADO, usuario=usuario)
+    return registro
+
+
+@transaction.atomic
+def foto_agregar(*, evento: Evento, usuario, imagen, pie: str = "") -> FotoEvento:
+    foto = FotoEvento(evento=evento, imagen=imagen, pie=pie)
+    _validar(foto)
+    foto.save()
+    Sistematizacion.objects.filter(evento=evento).update(version=models.F("version") + 1)
+    return foto
+
+
+TIPO_INFORME = "eventos.informe"
+TIPO_CERTIFICADO = "eventos.certificado"
+TIPO_PROGRAMA = "eventos.programa"
+
+
+def informe_solicitar(*, evento: Evento, usuario):
+    """Ask the core pipeline for the systematization report (PDF)."""
+    from core.documentos import documento_solicitar
+
+    if not Sistematizacion.objects.filter(evento=evento).exists():
+        raise ValidationError(_("Registre primero la sistematización del evento."))
+    return documento_solicitar(fuente=evento, tipo=TIPO_INFORME, usuario=usuario)
+
+
+def programa_solicitar(*, evento: Evento, usuario):
+    from core.documentos import documento_solicitar
+
+    if not evento.sesiones.exists():
+        raise ValidationError(_("El programa todavía no tiene sesiones."))
+    return documento_solicitar(fuente=evento, tipo=TIPO_PROGRAMA, usuario=usuario)
+
+
+def certificados_solicitar(*, evento: Evento, usuario) -> list:
+    """One attendance certificate (PDF) per person who attended."""
+    from core.documentos import documento_solicitar
+
+    if evento.estado not in (Evento.Estado.REALIZADO, Evento.Estado.SISTEMATIZADO):
+        raise ValidationError(_("Los certificados se emiten cuando el evento se ha realizado."))
+    asistentes = list(evento.invitados.filter(asistio=True).select_related("evento"))
+    if not asistentes:
+        raise ValidationError(_("Nadie tiene registrada su asistencia todavía."))
+    return [
+        documento_solicitar(fuente=invitado, tipo=TIPO_CERTIFICADO, usuario=usuario)
+        for invitado in asistentes
+    ]

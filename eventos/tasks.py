@@ -1,0 +1,30 @@
+"""Thin Celery tasks of eventos: they take ids and call one service."""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from . import services
+
+_REINTENTOS = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError, InterfaceError, ConnectionError),
+    "retry_backoff": 5,
+    "max_retries": 5,
+    "time_limit": 240,
+}
+
+
+@shared_task(**_REINTENTOS)
+def enviar_invitaciones(evento_id: int) -> int:
+    return services.invitaciones_despachar(evento_id=evento_id)
+
+
+@shared_task(**_REINTENTOS)
+def enviar_recordatorio(recordatorio_id: int) -> int:
+    return services.recordatorio_despachar(recordatorio_id=recordatorio_id)
+
+
+@shared_task(**_REINTENTOS)
+def enviar_confirmacion(invitado_id: int) -> bool:
+    return services.confirmacion_despachar(invitado_id=invitado_id)
