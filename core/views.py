@@ -1,4 +1,9 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.generic import TemplateView
 
 from .permisos import AccesoDenegado, PermisoRequeridoMixin
@@ -21,4 +26,14 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "errors/500.html", status=500)
+    """The 500 handler; a database that is down is a 503 the visitor can understand.
+
+    It renders without context processors: they may need the very database that failed.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, (OperationalError, InterfaceError)):
+        html = loader.get_template("errors/503.html").render({})
+        respuesta = HttpResponse(html, status=503)
+        respuesta["Retry-After"] = "60"
+        return respuesta
+    return HttpResponse(loader.get_template("errors/500.html").render({}), status=500)
