@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SieConfig(AppConfig):
     name = "sie"
     verbose_name = _("Sistema de Información Estratégica")
+
+    def ready(self):
+        from . import documentos
+
+        documentos.registrar()

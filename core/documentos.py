@@ -1,0 +1,284 @@
+"""Generated documents: the registry of document kinds and the services that produce them.
+
+Higher apps register their kinds from AppConfig.ready() with registrar_tipo_documento(...).
+A request calls documento_solicitar (get-or-create, enqueue on commit); the Celery task calls
+documento_generar (render with WeasyPrint, store with Django's storage API); the periodic sweep
+calls documentos_barrer to re-enqueue what the broker never received or a dead worker dropped.
+"""
+
+import contextlib
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, models, transaction
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import Documento
+from .permisos import exigir_permiso
+
+logger = logging.getLogger(__name__)
+
+# Hard limit of one generation (seconds); the task's time limit and the sweep use it.
+LIMITE_GENERACION = 120
+# A pending row whose last enqueue is older than this (seconds) is enqueued again by the sweep.
+ANTIGUEDAD_REENCOLAR = 60
+
+
+@dataclass(frozen=True)
+class TipoDocumento:
+    """How to produce one kind of document.
+
+    modelo: "app_label.Model" of the source; campo_clave: the field that identifies the source
+    in URLs (a public code rather than the pk when there is one); permiso: the django-rules
+    permission checked with the source as object (None: anyone, including anonymous visitors);
+    contexto(fuente) -> dict for the template; nombre_archivo(fuente) -> "name.pdf";
+    titulo(fuente) -> what the status page calls the document; version(fuente) -> int, bump it
+    when the source changes so a new file is produced.
+    """
+
+    tipo: str
+    plantilla: str
+    modelo: str
+    contexto: Callable[[Any], dict]
+    nombre_archivo: Callable[[Any], str]
+    titulo: Callable[[Any], str]
+    campo_clave: str = "pk"
+    permiso: str | None = None
+    version: Callable[[Any], int] = field(default=lambda fuente: 1)
+
+    @property
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.modelo)
+
+    def buscar_fuente(self, clave: str) -> models.Model:
+        """The source object for a URL key; raises DoesNotExist (or ValueError) when unknown."""
+        return self.model_class._default_manager.get(**{self.campo_clave: clave})
+
+    def permite(self, usuario, fuente) -> bool:
+        if self.permiso is None:
+            return True
+        return (usuario or AnonymousUser()).has_perm(self.permiso, fuente)
+
+
+_TIPOS: dict[str, TipoDocumento] = {}
+
+
+class TipoDesconocido(LookupError):
+    pass
+
+
+def registrar_tipo_documento(definicion: TipoDocumento) -> None:
+    _TIPOS[definicion.tipo] = definicion
+
+
+def tipo_documento(tipo: str) -> TipoDocumento:
+    try:
+        return _TIPOS[tipo]
+    except KeyError:
+        raise TipoDesconocido(tipo) from None
+
+
+def tipos_documento() -> dict[str, TipoDocumento]:
+    return dict(_TIPOS)
+
+
+# --- Services --------------------------------------------------------------------------------
+
+
+def _errores_de_broker() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import OperationalError as KombuOperationalError
+    from redis.exceptions import RedisError
+
+    return (KombuOperationalError, RedisError, OSError)
+
+
+def _encolar(documento_id: int) -> bool:
+    """Send the generation task; a broker that is down is logged, never raised."""
+    from .tasks import generar_documento
+
+    try:
+        generar_documento.apply_async(args=[documento_id])
+    except _errores_de_broker() as exc:
+        logger.warning("Documento %s sin encolar, el broker no responde: %s", documento_id, exc)
+        return False
+    Documento.objects.filter(pk=documento_id, estado=Documento.Estado.PENDIENTE).update(
+        encolado=timezone.now()
+    )
+    return True
+
+
+@transaction.atomic
+def documento_solicitar(*, fuente: models.Model, tipo: str, usuario=None) -> Documento:
+    """Get or create the document of fuente and kind tipo, and enqueue it if it needs work.
+
+    Idempotent: asking again for a document that exists returns the same row; a row in error
+    is put back to pendiente and enqueued again.
+    """
+    definicion = tipo_documento(tipo)
+    if not isinstance(fuente, definicion.model_class):
+        raise ValueError(f"El documento {tipo} no se genera a partir de {type(fuente).__name__}.")
+    if definicion.permiso is not None:
+        exigir_permiso(usuario or AnonymousUser(), definicion.permiso, fuente)
+
+    documento, creado = Documento.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(fuente),
+        object_id=str(fuente.pk),
+        tipo=tipo,
+        version=definicion.version(fuente),
+        defaults={
+            "solicitado_por": usuario if usuario and usuario.is_authenticated else None,
+        },
+    )
+    if not creado:
+        documento = Documento.objects.select_for_update().get(pk=documento.pk)
+        if documento.estado == Documento.Estado.ERROR:
+            documento.estado = Documento.Estado.PENDIENTE
+            documento.error = ""
+            documento.save(update_fields=["estado", "error", "actualizado"])
+        elif documento.estado != Documento.Estado.PENDIENTE or (
+            documento.encolado
+            and documento.encolado > timezone.now() - timedelta(seconds=ANTIGUEDAD_REENCOLAR)
+        ):
+            return documento  # ready, being generated, or enqueued a moment ago
+    transaction.on_commit(lambda: _encolar(documento.pk))
+    return documento
+
+
+def _renderizar_pdf(documento: Documento, definicion: TipoDocumento) -> tuple[bytes, str]:
+    import weasyprint  # costs more than a second to import: only where it is used
+
+    fuente = definicion.model_class._default_manager.get(pk=documento.object_id)
+    with translation.override("es"):
+        contexto = {
+            "documento": documento,
+            "fuente": fuente,
+            "generado": timezone.localtime(),
+            **definicion.contexto(fuente),
+        }
+        html = render_to_string(definicion.plantilla, contexto)
+    pdf = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf, definicion.nombre_archivo(fuente)
+
+
+def documento_generar(*, documento_id: int) -> Documento | None:
+    """Render and store the document; idempotent when the task arrives more than once.
+
+    A row already listo is left alone; a row another worker is generating (and not past the
+    hard time limit) is skipped. Rendering errors leave the row in error with a Spanish message;
+    database errors propagate so the task retries.
+    """
+    ahora = timezone.now()
+    with transaction.atomic():
+        documento = Documento.objects.select_for_update().filter(pk=documento_id).first()
+        if documento is None or documento.estado == Documento.Estado.LISTO:
+            return documento
+        if (
+            documento.estado == Documento.Estado.GENERANDO
+            and documento.generando_desde
+            and documento.generando_desde > ahora - timedelta(seconds=LIMITE_GENERACION)
+        ):
+            return documento
+        documento.estado = Documento.Estado.GENERANDO
+        documento.generando_desde = ahora
+        documento.intentos += 1
+        documento.error = ""
+        documento.save(
+            update_fields=["estado", "generando_desde", "intentos", "error", "actualizado"]
+        )
+
+    try:
+        definicion = tipo_documento(documento.tipo)
+        pdf, nombre = _renderizar_pdf(documento, definicion)
+    except DatabaseError:
+        _volver_a_pendiente(documento_id)
+        raise
+    except Exception as exc:
+        logger.exception("No se pudo generar el documento %s", documento_id)
+        return _marcar_error(documento_id, f"No se pudo generar el documento: {exc}")
+
+    with transaction.atomic():
+        documento = Documento.objects.select_for_update().get(pk=documento_id)
+        if documento.estado == Documento.Estado.LISTO:
+            return documento
+        anterior = documento.archivo.name if documento.archivo else ""
+        documento.archivo.save(nombre, ContentFile(pdf), save=False)
+        transaction.on_commit(lambda: _borrar_anterior(anterior, documento.archivo.name))
+        documento.nombre_archivo = nombre
+        documento.checksum = hashlib.sha256(pdf).hexdigest()
+        documento.tamano = len(pdf)
+        documento.estado = Documento.Estado.LISTO
+        documento.generado = timezone.now()
+        documento.save()
+    return documento
+
+
+def _borrar_anterior(anterior: str, actual: str) -> None:
+    if anterior and anterior != actual:
+        from django.core.files.storage import default_storage
+
+        default_storage.delete(anterior)
+
+
+def _marcar_error(documento_id: int, mensaje: str) -> Documento:
+    Documento.objects.filter(pk=documento_id).update(
+        estado=Documento.Estado.ERROR, error=mensaje[:2000], actualizado=timezone.now()
+    )
+    return Documento.objects.get(pk=documento_id)
+
+
+def _volver_a_pendiente(documento_id: int) -> None:
+    # If the database is down this fails too; the sweep puts the row back past the limit.
+    with contextlib.suppress(DatabaseError):
+        Documento.objects.filter(pk=documento_id, estado=Documento.Estado.GENERANDO).update(
+            estado=Documento.Estado.PENDIENTE, generando_desde=None
+        )
+
+
+def documentos_barrer(*, antiguedad: int = ANTIGUEDAD_REENCOLAR, limite: int = 200) -> int:
+    """Re-enqueue pending rows not enqueued for antiguedad seconds and rows stuck generating.
+
+    Returns how many were enqueued; stops at the first broker failure (the next sweep retries).
+    """
+    ahora = timezone.now()
+    Documento.objects.filter(
+        estado=Documento.Estado.GENERANDO,
+        generando_desde__lt=ahora - timedelta(seconds=LIMITE_GENERACION + 30),
+    ).update(estado=Documento.Estado.PENDIENTE, generando_desde=None, actualizado=ahora)
+    pendientes = (
+        Documento.objects.filter(estado=Documento.Estado.PENDIENTE)
+        .annotate(ultimo_envio=Coalesce("encolado", "creado"))
+        .filter(ultimo_envio__lte=ahora - timedelta(seconds=antiguedad))
+        .order_by("creado")
+        .values_list("pk", flat=True)[:limite]
+    )
+    enviados = 0
+    for documento_id in list(pendientes):
+        if not _encolar(documento_id):
+            break
+        enviados += 1
+    return enviados
+
+
+def documentos_reintentar(*, ids: list[int]) -> int:
+    """Put documents in error back to pendiente and enqueue them (the admin's action)."""
+    with transaction.atomic():
+        reintentar = list(
+            Documento.objects.select_for_update()
+            .filter(pk__in=ids, estado=Documento.Estado.ERROR)
+            .values_list("pk", flat=True)
+        )
+        Documento.objects.filter(pk__in=reintentar).update(
+            estado=Documento.Estado.PENDIENTE, error="", actualizado=timezone.now()
+        )
+    return sum(1 for documento_id in reintentar if _encolar(documento_id))

@@ -1,0 +1,27 @@
+"""Thin Celery tasks of the document pipeline: they take ids and call one service."""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from .documentos import LIMITE_GENERACION, documento_generar, documentos_barrer
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=5,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    max_retries=5,
+    time_limit=LIMITE_GENERACION,
+    soft_time_limit=LIMITE_GENERACION - 15,
+)
+def generar_documento(documento_id: int) -> str | None:
+    documento = documento_generar(documento_id=documento_id)
+    return documento.estado if documento else None
+
+
+@shared_task(acks_late=True, time_limit=60)
+def barrer_documentos_pendientes() -> int:
+    return documentos_barrer()
