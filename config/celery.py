@@ -47,9 +47,21 @@ app.conf.update(
         "*.enviar_*": {"queue": "email"},
     },
     beat_schedule={
+        "pactos-resumen-semanal-hoja-de-ruta": {
+            "task": "pactos.tasks.enviar_resumen_semanal_hoja_de_ruta",
+            "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        },
+        "pactos-informe-mensual": {
+            "task": "pactos.tasks.generar_informe_mensual",
+            "schedule": crontab(minute=30, hour=6, day_of_month="1"),
+        },
         "barrer-documentos-pendientes": {
             "task": "core.tasks.barrer_documentos_pendientes",
             "schedule": crontab(minute="*/5"),
+        },
+        "mesas-recordatorios-del-dia-anterior": {
+            "task": "mesas.tasks.enviar_recordatorios",
+            "schedule": crontab(minute=0, hour="8-20"),
         },
     },
 )

@@ -5,3 +5,35 @@ from django.utils.translation import gettext_lazy as _
 class MesasConfig(AppConfig):
     name = "mesas"
     verbose_name = _("Mesas de diálogo")
+
+    def ready(self):
+        from actores.participacion import registrar_seccion
+        from core.demo import registrar_demo
+        from core.documentos import TipoDocumento, registrar_tipo_documento
+
+        from . import rules  # noqa: F401
+        from .demo import cargar_demo_mesas
+        from .participacion import participacion_en_mesas
+        from .selectors import acta_contexto
+
+        registrar_tipo_documento(
+            TipoDocumento(
+                tipo="acta",
+                plantilla="mesas/pdf/acta.html",
+                modelo="mesas.Sesion",
+                contexto=acta_contexto,
+                nombre_archivo=lambda s: (
+                    f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}.pdf"
+                ),
+                titulo=lambda s: (
+                    _("Acta de la sesión %(numero)s — %(mesa)s")
+                    % {"numero": s.numero, "mesa": s.mesa.nombre}
+                ),
+                permiso="mesas.ver_acta",
+                version=lambda s: s.acta_version,
+            )
+        )
+        registrar_demo(40, "mesas", cargar_demo_mesas)
+        registrar_seccion(
+            orden=10, clave="mesas", titulo=_("Mesas y sesiones"), funcion=participacion_en_mesas
+        )

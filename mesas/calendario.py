@@ -1,0 +1,56 @@
+"""iCalendar (.ics) of sessions: attached to invitations and offered per table and for all."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from icalendar import Calendar, Event, vText
+
+from .models import Sesion
+
+DURACION_POR_DEFECTO = datetime.timedelta(hours=3)
+
+
+def _lugar(sesion: Sesion) -> str:
+    partes = [sesion.lugar]
+    if sesion.parroquia_id:
+        partes.append(f"{sesion.parroquia.nombre}, {sesion.parroquia.canton.nombre}")
+    if sesion.enlace:
+        partes.append(sesion.enlace)
+    return " — ".join(p for p in partes if p)
+
+
+def evento_de(sesion: Sesion, *, url: str = "") -> Event:
+    evento = Event()
+    evento.add("uid", f"sesion-{sesion.pk}@pactos.pichincha.gob.ec")
+    evento.add("summary", f"{sesion.mesa.nombre} — sesión {sesion.numero}")
+    evento.add("dtstart", sesion.inicio)
+    evento.add("dtend", sesion.fin or sesion.inicio + DURACION_POR_DEFECTO)
+    evento.add("dtstamp", sesion.creada)
+    evento.add("sequence", sesion.version)
+    lugar = _lugar(sesion)
+    if lugar:
+        evento.add("location", vText(lugar))
+    agenda = "\n".join(
+        f"{p.orden}. {p.hora.strftime('%H:%M') + ' ' if p.hora else ''}{p.titulo}"
+        for p in sesion.agenda.all()
+    )
+    descripcion = "\n\n".join(x for x in [sesion.objetivo, agenda] if x)
+    if descripcion:
+        evento.add("description", descripcion)
+    if url:
+        evento.add("url", url)
+    return evento
+
+
+def calendario_ics(sesiones: Iterable[Sesion], *, nombre: str) -> bytes:
+    calendario = Calendar()
+    calendario.add("prodid", "-//Gobierno Provincial de Pichincha//Pactos por Pichincha//ES")
+    calendario.add("version", "2.0")
+    calendario.add("x-wr-calname", nombre)
+    calendario.add("x-wr-timezone", settings.TIME_ZONE)
+    for sesion in sesiones:
+        calendario.add_component(evento_de(sesion))
+    return calendario.to_ical()

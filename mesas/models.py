@@ -1,0 +1,416 @@
+"""Mesas: the 13 dialogue tables, their sessions and what facilitators record in them."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Mesa(models.Model):
+    """A dialogue table: cantonal on tourism (one per canton) or sectoral on agriculture."""
+
+    class Tipo(models.TextChoices):
+        TURISMO = "turismo", _("Cantonal de turismo")
+        AGROPECUARIO = "agropecuario", _("Sectorial agropecuaria")
+
+    class Estado(models.TextChoices):
+        CONVOCATORIA = "convocatoria", _("En convocatoria")
+        ACTIVA = "activa", _("Activa")
+        CERRADA = "cerrada", _("Cerrada")
+
+    tipo = models.CharField(_("tipo"), max_length=12, choices=Tipo.choices)
+    canton = models.ForeignKey(
+        "sie.Canton",
+        verbose_name=_("cantón"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mesas",
+    )
+    sector = models.ForeignKey(
+        "sie.Sector",
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="mesas",
+    )
+    nombre = models.CharField(_("nombre"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    objetivo = models.TextField(_("objetivo"), blank=True)
+    notas_metodologicas = models.TextField(_("notas metodológicas"), blank=True)
+    estado = models.CharField(
+        _("estado"), max_length=12, choices=Estado.choices, default=Estado.CONVOCATORIA
+    )
+    facilitadores = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitadores"),
+        blank=True,
+        related_name="mesas_facilitadas",
+    )
+    miembros = models.ManyToManyField(
+        "actores.Actor", verbose_name=_("miembros"), blank=True, related_name="mesas"
+    )
+    orden = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    class Meta:
+        ordering = ["orden", "nombre"]
+        verbose_name = _("mesa")
+        verbose_name_plural = _("mesas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["canton"],
+                condition=Q(tipo="turismo"),
+                name="mesa_turismo_una_por_canton",
+                violation_error_message=_("Ya existe una mesa de turismo para este cantón."),
+            ),
+            models.UniqueConstraint(
+                fields=["sector"],
+                condition=Q(tipo="agropecuario"),
+                name="mesa_agropecuaria_una_por_sector",
+                violation_error_message=_("Ya existe una mesa agropecuaria para este sector."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(tipo="turismo", canton__isnull=False, sector__isnull=True)
+                    | Q(tipo="agropecuario", sector__isnull=False, canton__isnull=True)
+                ),
+                name="mesa_tipo_con_su_territorio",
+                violation_error_message=_(
+                    "Una mesa de turismo necesita un cantón; una agropecuaria, un sector."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nombre
+
+    def get_absolute_url(self) -> str:
+        return reverse("mesas:mesa", kwargs={"slug": self.slug})
+
+    @property
+    def ambito(self):
+        return self.canton if self.tipo == self.Tipo.TURISMO else self.sector
+
+
+class Sesion(models.Model):
+    """A numbered session of a table; frozen once closed, its acta published by a coordinator."""
+
+    class Modalidad(models.TextChoices):
+        PRESENCIAL = "presencial", _("Presencial")
+        VIRTUAL = "virtual", _("Virtual")
+        HIBRIDA = "hibrida", _("Híbrida")
+
+    class Estado(models.TextChoices):
+        PLANIFICADA = "planificada", _("Planificada")
+        EN_CURSO = "en_curso", _("En curso")
+        CERRADA = "cerrada", _("Cerrada")
+        ACTA_PUBLICADA = "acta_publicada", _("Acta publicada")
+
+    ESTADOS_EDITABLES = (Estado.PLANIFICADA, Estado.EN_CURSO)
+
+    mesa = models.ForeignKey(
+        Mesa, verbose_name=_("mesa"), on_delete=models.PROTECT, related_name="sesiones"
+    )
+    numero = models.PositiveSmallIntegerField(_("número"))
+    inicio = models.DateTimeField(_("fecha y hora de inicio"))
+    fin = models.DateTimeField(_("hora de fin"), null=True, blank=True)
+    modalidad = models.CharField(
+        _("modalidad"), max_length=10, choices=Modalidad.choices, default=Modalidad.PRESENCIAL
+    )
+    parroquia = models.ForeignKey(
+        "sie.Parroquia",
+        verbose_name=_("parroquia"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sesiones_mesa",
+    )
+    lugar = models.CharField(_("lugar"), max_length=200, blank=True)
+    enlace = models.URLField(_("enlace de la reunión en línea"), blank=True)
+    objetivo = models.TextField(_("objetivo de la sesión"), blank=True)
+    estado = models.CharField(
+        _("estado"), max_length=16, choices=Estado.choices, default=Estado.PLANIFICADA
+    )
+    version = models.PositiveIntegerField(_("versión de edición"), default=1)
+    acta_version = models.PositiveIntegerField(_("versión del acta"), default=0)
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+    cerrada_en = models.DateTimeField(_("cerrada en"), null=True, blank=True)
+    cerrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cerrada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    publicada_en = models.DateTimeField(_("acta publicada en"), null=True, blank=True)
+    publicada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("acta publicada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["mesa__orden", "numero"]
+        verbose_name = _("sesión")
+        verbose_name_plural = _("sesiones")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mesa", "numero"],
+                name="sesion_numero_unico_por_mesa",
+                violation_error_message=_("Ya existe una sesión con ese número en esta mesa."),
+            ),
+            models.CheckConstraint(
+                condition=Q(fin__isnull=True) | Q(fin__gt=models.F("inicio")),
+                name="sesion_fin_despues_de_inicio",
+                violation_error_message=_("La hora de fin debe ser posterior a la de inicio."),
+            ),
+        ]
+        indexes = [models.Index(fields=["estado", "inicio"], name="sesion_estado_inicio_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.mesa} — {_('sesión')} {self.numero}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("mesas:sesion", kwargs={"pk": self.pk})
+
+    def get_public_url(self) -> str:
+        return reverse(
+            "mesas:sesion_publica", kwargs={"slug": self.mesa.slug, "numero": self.numero}
+        )
+
+    @property
+    def editable(self) -> bool:
+        return self.estado in self.ESTADOS_EDITABLES
+
+    @property
+    def publicada(self) -> bool:
+        return self.estado == self.Estado.ACTA_PUBLICADA
+
+
+class PuntoAgenda(models.Model):
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="agenda"
+    )
+    orden = models.PositiveSmallIntegerField(_("orden"))
+    hora = models.TimeField(_("hora"), null=True, blank=True)
+    titulo = models.CharField(_("tema"), max_length=200)
+    proposito = models.CharField(_("propósito"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["sesion", "orden"]
+        verbose_name = _("punto de agenda")
+        verbose_name_plural = _("puntos de agenda")
+        constraints = [
+            models.UniqueConstraint(fields=["sesion", "orden"], name="agenda_orden_unico")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.orden}. {self.titulo}"
+
+
+class Asistencia(models.Model):
+    """Someone present at a session, and the organisation they represent there."""
+
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="asistencias"
+    )
+    actor = models.ForeignKey(
+        "actores.Actor",
+        verbose_name=_("asistente"),
+        on_delete=models.PROTECT,
+        related_name="asistencias_mesa",
+    )
+    organizacion = models.ForeignKey(
+        "actores.Actor",
+        verbose_name=_("organización a la que representa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="representaciones_mesa",
+    )
+    es_miembro = models.BooleanField(_("miembro de la mesa"), default=False)
+    registrada = models.DateTimeField(_("registrada"), auto_now_add=True)
+    registrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["sesion", "actor__nombre"]
+        verbose_name = _("asistencia")
+        verbose_name_plural = _("asistencias")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sesion", "actor"],
+                name="asistencia_unica",
+                violation_error_message=_("Esta persona ya está en la lista de asistencia."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.actor)
+
+
+class Intervencion(models.Model):
+    class Tipo(models.TextChoices):
+        PROPUESTA = "propuesta", _("Propuesta")
+        PREOCUPACION = "preocupacion", _("Preocupación")
+        INFORMACION = "informacion", _("Información")
+        APOYO = "apoyo", _("Apoyo a un acuerdo")
+
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="intervenciones"
+    )
+    actor = models.ForeignKey(
+        "actores.Actor",
+        verbose_name=_("quién interviene"),
+        on_delete=models.PROTECT,
+        related_name="intervenciones_mesa",
+    )
+    punto = models.ForeignKey(
+        PuntoAgenda,
+        verbose_name=_("punto de agenda"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="intervenciones",
+    )
+    tipo = models.CharField(_("tipo"), max_length=14, choices=Tipo.choices)
+    resumen = models.TextField(_("resumen"), max_length=1000)
+    registrada = models.DateTimeField(_("registrada"), auto_now_add=True)
+    registrada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registrada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["sesion", "registrada", "pk"]
+        verbose_name = _("intervención")
+        verbose_name_plural = _("intervenciones")
+
+    def __str__(self) -> str:
+        return f"{self.actor}: {self.resumen[:60]}"
+
+
+class Prioridad(models.Model):
+    """A priority put to those present, with the votes it received."""
+
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="prioridades"
+    )
+    texto = models.CharField(_("prioridad"), max_length=300)
+    votos = models.PositiveIntegerField(_("votos"), default=0)
+
+    class Meta:
+        ordering = ["sesion", "-votos", "pk"]
+        verbose_name = _("prioridad")
+        verbose_name_plural = _("prioridades")
+
+    def __str__(self) -> str:
+        return self.texto
+
+
+class Acuerdo(models.Model):
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="acuerdos"
+    )
+    numero = models.PositiveSmallIntegerField(_("número"))
+    texto = models.TextField(_("acuerdo"), max_length=2000)
+    responsables = models.ManyToManyField(
+        "actores.Actor",
+        verbose_name=_("responsables"),
+        blank=True,
+        related_name="acuerdos_mesa",
+    )
+    plazo = models.DateField(_("plazo"), null=True, blank=True)
+    resultado_esperado = models.CharField(_("resultado esperado"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(_("versión de edición"), default=1)
+    registrado = models.DateTimeField(_("registrado"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sesion", "numero"]
+        verbose_name = _("acuerdo")
+        verbose_name_plural = _("acuerdos")
+        constraints = [
+            models.UniqueConstraint(fields=["sesion", "numero"], name="acuerdo_numero_unico")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.numero}. {self.texto[:80]}"
+
+
+class TemaPendiente(models.Model):
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="temas_pendientes"
+    )
+    texto = models.CharField(_("tema pendiente"), max_length=300)
+
+    class Meta:
+        ordering = ["sesion", "pk"]
+        verbose_name = _("tema pendiente")
+        verbose_name_plural = _("temas pendientes")
+
+    def __str__(self) -> str:
+        return self.texto
+
+
+class Invitacion(models.Model):
+    """An actor invited by e-mail to a session; they answer through the link in the message."""
+
+    class Respuesta(models.TextChoices):
+        SIN_RESPUESTA = "sin_respuesta", _("Sin respuesta")
+        CONFIRMADA = "confirmada", _("Confirmó asistencia")
+        DECLINADA = "declinada", _("No asistirá")
+
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="invitaciones"
+    )
+    actor = models.ForeignKey(
+        "actores.Actor",
+        verbose_name=_("invitado"),
+        on_delete=models.CASCADE,
+        related_name="invitaciones_mesa",
+    )
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    respuesta = models.CharField(
+        _("respuesta"), max_length=14, choices=Respuesta.choices, default=Respuesta.SIN_RESPUESTA
+    )
+    respondida_en = models.DateTimeField(_("respondida en"), null=True, blank=True)
+    enviada_en = models.DateTimeField(_("enviada en"), null=True, blank=True)
+    recordatorio_en = models.DateTimeField(_("recordatorio enviado en"), null=True, blank=True)
+    invitada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invitada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["sesion", "actor__nombre"]
+        verbose_name = _("invitación")
+        verbose_name_plural = _("invitaciones")
+        constraints = [models.UniqueConstraint(fields=["sesion", "actor"], name="invitacion_unica")]
+
+    def __str__(self) -> str:
+        return f"{self.actor} → {self.sesion}"

@@ -1,0 +1,266 @@
+"""Reads of mesas: what the public sees, what each facilitator works on, and the acta's content."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from actores.models import Actor
+from core.rules import es_coordinador
+
+from .models import (
+    Acuerdo,
+    Asistencia,
+    Intervencion,
+    Invitacion,
+    Mesa,
+    PuntoAgenda,
+    Sesion,
+)
+
+PUBLICADA = Sesion.Estado.ACTA_PUBLICADA
+
+
+# --- Public ----------------------------------------------------------------------------------
+
+
+def mesas_publicas() -> QuerySet[Mesa]:
+    return Mesa.objects.select_related("canton", "sector").annotate(
+        n_sesiones_publicadas=Count("sesiones", filter=Q(sesiones__estado=PUBLICADA)),
+        n_miembros=Count("miembros", distinct=True),
+    )
+
+
+def _con_conteos(qs: QuerySet[Sesion]) -> QuerySet[Sesion]:
+    return qs.annotate(
+        n_asistentes=Count("asistencias", distinct=True),
+        n_acuerdos=Count("acuerdos", distinct=True),
+        n_intervenciones=Count("intervenciones", distinct=True),
+    )
+
+
+def sesiones_publicadas() -> QuerySet[Sesion]:
+    qs = Sesion.objects.filter(estado=PUBLICADA).select_related(
+        "mesa__canton", "mesa__sector", "parroquia__canton"
+    )
+    return _con_conteos(qs).order_by("-inicio")
+
+
+def sesiones_publicadas_de(*, mesa: Mesa) -> QuerySet[Sesion]:
+    return sesiones_publicadas().filter(mesa=mesa).order_by("numero")
+
+
+def sesion_publicada(*, slug: str, numero: int) -> Sesion:
+    return sesiones_publicadas().get(mesa__slug=slug, numero=numero)
+
+
+def acuerdos_publicos(*, mesa: Mesa | None = None) -> QuerySet[Acuerdo]:
+    qs = Acuerdo.objects.filter(sesion__estado=PUBLICADA).select_related("sesion__mesa")
+    if mesa is not None:
+        qs = qs.filter(sesion__mesa=mesa)
+    return qs.prefetch_related(
+        Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
+    ).order_by("sesion__inicio", "numero")
+
+
+def participacion(*, sesiones: QuerySet[Sesion]) -> dict:
+    """Participation figures of a set of sessions, in a fixed number of queries."""
+    asistencias = Asistencia.objects.filter(sesion__in=sesiones)
+    filas = list(
+        asistencias.values_list(
+            "pk", "actor_id", "organizacion_id", "actor__genero", "actor__canton__nombre"
+        )
+    )
+    por_genero = Counter(genero or Actor.Genero.NO_INFORMA for _, _, _, genero, _ in filas)
+    sectores_actor = defaultdict(set)
+    for actor_id, sector in Actor.objects.filter(
+        Q(asistencias_mesa__in=asistencias) | Q(representaciones_mesa__in=asistencias)
+    ).values_list("pk", "sectores__nombre"):
+        if sector:
+            sectores_actor[actor_id].add(sector)
+    por_sector: Counter = Counter()
+    for _, actor_id, organizacion_id, _, _ in filas:
+        for sector in sectores_actor[actor_id] | sectores_actor.get(organizacion_id, set()):
+            por_sector[sector] += 1
+    por_canton = Counter(canton for *_, canton in filas if canton)
+    return {
+        "asistencias": len(filas),
+        "personas": len({actor for _, actor, _, _, _ in filas}),
+        "organizaciones": len({org for _, _, org, _, _ in filas if org}),
+        "mujeres": por_genero[Actor.Genero.MUJER],
+        "hombres": por_genero[Actor.Genero.HOMBRE],
+        "otro_genero": por_genero[Actor.Genero.OTRO] + por_genero[Actor.Genero.NO_INFORMA],
+        "por_sector": sorted(por_sector.items(), key=lambda x: (-x[1], x[0])),
+        "por_canton": sorted(por_canton.items(), key=lambda x: (-x[1], x[0])),
+    }
+
+
+# --- Staff -----------------------------------------------------------------------------------
+
+
+def mesas_de(*, user) -> QuerySet[Mesa]:
+    """The tables this user works on: all for coordinators, the assigned ones for facilitators."""
+    qs = Mesa.objects.select_related("canton", "sector")
+    if not es_coordinador(user):
+        qs = qs.filter(facilitadores=user)
+    return qs.annotate(
+        n_sesiones=Count("sesiones", distinct=True),
+        n_miembros=Count("miembros", distinct=True),
+    )
+
+
+def sesiones_de(*, user) -> QuerySet[Sesion]:
+    qs = Sesion.objects.select_related("mesa", "parroquia__canton")
+    if not es_coordinador(user):
+        qs = qs.filter(mesa__facilitadores=user)
+    return qs
+
+
+def panel_facilitacion(*, user) -> dict:
+    ahora = timezone.now()
+    sesiones = sesiones_de(user=user)
+    return {
+        "mesas": list(mesas_de(user=user)),
+        "proximas": list(
+            sesiones.filter(inicio__gte=ahora, estado__in=Sesion.ESTADOS_EDITABLES).order_by(
+                "inicio"
+            )[:10]
+        ),
+        "por_cerrar": list(
+            sesiones.filter(inicio__lt=ahora, estado__in=Sesion.ESTADOS_EDITABLES).order_by(
+                "inicio"
+            )
+        ),
+        "por_publicar": list(sesiones.filter(estado=Sesion.Estado.CERRADA).order_by("inicio")),
+    }
+
+
+def mesa_interna(*, slug: str) -> Mesa:
+    return (
+        Mesa.objects.select_related("canton", "sector")
+        .prefetch_related(
+            "facilitadores",
+            Prefetch("miembros", queryset=Actor.objects.only("pk", "nombre", "naturaleza")),
+        )
+        .get(slug=slug)
+    )
+
+
+def sesiones_de_mesa(*, mesa: Mesa) -> QuerySet[Sesion]:
+    return _con_conteos(mesa.sesiones.select_related("parroquia__canton")).order_by("numero")
+
+
+def sesion_con_mesa(*, pk: int) -> Sesion:
+    return Sesion.objects.select_related("mesa__canton", "mesa__sector", "parroquia__canton").get(
+        pk=pk
+    )
+
+
+def registro_de_sesion(*, sesion: Sesion) -> dict:
+    """Everything the recording page lists, each list in one query."""
+    asistencias = list(
+        sesion.asistencias.select_related("actor", "organizacion").order_by("-registrada", "-pk")
+    )
+    return {
+        "agenda": list(sesion.agenda.all()),
+        "asistencias": asistencias,
+        "intervenciones": list(
+            sesion.intervenciones.select_related("actor", "punto").order_by("-registrada", "-pk")
+        ),
+        "acuerdos": list(
+            sesion.acuerdos.prefetch_related(
+                Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
+            )
+        ),
+        "prioridades": list(sesion.prioridades.all()),
+        "temas": list(sesion.temas_pendientes.all()),
+        "invitaciones": list(sesion.invitaciones.select_related("actor")),
+    }
+
+
+def candidatos_asistencia(*, sesion: Sesion) -> QuerySet[Actor]:
+    """Members first, then every active person of the map, for the attendance picker."""
+    return (
+        Actor.objects.filter(activo=True, naturaleza=Actor.Naturaleza.PERSONA)
+        .exclude(asistencias_mesa__sesion=sesion)
+        .annotate(es_miembro=Count("mesas", filter=Q(mesas=sesion.mesa_id)))
+        .only("pk", "nombre")
+        .order_by("-es_miembro", "nombre")
+    )
+
+
+def organizaciones() -> QuerySet[Actor]:
+    return Actor.objects.filter(activo=True, naturaleza=Actor.Naturaleza.ORGANIZACION).only(
+        "pk", "nombre"
+    )
+
+
+def convocables(*, sesion: Sesion) -> QuerySet[Actor]:
+    return (
+        Actor.objects.filter(activo=True)
+        .exclude(invitaciones_mesa__sesion=sesion)
+        .annotate(es_miembro=Count("mesas", filter=Q(mesas=sesion.mesa_id)))
+        .only("pk", "nombre", "email")
+        .order_by("-es_miembro", "nombre")
+    )
+
+
+def invitacion_por_token(*, token) -> Invitacion:
+    return Invitacion.objects.select_related(
+        "sesion__mesa", "sesion__parroquia__canton", "actor"
+    ).get(token=token)
+
+
+# --- The acta --------------------------------------------------------------------------------
+
+
+def acta_contexto(sesion: Sesion) -> dict:
+    """What the acta template shows, read in a fixed number of queries (no personal data)."""
+    sesion = sesion_con_mesa(pk=sesion.pk)
+    agenda = list(sesion.agenda.all())
+    intervenciones = list(
+        Intervencion.objects.filter(sesion=sesion)
+        .select_related("actor")
+        .only("pk", "tipo", "resumen", "punto_id", "actor__nombre")
+        .order_by("registrada", "pk")
+    )
+    por_punto: dict[int | None, list] = defaultdict(list)
+    for intervencion in intervenciones:
+        por_punto[intervencion.punto_id].append(intervencion)
+    puntos = [{"punto": p, "intervenciones": por_punto.get(p.pk, [])} for p in agenda]
+    asistentes = list(
+        Asistencia.objects.filter(sesion=sesion)
+        .select_related("actor", "organizacion")
+        .only("pk", "es_miembro", "actor__nombre", "organizacion__nombre")
+        .order_by("actor__nombre")
+    )
+    acuerdos = list(
+        Acuerdo.objects.filter(sesion=sesion).prefetch_related(
+            Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
+        )
+    )
+    proxima = (
+        Sesion.objects.filter(mesa_id=sesion.mesa_id, numero__gt=sesion.numero)
+        .select_related("parroquia")
+        .order_by("numero")
+        .first()
+    )
+    return {
+        "sesion": sesion,
+        "mesa": sesion.mesa,
+        "facilitadores": [u.get_full_name() or u.username for u in sesion.mesa.facilitadores.all()],
+        "asistentes": asistentes,
+        "puntos": puntos,
+        "sin_punto": por_punto.get(None, []),
+        "acuerdos": acuerdos,
+        "prioridades": list(sesion.prioridades.all()),
+        "temas": list(sesion.temas_pendientes.all()),
+        "proxima": proxima,
+        "organizaciones": len({a.organizacion_id for a in asistentes if a.organizacion_id}),
+    }
+
+
+def puntos_de(*, sesion: Sesion) -> QuerySet[PuntoAgenda]:
+    return sesion.agenda.all()

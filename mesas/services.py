@@ -1,0 +1,477 @@
+"""Every write of mesas: sessions, what is recorded in them, closing, actas and convening."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actores.models import Actor
+from actores.services import actor_crear
+from core.documentos import documento_solicitar
+from core.models import Documento
+
+from .models import (
+    Acuerdo,
+    Asistencia,
+    Intervencion,
+    Invitacion,
+    Mesa,
+    Prioridad,
+    PuntoAgenda,
+    Sesion,
+    TemaPendiente,
+)
+
+TIPO_ACTA = "acta"
+
+
+class ConflictoEdicion(ValidationError):
+    """Someone else saved this record after the form was loaded (optimistic locking)."""
+
+
+def _conflicto() -> ConflictoEdicion:
+    return ConflictoEdicion(
+        _(
+            "Otra persona guardó cambios aquí mientras usted editaba. Sus datos no se "
+            "guardaron: revise la versión actual y vuelva a aplicar su cambio."
+        ),
+        code="conflicto",
+    )
+
+
+def _bloquear_sesion(sesion: Sesion) -> Sesion:
+    return Sesion.objects.select_for_update().select_related("mesa").get(pk=sesion.pk)
+
+
+def _exigir_editable(sesion: Sesion) -> None:
+    if not sesion.editable:
+        raise ValidationError(
+            _("La sesión está cerrada: para corregirla hay que reabrirla primero."),
+            code="cerrada",
+        )
+
+
+def _marcar_en_curso(sesion: Sesion) -> None:
+    if sesion.estado == Sesion.Estado.PLANIFICADA:
+        Sesion.objects.filter(pk=sesion.pk).update(estado=Sesion.Estado.EN_CURSO)
+        sesion.estado = Sesion.Estado.EN_CURSO
+
+
+def _validar_lugar(*, modalidad: str, parroquia, lugar: str, enlace: str) -> None:
+    errores = {}
+    if modalidad in (Sesion.Modalidad.PRESENCIAL, Sesion.Modalidad.HIBRIDA) and not (
+        parroquia or lugar.strip()
+    ):
+        errores["lugar"] = _("Indique la parroquia o el lugar de una sesión presencial.")
+    if modalidad in (Sesion.Modalidad.VIRTUAL, Sesion.Modalidad.HIBRIDA) and not enlace:
+        errores["enlace"] = _("Indique el enlace de la reunión en línea.")
+    if errores:
+        raise ValidationError(errores)
+
+
+# --- Tables ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mesa_asignar_facilitadores(*, mesa: Mesa, usuarios: Iterable) -> Mesa:
+    mesa.facilitadores.set(usuarios)
+    return mesa
+
+
+@transaction.atomic
+def mesa_agregar_miembros(*, mesa: Mesa, actores: Iterable[Actor]) -> Mesa:
+    mesa.miembros.add(*actores)
+    if mesa.estado == Mesa.Estado.CONVOCATORIA and mesa.miembros.exists():
+        Mesa.objects.filter(pk=mesa.pk).update(estado=Mesa.Estado.ACTIVA)
+        mesa.estado = Mesa.Estado.ACTIVA
+    return mesa
+
+
+# --- Sessions --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sesion_crear(
+    *,
+    mesa: Mesa,
+    inicio: datetime.datetime,
+    fin: datetime.datetime | None = None,
+    modalidad: str = Sesion.Modalidad.PRESENCIAL,
+    parroquia=None,
+    lugar: str = "",
+    enlace: str = "",
+    objetivo: str = "",
+    por=None,
+) -> Sesion:
+    """Plan the next session of a table; its number is the next free one."""
+    Mesa.objects.select_for_update().filter(pk=mesa.pk).first()
+    _validar_lugar(modalidad=modalidad, parroquia=parroquia, lugar=lugar, enlace=enlace)
+    if fin and fin <= inicio:
+        raise ValidationError({"fin": _("La hora de fin debe ser posterior a la de inicio.")})
+    numero = (mesa.sesiones.aggregate(m=Max("numero"))["m"] or 0) + 1
+    sesion = Sesion(
+        mesa=mesa,
+        numero=numero,
+        inicio=inicio,
+        fin=fin,
+        modalidad=modalidad,
+        parroquia=parroquia,
+        lugar=lugar,
+        enlace=enlace,
+        objetivo=objetivo,
+    )
+    sesion.full_clean()
+    sesion.save()
+    return sesion
+
+
+@transaction.atomic
+def sesion_actualizar(*, sesion: Sesion, version: int, por=None, **campos) -> Sesion:
+    """Change a session's date, place or objective; refuses if someone saved in between."""
+    actual = _bloquear_sesion(sesion)
+    _exigir_editable(actual)
+    if actual.version != version:
+        raise _conflicto()
+    permitidos = {"inicio", "fin", "modalidad", "parroquia", "lugar", "enlace", "objetivo"}
+    for campo, valor in campos.items():
+        if campo not in permitidos:
+            raise TypeError(campo)
+        setattr(actual, campo, valor)
+    _validar_lugar(
+        modalidad=actual.modalidad,
+        parroquia=actual.parroquia,
+        lugar=actual.lugar,
+        enlace=actual.enlace,
+    )
+    actual.full_clean(exclude=["mesa"])
+    actual.version = F("version") + 1
+    actual.save()
+    actual.refresh_from_db()
+    return actual
+
+
+@transaction.atomic
+def punto_agenda_agregar(
+    *, sesion: Sesion, titulo: str, proposito: str = "", hora: datetime.time | None = None
+) -> PuntoAgenda:
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    if not titulo.strip():
+        raise ValidationError({"titulo": _("Escriba el tema del punto de agenda.")})
+    orden = (sesion.agenda.aggregate(m=Max("orden"))["m"] or 0) + 1
+    return PuntoAgenda.objects.create(
+        sesion=sesion, orden=orden, titulo=titulo.strip(), proposito=proposito.strip(), hora=hora
+    )
+
+
+# --- Recording -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def asistencia_registrar(
+    *, sesion: Sesion, actor: Actor, organizacion: Actor | None = None, por=None
+) -> Asistencia:
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    if organizacion is not None and organizacion.naturaleza != Actor.Naturaleza.ORGANIZACION:
+        raise ValidationError({"organizacion": _("Elija una organización, no una persona.")})
+    if sesion.asistencias.filter(actor=actor).exists():
+        raise ValidationError(
+            {"actor": _("%(nombre)s ya está en la lista de asistencia.") % {"nombre": actor}}
+        )
+    asistencia = Asistencia.objects.create(
+        sesion=sesion,
+        actor=actor,
+        organizacion=organizacion,
+        es_miembro=sesion.mesa.miembros.filter(pk=actor.pk).exists(),
+        registrada_por=por,
+    )
+    _marcar_en_curso(sesion)
+    return asistencia
+
+
+@transaction.atomic
+def asistente_nuevo_registrar(
+    *,
+    sesion: Sesion,
+    nombres: str,
+    apellidos: str,
+    genero: str = "",
+    tipo: str = Actor.Tipo.COMUNITARIO,
+    canton=None,
+    organizacion: Actor | None = None,
+    por=None,
+) -> Asistencia:
+    """A walk-in who is not on the actor map yet: add them to the map and to the attendance."""
+    _exigir_editable(sesion)
+    actor = actor_crear(
+        usuario=por,
+        datos={
+            "naturaleza": Actor.Naturaleza.PERSONA,
+            "nombres": nombres.strip(),
+            "apellidos": apellidos.strip(),
+            "genero": genero,
+            "tipo": tipo,
+            "ambito": Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL,
+            "canton": canton,
+        },
+        motivo=_("Registrado como asistente de %(sesion)s.") % {"sesion": sesion},
+    )
+    return asistencia_registrar(sesion=sesion, actor=actor, organizacion=organizacion, por=por)
+
+
+@transaction.atomic
+def asistencia_quitar(*, asistencia: Asistencia, por=None) -> None:
+    sesion = _bloquear_sesion(asistencia.sesion)
+    _exigir_editable(sesion)
+    if sesion.intervenciones.filter(actor_id=asistencia.actor_id).exists():
+        raise ValidationError(
+            _("No se puede quitar a quien ya tiene intervenciones registradas en esta sesión.")
+        )
+    asistencia.delete()
+
+
+@transaction.atomic
+def intervencion_registrar(
+    *,
+    sesion: Sesion,
+    actor: Actor,
+    tipo: str,
+    resumen: str,
+    punto: PuntoAgenda | None = None,
+    por=None,
+) -> Intervencion:
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    errores = {}
+    if not sesion.asistencias.filter(actor=actor).exists():
+        errores["actor"] = _("Quien interviene debe estar en la lista de asistencia.")
+    if punto is not None and punto.sesion_id != sesion.pk:
+        errores["punto"] = _("El punto de agenda no es de esta sesión.")
+    if not resumen.strip():
+        errores["resumen"] = _("Escriba un resumen breve de la intervención.")
+    if errores:
+        raise ValidationError(errores)
+    intervencion = Intervencion(
+        sesion=sesion,
+        actor=actor,
+        tipo=tipo,
+        resumen=resumen.strip(),
+        punto=punto,
+        registrada_por=por,
+    )
+    intervencion.full_clean()
+    intervencion.save()
+    _marcar_en_curso(sesion)
+    return intervencion
+
+
+@transaction.atomic
+def prioridad_registrar(*, sesion: Sesion, texto: str, votos: int = 0) -> Prioridad:
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    if not texto.strip():
+        raise ValidationError({"texto": _("Escriba la prioridad.")})
+    if votos < 0:
+        raise ValidationError({"votos": _("Los votos no pueden ser negativos.")})
+    presentes = sesion.asistencias.count()
+    if presentes and votos > presentes:
+        raise ValidationError(
+            {
+                "votos": _("Hay %(n)s presentes: no puede haber más votos que presentes.")
+                % {"n": presentes}
+            }
+        )
+    return Prioridad.objects.create(sesion=sesion, texto=texto.strip(), votos=votos)
+
+
+def _validar_acuerdo(*, texto: str, plazo, sesion: Sesion) -> None:
+    errores = {}
+    if not texto.strip():
+        errores["texto"] = _("Escriba el texto del acuerdo.")
+    if plazo and plazo < timezone.localdate(sesion.inicio):
+        errores["plazo"] = _("El plazo no puede ser anterior a la fecha de la sesión.")
+    if errores:
+        raise ValidationError(errores)
+
+
+@transaction.atomic
+def acuerdo_registrar(
+    *,
+    sesion: Sesion,
+    texto: str,
+    responsables: Iterable[Actor] = (),
+    plazo: datetime.date | None = None,
+    resultado_esperado: str = "",
+    por=None,
+) -> Acuerdo:
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    _validar_acuerdo(texto=texto, plazo=plazo, sesion=sesion)
+    numero = (sesion.acuerdos.aggregate(m=Max("numero"))["m"] or 0) + 1
+    acuerdo = Acuerdo(
+        sesion=sesion,
+        numero=numero,
+        texto=texto.strip(),
+        plazo=plazo,
+        resultado_esperado=resultado_esperado.strip(),
+    )
+    acuerdo._history_user = por
+    acuerdo.save()
+    acuerdo.responsables.set(responsables)
+    _marcar_en_curso(sesion)
+    return acuerdo
+
+
+@transaction.atomic
+def acuerdo_editar(
+    *,
+    acuerdo: Acuerdo,
+    version: int,
+    texto: str,
+    responsables: Iterable[Actor] = (),
+    plazo: datetime.date | None = None,
+    resultado_esperado: str = "",
+    por=None,
+) -> Acuerdo:
+    """Correct an agreement; refuses (ConflictoEdicion) if another facilitator saved it first."""
+    sesion = _bloquear_sesion(acuerdo.sesion)
+    _exigir_editable(sesion)
+    actual = Acuerdo.objects.select_for_update().get(pk=acuerdo.pk)
+    if actual.version != version:
+        raise _conflicto()
+    _validar_acuerdo(texto=texto, plazo=plazo, sesion=sesion)
+    actual.texto = texto.strip()
+    actual.plazo = plazo
+    actual.resultado_esperado = resultado_esperado.strip()
+    actual.version = version + 1
+    actual._history_user = por
+    actual.save()
+    actual.responsables.set(responsables)
+    return actual
+
+
+@transaction.atomic
+def tema_pendiente_registrar(*, sesion: Sesion, texto: str) -> TemaPendiente:
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    if not texto.strip():
+        raise ValidationError({"texto": _("Escriba el tema que queda pendiente.")})
+    return TemaPendiente.objects.create(sesion=sesion, texto=texto.strip())
+
+
+# --- Closing, acta, publication ------------------------------------------------------------
+
+
+@transaction.atomic
+def sesion_cerrar(*, sesion: Sesion, version: int, por=None) -> Sesion:
+    """Freeze the session and ask the document pipeline for a new version of its acta."""
+    actual = _bloquear_sesion(sesion)
+    _exigir_editable(actual)
+    if actual.version != version:
+        raise _conflicto()
+    if not actual.asistencias.exists():
+        raise ValidationError(_("No se puede cerrar una sesión sin asistentes registrados."))
+    actual.estado = Sesion.Estado.CERRADA
+    actual.cerrada_en = timezone.now()
+    actual.cerrada_por = por
+    actual.acta_version += 1
+    actual.version += 1
+    actual.save()
+    if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
+        Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
+    documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=por)
+    return actual
+
+
+@transaction.atomic
+def sesion_reabrir(*, sesion: Sesion, por=None) -> Sesion:
+    """Open a closed session again for corrections; its earlier actas are kept."""
+    actual = _bloquear_sesion(sesion)
+    if actual.editable:
+        raise ValidationError(_("La sesión ya está abierta."))
+    actual.estado = Sesion.Estado.EN_CURSO
+    actual.publicada_en = None
+    actual.publicada_por = None
+    actual.version += 1
+    actual.save()
+    return actual
+
+
+def acta_actual(sesion: Sesion):
+    """The document row of the session's current acta version (None before the first close)."""
+    if not sesion.acta_version:
+        return None
+    return Documento.objects.filter(
+        content_type=ContentType.objects.get_for_model(Sesion),
+        object_id=str(sesion.pk),
+        tipo=TIPO_ACTA,
+        version=sesion.acta_version,
+    ).first()
+
+
+@transaction.atomic
+def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
+    actual = _bloquear_sesion(sesion)
+    if actual.estado != Sesion.Estado.CERRADA:
+        raise ValidationError(_("Solo se publica el acta de una sesión cerrada."))
+    documento = acta_actual(actual)
+    if documento is None or not documento.listo:
+        raise ValidationError(
+            _("El acta todavía no está lista: espere a que termine de generarse.")
+        )
+    actual.estado = Sesion.Estado.ACTA_PUBLICADA
+    actual.publicada_en = timezone.now()
+    actual.publicada_por = por
+    actual.save()
+    return actual
+
+
+# --- Convening -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def convocatoria_enviar(*, sesion: Sesion, actores: Iterable[Actor], por=None) -> dict:
+    """Invite actors by e-mail (through Celery, after commit). Returns counts for the message."""
+    from .tasks import enviar_invitaciones
+
+    sesion = _bloquear_sesion(sesion)
+    _exigir_editable(sesion)
+    nuevas, sin_correo, ya = [], [], 0
+    for actor in actores:
+        if not actor.email:
+            sin_correo.append(actor)
+            continue
+        try:
+            with transaction.atomic():
+                invitacion, creada = Invitacion.objects.get_or_create(
+                    sesion=sesion, actor=actor, defaults={"invitada_por": por}
+                )
+        except IntegrityError:
+            creada = False
+        if creada:
+            nuevas.append(invitacion.pk)
+        else:
+            ya += 1
+    if nuevas:
+        transaction.on_commit(lambda: enviar_invitaciones.delay(nuevas))
+    return {"enviadas": len(nuevas), "sin_correo": sin_correo, "ya_invitados": ya}
+
+
+@transaction.atomic
+def invitacion_responder(*, invitacion: Invitacion, asistira: bool) -> Invitacion:
+    if not invitacion.sesion.editable:
+        raise ValidationError(_("Esta sesión ya se realizó; no se puede cambiar la respuesta."))
+    invitacion.respuesta = (
+        Invitacion.Respuesta.CONFIRMADA if asistira else Invitacion.Respuesta.DECLINADA
+    )
+    invitacion.respondida_en = timezone.now()
+    invitacion.save(update_fields=["respuesta", "respondida_en"])
+    return invitacion

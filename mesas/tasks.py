@@ -1,0 +1,15 @@
+"""Thin Celery tasks of mesas: they take ids and call one function."""
+
+from celery import shared_task
+
+from .correo import invitaciones_enviar, recordatorios_enviar
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def enviar_invitaciones(invitacion_ids: list[int]) -> int:
+    return invitaciones_enviar(invitacion_ids=invitacion_ids)
+
+
+@shared_task(acks_late=True, time_limit=120)
+def enviar_recordatorios() -> int:
+    return recordatorios_enviar()
