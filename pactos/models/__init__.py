@@ -8,3 +8,16 @@ from .hoja_de_ruta import (  # noqa: F401
     ProductoPrograma,
     Salud,
 )
+from .pactos import (  # noqa: F401
+    AcuerdoDescartado,
+    Actualizacion,
+    Compromiso,
+    ContactoResponsable,
+    Evidencia,
+    Firmante,
+    Hito,
+    OrigenCompromiso,
+    Pacto,
+    RecordatorioCompromiso,
+    VersionPacto,
+)

@@ -1,0 +1,435 @@
+"""Reads of pactos and commitments: what the public sees, the workspace, the dashboard."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import timedelta
+
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.rules import es_personal
+
+from ..models.pactos import (
+    Actualizacion,
+    AcuerdoDescartado,
+    Compromiso,
+    ContactoResponsable,
+    OrigenCompromiso,
+    Pacto,
+    VersionPacto,
+)
+from ..services.pactos import DIAS_SILENCIO, ESTADOS_SEGUIMIENTO
+
+# --- Public ----------------------------------------------------------------------------------
+
+
+def pactos_publicados() -> QuerySet[Pacto]:
+    """Only published pactos reach the public: never drafts nor pactos under discussion."""
+    return Pacto.objects.filter(estado=Pacto.Estado.PUBLICADO).select_related(
+        "eje", "canton", "sector"
+    )
+
+
+def pactos_visibles(*, user) -> QuerySet[Pacto]:
+    if es_personal(user):
+        return Pacto.objects.select_related("eje", "canton", "sector")
+    return pactos_publicados()
+
+
+def pactos_publicados_con_resumen() -> QuerySet[Pacto]:
+    return pactos_publicados().annotate(
+        total_compromisos=Count("compromisos", distinct=True),
+        avance_medio=Avg("compromisos__avance"),
+    )
+
+
+def _prefetch_origenes() -> Prefetch:
+    return Prefetch(
+        "origenes",
+        queryset=OrigenCompromiso.objects.select_related(
+            "acuerdo__sesion__mesa__canton", "acuerdo__sesion__mesa__sector"
+        ),
+    )
+
+
+def _ultima_actualizacion_id():
+    return Subquery(
+        Actualizacion.objects.filter(compromiso=OuterRef("pk"))
+        .order_by("-fecha", "-pk")
+        .values("pk")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def compromisos_con_relaciones(qs: QuerySet[Compromiso]) -> QuerySet[Compromiso]:
+    return (
+        qs.select_related("pacto", "lider", "canton", "sector")
+        .prefetch_related("socios", _prefetch_origenes(), "hitos")
+        .annotate(ultima_id=_ultima_actualizacion_id())
+    )
+
+
+def adjuntar_ultimas_actualizaciones(compromisos: list[Compromiso]) -> list[Compromiso]:
+    """One query for the latest update of every commitment of the list."""
+    ids = [c.ultima_id for c in compromisos if getattr(c, "ultima_id", None)]
+    ultimas = {
+        a.pk: a for a in Actualizacion.objects.filter(pk__in=ids).select_related("organizacion")
+    }
+    for c in compromisos:
+        c.ultima = ultimas.get(getattr(c, "ultima_id", None))
+    return compromisos
+
+
+def pacto_publico(*, slug: str) -> Pacto:
+    try:
+        return pactos_publicados().prefetch_related("firmantes__organizacion").get(slug=slug)
+    except Pacto.DoesNotExist:
+        raise Http404(_("No hay un pacto publicado con esa dirección.")) from None
+
+
+def filtrar_compromisos(qs: QuerySet[Compromiso], filtros: dict) -> QuerySet[Compromiso]:
+    if filtros.get("canton"):
+        qs = qs.filter(
+            Q(canton__codigo=filtros["canton"])
+            | Q(origenes__acuerdo__sesion__mesa__canton__codigo=filtros["canton"])
+        ).distinct()
+    if filtros.get("sector"):
+        qs = qs.filter(
+            Q(sector__slug=filtros["sector"])
+            | Q(origenes__acuerdo__sesion__mesa__sector__slug=filtros["sector"])
+        ).distinct()
+    if filtros.get("estado"):
+        qs = qs.filter(estado=filtros["estado"])
+    if filtros.get("eje"):
+        qs = qs.filter(pacto__eje__codigo=filtros["eje"])
+    if filtros.get("responsable"):
+        qs = qs.filter(
+            Q(lider_id=filtros["responsable"]) | Q(socios__id=filtros["responsable"])
+        ).distinct()
+    if filtros.get("pacto"):
+        qs = qs.filter(pacto_id=filtros["pacto"])
+    if filtros.get("vencidos"):
+        qs = qs.filter(plazo__lt=timezone.localdate()).exclude(
+            estado__in=Compromiso.ESTADOS_CERRADOS
+        )
+    return qs
+
+
+def compromisos_de_pacto_publico(*, pacto: Pacto, filtros: dict) -> list[Compromiso]:
+    qs = filtrar_compromisos(pacto.compromisos.all(), filtros)
+    return adjuntar_ultimas_actualizaciones(list(compromisos_con_relaciones(qs).order_by("numero")))
+
+
+def compromisos_publicados() -> QuerySet[Compromiso]:
+    return Compromiso.objects.filter(pacto__estado=Pacto.Estado.PUBLICADO)
+
+
+def compromiso_publico(*, slug: str, numero: int) -> Compromiso:
+    qs = compromisos_con_relaciones(compromisos_publicados()).prefetch_related(
+        Prefetch(
+            "actualizaciones",
+            queryset=Actualizacion.objects.select_related("organizacion").order_by("-fecha"),
+        ),
+        "evidencias",
+    )
+    try:
+        return qs.get(pacto__slug=slug, numero=numero)
+    except Compromiso.DoesNotExist:
+        raise Http404(_("No hay un compromiso publicado con esa dirección.")) from None
+
+
+def rastro_compromiso(compromiso: Compromiso) -> list[dict]:
+    """The "you said, we did" timeline: table sessions' agreements, the pacto, the updates."""
+    eventos = []
+    for origen in compromiso.origenes.all():
+        acuerdo = origen.acuerdo
+        sesion = acuerdo.sesion
+        eventos.append(
+            {
+                "tipo": "acuerdo",
+                "fecha": sesion.inicio,
+                "titulo": _("Acuerdo %(n)s de la sesión %(s)s de la %(mesa)s")
+                % {"n": acuerdo.numero, "s": sesion.numero, "mesa": sesion.mesa.nombre},
+                "texto": acuerdo.texto,
+                "sesion": sesion,
+                "mesa": sesion.mesa,
+            }
+        )
+    pacto = compromiso.pacto
+    if pacto.fecha_firma:
+        eventos.append(
+            {
+                "tipo": "pacto",
+                "fecha": pacto.fecha_firma,
+                "titulo": _("Compromiso %(n)s del %(pacto)s")
+                % {"n": compromiso.numero, "pacto": pacto},
+                "texto": compromiso.texto,
+            }
+        )
+    for actualizacion in compromiso.actualizaciones.all():
+        eventos.append(
+            {
+                "tipo": "actualizacion",
+                "fecha": actualizacion.fecha,
+                "titulo": _("Actualización: %(estado)s, %(avance)s %%")
+                % {"estado": actualizacion.get_estado_display(), "avance": actualizacion.avance},
+                "texto": actualizacion.texto,
+            }
+        )
+
+    def clave(evento):
+        fecha = evento["fecha"]
+        return fecha.date() if hasattr(fecha, "date") else fecha
+
+    return sorted(eventos, key=clave)
+
+
+def actualizaciones_publicas(*, limite: int = 50) -> QuerySet[Actualizacion]:
+    return (
+        Actualizacion.objects.filter(compromiso__pacto__estado=Pacto.Estado.PUBLICADO)
+        .select_related("compromiso__pacto", "organizacion")
+        .order_by("-fecha")[:limite]
+    )
+
+
+# --- Staff -----------------------------------------------------------------------------------
+
+
+def pactos_para_gestion() -> QuerySet[Pacto]:
+    return Pacto.objects.select_related("eje", "canton", "sector").annotate(
+        total_compromisos=Count("compromisos", distinct=True)
+    )
+
+
+def pacto_para_gestion(*, pk: int) -> Pacto:
+    try:
+        return (
+            Pacto.objects.select_related("eje", "canton", "sector", "creado_por")
+            .prefetch_related("firmantes__organizacion")
+            .get(pk=pk)
+        )
+    except Pacto.DoesNotExist:
+        raise Http404(_("No existe ese pacto.")) from None
+
+
+def acuerdos_para_consolidar(*, pacto: Pacto, filtros: dict):
+    """Every agreement of the axis' tables, with where it went (or why it did not)."""
+    from mesas.models import Acuerdo
+
+    qs = Acuerdo.objects.filter(sesion__mesa__tipo=pacto.eje.codigo)
+    if pacto.canton_id:
+        qs = qs.filter(sesion__mesa__canton_id=pacto.canton_id)
+    if pacto.sector_id:
+        qs = qs.filter(sesion__mesa__sector_id=pacto.sector_id)
+    if filtros.get("mesa"):
+        qs = qs.filter(sesion__mesa_id=filtros["mesa"])
+    if filtros.get("canton"):
+        qs = qs.filter(
+            Q(sesion__mesa__canton__codigo=filtros["canton"])
+            | Q(sesion__mesa__sector__cantones__codigo=filtros["canton"])
+        ).distinct()
+    if filtros.get("sector"):
+        qs = qs.filter(sesion__mesa__sector__slug=filtros["sector"])
+    if filtros.get("q"):
+        qs = qs.filter(
+            Q(texto__icontains=filtros["q"]) | Q(resultado_esperado__icontains=filtros["q"])
+        )
+    en_pacto = OrigenCompromiso.objects.filter(acuerdo=OuterRef("pk"), compromiso__pacto=pacto)
+    descartado = AcuerdoDescartado.objects.filter(acuerdo=OuterRef("pk"), pacto=pacto)
+    qs = qs.annotate(incorporado=Exists(en_pacto), descartado=Exists(descartado))
+    estado = filtros.get("estado")
+    if estado == "pendiente":
+        qs = qs.filter(incorporado=False, descartado=False)
+    elif estado == "incorporado":
+        qs = qs.filter(incorporado=True)
+    elif estado == "descartado":
+        qs = qs.filter(descartado=True)
+    return (
+        qs.select_related("sesion__mesa__canton", "sesion__mesa__sector")
+        .prefetch_related(
+            Prefetch(
+                "origenes_compromiso",
+                queryset=OrigenCompromiso.objects.filter(compromiso__pacto=pacto).select_related(
+                    "compromiso"
+                ),
+                to_attr="en_este_pacto",
+            ),
+            Prefetch(
+                "descartes_pacto",
+                queryset=AcuerdoDescartado.objects.filter(pacto=pacto),
+                to_attr="descarte_en_este_pacto",
+            ),
+        )
+        .order_by("sesion__mesa__orden", "sesion__numero", "numero")
+    )
+
+
+def compromisos_de_pacto(*, pacto: Pacto) -> list[Compromiso]:
+    return adjuntar_ultimas_actualizaciones(
+        list(compromisos_con_relaciones(pacto.compromisos.all()).order_by("numero"))
+    )
+
+
+def compromiso_para_gestion(*, pk: int) -> Compromiso:
+    qs = compromisos_con_relaciones(Compromiso.objects.all()).prefetch_related(
+        Prefetch(
+            "actualizaciones",
+            queryset=Actualizacion.objects.select_related("autor", "organizacion"),
+        ),
+        "evidencias",
+    )
+    try:
+        return qs.get(pk=pk)
+    except Compromiso.DoesNotExist:
+        raise Http404(_("No existe ese compromiso.")) from None
+
+
+def actores_de_usuario(*, user) -> list[int]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = getattr(user, "_actores_responsable", None)
+    if cache is None:
+        cache = list(
+            ContactoResponsable.objects.filter(usuario=user).values_list("actor_id", flat=True)
+        )
+        user._actores_responsable = cache
+    return cache
+
+
+def compromisos_de_usuario(*, user) -> list[Compromiso]:
+    """Commitments of signed pactos whose lead or partner this user reports for."""
+    actores = actores_de_usuario(user=user)
+    qs = Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO).filter(
+        Q(lider_id__in=actores) | Q(socios__id__in=actores)
+    )
+    qs = compromisos_con_relaciones(qs.distinct()).order_by("plazo", "pacto", "numero")
+    return adjuntar_ultimas_actualizaciones(list(qs))
+
+
+def version_diferencias(*, anterior: VersionPacto, posterior: VersionPacto) -> list[dict]:
+    """A readable diff per section: lines kept, added and removed (difflib)."""
+    secciones = [
+        ("titulo", _("Título")),
+        ("preambulo", _("Preámbulo")),
+        ("estrategia", _("Estrategia")),
+        ("objetivos", _("Objetivos")),
+        ("compromisos", _("Compromisos")),
+    ]
+    resultado = []
+    for campo, nombre in secciones:
+        a = (getattr(anterior, campo) or "").splitlines()
+        b = (getattr(posterior, campo) or "").splitlines()
+        if a == b:
+            continue
+        lineas = []
+        for linea in difflib.ndiff(a, b):
+            codigo, texto = linea[:2], linea[2:]
+            if codigo == "? ":
+                continue
+            tipo = {"+ ": "anadida", "- ": "quitada"}.get(codigo, "igual")
+            lineas.append({"tipo": tipo, "texto": texto})
+        resultado.append({"campo": campo, "nombre": nombre, "lineas": lineas})
+    return resultado
+
+
+# --- Dashboard -------------------------------------------------------------------------------
+
+
+def tablero(*, filtros: dict) -> dict:
+    """Figures of the coordinators' dashboard, in a fixed number of queries."""
+    hoy = timezone.localdate()
+    qs = filtrar_compromisos(
+        Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO), filtros
+    )
+    abiertos = ~Q(estado__in=Compromiso.ESTADOS_CERRADOS)
+    silencio = timezone.now() - timedelta(days=DIAS_SILENCIO)
+    totales = qs.aggregate(
+        total=Count("pk", distinct=True),
+        vencidos=Count("pk", filter=abiertos & Q(plazo__lt=hoy), distinct=True),
+        silenciosos=Count(
+            "pk",
+            filter=abiertos
+            & (Q(ultima_actualizacion__lt=silencio) | Q(ultima_actualizacion__isnull=True)),
+            distinct=True,
+        ),
+        avance=Avg("avance"),
+        presupuesto=Sum("presupuesto"),
+    )
+    por_estado = {
+        f["estado"]: f["n"]
+        for f in qs.order_by().values("estado").annotate(n=Count("pk", distinct=True))
+    }
+    por_eje = list(
+        qs.order_by()
+        .values("pacto__eje__codigo", "pacto__eje__nombre")
+        .annotate(n=Count("pk", distinct=True), avance=Avg("avance"))
+        .order_by("pacto__eje__codigo")
+    )
+    por_canton = list(
+        qs.order_by()
+        .values("canton__nombre")
+        .annotate(n=Count("pk", distinct=True), avance=Avg("avance"))
+        .order_by("canton__nombre")
+    )
+    por_responsable = list(
+        qs.order_by()
+        .values("lider_id", "lider__nombre")
+        .annotate(
+            n=Count("pk", distinct=True),
+            vencidos=Count("pk", filter=abiertos & Q(plazo__lt=hoy), distinct=True),
+            avance=Avg("avance"),
+        )
+        .order_by("-n", "lider__nombre")
+    )
+    # Progress over time: average reported progress per month.
+    por_mes = list(
+        Actualizacion.objects.filter(compromiso__in=qs.values("pk"))
+        .order_by()
+        .values("fecha__year", "fecha__month")
+        .annotate(avance=Avg("avance"), n=Count("pk"))
+        .order_by("fecha__year", "fecha__month")
+    )
+    return {
+        "totales": totales,
+        "por_estado": [
+            {"estado": valor, "nombre": nombre, "n": por_estado.get(valor, 0)}
+            for valor, nombre in Compromiso.Estado.choices
+        ],
+        "por_eje": por_eje,
+        "por_canton": por_canton,
+        "por_responsable": por_responsable,
+        "por_mes": [
+            {
+                "mes": f"{f['fecha__year']}-{f['fecha__month']:02d}",
+                "avance": round(f["avance"] or 0),
+                "n": f["n"],
+            }
+            for f in por_mes
+        ],
+        "hoy": hoy,
+    }
+
+
+def compromisos_del_tablero(*, filtros: dict) -> QuerySet[Compromiso]:
+    qs = filtrar_compromisos(
+        Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO), filtros
+    )
+    return (
+        qs.select_related("pacto__eje", "lider", "canton", "sector")
+        .prefetch_related("socios")
+        .order_by("plazo", "pacto", "numero")
+    )

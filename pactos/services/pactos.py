@@ -1,0 +1,726 @@
+"""Writes of pactos and commitments: consolidation, states, versions, follow-up and reminders."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max, Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ..models.pactos import (
+    Actualizacion,
+    AcuerdoDescartado,
+    Compromiso,
+    ContactoResponsable,
+    Evidencia,
+    Firmante,
+    Hito,
+    OrigenCompromiso,
+    Pacto,
+    RecordatorioCompromiso,
+    VersionPacto,
+)
+
+Estado = Pacto.Estado
+
+# Allowed state changes of a pacto; anything else is refused with a reason.
+TRANSICIONES: dict[str, tuple[str, ...]] = {
+    Estado.BORRADOR: (Estado.CONSULTA,),
+    Estado.CONSULTA: (Estado.BORRADOR, Estado.ACORDADO),
+    Estado.ACORDADO: (Estado.CONSULTA, Estado.FIRMADO),
+    Estado.FIRMADO: (Estado.PUBLICADO,),
+    Estado.PUBLICADO: (),
+}
+# While the text may still change: commitments are consolidated and reworded only then.
+ESTADOS_EDITABLES = (Estado.BORRADOR, Estado.CONSULTA)
+# Commitments are followed up once the pacto is signed.
+ESTADOS_SEGUIMIENTO = (Estado.FIRMADO, Estado.PUBLICADO)
+
+DIAS_SILENCIO = 60
+CAMPOS_TEXTO = ("titulo", "preambulo", "estrategia", "objetivos")
+
+
+# --- Pacto ----------------------------------------------------------------------------------
+
+
+def _exigir_editable(pacto: Pacto) -> None:
+    if pacto.estado not in ESTADOS_EDITABLES:
+        raise ValidationError(
+            _(
+                "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian. "
+                "Vuelva a ponerlo en consulta si hace falta corregirlo."
+            )
+            % {"estado": pacto.get_estado_display()}
+        )
+
+
+def _texto_compromisos(pacto: Pacto) -> str:
+    lineas = []
+    for c in pacto.compromisos.order_by("numero"):
+        lineas.append(f"{c.numero}. {c.titulo}")
+        lineas.extend(f"   {linea}" for linea in c.texto.splitlines() if linea.strip())
+    return "\n".join(lineas)
+
+
+def _version_guardar(
+    *, pacto: Pacto, autor, nota: str, forzar: bool = False
+) -> VersionPacto | None:
+    """Freeze the pacto's texts as a new version, unless nothing changed since the last one."""
+    datos = {campo: getattr(pacto, campo) for campo in CAMPOS_TEXTO}
+    datos["compromisos"] = _texto_compromisos(pacto)
+    ultima = pacto.versiones.order_by("-numero").first()
+    if (
+        ultima is not None
+        and not forzar
+        and all(getattr(ultima, campo) == valor for campo, valor in datos.items())
+    ):
+        return None
+    numero = (ultima.numero if ultima else 0) + 1
+    version = VersionPacto.objects.create(
+        pacto=pacto, numero=numero, nota=nota[:300], autor=autor, **datos
+    )
+    Pacto.objects.filter(pk=pacto.pk).update(version=numero)
+    pacto.version = numero
+    return version
+
+
+def _slug_unico(titulo: str, *, excluir: int | None = None) -> str:
+    base = slugify(titulo)[:230] or "pacto"
+    slug, n = base, 2
+    while Pacto.objects.filter(slug=slug).exclude(pk=excluir).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def pacto_crear(
+    *,
+    eje,
+    titulo: str,
+    autor,
+    alcance: str = Pacto.Alcance.PROVINCIAL,
+    canton=None,
+    sector=None,
+    preambulo: str = "",
+    estrategia: str = "",
+    objetivos: str = "",
+) -> Pacto:
+    pacto = Pacto(
+        eje=eje,
+        titulo=titulo.strip(),
+        slug=_slug_unico(titulo),
+        alcance=alcance,
+        canton=canton,
+        sector=sector,
+        preambulo=preambulo,
+        estrategia=estrategia,
+        objetivos=objetivos,
+        creado_por=autor,
+    )
+    if sector is not None and sector.eje_id != eje.pk:
+        raise ValidationError(_("El sector no pertenece al eje del pacto."))
+    pacto.full_clean()
+    pacto.save()
+    _version_guardar(pacto=pacto, autor=autor, nota=_("Versión inicial"))
+    return pacto
+
+
+@transaction.atomic
+def pacto_editar(*, pacto: Pacto, autor, nota: str = "", **campos) -> Pacto:
+    """Change the pacto's texts (only in draft or consultation); a new version records it."""
+    pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
+    _exigir_editable(pacto)
+    permitidos = {*CAMPOS_TEXTO, "alcance", "canton", "sector"}
+    for nombre, valor in campos.items():
+        if nombre not in permitidos:
+            raise ValueError(nombre)
+        setattr(pacto, nombre, valor)
+    pacto.full_clean(exclude=["slug"])
+    pacto.save()
+    _version_guardar(pacto=pacto, autor=autor, nota=nota or _("Texto editado"))
+    return pacto
+
+
+@transaction.atomic
+def pacto_cambiar_estado(*, pacto: Pacto, estado: str, autor) -> Pacto:
+    """Move a pacto along draft → consultation → agreed → signed → published, or refuse."""
+    pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
+    if estado not in Estado.values:
+        raise ValidationError(_("Estado desconocido."))
+    if estado not in TRANSICIONES[pacto.estado]:
+        raise ValidationError(
+            _("Un pacto «%(actual)s» no puede pasar a «%(nuevo)s».")
+            % {"actual": pacto.get_estado_display(), "nuevo": Estado(estado).label}
+        )
+    if estado in (Estado.CONSULTA, Estado.ACORDADO) and not pacto.compromisos.exists():
+        raise ValidationError(_("El pacto necesita al menos un compromiso."))
+    if estado == Estado.FIRMADO and not pacto.firmantes.exists():
+        raise ValidationError(
+            _("Registre al menos una organización firmante antes de marcarlo como firmado.")
+        )
+    if estado == Estado.FIRMADO and pacto.compromisos.filter(lider__isnull=True).exists():
+        raise ValidationError(_("Todos los compromisos necesitan un responsable principal."))
+    anterior = pacto.get_estado_display()
+    pacto.estado = estado
+    if estado == Estado.FIRMADO and pacto.fecha_firma is None:
+        pacto.fecha_firma = pacto.firmantes.aggregate(f=Max("fecha"))["f"]
+    if estado == Estado.PUBLICADO:
+        pacto.publicado_en = timezone.now()
+    pacto.save()
+    _version_guardar(
+        pacto=pacto,
+        autor=autor,
+        nota=_("De «%(a)s» a «%(b)s»") % {"a": anterior, "b": pacto.get_estado_display()},
+    )
+    return pacto
+
+
+@transaction.atomic
+def firmante_agregar(*, pacto: Pacto, organizacion, persona: str, fecha: date, cargo: str = ""):
+    if pacto.estado not in (Estado.ACORDADO, Estado.FIRMADO):
+        raise ValidationError(_("Solo se registran firmas de un pacto acordado."))
+    if not persona.strip():
+        raise ValidationError(_("Indique quién firma por la organización."))
+    firmante = Firmante(
+        pacto=pacto, organizacion=organizacion, persona=persona.strip(), cargo=cargo, fecha=fecha
+    )
+    firmante.full_clean()
+    firmante.save()
+    return firmante
+
+
+@transaction.atomic
+def pacto_adjuntar_copia_firmada(*, pacto: Pacto, archivo) -> Pacto:
+    if pacto.estado not in (Estado.FIRMADO, Estado.PUBLICADO):
+        raise ValidationError(_("La copia firmada se adjunta a un pacto firmado."))
+    pacto.copia_firmada = archivo
+    pacto.save(update_fields=["copia_firmada", "actualizado"])
+    return pacto
+
+
+# --- Consolidation ---------------------------------------------------------------------------
+
+
+def _exigir_acuerdos_del_eje(pacto: Pacto, acuerdos: list) -> None:
+    if not acuerdos:
+        raise ValidationError(_("Elija al menos un acuerdo."))
+    for acuerdo in acuerdos:
+        mesa = acuerdo.sesion.mesa
+        if mesa.tipo != pacto.eje.codigo:
+            raise ValidationError(
+                _("El acuerdo %(acuerdo)s es de la mesa «%(mesa)s», de otro eje.")
+                % {"acuerdo": acuerdo.numero, "mesa": mesa}
+            )
+    descartados = AcuerdoDescartado.objects.filter(pacto=pacto, acuerdo__in=acuerdos)
+    if descartados.exists():
+        raise ValidationError(
+            _("Hay acuerdos marcados como no incorporados; recupérelos antes de usarlos.")
+        )
+
+
+def _territorio_comun(acuerdos: list) -> tuple:
+    cantones = {a.sesion.mesa.canton_id for a in acuerdos}
+    sectores = {a.sesion.mesa.sector_id for a in acuerdos}
+    canton = acuerdos[0].sesion.mesa.canton if len(cantones) == 1 else None
+    sector = acuerdos[0].sesion.mesa.sector if len(sectores) == 1 else None
+    return canton, sector
+
+
+def _siguiente_numero(pacto: Pacto) -> int:
+    return (pacto.compromisos.aggregate(m=Max("numero"))["m"] or 0) + 1
+
+
+def _vincular(compromiso: Compromiso, acuerdos: Iterable, autor) -> None:
+    OrigenCompromiso.objects.bulk_create(
+        [OrigenCompromiso(compromiso=compromiso, acuerdo=a, vinculado_por=autor) for a in acuerdos],
+        ignore_conflicts=True,
+    )
+
+
+def _cargar_acuerdos(acuerdos) -> list:
+    from mesas.models import Acuerdo
+
+    ids = [a.pk if hasattr(a, "pk") else int(a) for a in acuerdos]
+    return list(Acuerdo.objects.filter(pk__in=ids).select_related("sesion__mesa__canton"))
+
+
+@transaction.atomic
+def compromiso_consolidar(
+    *, pacto: Pacto, acuerdos, titulo: str, texto: str, autor, lider=None, plazo=None
+) -> Compromiso:
+    """Group agreements of the axis' tables into a new commitment that keeps their trail."""
+    pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
+    _exigir_editable(pacto)
+    acuerdos = _cargar_acuerdos(acuerdos)
+    _exigir_acuerdos_del_eje(pacto, acuerdos)
+    if not titulo.strip() or not texto.strip():
+        raise ValidationError(_("El compromiso necesita un título y un texto."))
+    canton, sector = _territorio_comun(acuerdos)
+    if plazo is None:
+        plazos = [a.plazo for a in acuerdos if a.plazo]
+        plazo = max(plazos) if plazos else None
+    compromiso = Compromiso(
+        pacto=pacto,
+        numero=_siguiente_numero(pacto),
+        titulo=titulo.strip(),
+        texto=texto.strip(),
+        lider=lider,
+        canton=canton,
+        sector=sector,
+        plazo=plazo,
+        resultado_esperado="\n".join(
+            dict.fromkeys(a.resultado_esperado for a in acuerdos if a.resultado_esperado)
+        ),
+    )
+    compromiso.full_clean()
+    compromiso.save()
+    _vincular(compromiso, acuerdos, autor)
+    socios = {r for a in acuerdos for r in a.responsables.all()}
+    if socios:
+        compromiso.socios.add(*[s for s in socios if s != lider])
+    return compromiso
+
+
+@transaction.atomic
+def compromiso_vincular_acuerdos(*, compromiso: Compromiso, acuerdos, autor) -> Compromiso:
+    """Merge more agreements into an existing commitment."""
+    _exigir_editable(compromiso.pacto)
+    acuerdos = _cargar_acuerdos(acuerdos)
+    _exigir_acuerdos_del_eje(compromiso.pacto, acuerdos)
+    _vincular(compromiso, acuerdos, autor)
+    return compromiso
+
+
+@transaction.atomic
+def compromiso_desvincular_acuerdo(*, compromiso: Compromiso, acuerdo) -> None:
+    """The agreement goes back to the workspace's pending list; nothing is lost."""
+    _exigir_editable(compromiso.pacto)
+    if compromiso.origenes.count() <= 1:
+        raise ValidationError(
+            _("Un compromiso conserva al menos un acuerdo de origen; elimine el compromiso.")
+        )
+    compromiso.origenes.filter(acuerdo=acuerdo).delete()
+
+
+def _renumerar(pacto: Pacto) -> None:
+    compromisos = list(pacto.compromisos.order_by("numero", "pk"))
+    # Two passes so the unique (pacto, numero) constraint never sees a duplicate.
+    for i, c in enumerate(compromisos, start=1):
+        Compromiso.objects.filter(pk=c.pk).update(numero=10000 + i)
+    for i, c in enumerate(compromisos, start=1):
+        Compromiso.objects.filter(pk=c.pk).update(numero=i)
+
+
+@transaction.atomic
+def compromisos_fusionar(*, destino: Compromiso, otros: list[Compromiso], autor) -> Compromiso:
+    """Merge similar commitments: their agreements and partners move to destino."""
+    _exigir_editable(destino.pacto)
+    otros = [c for c in otros if c.pk != destino.pk]
+    if not otros:
+        raise ValidationError(_("Elija al menos otro compromiso para fusionar."))
+    for otro in otros:
+        if otro.pacto_id != destino.pacto_id:
+            raise ValidationError(_("Solo se fusionan compromisos del mismo pacto."))
+        _vincular(destino, [o.acuerdo for o in otro.origenes.select_related("acuerdo")], autor)
+        destino.socios.add(*otro.socios.all())
+        if otro.lider_id and otro.lider_id != destino.lider_id:
+            destino.socios.add(otro.lider)
+        otro.delete()
+    _renumerar(destino.pacto)
+    destino.refresh_from_db()
+    return destino
+
+
+@transaction.atomic
+def compromiso_dividir(
+    *, compromiso: Compromiso, acuerdos, titulo: str, texto: str, autor
+) -> Compromiso:
+    """Split: the chosen agreements leave the commitment for a new one."""
+    _exigir_editable(compromiso.pacto)
+    acuerdos = _cargar_acuerdos(acuerdos)
+    propios = set(compromiso.origenes.values_list("acuerdo_id", flat=True))
+    elegidos = {a.pk for a in acuerdos}
+    if not elegidos or not elegidos < propios:
+        raise ValidationError(
+            _("Elija algunos de los acuerdos del compromiso, no todos, para dividirlo.")
+        )
+    compromiso.origenes.filter(acuerdo_id__in=elegidos).delete()
+    nuevo = compromiso_consolidar(
+        pacto=compromiso.pacto,
+        acuerdos=acuerdos,
+        titulo=titulo,
+        texto=texto,
+        autor=autor,
+        lider=compromiso.lider,
+    )
+    return nuevo
+
+
+@transaction.atomic
+def compromiso_eliminar(*, compromiso: Compromiso) -> None:
+    """Delete a commitment of a pacto in draft; its agreements go back to pending."""
+    _exigir_editable(compromiso.pacto)
+    pacto = compromiso.pacto
+    compromiso.delete()
+    _renumerar(pacto)
+
+
+@transaction.atomic
+def acuerdo_descartar(*, pacto: Pacto, acuerdo, motivo: str, autor) -> AcuerdoDescartado:
+    _exigir_editable(pacto)
+    if not motivo.strip():
+        raise ValidationError(_("Indique por qué el acuerdo no entra en el pacto."))
+    if OrigenCompromiso.objects.filter(compromiso__pacto=pacto, acuerdo=acuerdo).exists():
+        raise ValidationError(
+            _("El acuerdo ya forma parte de un compromiso de este pacto; desvincúlelo antes.")
+        )
+    _exigir_acuerdos_del_eje(pacto, _cargar_acuerdos([acuerdo]))
+    return AcuerdoDescartado.objects.create(
+        pacto=pacto, acuerdo=acuerdo, motivo=motivo.strip(), descartado_por=autor
+    )
+
+
+@transaction.atomic
+def acuerdo_recuperar(*, pacto: Pacto, acuerdo) -> None:
+    _exigir_editable(pacto)
+    AcuerdoDescartado.objects.filter(pacto=pacto, acuerdo=acuerdo).delete()
+
+
+@transaction.atomic
+def compromiso_editar(*, compromiso: Compromiso, autor=None, socios=None, **campos) -> Compromiso:
+    """Coordinators' edit: rewording only while the pacto is editable; the rest any time."""
+    compromiso = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
+    texto_cambia = any(
+        nombre in ("titulo", "texto") and getattr(compromiso, nombre) != valor
+        for nombre, valor in campos.items()
+    )
+    if texto_cambia:
+        _exigir_editable(compromiso.pacto)
+    permitidos = {
+        "titulo",
+        "texto",
+        "lider",
+        "canton",
+        "sector",
+        "plazo",
+        "presupuesto",
+        "resultado_esperado",
+        "unidad_meta",
+        "linea_base",
+        "meta",
+        "modo_avance",
+    }
+    for nombre, valor in campos.items():
+        if nombre not in permitidos:
+            raise ValueError(nombre)
+        setattr(compromiso, nombre, valor)
+    compromiso.full_clean(exclude=["pacto"])
+    compromiso.save()
+    if socios is not None:
+        compromiso.socios.set([s for s in socios if s != compromiso.lider])
+    if "modo_avance" in campos:
+        compromiso_recalcular_avance(compromiso=compromiso)
+    return compromiso
+
+
+# --- Follow-up -------------------------------------------------------------------------------
+
+
+def avance_por_hitos(hitos: Iterable[Hito]) -> int | None:
+    hitos = list(hitos)
+    total = sum(h.peso for h in hitos)
+    if not total:
+        return None
+    return round(100 * sum(h.peso for h in hitos if h.cumplido) / total)
+
+
+@transaction.atomic
+def compromiso_recalcular_avance(*, compromiso: Compromiso) -> Compromiso:
+    if compromiso.modo_avance == Compromiso.ModoAvance.HITOS:
+        avance = avance_por_hitos(compromiso.hitos.all())
+        if avance is not None and avance != compromiso.avance:
+            compromiso.avance = avance
+            compromiso.save(update_fields=["avance"])
+    return compromiso
+
+
+@transaction.atomic
+def hito_agregar(*, compromiso: Compromiso, titulo: str, fecha: date, peso: int = 1) -> Hito:
+    hito = Hito(compromiso=compromiso, titulo=titulo.strip(), fecha=fecha, peso=peso)
+    hito.full_clean()
+    hito.save()
+    compromiso_recalcular_avance(compromiso=compromiso)
+    return hito
+
+
+@transaction.atomic
+def hito_marcar(*, hito: Hito, cumplido: bool, fecha: date | None = None) -> Hito:
+    hito.cumplido = cumplido
+    hito.cumplido_en = (fecha or timezone.localdate()) if cumplido else None
+    hito.save(update_fields=["cumplido", "cumplido_en"])
+    compromiso_recalcular_avance(compromiso=hito.compromiso)
+    return hito
+
+
+def _validar_actualizacion(compromiso: Compromiso, estado: str, avance, motivo: str) -> list:
+    errores = []
+    if compromiso.pacto.estado not in ESTADOS_SEGUIMIENTO:
+        errores.append(_("El seguimiento empieza cuando el pacto está firmado."))
+    if estado not in Compromiso.Estado.values:
+        errores.append(_("Estado desconocido: «%(estado)s».") % {"estado": estado})
+    elif estado in Compromiso.ESTADOS_CON_MOTIVO and not motivo.strip():
+        errores.append(
+            _("Explique el motivo del estado «%(estado)s».")
+            % {"estado": Compromiso.Estado(estado).label}
+        )
+    if avance is not None and not (0 <= avance <= 100):
+        errores.append(_("El avance va de 0 a 100."))
+    return errores
+
+
+@transaction.atomic
+def compromiso_actualizar(
+    *,
+    compromiso: Compromiso,
+    autor,
+    texto: str,
+    estado: str,
+    avance: int | None = None,
+    motivo: str = "",
+    hitos_cumplidos: Iterable[int] | None = None,
+    organizacion=None,
+    origen: str = "formulario",
+) -> Actualizacion:
+    """A dated progress report: state (with its reason), progress and what was done."""
+    compromiso = (
+        Compromiso.objects.select_for_update().select_related("pacto").get(pk=compromiso.pk)
+    )
+    errores = _validar_actualizacion(compromiso, estado, avance, motivo)
+    if not texto.strip():
+        errores.append(_("Cuente brevemente qué se hizo."))
+    if errores:
+        raise ValidationError(errores)
+    if hitos_cumplidos is not None:
+        elegidos = set(hitos_cumplidos)
+        hoy = timezone.localdate()
+        for hito in compromiso.hitos.all():
+            if (hito.pk in elegidos) != hito.cumplido:
+                hito.cumplido = hito.pk in elegidos
+                hito.cumplido_en = hoy if hito.cumplido else None
+                hito.save(update_fields=["cumplido", "cumplido_en"])
+    compromiso.estado = estado
+    compromiso.motivo_estado = motivo.strip() if estado in Compromiso.ESTADOS_CON_MOTIVO else ""
+    calculado = (
+        avance_por_hitos(compromiso.hitos.all())
+        if compromiso.modo_avance == Compromiso.ModoAvance.HITOS
+        else None
+    )
+    if calculado is not None:
+        compromiso.avance = calculado
+    elif avance is not None:
+        compromiso.avance = avance
+    if estado == Compromiso.Estado.CUMPLIDO and calculado is None:
+        compromiso.avance = 100
+    compromiso.ultima_actualizacion = timezone.now()
+    compromiso.save()
+    return Actualizacion.objects.create(
+        compromiso=compromiso,
+        autor=autor,
+        organizacion=organizacion,
+        texto=texto.strip(),
+        estado=compromiso.estado,
+        avance=compromiso.avance,
+        origen=origen,
+    )
+
+
+@transaction.atomic
+def evidencia_agregar(
+    *, compromiso: Compromiso, titulo: str, autor, archivo=None, enlace: str = ""
+) -> Evidencia:
+    evidencia = Evidencia(
+        compromiso=compromiso,
+        titulo=titulo.strip(),
+        archivo=archivo or "",
+        enlace=enlace.strip(),
+        subida_por=autor,
+    )
+    evidencia.full_clean()
+    evidencia.save()
+    return evidencia
+
+
+@transaction.atomic
+def contacto_responsable_asignar(*, usuario, actor) -> ContactoResponsable:
+    contacto, _creado = ContactoResponsable.objects.get_or_create(usuario=usuario, actor=actor)
+    return contacto
+
+
+# --- CSV progress import (all or nothing) ----------------------------------------------------
+
+COLUMNAS_CSV = ("pacto", "numero", "estado", "avance", "texto", "motivo")
+
+
+@dataclass
+class FilaAvance:
+    linea: int
+    datos: dict
+    compromiso: Compromiso | None = None
+    errores: list[str] = field(default_factory=list)
+
+
+def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
+    """Parse and check every row; nothing is written. Rows carry their errors."""
+    lector = csv.DictReader(io.StringIO(contenido.lstrip("\ufeff")))
+    faltan = [
+        c for c in ("pacto", "numero", "estado", "texto") if c not in (lector.fieldnames or [])
+    ]
+    if faltan:
+        raise ValidationError(
+            _("Faltan columnas en el CSV: %(columnas)s.") % {"columnas": ", ".join(faltan)}
+        )
+    filas = []
+    compromisos = {
+        (c.pacto.slug, c.numero): c
+        for c in Compromiso.objects.select_related("pacto").filter(
+            pacto__estado__in=ESTADOS_SEGUIMIENTO
+        )
+    }
+    vistos = set()
+    for linea, datos in enumerate(lector, start=2):
+        datos = {k: (v or "").strip() for k, v in datos.items() if k}
+        fila = FilaAvance(linea=linea, datos=datos)
+        try:
+            clave = (datos["pacto"], int(datos["numero"]))
+        except ValueError:
+            fila.errores.append(_("El número de compromiso no es un número."))
+            filas.append(fila)
+            continue
+        fila.compromiso = compromisos.get(clave)
+        if fila.compromiso is None:
+            fila.errores.append(
+                _("No hay un compromiso %(numero)s en un pacto firmado «%(pacto)s».")
+                % {"numero": clave[1], "pacto": clave[0]}
+            )
+        if clave in vistos:
+            fila.errores.append(_("El compromiso aparece dos veces en el archivo."))
+        vistos.add(clave)
+        avance = None
+        if datos.get("avance"):
+            try:
+                avance = int(Decimal(datos["avance"].replace(",", ".").rstrip("%")))
+            except ArithmeticError:
+                fila.errores.append(_("El avance no es un número."))
+        datos["avance_int"] = avance
+        if not datos.get("texto"):
+            fila.errores.append(_("Cuente brevemente qué se hizo."))
+        if fila.compromiso is not None:
+            fila.errores.extend(
+                _validar_actualizacion(
+                    fila.compromiso, datos["estado"], avance, datos.get("motivo", "")
+                )
+            )
+        filas.append(fila)
+    if not filas:
+        raise ValidationError(_("El archivo no tiene filas."))
+    return filas
+
+
+@transaction.atomic
+def avances_importar(*, contenido: str, autor) -> int:
+    """Apply a CSV of progress updates; one bad row and nothing changes."""
+    filas = avances_leer_csv(contenido=contenido)
+    errores = [f"{_('Línea')} {f.linea}: {e}" for f in filas for e in f.errores]
+    if errores:
+        raise ValidationError(errores)
+    for fila in filas:
+        compromiso_actualizar(
+            compromiso=fila.compromiso,
+            autor=autor,
+            texto=fila.datos["texto"],
+            estado=fila.datos["estado"],
+            avance=fila.datos["avance_int"],
+            motivo=fila.datos.get("motivo", ""),
+            origen="csv",
+        )
+    return len(filas)
+
+
+# --- Reminders -------------------------------------------------------------------------------
+
+
+def compromisos_para_recordar(*, hoy: date):
+    """Open commitments of signed pactos that are overdue or silent for DIAS_SILENCIO days."""
+    limite = timezone.now() - timedelta(days=DIAS_SILENCIO)
+    return (
+        Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO)
+        .exclude(estado__in=Compromiso.ESTADOS_CERRADOS)
+        .filter(
+            Q(plazo__lt=hoy)
+            | Q(ultima_actualizacion__lt=limite)
+            | Q(
+                ultima_actualizacion__isnull=True,
+                pacto__fecha_firma__lt=hoy - timedelta(days=DIAS_SILENCIO),
+            )
+        )
+        .select_related("pacto", "lider")
+    )
+
+
+def periodo_de(hoy: date) -> str:
+    return f"{hoy:%Y-%m}"
+
+
+def recordatorios_enviar(*, hoy: date | None = None) -> int:
+    """E-mail the contacts of each flagged commitment's lead, once per commitment and month."""
+    hoy = hoy or timezone.localdate()
+    periodo = periodo_de(hoy)
+    enviados = 0
+    for compromiso in compromisos_para_recordar(hoy=hoy):
+        with transaction.atomic():
+            recordatorio, creado = RecordatorioCompromiso.objects.get_or_create(
+                compromiso=compromiso,
+                periodo=periodo,
+                defaults={
+                    "motivo": "vencido"
+                    if compromiso.plazo and compromiso.plazo < hoy
+                    else "silencio"
+                },
+            )
+            if not creado:
+                continue
+            correos = sorted(
+                {
+                    c.usuario.email
+                    for c in ContactoResponsable.objects.filter(
+                        actor_id=compromiso.lider_id
+                    ).select_related("usuario")
+                    if c.usuario.email and c.usuario.is_active
+                }
+            )
+            if not correos:
+                continue
+            contexto = {"compromiso": compromiso, "recordatorio": recordatorio, "hoy": hoy}
+            send_mail(
+                subject=_("Pactos por Pichincha: actualice el compromiso %(n)s")
+                % {"n": compromiso.numero},
+                message=render_to_string("pactos/compromiso/email_recordatorio.txt", contexto),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                recipient_list=correos,
+            )
+            recordatorio.destinatarios = len(correos)
+            recordatorio.save(update_fields=["destinatarios"])
+            enviados += 1
+    return enviados
