@@ -9,8 +9,8 @@ from .hoja_de_ruta import (  # noqa: F401
     Salud,
 )
 from .pactos import (  # noqa: F401
-    AcuerdoDescartado,
     Actualizacion,
+    AcuerdoDescartado,
     Compromiso,
     ContactoResponsable,
     Evidencia,
