@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from config.views import InicioView, ping
+from core.salud import SaludView
 
 handler403 = "core.views.error_403"
 handler404 = "core.views.error_404"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("ping/", ping, name="ping"),
     path("api/v1/", include("config.api_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("health/", SaludView.as_view(), name="salud"),
 ]
 
 # Pages: Spanish at the root, English under /en/.
