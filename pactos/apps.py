@@ -9,8 +9,10 @@ class PactosConfig(AppConfig):
     def ready(self):
         from core.demo import registrar_demo
 
-        from . import indicadores_programa
+        from . import documentos, indicadores_programa
         from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
 
         indicadores_programa.registrar_cifras_de_apps_inferiores()
+        indicadores_programa.registrar_tablas_de_apps_inferiores()
+        documentos.registrar()
         registrar_demo(40, "Hoja de ruta", registrar_demo_hoja_de_ruta)

@@ -106,3 +106,82 @@ def registrar_cifras_de_apps_inferiores() -> list[str]:
             registrar_cifra(producto, clave, etiqueta, _adaptar(funcion), meta=meta)
             registradas.append(clave)
     return registradas
+
+
+# --- Tables for the progress report -------------------------------------------------------------
+# A table is a section of the report fed by another app: funcion(desde=, hasta=) returns
+# {"columnas": [...], "filas": [[...], ...]} (and optionally "nota"). Sections: "participacion",
+# "pactos", "eventos_comunicacion", "indicadores".
+
+
+@dataclass(frozen=True)
+class Tabla:
+    seccion: str
+    clave: str
+    titulo: str
+    funcion: Callable
+
+
+_TABLAS: dict[str, Tabla] = {}
+
+
+def registrar_tabla(seccion: str, clave: str, titulo, funcion: Callable) -> None:
+    _TABLAS[clave] = Tabla(seccion, clave, titulo, funcion)
+
+
+def tablas_registradas(seccion: str | None = None) -> list[Tabla]:
+    return [t for t in _TABLAS.values() if seccion is None or t.seccion == seccion]
+
+
+def contenido_de(tabla: Tabla, *, desde=None, hasta=None) -> dict | None:
+    try:
+        return tabla.funcion(desde=desde, hasta=hasta)
+    except Exception:
+        logger.exception("La tabla %s no se pudo calcular", tabla.clave)
+        return None
+
+
+# (sección, clave, título, "módulo", "función") of the apps below pactos, when they exist.
+TABLAS_DE_APPS_INFERIORES = [
+    (
+        "participacion",
+        "mesas_por_canton",
+        _("Participación por cantón"),
+        "mesas.selectors",
+        "participacion_por_canton",
+    ),
+    (
+        "participacion",
+        "mesas_por_sector",
+        _("Participación por sector"),
+        "mesas.selectors",
+        "participacion_por_sector",
+    ),
+    (
+        "participacion",
+        "mesas_por_genero",
+        _("Participación por género"),
+        "mesas.selectors",
+        "participacion_por_genero",
+    ),
+    (
+        "indicadores",
+        "sie_indicadores_movidos",
+        _("Indicadores que se movieron"),
+        "sie.selectors",
+        "indicadores_movidos",
+    ),
+]
+
+
+def registrar_tablas_de_apps_inferiores() -> list[str]:
+    registradas = []
+    for seccion, clave, titulo, modulo, nombre in TABLAS_DE_APPS_INFERIORES:
+        try:
+            funcion = getattr(importlib.import_module(modulo), nombre, None)
+        except ImportError:
+            funcion = None
+        if callable(funcion):
+            registrar_tabla(seccion, clave, titulo, _adaptar(funcion))
+            registradas.append(clave)
+    return registradas

@@ -1,0 +1,1 @@
+"""Forms of pactos/, one module per area."""

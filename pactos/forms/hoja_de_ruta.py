@@ -1,0 +1,182 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.roles import Rol
+from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
+
+
+class FechaInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _personal():
+    """The programme's team: whoever holds a role (owners are chosen among them)."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=Rol.values) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class EtiquetaPersona(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.username
+
+
+class FiltroHojaDeRutaForm(forms.Form):
+    responsable = EtiquetaPersona(
+        label=_("Responsable"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("Todas las personas"),
+    )
+    bloque = forms.ChoiceField(
+        label=_("Bloque"), choices=[("", _("Todos los bloques")), *Bloque.choices], required=False
+    )
+    producto = forms.TypedChoiceField(
+        label=_("Producto"), coerce=int, required=False, empty_value=None
+    )
+    estado = forms.ChoiceField(
+        label=_("Estado"),
+        choices=[("", _("Todos los estados")), *EstadoActividad.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, responsables=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if responsables is not None:
+            self.fields["responsable"].queryset = responsables
+        self.fields["producto"].choices = [("", _("Todos los productos"))] + [
+            (p.numero, str(p)) for p in ProductoPrograma.objects.order_by("numero")
+        ]
+        for campo in self.fields.values():
+            campo.widget.attrs["class"] = "form-select form-select-sm"
+
+    def filtros(self) -> dict:
+        if not self.is_valid():
+            return {}
+        datos = self.cleaned_data
+        return {
+            "responsable": datos["responsable"].pk if datos.get("responsable") else None,
+            "bloque": datos.get("bloque") or None,
+            "producto": datos.get("producto") or None,
+            "estado": datos.get("estado") or None,
+        }
+
+
+class ActividadPlanForm(forms.ModelForm):
+    responsable = EtiquetaPersona(
+        label=_("Responsable"), queryset=get_user_model().objects.none(), required=False
+    )
+
+    class Meta:
+        model = Actividad
+        fields = [
+            "bloque",
+            "nombre",
+            "descripcion",
+            "orden",
+            "es_hito",
+            "responsable",
+            "institucion",
+            "inicio_previsto",
+            "fin_previsto",
+            "productos",
+            "dependencias",
+        ]
+        widgets = {
+            "inicio_previsto": FechaInput(),
+            "fin_previsto": FechaInput(),
+            "descripcion": forms.Textarea(attrs={"rows": 3}),
+            "productos": forms.CheckboxSelectMultiple,
+            "dependencias": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsable"].queryset = _personal()
+        dependencias = Actividad.objects.order_by("bloque", "orden")
+        if self.instance.pk:
+            dependencias = dependencias.exclude(pk=self.instance.pk)
+        self.fields["dependencias"].queryset = dependencias
+
+    def clean(self):
+        datos = super().clean()
+        inicio, fin = datos.get("inicio_previsto"), datos.get("fin_previsto")
+        if inicio and fin and fin < inicio:
+            self.add_error(
+                "fin_previsto", _("El fin previsto no puede ser anterior al inicio previsto.")
+            )
+        if bool(inicio) != bool(fin) and not self.errors:
+            self.add_error(
+                "fin_previsto", _("Indique el inicio y el fin previstos, o ninguno de los dos.")
+            )
+        return datos
+
+    def _post_clean(self):
+        # The service validates the instance (and the dependency cycle); the form only parses.
+        pass
+
+
+class ActividadAvanceForm(forms.ModelForm):
+    class Meta:
+        model = Actividad
+        fields = [
+            "estado",
+            "avance",
+            "salud",
+            "inicio_real",
+            "fin_real",
+            "notas",
+            "evidencia_url",
+            "evidencia_archivo",
+        ]
+        widgets = {
+            "inicio_real": FechaInput(),
+            "fin_real": FechaInput(),
+            "notas": forms.Textarea(attrs={"rows": 3}),
+            "avance": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class EstadoRapidoForm(forms.Form):
+    estado = forms.ChoiceField(label=_("Estado"), choices=EstadoActividad.choices)
+    avance = forms.IntegerField(
+        label=_("Avance (%)"),
+        min_value=0,
+        max_value=100,
+        required=False,
+        error_messages={
+            "min_value": _("El avance debe estar entre 0 y 100 %."),
+            "max_value": _("El avance debe estar entre 0 y 100 %."),
+        },
+    )
+
+
+class InformeForm(forms.Form):
+    desde = forms.DateField(label=_("Desde"), widget=FechaInput())
+    hasta = forms.DateField(label=_("Hasta"), widget=FechaInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            hoy = timezone.localdate()
+            self.initial.setdefault("desde", hoy.replace(day=1))
+            self.initial.setdefault("hasta", hoy)
+
+    def clean(self):
+        datos = super().clean()
+        desde, hasta = datos.get("desde"), datos.get("hasta")
+        if desde and hasta and hasta < desde:
+            self.add_error("hasta", _("El fin del período no puede ser anterior a su inicio."))
+        return datos

@@ -1,0 +1,1 @@
+"""Views of pactos/, one module per area."""
