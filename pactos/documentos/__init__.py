@@ -1,8 +1,7 @@
 """Kinds of generated documents of pactos/, registered in core's pipeline from ready()."""
 
-from . import hoja_de_ruta, pactos
+from . import hoja_de_ruta
 
 
 def registrar() -> None:
     hoja_de_ruta.registrar()
-    pactos.registrar()
