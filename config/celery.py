@@ -38,6 +38,7 @@ app.conf.update(
         "socket_connect_timeout": 2,
         "socket_timeout": 5,
         "max_retries": 1,
+        "interval_start": 0,  # the one retry is immediate: a request never sleeps on it
     },
     result_backend_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT},
     task_publish_retry=False,
@@ -54,6 +55,10 @@ app.conf.update(
         "pactos-informe-mensual": {
             "task": "pactos.tasks.generar_informe_mensual",
             "schedule": crontab(minute=30, hour=6, day_of_month="1"),
+        },
+        "recordar-compromisos": {
+            "task": "pactos.tasks.enviar_recordatorios_compromisos",
+            "schedule": crontab(hour=8, minute=30),
         },
         "barrer-documentos-pendientes": {
             "task": "core.tasks.barrer_documentos_pendientes",

@@ -22,6 +22,6 @@ def generar_documento(documento_id: int) -> str | None:
     return documento.estado if documento else None
 
 
-@shared_task(acks_late=True, time_limit=60)
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
 def barrer_documentos_pendientes() -> int:
     return documentos_barrer()
