@@ -164,8 +164,7 @@ class Actor(models.Model):
         return self.nombre
 
     def save(self, *args, **kwargs):
-        if self.naturaleza == self.Naturaleza.PERSONA and (self.nombres or self.apellidos):
-            self.nombre = f"{self.nombres.strip()} {self.apellidos.strip()}".strip()
+        self.componer_nombre()
         self.nombre_normalizado = normalizar_nombre(self.nombre)
         if self.identificacion:
             self.identificacion = "".join(c for c in self.identificacion if c.isdigit())
@@ -175,6 +174,15 @@ class Actor(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("actores:detalle", kwargs={"pk": self.pk})
+
+    def componer_nombre(self) -> None:
+        """A person's display name is always 'nombres apellidos'."""
+        if self.naturaleza == self.Naturaleza.PERSONA and (self.nombres or self.apellidos):
+            self.nombre = f"{self.nombres.strip()} {self.apellidos.strip()}".strip()
+
+    def full_clean(self, *args, **kwargs):
+        self.componer_nombre()
+        return super().full_clean(*args, **kwargs)
 
     @property
     def es_persona(self) -> bool:

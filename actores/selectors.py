@@ -99,3 +99,31 @@ def actores_editables(*, user) -> QuerySet[Actor]:
     if es_facilitador(user):
         return Actor.objects.filter(filtro_asignaciones(user)).distinct()
     return Actor.objects.none()
+
+
+def encaja_en_asignacion(user, canton_id: int | None, sector_ids) -> bool:
+    """Whether an actor in this canton with these sectors falls within the user's assignments."""
+    sectores = set(sector_ids)
+    for a_canton, a_sector in asignaciones_de(user):
+        if a_canton and a_canton != canton_id:
+            continue
+        if a_sector and a_sector not in sectores:
+            continue
+        return True
+    return False
+
+
+def describir_asignaciones(user) -> str:
+    from sie.models import Canton, Sector
+
+    pares = asignaciones_de(user)
+    cantones = dict(
+        Canton.objects.filter(pk__in=[c for c, _s in pares if c]).values_list("pk", "nombre")
+    )
+    sectores = dict(
+        Sector.objects.filter(pk__in=[s for _c, s in pares if s]).values_list("pk", "nombre")
+    )
+    textos = []
+    for c, s in pares:
+        textos.append(" / ".join(t for t in (cantones.get(c), sectores.get(s)) if t))
+    return "; ".join(textos)

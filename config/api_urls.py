@@ -4,10 +4,17 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from sie.api import CantonViewSet
+from actores.api import ActorPublicoViewSet
+from pactos.api_pactos import CompromisoViewSet, PactoViewSet
+from sie.api import CantonViewSet, IndicadorViewSet, MedicionViewSet
 
 router = DefaultRouter()
 router.register("cantones", CantonViewSet, basename="canton")
+router.register("indicadores", IndicadorViewSet, basename="indicador")
+router.register("mediciones", MedicionViewSet, basename="medicion")
+router.register("actores", ActorPublicoViewSet, basename="actor")
+router.register("pactos", PactoViewSet, basename="pacto")
+router.register("compromisos", CompromisoViewSet, basename="compromiso")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,0 +1,302 @@
+"""Forms of actores: validation and layout only (crispy, Bootstrap 5)."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from sie.models import Eje, Sector
+
+from .models import Actor, Membresia, Relacion
+from .validadores import normalizar_identificacion, validar_identificacion
+
+CAMPOS_PERSONALES_FORM = ["email", "telefono", "identificacion", "genero"]
+
+
+class ActorForm(forms.ModelForm):
+    telefono = PhoneNumberField(
+        label=_("Teléfono"),
+        region="EC",
+        required=False,
+        error_messages={
+            "invalid": _(
+                "Escriba un teléfono válido de Ecuador: celular 09XXXXXXXX, fijo de Pichincha 02XXXXXXX "
+                "o con prefijo +593."
+            )
+        },
+        help_text=_("Celular 09XXXXXXXX o fijo (02) XXX-XXXX."),
+    )
+    ejes = forms.ModelMultipleChoiceField(
+        label=_("Ejes"),
+        queryset=Eje.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sectores = forms.ModelMultipleChoiceField(
+        label=_("Sectores"),
+        queryset=Sector.objects.select_related("eje"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    motivo = forms.CharField(
+        label=_("Motivo del cambio en el mapa"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Obligatorio si cambia la influencia, el interés o la posición."),
+    )
+
+    class Meta:
+        model = Actor
+        fields = [
+            "naturaleza",
+            "nombre",
+            "nombres",
+            "apellidos",
+            "siglas",
+            "tipo",
+            "ambito",
+            "canton",
+            "parroquia",
+            "ejes",
+            "sectores",
+            "descripcion",
+            "sitio_web",
+            "email",
+            "telefono",
+            "identificacion",
+            "genero",
+            "influencia",
+            "interes",
+            "posicion",
+            "consentimiento_datos",
+            "consentimiento_fecha",
+            "consentimiento_finalidad",
+            "visible_publico",
+            "activo",
+        ]
+        widgets = {
+            "naturaleza": forms.RadioSelect,
+            "descripcion": forms.Textarea(attrs={"rows": 3}),
+            "influencia": forms.Select(choices=[(i, i) for i in range(1, 6)]),
+            "interes": forms.Select(choices=[(i, i) for i in range(1, 6)]),
+            "consentimiento_fecha": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        error_messages = {
+            "email": {
+                "invalid": _("Escriba un correo electrónico válido, por ejemplo nombre@dominio.ec.")
+            },
+        }
+
+    def __init__(self, *args, mostrar_personales: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nombre"].required = False
+        self.fields["parroquia"].queryset = self.fields["parroquia"].queryset.select_related(
+            "canton"
+        )
+        self.fields["identificacion"].validators = []  # validated in clean_identificacion
+        if not mostrar_personales:
+            for campo in CAMPOS_PERSONALES_FORM:
+                self.fields.pop(campo, None)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        personales = [c for c in CAMPOS_PERSONALES_FORM if c in self.fields]
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Quién es"),
+                "naturaleza",
+                Div(
+                    Div("nombre", css_class="col-md-8"),
+                    Div("siglas", css_class="col-md-4"),
+                    css_class="row",
+                ),
+                Div(
+                    Div("nombres", css_class="col-md-6"),
+                    Div("apellidos", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                Div(
+                    Div("tipo", css_class="col-md-6"),
+                    Div("ambito", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                Div(
+                    Div("canton", css_class="col-md-6"),
+                    Div("parroquia", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                Div(
+                    Div("ejes", css_class="col-md-4"),
+                    Div("sectores", css_class="col-md-8"),
+                    css_class="row",
+                ),
+                "descripcion",
+                "sitio_web",
+            ),
+            Fieldset(_("Datos de contacto e identificación (reservados al equipo)"), *personales)
+            if personales
+            else HTML(""),
+            Fieldset(
+                _("Posición en el mapa"),
+                Div(
+                    Div("influencia", css_class="col-md-4"),
+                    Div("interes", css_class="col-md-4"),
+                    Div("posicion", css_class="col-md-4"),
+                    css_class="row",
+                ),
+                "motivo",
+            ),
+            Fieldset(
+                _("Consentimiento y publicación"),
+                "consentimiento_datos",
+                Div(
+                    Div("consentimiento_fecha", css_class="col-md-4"),
+                    Div("consentimiento_finalidad", css_class="col-md-8"),
+                    css_class="row",
+                ),
+                "visible_publico",
+                "activo",
+            ),
+            Submit("guardar", _("Guardar actor")),
+        )
+
+    def clean_identificacion(self):
+        valor = normalizar_identificacion(self.cleaned_data.get("identificacion", ""))
+        validar_identificacion(valor)
+        return valor
+
+    def clean(self):
+        datos = super().clean()
+        if (
+            datos.get("naturaleza") == Actor.Naturaleza.ORGANIZACION
+            and not (datos.get("nombre") or "").strip()
+        ):
+            self.add_error("nombre", _("Escriba el nombre de la organización."))
+        return datos
+
+    def _post_clean(self):
+        # The service validates the model (full_clean); skip ModelForm's own instance validation
+        # here to avoid touching self.instance before the service runs.
+        pass
+
+
+class PosicionForm(forms.Form):
+    influencia = forms.TypedChoiceField(
+        label=_("Influencia"), choices=[(i, i) for i in range(1, 6)], coerce=int
+    )
+    interes = forms.TypedChoiceField(
+        label=_("Interés"), choices=[(i, i) for i in range(1, 6)], coerce=int
+    )
+    posicion = forms.ChoiceField(label=_("Posición"), choices=Actor.Posicion.choices)
+    motivo = forms.CharField(
+        label=_("Motivo"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Explique por qué cambia la posición del actor en el mapa.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Div(
+                Div("influencia", css_class="col-4"),
+                Div("interes", css_class="col-4"),
+                Div("posicion", css_class="col-4"),
+                css_class="row",
+            ),
+            "motivo",
+            Submit("guardar", _("Registrar cambio")),
+        )
+
+
+class RelacionForm(forms.ModelForm):
+    class Meta:
+        model = Relacion
+        fields = ["tipo", "destino", "nota"]
+        labels = {"destino": _("Con el actor")}
+
+    def __init__(self, *args, origen: Actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.origen = origen
+        self.fields["destino"].queryset = (
+            Actor.objects.filter(activo=True).exclude(pk=origen.pk).only("pk", "nombre")
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Div(
+                Div("tipo", css_class="col-md-4"),
+                Div("destino", css_class="col-md-8"),
+                css_class="row",
+            ),
+            "nota",
+            Submit("guardar", _("Añadir relación")),
+        )
+
+    def _post_clean(self):
+        pass
+
+
+class MembresiaForm(forms.ModelForm):
+    class Meta:
+        model = Membresia
+        fields = ["organizacion", "cargo", "desde", "hasta"]
+        widgets = {
+            "desde": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "hasta": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizacion"].queryset = Actor.objects.filter(
+            naturaleza=Actor.Naturaleza.ORGANIZACION, activo=True
+        ).only("pk", "nombre")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Div(
+                Div("organizacion", css_class="col-md-6"),
+                Div("cargo", css_class="col-md-6"),
+                css_class="row",
+            ),
+            Div(
+                Div("desde", css_class="col-md-6"),
+                Div("hasta", css_class="col-md-6"),
+                css_class="row",
+            ),
+            Submit("guardar", _("Añadir membresía")),
+        )
+
+    def _post_clean(self):
+        pass
+
+
+class ImportarForm(forms.Form):
+    archivo = forms.FileField(
+        label=_("Archivo CSV o XLSX"),
+        help_text=_(
+            "Primera fila con los encabezados; vea la plantilla. Nada se guarda hasta que confirme."
+        ),
+    )
+
+    def clean_archivo(self):
+        archivo = self.cleaned_data["archivo"]
+        if not archivo.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Suba un archivo .csv o .xlsx."))
+        if archivo.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("El archivo supera los 10 MB."))
+        return archivo
+
+
+class FusionarForm(forms.Form):
+    conservar = forms.ModelChoiceField(label=_("Conservar"), queryset=Actor.objects.all())
+    duplicado = forms.ModelChoiceField(
+        label=_("Duplicado (se elimina tras fusionar)"), queryset=Actor.objects.all()
+    )
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get("conservar") and datos.get("conservar") == datos.get("duplicado"):
+            raise forms.ValidationError(_("Elija dos actores distintos."))
+        return datos

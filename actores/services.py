@@ -1,0 +1,277 @@
+"""Every write of actores: create, edit, move on the map, relate, merge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
+
+from .models import Actor, AsignacionTerritorial, CambioPosicion, Membresia, Relacion
+
+CAMPOS_MAPA = ("influencia", "interes", "posicion")
+
+
+def _asignar(actor: Actor, datos: dict) -> None:
+    for campo, valor in datos.items():
+        setattr(actor, campo, valor)
+
+
+def _validar(instancia: models.Model) -> None:
+    instancia.full_clean()
+
+
+@transaction.atomic
+def actor_crear(
+    *,
+    usuario,
+    datos: dict,
+    ejes: Iterable | None = None,
+    sectores: Iterable | None = None,
+    motivo: str = "",
+) -> Actor:
+    """Create an actor (validated) and record its initial map position."""
+    actor = Actor(creado_por=usuario if getattr(usuario, "is_authenticated", False) else None)
+    _asignar(actor, datos)
+    _validar(actor)
+    actor._history_user = usuario if getattr(usuario, "is_authenticated", False) else None
+    actor.save()
+    if ejes is not None:
+        actor.ejes.set(ejes)
+    if sectores is not None:
+        actor.sectores.set(sectores)
+    CambioPosicion.objects.create(
+        actor=actor,
+        influencia=actor.influencia,
+        interes=actor.interes,
+        posicion=actor.posicion,
+        motivo=motivo or _("Registro inicial del actor."),
+        registrado_por=actor.creado_por,
+    )
+    return actor
+
+
+@transaction.atomic
+def actor_actualizar(
+    *,
+    actor: Actor,
+    usuario,
+    datos: dict,
+    ejes: Iterable | None = None,
+    sectores: Iterable | None = None,
+    motivo: str = "",
+) -> Actor:
+    """Edit an actor. A change of influence, interest or position needs a reason (motivo)."""
+    anterior = {c: getattr(actor, c) for c in CAMPOS_MAPA}
+    _asignar(actor, datos)
+    cambio_mapa = any(getattr(actor, c) != anterior[c] for c in CAMPOS_MAPA)
+    if cambio_mapa and not motivo.strip():
+        raise ValidationError(
+            {
+                "motivo": _(
+                    "Explique por qué cambia la influencia, el interés o la posición del actor."
+                )
+            }
+        )
+    _validar(actor)
+    actor._history_user = usuario if getattr(usuario, "is_authenticated", False) else None
+    actor.save()
+    if ejes is not None:
+        actor.ejes.set(ejes)
+    if sectores is not None:
+        actor.sectores.set(sectores)
+    if cambio_mapa:
+        CambioPosicion.objects.create(
+            actor=actor,
+            influencia_anterior=anterior["influencia"],
+            influencia=actor.influencia,
+            interes_anterior=anterior["interes"],
+            interes=actor.interes,
+            posicion_anterior=anterior["posicion"],
+            posicion=actor.posicion,
+            motivo=motivo.strip(),
+            registrado_por=usuario if getattr(usuario, "is_authenticated", False) else None,
+        )
+    return actor
+
+
+def actor_cambiar_posicion(
+    *, actor: Actor, usuario, influencia: int, interes: int, posicion: str, motivo: str
+) -> Actor:
+    """Move an actor on the map, keeping the dated reason."""
+    if not motivo.strip():
+        raise ValidationError({"motivo": _("Explique el motivo del cambio.")})
+    return actor_actualizar(
+        actor=actor,
+        usuario=usuario,
+        datos={"influencia": influencia, "interes": interes, "posicion": posicion},
+        motivo=motivo,
+    )
+
+
+@transaction.atomic
+def actor_desactivar(*, actor: Actor, usuario) -> Actor:
+    actor.activo = False
+    actor._history_user = usuario
+    actor.save(update_fields=["activo", "actualizado"])
+    return actor
+
+
+@transaction.atomic
+def membresia_crear(
+    *,
+    persona: Actor,
+    organizacion: Actor,
+    usuario,
+    cargo: str = "",
+    desde: date | None = None,
+    hasta: date | None = None,
+) -> Membresia:
+    """A person joins an organisation; the network gets the matching 'miembro de' relation."""
+    membresia = Membresia(
+        persona=persona, organizacion=organizacion, cargo=cargo, desde=desde, hasta=hasta
+    )
+    _validar(membresia)
+    membresia._history_user = usuario
+    membresia.save()
+    Relacion.objects.get_or_create(
+        origen=persona,
+        destino=organizacion,
+        tipo=Relacion.Tipo.MIEMBRO_DE,
+        defaults={"nota": cargo},
+    )
+    return membresia
+
+
+@transaction.atomic
+def relacion_crear(
+    *, origen: Actor, destino: Actor, tipo: str, usuario, nota: str = ""
+) -> Relacion:
+    relacion = Relacion(origen=origen, destino=destino, tipo=tipo, nota=nota)
+    try:
+        relacion.full_clean()
+    except ValidationError as e:
+        if "__all__" in e.message_dict:
+            raise ValidationError(
+                {"destino": _("Esa relación entre estos dos actores ya está registrada.")}
+            ) from None
+        raise
+    relacion._history_user = usuario
+    relacion.save()
+    return relacion
+
+
+@transaction.atomic
+def relacion_eliminar(*, relacion: Relacion, usuario) -> None:
+    relacion._history_user = usuario
+    relacion.delete()
+
+
+@transaction.atomic
+def asignacion_crear(*, usuario, canton=None, sector=None) -> AsignacionTerritorial:
+    asignacion, _creada = AsignacionTerritorial.objects.get_or_create(
+        usuario=usuario, canton=canton, sector=sector
+    )
+    return asignacion
+
+
+# --- Merge -------------------------------------------------------------------------------------
+
+
+def _reasignar_relacionados(conservar: Actor, duplicado: Actor) -> dict[str, int]:
+    """Point every row that refers to `duplicado` at `conservar`, in any app (no upward import).
+
+    Rows that would break a unique constraint (e.g. the same person recorded twice at one
+    session) are duplicates themselves and are dropped.
+    """
+    movidos: dict[str, int] = {}
+    for rel in Actor._meta.get_fields(include_hidden=True):
+        if not (rel.auto_created and not rel.concrete):
+            continue
+        modelo = rel.related_model
+        if modelo._meta.model_name.startswith("historical"):
+            continue  # history keeps what happened
+        if rel.many_to_many:
+            # M2M declared on another model pointing at Actor
+            campo = rel.field
+            through = campo.remote_field.through
+            fk_nombre = campo.m2m_reverse_field_name()
+            filas = list(through.objects.filter(**{fk_nombre: duplicado}))
+            for fila in filas:
+                setattr(fila, fk_nombre, conservar)
+                try:
+                    with transaction.atomic():
+                        fila.save()
+                except IntegrityError:
+                    through.objects.filter(pk=fila.pk).delete()
+            movidos[f"{modelo._meta.label}.{campo.name}"] = len(filas)
+            continue
+        if not (rel.one_to_many or rel.one_to_one):
+            continue
+        campo = rel.field
+        n = 0
+        for obj in modelo._base_manager.filter(**{campo.name: duplicado}):
+            setattr(obj, campo.name, conservar)
+            try:
+                with transaction.atomic():
+                    obj.save(update_fields=[campo.name])
+                n += 1
+            except (IntegrityError, ValidationError):
+                obj.delete()
+        if n:
+            movidos[modelo._meta.label] = n
+    return movidos
+
+
+@transaction.atomic
+def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario) -> dict[str, int]:
+    """Merge `duplicado` into `conservar`: every relation, membership, history and participation
+    (of any app) moves to `conservar`; empty fields of `conservar` are filled from `duplicado`;
+    then `duplicado` is deleted."""
+    if conservar.pk == duplicado.pk:
+        raise ValidationError(_("No se puede fusionar un actor consigo mismo."))
+    if conservar.naturaleza != duplicado.naturaleza:
+        raise ValidationError(
+            _(
+                "Solo se fusionan actores de la misma naturaleza (dos personas o dos organizaciones)."
+            )
+        )
+    # Self-relations that the merge would create are dropped first.
+    Relacion.objects.filter(
+        models.Q(origen=conservar, destino=duplicado)
+        | models.Q(origen=duplicado, destino=conservar)
+    ).delete()
+    Membresia.objects.filter(
+        models.Q(persona=conservar, organizacion=duplicado)
+        | models.Q(persona=duplicado, organizacion=conservar)
+    ).delete()
+    for campo in (
+        "siglas",
+        "descripcion",
+        "sitio_web",
+        "email",
+        "telefono",
+        "identificacion",
+        "genero",
+        "canton",
+        "parroquia",
+        "consentimiento_fecha",
+        "consentimiento_finalidad",
+    ):
+        if not getattr(conservar, campo) and getattr(duplicado, campo):
+            setattr(conservar, campo, getattr(duplicado, campo))
+    if duplicado.consentimiento_datos and not conservar.consentimiento_datos:
+        conservar.consentimiento_datos = True
+    conservar.ejes.add(*duplicado.ejes.all())
+    conservar.sectores.add(*duplicado.sectores.all())
+    movidos = _reasignar_relacionados(conservar, duplicado)
+    duplicado._history_user = usuario
+    duplicado.delete()
+    conservar._history_user = usuario
+    conservar._change_reason = _("Fusión con el registro duplicado «%(n)s»") % {
+        "n": duplicado.nombre
+    }
+    conservar.save()
+    return movidos
