@@ -87,6 +87,9 @@ class Evento(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Cupos confirmados; al llenarse, las nuevas confirmaciones pasan a lista de espera."),
     )
+    version_programa = models.PositiveIntegerField(
+        _("versión del programa"), default=1, editable=False
+    )
     creado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("creado por"),
@@ -98,7 +101,7 @@ class Evento(models.Model):
     creado = models.DateTimeField(_("creado"), auto_now_add=True)
     actualizado = models.DateTimeField(_("actualizado"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["actualizado"])
+    history = HistoricalRecords(excluded_fields=["actualizado", "version_programa"])
 
     class Meta:
         ordering = ["-inicio"]

@@ -51,6 +51,10 @@ def _asignar(instancia: models.Model, datos: dict) -> None:
         setattr(instancia, campo, valor)
 
 
+def _programa_cambio(evento: Evento) -> None:
+    Evento.objects.filter(pk=evento.pk).update(version_programa=models.F("version_programa") + 1)
+
+
 def _encolar(tarea, *args) -> None:
     """Send a task after commit; a broker that is down is logged, the request still succeeds."""
 
@@ -103,6 +107,7 @@ def evento_actualizar(
     evento.save()
     if aliados is not None:
         evento.aliados.set(aliados)
+    _programa_cambio(evento)
     lista_espera_promover(evento=evento)
     return evento
 
@@ -165,6 +170,7 @@ def ponente_guardar(
         ponente.nombre = ponente.actor.nombre
     _validar(ponente)
     ponente.save()
+    _programa_cambio(evento)
     return ponente
 
 
@@ -187,11 +193,13 @@ def sesion_guardar(
     sesion.save()
     sesion.ponentes.set(ponentes)
     sesion.moderadores.set(moderadores)
+    _programa_cambio(evento)
     return sesion
 
 
 @transaction.atomic
 def sesion_eliminar(*, sesion: Sesion, usuario) -> None:
+    _programa_cambio(sesion.evento)
     sesion.delete()
 
 
@@ -630,9 +638,9 @@ def foto_agregar(*, evento: Evento, usuario, imagen, pie: str = "") -> FotoEvent
     return foto
 
 
-TIPO_INFORME = "eventos.informe"
-TIPO_CERTIFICADO = "eventos.certificado"
-TIPO_PROGRAMA = "eventos.programa"
+TIPO_INFORME = "eventos_informe"
+TIPO_CERTIFICADO = "eventos_certificado"
+TIPO_PROGRAMA = "eventos_programa"
 
 
 def informe_solicitar(*, evento: Evento, usuario):

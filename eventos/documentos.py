@@ -1,0 +1,75 @@
+"""The kinds of core document that eventos produces: programme, report and certificates."""
+
+from django.utils.translation import gettext
+
+from core.documentos import TipoDocumento, registrar_tipo_documento
+
+from .services import TIPO_CERTIFICADO, TIPO_INFORME, TIPO_PROGRAMA
+
+
+def _contexto_programa(evento) -> dict:
+    from .selectors import contexto_programa
+
+    return contexto_programa(evento)
+
+
+def _contexto_informe(evento) -> dict:
+    from .selectors import contexto_informe
+
+    return contexto_informe(evento)
+
+
+def _contexto_certificado(invitado) -> dict:
+    from .selectors import contexto_certificado
+
+    return contexto_certificado(invitado)
+
+
+def _version_informe(evento) -> int:
+    sistematizacion = getattr(evento, "sistematizacion", None)
+    return sistematizacion.version if sistematizacion else 1
+
+
+def _version_programa(evento) -> int:
+    return evento.version_programa
+
+
+def registrar() -> None:
+    registrar_tipo_documento(
+        TipoDocumento(
+            tipo=TIPO_PROGRAMA,
+            plantilla="eventos/pdf/programa.html",
+            modelo="eventos.Evento",
+            permiso="eventos.ver_programa",
+            campo_clave="slug",
+            contexto=_contexto_programa,
+            nombre_archivo=lambda evento: f"programa-{evento.slug}.pdf",
+            titulo=lambda evento: gettext("Programa de «%(evento)s»") % {"evento": evento},
+            version=_version_programa,
+        )
+    )
+    registrar_tipo_documento(
+        TipoDocumento(
+            tipo=TIPO_INFORME,
+            plantilla="eventos/pdf/informe.html",
+            modelo="eventos.Evento",
+            permiso="eventos.sistematizar",
+            contexto=_contexto_informe,
+            nombre_archivo=lambda evento: f"sistematizacion-{evento.slug}.pdf",
+            titulo=lambda evento: gettext("Informe de sistematización de «%(evento)s»")
+            % {"evento": evento},
+            version=_version_informe,
+        )
+    )
+    registrar_tipo_documento(
+        TipoDocumento(
+            tipo=TIPO_CERTIFICADO,
+            plantilla="eventos/pdf/certificado.html",
+            modelo="eventos.Invitado",
+            permiso="eventos.sistematizar",
+            contexto=_contexto_certificado,
+            nombre_archivo=lambda invitado: f"certificado-{invitado.evento.slug}-{invitado.pk}.pdf",
+            titulo=lambda invitado: gettext("Certificado de asistencia de %(nombre)s")
+            % {"nombre": invitado.nombre},
+        )
+    )

@@ -1,0 +1,231 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from actores.models import Actor
+from sie.models import Canton, Parroquia, Sector
+
+from .models import Evento, Invitado, MiembroEquipo, Ponente, Sesion, Sistematizacion, TareaLogistica
+
+FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class _Crispy:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class EventoForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Evento
+        fields = [
+            "tipo",
+            "titulo",
+            "resumen",
+            "descripcion",
+            "inicio",
+            "fin",
+            "modalidad",
+            "lugar",
+            "parroquia",
+            "direccion",
+            "enlace_virtual",
+            "institucion_organizadora",
+            "aliados",
+            "acceso",
+            "publicado",
+            "capacidad",
+        ]
+        widgets = {
+            "inicio": FECHA_HORA,
+            "fin": FECHA_HORA,
+            "descripcion": forms.Textarea(attrs={"rows": 4}),
+            "aliados": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parroquia"].queryset = Parroquia.objects.select_related("canton")
+        self.fields["aliados"].queryset = Actor.objects.filter(
+            naturaleza=Actor.Naturaleza.ORGANIZACION, activo=True
+        )
+        for campo in ("inicio", "fin"):
+            self.fields[campo].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class EstadoForm(forms.Form):
+    estado = forms.ChoiceField(label=_("Nuevo estado"), choices=Evento.Estado.choices)
+
+
+class MiembroForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = MiembroEquipo
+        fields = ["usuario", "actor", "rol"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["usuario"].queryset = get_user_model().objects.filter(
+            is_active=True, groups__isnull=False
+        ).distinct().order_by("first_name", "username")
+        self.fields["usuario"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get("usuario") and not datos.get("actor"):
+            raise forms.ValidationError(_("Elija un usuario del portal o un actor."))
+        return datos
+
+
+class PonenteForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Ponente
+        fields = ["actor", "nombre", "cargo", "organizacion", "bio", "foto", "orden"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
+        self.fields["nombre"].required = False
+        self.fields["nombre"].help_text = _("Si lo deja vacío se usa el nombre del actor.")
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get("nombre") and not datos.get("actor"):
+            raise forms.ValidationError(_("Indique el nombre del ponente o elija un actor."))
+        return datos
+
+
+class SesionForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Sesion
+        fields = ["titulo", "descripcion", "inicio", "fin", "sala", "ponentes", "moderadores"]
+        widgets = {
+            "inicio": FECHA_HORA,
+            "fin": FECHA_HORA,
+            "descripcion": forms.Textarea(attrs={"rows": 2}),
+            "ponentes": forms.CheckboxSelectMultiple,
+            "moderadores": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, evento: Evento, **kwargs):
+        super().__init__(*args, **kwargs)
+        for campo in ("ponentes", "moderadores"):
+            self.fields[campo].queryset = evento.ponentes.all()
+        for campo in ("inicio", "fin"):
+            self.fields[campo].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class FiltroActoresForm(forms.Form):
+    q = forms.CharField(label=_("Nombre"), required=False)
+    tipo = forms.ChoiceField(
+        label=_("Tipo de actor"), choices=[("", _("Todos"))] + Actor.Tipo.choices, required=False
+    )
+    canton = forms.ModelChoiceField(
+        label=_("Cantón"), queryset=Canton.objects.all(), required=False, empty_label=_("Todos")
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.all(), required=False, empty_label=_("Todos")
+    )
+    influencia = forms.TypedChoiceField(
+        label=_("Influencia mínima"),
+        choices=[("", _("Cualquiera"))] + [(str(n), str(n)) for n in range(1, 6)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class InvitadoForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Invitado
+        fields = [
+            "nombre",
+            "organizacion",
+            "cargo",
+            "email",
+            "telefono",
+            "tipo_actor",
+            "canton",
+            "genero",
+        ]
+
+
+class SinInvitacionForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Invitado
+        fields = ["nombre", "organizacion", "tipo_actor", "canton", "genero", "email"]
+
+
+class InscripcionForm(_Crispy, forms.ModelForm):
+    # A field people never see: bots fill it in.
+    sitio = forms.CharField(required=False, label=_("Deje este campo vacío"))
+    consentimiento = forms.BooleanField(
+        label=_(
+            "Acepto que el Gobierno Provincial de Pichincha trate mis datos para gestionar mi "
+            "participación en este evento (Ley Orgánica de Protección de Datos Personales)."
+        ),
+        required=True,
+        error_messages={"required": _("Para inscribirse debe aceptar el tratamiento de sus datos.")},
+    )
+
+    class Meta:
+        model = Invitado
+        fields = ["nombre", "email", "organizacion", "cargo", "tipo_actor", "canton", "genero"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["sitio"].widget.attrs.update({"class": "campo-trampa", "tabindex": "-1", "autocomplete": "off"})
+
+    def clean_sitio(self):
+        if self.cleaned_data.get("sitio"):
+            raise forms.ValidationError(_("No pudimos procesar la inscripción."))
+        return ""
+
+
+class TareaForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = TareaLogistica
+        fields = [
+            "categoria",
+            "titulo",
+            "detalle",
+            "responsable",
+            "fecha_limite",
+            "estado",
+            "presupuesto_usd",
+        ]
+        widgets = {"fecha_limite": FECHA, "detalle": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsable"].queryset = get_user_model().objects.filter(
+            is_active=True, groups__isnull=False
+        ).distinct()
+        self.fields["responsable"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class TareaEstadoForm(forms.Form):
+    estado = forms.ChoiceField(choices=TareaLogistica.Estado.choices, label=_("Estado"))
+
+
+class SistematizacionForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Sistematizacion
+        fields = ["resumen", "conclusiones", "compromisos", "cobertura_prensa"]
+        widgets = {
+            "resumen": forms.Textarea(attrs={"rows": 5}),
+            "conclusiones": forms.Textarea(attrs={"rows": 4}),
+            "compromisos": forms.Textarea(attrs={"rows": 4}),
+            "cobertura_prensa": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class FotoForm(_Crispy, forms.Form):
+    imagen = forms.ImageField(label=_("Foto"))
+    pie = forms.CharField(label=_("Pie de foto"), max_length=200, required=False)

@@ -1,0 +1,252 @@
+"""Reads of eventos: what each person may see, guest-list figures, and the documents' context."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actores.models import Actor
+from core.rules import es_comunicador, es_coordinador
+
+from .models import Evento, Invitado, Ponente, Sesion, TareaLogistica
+
+
+def eventos_publicos() -> QuerySet[Evento]:
+    """Published events: what anyone may see (never the guest list)."""
+    return Evento.objects.filter(publicado=True).select_related("parroquia__canton")
+
+
+def eventos_proximos() -> QuerySet[Evento]:
+    return eventos_publicos().filter(fin__gte=timezone.now()).order_by("inicio")
+
+
+def eventos_pasados() -> QuerySet[Evento]:
+    return eventos_publicos().filter(fin__lt=timezone.now()).order_by("-inicio")
+
+
+def evento_publico(*, slug: str) -> Evento:
+    return (
+        eventos_publicos()
+        .prefetch_related(
+            "aliados",
+            Prefetch(
+                "sesiones",
+                queryset=Sesion.objects.prefetch_related("ponentes", "moderadores"),
+            ),
+            Prefetch("ponentes", queryset=Ponente.objects.order_by("orden", "nombre")),
+        )
+        .get(slug=slug)
+    )
+
+
+def eventos_para(*, user) -> QuerySet[Evento]:
+    """Events this person may open in the staff area."""
+    qs = Evento.objects.select_related("parroquia__canton").annotate(
+        n_invitados=Count("invitados", distinct=True),
+        n_confirmados=Count(
+            "invitados", filter=Q(invitados__estado=Invitado.Estado.CONFIRMADO), distinct=True
+        ),
+    )
+    if es_coordinador(user) or es_comunicador(user):
+        return qs
+    return qs.filter(equipo__usuario=user).distinct()
+
+
+def estado_lista(evento: Evento) -> dict[str, int]:
+    """The guest list at a glance."""
+    filas = evento.invitados.values("estado").annotate(n=Count("pk"))
+    por_estado = {fila["estado"]: fila["n"] for fila in filas}
+    total = sum(por_estado.values())
+    return {
+        "total": total,
+        "por_invitar": por_estado.get(Invitado.Estado.POR_INVITAR, 0),
+        "sin_respuesta": por_estado.get(Invitado.Estado.INVITADO, 0),
+        "invitados": total - por_estado.get(Invitado.Estado.POR_INVITAR, 0),
+        "confirmados": por_estado.get(Invitado.Estado.CONFIRMADO, 0),
+        "rechazados": por_estado.get(Invitado.Estado.RECHAZADO, 0),
+        "espera": por_estado.get(Invitado.Estado.ESPERA, 0),
+        "asistieron": evento.invitados.filter(asistio=True).count(),
+        "sin_correo": evento.invitados.filter(
+            estado=Invitado.Estado.POR_INVITAR, email=""
+        ).count(),
+    }
+
+
+def invitados_de(*, evento: Evento, estado: str = "", q: str = "") -> QuerySet[Invitado]:
+    qs = evento.invitados.select_related("canton", "actor")
+    if estado == "asistieron":
+        qs = qs.filter(asistio=True)
+    elif estado:
+        qs = qs.filter(estado=estado)
+    if q:
+        qs = qs.filter(Q(nombre__icontains=q) | Q(organizacion__icontains=q))
+    return qs.order_by("nombre", "pk")
+
+
+def _plano(texto: str) -> str:
+    sin_tildes = unicodedata.normalize("NFKD", texto or "")
+    return "".join(c for c in sin_tildes if not unicodedata.combining(c)).casefold()
+
+
+def buscar_para_acreditar(*, evento: Evento, q: str, limite: int = 15) -> list[Invitado]:
+    """Guests whose name or organisation contains every word typed, accents ignored."""
+    palabras = _plano(q).split()
+    if not palabras:
+        return []
+    resultado = []
+    for invitado in evento.invitados.exclude(estado=Invitado.Estado.POR_INVITAR).only(
+        "pk", "nombre", "organizacion", "estado", "asistio", "asistencia_en", "evento_id"
+    ):
+        texto = _plano(f"{invitado.nombre} {invitado.organizacion}")
+        if all(p in texto for p in palabras):
+            resultado.append(invitado)
+            if len(resultado) >= limite:
+                break
+    return resultado
+
+
+def actores_para_invitar(
+    *,
+    evento: Evento,
+    tipo: str = "",
+    canton=None,
+    sector=None,
+    influencia_minima: int | None = None,
+    q: str = "",
+) -> QuerySet[Actor]:
+    """The actor map filtered for a guest list; `ya_invitado` marks those already on it."""
+    qs = Actor.objects.filter(activo=True).select_related("canton")
+    if tipo:
+        qs = qs.filter(tipo=tipo)
+    if canton:
+        qs = qs.filter(canton=canton)
+    if sector:
+        qs = qs.filter(sectores=sector)
+    if influencia_minima:
+        qs = qs.filter(influencia__gte=influencia_minima)
+    if q:
+        qs = qs.filter(nombre__icontains=q)
+    return qs.annotate(
+        ya_invitado=Count("invitaciones_evento", filter=Q(invitaciones_evento__evento=evento))
+    ).order_by("-influencia", "nombre")
+
+
+def _contar(valores, etiquetas: dict) -> list[dict]:
+    conteo = Counter(valores)
+    total = sum(conteo.values()) or 1
+    filas = [
+        {
+            "clave": clave,
+            "etiqueta": etiquetas.get(clave) or _("Sin dato"),
+            "n": n,
+            "porcentaje": round(100 * n / total),
+        }
+        for clave, n in conteo.items()
+    ]
+    return sorted(filas, key=lambda f: (-f["n"], str(f["etiqueta"])))
+
+
+def cifras_asistencia(evento: Evento) -> dict:
+    """Attendance disaggregated by kind of actor, canton and gender."""
+    asistentes = list(
+        evento.invitados.filter(asistio=True).values_list(
+            "tipo_actor", "canton__nombre", "genero", "origen"
+        )
+    )
+    lista = estado_lista(evento)
+    confirmados = lista["confirmados"]
+    return {
+        "asistentes": len(asistentes),
+        "invitados": lista["invitados"],
+        "confirmados": confirmados,
+        "sin_invitacion": sum(1 for a in asistentes if a[3] == Invitado.Origen.SIN_INVITACION),
+        "tasa_asistencia": round(100 * len(asistentes) / confirmados) if confirmados else None,
+        "por_tipo": _contar([a[0] for a in asistentes], dict(Actor.Tipo.choices)),
+        "por_canton": _contar([a[1] or "" for a in asistentes], {}),
+        "por_genero": _contar([a[2] for a in asistentes], dict(Actor.Genero.choices)),
+    }
+
+
+def barras_svg(filas: list[dict], *, ancho: int = 460, alto_fila: int = 22) -> str:
+    """A small horizontal bar chart as SVG, for the PDF report (server-side, no JS)."""
+    from django.utils.html import escape
+
+    if not filas:
+        return ""
+    maximo = max(f["n"] for f in filas) or 1
+    etiqueta_ancho, numero_ancho = 170, 40
+    barra_max = ancho - etiqueta_ancho - numero_ancho
+    partes = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{ancho}" '
+        f'height="{alto_fila * len(filas) + 4}" font-family="DejaVu Sans" font-size="10">'
+    ]
+    for i, fila in enumerate(filas):
+        y = i * alto_fila + 2
+        largo = max(2, round(barra_max * fila["n"] / maximo))
+        partes.append(
+            f'<text x="0" y="{y + 14}">{escape(str(fila["etiqueta"])[:30])}</text>'
+            f'<rect x="{etiqueta_ancho}" y="{y + 3}" width="{largo}" height="{alto_fila - 8}" '
+            f'fill="#0b6b3a"/>'
+            f'<text x="{etiqueta_ancho + largo + 4}" y="{y + 14}">{fila["n"]}</text>'
+        )
+    partes.append("</svg>")
+    return "".join(partes)
+
+
+def logistica_de(evento: Evento) -> dict:
+    tareas = list(evento.tareas.select_related("responsable"))
+    hoy = timezone.localdate()
+    hechas = sum(1 for t in tareas if t.estado in (TareaLogistica.Estado.LISTA, "no_aplica"))
+    for tarea in tareas:
+        tarea.vencida = bool(
+            tarea.fecha_limite
+            and tarea.fecha_limite < hoy
+            and tarea.estado in (TareaLogistica.Estado.PENDIENTE, TareaLogistica.Estado.EN_CURSO)
+        )
+    return {
+        "tareas": tareas,
+        "hechas": hechas,
+        "total": len(tareas),
+        "presupuesto": sum((t.presupuesto_usd or 0) for t in tareas),
+        "vencidas": sum(1 for t in tareas if t.vencida),
+    }
+
+
+# --- Context of the generated documents ------------------------------------------------------
+
+
+def contexto_programa(evento: Evento) -> dict:
+    sesiones = evento.sesiones.prefetch_related("ponentes", "moderadores")
+    return {"evento": evento, "sesiones": sesiones, "ponentes": evento.ponentes.all()}
+
+
+def contexto_informe(evento: Evento) -> dict:
+    cifras = cifras_asistencia(evento)
+    return {
+        "evento": evento,
+        "sistematizacion": evento.sistematizacion,
+        "cifras": cifras,
+        "grafico_tipo": barras_svg(cifras["por_tipo"]),
+        "grafico_canton": barras_svg(cifras["por_canton"]),
+        "grafico_genero": barras_svg(cifras["por_genero"]),
+        "sesiones": evento.sesiones.prefetch_related("ponentes", "moderadores"),
+        "fotos": evento.fotos.all(),
+        "aliados": evento.aliados.all(),
+    }
+
+
+def contexto_certificado(invitado: Invitado) -> dict:
+    return {"invitado": invitado, "evento": invitado.evento}
+
+
+def eventos_de_actor(actor: Actor) -> QuerySet[Invitado]:
+    """Events an actor attended (for the actor page's participation section)."""
+    return (
+        Invitado.objects.filter(actor=actor, asistio=True)
+        .select_related("evento")
+        .order_by("-evento__inicio")
+    )

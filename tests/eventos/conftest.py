@@ -1,0 +1,96 @@
+"""Fixtures of the eventos tests: events built through the services, guests of every kind."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from actores.models import Actor
+from eventos import services
+from eventos.models import Evento
+from sie.models import Canton, Parroquia
+
+
+@pytest.fixture
+def parroquia(db):
+    return Parroquia.objects.select_related("canton").get(canton__codigo="1703", nombre="Alóag")
+
+
+def datos_evento(parroquia, **extra) -> dict:
+    inicio = timezone.now() + timedelta(days=10)
+    datos = {
+        "tipo": Evento.Tipo.SOCIALIZACION,
+        "titulo": "Socialización de resultados de los pactos",
+        "resumen": "Compartimos los resultados de las mesas.",
+        "inicio": inicio,
+        "fin": inicio + timedelta(hours=4),
+        "modalidad": Evento.Modalidad.PRESENCIAL,
+        "lugar": "Auditorio del GAD de Mejía",
+        "parroquia": parroquia,
+        "direccion": "Av. Pablo Guarderas y Bolívar",
+        "institucion_organizadora": "Gobierno Provincial de Pichincha",
+        "acceso": Evento.Acceso.INVITACION,
+        "publicado": True,
+    }
+    datos.update(extra)
+    return datos
+
+
+@pytest.fixture
+def crear_evento(parroquia, coordinadora):
+    def crear(**extra):
+        return services.evento_crear(usuario=coordinadora, datos=datos_evento(parroquia, **extra))
+
+    return crear
+
+
+@pytest.fixture
+def evento(crear_evento):
+    return crear_evento()
+
+
+@pytest.fixture
+def crear_actor(db):
+    contador = {"n": 0}
+
+    def crear(**extra):
+        contador["n"] += 1
+        n = contador["n"]
+        datos = {
+            "naturaleza": Actor.Naturaleza.PERSONA,
+            "nombres": f"Persona{n}",
+            "apellidos": "Prueba",
+            "tipo": Actor.Tipo.PUBLICO,
+            "ambito": Actor.Ambito.PROVINCIAL,
+            "email": f"persona{n}@example.org",
+            "genero": Actor.Genero.MUJER,
+            "canton": Canton.objects.get(codigo="1702"),
+            "influencia": 3,
+        }
+        datos.update(extra)
+        return Actor.objects.create(**datos)
+
+    return crear
+
+
+@pytest.fixture
+def invitar(evento, coordinadora):
+    """invitar(n) puts n guests with e-mail on the list, already invited (no answer yet)."""
+
+    def invitar_(n: int, ev=None, **extra):
+        ev = ev or evento
+        creados = []
+        for i in range(n):
+            creados.append(
+                services.invitado_agregar(
+                    evento=ev,
+                    usuario=coordinadora,
+                    datos={"nombre": f"Invitado {ev.pk}-{i}", "email": f"i{ev.pk}-{i}@example.org", **extra},
+                )
+            )
+        services.invitaciones_despachar(evento_id=ev.pk)
+        for invitado in creados:
+            invitado.refresh_from_db()
+        return creados
+
+    return invitar_
