@@ -1,0 +1,33 @@
+"""The pacto as a PDF, produced by core's document pipeline."""
+
+from django.utils.translation import gettext
+
+from core.documentos import TipoDocumento, registrar_tipo_documento
+
+PACTO = "pacto"
+
+
+def _contexto(pacto) -> dict:
+    from pactos.selectors.pactos import compromisos_de_pacto
+
+    return {
+        "pacto": pacto,
+        "compromisos": compromisos_de_pacto(pacto=pacto),
+        "firmantes": pacto.firmantes.select_related("organizacion"),
+    }
+
+
+def registrar() -> None:
+    registrar_tipo_documento(
+        TipoDocumento(
+            tipo=PACTO,
+            plantilla="pactos/pdf/pacto.html",
+            modelo="pactos.Pacto",
+            campo_clave="slug",
+            permiso="pactos.ver_pacto",
+            contexto=_contexto,
+            nombre_archivo=lambda pacto: f"{pacto.slug}-v{pacto.version}.pdf",
+            titulo=lambda pacto: gettext("%(pacto)s (PDF)") % {"pacto": pacto.titulo},
+            version=lambda pacto: pacto.version,
+        )
+    )
