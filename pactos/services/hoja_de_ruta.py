@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.permisos import exigir_permiso
 from pactos.models import Actividad, EstadoActividad
@@ -192,7 +193,11 @@ def resumen_semanal_enviar(*, hoy: datetime.date | None = None) -> int:
     for responsable, alertas in por_responsable.items():
         with translation.override(settings.LANGUAGE_CODE):
             contexto = {"responsable": responsable, "alertas": alertas, "hoy": hoy}
-            asunto = _("Hoja de ruta: %(n)s alertas en sus actividades") % {"n": len(alertas)}
+            asunto = ngettext(
+                "Hoja de ruta: %(n)s alerta en sus actividades",
+                "Hoja de ruta: %(n)s alertas en sus actividades",
+                len(alertas),
+            ) % {"n": len(alertas)}
             cuerpo = render_to_string("pactos/hoja_de_ruta/email/resumen_semanal.txt", contexto)
         send_mail(asunto, cuerpo, None, [responsable.email])
         enviados += 1

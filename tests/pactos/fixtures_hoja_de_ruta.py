@@ -1,0 +1,56 @@
+"""Fixtures of the roadmap tests (imported by each test_hoja_de_ruta*.py module, so that the
+Pactos tests can have their own conftest.py)."""
+
+import datetime
+
+import pytest
+
+from pactos import indicadores_programa
+from pactos.models import Actividad
+
+HOY = datetime.date(2026, 6, 15)
+
+
+def actividad(codigo: str) -> Actividad:
+    return Actividad.objects.get(codigo=codigo)
+
+
+def planificar(codigo: str, inicio: str, fin: str, **extra) -> Actividad:
+    """Set planned dates (and any other field) straight in the database, for fixtures."""
+    a = actividad(codigo)
+    a.inicio_previsto = datetime.date.fromisoformat(inicio)
+    a.fin_previsto = datetime.date.fromisoformat(fin)
+    for campo, valor in extra.items():
+        setattr(a, campo, valor)
+    a.save()
+    return a
+
+
+@pytest.fixture
+def sin_cifras(monkeypatch):
+    """An empty registry of figures and tables, for computations on known fixtures."""
+    monkeypatch.setattr(indicadores_programa, "_CIFRAS", {})
+    monkeypatch.setattr(indicadores_programa, "_TABLAS", {})
+    return indicadores_programa
+
+
+@pytest.fixture
+def medios(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def celery_en_proceso():
+    from celery import current_app
+
+    anterior = current_app.conf.task_always_eager
+    current_app.conf.task_always_eager = True
+    yield current_app
+    current_app.conf.task_always_eager = anterior
+
+
+@pytest.fixture(autouse=True)
+def claves_rapidas(settings):
+    """Test users are created with a fast hasher: PBKDF2 costs about a second per user here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,164 @@
+"""Who may do what with the roadmap: rules and pages, as role × object tables."""
+
+import pytest
+
+from core.roles import Rol
+from pactos.models import Actividad, EstadoActividad
+
+from .fixtures_hoja_de_ruta import claves_rapidas  # noqa: F401
+
+ROLES = ["coordinacion", "facilitacion", "comunicacion", "analisis", "administracion", "sin_rol", "anonimo"]
+
+
+def usuario_de(usuarios_por_rol, rol):
+    from django.contrib.auth.models import AnonymousUser
+
+    return usuarios_por_rol[rol] or AnonymousUser()
+
+
+TABLA_REGLAS = {
+    # rule: roles that hold it (without owning the activity). Administración is the Django
+    # superuser: it holds every rule, as in the Django admin.
+    "pactos.ver_hoja_de_ruta": {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
+    "pactos.editar_hoja_de_ruta": {"coordinacion", "administracion"},
+    "pactos.actualizar_actividad": {"coordinacion", "administracion"},
+    "pactos.generar_informe": {"coordinacion", "administracion"},
+    "pactos.ver_informes": {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("regla", sorted(TABLA_REGLAS))
+def test_tabla_de_reglas_por_rol(usuarios_por_rol, regla):
+    actividad = Actividad.objects.get(codigo="pactos-convocatoria")
+    for rol in ROLES:
+        esperado = rol in TABLA_REGLAS[regla]
+        assert usuario_de(usuarios_por_rol, rol).has_perm(regla, actividad) is esperado, (regla, rol)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rol, es_responsable, puede",
+    [
+        ("coordinacion", False, True),
+        ("facilitacion", True, True),
+        ("facilitacion", False, False),
+        ("comunicacion", True, True),
+        ("analisis", False, False),
+        ("sin_rol", True, False),  # someone who left the team keeps no access
+    ],
+)
+def test_responsable_actualiza_solo_sus_actividades(usuarios_por_rol, rol, es_responsable, puede):
+    usuario = usuarios_por_rol[rol]
+    actividad = Actividad.objects.get(codigo="pactos-convocatoria")
+    if es_responsable:
+        actividad.responsable = usuario
+        actividad.save()
+    assert usuario.has_perm("pactos.actualizar_actividad", actividad) is puede
+    assert usuario.has_perm("pactos.editar_hoja_de_ruta", actividad) is (rol == "coordinacion")
+
+
+PAGINAS = [
+    "/pactos/hoja-de-ruta/",
+    "/pactos/hoja-de-ruta/linea-de-tiempo/",
+    "/pactos/hoja-de-ruta/tablero/",
+    "/pactos/hoja-de-ruta/panel/",
+    "/pactos/hoja-de-ruta/informes/",
+    "/pactos/hoja-de-ruta/actividades/{pk}/",
+    "/en/pactos/hoja-de-ruta/",
+]
+ESPERADO_LECTURA = {
+    "coordinacion": 200,
+    "facilitacion": 200,
+    "comunicacion": 200,
+    "analisis": 200,
+    "administracion": 200,
+    "sin_rol": 403,
+    "anonimo": 302,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rol", ROLES)
+def test_paginas_de_lectura_por_rol(usuarios_por_rol, cliente_de, rol):
+    pk = Actividad.objects.get(codigo="pactos-convocatoria").pk
+    cliente = cliente_de(usuarios_por_rol[rol])
+    for pagina in PAGINAS:
+        respuesta = cliente.get(pagina.format(pk=pk))
+        assert respuesta.status_code == ESPERADO_LECTURA[rol], (pagina, rol)
+        if rol == "anonimo":
+            assert "/cuentas/login/" in respuesta["Location"]
+        if rol == "sin_rol":
+            assert "pertenecer al equipo del programa" in respuesta.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rol, esperado",
+    [
+        ("coordinacion", 200),
+        ("facilitacion", 403),
+        ("comunicacion", 403),
+        ("analisis", 403),
+        ("administracion", 200),
+        ("sin_rol", 403),
+        ("anonimo", 302),
+    ],
+)
+def test_paginas_de_edicion_solo_coordinacion(usuarios_por_rol, cliente_de, rol, esperado):
+    pk = Actividad.objects.get(codigo="pactos-convocatoria").pk
+    cliente = cliente_de(usuarios_por_rol[rol])
+    for pagina in [
+        "/pactos/hoja-de-ruta/actividades/nueva/",
+        f"/pactos/hoja-de-ruta/actividades/{pk}/plan/",
+    ]:
+        assert cliente.get(pagina).status_code == esperado, (pagina, rol)
+    respuesta = cliente.post("/pactos/hoja-de-ruta/informes/", {"desde": "2026-05-01", "hasta": "2026-05-31"})
+    assert respuesta.status_code == (302 if rol in ("coordinacion", "administracion", "anonimo") else 403), rol
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rol, es_responsable, esperado",
+    [
+        ("coordinacion", False, 200),
+        ("facilitacion", True, 200),
+        ("facilitacion", False, 403),
+        ("analisis", False, 403),
+        ("sin_rol", True, 403),
+        ("anonimo", False, 302),
+    ],
+)
+def test_actualizacion_en_linea_por_rol_y_responsable(usuarios_por_rol, cliente_de, rol, es_responsable, esperado):
+    actividad = Actividad.objects.get(codigo="pactos-convocatoria")
+    if es_responsable:
+        actividad.responsable = usuarios_por_rol[rol]
+        actividad.save()
+    cliente = cliente_de(usuarios_por_rol[rol])
+    respuesta = cliente.post(
+        f"/pactos/hoja-de-ruta/actividades/{actividad.pk}/estado/",
+        {"estado": "en_curso", "avance": "30", "vista": "lista"},
+        headers={"HX-Request": "true"},
+    )
+    assert respuesta.status_code == esperado
+    actividad.refresh_from_db()
+    assert actividad.estado == (EstadoActividad.EN_CURSO if esperado == 200 else EstadoActividad.NO_INICIADA)
+
+
+@pytest.mark.django_db
+def test_el_publico_no_ve_nada_de_la_hoja_de_ruta(client):
+    """Owners, notes and dates of the roadmap are staff-only; the API exposes none of it."""
+    actividad = Actividad.objects.get(codigo="pactos-convocatoria")
+    actividad.notas = "Nota interna del equipo"
+    actividad.save()
+    for url in ["/pactos/hoja-de-ruta/", "/pactos/hoja-de-ruta/informes/datos.xlsx", "/pactos/hoja-de-ruta/progreso-productos/"]:
+        respuesta = client.get(url)
+        assert respuesta.status_code == 302
+    assert "Nota interna del equipo" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_grupos_de_roles_existentes():
+    from django.contrib.auth.models import Group
+
+    assert Group.objects.filter(name=Rol.COORDINACION).exists()

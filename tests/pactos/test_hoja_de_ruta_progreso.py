@@ -1,0 +1,107 @@
+"""The five products' progress: from activities, blended with the other apps' real figures."""
+
+import pytest
+
+from pactos.models import Actividad, EstadoActividad
+from pactos.selectors.hoja_de_ruta import progreso_productos
+
+from .fixtures_hoja_de_ruta import actividad, sin_cifras  # noqa: F401
+
+
+def progreso(numero: int) -> float:
+    return next(p for p in progreso_productos() if p.producto.numero == numero)
+
+
+def poner(codigo: str, estado: str, avance: int = 0) -> None:
+    Actividad.objects.filter(codigo=codigo).update(estado=estado, avance=avance)
+
+
+@pytest.mark.django_db
+def test_sin_avance_todo_en_cero(sin_cifras):
+    assert [p.porcentaje for p in progreso_productos()] == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.django_db
+def test_producto_de_una_actividad_sigue_su_avance(sin_cifras):
+    poner("instrumentos-sistema-informacion", EstadoActividad.EN_CURSO, 40)
+    assert progreso(4).progreso == pytest.approx(0.4)
+    poner("instrumentos-sistema-informacion", EstadoActividad.HECHA, 40)
+    assert progreso(4).progreso == 1.0  # done counts whole, whatever the percentage says
+    assert progreso(4).actividades_hechas == 1
+
+
+@pytest.mark.django_db
+def test_media_de_actividades_y_canceladas_fuera(sin_cifras):
+    # Product 3: "Definir la estrategia de comunicación del lanzamiento" and "Estrategia de comunicación".
+    assert progreso(3).actividades_total == 2
+    poner("instrumentos-comunicacion", EstadoActividad.HECHA)
+    poner("lanzamiento-comunicacion", EstadoActividad.EN_CURSO, 50)
+    assert progreso(3).progreso == pytest.approx(0.75)
+    poner("lanzamiento-comunicacion", EstadoActividad.CANCELADA, 50)
+    assert progreso(3).actividades_total == 1
+    assert progreso(3).progreso == 1.0
+
+
+@pytest.mark.django_db
+def test_no_iniciada_cuenta_cero_aunque_tenga_porcentaje(sin_cifras):
+    poner("instrumentos-sistema-informacion", EstadoActividad.NO_INICIADA, 90)
+    assert progreso(4).progreso == 0.0
+
+
+@pytest.mark.django_db
+def test_cifras_reales_con_meta_cuentan_la_mitad(sin_cifras):
+    poner("instrumentos-sistema-informacion", EstadoActividad.EN_CURSO, 60)
+    sin_cifras.registrar_cifra(
+        4, "indicadores", "Indicadores con datos", lambda *, desde, hasta: 5, meta=20
+    )
+    p = progreso(4)
+    assert p.avance_cifras == pytest.approx(0.25)
+    assert p.progreso == pytest.approx(0.5 * 0.6 + 0.5 * 0.25)
+    assert p.porcentaje == 42
+
+
+@pytest.mark.django_db
+def test_cifra_por_encima_de_la_meta_se_limita_y_sin_meta_no_cuenta(sin_cifras):
+    sin_cifras.registrar_cifra(5, "eventos", "Eventos", lambda *, desde, hasta: 7, meta=2)
+    sin_cifras.registrar_cifra(5, "asistentes", "Asistentes", lambda *, desde, hasta: 240)
+    p = progreso(5)
+    assert p.avance_cifras == 1.0
+    assert p.progreso == pytest.approx(0.5)  # no activity of product 5 has started
+    assert [c.valor for c in p.cifras] == [7, 240]
+
+
+@pytest.mark.django_db
+def test_una_cifra_que_falla_no_tumba_el_panel(sin_cifras):
+    def rota(*, desde, hasta):
+        raise RuntimeError("la app de arriba tiene un error")
+
+    sin_cifras.registrar_cifra(2, "rota", "Cifra rota", rota, meta=10)
+    p = progreso(2)
+    assert p.cifras[0].valor is None
+    assert p.avance_cifras is None
+    assert p.progreso == 0.0
+
+
+def test_registrar_cifra_valida_el_producto(sin_cifras):
+    with pytest.raises(ValueError):
+        sin_cifras.registrar_cifra(6, "x", "X", lambda **kw: 1)
+
+
+def test_cifras_de_apps_inferiores_se_registran_solo_si_existe_el_selector(sin_cifras, monkeypatch):
+    import types
+
+    modulo = types.ModuleType("mesas_falsas")
+    modulo.sesiones_realizadas_total = lambda: 12  # a selector without desde/hasta
+    monkeypatch.setitem(__import__("sys").modules, "mesas_falsas", modulo)
+    monkeypatch.setattr(
+        sin_cifras,
+        "CIFRAS_DE_APPS_INFERIORES",
+        [
+            (2, "sesiones", "Sesiones", "mesas_falsas", "sesiones_realizadas_total", 26),
+            (2, "actas", "Actas", "mesas_falsas", "actas_publicadas_total", 26),
+            (4, "nada", "Nada", "modulo_que_no_existe", "x", 1),
+        ],
+    )
+    assert sin_cifras.registrar_cifras_de_apps_inferiores() == ["sesiones"]
+    cifra = sin_cifras.cifras_registradas(2)[0]
+    assert sin_cifras.valor_de(cifra, desde=None, hasta=None) == 12
