@@ -1,6 +1,14 @@
+import django_filters
 from rest_framework import serializers, viewsets
+from rest_framework.pagination import PageNumberPagination
 
-from .selectors import cantones_publicos
+from .models import Medicion
+from .selectors import (
+    cantones_publicos,
+    indicadores_publicos,
+    mediciones_publicadas,
+    series_indicador,
+)
 
 
 class CantonSerializer(serializers.Serializer):
@@ -33,3 +41,116 @@ class CantonViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return cantones_publicos()
+
+
+# --- Indicators and published measurements (open data) ------------------------------------------
+
+
+class PaginacionDatos(PageNumberPagination):
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+
+
+class IndicadorSerializer(serializers.Serializer):
+    codigo = serializers.CharField()
+    nombre = serializers.CharField()
+    definicion = serializers.CharField()
+    unidad = serializers.CharField()
+    eje = serializers.CharField(source="eje.codigo")
+    sector = serializers.CharField(source="sector.nombre", allow_null=True, default=None)
+    calculo = serializers.CharField()
+    numerador = serializers.CharField(source="numerador.codigo", allow_null=True, default=None)
+    denominador = serializers.CharField(source="denominador.codigo", allow_null=True, default=None)
+    fuente = serializers.CharField()
+    periodicidad = serializers.CharField()
+    nivel_territorial = serializers.CharField()
+    desagregaciones = serializers.ListField(child=serializers.CharField())
+    sentido = serializers.CharField()
+    nota_metodologica = serializers.CharField()
+    mediciones = serializers.SerializerMethodField()
+    licencia = serializers.SerializerMethodField()
+
+    def get_mediciones(self, indicador) -> str:
+        url = f"/api/v1/mediciones/?indicador={indicador.codigo}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+    def get_licencia(self, indicador) -> str:
+        return "CC BY 4.0"
+
+
+class IndicadorDetalleSerializer(IndicadorSerializer):
+    serie = serializers.SerializerMethodField()
+
+    def get_serie(self, indicador) -> dict:
+        """Published totals by territory: {territorio: {periodo: valor}}."""
+        datos = series_indicador(indicador=indicador)
+        return {"periodos": datos["periodos"], "territorios": datos["series"]}
+
+
+class IndicadorViewSet(viewsets.ReadOnlyModelViewSet):
+    """The SIE's indicator catalogue: definition, unit, source, periodicity and method.
+
+    The detail adds the published series (totals by territory and period)."""
+
+    lookup_field = "codigo"
+    lookup_value_regex = r"[A-Za-z0-9\-]+"
+    pagination_class = None
+    filterset_fields = ["eje__codigo", "periodicidad"]
+
+    def get_serializer_class(self):
+        return IndicadorDetalleSerializer if self.action == "retrieve" else IndicadorSerializer
+
+    def get_queryset(self):
+        return indicadores_publicos()
+
+
+class MedicionSerializer(serializers.Serializer):
+    indicador = serializers.CharField(source="indicador.codigo")
+    indicador_nombre = serializers.CharField(source="indicador.nombre")
+    unidad = serializers.CharField(source="indicador.unidad")
+    territorio_codigo = serializers.CharField(source="territorio")
+    territorio = serializers.CharField(source="nombre_territorio")
+    periodo = serializers.CharField()
+    desagregacion = serializers.CharField()
+    categoria = serializers.CharField()
+    valor = serializers.DecimalField(max_digits=18, decimal_places=4, coerce_to_string=False)
+    fuente = serializers.CharField()
+    fecha_dato = serializers.DateField()
+    fecha_publicacion = serializers.DateTimeField()
+    calculado = serializers.BooleanField(source="calculada")
+    dato_demo = serializers.BooleanField(source="es_demo")
+    licencia = serializers.SerializerMethodField()
+
+    def get_licencia(self, medicion) -> str:
+        return "CC BY 4.0"
+
+
+class MedicionFilter(django_filters.FilterSet):
+    indicador = django_filters.CharFilter(field_name="indicador__codigo", lookup_expr="iexact")
+    canton = django_filters.CharFilter(field_name="canton__codigo")
+    periodo = django_filters.CharFilter(field_name="periodo")
+    anio = django_filters.NumberFilter(field_name="fecha_periodo", lookup_expr="year")
+    eje = django_filters.CharFilter(field_name="indicador__eje__codigo")
+    desagregacion = django_filters.CharFilter(field_name="desagregacion")
+    solo_totales = django_filters.BooleanFilter(method="filtrar_totales")
+
+    class Meta:
+        model = Medicion
+        fields = ["indicador", "canton", "periodo", "anio", "eje", "desagregacion"]
+
+    def filtrar_totales(self, queryset, name, value):
+        return queryset.filter(desagregacion="") if value else queryset
+
+
+class MedicionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published measurements only, with unit, source and date; filters by indicator, canton,
+    period and year. `?format=csv` gives CSV. Licence: CC BY 4.0."""
+
+    serializer_class = MedicionSerializer
+    pagination_class = PaginacionDatos
+    filterset_class = MedicionFilter
+
+    def get_queryset(self):
+        return mediciones_publicadas().order_by("id")

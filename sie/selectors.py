@@ -1,7 +1,315 @@
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 
-from .models import Canton
+from .models import Canton, Indicador, Medicion, MetaIndicador
 
 
 def cantones_publicos() -> QuerySet[Canton]:
     return Canton.objects.prefetch_related("parroquias", "sectores").order_by("codigo")
+
+
+# --- Indicators, measurements and targets ------------------------------------------------------
+
+
+def indicadores_publicos() -> QuerySet[Indicador]:
+    return Indicador.objects.filter(activo=True).select_related(
+        "eje", "sector", "numerador", "denominador"
+    )
+
+
+def mediciones_publicadas() -> QuerySet[Medicion]:
+    """The only measurements the public (pages, API, downloads) may ever see."""
+    return Medicion.objects.filter(
+        estado=Medicion.Estado.PUBLICADO, indicador__activo=True
+    ).select_related("indicador", "canton", "parroquia")
+
+
+def mediciones_de_gestion(*, user) -> QuerySet[Medicion]:
+    """Every measurement, for the SIE analysts (and coordination, read only)."""
+    if not user.has_perm("sie.ver_gestion"):
+        return Medicion.objects.none()
+    return Medicion.objects.select_related("indicador", "canton", "parroquia", "registrado_por")
+
+
+def _float(valor) -> float:
+    return float(valor) if valor is not None else None
+
+
+def series_indicador(*, indicador: Indicador) -> dict:
+    """Published totals of one indicator: periods, and one series per territory (one query)."""
+    filas = (
+        Medicion.objects.filter(
+            indicador=indicador, estado=Medicion.Estado.PUBLICADO, desagregacion="", parroquia=None
+        )
+        .order_by("fecha_periodo")
+        .values_list("territorio", "periodo", "valor", "fuente", "fecha_dato", "es_demo")
+    )
+    periodos: list[str] = []
+    series: dict[str, dict[str, float]] = {}
+    ultimo: dict[str, dict] = {}
+    hay_demo = False
+    for territorio, periodo, valor, fuente, fecha_dato, es_demo in filas:
+        if periodo not in periodos:
+            periodos.append(periodo)
+        series.setdefault(territorio, {})[periodo] = float(valor)
+        ultimo[territorio] = {
+            "periodo": periodo,
+            "valor": valor,
+            "fuente": fuente,
+            "fecha_dato": fecha_dato,
+        }
+        hay_demo = hay_demo or es_demo
+    return {"periodos": periodos, "series": series, "ultimo": ultimo, "hay_demo": hay_demo}
+
+
+def valores_por_canton(*, indicador: Indicador, periodo: str | None = None) -> dict:
+    """Published canton totals of one period (the latest with data by default), for the map."""
+    base = Medicion.objects.filter(
+        indicador=indicador,
+        estado=Medicion.Estado.PUBLICADO,
+        desagregacion="",
+        parroquia=None,
+        canton__isnull=False,
+    )
+    periodos = list(
+        base.order_by("-fecha_periodo").values_list("periodo", flat=True).distinct()[:40]
+    )
+    periodos = list(dict.fromkeys(periodos))
+    if periodo is None or periodo not in periodos:
+        periodo = periodos[0] if periodos else None
+    valores = {}
+    fuentes = set()
+    hay_demo = False
+    if periodo:
+        for codigo, valor, fuente, es_demo in base.filter(periodo=periodo).values_list(
+            "canton__codigo", "valor", "fuente", "es_demo"
+        ):
+            valores[codigo] = valor
+            fuentes.add(fuente)
+            hay_demo = hay_demo or es_demo
+    return {
+        "periodo": periodo,
+        "periodos": periodos,
+        "valores": valores,
+        "fuentes": sorted(fuentes),
+        "hay_demo": hay_demo,
+    }
+
+
+def desagregacion_ultima(*, indicador: Indicador, territorio: str) -> dict:
+    """Published categories of the latest period that has them, per dimension."""
+    from .catalogo import DIMENSIONES
+
+    filas = list(
+        Medicion.objects.filter(
+            indicador=indicador, territorio=territorio, estado=Medicion.Estado.PUBLICADO
+        )
+        .exclude(desagregacion="")
+        .order_by("-fecha_periodo")
+        .values_list("periodo", "desagregacion", "categoria", "valor")[:200]
+    )
+    if not filas:
+        return {}
+    periodo = filas[0][0]
+    resultado: dict[str, dict] = {}
+    for p, dimension, categoria, valor in filas:
+        if p != periodo:
+            continue
+        etiquetas = dict(DIMENSIONES.get(dimension, ("", []))[1])
+        bloque = resultado.setdefault(
+            dimension,
+            {
+                "nombre": DIMENSIONES.get(dimension, (dimension,))[0],
+                "periodo": periodo,
+                "filas": [],
+            },
+        )
+        bloque["filas"].append({"categoria": etiquetas.get(categoria, categoria), "valor": valor})
+    return resultado
+
+
+def metas_disponibles(*, indicador: Indicador | None = None) -> QuerySet[MetaIndicador]:
+    """Targets a pacto commitment may point to (used by the pactos app)."""
+    metas = MetaIndicador.objects.select_related("indicador", "canton", "indicador__eje")
+    if indicador is not None:
+        metas = metas.filter(indicador=indicador)
+    return metas.filter(indicador__activo=True)
+
+
+def metas_con_avance(*, metas) -> list[dict]:
+    """Each target with the latest published value of its territory and the progress (%).
+
+    One query for the targets and one for the values, whatever their number.
+    """
+    metas = list(metas)
+    if not metas:
+        return []
+    claves = {(m.indicador_id, m.territorio) for m in metas}
+    ultimos: dict[tuple, tuple] = {}
+    filas = (
+        Medicion.objects.filter(
+            estado=Medicion.Estado.PUBLICADO,
+            desagregacion="",
+            indicador_id__in={c[0] for c in claves},
+            territorio__in={c[1] for c in claves},
+        )
+        .order_by("fecha_periodo")
+        .values_list("indicador_id", "territorio", "periodo", "valor", "fuente", "fecha_dato")
+    )
+    for indicador_id, territorio, periodo, valor, fuente, fecha in filas:
+        if (indicador_id, territorio) in claves:
+            ultimos[(indicador_id, territorio)] = (periodo, valor, fuente, fecha)
+    resultado = []
+    for meta in metas:
+        actual = ultimos.get((meta.indicador_id, meta.territorio))
+        avance = None
+        if actual is not None and meta.valor_meta != meta.linea_base:
+            avance = (actual[1] - meta.linea_base) / (meta.valor_meta - meta.linea_base) * 100
+            avance = max(min(float(avance), 999), -999)
+        resultado.append(
+            {
+                "meta": meta,
+                "actual": actual[1] if actual else None,
+                "periodo": actual[0] if actual else None,
+                "fuente": actual[2] if actual else None,
+                "fecha_dato": actual[3] if actual else None,
+                "avance": avance,
+            }
+        )
+    return resultado
+
+
+def meta_avance(*, meta: MetaIndicador) -> dict:
+    return metas_con_avance(metas=[meta])[0]
+
+
+def tablero_canton(*, canton: Canton) -> list[dict]:
+    """The canton's indicators at a glance: latest and previous published value, its source,
+    a short series and the target. A fixed number of queries, whatever the data."""
+    indicadores = list(indicadores_publicos())
+    filas = (
+        Medicion.objects.filter(
+            territorio=canton.codigo, estado=Medicion.Estado.PUBLICADO, desagregacion=""
+        )
+        .order_by("fecha_periodo")
+        .values_list("indicador_id", "periodo", "valor", "fuente", "fecha_dato", "es_demo")
+    )
+    series: dict[int, list] = {}
+    for indicador_id, periodo, valor, fuente, fecha, es_demo in filas:
+        series.setdefault(indicador_id, []).append(
+            {
+                "periodo": periodo,
+                "valor": valor,
+                "fuente": fuente,
+                "fecha_dato": fecha,
+                "demo": es_demo,
+            }
+        )
+    metas = {}
+    for item in metas_con_avance(
+        metas=MetaIndicador.objects.filter(canton=canton).select_related("indicador", "canton")
+    ):
+        metas.setdefault(item["meta"].indicador_id, item)
+    resultado = []
+    for indicador in indicadores:
+        serie = series.get(indicador.pk, [])
+        if not serie:
+            continue
+        ultimo = serie[-1]
+        anterior = serie[-2] if len(serie) > 1 else None
+        variacion = None
+        if anterior and anterior["valor"]:
+            variacion = float((ultimo["valor"] - anterior["valor"]) / abs(anterior["valor"]) * 100)
+        mejora = None
+        if variacion is not None and abs(variacion) >= 0.05:
+            sube = variacion > 0
+            mejora = sube if indicador.sentido == Indicador.Sentido.ASCENDENTE else not sube
+        resultado.append(
+            {
+                "indicador": indicador,
+                "ultimo": ultimo,
+                "anterior": anterior,
+                "variacion": variacion,
+                "mejora": mejora,
+                "serie": serie[-8:],
+                "meta": metas.get(indicador.pk),
+            }
+        )
+    return resultado
+
+
+def resumen_provincia() -> list[dict]:
+    """Per indicator: the latest period with published canton values and the province figure
+    (sum for additive indicators, ratio of sums for formula ones). Fixed number of queries."""
+    indicadores = list(indicadores_publicos())
+    filas = (
+        Medicion.objects.filter(
+            estado=Medicion.Estado.PUBLICADO,
+            desagregacion="",
+            parroquia=None,
+            canton__isnull=False,
+            indicador__activo=True,
+        )
+        .order_by("fecha_periodo")
+        .values("indicador_id", "periodo")
+        .annotate(suma=Sum("valor"), n=Count("id"))
+    )
+    por_indicador: dict[int, list] = {}
+    for fila in filas:
+        por_indicador.setdefault(fila["indicador_id"], []).append(fila)
+    resultado = []
+    for indicador in indicadores:
+        periodos = por_indicador.get(indicador.pk)
+        if not periodos:
+            continue
+        ultimo = periodos[-1]
+        valor = None
+        if indicador.aditivo and not indicador.es_formula:
+            valor = ultimo["suma"]
+        elif indicador.es_formula:
+            num = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.numerador_id, [])}
+            den = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.denominador_id, [])}
+            if num.get(ultimo["periodo"]) and den.get(ultimo["periodo"]):
+                valor = num[ultimo["periodo"]] / den[ultimo["periodo"]] * indicador.factor
+        resultado.append(
+            {
+                "indicador": indicador,
+                "periodo": ultimo["periodo"],
+                "territorios": ultimo["n"],
+                "valor": valor,
+            }
+        )
+    return resultado
+
+
+def indicadores_con_datos_total(*, desde=None, hasta=None) -> int:
+    """How many active indicators have at least one published value (for the programme report)."""
+    mediciones = Medicion.objects.filter(estado=Medicion.Estado.PUBLICADO, indicador__activo=True)
+    if desde is not None:
+        mediciones = mediciones.filter(fecha_publicacion__date__gte=desde)
+    if hasta is not None:
+        mediciones = mediciones.filter(fecha_publicacion__date__lte=hasta)
+    return mediciones.values("indicador_id").distinct().count()
+
+
+def indicadores_movidos(*, desde=None, hasta=None) -> dict:
+    """Table for the monthly report: province figure of each indicator, last two periods."""
+    from .svg import numero
+
+    filas = []
+    for item in resumen_provincia():
+        indicador = item["indicador"]
+        filas.append(
+            [
+                indicador.codigo,
+                indicador.nombre,
+                item["periodo"],
+                numero(item["valor"]) if item["valor"] is not None else "—",
+                indicador.unidad,
+                indicador.fuente,
+            ]
+        )
+    return {
+        "columnas": ["Código", "Indicador", "Período", "Pichincha", "Unidad", "Fuente"],
+        "filas": filas,
+        "nota": "Solo valores publicados; los datos de demostración se señalan como tales.",
+    }
