@@ -70,8 +70,8 @@ def test_ficha_de_mejia_una_pagina_con_sus_datos_y_fuentes(medios):
         "INEC, Censo de Población y Vivienda 2022",
         "Gobierno Provincial de Pichincha (aproximada)",  # source of the area
         "El Chaupi",  # a rural parish
-        "Turismo",
-        "Vocación agropecuaria",
+        "TURISMO",
+        "VOCACIÓN AGROPECUARIA",
         "Página 1 de 1",
     ]:
         assert esperado in texto, esperado
