@@ -141,7 +141,7 @@ def _contar(valores, etiquetas: dict) -> list[dict]:
     filas = [
         {
             "clave": clave,
-            "etiqueta": etiquetas.get(clave) or _("Sin dato"),
+            "etiqueta": etiquetas.get(clave, clave) or _("Sin dato"),
             "n": n,
             "porcentaje": round(100 * n / total),
         }

@@ -58,10 +58,14 @@ def _programa_cambio(evento: Evento) -> None:
 def _encolar(tarea, *args) -> None:
     """Send a task after commit; a broker that is down is logged, the request still succeeds."""
 
+    from kombu.exceptions import OperationalError as KombuOperationalError
+    from redis.exceptions import RedisError
+
     def enviar():
         try:
             tarea.apply_async(args=list(args))
-        except Exception as exc:  # kombu/redis errors: the staff can press the button again
+        except (KombuOperationalError, RedisError, OSError) as exc:
+            # The broker is down: the staff can press the button again; nothing is lost.
             logger.warning("Tarea %s sin encolar: %s", tarea.name, exc)
 
     transaction.on_commit(enviar)

@@ -12,6 +12,7 @@ _REINTENTOS = {
     "retry_backoff": 5,
     "max_retries": 5,
     "time_limit": 240,
+    "soft_time_limit": 220,
 }
 
 

@@ -94,3 +94,9 @@ def invitar(evento, coordinadora):
         return creados
 
     return invitar_
+
+
+@pytest.fixture(autouse=True)
+def _hash_rapido(settings):
+    # Users are created in almost every test; the production hasher costs a second each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
