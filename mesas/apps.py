@@ -33,7 +33,7 @@ class MesasConfig(AppConfig):
                 version=lambda s: s.acta_version,
             )
         )
-        registrar_demo(40, "mesas", cargar_demo_mesas)
+        registrar_demo(30, "Mesas", cargar_demo_mesas)
         registrar_seccion(
             orden=10, clave="mesas", titulo=_("Mesas y sesiones"), funcion=participacion_en_mesas
         )

@@ -22,7 +22,7 @@ def _lugar(sesion: Sesion) -> str:
     return " — ".join(p for p in partes if p)
 
 
-def evento_de(sesion: Sesion, *, url: str = "") -> Event:
+def evento_de(sesion: Sesion, *, detalle: bool = True) -> Event:
     evento = Event()
     evento.add("uid", f"sesion-{sesion.pk}@pactos.pichincha.gob.ec")
     evento.add("summary", f"{sesion.mesa.nombre} — sesión {sesion.numero}")
@@ -33,6 +33,8 @@ def evento_de(sesion: Sesion, *, url: str = "") -> Event:
     lugar = _lugar(sesion)
     if lugar:
         evento.add("location", vText(lugar))
+    if not detalle:
+        return evento
     agenda = "\n".join(
         f"{p.orden}. {p.hora.strftime('%H:%M') + ' ' if p.hora else ''}{p.titulo}"
         for p in sesion.agenda.all()
@@ -40,17 +42,16 @@ def evento_de(sesion: Sesion, *, url: str = "") -> Event:
     descripcion = "\n\n".join(x for x in [sesion.objetivo, agenda] if x)
     if descripcion:
         evento.add("description", descripcion)
-    if url:
-        evento.add("url", url)
     return evento
 
 
-def calendario_ics(sesiones: Iterable[Sesion], *, nombre: str) -> bytes:
+def calendario_ics(sesiones: Iterable[Sesion], *, nombre: str, detalle: bool = True) -> bytes:
+    """detalle=False (public calendars) leaves out the agenda and the objective."""
     calendario = Calendar()
     calendario.add("prodid", "-//Gobierno Provincial de Pichincha//Pactos por Pichincha//ES")
     calendario.add("version", "2.0")
     calendario.add("x-wr-calname", nombre)
     calendario.add("x-wr-timezone", settings.TIME_ZONE)
     for sesion in sesiones:
-        calendario.add_component(evento_de(sesion))
+        calendario.add_component(evento_de(sesion, detalle=detalle))
     return calendario.to_ical()

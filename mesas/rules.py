@@ -16,12 +16,7 @@ def facilita_mesa(user, obj) -> bool:
     """The user is a facilitator assigned to this table (obj: a Mesa or a Sesion)."""
     if obj is None or not getattr(user, "is_authenticated", False):
         return False
-    mesa = _mesa_de(obj)
-    cache = getattr(user, "_mesas_facilitadas", None)
-    if cache is None:
-        cache = set(user.mesas_facilitadas.values_list("pk", flat=True))
-        user._mesas_facilitadas = cache
-    return mesa.pk in cache
+    return _mesa_de(obj).facilitadores.filter(pk=user.pk).exists()
 
 
 @rules.predicate

@@ -264,3 +264,28 @@ def acta_contexto(sesion: Sesion) -> dict:
 
 def puntos_de(*, sesion: Sesion) -> QuerySet[PuntoAgenda]:
     return sesion.agenda.all()
+
+
+def actas_publicadas(*, sesiones: list[Sesion]) -> dict:
+    """Current acta document of each session, by session pk, in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import Documento
+
+    if not sesiones:
+        return {}
+    version = {str(s.pk): s.acta_version for s in sesiones}
+    documentos = Documento.objects.filter(
+        content_type=ContentType.objects.get_for_model(Sesion),
+        object_id__in=list(version),
+        tipo="acta",
+        estado=Documento.Estado.LISTO,
+    )
+    return {int(d.object_id): d for d in documentos if version.get(d.object_id) == d.version}
+
+
+def sesiones_para_calendario(*, slug: str | None = None) -> QuerySet[Sesion]:
+    qs = Sesion.objects.select_related("mesa", "parroquia__canton").order_by("inicio")
+    if slug is not None:
+        qs = qs.filter(mesa__slug=slug)
+    return qs

@@ -1,0 +1,205 @@
+"""Forms of mesas: validation and layout only; the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from actores.models import Actor
+from sie.models import Canton, Parroquia
+
+from .models import Acuerdo, Intervencion, Sesion
+from .selectors import candidatos_asistencia, convocables, organizaciones
+
+
+class _Fecha(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class _FechaHora(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class SesionForm(forms.ModelForm):
+    class Meta:
+        model = Sesion
+        fields = ["inicio", "fin", "modalidad", "parroquia", "lugar", "enlace", "objetivo"]
+        widgets = {
+            "inicio": _FechaHora(),
+            "fin": _FechaHora(),
+            "objetivo": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, mesa=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        parroquias = Parroquia.objects.select_related("canton")
+        if mesa is not None and mesa.canton_id:
+            parroquias = parroquias.filter(canton=mesa.canton_id)
+        self.fields["parroquia"].queryset = parroquias
+
+
+class SesionEditarForm(SesionForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PuntoAgendaForm(forms.Form):
+    hora = forms.TimeField(
+        label=_("Hora"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    titulo = forms.CharField(label=_("Tema"), max_length=200)
+    proposito = forms.CharField(label=_("Propósito"), max_length=300, required=False)
+
+
+class AsistenciaForm(forms.Form):
+    actor = forms.ModelChoiceField(
+        label=_("Asistente"),
+        queryset=Actor.objects.none(),
+        help_text=_("Los miembros de la mesa aparecen primero."),
+        error_messages={"required": _("Elija a la persona que asiste.")},
+    )
+    organizacion = forms.ModelChoiceField(
+        label=_("Organización a la que representa"), queryset=Actor.objects.none(), required=False
+    )
+
+    def __init__(self, *args, sesion: Sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = candidatos_asistencia(sesion=sesion)
+        self.fields["organizacion"].queryset = organizaciones()
+
+
+class AsistenteNuevoForm(forms.Form):
+    nombres = forms.CharField(label=_("Nombres"), max_length=120)
+    apellidos = forms.CharField(label=_("Apellidos"), max_length=120)
+    genero = forms.ChoiceField(
+        label=_("Género"), choices=[("", "—"), *Actor.Genero.choices], required=False
+    )
+    tipo = forms.ChoiceField(label=_("Tipo de actor"), choices=Actor.Tipo.choices)
+    canton = forms.ModelChoiceField(
+        label=_("Cantón"), queryset=Canton.objects.all(), required=False
+    )
+    organizacion = forms.ModelChoiceField(
+        label=_("Organización a la que representa"), queryset=Actor.objects.none(), required=False
+    )
+
+    def __init__(self, *args, sesion: Sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizacion"].queryset = organizaciones()
+        if sesion.mesa.canton_id:
+            self.fields["canton"].initial = sesion.mesa.canton_id
+
+
+class IntervencionForm(forms.Form):
+    actor = forms.ModelChoiceField(
+        label=_("Quién interviene"),
+        queryset=Actor.objects.none(),
+        error_messages={"required": _("Elija a la persona que interviene.")},
+    )
+    punto = forms.ModelChoiceField(
+        label=_("Punto de agenda"), queryset=None, required=False, empty_label=_("(ninguno)")
+    )
+    tipo = forms.ChoiceField(label=_("Tipo"), choices=Intervencion.Tipo.choices)
+    resumen = forms.CharField(
+        label=_("Resumen"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, sesion: Sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = Actor.objects.filter(asistencias_mesa__sesion=sesion).only(
+            "pk", "nombre"
+        )
+        self.fields["punto"].queryset = sesion.agenda.all()
+
+
+class PrioridadForm(forms.Form):
+    texto = forms.CharField(label=_("Prioridad"), max_length=300)
+    votos = forms.IntegerField(label=_("Votos"), min_value=0, initial=0)
+
+
+def _responsables(sesion: Sesion):
+    return (
+        Actor.objects.filter(activo=True)
+        .filter(
+            Q(asistencias_mesa__sesion=sesion)
+            | Q(representaciones_mesa__sesion=sesion)
+            | Q(mesas=sesion.mesa_id)
+        )
+        .distinct()
+        .only("pk", "nombre")
+        .order_by("nombre")
+    )
+
+
+class AcuerdoForm(forms.Form):
+    texto = forms.CharField(
+        label=_("Acuerdo"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    responsables = forms.ModelMultipleChoiceField(
+        label=_("Responsables"),
+        queryset=Actor.objects.none(),
+        required=False,
+        help_text=_("Asistentes, sus organizaciones y los miembros de la mesa."),
+    )
+    plazo = forms.DateField(label=_("Plazo"), required=False, widget=_Fecha())
+    resultado_esperado = forms.CharField(
+        label=_("Resultado esperado"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, sesion: Sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsables"].queryset = _responsables(sesion)
+        self.fields["responsables"].widget.attrs["size"] = 5
+
+
+class AcuerdoEditarForm(AcuerdoForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    @classmethod
+    def para(cls, acuerdo: Acuerdo, sesion: Sesion):
+        return cls(
+            sesion=sesion,
+            initial={
+                "texto": acuerdo.texto,
+                "responsables": list(acuerdo.responsables.all()),
+                "plazo": acuerdo.plazo,
+                "resultado_esperado": acuerdo.resultado_esperado,
+                "version": acuerdo.version,
+            },
+        )
+
+
+class TemaPendienteForm(forms.Form):
+    texto = forms.CharField(label=_("Tema pendiente"), max_length=300)
+
+
+class ConvocatoriaForm(forms.Form):
+    actores = forms.ModelMultipleChoiceField(
+        label=_("Invitar a"),
+        queryset=Actor.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Elija al menos a una persona u organización.")},
+    )
+
+    def __init__(self, *args, sesion: Sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = convocables(sesion=sesion)
+        self.fields["actores"].queryset = qs
+        self.fields["actores"].label_from_instance = lambda a: (
+            f"{a.nombre}" + ("" if a.email else " " + str(_("(sin correo)")))
+        )
+        if not self.is_bound:
+            self.fields["actores"].initial = list(
+                sesion.mesa.miembros.exclude(invitaciones_mesa__sesion=sesion).values_list(
+                    "pk", flat=True
+                )
+            )
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)

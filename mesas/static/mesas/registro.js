@@ -1,0 +1,64 @@
+// Recording a session in the field: keep what was typed until the server has it.
+(() => {
+  const CLAVE = "mesas-borrador:";
+  const aviso = () => document.getElementById("aviso-conexion");
+
+  function guardar(form) {
+    const datos = {};
+    for (const campo of form.elements) {
+      if (!campo.name || campo.type === "hidden" || campo.type === "submit") continue;
+      if (campo.multiple) {
+        datos[campo.name] = Array.from(campo.selectedOptions).map((o) => o.value);
+      } else {
+        datos[campo.name] = campo.value;
+      }
+    }
+    localStorage.setItem(CLAVE + form.dataset.borrador, JSON.stringify(datos));
+  }
+
+  function restaurar(form) {
+    const texto = localStorage.getItem(CLAVE + form.dataset.borrador);
+    if (!texto) return;
+    let datos;
+    try { datos = JSON.parse(texto); } catch { return; }
+    for (const [nombre, valor] of Object.entries(datos)) {
+      const campo = form.elements.namedItem(nombre);
+      if (!campo || campo.value) continue;
+      if (campo.multiple && Array.isArray(valor)) {
+        for (const opcion of campo.options) opcion.selected = valor.includes(opcion.value);
+      } else if (typeof valor === "string") {
+        campo.value = valor;
+      }
+    }
+  }
+
+  function iniciar(raiz) {
+    raiz.querySelectorAll("form[data-borrador]").forEach(restaurar);
+  }
+
+  document.addEventListener("input", (e) => {
+    const form = e.target.closest("form[data-borrador]");
+    if (form) guardar(form);
+  });
+  document.addEventListener("change", (e) => {
+    const form = e.target.closest("form[data-borrador]");
+    if (form) guardar(form);
+  });
+  document.addEventListener("htmx:afterRequest", (e) => {
+    const form = e.detail.elt.closest && e.detail.elt.closest("form[data-borrador]");
+    if (!form) return;
+    if (e.detail.successful) {
+      aviso()?.classList.add("d-none");
+      // Saved: the server answered with the section; forget the draft unless it shows errors.
+      const xhr = e.detail.xhr;
+      if (xhr && !xhr.responseText.includes("is-invalid") && !xhr.responseText.includes("alert-danger")) {
+        localStorage.removeItem(CLAVE + form.dataset.borrador);
+      }
+    }
+  });
+  for (const evento of ["htmx:sendError", "htmx:timeout", "htmx:responseError"]) {
+    document.addEventListener(evento, () => aviso()?.classList.remove("d-none"));
+  }
+  document.addEventListener("htmx:afterSettle", (e) => iniciar(e.detail.elt));
+  document.addEventListener("DOMContentLoaded", () => iniciar(document));
+})();
