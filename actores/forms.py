@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -172,6 +173,22 @@ class ActorForm(forms.ModelForm):
             and not (datos.get("nombre") or "").strip()
         ):
             self.add_error("nombre", _("Escriba el nombre de la organización."))
+        # The model's own rules (canton for a cantonal actor, consent date and purpose...), shown
+        # together with the field errors; a temporary object so the edited actor stays untouched.
+        campos_modelo = {f.name for f in Actor._meta.concrete_fields}
+        provisional = Actor(
+            **{k: v for k, v in datos.items() if k in campos_modelo and v is not None}
+        )
+        try:
+            provisional.clean()
+        except ValidationError as e:
+            for campo, errores in e.message_dict.items():
+                for error in errores:
+                    if campo in self.fields:
+                        if campo not in self.errors:
+                            self.add_error(campo, error)
+                    else:
+                        self.add_error(None, error)
         return datos
 
     def _post_clean(self):
