@@ -61,7 +61,9 @@ def _recortar(texto: str, largo: int = 44) -> str:
     return texto if len(texto) <= largo else texto[: largo - 1].rstrip() + "…"
 
 
-def linea_de_tiempo_svg(grupos, *, hoy: datetime.date, titulo: str = "") -> SafeString:
+def linea_de_tiempo_svg(
+    grupos, *, hoy: datetime.date, titulo: str = "", etiqueta_hoy: str = ""
+) -> SafeString:
     """grupos: [(bloque, etiqueta, [actividades])] as from actividades_por_bloque()."""
     actividades = [a for _, _, lista in grupos for a in lista]
     fechas = [
@@ -156,6 +158,7 @@ def linea_de_tiempo_svg(grupos, *, hoy: datetime.date, titulo: str = "") -> Safe
         "hoy_x": x(hoy),
         "hoy": hoy,
         "titulo": titulo,
+        "etiqueta_hoy": etiqueta_hoy,
         "colores": COLORES,
         "color_vencida": COLOR_VENCIDA,
     }

@@ -1,4 +1,5 @@
 """Alerts: overdue activities and dependencies that slipped; the weekly digest to owners."""
+# ruff: noqa: F811 (fixtures imported from fixtures_hoja_de_ruta are used as arguments)
 
 import datetime
 
@@ -28,12 +29,16 @@ def test_sin_fechas_no_hay_alertas():
 
 @pytest.mark.django_db
 def test_vencida_si_paso_el_fin_previsto_sin_terminar():
-    planificar("pactos-diseno-metodologico", "2026-05-01", "2026-06-10", estado=EstadoActividad.EN_CURSO)
+    planificar(
+        "pactos-diseno-metodologico", "2026-05-01", "2026-06-10", estado=EstadoActividad.EN_CURSO
+    )
     assert tipos_de("pactos-diseno-metodologico") == {"vencida"}
     assert "hace 5 días" in alertas()[0].mensaje
     # on its last day it is not overdue yet; done or cancelled it never is
     assert tipos_de("pactos-diseno-metodologico", hoy=datetime.date(2026, 6, 10)) == set()
-    planificar("pactos-diseno-metodologico", "2026-05-01", "2026-06-10", estado=EstadoActividad.HECHA)
+    planificar(
+        "pactos-diseno-metodologico", "2026-05-01", "2026-06-10", estado=EstadoActividad.HECHA
+    )
     assert tipos_de("pactos-diseno-metodologico") == set()
 
 
@@ -64,7 +69,13 @@ def test_dependencia_vencida_sin_terminar_tambien_se_retrasa():
 
 @pytest.mark.django_db
 def test_dependencia_terminada_a_tiempo_no_alerta():
-    planificar("pactos-convocatoria", "2026-05-04", "2026-06-01", estado=EstadoActividad.HECHA, fin_real=datetime.date(2026, 5, 30))
+    planificar(
+        "pactos-convocatoria",
+        "2026-05-04",
+        "2026-06-01",
+        estado=EstadoActividad.HECHA,
+        fin_real=datetime.date(2026, 5, 30),
+    )
     planificar("pactos-organizacion-mesas", "2026-06-16", "2026-07-31")
     assert tipos_de("pactos-organizacion-mesas") == set()
 
@@ -73,7 +84,13 @@ def test_dependencia_terminada_a_tiempo_no_alerta():
 def test_sin_iniciar_a_tiempo_y_bloqueada():
     planificar("instrumentos-mapeo-actores", "2026-06-01", "2026-07-31")
     assert tipos_de("instrumentos-mapeo-actores") == {"sin_iniciar"}
-    planificar("instrumentos-comunicacion", "2026-06-01", "2026-07-31", estado=EstadoActividad.BLOQUEADA, notas="Sin presupuesto aprobado.")
+    planificar(
+        "instrumentos-comunicacion",
+        "2026-06-01",
+        "2026-07-31",
+        estado=EstadoActividad.BLOQUEADA,
+        notas="Sin presupuesto aprobado.",
+    )
     [alerta] = [a for a in alertas() if a.actividad.codigo == "instrumentos-comunicacion"]
     assert alerta.tipo == "bloqueada" and "Sin presupuesto aprobado." in alerta.mensaje
 
@@ -85,10 +102,24 @@ def test_resumen_semanal_a_cada_responsable_con_sus_alertas(crear_usuario, setti
     sin_correo = crear_usuario("sincorreo", Rol.ANALISIS)
     sin_correo.email = ""
     sin_correo.save()
-    planificar("pactos-convocatoria", "2026-05-04", "2026-06-01", estado=EstadoActividad.EN_CURSO, responsable=luis)
+    planificar(
+        "pactos-convocatoria",
+        "2026-05-04",
+        "2026-06-01",
+        estado=EstadoActividad.EN_CURSO,
+        responsable=luis,
+    )
     planificar("pactos-organizacion-mesas", "2026-06-15", "2026-07-31", responsable=luis)
-    planificar("instrumentos-comunicacion", "2026-06-01", "2026-07-31", estado=EstadoActividad.EN_CURSO, responsable=daniela)
-    planificar("instrumentos-sistema-informacion", "2026-03-01", "2026-04-30", responsable=sin_correo)
+    planificar(
+        "instrumentos-comunicacion",
+        "2026-06-01",
+        "2026-07-31",
+        estado=EstadoActividad.EN_CURSO,
+        responsable=daniela,
+    )
+    planificar(
+        "instrumentos-sistema-informacion", "2026-03-01", "2026-04-30", responsable=sin_correo
+    )
 
     assert resumen_semanal_enviar(hoy=datetime.date(2026, 6, 15)) == 1
     [correo] = mail.outbox
@@ -130,9 +161,19 @@ def test_servicio_de_avance_con_mensajes_en_espanol(coordinadora):
         actividad_actualizar_avance(actividad=a, por=coordinadora, estado=EstadoActividad.BLOQUEADA)
     assert error.value.message_dict["notas"] == ["Explique en las notas por qué está bloqueada."]
     with pytest.raises(ValidationError) as error:
-        actividad_actualizar_avance(actividad=actividad("instrumentos-comunicacion"), por=coordinadora, estado=EstadoActividad.EN_CURSO, avance=140)
+        actividad_actualizar_avance(
+            actividad=actividad("instrumentos-comunicacion"),
+            por=coordinadora,
+            estado=EstadoActividad.EN_CURSO,
+            avance=140,
+        )
     assert error.value.message_dict["avance"] == ["El avance debe estar entre 0 y 100 %."]
     hoy = datetime.date(2026, 6, 15)
-    hecha = actividad_actualizar_avance(actividad=actividad("instrumentos-comunicacion"), por=coordinadora, estado=EstadoActividad.HECHA, hoy=hoy)
+    hecha = actividad_actualizar_avance(
+        actividad=actividad("instrumentos-comunicacion"),
+        por=coordinadora,
+        estado=EstadoActividad.HECHA,
+        hoy=hoy,
+    )
     assert (hecha.avance, hecha.fin_real, hecha.inicio_real) == (100, hoy, hoy)
     assert hecha.history.first().history_user == coordinadora

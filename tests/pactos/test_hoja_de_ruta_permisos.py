@@ -1,4 +1,5 @@
 """Who may do what with the roadmap: rules and pages, as role × object tables."""
+# ruff: noqa: F811 (fixtures imported from fixtures_hoja_de_ruta are used as arguments)
 
 import pytest
 
@@ -7,7 +8,15 @@ from pactos.models import Actividad, EstadoActividad
 
 from .fixtures_hoja_de_ruta import claves_rapidas  # noqa: F401
 
-ROLES = ["coordinacion", "facilitacion", "comunicacion", "analisis", "administracion", "sin_rol", "anonimo"]
+ROLES = [
+    "coordinacion",
+    "facilitacion",
+    "comunicacion",
+    "analisis",
+    "administracion",
+    "sin_rol",
+    "anonimo",
+]
 
 
 def usuario_de(usuarios_por_rol, rol):
@@ -19,11 +28,23 @@ def usuario_de(usuarios_por_rol, rol):
 TABLA_REGLAS = {
     # rule: roles that hold it (without owning the activity). Administración is the Django
     # superuser: it holds every rule, as in the Django admin.
-    "pactos.ver_hoja_de_ruta": {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
+    "pactos.ver_hoja_de_ruta": {
+        "coordinacion",
+        "facilitacion",
+        "comunicacion",
+        "analisis",
+        "administracion",
+    },
     "pactos.editar_hoja_de_ruta": {"coordinacion", "administracion"},
     "pactos.actualizar_actividad": {"coordinacion", "administracion"},
     "pactos.generar_informe": {"coordinacion", "administracion"},
-    "pactos.ver_informes": {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
+    "pactos.ver_informes": {
+        "coordinacion",
+        "facilitacion",
+        "comunicacion",
+        "analisis",
+        "administracion",
+    },
 }
 
 
@@ -33,7 +54,10 @@ def test_tabla_de_reglas_por_rol(usuarios_por_rol, regla):
     actividad = Actividad.objects.get(codigo="pactos-convocatoria")
     for rol in ROLES:
         esperado = rol in TABLA_REGLAS[regla]
-        assert usuario_de(usuarios_por_rol, rol).has_perm(regla, actividad) is esperado, (regla, rol)
+        assert usuario_de(usuarios_por_rol, rol).has_perm(regla, actividad) is esperado, (
+            regla,
+            rol,
+        )
 
 
 @pytest.mark.django_db
@@ -113,8 +137,12 @@ def test_paginas_de_edicion_solo_coordinacion(usuarios_por_rol, cliente_de, rol,
         f"/pactos/hoja-de-ruta/actividades/{pk}/plan/",
     ]:
         assert cliente.get(pagina).status_code == esperado, (pagina, rol)
-    respuesta = cliente.post("/pactos/hoja-de-ruta/informes/", {"desde": "2026-05-01", "hasta": "2026-05-31"})
-    assert respuesta.status_code == (302 if rol in ("coordinacion", "administracion", "anonimo") else 403), rol
+    respuesta = cliente.post(
+        "/pactos/hoja-de-ruta/informes/", {"desde": "2026-05-01", "hasta": "2026-05-31"}
+    )
+    assert respuesta.status_code == (
+        302 if rol in ("coordinacion", "administracion", "anonimo") else 403
+    ), rol
 
 
 @pytest.mark.django_db
@@ -129,7 +157,9 @@ def test_paginas_de_edicion_solo_coordinacion(usuarios_por_rol, cliente_de, rol,
         ("anonimo", False, 302),
     ],
 )
-def test_actualizacion_en_linea_por_rol_y_responsable(usuarios_por_rol, cliente_de, rol, es_responsable, esperado):
+def test_actualizacion_en_linea_por_rol_y_responsable(
+    usuarios_por_rol, cliente_de, rol, es_responsable, esperado
+):
     actividad = Actividad.objects.get(codigo="pactos-convocatoria")
     if es_responsable:
         actividad.responsable = usuarios_por_rol[rol]
@@ -142,7 +172,9 @@ def test_actualizacion_en_linea_por_rol_y_responsable(usuarios_por_rol, cliente_
     )
     assert respuesta.status_code == esperado
     actividad.refresh_from_db()
-    assert actividad.estado == (EstadoActividad.EN_CURSO if esperado == 200 else EstadoActividad.NO_INICIADA)
+    assert actividad.estado == (
+        EstadoActividad.EN_CURSO if esperado == 200 else EstadoActividad.NO_INICIADA
+    )
 
 
 @pytest.mark.django_db
@@ -151,7 +183,11 @@ def test_el_publico_no_ve_nada_de_la_hoja_de_ruta(client):
     actividad = Actividad.objects.get(codigo="pactos-convocatoria")
     actividad.notas = "Nota interna del equipo"
     actividad.save()
-    for url in ["/pactos/hoja-de-ruta/", "/pactos/hoja-de-ruta/informes/datos.xlsx", "/pactos/hoja-de-ruta/progreso-productos/"]:
+    for url in [
+        "/pactos/hoja-de-ruta/",
+        "/pactos/hoja-de-ruta/informes/datos.xlsx",
+        "/pactos/hoja-de-ruta/progreso-productos/",
+    ]:
         respuesta = client.get(url)
         assert respuesta.status_code == 302
     assert "Nota interna del equipo" not in client.get("/").content.decode()

@@ -1,4 +1,5 @@
 """The five products' progress: from activities, blended with the other apps' real figures."""
+# ruff: noqa: F811 (fixtures imported from fixtures_hoja_de_ruta are used as arguments)
 
 import pytest
 

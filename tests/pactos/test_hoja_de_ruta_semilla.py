@@ -1,4 +1,5 @@
 """Every install starts with the roadmap of the programme's founding document."""
+# ruff: noqa: F811 (fixtures imported from fixtures_hoja_de_ruta are used as arguments)
 
 import pytest
 
@@ -64,7 +65,9 @@ def test_cinco_productos_y_cada_actividad_contribuye_a_alguno():
         (5, "eventos"),
     ]
     assert not Actividad.objects.filter(productos=None).exists()
-    assert Actividad.objects.get(codigo="instrumentos-sistema-informacion").productos.get().numero == 4
+    assert (
+        Actividad.objects.get(codigo="instrumentos-sistema-informacion").productos.get().numero == 4
+    )
 
 
 @pytest.mark.django_db

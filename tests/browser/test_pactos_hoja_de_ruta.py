@@ -1,0 +1,85 @@
+"""A coordinator marks a roadmap activity done, sees the product's progress change, then
+generates the progress report and downloads the PDF.
+
+Celery: in process without REDIS_URL; with it, the real worker on Redis (celery_worker_real),
+so the document page really polls until the worker has produced the file.
+"""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from core.roles import Rol
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CLAVE = "clave-de-prueba-123"
+
+
+@pytest.fixture
+def celery_del_portal(request):
+    if settings.REDIS_URL:
+        return request.getfixturevalue("celery_worker_real")
+    return None
+
+
+def test_coordinadora_marca_hecha_ve_el_progreso_y_descarga_el_informe(
+    page, live_server, settings, tmp_path, celery_del_portal, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    settings.MEDIA_ROOT = tmp_path
+    coordinadora = django_user_model.objects.create(
+        username="mfguerrero", first_name="María Fernanda", password=make_password(CLAVE)
+    )
+    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
+
+    page.goto(live_server.url + "/pactos/hoja-de-ruta/")
+    page.wait_for_url(re.compile(r"/cuentas/login/"))
+    formulario = page.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill("mfguerrero")
+    formulario.locator("input[name=password]").fill(CLAVE)
+    formulario.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/pactos/hoja-de-ruta/$"))
+
+    # Product 4 (SIE) has one activity: "Diseño del sistema de información".
+    progreso_sie = page.locator('#progreso-productos [data-producto="4"] .porcentaje')
+    expect(progreso_sie).to_have_text("0 %")
+    fila = page.locator(
+        "tr", has=page.get_by_role("link", name="Diseño del sistema de información")
+    )
+    fila.get_by_label("Estado").select_option("hecha")
+    fila.get_by_role("button", name="Guardar").click()
+    expect(progreso_sie).not_to_have_text("0 %")  # htmx refreshed the products' progress
+    assert progreso_sie.inner_text().strip() in {"100 %", "50 %"}  # 50 % if SIE figures count
+    expect(
+        page.locator(
+            "tr", has=page.get_by_role("link", name="Diseño del sistema de información")
+        ).get_by_label("Estado")
+    ).to_have_value("hecha")
+
+    page.get_by_role("link", name="Informes").click()
+    page.get_by_label("Desde").fill("2026-11-01")
+    page.get_by_label("Hasta").fill("2026-11-30")
+    page.get_by_role("button", name="Generar el informe (PDF)").click()
+    page.wait_for_url(re.compile(r"/documentos/[0-9a-f-]{36}/$"))
+    enlace = page.get_by_role("link", name=re.compile("Descargar PDF"))
+    expect(enlace).to_be_visible(timeout=90_000)
+    with page.expect_download() as descarga:
+        enlace.click()
+    assert descarga.value.suggested_filename == "informe-progreso-001-2026-11-01-2026-11-30.pdf"
+    contenido = Path(descarga.value.path()).read_bytes()
+    texto = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(contenido)).pages).split()
+    )
+    assert "Período: del 1 de noviembre de 2026 al 30 de noviembre de 2026" in texto
+    assert "Diseño del sistema de información" in texto
