@@ -12,7 +12,6 @@ handler404 = "core.views.error_404"
 handler500 = "core.views.error_500"
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("ping/", ping, name="ping"),
     path("api/v1/", include("config.api_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
@@ -21,6 +20,9 @@ urlpatterns = [
 
 # Pages: Spanish at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    # Inside the language prefix so set_language resolves "next" in the page's own language
+    # (outside it, switching from /en/... back to Spanish stayed on /en/...).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", InicioView.as_view(), name="inicio"),
     path("", include("core.urls")),
     path("cuentas/", include("core.urls_cuentas")),
