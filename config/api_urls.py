@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
+from eventos.api import EventoViewSet
 from pactos.api_pactos import CompromisoViewSet, PactoViewSet
 from sie.api import CantonViewSet, IndicadorViewSet, MedicionViewSet
 
@@ -15,6 +16,7 @@ router.register("mediciones", MedicionViewSet, basename="medicion")
 router.register("actores", ActorPublicoViewSet, basename="actor")
 router.register("pactos", PactoViewSet, basename="pacto")
 router.register("compromisos", CompromisoViewSet, basename="compromiso")
+router.register("eventos", EventoViewSet, basename="evento")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -51,9 +51,9 @@ def eventos_para(*, user) -> QuerySet[Evento]:
             "invitados", filter=Q(invitados__estado=Invitado.Estado.CONFIRMADO), distinct=True
         ),
     )
-    if es_coordinador(user) or es_comunicador(user):
-        return qs
-    return qs.filter(equipo__usuario=user).distinct()
+    if not (es_coordinador(user) or es_comunicador(user)):
+        qs = qs.filter(equipo__usuario=user).distinct()
+    return qs.order_by("-inicio", "pk")
 
 
 def estado_lista(evento: Evento) -> dict[str, int]:

@@ -1,0 +1,106 @@
+"""Open data: published events with their programme and speakers; never guests or their data."""
+
+import django_filters
+from django.db.models import Prefetch
+from rest_framework import serializers, viewsets
+
+from .models import Evento, Ponente, Sesion
+from .selectors import eventos_publicos
+
+
+class PonenteSerializer(serializers.ModelSerializer):
+    foto = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Ponente
+        fields = ["id", "nombre", "cargo", "organizacion", "bio", "foto"]
+
+    def get_foto(self, ponente) -> str | None:
+        if not ponente.foto:
+            return None
+        request = self.context.get("request")
+        return request.build_absolute_uri(ponente.foto.url) if request else ponente.foto.url
+
+
+class SesionSerializer(serializers.ModelSerializer):
+    ponentes = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
+    moderadores = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
+
+    class Meta:
+        model = Sesion
+        fields = ["titulo", "descripcion", "inicio", "fin", "sala", "ponentes", "moderadores"]
+
+
+class EventoSerializer(serializers.ModelSerializer):
+    parroquia = serializers.CharField(source="parroquia.nombre", default=None)
+    canton = serializers.CharField(source="parroquia.canton.nombre", default=None)
+    aliados = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
+    sesiones = SesionSerializer(many=True, read_only=True)
+    ponentes = PonenteSerializer(many=True, read_only=True)
+    url = serializers.SerializerMethodField()
+    ics = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Evento
+        fields = [
+            "slug",
+            "titulo",
+            "tipo",
+            "estado",
+            "resumen",
+            "descripcion",
+            "inicio",
+            "fin",
+            "modalidad",
+            "lugar",
+            "direccion",
+            "parroquia",
+            "canton",
+            "institucion_organizadora",
+            "aliados",
+            "acceso",
+            "sesiones",
+            "ponentes",
+            "url",
+            "ics",
+        ]
+
+    def _absoluta(self, url: str) -> str:
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+    def get_url(self, evento) -> str:
+        return self._absoluta(evento.get_absolute_url())
+
+    def get_ics(self, evento) -> str:
+        from django.urls import reverse
+
+        return self._absoluta(reverse("eventos:ics", kwargs={"slug": evento.slug}))
+
+
+class EventoFilter(django_filters.FilterSet):
+    desde = django_filters.DateFilter(field_name="inicio", lookup_expr="date__gte")
+    hasta = django_filters.DateFilter(field_name="inicio", lookup_expr="date__lte")
+
+    class Meta:
+        model = Evento
+        fields = ["tipo", "estado", "desde", "hasta"]
+
+
+class EventoViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published events of the programme with their programme and speakers (no guest data)."""
+
+    serializer_class = EventoSerializer
+    filterset_class = EventoFilter
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return (
+            eventos_publicos()
+            .prefetch_related(
+                "aliados",
+                Prefetch("sesiones", queryset=Sesion.objects.prefetch_related("ponentes", "moderadores")),
+                "ponentes",
+            )
+            .order_by("-inicio")
+        )
