@@ -16,3 +16,15 @@ class PactosConfig(AppConfig):
         indicadores_programa.registrar_tablas_de_apps_inferiores()
         documentos.registrar()
         registrar_demo(40, "Hoja de ruta", registrar_demo_hoja_de_ruta)
+        from actores.participacion import registrar_seccion
+
+        from .demo_pactos import cargar_demo_pactos
+        from .participacion_pactos import compromisos_del_actor
+
+        registrar_demo(35, "Pactos", cargar_demo_pactos)
+        registrar_seccion(
+            orden=30,
+            clave="pactos",
+            titulo=_("Compromisos de los pactos"),
+            funcion=compromisos_del_actor,
+        )

@@ -1,0 +1,25 @@
+"""The actor page's section on pactos: commitments the organisation leads or partners in."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from core.rules import es_personal
+
+from .models.pactos import Compromiso, Pacto
+
+
+def compromisos_del_actor(actor, user) -> dict | None:
+    qs = Compromiso.objects.filter(Q(lider=actor) | Q(socios=actor)).distinct()
+    if not es_personal(user):
+        qs = qs.filter(pacto__estado=Pacto.Estado.PUBLICADO)
+    compromisos = list(qs.select_related("pacto").order_by("pacto__titulo", "numero")[:50])
+    for c in compromisos:
+        c.es_lider = c.lider_id == actor.pk
+    return {
+        "template": "pactos/compromiso/participacion.html",
+        "contexto": {"compromisos_actor": compromisos},
+        "total": len(compromisos),
+        "vacio": _("No es responsable de compromisos de los pactos.") if not compromisos else None,
+    }

@@ -1,0 +1,97 @@
+"""A coordinator consolidates agreements into a commitment and publishes the pacto; a visitor
+follows the trail from the commitment back to the table's session."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from actores.models import Actor
+from core.roles import Rol
+from mesas.models import Acuerdo, Mesa, Sesion
+from pactos.services import pactos as srv
+from sie.models import Eje
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CLAVE = "clave-del-navegador-123"
+
+
+def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
+    page, live_server, django_user_model
+):
+    coordinadora = django_user_model.objects.create(
+        username="mfguerrero", first_name="María Fernanda", password=make_password(CLAVE)
+    )
+    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
+    mesa = Mesa.objects.get(tipo="turismo", canton__codigo="1702")
+    sesion = Sesion.objects.create(
+        mesa=mesa,
+        numero=1,
+        inicio=timezone.now() - datetime.timedelta(days=20),
+        lugar="Casa comunal",
+        estado=Sesion.Estado.ACTA_PUBLICADA,
+        publicada_en=timezone.now(),
+    )
+    Acuerdo.objects.create(sesion=sesion, numero=1, texto="Señalizar la ruta del Quitsato")
+    Acuerdo.objects.create(sesion=sesion, numero=2, texto="Señalética bilingüe en Guachalá")
+    Actor.objects.create(
+        nombre="Cámara de Turismo de Cayambe",
+        naturaleza=Actor.Naturaleza.ORGANIZACION,
+        tipo=Actor.Tipo.PRIVADO,
+        ambito=Actor.Ambito.CANTONAL,
+    )
+    pacto = srv.pacto_crear(
+        eje=Eje.objects.get(codigo="turismo"),
+        titulo="Estrategia provincial de turismo",
+        autor=coordinadora,
+    )
+
+    page.goto(f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/")
+    page.wait_for_url(re.compile(r"/cuentas/login/"))
+    formulario = page.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill("mfguerrero")
+    formulario.locator("input[name=password]").fill(CLAVE)
+    formulario.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/consolidar/$"))
+
+    page.get_by_label("Elegir el acuerdo 1").check()
+    page.get_by_label("Elegir el acuerdo 2").check()
+    page.get_by_label("Título del compromiso").fill("Rutas señalizadas en Cayambe")
+    page.get_by_label("Texto del compromiso").fill("Señalizar las rutas del Quitsato y Guachalá.")
+    page.get_by_label("Responsable principal").select_option(label="Cámara de Turismo de Cayambe")
+    page.get_by_role("button", name="Crear compromiso").click()
+    expect(page.get_by_text("Compromiso 1 creado con 2 acuerdos.")).to_be_visible()
+    expect(page.get_by_role("link", name="Compromiso 1")).to_have_count(2)
+
+    page.goto(f"{live_server.url}/pactos/gestion/{pacto.pk}/")
+    page.get_by_role("button", name="Pasar a «En consulta pública»").click()
+    page.get_by_role("button", name="Pasar a «Acordado»").click()
+    page.get_by_label("Organización").select_option(label="Cámara de Turismo de Cayambe")
+    page.get_by_label("Persona que firma").fill("Ana Pérez")
+    page.get_by_label("Fecha de firma").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Registrar firma").click()
+    expect(page.get_by_text("Firma registrada.")).to_be_visible()
+    page.get_by_role("button", name="Pasar a «Firmado»").click()
+    page.get_by_role("button", name="Pasar a «Publicado»").click()
+    expect(page.get_by_text("El pacto está ahora «Publicado».")).to_be_visible()
+
+    # A visitor, in a fresh browser context, follows the trail.
+    visitante = page.context.browser.new_context().new_page()
+    visitante.goto(f"{live_server.url}/pactos/")
+    visitante.get_by_role("link", name="Estrategia provincial de turismo").click()
+    visitante.get_by_role("link", name="1. Rutas señalizadas en Cayambe").click()
+    expect(visitante.get_by_role("heading", name="Ustedes dijeron, hicimos")).to_be_visible()
+    rastro = visitante.locator(".linea-rastro")
+    expect(rastro).to_contain_text("Señalizar la ruta del Quitsato")
+    expect(rastro).to_contain_text("Señalética bilingüe en Guachalá")
+    rastro.get_by_role("link", name=re.compile("Acuerdo 1 de la sesión 1")).click()
+    visitante.wait_for_url(re.compile(rf"/mesas/{mesa.slug}/sesiones/1/$"))
+    expect(visitante.locator("body")).to_contain_text(mesa.nombre)
