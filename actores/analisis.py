@@ -37,6 +37,22 @@ CUADRANTES = {
 MAX_PUNTOS_POR_CELDA = 12
 
 
+_MENORES = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "con"}
+
+
+def abreviatura(nombre: str, siglas: str = "") -> str:
+    """Short label for a dot: the acronym when short, otherwise the initials of the main words."""
+    if siglas and len(siglas) <= 6 and " " not in siglas:
+        return siglas
+    palabras = [
+        p for p in nombre.replace("–", " ").replace("«", " ").replace("»", " ").split() if p
+    ]
+    iniciales = "".join(
+        p[0].upper() for p in palabras if p.lower() not in _MENORES and p[0].isalnum()
+    )
+    return iniciales[:4] or nombre[:3]
+
+
 def cuadrante_de(influencia: int, interes: int) -> str:
     alta, alto = influencia >= 3, interes >= 3
     if alta and alto:
@@ -91,6 +107,7 @@ def mapa_de(qs: QuerySet[Actor]) -> dict:
         a["posicion_nombre"] = etiquetas_posicion.get(a["posicion"], a["posicion"])
         a["tipo_nombre"] = etiquetas_tipo.get(a["tipo"], a["tipo"])
         a["cuadrante"] = cuadrante_de(a["influencia"], a["interes"])
+        a["abreviatura"] = abreviatura(a["nombre"], a["siglas"])
         celda = celdas[(a["influencia"], a["interes"])]
         celda.total += 1
         celda.actores.append(a)
@@ -200,7 +217,7 @@ def _dibujo(g: nx.Graph, filas: list[dict], aristas: list) -> dict:
     pos = {}
     if conectados:
         sub = g.subgraph(conectados)
-        k = 1.6 / math.sqrt(max(len(conectados), 1))
+        k = 2.4 / math.sqrt(max(len(conectados), 1))
         crudo = nx.spring_layout(sub, seed=17, k=k, iterations=60)
         xs = [p[0] for p in crudo.values()]
         ys = [p[1] for p in crudo.values()]

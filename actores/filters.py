@@ -26,24 +26,62 @@ def buscar(qs, texto: str):
     return qs.filter(normal | Q(descripcion__icontains=texto))
 
 
-class ActorFilter(django_filters.FilterSet):
+class _Estilo:
+    """Bootstrap classes on every widget (the filter bar is rendered field by field)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for campo in self.form.fields.values():
+            widget = campo.widget
+            if isinstance(widget, forms.HiddenInput):
+                continue
+            clase = (
+                "form-select form-select-sm"
+                if isinstance(widget, forms.Select)
+                else "form-control form-control-sm"
+            )
+            widget.attrs["class"] = clase
+            if isinstance(widget, forms.Select) and hasattr(campo, "empty_label"):
+                campo.empty_label = _("Todos")
+
+
+def _filtros_comunes():
+    return {
+        "naturaleza": django_filters.ChoiceFilter(
+            label=_("Naturaleza"), choices=Actor.Naturaleza.choices, empty_label=_("Todas")
+        ),
+        "tipo": django_filters.ChoiceFilter(
+            label=_("Tipo de actor"), choices=Actor.Tipo.choices, empty_label=_("Todos")
+        ),
+        "canton": django_filters.ModelChoiceFilter(
+            label=_("Cantón"), queryset=Canton.objects.order_by("codigo"), empty_label=_("Todos")
+        ),
+        "eje": django_filters.ModelChoiceFilter(
+            label=_("Eje"),
+            queryset=Eje.objects.all(),
+            field_name="ejes",
+            to_field_name="codigo",
+            empty_label=_("Todos"),
+        ),
+        "sector": django_filters.ModelChoiceFilter(
+            label=_("Sector"),
+            queryset=Sector.objects.order_by("orden", "nombre"),
+            field_name="sectores",
+            to_field_name="slug",
+            empty_label=_("Todos"),
+        ),
+    }
+
+
+class ActorFilter(_Estilo, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Buscar"), method="filtrar_texto")
-    naturaleza = django_filters.ChoiceFilter(
-        label=_("Naturaleza"), choices=Actor.Naturaleza.choices
+    locals().update(_filtros_comunes())
+    ambito = django_filters.ChoiceFilter(
+        label=_("Ámbito"), choices=Actor.Ambito.choices, empty_label=_("Todos")
     )
-    tipo = django_filters.ChoiceFilter(label=_("Tipo de actor"), choices=Actor.Tipo.choices)
-    ambito = django_filters.ChoiceFilter(label=_("Ámbito"), choices=Actor.Ambito.choices)
-    canton = django_filters.ModelChoiceFilter(label=_("Cantón"), queryset=Canton.objects.all())
-    eje = django_filters.ModelChoiceFilter(
-        label=_("Eje"), queryset=Eje.objects.all(), field_name="ejes", to_field_name="codigo"
+    posicion = django_filters.ChoiceFilter(
+        label=_("Posición"), choices=Actor.Posicion.choices, empty_label=_("Todas")
     )
-    sector = django_filters.ModelChoiceFilter(
-        label=_("Sector"),
-        queryset=Sector.objects.all(),
-        field_name="sectores",
-        to_field_name="slug",
-    )
-    posicion = django_filters.ChoiceFilter(label=_("Posición"), choices=Actor.Posicion.choices)
     influencia = django_filters.NumberFilter(label=_("Influencia"), widget=forms.HiddenInput)
     interes = django_filters.NumberFilter(label=_("Interés"), widget=forms.HiddenInput)
 
@@ -55,8 +93,10 @@ class ActorFilter(django_filters.FilterSet):
         return buscar(queryset, value)
 
 
-class MapaFilter(ActorFilter):
+class MapaFilter(_Estilo, django_filters.FilterSet):
     """The map and the network filter by axis, sector and canton (plus kind)."""
+
+    locals().update(_filtros_comunes())
 
     class Meta:
         model = Actor
