@@ -62,7 +62,7 @@ def _recortar(texto: str, largo: int = 44) -> str:
 
 
 def linea_de_tiempo_svg(
-    grupos, *, hoy: datetime.date, titulo: str = "", etiqueta_hoy: str = ""
+    grupos, *, hoy: datetime.date, titulo: str = "", etiqueta_hoy: str = "", enlaces: bool = True
 ) -> SafeString:
     """grupos: [(bloque, etiqueta, [actividades])] as from actividades_por_bloque()."""
     actividades = [a for _, _, lista in grupos for a in lista]
@@ -91,7 +91,7 @@ def linea_de_tiempo_svg(
                 y=y,
                 texto=_recortar(a.nombre),
                 titulo=a.nombre,
-                url=a.get_absolute_url(),
+                url=a.get_absolute_url() if enlaces else "",
                 color=COLORES[a.estado],
                 vencida=a.vencida(hoy),
                 hito=a.es_hito,

@@ -97,7 +97,9 @@ def informe_contexto(
         "progreso_medio": progreso_medio,
         "grupos": grupos,
         "grafico_productos": barras_productos_svg(productos),
-        "linea_de_tiempo": linea_de_tiempo_svg(grupos, hoy=corte, etiqueta_hoy=_("Corte")),
+        "linea_de_tiempo": linea_de_tiempo_svg(
+            grupos, hoy=corte, etiqueta_hoy=_("Corte"), enlaces=False
+        ),
         "secciones": secciones,
         "cifras_eventos_comunicacion": cifras.get(3, []) + cifras.get(5, []),
         "cifras_pactos": cifras.get(2, []),

@@ -252,3 +252,39 @@ def test_panel_del_programa_dice_que_esta_atrasado_y_por_que(cliente_de, coordin
     assert "Dependencia retrasada" in html
     for numero in range(1, 6):
         assert f'data-producto="{numero}"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rol, en_menu, en_panel",
+    [
+        ("coordinacion", True, True),
+        ("facilitacion", False, True),
+        ("analisis", False, True),
+    ],
+)
+def test_navegacion_a_la_hoja_de_ruta(usuarios_por_rol, cliente_de, rol, en_menu, en_panel):
+    cliente = cliente_de(usuarios_por_rol[rol])
+    cabecera = cliente.get("/").content.decode().split("<header", 1)[1].split("</header>", 1)[0]
+    assert ('href="/pactos/hoja-de-ruta/panel/"' in cabecera) is en_menu
+    accesos = cliente.get("/panel/").content.decode().split('id="accesos"', 1)[1]
+    assert ("/pactos/hoja-de-ruta/" in accesos) is en_panel
+
+
+@pytest.mark.django_db
+def test_demo_con_fechas_de_2026_algunas_hechas_y_algunas_vencidas(django_user_model):
+    from core.demo import cuentas_demo_crear
+    from pactos.services.hoja_de_ruta import registrar_demo_hoja_de_ruta
+
+    usuarios = cuentas_demo_crear(password="clave-demo-123")
+    assert registrar_demo_hoja_de_ruta(usuarios=usuarios) == "18 actividades con fechas de 2026"
+    assert registrar_demo_hoja_de_ruta(usuarios=usuarios) == "0 actividades con fechas de 2026"
+    assert not Actividad.objects.filter(inicio_previsto=None).exists()
+    assert {a.inicio_previsto.year for a in Actividad.objects.all()} == {2026}
+    assert Actividad.objects.filter(estado=EstadoActividad.HECHA).count() >= 10
+    vencidas = [a for a in Actividad.objects.all() if a.vencida(datetime.date(2026, 11, 25))]
+    assert len(vencidas) >= 2
+    assert (
+        Actividad.objects.get(codigo="pactos-mesas-turismo").responsable == usuarios["facilitador"]
+    )
+    assert Actividad.objects.filter(codigo="lanzamiento-evento").get().history.count() >= 2
