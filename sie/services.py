@@ -690,6 +690,7 @@ def _leer_tabla(*, contenido: bytes, nombre_archivo: str) -> list[list]:
 
 
 def _decimal(texto) -> Decimal:
+    """Read a number as people in Ecuador write it (1.234,5) or as files do (1234.5)."""
     if isinstance(texto, (int, float, Decimal)) and not isinstance(texto, bool):
         return Decimal(str(texto))
     limpio = str(texto).strip().replace(" ", "")
@@ -702,6 +703,11 @@ def _decimal(texto) -> Decimal:
         )
     elif "," in limpio:
         limpio = limpio.replace(",", ".")
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3}){2,}", limpio) or re.fullmatch(
+        r"-?\d{1,3}\.\d{3}", limpio
+    ):
+        # es-EC writes thousands with dots: 1.200 is one thousand two hundred.
+        limpio = limpio.replace(".", "")
     try:
         valor = Decimal(limpio)
     except InvalidOperation as error:
