@@ -288,3 +288,26 @@ def test_demo_con_fechas_de_2026_algunas_hechas_y_algunas_vencidas(django_user_m
         Actividad.objects.get(codigo="pactos-mesas-turismo").responsable == usuarios["facilitador"]
     )
     assert Actividad.objects.filter(codigo="lanzamiento-evento").get().history.count() >= 2
+
+
+@pytest.mark.django_db
+def test_hoja_de_ruta_publica_solo_bloques_e_hitos_alcanzados(coordinadora):
+    from django.template import Context, Template
+
+    planificar(
+        "lanzamiento-evento",
+        "2026-04-21",
+        "2026-04-21",
+        estado=EstadoActividad.HECHA,
+        fin_real=datetime.date(2026, 4, 21),
+        responsable=coordinadora,
+        notas="Nota interna: presupuesto ajustado.",
+    )
+    planificar(
+        "pactos-diseno-metodologico", "2026-03-01", "2026-04-30", estado=EstadoActividad.EN_CURSO
+    )
+    html = Template("{% load hoja_de_ruta_publica %}{% hoja_de_ruta_publica %}").render(Context())
+    assert "Evento de lanzamiento" in html and "abril 2026" in html
+    assert "1 de 9 actividades realizadas" in html
+    assert "Diseño metodológico" not in html  # a milestone not reached yet
+    assert "presupuesto" not in html and "coord" not in html and "@" not in html
