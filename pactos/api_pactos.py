@@ -4,6 +4,8 @@ from django.db.models import Avg, Count, Prefetch
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
+from actores.models import Actor
+
 from .models.pactos import Compromiso, OrigenCompromiso
 from .selectors.pactos import compromisos_publicados, pactos_publicados
 
@@ -117,7 +119,7 @@ class CompromisoViewSet(viewsets.ReadOnlyModelViewSet):
             compromisos_publicados()
             .select_related("pacto", "lider")
             .prefetch_related(
-                "socios",
+                Prefetch("socios", queryset=Actor.objects.filter(naturaleza="organizacion")),
                 Prefetch(
                     "origenes",
                     queryset=OrigenCompromiso.objects.select_related("acuerdo__sesion__mesa"),

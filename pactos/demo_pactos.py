@@ -221,7 +221,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
         + "\nLa consulta pública pidió priorizar a las parroquias rurales.",
     )
     pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.ACORDADO, autor=coordinadora)
-    firma = hoy - datetime.timedelta(days=75)
+    firma = hoy - datetime.timedelta(days=10)  # after the tables' demo sessions
     for i, (contiene, persona, cargo) in enumerate(FIRMANTES):
         organizacion = _organizacion(contiene=contiene, respaldo=organizaciones, i=i + 7)
         if organizacion and not pacto.firmantes.filter(organizacion=organizacion).exists():
@@ -254,7 +254,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
                 origen="demo",
             )
             # Spread the demo log over the past months so the timeline reads true.
-            fecha = timezone.now() - datetime.timedelta(days=50 - 35 * j + i)
+            fecha = timezone.now() - datetime.timedelta(days=8 - 6 * j, hours=i)
             Actualizacion.objects.filter(pk=actualizacion.pk).update(fecha=fecha)
             Compromiso.objects.filter(pk=compromiso.pk).update(ultima_actualizacion=fecha)
     return f"{len(compromisos)} compromisos de {len(acuerdos)} acuerdos"

@@ -84,7 +84,9 @@ class FiltroAcuerdosForm(forms.Form):
         ("incorporado", _("Incorporados")),
         ("descartado", _("No incorporados")),
     ]
-    mesa = forms.ModelChoiceField(label=_("Mesa"), queryset=None, required=False)
+    mesa = forms.ModelChoiceField(
+        label=_("Mesa"), queryset=None, required=False, empty_label=_("Todas")
+    )
     canton = forms.ChoiceField(label=_("Cantón"), required=False)
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     estado = forms.ChoiceField(label=_("Estado"), choices=ESTADOS, required=False)
@@ -253,7 +255,10 @@ class FiltroTableroForm(forms.Form):
         label=_("Estado"), choices=[("", _("Todos")), *Compromiso.Estado.choices], required=False
     )
     responsable = forms.ModelChoiceField(
-        label=_("Responsable"), queryset=Actor.objects.none(), required=False
+        label=_("Responsable"),
+        queryset=Actor.objects.none(),
+        required=False,
+        empty_label=_("Todos"),
     )
     vencidos = forms.BooleanField(label=_("Solo vencidos"), required=False)
 

@@ -66,6 +66,13 @@ def _prefetch_origenes() -> Prefetch:
     )
 
 
+def _prefetch_socios() -> Prefetch:
+    """Partners are organisations; a person is never shown as one."""
+    from actores.models import Actor
+
+    return Prefetch("socios", queryset=Actor.objects.filter(naturaleza="organizacion"))
+
+
 def _ultima_actualizacion_id():
     return Subquery(
         Actualizacion.objects.filter(compromiso=OuterRef("pk"))
@@ -78,7 +85,7 @@ def _ultima_actualizacion_id():
 def compromisos_con_relaciones(qs: QuerySet[Compromiso]) -> QuerySet[Compromiso]:
     return (
         qs.select_related("pacto", "lider", "canton", "sector")
-        .prefetch_related("socios", _prefetch_origenes(), "hitos")
+        .prefetch_related(_prefetch_socios(), _prefetch_origenes(), "hitos")
         .annotate(ultima_id=_ultima_actualizacion_id())
     )
 
@@ -175,7 +182,7 @@ def rastro_compromiso(compromiso: Compromiso) -> list[dict]:
             {
                 "tipo": "pacto",
                 "fecha": pacto.fecha_firma,
-                "titulo": _("Compromiso %(n)s del %(pacto)s")
+                "titulo": _("Compromiso %(n)s del pacto «%(pacto)s»")
                 % {"n": compromiso.numero, "pacto": pacto},
                 "texto": compromiso.texto,
             }

@@ -287,7 +287,8 @@ def compromiso_consolidar(
     compromiso.full_clean()
     compromiso.save()
     _vincular(compromiso, acuerdos, autor)
-    socios = {r for a in acuerdos for r in a.responsables.all()}
+    # Only organisations are partners: people named in an agreement stay in the acta.
+    socios = {r for a in acuerdos for r in a.responsables.all() if r.naturaleza == "organizacion"}
     if socios:
         compromiso.socios.add(*[s for s in socios if s != lider])
     return compromiso
