@@ -86,6 +86,7 @@ class CompromisoSerializer(serializers.Serializer):
     linea_base = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
     meta = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
     unidad_meta = serializers.CharField()
+    indicador = serializers.CharField(source="indicador.codigo", allow_null=True, default=None)
     responsable = OrganizacionSerializer(source="lider", allow_null=True)
     socios = OrganizacionSerializer(many=True)
     ultima_actualizacion = serializers.DateTimeField(allow_null=True)
@@ -117,7 +118,7 @@ class CompromisoViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         qs = (
             compromisos_publicados()
-            .select_related("pacto", "lider")
+            .select_related("pacto", "lider", "indicador")
             .prefetch_related(
                 Prefetch("socios", queryset=Actor.objects.filter(naturaleza="organizacion")),
                 Prefetch(

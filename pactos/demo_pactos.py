@@ -195,6 +195,18 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
             motivo="Repite el acuerdo de la sesión anterior de la misma mesa.",
             autor=coordinadora,
         )
+    # The first commitment follows an SIE indicator, and its target when there is one.
+    from sie.models import Indicador
+
+    indicador = Indicador.objects.filter(
+        codigo={"turismo": "TUR-12", "agropecuario": "AGR-13"}[codigo]
+    ).first()
+    if indicador is not None:
+        srv.compromiso_editar(
+            compromiso=compromisos[0],
+            indicador=indicador,
+            meta_indicador=indicador.metas.order_by("fecha_meta").first(),
+        )
     for i, compromiso in enumerate(compromisos):
         srv.compromiso_editar(
             compromiso=compromiso,

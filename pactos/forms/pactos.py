@@ -144,6 +144,8 @@ class CompromisoForm(forms.ModelForm):
             "unidad_meta",
             "linea_base",
             "meta",
+            "indicador",
+            "meta_indicador",
             "modo_avance",
         ]
         widgets = {

@@ -240,6 +240,22 @@ class Compromiso(models.Model):
         _("línea base"), max_digits=16, decimal_places=2, null=True, blank=True
     )
     meta = models.DecimalField(_("meta"), max_digits=16, decimal_places=2, null=True, blank=True)
+    indicador = models.ForeignKey(
+        "sie.Indicador",
+        verbose_name=_("indicador del SIE"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="compromisos",
+    )
+    meta_indicador = models.ForeignKey(
+        "sie.MetaIndicador",
+        verbose_name=_("meta del SIE"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="compromisos",
+    )
     estado = models.CharField(
         _("estado"), max_length=12, choices=Estado.choices, default=Estado.SIN_INICIAR
     )

@@ -84,7 +84,7 @@ def _ultima_actualizacion_id():
 
 def compromisos_con_relaciones(qs: QuerySet[Compromiso]) -> QuerySet[Compromiso]:
     return (
-        qs.select_related("pacto", "lider", "canton", "sector")
+        qs.select_related("pacto", "lider", "canton", "sector", "indicador", "meta_indicador")
         .prefetch_related(_prefetch_socios(), _prefetch_origenes(), "hitos")
         .annotate(ultima_id=_ultima_actualizacion_id())
     )

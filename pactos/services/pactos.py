@@ -421,6 +421,8 @@ def compromiso_editar(*, compromiso: Compromiso, autor=None, socios=None, **camp
         "unidad_meta",
         "linea_base",
         "meta",
+        "indicador",
+        "meta_indicador",
         "modo_avance",
     }
     for nombre, valor in campos.items():
