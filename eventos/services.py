@@ -345,8 +345,11 @@ def _enviar_correo(invitado: Invitado, plantilla: str, contexto: dict, adjuntos=
     mensaje.send()
 
 
-def invitaciones_despachar(*, evento_id: int) -> int:
-    """Send the invitations not sent yet; idempotent when the task runs more than once."""
+def invitaciones_despachar(*, evento_id: int, enviar_correo: bool = True) -> int:
+    """Send the invitations not sent yet; idempotent when the task runs more than once.
+
+    enviar_correo=False records them without sending (demo data must not write to anyone).
+    """
     enviados = 0
     ids = list(
         Invitado.objects.filter(evento_id=evento_id, estado=Invitado.Estado.POR_INVITAR)
@@ -371,7 +374,8 @@ def invitaciones_despachar(*, evento_id: int) -> int:
             invitado.estado = Invitado.Estado.INVITADO
             invitado.invitado_en = timezone.now()
             invitado.save(update_fields=["estado", "invitado_en"])
-            _enviar_correo(invitado, "invitacion", {})
+            if enviar_correo:
+                _enviar_correo(invitado, "invitacion", {})
             enviados += 1
     return enviados
 
@@ -443,7 +447,7 @@ def _avisar_respuesta(invitado: Invitado) -> None:
 
 
 @transaction.atomic
-def invitacion_responder(*, invitado: Invitado, asiste: bool) -> Invitado:
+def invitacion_responder(*, invitado: Invitado, asiste: bool, avisar: bool = True) -> Invitado:
     """The guest's one answer through their personal link: confirm (or wait) or decline."""
     evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)
     invitado = Invitado.objects.select_for_update().get(pk=invitado.pk)
@@ -459,7 +463,8 @@ def invitacion_responder(*, invitado: Invitado, asiste: bool) -> Invitado:
         invitado.estado = Invitado.Estado.RECHAZADO
     invitado.respondido_en = timezone.now()
     invitado.save(update_fields=["estado", "respondido_en", "espera_desde"])
-    _avisar_respuesta(invitado)
+    if avisar:
+        _avisar_respuesta(invitado)
     return invitado
 
 
@@ -616,6 +621,7 @@ def asistente_sin_invitacion_registrar(*, evento: Evento, usuario, datos: dict) 
 
 @transaction.atomic
 def sistematizacion_guardar(*, evento: Evento, usuario, datos: dict) -> Sistematizacion:
+    evento = Evento.objects.get(pk=evento.pk)
     if evento.inicio > timezone.now():
         raise ValidationError(_("La sistematización se registra después del evento."))
     registro = Sistematizacion.objects.filter(evento=evento).first()
