@@ -41,3 +41,19 @@ urlpatterns = [
         name="clave_cambiada",
     ),
 ]
+
+urlpatterns += [
+    path(
+        "clave/cambiar/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="cuentas/clave_cambiar.html",
+            success_url=reverse_lazy("cuentas:clave_cambiar_listo"),
+        ),
+        name="clave_cambiar",
+    ),
+    path(
+        "clave/cambiar/listo/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="cuentas/clave_cambiada.html"),
+        name="clave_cambiar_listo",
+    ),
+]
