@@ -7,6 +7,9 @@ class SieConfig(AppConfig):
     verbose_name = _("Sistema de Información Estratégica")
 
     def ready(self):
+        from . import documentos
+
+        documentos.registrar()
         self._registrar_sie()
 
     def _registrar_sie(self):
@@ -16,8 +19,3 @@ class SieConfig(AppConfig):
         from .demo import cargar_demo
 
         registrar_demo(20, "SIE: indicadores, valores y metas", cargar_demo)
-
-    def ready(self):
-        from . import documentos
-
-        documentos.registrar()
