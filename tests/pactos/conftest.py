@@ -132,3 +132,9 @@ def responsable(crear_usuario, organizacion):
     user = crear_usuario("responsable")
     srv.contacto_responsable_asignar(usuario=user, actor=organizacion)
     return user
+
+
+@pytest.fixture(autouse=True)
+def claves_rapidas_pactos(settings):
+    """Users are created with a fast hasher: PBKDF2 costs about a second per user here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,118 @@
+"""The coordinators' workspace, the CSV import preview, the PDF and the actor page section."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from core.documentos import documento_generar, documento_solicitar
+from pactos.models import AcuerdoDescartado, Compromiso
+
+pytestmark = pytest.mark.django_db
+
+
+def test_el_espacio_de_consolidacion_agrupa_y_descarta_sin_perder_acuerdos(
+    cliente_de, coordinadora, pacto_borrador, acuerdos_turismo, organizacion
+):
+    cliente = cliente_de(coordinadora)
+    url = reverse("pactos:consolidar", args=[pacto_borrador.pk])
+    pagina = cliente.get(url)
+    assert pagina.status_code == 200
+    html = pagina.content.decode()
+    assert all(a.texto in html for a in acuerdos_turismo)
+
+    respuesta = cliente.post(
+        url,
+        {
+            "accion": "crear",
+            "acuerdos": [acuerdos_turismo[1].pk, acuerdos_turismo[4].pk],
+            "titulo": "Guías locales capacitados",
+            "texto": "Capacitar a guías locales de Quito y Cayambe.",
+            "lider": organizacion.pk,
+        },
+        follow=True,
+    )
+    assert "Compromiso 1 creado con 2 acuerdos." in respuesta.content.decode()
+    compromiso = Compromiso.objects.get(pacto=pacto_borrador)
+    assert set(compromiso.acuerdos.all()) == {acuerdos_turismo[1], acuerdos_turismo[4]}
+
+    sin_motivo = cliente.post(
+        url,
+        {"accion": "descartar", "acuerdos": [acuerdos_turismo[2].pk], "motivo": ""},
+        follow=True,
+    )
+    assert "Indique por qué el acuerdo no entra en el pacto." in sin_motivo.content.decode()
+    cliente.post(
+        url,
+        {"accion": "descartar", "acuerdos": [acuerdos_turismo[2].pk], "motivo": "Fuera de plazo"},
+    )
+    assert AcuerdoDescartado.objects.get().motivo == "Fuera de plazo"
+
+    pendientes = cliente.get(url, {"estado": "pendiente"}).content.decode()
+    assert acuerdos_turismo[0].texto in pendientes
+    assert acuerdos_turismo[1].texto not in pendientes
+    assert acuerdos_turismo[2].texto not in pendientes
+
+
+def test_un_facilitador_no_consolida(cliente_de, facilitador, pacto_borrador, acuerdos_turismo):
+    url = reverse("pactos:consolidar", args=[pacto_borrador.pk])
+    cliente = cliente_de(facilitador)
+    assert cliente.get(url).status_code == 403
+    respuesta = cliente.post(
+        url, {"accion": "crear", "acuerdos": [acuerdos_turismo[0].pk], "titulo": "X", "texto": "X"}
+    )
+    assert respuesta.status_code == 403
+    assert not Compromiso.objects.exists()
+
+
+def test_importar_csv_con_vista_previa(cliente_de, coordinadora, pacto_publicado):
+    compromiso = pacto_publicado.compromisos.get()
+    cliente = cliente_de(coordinadora)
+    url = reverse("pactos:importar_avances")
+    contenido = (
+        "pacto,numero,estado,avance,texto,motivo\n"
+        f"{pacto_publicado.slug},{compromiso.numero},en_curso,55,Obra en marcha,\n"
+    )
+    archivo = io.BytesIO(contenido.encode())
+    archivo.name = "avances.csv"
+    vista_previa = cliente.post(url, {"archivo": archivo})
+    html = vista_previa.content.decode()
+    assert "Vista previa" in html and "Aplicar 1 actualización" in html
+    compromiso.refresh_from_db()
+    assert compromiso.avance == 0  # nothing applied yet
+    cliente.post(url, {"contenido": contenido, "confirmar": "1"})
+    compromiso.refresh_from_db()
+    assert compromiso.avance == 55
+
+    malo = contenido.replace("en_curso", "volando")
+    archivo = io.BytesIO(malo.encode())
+    archivo.name = "avances.csv"
+    html = cliente.post(url, {"archivo": archivo}).content.decode()
+    assert "Estado desconocido" in html and "No se aplicó ningún cambio" in html
+
+
+def test_el_pdf_del_pacto_numera_compromisos_firmantes_y_rastro(
+    pacto_publicado, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    documento = documento_solicitar(fuente=pacto_publicado, tipo="pacto")
+    documento = documento_generar(documento_id=documento.pk)
+    assert documento.estado == "listo", documento.error
+    texto = " ".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(documento.archivo.read())).pages
+    )
+    compromiso = pacto_publicado.compromisos.get()
+    assert f"{compromiso.numero}. {compromiso.titulo}" in texto
+    assert "Ana Pérez" in texto
+    origen = compromiso.origenes.select_related("acuerdo__sesion__mesa").first()
+    assert "Viene del acuerdo" in texto and "Mesa cantonal de turismo" in texto
+    assert origen is not None
+
+
+def test_seccion_de_la_ficha_del_actor(pacto_publicado, organizacion, sin_rol):
+    from pactos.participacion_pactos import compromisos_del_actor
+
+    datos = compromisos_del_actor(organizacion, sin_rol)
+    assert datos["total"] == 1
+    assert datos["contexto"]["compromisos_actor"][0].es_lider
