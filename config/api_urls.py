@@ -5,12 +5,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
+from mesas.api import MesaViewSet, SesionViewSet
 from eventos.api import EventoViewSet
 from pactos.api_pactos import CompromisoViewSet, PactoViewSet
 from sie.api import CantonViewSet, IndicadorViewSet, MedicionViewSet
 
 router = DefaultRouter()
 router.register("cantones", CantonViewSet, basename="canton")
+router.register("mesas", MesaViewSet, basename="mesa")
+router.register("sesiones", SesionViewSet, basename="sesion")
 router.register("indicadores", IndicadorViewSet, basename="indicador")
 router.register("mediciones", MedicionViewSet, basename="medicion")
 router.register("actores", ActorPublicoViewSet, basename="actor")

@@ -289,3 +289,28 @@ def sesiones_para_calendario(*, slug: str | None = None) -> QuerySet[Sesion]:
     if slug is not None:
         qs = qs.filter(mesa__slug=slug)
     return qs
+
+
+def sesiones_api() -> QuerySet[Sesion]:
+    """Published sessions with their participation counts and agreements, for the open data API."""
+    return (
+        sesiones_publicadas()
+        .annotate(
+            n_organizaciones=Count("asistencias__organizacion", distinct=True),
+            n_mujeres=Count(
+                "asistencias", filter=Q(asistencias__actor__genero="mujer"), distinct=True
+            ),
+            n_hombres=Count(
+                "asistencias", filter=Q(asistencias__actor__genero="hombre"), distinct=True
+            ),
+        )
+        .prefetch_related(
+            Prefetch(
+                "acuerdos",
+                queryset=Acuerdo.objects.prefetch_related(
+                    Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
+                ),
+            )
+        )
+        .order_by("-inicio", "pk")
+    )

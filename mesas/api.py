@@ -1,0 +1,124 @@
+"""Open data of the tables: tables, sessions with published actas, agreements (no personal data)."""
+
+from django.urls import reverse
+from rest_framework import serializers, viewsets
+
+from . import selectors
+from .models import Mesa
+
+
+class MesaSerializer(serializers.ModelSerializer):
+    tipo = serializers.CharField()
+    tipo_nombre = serializers.CharField(source="get_tipo_display")
+    canton = serializers.SerializerMethodField()
+    sector = serializers.SerializerMethodField()
+    estado = serializers.CharField()
+    sesiones_publicadas = serializers.IntegerField(source="n_sesiones_publicadas")
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Mesa
+        fields = [
+            "slug",
+            "nombre",
+            "tipo",
+            "tipo_nombre",
+            "canton",
+            "sector",
+            "objetivo",
+            "estado",
+            "sesiones_publicadas",
+            "url",
+        ]
+
+    def get_canton(self, mesa) -> str | None:
+        return mesa.canton.codigo if mesa.canton_id else None
+
+    def get_sector(self, mesa) -> str | None:
+        return mesa.sector.slug if mesa.sector_id else None
+
+    def get_url(self, mesa) -> str:
+        return self.context["request"].build_absolute_uri(mesa.get_absolute_url())
+
+
+class MesaViewSet(viewsets.ReadOnlyModelViewSet):
+    """The 13 dialogue tables: `tipo` is `turismo` (with its canton code) or `agropecuario`
+    (with its sector)."""
+
+    serializer_class = MesaSerializer
+    lookup_field = "slug"
+    pagination_class = None
+    filterset_fields = ["tipo"]
+
+    def get_queryset(self):
+        return selectors.mesas_publicas().order_by("orden")
+
+
+class AcuerdoSerializer(serializers.Serializer):
+    numero = serializers.IntegerField()
+    texto = serializers.CharField()
+    plazo = serializers.DateField(allow_null=True)
+    resultado_esperado = serializers.CharField()
+    responsables = serializers.SerializerMethodField()
+
+    def get_responsables(self, acuerdo) -> list[str]:
+        return [r.nombre for r in acuerdo.responsables.all()]
+
+
+class SesionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    mesa = serializers.CharField(source="mesa.slug")
+    mesa_nombre = serializers.CharField(source="mesa.nombre")
+    numero = serializers.IntegerField()
+    inicio = serializers.DateTimeField()
+    modalidad = serializers.CharField()
+    parroquia = serializers.CharField(source="parroquia.nombre", allow_null=True, default=None)
+    participacion = serializers.SerializerMethodField()
+    acuerdos = AcuerdoSerializer(many=True)
+    url = serializers.SerializerMethodField()
+    acta_url = serializers.SerializerMethodField()
+
+    def get_participacion(self, sesion) -> dict:
+        return {
+            "asistentes": sesion.n_asistentes,
+            "organizaciones": sesion.n_organizaciones,
+            "mujeres": sesion.n_mujeres,
+            "hombres": sesion.n_hombres,
+            "intervenciones": sesion.n_intervenciones,
+        }
+
+    def get_url(self, sesion) -> str:
+        return self.context["request"].build_absolute_uri(sesion.get_public_url())
+
+    def get_acta_url(self, sesion) -> str | None:
+        documento = self.context["actas"].get(sesion.pk)
+        if documento is None:
+            return None
+        ruta = reverse("core:documento_descargar", kwargs={"uuid": documento.uuid})
+        return self.context["request"].build_absolute_uri(ruta)
+
+
+class SesionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sessions whose acta is published, with agreements, participation counts and `acta_url`."""
+
+    serializer_class = SesionSerializer
+    filterset_fields = ["mesa__slug", "numero"]
+
+    def get_queryset(self):
+        return selectors.sesiones_api()
+
+    def get_serializer_context(self):
+        contexto = super().get_serializer_context()
+        contexto["actas"] = getattr(self, "_actas", {})
+        return contexto
+
+    def paginate_queryset(self, queryset):
+        pagina = super().paginate_queryset(queryset)
+        self._actas = selectors.actas_publicadas(
+            sesiones=list(pagina if pagina is not None else queryset)
+        )
+        return pagina
+
+    def retrieve(self, request, *args, **kwargs):
+        self._actas = selectors.actas_publicadas(sesiones=[self.get_object()])
+        return super().retrieve(request, *args, **kwargs)

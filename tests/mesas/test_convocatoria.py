@@ -1,0 +1,82 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from mesas import services
+from mesas.correo import recordatorios_enviar
+from mesas.models import Invitacion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def celery_en_proceso():
+    from config.celery import app
+
+    antes = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = antes
+
+
+def test_convocatoria_por_correo_con_agenda_e_ics_y_confirmacion(
+    celery_en_proceso,
+    cliente_de,
+    client,
+    fac_cayambe,
+    sesion_cayambe,
+    crear_persona,
+    django_capture_on_commit_callbacks,
+):
+    services.punto_agenda_agregar(sesion=sesion_cayambe, titulo="Ruta del bizcocho")
+    con_correo = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
+    sin_correo = crear_persona("Segundo", "Sin Correo")
+    with django_capture_on_commit_callbacks(execute=True):
+        respuesta = cliente_de(fac_cayambe).post(
+            f"/mesas/sesion/{sesion_cayambe.pk}/convocar/",
+            {"actores": [con_correo.pk, sin_correo.pk]},
+            follow=True,
+        )
+    html = respuesta.content.decode()
+    assert "Invitaciones en camino: 1." in html and "Segundo Sin Correo" in html
+    assert len(mail.outbox) == 1
+    mensaje = mail.outbox[0]
+    assert mensaje.to == ["rosa@correo.ec"] and "Ruta del bizcocho" in mensaje.body
+    nombre, contenido, tipo = mensaje.attachments[0]
+    assert nombre.endswith(".ics") and tipo == "text/calendar"
+    evento = Calendar.from_ical(contenido).walk("VEVENT")[0]
+    assert "Cayambe" in str(evento["summary"])
+
+    invitacion = Invitacion.objects.get()
+    assert invitacion.enviada_en is not None
+    client.post(f"/mesas/invitacion/{invitacion.token}/", {"respuesta": "si"})
+    invitacion.refresh_from_db()
+    assert invitacion.respuesta == Invitacion.Respuesta.CONFIRMADA
+    pagina = cliente_de(fac_cayambe).get(f"/mesas/sesion/{sesion_cayambe.pk}/").content.decode()
+    assert "Confirmó asistencia" in pagina
+
+
+def test_recordatorio_el_dia_anterior_una_sola_vez(mesa_cayambe, crear_persona, crear_sesion):
+    manana = crear_sesion(mesa_cayambe, dias=1)
+    en_una_semana = crear_sesion(mesa_cayambe, dias=7)
+    rosa = crear_persona(email="rosa@correo.ec")
+    luis = crear_persona(email="luis@correo.ec")
+    for sesion in (manana, en_una_semana):
+        Invitacion.objects.create(sesion=sesion, actor=rosa, enviada_en=timezone.now())
+    Invitacion.objects.create(sesion=manana, actor=luis, respuesta=Invitacion.Respuesta.DECLINADA)
+    ahora = timezone.localtime(manana.inicio) - datetime.timedelta(days=1)
+    assert recordatorios_enviar(ahora=ahora) == 1
+    assert mail.outbox[0].to == ["rosa@correo.ec"] and "Recordatorio" in mail.outbox[0].subject
+    assert recordatorios_enviar(ahora=ahora) == 0
+
+
+def test_calendario_publico_sin_agenda(client, sesion_cayambe):
+    services.punto_agenda_agregar(sesion=sesion_cayambe, titulo="Punto interno")
+    respuesta = client.get("/mesas/turismo-cayambe/calendario.ics")
+    assert respuesta["Content-Type"] == "text/calendar"
+    assert b"Punto interno" not in respuesta.content
+    assert len(Calendar.from_ical(respuesta.content).walk("VEVENT")) == 1
+    assert client.get("/mesas/calendario.ics").status_code == 200

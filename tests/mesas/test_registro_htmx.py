@@ -1,0 +1,72 @@
+"""Recording with htmx: each addition saved at once, and nothing typed lost on an error."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anadir_asistente_devuelve_solo_la_seccion_y_refresca_los_selects(
+    cliente_de, fac_cayambe, sesion_cayambe, crear_persona
+):
+    persona = crear_persona("Lucía", "Tipán")
+    cliente = cliente_de(fac_cayambe)
+    respuesta = cliente.post(
+        f"/mesas/sesion/{sesion_cayambe.pk}/asistencia/",
+        {"asistencia-actor": persona.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert "<html" not in html and 'id="seccion-asistencia"' in html
+    assert "Lucía Tipán" in html and "Asistencia registrada." in html
+    assert 'id="campo-intervencion-actor" hx-swap-oob' in html
+    assert sesion_cayambe.asistencias.filter(actor=persona).exists()
+
+
+def test_error_de_validacion_conserva_lo_escrito(cliente_de, fac_cayambe, sesion_cayambe):
+    cliente = cliente_de(fac_cayambe)
+    resumen = "Propuesta larga escrita con cuidado en el salón parroquial"
+    respuesta = cliente.post(
+        f"/mesas/sesion/{sesion_cayambe.pk}/intervencion/",
+        {"intervencion-tipo": "propuesta", "intervencion-resumen": resumen},
+        HTTP_HX_REQUEST="true",
+    )
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert "Elija a la persona que interviene." in html
+    assert resumen in html
+    assert not sesion_cayambe.intervenciones.exists()
+
+
+def test_acuerdo_con_plazo_invalido_conserva_el_texto(cliente_de, fac_cayambe, sesion_cayambe):
+    respuesta = cliente_de(fac_cayambe).post(
+        f"/mesas/sesion/{sesion_cayambe.pk}/acuerdo/",
+        {"acuerdo-texto": "Mejorar la señalética", "acuerdo-plazo": "2020-01-01"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = respuesta.content.decode()
+    assert "El plazo no puede ser anterior a la fecha de la sesión." in html
+    assert "Mejorar la señalética" in html
+
+
+def test_persona_nueva_rapida(cliente_de, fac_cayambe, sesion_cayambe, organizacion):
+    respuesta = cliente_de(fac_cayambe).post(
+        f"/mesas/sesion/{sesion_cayambe.pk}/nuevo/",
+        {
+            "nuevo-nombres": "Blanca",
+            "nuevo-apellidos": "Tupiza",
+            "nuevo-genero": "mujer",
+            "nuevo-tipo": "comunitario",
+            "nuevo-organizacion": organizacion.pk,
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Blanca Tupiza" in respuesta.content.decode()
+    assert sesion_cayambe.asistencias.get().organizacion == organizacion
+
+
+def test_sin_htmx_redirige_a_la_seccion(cliente_de, fac_cayambe, sesion_cayambe):
+    respuesta = cliente_de(fac_cayambe).post(
+        f"/mesas/sesion/{sesion_cayambe.pk}/agenda/", {"agenda-titulo": "Bienvenida"}
+    )
+    assert respuesta.status_code == 302 and respuesta["Location"].endswith("#seccion-agenda")
