@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -99,8 +100,12 @@ class Actor(models.Model):
     genero = models.CharField(_("género"), max_length=12, choices=Genero.choices, blank=True)
 
     # The map.
-    influencia = models.PositiveSmallIntegerField(_("influencia"), default=3)
-    interes = models.PositiveSmallIntegerField(_("interés"), default=3)
+    influencia = models.PositiveSmallIntegerField(
+        _("influencia"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    interes = models.PositiveSmallIntegerField(
+        _("interés"), default=3, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     posicion = models.CharField(
         _("posición frente a los pactos"),
         max_length=12,
@@ -164,12 +169,7 @@ class Actor(models.Model):
         return self.nombre
 
     def save(self, *args, **kwargs):
-        self.componer_nombre()
-        self.nombre_normalizado = normalizar_nombre(self.nombre)
-        if self.identificacion:
-            self.identificacion = "".join(c for c in self.identificacion if c.isdigit())
-        if self.email:
-            self.email = self.email.strip().lower()
+        self.preparar()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -180,8 +180,20 @@ class Actor(models.Model):
         if self.naturaleza == self.Naturaleza.PERSONA and (self.nombres or self.apellidos):
             self.nombre = f"{self.nombres.strip()} {self.apellidos.strip()}".strip()
 
-    def full_clean(self, *args, **kwargs):
+    def preparar(self) -> None:
+        """Derived and normalised fields; save() calls it, and so does the bulk import."""
         self.componer_nombre()
+        self.nombre_normalizado = normalizar_nombre(self.nombre)
+        if self.identificacion:
+            self.identificacion = "".join(c for c in self.identificacion if c.isdigit())
+        if self.email:
+            self.email = self.email.strip().lower()
+
+    def full_clean(self, *args, **kwargs):
+        """The check constraints are also validators and clean() rules, so they are checked in
+        Python here (no query per constraint); the database still enforces them."""
+        self.componer_nombre()
+        kwargs.setdefault("validate_constraints", False)
         return super().full_clean(*args, **kwargs)
 
     @property

@@ -1,0 +1,126 @@
+"""Bench of the actor import: preview and all-or-nothing application of 5,000 rows (CSV and XLSX).
+
+Run alone: `python -m bench.actores_importacion [filas]`; prints the timings as JSON. The applied
+import runs inside a transaction that is rolled back, so the database is left as it was.
+"""
+
+import csv
+import io
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+CANTONES = [
+    "Cayambe",
+    "Mejía",
+    "Pedro Moncayo",
+    "Rumiñahui",
+    "Puerto Quito",
+    "Quito",
+    "San Miguel de los Bancos",
+    "Pedro Vicente Maldonado",
+]
+SECTORES = [
+    "Floricultura",
+    "Leche y derivados",
+    "Cultivos andinos y agricultura familiar",
+    "Cacao, café y caña",
+    "",
+]
+
+
+def filas(n: int) -> list[dict]:
+    from actores.validadores import digito_verificador_cedula
+
+    salida = []
+    for i in range(n):
+        persona = i % 2 == 0
+        fila = {
+            "naturaleza": "persona" if persona else "organizacion",
+            "tipo": "comunitario",
+            "ambito": "cantonal",
+            "canton": CANTONES[i % len(CANTONES)],
+            "ejes": "agropecuario",
+            "sectores": SECTORES[i % len(SECTORES)],
+            "email": f"bench{i}@example.org",
+            "telefono": "0991234567" if persona else "022500000",
+            "influencia": str(1 + i % 5),
+            "interes": str(1 + (i // 5) % 5),
+            "posicion": "apoya",
+        }
+        if persona:
+            fila.update(
+                nombres=f"Persona {i}",
+                apellidos="Bench Quishpe",
+                identificacion=digito_verificador_cedula(f"171{i:06d}"),
+                genero="mujer",
+                consentimiento_datos="sí",
+                consentimiento_fecha="2026-02-01",
+                consentimiento_finalidad="Convocatoria",
+            )
+        else:
+            fila["nombre"] = f"Asociación Bench {i}"
+        salida.append(fila)
+    return salida
+
+
+def main() -> None:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import transaction
+    from openpyxl import Workbook
+
+    from actores.importacion import COLUMNAS, importacion_aplicar, importacion_crear, previsualizar
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    datos = filas(n)
+    texto = io.StringIO()
+    escritor = csv.DictWriter(texto, fieldnames=COLUMNAS)
+    escritor.writeheader()
+    escritor.writerows(datos)
+    contenido_csv = texto.getvalue().encode()
+    libro = Workbook(write_only=True)
+    hoja = libro.create_sheet()
+    hoja.append(COLUMNAS)
+    for f in datos:
+        hoja.append([f.get(c, "") for c in COLUMNAS])
+    salida = io.BytesIO()
+    libro.save(salida)
+    contenido_xlsx = salida.getvalue()
+
+    resultado = {"filas": n}
+    t = time.perf_counter()
+    prev = previsualizar(contenido_xlsx, "bench.xlsx")
+    resultado["previa_xlsx_s"] = round(time.perf_counter() - t, 2)
+    assert prev.aplicable, prev.con_errores[:3]
+    t = time.perf_counter()
+    previsualizar(contenido_csv, "bench.csv")
+    resultado["previa_csv_s"] = round(time.perf_counter() - t, 2)
+    usuario = get_user_model().objects.filter(is_superuser=True).first()
+
+    class Deshacer(Exception):
+        pass
+
+    try:
+        with transaction.atomic():
+            importacion, _prev = importacion_crear(
+                archivo=SimpleUploadedFile("bench.xlsx", contenido_xlsx), usuario=usuario
+            )
+            t = time.perf_counter()
+            importacion_aplicar(importacion=importacion, usuario=usuario)
+            resultado["aplicar_xlsx_s"] = round(time.perf_counter() - t, 2)
+            importacion.archivo.delete(save=False)
+            raise Deshacer
+    except Deshacer:
+        pass
+    print(json.dumps(resultado))
+
+
+if __name__ == "__main__":
+    main()
