@@ -61,17 +61,18 @@ def valor_de(cifra: Cifra, *, desde=None, hasta=None) -> float | None:
 
 
 # Figures of the apps below pactos, read through their selectors if (and once) they exist:
-# (producto, clave, etiqueta, "módulo", "función", meta). The function must accept desde/hasta.
+# (producto, clave, etiqueta, "módulo", "función", meta). The function may take desde/hasta or nothing;
+# pactos/fuentes_mesas.py adapts mesas' selectors to this shape.
 CIFRAS_DE_APPS_INFERIORES = [
     (
         2,
         "mesas_sesiones",
         _("Sesiones de mesa realizadas"),
-        "mesas.selectors",
+        "pactos.fuentes_mesas",
         "sesiones_realizadas_total",
         26,
     ),
-    (2, "mesas_actas", _("Actas publicadas"), "mesas.selectors", "actas_publicadas_total", 26),
+    (2, "mesas_actas", _("Actas publicadas"), "pactos.fuentes_mesas", "actas_publicadas_total", 26),
     (
         4,
         "sie_indicadores",
@@ -147,21 +148,21 @@ TABLAS_DE_APPS_INFERIORES = [
         "participacion",
         "mesas_por_canton",
         _("Participación por cantón"),
-        "mesas.selectors",
+        "pactos.fuentes_mesas",
         "participacion_por_canton",
     ),
     (
         "participacion",
         "mesas_por_sector",
         _("Participación por sector"),
-        "mesas.selectors",
+        "pactos.fuentes_mesas",
         "participacion_por_sector",
     ),
     (
         "participacion",
         "mesas_por_genero",
         _("Participación por género"),
-        "mesas.selectors",
+        "pactos.fuentes_mesas",
         "participacion_por_genero",
     ),
     (

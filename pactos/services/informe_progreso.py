@@ -49,7 +49,7 @@ def informe_contexto(
     actividades = list(actividades_filtradas())
     grupos = actividades_por_bloque(actividades)
     alertas = alertas_de(actividades, hoy=corte)
-    productos = progreso_productos(desde=desde, hasta=hasta)
+    productos = progreso_productos(hasta=hasta)  # cumulative up to the end of the period
     estados = resumen_estados(actividades)
     vivas = [a for a in actividades if a.estado != EstadoActividad.CANCELADA]
     vencidas = [a for a in actividades if a.vencida(corte)]

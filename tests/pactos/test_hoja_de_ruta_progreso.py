@@ -106,3 +106,17 @@ def test_cifras_de_apps_inferiores_se_registran_solo_si_existe_el_selector(sin_c
     assert sin_cifras.registrar_cifras_de_apps_inferiores() == ["sesiones"]
     cifra = sin_cifras.cifras_registradas(2)[0]
     assert sin_cifras.valor_de(cifra, desde=None, hasta=None) == 12
+
+
+@pytest.mark.django_db
+def test_cifras_reales_de_mesas_y_sie_registradas_al_arrancar():
+    from pactos import indicadores_programa
+
+    claves = {c.clave for c in indicadores_programa.cifras_registradas()}
+    assert {"mesas_sesiones", "mesas_actas", "sie_indicadores"} <= claves
+    for cifra in indicadores_programa.cifras_registradas():
+        if cifra.clave.startswith(("mesas_", "sie_")):
+            assert indicadores_programa.valor_de(cifra) == 0  # no sessions nor measurements yet
+    tablas = {t.clave: t for t in indicadores_programa.tablas_registradas("participacion")}
+    genero = indicadores_programa.contenido_de(tablas["mesas_por_genero"])
+    assert genero["columnas"] == ["Género", "Asistencias"] and genero["filas"] == []
