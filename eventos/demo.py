@@ -357,4 +357,6 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
             creados.append(_socializacion(usuarios))
     if not creados:
         return "ya estaban cargados"
+    for evento in creados:
+        evento.refresh_from_db()
     return ", ".join(f"{e.titulo} ({e.get_estado_display()})" for e in creados)

@@ -147,7 +147,8 @@ def _contar(valores, etiquetas: dict) -> list[dict]:
         }
         for clave, n in conteo.items()
     ]
-    return sorted(filas, key=lambda f: (-f["n"], str(f["etiqueta"])))
+    # "Sin dato" last, whatever its size.
+    return sorted(filas, key=lambda f: (not f["clave"], -f["n"], str(f["etiqueta"])))
 
 
 def cifras_asistencia(evento: Evento) -> dict:

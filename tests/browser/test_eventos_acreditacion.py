@@ -1,0 +1,124 @@
+"""Staff build a guest list from the actor map and send invitations; a guest confirms through the
+personal link; staff check them in at the door on a phone-sized screen."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from actores.models import Actor
+from core.roles import Rol
+from eventos import services
+from eventos.models import Evento, Invitado
+from sie.models import Canton, Parroquia
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CLAVE = "clave-del-navegador-123"
+
+
+@pytest.fixture
+def celery_en_proceso():
+    from config.celery import app
+
+    antes = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = antes
+
+
+def _entrar(page, base, usuario):
+    page.goto(f"{base}/cuentas/login/")
+    page.fill("input[name=username]", usuario)
+    page.fill("input[name=password]", CLAVE)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_load_state()
+
+
+def test_invitar_confirmar_y_acreditar_en_el_telefono(
+    browser, live_server, django_user_model, celery_en_proceso
+):
+    coordinadora = django_user_model.objects.create(
+        username="coordinadora", first_name="María", password=make_password(CLAVE)
+    )
+    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
+    cayambe = Canton.objects.get(codigo="1702")
+    for nombre, correo in [("Rosa Tupiza", "rosa@example.org"), ("Manuel Farinango", "manuel@example.org")]:
+        nombres, apellidos = nombre.split()
+        Actor.objects.create(
+            naturaleza=Actor.Naturaleza.PERSONA, nombres=nombres, apellidos=apellidos,
+            tipo=Actor.Tipo.COMUNITARIO, ambito=Actor.Ambito.CANTONAL, canton=cayambe,
+            email=correo, genero="mujer", influencia=4,
+        )
+    Actor.objects.create(
+        naturaleza=Actor.Naturaleza.ORGANIZACION, nombre="Universidad de prueba",
+        tipo=Actor.Tipo.ACADEMIA, ambito=Actor.Ambito.PROVINCIAL, email="u@example.org",
+    )
+    inicio = timezone.now() + timedelta(days=7)
+    evento = services.evento_crear(
+        usuario=coordinadora,
+        datos={
+            "tipo": Evento.Tipo.SOCIALIZACION, "titulo": "Socialización en Cayambe",
+            "inicio": inicio, "fin": inicio + timedelta(hours=3),
+            "lugar": "Coliseo", "direccion": "Calle Rocafuerte",
+            "parroquia": Parroquia.objects.filter(canton=cayambe).first(),
+            "institucion_organizadora": "Gobierno Provincial de Pichincha", "publicado": True,
+        },
+    )
+    base = live_server.url
+    escritorio = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = escritorio.new_page()
+    _entrar(page, base, "coordinadora")
+
+    # 1. Guest list from the actor map: community actors of Cayambe.
+    page.goto(f"{base}/eventos/gestion/{evento.pk}/invitados/mapa/")
+    page.select_option("#id_tipo", "comunitario")
+    page.select_option("#id_canton", str(cayambe.pk))
+    page.click("#filtro-actores button[type=submit]")
+    expect(page.get_by_text("Rosa Tupiza")).to_be_visible()
+    expect(page.get_by_text("Universidad de prueba")).to_have_count(0)
+    page.check("#marcar-todos")
+    page.click("#agregar-seleccionados")
+    expect(page.get_by_text("2 actores agregados a la lista de invitados.")).to_be_visible()
+
+    # 2. Invitations by e-mail.
+    page.get_by_role("button", name=re.compile("Enviar invitaciones")).click()
+    expect(page.get_by_text("2 invitaciones en camino por correo.")).to_be_visible()
+    correo = next(m for m in mail.outbox if m.to == ["rosa@example.org"])
+    enlace = re.search(r"https?://\S+/eventos/invitacion/\S+/", correo.body).group(0)
+    ruta = enlace.split("/eventos/", 1)[1]
+
+    # 3. The guest confirms through the personal link, without an account.
+    invitada = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    pagina_invitada = invitada.new_page()
+    pagina_invitada.goto(f"{base}/eventos/{ruta}")
+    pagina_invitada.get_by_role("button", name="Sí, asistiré").click()
+    expect(pagina_invitada.get_by_text("Su asistencia está confirmada.")).to_be_visible()
+    expect(pagina_invitada.locator("img.qr-invitado")).to_be_visible()
+    invitada.close()
+
+    # 4. At the door, on a phone: search by name and record the arrival.
+    telefono = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    movil = telefono.new_page()
+    _entrar(movil, base, "coordinadora")
+    movil.goto(f"{base}/eventos/gestion/{evento.pk}/acreditacion/")
+    movil.fill("#buscar-invitado", "rosa tup")
+    fila = movil.locator(".fila-acreditacion", has_text="Rosa Tupiza")
+    expect(fila).to_be_visible()
+    fila.get_by_role("button", name="Llegó").click()
+    expect(movil.locator(".fila-acreditacion", has_text="Rosa Tupiza")).to_contain_text("Registrado")
+    ancho = movil.evaluate("document.documentElement.scrollWidth")
+    assert ancho <= 390 + 1, "la pantalla de acreditación no cabe en el teléfono"
+    rosa = Invitado.objects.get(evento=evento, email="rosa@example.org")
+    assert rosa.asistio and rosa.estado == Invitado.Estado.CONFIRMADO
+    assert Invitado.objects.filter(evento=evento, asistio=True).count() == 1
+    telefono.close()
+    escritorio.close()
