@@ -56,8 +56,10 @@ messages: $(STAMP)
 	PY=$(PY) scripts/messages.sh
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
+# Benchmarks (docs/performance.md). wrk, the load generator, comes from Debian's packages.
 bench: setup
-	$(PY) -m bench
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; }
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor var staticfiles

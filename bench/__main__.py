@@ -1,0 +1,134 @@
+"""`make bench`: datasets at 1×, 10× and 100×, then queries, scale, throughput and PDF figures.
+
+Writes bench/results.json in the shape of docs/performance.md and prints a table. With
+DATABASE_URL pointing to PostgreSQL each size gets its own database (pactos_bench_1x, ...) on the
+same server; otherwise an SQLite file under var/. A built dataset is reused until bench/datos.py
+or a migration changes (--reconstruir forces a rebuild).
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def url_base_de_datos(factor: int) -> str:
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith(("postgres://", "postgresql://")):
+        servidor = base.rsplit("/", 1)[0]
+        return f"{servidor}/pactos_bench_{factor}x"
+    return f"sqlite:///{RAIZ / 'var' / f'bench_{factor}x.sqlite3'}"
+
+
+def huella_datos() -> str:
+    h = hashlib.sha256()
+    for ruta in sorted([*RAIZ.glob("bench/datos*.py"), *RAIZ.glob("*/migrations/*.py")]):
+        h.update(ruta.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def entorno(factor: int) -> dict[str, str]:
+    env = {**os.environ, "DATABASE_URL": url_base_de_datos(factor)}
+    env.pop("REDIS_URL", None)  # tasks in process while building and measuring pages
+    env["DJANGO_LOG_LEVEL"] = "ERROR"
+    return env
+
+
+def recrear_base(factor: int) -> None:
+    url = url_base_de_datos(factor)
+    if url.startswith("sqlite"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    import psycopg2
+
+    servidor, nombre = url.rsplit("/", 1)
+    conexion = psycopg2.connect(f"{servidor}/postgres")
+    conexion.autocommit = True
+    with conexion.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{nombre}"')
+    conexion.close()
+
+
+def preparar(factor: int, reconstruir: bool) -> None:
+    marca = (
+        RAIZ
+        / "var"
+        / f"bench_{factor}x.{'pg' if 'postgres' in url_base_de_datos(factor) else 'sqlite'}.ok"
+    )
+    huella = huella_datos()
+    if not reconstruir and marca.exists() and marca.read_text() == huella:
+        print(f"· datos {factor}× reutilizados")
+        return
+    print(f"· construyendo datos {factor}× …", flush=True)
+    recrear_base(factor)
+    env = entorno(factor)
+    subprocess.run(
+        [PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=RAIZ, env=env, check=True
+    )
+    subprocess.run(
+        [PY, "-m", "bench.datos", "--factor", str(factor)], cwd=RAIZ, env=env, check=True
+    )
+    marca.write_text(huella)
+
+
+def medir(factor: int, repeticiones: int) -> dict:
+    salida = subprocess.run(
+        [PY, "-m", "bench.medir", "--repeticiones", str(repeticiones)],
+        cwd=RAIZ,
+        env=entorno(factor),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(salida.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--factores", default="1,10,100")
+    parser.add_argument("--reconstruir", action="store_true")
+    parser.add_argument("--repeticiones", type=int, default=15)
+    parser.add_argument("--sin-throughput", action="store_true")
+    parser.add_argument("--sin-pdf", action="store_true")
+    parser.add_argument("--salida", default=str(RAIZ / "bench" / "results.json"))
+    args = parser.parse_args()
+    factores = [int(f) for f in args.factores.split(",")]
+
+    medidas = {}
+    for factor in factores:
+        preparar(factor, args.reconstruir)
+        print(f"· midiendo páginas a {factor}× …", flush=True)
+        medidas[factor] = medir(factor, args.repeticiones)
+
+    from bench import informe
+
+    resultados = informe.componer(medidas)
+    if not args.sin_throughput and 1 in factores:
+        from bench import carga
+
+        resultados["throughput"] = carga.medir_throughput(entorno(1))
+    if not args.sin_pdf and 1 in factores:
+        resultados["pdf"] = json.loads(
+            subprocess.run(
+                [PY, "-m", "bench.pdf"],
+                cwd=RAIZ,
+                env=entorno(1),
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+    Path(args.salida).write_text(json.dumps(resultados, indent=2, ensure_ascii=False) + "\n")
+    informe.imprimir(resultados)
+    print(f"\nResultados en {args.salida}")
+
+
+if __name__ == "__main__":
+    main()

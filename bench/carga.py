@@ -1,0 +1,118 @@
+"""Throughput under gunicorn (production settings, 2 workers) with wrk on loopback.
+
+The floor is /ping/, a fixed response through the same middleware; every public page is
+measured in the same run and reported as its ratio to the floor.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.paginas import PUBLICAS_THROUGHPUT
+
+RAIZ = Path(__file__).resolve().parent.parent
+PUERTO = int(os.environ.get("BENCH_PORT", "8199"))
+DURACION = os.environ.get("BENCH_DURACION", "8s")
+
+
+def _libre(puerto: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", puerto)) != 0
+
+
+def _wrk(url: str) -> float:
+    salida = subprocess.run(
+        ["wrk", "-t2", "-c16", f"-d{DURACION}", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errores = re.search(r"Non-2xx or 3xx responses: (\d+)", salida)
+    if errores:
+        raise RuntimeError(f"{url}: {errores.group(1)} respuestas con error\n{salida}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", salida).group(1))
+
+
+def _urls_publicas(env: dict) -> dict[str, str]:
+    codigo = (
+        "import json, django; django.setup();"
+        "from bench.paginas import PAGINAS;"
+        f"claves = {PUBLICAS_THROUGHPUT!r};"
+        "r = {k: PAGINAS[k]() for k in claves if k in PAGINAS};"
+        "print(json.dumps({k: v[0] for k, v in r.items() if v and v[1] is None}))"
+    )
+    import json
+
+    salida = subprocess.run(
+        [sys.executable, "-c", codigo],
+        cwd=RAIZ,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(salida.stdout)
+
+
+def medir_throughput(env: dict) -> dict:
+    if not shutil.which("wrk"):
+        return {"error": "wrk no está instalado (apt-get install wrk)"}
+    if not _libre(PUERTO):
+        return {"error": f"el puerto {PUERTO} está ocupado"}
+    prod = {
+        **env,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # wrk speaks plain HTTP on loopback
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=RAIZ,
+        env=prod,
+        check=True,
+    )
+    urls = {"floor": "/ping/", **_urls_publicas(env)}
+    servidor = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{PUERTO}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=RAIZ,
+        env=prod,
+        start_new_session=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{PUERTO}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/ping/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        resultados = {}
+        for clave, ruta in urls.items():
+            urllib.request.urlopen(base + ruta, timeout=10).read()  # warm-up
+            resultados[clave] = {"rps": round(_wrk(base + ruta), 1)}
+        piso = resultados["floor"]["rps"]
+        for clave, dato in resultados.items():
+            if clave != "floor":
+                dato["ratio"] = round(dato["rps"] / piso, 2)
+        return resultados
+    finally:
+        os.killpg(servidor.pid, signal.SIGTERM)
+        servidor.wait(timeout=20)
