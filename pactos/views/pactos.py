@@ -505,11 +505,12 @@ def compromiso_actualizar(request, pk: int):
         volver = compromiso.get_absolute_url()
     if form.is_valid():
         datos = form.cleaned_data
-        organizacion = (
-            compromiso.lider
-            if compromiso.lider_id in sel.actores_de_usuario(user=request.user)
-            else None
-        )
+        # On whose behalf: the lead if the user reports for it, else the partner they report for.
+        propios = set(sel.actores_de_usuario(user=request.user))
+        if compromiso.lider_id in propios:
+            organizacion = compromiso.lider
+        else:
+            organizacion = compromiso.socios.filter(pk__in=propios).first()
         try:
             srv.compromiso_actualizar(
                 compromiso=compromiso,
