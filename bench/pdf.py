@@ -26,10 +26,10 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench import pdf_casos  # noqa: F401  (fills CASOS)
+    from bench import pdf, pdf_casos  # noqa: F401  (pdf_casos fills bench.pdf.CASOS, not __main__'s)
 
     resultados = {}
-    for clave, preparar in CASOS.items():
+    for clave, preparar in pdf.CASOS.items():
         try:
             resultados[clave] = medir_caso(preparar)
         except Exception as error:  # a missing app must not stop the other figures
@@ -38,24 +38,45 @@ def main() -> None:
 
 
 def medir_caso(preparar) -> dict:
-    import weasyprint  # noqa: F401  (import cost paid once, outside both timings)
+    """The whole task (request → in-process Celery task → stored PDF) against WeasyPrint alone."""
+    import io
 
-    from core import documentos
+    import weasyprint  # import cost paid once, outside both timings
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import timezone, translation
+    from pypdf import PdfReader
 
-    fuente, tipo = preparar()
-    html = documentos.renderizar_html(fuente=fuente, tipo=tipo)
-    inicio = time.perf_counter()
-    documentos.html_a_pdf(html)
-    solo_weasyprint = time.perf_counter() - inicio
+    from core.documentos import documento_solicitar, tipo_documento
+    from core.models import Documento
 
-    inicio = time.perf_counter()
-    documento = documentos.medir_generacion(fuente=fuente, tipo=tipo)
-    tarea = time.perf_counter() - inicio
+    fuente, tipo, usuario = preparar()
+    definicion = tipo_documento(tipo)
+    with translation.override("es"):
+        html = render_to_string(
+            definicion.plantilla,
+            {"fuente": fuente, "generado": timezone.localtime(), **definicion.contexto(fuente)},
+        )
+    tiempos_weasy, tiempos_tarea, paginas = [], [], None
+    for _ in range(3):
+        inicio = time.perf_counter()
+        pdf = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+        tiempos_weasy.append(time.perf_counter() - inicio)
+
+        Documento.objects.filter(tipo=tipo, object_id=str(fuente.pk)).delete()
+        inicio = time.perf_counter()
+        documento = documento_solicitar(fuente=fuente, tipo=tipo, usuario=usuario)
+        tiempos_tarea.append(time.perf_counter() - inicio)
+        documento.refresh_from_db()
+        if documento.estado != Documento.Estado.LISTO:
+            raise RuntimeError(f"el documento quedó {documento.estado}: {documento.error}")
+        paginas = len(PdfReader(io.BytesIO(pdf)).pages)
+    tarea, solo = min(tiempos_tarea), min(tiempos_weasy)
     return {
         "task_s": round(tarea, 3),
-        "weasyprint_s": round(solo_weasyprint, 3),
-        "ratio": round(tarea / solo_weasyprint, 2),
-        "pages": getattr(documento, "paginas", None),
+        "weasyprint_s": round(solo, 3),
+        "ratio": round(tarea / solo, 2),
+        "pages": paginas,
     }
 
 
