@@ -580,6 +580,17 @@ def tablero(request):
         request.GET.get("pagina")
     )
     maximo_estado = max([f["n"] for f in datos["por_estado"]] + [1])
+    grafico_tiempo = {
+        "titulo": _("Avance medio informado (%)"),
+        "etiquetas": [m["mes"] for m in datos["por_mes"]],
+        "valores": [m["avance"] for m in datos["por_mes"]],
+    }
+    grafico_estados = {
+        "titulo": _("Compromisos por estado"),
+        "etiquetas": [str(f["nombre"]) for f in datos["por_estado"]],
+        "valores": [f["n"] for f in datos["por_estado"]],
+        "colores": ["#6c757d", "#0b6b3a", "#8a5a00", "#b3261e", "#064a28", "#343a40"],
+    }
     return render(
         request,
         "pactos/compromiso/tablero.html",
@@ -588,6 +599,8 @@ def tablero(request):
             "datos": datos,
             "pagina": pagina,
             "maximo_estado": maximo_estado,
+            "grafico_tiempo": grafico_tiempo,
+            "grafico_estados": grafico_estados,
             "parametros": request.GET.urlencode(),
         },
     )
