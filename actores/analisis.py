@@ -153,9 +153,9 @@ def red_de(qs: QuerySet[Actor], *, con_dibujo: bool = True) -> dict:
     }
     ids = list(nodos)
     aristas = list(
-        Relacion.objects.filter(origen_id__in=ids, destino_id__in=ids).values_list(
-            "origen_id", "destino_id", "tipo"
-        )
+        Relacion.objects.filter(origen_id__in=ids, destino_id__in=ids)
+        .order_by()
+        .values_list("origen_id", "destino_id", "tipo")
     )
     g = nx.Graph()
     g.add_nodes_from(ids)

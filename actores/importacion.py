@@ -595,7 +595,7 @@ def importacion_aplicar(
         importacion.archivo.close()
     prev = previsualizar(
         contenido,
-        importacion.nombre_archivo,
+        importacion.archivo.name,
         usuario=usuario,
         limite_territorial=limite_territorial,
     )
@@ -631,14 +631,23 @@ def importacion_aplicar(
 def importacion_crear(
     *, archivo, usuario, limite_territorial=None
 ) -> tuple[Importacion, Previsualizacion]:
-    """Store the uploaded file and return its preview (nothing is written to the actors)."""
+    """Store the uploaded file and return its preview (nothing is written to the actors).
+
+    An XLSX file is stored as the CSV of its first sheet, so that confirming the import (which
+    validates everything again) does not read the workbook a second time.
+    """
+    from django.core.files.base import ContentFile
+
     contenido = archivo.read()
-    prev = previsualizar(
-        contenido, archivo.name, usuario=usuario, limite_territorial=limite_territorial
-    )
-    archivo.seek(0)
+    nombre = archivo.name
+    if nombre.lower().endswith(".xlsx"):
+        salida = io.StringIO()
+        csv.writer(salida).writerows(_leer_filas(contenido, nombre))
+        contenido = salida.getvalue().encode("utf-8")
+        nombre = f"{nombre}.csv"
+    prev = previsualizar(contenido, nombre, usuario=usuario, limite_territorial=limite_territorial)
     importacion = Importacion.objects.create(
-        archivo=archivo,
+        archivo=ContentFile(contenido, name=nombre),
         nombre_archivo=archivo.name[:255],
         estado=Importacion.Estado.PREVISUALIZADA
         if prev.aplicable

@@ -75,6 +75,8 @@ def secciones_para(actor, user, *, request=None) -> list[dict]:
             html = render_to_string(datos["template"], contexto, request=request)
         else:
             html = ""
+        if not str(html).strip():
+            html = ""
         resultado.append(
             {
                 "clave": seccion.clave,
