@@ -62,10 +62,14 @@ class AsistenciaForm(forms.Form):
         label=_("Asistente"),
         queryset=Actor.objects.none(),
         help_text=_("Los miembros de la mesa aparecen primero."),
+        empty_label=_("— Elija a la persona —"),
         error_messages={"required": _("Elija a la persona que asiste.")},
     )
     organizacion = forms.ModelChoiceField(
-        label=_("Organización a la que representa"), queryset=Actor.objects.none(), required=False
+        label=_("Organización a la que representa"),
+        queryset=Actor.objects.none(),
+        required=False,
+        empty_label=_("(ninguna / a título personal)"),
     )
 
     def __init__(self, *args, sesion: Sesion, **kwargs):
@@ -85,7 +89,10 @@ class AsistenteNuevoForm(forms.Form):
         label=_("Cantón"), queryset=Canton.objects.all(), required=False
     )
     organizacion = forms.ModelChoiceField(
-        label=_("Organización a la que representa"), queryset=Actor.objects.none(), required=False
+        label=_("Organización a la que representa"),
+        queryset=Actor.objects.none(),
+        required=False,
+        empty_label=_("(ninguna / a título personal)"),
     )
 
     def __init__(self, *args, sesion: Sesion, **kwargs):
@@ -99,6 +106,7 @@ class IntervencionForm(forms.Form):
     actor = forms.ModelChoiceField(
         label=_("Quién interviene"),
         queryset=Actor.objects.none(),
+        empty_label=_("— Elija entre los asistentes —"),
         error_messages={"required": _("Elija a la persona que interviene.")},
     )
     punto = forms.ModelChoiceField(

@@ -59,6 +59,20 @@
   for (const evento of ["htmx:sendError", "htmx:timeout", "htmx:responseError"]) {
     document.addEventListener(evento, () => aviso()?.classList.remove("d-none"));
   }
+  // Adding an attendee refreshes the speaker and responsible selects: send what is selected in
+  // them so the server keeps it (hx-include would also validate those required fields).
+  document.addEventListener("htmx:configRequest", (e) => {
+    const form = e.detail.elt.closest && e.detail.elt.closest("form[data-conservar]");
+    if (!form) return;
+    for (const nombre of form.dataset.conservar.split(" ")) {
+      const campo = document.querySelector(`[name="${nombre}"]`);
+      if (!campo) continue;
+      const valores = campo.multiple
+        ? Array.from(campo.selectedOptions).map((o) => o.value)
+        : [campo.value];
+      e.detail.parameters[nombre] = campo.multiple ? valores : valores[0];
+    }
+  });
   document.addEventListener("htmx:afterSettle", (e) => iniciar(e.detail.elt));
   document.addEventListener("DOMContentLoaded", () => iniciar(document));
 })();
