@@ -9,12 +9,18 @@ from functools import wraps
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .permisos import AccesoDenegado
 from .rules import es_administrador
 
 
 class PortalAdminSite(admin.AdminSite):
+    site_header = _("Pactos por Pichincha · Administración")
+    site_title = _("Administración de Pactos por Pichincha")
+    index_title = _("Usuarios, roles y datos del portal")
+    site_url = "/"
+
     def has_permission(self, request):
         user = request.user
         return user.is_active and es_administrador(user)
