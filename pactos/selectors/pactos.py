@@ -98,7 +98,20 @@ def adjuntar_ultimas_actualizaciones(compromisos: list[Compromiso]) -> list[Comp
     }
     for c in compromisos:
         c.ultima = ultimas.get(getattr(c, "ultima_id", None))
+        c.origenes_por_mesa = origenes_por_mesa(c)
     return compromisos
+
+
+def origenes_por_mesa(compromiso: Compromiso) -> list[dict]:
+    """The trail grouped by table: [{"mesa": ..., "acuerdos": [(sesion, numero), ...]}]."""
+    grupos: dict[int, dict] = {}
+    for origen in compromiso.origenes.all():
+        sesion = origen.acuerdo.sesion
+        grupo = grupos.setdefault(sesion.mesa_id, {"mesa": sesion.mesa, "acuerdos": []})
+        grupo["acuerdos"].append((sesion.numero, origen.acuerdo.numero))
+    for grupo in grupos.values():
+        grupo["acuerdos"].sort()
+    return list(grupos.values())
 
 
 def pacto_publico(*, slug: str) -> Pacto:
