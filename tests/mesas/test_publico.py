@@ -138,3 +138,8 @@ def test_api_mesas_y_sesiones_publicadas(client, publicada, crear_sesion, mesa_c
     texto = client.get("/api/v1/sesiones/").content.decode()
     assert "@" not in texto and "099" not in texto
     assert client.post("/api/v1/sesiones/", {}).status_code in (401, 403, 405)
+
+
+def test_pagina_de_mesas_en_ingles(client):
+    html = client.get("/en/mesas/").content.decode()
+    assert "Dialogue tables" in html and "Cantonal tourism tables" in html
