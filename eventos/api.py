@@ -99,7 +99,9 @@ class EventoViewSet(viewsets.ReadOnlyModelViewSet):
             eventos_publicos()
             .prefetch_related(
                 "aliados",
-                Prefetch("sesiones", queryset=Sesion.objects.prefetch_related("ponentes", "moderadores")),
+                Prefetch(
+                    "sesiones", queryset=Sesion.objects.prefetch_related("ponentes", "moderadores")
+                ),
                 "ponentes",
             )
             .order_by("-inicio")

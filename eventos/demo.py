@@ -21,7 +21,13 @@ SOCIALIZACION = "Socialización de resultados de los Pactos por Pichincha"
 PERSONAS_A_MANO = [
     ("Gabriela Simbaña", "Radio Pichincha Universal", "privado", "1701", "mujer"),
     ("Diego Cabascango", "Junta parroquial de Tupigachi", "publico", "1704", "hombre"),
-    ("Verónica Lema", "Red de turismo comunitario del Chocó Andino", "comunitario", "1707", "mujer"),
+    (
+        "Verónica Lema",
+        "Red de turismo comunitario del Chocó Andino",
+        "comunitario",
+        "1707",
+        "mujer",
+    ),
     ("Marco Tituaña", "Asociación de ganaderos de Machachi", "comunitario", "1703", "hombre"),
     ("Lucía Farinango", "Universidad Politécnica Salesiana", "academia", "1701", "mujer"),
     ("Andrés Pazmiño", "Cámara de Turismo de Pichincha", "privado", "1701", "hombre"),
@@ -65,15 +71,19 @@ def _fecha(anio, mes, dia, hora, minuto=0) -> datetime:
     return datetime(anio, mes, dia, hora, minuto, tzinfo=QUITO)
 
 
-def _invitados_del_mapa(evento, usuario, cuantos: int) -> None:
+def _invitados_del_mapa(evento, usuario, cuantos: int, personas=PERSONAS_A_MANO) -> None:
     actores = list(
-        Actor.objects.filter(activo=True).select_related("canton").order_by("-influencia", "pk")[
-            :cuantos
-        ]
+        Actor.objects.filter(activo=True)
+        .select_related("canton")
+        .order_by("-influencia", "pk")[:cuantos]
     )
     services.invitados_agregar_desde_actores(evento=evento, actores=actores, usuario=usuario)
+    _a_mano(evento, usuario, personas)
+
+
+def _a_mano(evento, usuario, personas) -> None:
     cantones = {c.codigo: c for c in Canton.objects.all()}
-    for nombre, organizacion, tipo, canton, genero in PERSONAS_A_MANO:
+    for nombre, organizacion, tipo, canton, genero in personas:
         if evento.invitados.filter(nombre=nombre).exists():
             continue
         correo = nombre.lower().replace(" ", ".").translate(str.maketrans("áéíóúñ", "aeioun"))
@@ -200,7 +210,13 @@ def _lanzamiento(usuarios) -> Evento:
     cantones = {c.codigo: c for c in Canton.objects.all()}
     for nombre, organizacion, tipo, canton, genero in [
         ("Jorge Pilataxi", "Comuna de Tocachi", "comunitario", "1704", "hombre"),
-        ("Irene Guachamín", "Asociación de mujeres queseras de Cayambe", "comunitario", "1702", "mujer"),
+        (
+            "Irene Guachamín",
+            "Asociación de mujeres queseras de Cayambe",
+            "comunitario",
+            "1702",
+            "mujer",
+        ),
         ("Patricio Ron", "Diario La Hora", "privado", "1701", "hombre"),
     ]:
         services.asistente_sin_invitacion_registrar(
@@ -314,19 +330,10 @@ def _socializacion(usuarios) -> Evento:
         ],
     )
     services.logistica_aplicar_plantilla(evento=evento, usuario=coordinadora)
-    _invitados_del_mapa(evento, coordinadora, 22)
-    # A few stay on the list without an invitation yet (the e-mail is added by hand later).
-    reservados = set(
-        evento.invitados.exclude(email="").order_by("-pk").values_list("pk", flat=True)[:3]
-    )
-    guardados = {
-        pk: email
-        for pk, email in evento.invitados.filter(pk__in=reservados).values_list("pk", "email")
-    }
-    Invitado.objects.filter(pk__in=reservados).update(email="")
+    _invitados_del_mapa(evento, coordinadora, 22, personas=PERSONAS_A_MANO[:-3])
     services.invitaciones_despachar(evento_id=evento.pk, enviar_correo=False)
-    for pk, email in guardados.items():
-        Invitado.objects.filter(pk=pk).update(email=email)
+    # Added afterwards: still on the list without an invitation.
+    _a_mano(evento, coordinadora, PERSONAS_A_MANO[-3:])
     evento.refresh_from_db()
     services.evento_cambiar_estado(
         evento=evento, estado=Evento.Estado.INVITACIONES, usuario=coordinadora

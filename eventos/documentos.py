@@ -56,8 +56,9 @@ def registrar() -> None:
             permiso="eventos.sistematizar",
             contexto=_contexto_informe,
             nombre_archivo=lambda evento: f"sistematizacion-{evento.slug}.pdf",
-            titulo=lambda evento: gettext("Informe de sistematización de «%(evento)s»")
-            % {"evento": evento},
+            titulo=lambda evento: (
+                gettext("Informe de sistematización de «%(evento)s»") % {"evento": evento}
+            ),
             version=_version_informe,
         )
     )
@@ -69,7 +70,8 @@ def registrar() -> None:
             permiso="eventos.sistematizar",
             contexto=_contexto_certificado,
             nombre_archivo=lambda invitado: f"certificado-{invitado.evento.slug}-{invitado.pk}.pdf",
-            titulo=lambda invitado: gettext("Certificado de asistencia de %(nombre)s")
-            % {"nombre": invitado.nombre},
+            titulo=lambda invitado: (
+                gettext("Certificado de asistencia de %(nombre)s") % {"nombre": invitado.nombre}
+            ),
         )
     )

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from actores.models import Actor
 from sie.models import Canton, Parroquia, Sector
 
-from .models import Evento, Invitado, MiembroEquipo, Ponente, Sesion, Sistematizacion, TareaLogistica
+from .models import (
+    Evento,
+    Invitado,
+    MiembroEquipo,
+    Ponente,
+    Sesion,
+    Sistematizacion,
+    TareaLogistica,
+)
 
 FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -68,9 +76,12 @@ class MiembroForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["usuario"].queryset = get_user_model().objects.filter(
-            is_active=True, groups__isnull=False
-        ).distinct().order_by("first_name", "username")
+        self.fields["usuario"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__isnull=False)
+            .distinct()
+            .order_by("first_name", "username")
+        )
         self.fields["usuario"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["actor"].queryset = Actor.objects.filter(activo=True)
 
@@ -170,7 +181,9 @@ class InscripcionForm(_Crispy, forms.ModelForm):
             "participación en este evento (Ley Orgánica de Protección de Datos Personales)."
         ),
         required=True,
-        error_messages={"required": _("Para inscribirse debe aceptar el tratamiento de sus datos.")},
+        error_messages={
+            "required": _("Para inscribirse debe aceptar el tratamiento de sus datos.")
+        },
     )
 
     class Meta:
@@ -180,7 +193,9 @@ class InscripcionForm(_Crispy, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        self.fields["sitio"].widget.attrs.update({"class": "campo-trampa", "tabindex": "-1", "autocomplete": "off"})
+        self.fields["sitio"].widget.attrs.update(
+            {"class": "campo-trampa", "tabindex": "-1", "autocomplete": "off"}
+        )
 
     def clean_sitio(self):
         if self.cleaned_data.get("sitio"):
@@ -204,9 +219,9 @@ class TareaForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsable"].queryset = get_user_model().objects.filter(
-            is_active=True, groups__isnull=False
-        ).distinct()
+        self.fields["responsable"].queryset = (
+            get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()
+        )
         self.fields["responsable"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 

@@ -90,9 +90,7 @@ def registrar() -> None:
     except ImportError:
         registrar_seccion = None
     if registrar_seccion:
-        registrar_seccion(
-            orden=30, clave="eventos", titulo=_("Eventos"), funcion=eventos_del_actor
-        )
+        registrar_seccion(orden=30, clave="eventos", titulo=_("Eventos"), funcion=eventos_del_actor)
     try:
         from pactos.indicadores_programa import registrar_cifra, registrar_tabla
     except ImportError:

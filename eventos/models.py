@@ -50,7 +50,9 @@ class Evento(models.Model):
     modalidad = models.CharField(
         _("modalidad"), max_length=10, choices=Modalidad.choices, default=Modalidad.PRESENCIAL
     )
-    lugar = models.CharField(_("lugar"), max_length=200, blank=True, help_text=_("Nombre del local."))
+    lugar = models.CharField(
+        _("lugar"), max_length=200, blank=True, help_text=_("Nombre del local.")
+    )
     parroquia = models.ForeignKey(
         "sie.Parroquia",
         verbose_name=_("parroquia"),
@@ -85,7 +87,9 @@ class Evento(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("Cupos confirmados; al llenarse, las nuevas confirmaciones pasan a lista de espera."),
+        help_text=_(
+            "Cupos confirmados; al llenarse, las nuevas confirmaciones pasan a lista de espera."
+        ),
     )
     version_programa = models.PositiveIntegerField(
         _("versión del programa"), default=1, editable=False
@@ -108,9 +112,12 @@ class Evento(models.Model):
         verbose_name = _("evento")
         verbose_name_plural = _("eventos")
         constraints = [
-            models.CheckConstraint(condition=Q(fin__gt=F("inicio")), name="evento_fin_despues_inicio"),
             models.CheckConstraint(
-                condition=Q(capacidad__isnull=True) | Q(capacidad__gte=1), name="evento_aforo_positivo"
+                condition=Q(fin__gt=F("inicio")), name="evento_fin_despues_inicio"
+            ),
+            models.CheckConstraint(
+                condition=Q(capacidad__isnull=True) | Q(capacidad__gte=1),
+                name="evento_aforo_positivo",
             ),
         ]
 
@@ -209,7 +216,9 @@ class MiembroEquipo(models.Model):
         ]
 
     def __str__(self) -> str:
-        quien = self.usuario.get_full_name() or self.usuario.username if self.usuario else self.actor
+        quien = (
+            self.usuario.get_full_name() or self.usuario.username if self.usuario else self.actor
+        )
         return f"{quien} — {self.get_rol_display()}"
 
 
@@ -266,7 +275,9 @@ class Sesion(models.Model):
         verbose_name = _("sesión del programa")
         verbose_name_plural = _("programa")
         constraints = [
-            models.CheckConstraint(condition=Q(fin__gt=F("inicio")), name="sesion_fin_despues_inicio"),
+            models.CheckConstraint(
+                condition=Q(fin__gt=F("inicio")), name="sesion_fin_despues_inicio"
+            ),
         ]
 
     def __str__(self) -> str:

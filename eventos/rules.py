@@ -3,7 +3,7 @@
 import rules
 
 from core.permisos import describir_permiso
-from core.rules import es_coordinador, es_comunicador, es_personal
+from core.rules import es_comunicador, es_coordinador, es_personal
 
 from .models import Evento, MiembroEquipo
 
@@ -35,6 +35,7 @@ responsable = _con_rol(MiembroEquipo.Rol.RESPONSABLE)
 protocolo = _con_rol(MiembroEquipo.Rol.RESPONSABLE, MiembroEquipo.Rol.PROTOCOLO)
 logistica = _con_rol(MiembroEquipo.Rol.RESPONSABLE, MiembroEquipo.Rol.LOGISTICA)
 sistematiza = _con_rol(MiembroEquipo.Rol.RESPONSABLE, MiembroEquipo.Rol.SISTEMATIZACION)
+
 
 @rules.predicate
 def evento_publicado(user, evento) -> bool:

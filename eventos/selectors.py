@@ -70,9 +70,7 @@ def estado_lista(evento: Evento) -> dict[str, int]:
         "rechazados": por_estado.get(Invitado.Estado.RECHAZADO, 0),
         "espera": por_estado.get(Invitado.Estado.ESPERA, 0),
         "asistieron": evento.invitados.filter(asistio=True).count(),
-        "sin_correo": evento.invitados.filter(
-            estado=Invitado.Estado.POR_INVITAR, email=""
-        ).count(),
+        "sin_correo": evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR, email="").count(),
     }
 
 

@@ -257,9 +257,7 @@ def _organizacion_de(actor: Actor) -> tuple[str, str]:
 
 
 @transaction.atomic
-def invitados_agregar_desde_actores(
-    *, evento: Evento, actores: Iterable[Actor], usuario
-) -> int:
+def invitados_agregar_desde_actores(*, evento: Evento, actores: Iterable[Actor], usuario) -> int:
     """Put actors of the map on the guest list; those already on it are skipped."""
     ya = set(evento.invitados.exclude(actor=None).values_list("actor_id", flat=True))
     correos = set(evento.invitados.exclude(email="").values_list("email", flat=True))

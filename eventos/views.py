@@ -206,7 +206,9 @@ class EquipoView(EventoMixin, TemplateView):
         if not self.puede("eventos.editar_evento"):
             raise AccesoDenegado("eventos.editar_evento")
         if "quitar" in request.POST:
-            miembro = get_object_or_404(MiembroEquipo, pk=request.POST["quitar"], evento=self.evento)
+            miembro = get_object_or_404(
+                MiembroEquipo, pk=request.POST["quitar"], evento=self.evento
+            )
             services.miembro_quitar(miembro=miembro, usuario=request.user)
             messages.success(request, _("Quitado del grupo de trabajo."))
             return redirect("eventos:equipo", pk=self.evento.pk)
@@ -551,7 +553,9 @@ class AcreditarQRView(EventoMixin, TemplateView):
             _errores(request, exc)
         else:
             if nuevo:
-                messages.success(request, _("Llegada de %(n)s registrada.") % {"n": invitado.nombre})
+                messages.success(
+                    request, _("Llegada de %(n)s registrada.") % {"n": invitado.nombre}
+                )
             else:
                 messages.info(
                     request,
@@ -605,7 +609,9 @@ class LogisticaView(EventoMixin, TemplateView):
             n = services.logistica_aplicar_plantilla(evento=self.evento, usuario=request.user)
             messages.success(request, _("%(n)s tareas de la plantilla agregadas.") % {"n": n})
         else:
-            tarea = get_object_or_404(TareaLogistica, pk=request.POST.get("tarea"), evento=self.evento)
+            tarea = get_object_or_404(
+                TareaLogistica, pk=request.POST.get("tarea"), evento=self.evento
+            )
             form = TareaEstadoForm(request.POST)
             if form.is_valid():
                 services.tarea_guardar(
@@ -661,7 +667,10 @@ class SistematizacionView(EventoMixin, TemplateView):
         ).order_by("-version")
         certificados = Documento.objects.filter(
             content_type=ContentType.objects.get_for_model(Invitado),
-            object_id__in=[str(pk) for pk in self.evento.invitados.filter(asistio=True).values_list("pk", flat=True)],
+            object_id__in=[
+                str(pk)
+                for pk in self.evento.invitados.filter(asistio=True).values_list("pk", flat=True)
+            ],
             tipo=services.TIPO_CERTIFICADO,
         )
         contexto.update(
@@ -683,7 +692,9 @@ class SistematizacionView(EventoMixin, TemplateView):
                 documento = services.informe_solicitar(evento=self.evento, usuario=request.user)
                 return redirect(documento.get_absolute_url())
             if accion == "certificados":
-                documentos = services.certificados_solicitar(evento=self.evento, usuario=request.user)
+                documentos = services.certificados_solicitar(
+                    evento=self.evento, usuario=request.user
+                )
                 messages.success(
                     request,
                     _("%(n)s certificados de asistencia en preparación.") % {"n": len(documentos)},
@@ -774,7 +785,9 @@ def _ics(eventos, request) -> bytes:
 class EventoIcsView(View):
     def get(self, request, slug):
         evento = get_object_or_404(selectors.eventos_publicos(), slug=slug)
-        respuesta = HttpResponse(_ics([evento], request), content_type="text/calendar; charset=utf-8")
+        respuesta = HttpResponse(
+            _ics([evento], request), content_type="text/calendar; charset=utf-8"
+        )
         respuesta["Content-Disposition"] = f'attachment; filename="{evento.slug}.ics"'
         return respuesta
 

@@ -35,6 +35,19 @@ def celery_en_proceso():
     app.conf.task_always_eager = antes
 
 
+@pytest.fixture
+def datos_de_referencia(transactional_db):
+    """Another transactional test may have flushed the data migrations' rows: put them back."""
+    import importlib
+
+    from django.apps import apps
+
+    if not Canton.objects.exists():
+        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
+    if not Group.objects.exists():
+        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
+
+
 def _entrar(page, base, usuario):
     page.goto(f"{base}/cuentas/login/")
     page.fill("input[name=username]", usuario)
@@ -44,33 +57,49 @@ def _entrar(page, base, usuario):
 
 
 def test_invitar_confirmar_y_acreditar_en_el_telefono(
-    browser, live_server, django_user_model, celery_en_proceso
+    browser, live_server, django_user_model, celery_en_proceso, datos_de_referencia
 ):
     coordinadora = django_user_model.objects.create(
         username="coordinadora", first_name="María", password=make_password(CLAVE)
     )
     coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
     cayambe = Canton.objects.get(codigo="1702")
-    for nombre, correo in [("Rosa Tupiza", "rosa@example.org"), ("Manuel Farinango", "manuel@example.org")]:
+    for nombre, correo in [
+        ("Rosa Tupiza", "rosa@example.org"),
+        ("Manuel Farinango", "manuel@example.org"),
+    ]:
         nombres, apellidos = nombre.split()
         Actor.objects.create(
-            naturaleza=Actor.Naturaleza.PERSONA, nombres=nombres, apellidos=apellidos,
-            tipo=Actor.Tipo.COMUNITARIO, ambito=Actor.Ambito.CANTONAL, canton=cayambe,
-            email=correo, genero="mujer", influencia=4,
+            naturaleza=Actor.Naturaleza.PERSONA,
+            nombres=nombres,
+            apellidos=apellidos,
+            tipo=Actor.Tipo.COMUNITARIO,
+            ambito=Actor.Ambito.CANTONAL,
+            canton=cayambe,
+            email=correo,
+            genero="mujer",
+            influencia=4,
         )
     Actor.objects.create(
-        naturaleza=Actor.Naturaleza.ORGANIZACION, nombre="Universidad de prueba",
-        tipo=Actor.Tipo.ACADEMIA, ambito=Actor.Ambito.PROVINCIAL, email="u@example.org",
+        naturaleza=Actor.Naturaleza.ORGANIZACION,
+        nombre="Universidad de prueba",
+        tipo=Actor.Tipo.ACADEMIA,
+        ambito=Actor.Ambito.PROVINCIAL,
+        email="u@example.org",
     )
     inicio = timezone.now() + timedelta(days=7)
     evento = services.evento_crear(
         usuario=coordinadora,
         datos={
-            "tipo": Evento.Tipo.SOCIALIZACION, "titulo": "Socialización en Cayambe",
-            "inicio": inicio, "fin": inicio + timedelta(hours=3),
-            "lugar": "Coliseo", "direccion": "Calle Rocafuerte",
+            "tipo": Evento.Tipo.SOCIALIZACION,
+            "titulo": "Socialización en Cayambe",
+            "inicio": inicio,
+            "fin": inicio + timedelta(hours=3),
+            "lugar": "Coliseo",
+            "direccion": "Calle Rocafuerte",
             "parroquia": Parroquia.objects.filter(canton=cayambe).first(),
-            "institucion_organizadora": "Gobierno Provincial de Pichincha", "publicado": True,
+            "institucion_organizadora": "Gobierno Provincial de Pichincha",
+            "publicado": True,
         },
     )
     base = live_server.url
@@ -106,7 +135,9 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
     invitada.close()
 
     # 4. At the door, on a phone: search by name and record the arrival.
-    telefono = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    telefono = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     movil = telefono.new_page()
     _entrar(movil, base, "coordinadora")
     movil.goto(f"{base}/eventos/gestion/{evento.pk}/acreditacion/")
@@ -114,7 +145,9 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
     fila = movil.locator(".fila-acreditacion", has_text="Rosa Tupiza")
     expect(fila).to_be_visible()
     fila.get_by_role("button", name="Llegó").click()
-    expect(movil.locator(".fila-acreditacion", has_text="Rosa Tupiza")).to_contain_text("Registrado")
+    expect(movil.locator(".fila-acreditacion", has_text="Rosa Tupiza")).to_contain_text(
+        "Registrado"
+    )
     ancho = movil.evaluate("document.documentElement.scrollWidth")
     assert ancho <= 390 + 1, "la pantalla de acreditación no cabe en el teléfono"
     rosa = Invitado.objects.get(evento=evento, email="rosa@example.org")

@@ -100,7 +100,11 @@ def invitar(evento, coordinadora):
                 services.invitado_agregar(
                     evento=ev,
                     usuario=coordinadora,
-                    datos={"nombre": f"Invitado {ev.pk}-{i}", "email": f"i{ev.pk}-{i}@example.org", **extra},
+                    datos={
+                        "nombre": f"Invitado {ev.pk}-{i}",
+                        "email": f"i{ev.pk}-{i}@example.org",
+                        **extra,
+                    },
                 )
             )
         services.invitaciones_despachar(evento_id=ev.pk)

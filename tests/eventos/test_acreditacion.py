@@ -57,7 +57,9 @@ def test_busqueda_por_nombre_sin_tildes_y_registro(evento, coordinadora, cliente
     services.invitacion_responder(invitado=invitado, asiste=True)
     cliente = cliente_de(coordinadora)
     for consulta in ["jose nacato", "PISQUE", "guamán"]:
-        html = cliente.get(f"/eventos/gestion/{evento.pk}/acreditacion/", {"q": consulta}).content.decode()
+        html = cliente.get(
+            f"/eventos/gestion/{evento.pk}/acreditacion/", {"q": consulta}
+        ).content.decode()
         assert "José Ñacato Guamán" in html, consulta
     parcial = cliente.get(
         f"/eventos/gestion/{evento.pk}/acreditacion/", {"q": "nacato"}, HTTP_HX_REQUEST="true"
@@ -76,7 +78,12 @@ def test_llego_sin_invitacion(evento, cliente_de, coordinadora):
     canton = Canton.objects.get(codigo="1704")
     respuesta = cliente.post(
         f"/eventos/gestion/{evento.pk}/acreditacion/sin-invitacion/",
-        {"nombre": "Carmen Tupiza", "tipo_actor": "comunitario", "canton": canton.pk, "genero": "mujer"},
+        {
+            "nombre": "Carmen Tupiza",
+            "tipo_actor": "comunitario",
+            "canton": canton.pk,
+            "genero": "mujer",
+        },
     )
     assert respuesta.status_code == 302
     invitado = evento.invitados.get(nombre="Carmen Tupiza")

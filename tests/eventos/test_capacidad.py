@@ -82,7 +82,8 @@ def test_inscripcion_exige_consentimiento_y_rechaza_bots(crear_evento, client):
     sin = client.post(f"/eventos/{evento.slug}/inscripcion/", base)
     assert "Para inscribirse debe aceptar el tratamiento de sus datos." in sin.content.decode()
     bot = client.post(
-        f"/eventos/{evento.slug}/inscripcion/", {**base, "consentimiento": "on", "sitio": "http://x"}
+        f"/eventos/{evento.slug}/inscripcion/",
+        {**base, "consentimiento": "on", "sitio": "http://x"},
     )
     assert bot.status_code == 400
     assert not evento.invitados.exists()

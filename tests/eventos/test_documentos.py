@@ -99,7 +99,12 @@ def test_certificados_solo_para_quienes_asistieron(evento_realizado, coordinador
     assert descarga.status_code == 200
     assert b"".join(descarga.streaming_content).startswith(b"%PDF")
     ausente = evento.invitados.filter(asistio=False).first()
-    assert client.get(f"/eventos/invitacion/{enlaces.token_respuesta(ausente)}/certificado/").status_code == 404
+    assert (
+        client.get(
+            f"/eventos/invitacion/{enlaces.token_respuesta(ausente)}/certificado/"
+        ).status_code
+        == 404
+    )
 
 
 def test_programa_imprimible_publico(evento, coordinadora, client, settings, tmp_path):
@@ -107,7 +112,11 @@ def test_programa_imprimible_publico(evento, coordinadora, client, settings, tmp
     services.sesion_guardar(
         evento=evento,
         usuario=coordinadora,
-        datos={"titulo": "Bienvenida", "inicio": evento.inicio, "fin": evento.inicio + timedelta(minutes=30)},
+        datos={
+            "titulo": "Bienvenida",
+            "inicio": evento.inicio,
+            "fin": evento.inicio + timedelta(minutes=30),
+        },
     )
     respuesta = client.post(f"/documentos/solicitar/eventos_programa/{evento.slug}/")
     assert respuesta.status_code == 302

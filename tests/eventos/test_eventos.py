@@ -21,7 +21,14 @@ def test_un_lanzamiento_nace_con_la_lista_del_documento_fundacional(crear_evento
     assert len(titulos) == len(PLANTILLA_LANZAMIENTO)
     assert "Conformar el grupo de trabajo del lanzamiento" in titulos
     assert {t.categoria for t in evento.tareas.all()} >= {
-        "lugar", "sonido", "alimentacion", "transporte", "accesibilidad", "materiales", "prensa", "presupuesto",
+        "lugar",
+        "sonido",
+        "alimentacion",
+        "transporte",
+        "accesibilidad",
+        "materiales",
+        "prensa",
+        "presupuesto",
     }
     # Applying the template again adds nothing.
     assert services.logistica_aplicar_plantilla(evento=evento, usuario=None) == 0
@@ -41,24 +48,36 @@ def test_validaciones_en_espanol(parroquia, coordinadora):
     virtual = datos_evento(parroquia, modalidad=Evento.Modalidad.VIRTUAL)
     with pytest.raises(ValidationError) as error:
         services.evento_crear(usuario=coordinadora, datos=virtual)
-    assert error.value.message_dict["enlace_virtual"] == ["Un evento virtual necesita el enlace de la sala."]
+    assert error.value.message_dict["enlace_virtual"] == [
+        "Un evento virtual necesita el enlace de la sala."
+    ]
 
 
 def test_ciclo_de_estados(evento, coordinadora):
     with pytest.raises(ValidationError, match="todavía no ha empezado"):
-        services.evento_cambiar_estado(evento=evento, estado=Evento.Estado.REALIZADO, usuario=coordinadora)
+        services.evento_cambiar_estado(
+            evento=evento, estado=Evento.Estado.REALIZADO, usuario=coordinadora
+        )
     Evento.objects.filter(pk=evento.pk).update(
         inicio=timezone.now() - timedelta(hours=5), fin=timezone.now() - timedelta(hours=1)
     )
     evento.refresh_from_db()
     with pytest.raises(ValidationError, match="registre su sistematización"):
-        services.evento_cambiar_estado(evento=evento, estado=Evento.Estado.SISTEMATIZADO, usuario=coordinadora)
-    services.sistematizacion_guardar(evento=evento, usuario=coordinadora, datos={"resumen": "Se realizó."})
+        services.evento_cambiar_estado(
+            evento=evento, estado=Evento.Estado.SISTEMATIZADO, usuario=coordinadora
+        )
+    services.sistematizacion_guardar(
+        evento=evento, usuario=coordinadora, datos={"resumen": "Se realizó."}
+    )
     evento.refresh_from_db()
     assert evento.estado == Evento.Estado.REALIZADO
-    services.evento_cambiar_estado(evento=evento, estado=Evento.Estado.SISTEMATIZADO, usuario=coordinadora)
+    services.evento_cambiar_estado(
+        evento=evento, estado=Evento.Estado.SISTEMATIZADO, usuario=coordinadora
+    )
     with pytest.raises(ValidationError, match="no puede volver a un estado anterior"):
-        services.evento_cambiar_estado(evento=evento, estado=Evento.Estado.REALIZADO, usuario=coordinadora)
+        services.evento_cambiar_estado(
+            evento=evento, estado=Evento.Estado.REALIZADO, usuario=coordinadora
+        )
     assert evento.history.count() >= 3
 
 
@@ -84,7 +103,18 @@ def test_crear_evento_desde_la_pantalla(cliente_de, coordinadora, parroquia):
     assert respuesta.status_code == 302
     evento = Evento.objects.get(titulo="Lanzamiento de Pactos por Pichincha")
     assert evento.tareas.count() == len(PLANTILLA_LANZAMIENTO)
-    for seccion in ["", "programa/", "equipo/", "invitados/", "acreditacion/", "asistencia/", "logistica/", "sistematizacion/", "invitados/mapa/?tipo=publico", "invitados/imprimir/"]:
+    for seccion in [
+        "",
+        "programa/",
+        "equipo/",
+        "invitados/",
+        "acreditacion/",
+        "asistencia/",
+        "logistica/",
+        "sistematizacion/",
+        "invitados/mapa/?tipo=publico",
+        "invitados/imprimir/",
+    ]:
         assert cliente.get(f"/eventos/gestion/{evento.pk}/{seccion}").status_code == 200, seccion
     assert cliente.get("/eventos/gestion/").status_code == 200
 
@@ -93,18 +123,25 @@ def test_tarea_vencida_y_presupuesto(evento, coordinadora, cliente_de):
     services.tarea_guardar(
         evento=evento,
         usuario=coordinadora,
-        datos={"categoria": "alimentacion", "titulo": "Refrigerio", "presupuesto_usd": "450.50",
-               "fecha_limite": timezone.localdate() - timedelta(days=1)},
+        datos={
+            "categoria": "alimentacion",
+            "titulo": "Refrigerio",
+            "presupuesto_usd": "450.50",
+            "fecha_limite": timezone.localdate() - timedelta(days=1),
+        },
     )
     with pytest.raises(ValidationError):
         services.tarea_guardar(
-            evento=evento, usuario=coordinadora,
+            evento=evento,
+            usuario=coordinadora,
             datos={"categoria": "sonido", "titulo": "Sonido", "presupuesto_usd": "-1"},
         )
     html = cliente_de(coordinadora).get(f"/eventos/gestion/{evento.pk}/logistica/").content.decode()
     assert "450,50" in html and "vencida" in html
     tarea = TareaLogistica.objects.get(titulo="Refrigerio")
-    cliente_de(coordinadora).post(f"/eventos/gestion/{evento.pk}/logistica/", {"tarea": tarea.pk, "estado": "lista"})
+    cliente_de(coordinadora).post(
+        f"/eventos/gestion/{evento.pk}/logistica/", {"tarea": tarea.pk, "estado": "lista"}
+    )
     tarea.refresh_from_db()
     assert tarea.estado == "lista"
 
@@ -119,10 +156,16 @@ def test_lista_de_invitados_desde_el_mapa(evento, crear_actor, cliente_de, coord
     c = crear_actor(tipo="publico", canton=quito, influencia=5)
     cliente = cliente_de(coordinadora)
     url = f"/eventos/gestion/{evento.pk}/invitados/mapa/"
-    html = cliente.get(url, {"tipo": "academia", "canton": cayambe.pk, "influencia": 4}).content.decode()
+    html = cliente.get(
+        url, {"tipo": "academia", "canton": cayambe.pk, "influencia": 4}
+    ).content.decode()
     assert a.nombre in html and b.nombre not in html and c.nombre not in html
     cliente.post(url, {"actores": [a.pk, c.pk]})
     cliente.post(url, {"actores": [a.pk]})  # twice: no duplicate
     assert evento.invitados.count() == 2
     invitado = evento.invitados.get(actor=a)
-    assert invitado.email == a.email and invitado.canton == cayambe and invitado.tipo_actor == "academia"
+    assert (
+        invitado.email == a.email
+        and invitado.canton == cayambe
+        and invitado.tipo_actor == "academia"
+    )

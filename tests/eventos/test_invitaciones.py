@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_enviar_invitaciones_una_vez_por_invitado(evento, coordinadora, client):
     for i in range(3):
         services.invitado_agregar(
-            evento=evento, usuario=coordinadora, datos={"nombre": f"P{i}", "email": f"p{i}@example.org"}
+            evento=evento,
+            usuario=coordinadora,
+            datos={"nombre": f"P{i}", "email": f"p{i}@example.org"},
         )
     services.invitado_agregar(evento=evento, usuario=coordinadora, datos={"nombre": "Sin correo"})
     assert services.invitaciones_enviar(evento=evento, usuario=coordinadora) == 3

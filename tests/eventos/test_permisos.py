@@ -11,7 +11,13 @@ ROLES = ["coordinacion", "facilitacion", "comunicacion", "analisis", "administra
 
 # permiso: roles allowed on an event where they have no role in the working group
 TABLA_SIN_EQUIPO = {
-    "eventos.ver_gestion": {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
+    "eventos.ver_gestion": {
+        "coordinacion",
+        "facilitacion",
+        "comunicacion",
+        "analisis",
+        "administracion",
+    },
     "eventos.crear_evento": {"coordinacion"},
     "eventos.ver_evento": {"coordinacion", "comunicacion"},
     "eventos.editar_evento": {"coordinacion"},
@@ -48,7 +54,9 @@ TABLA_EQUIPO = {
         "eventos.sistematizar",
     },
 }
-POR_EVENTO = [p for p in TABLA_SIN_EQUIPO if p not in ("eventos.ver_gestion", "eventos.crear_evento")]
+POR_EVENTO = [
+    p for p in TABLA_SIN_EQUIPO if p not in ("eventos.ver_gestion", "eventos.crear_evento")
+]
 
 
 @pytest.mark.parametrize("rol", ROLES)
@@ -70,10 +78,14 @@ def test_anonimo_no_tiene_ningun_permiso(evento):
 
 @pytest.mark.parametrize("rol_equipo", list(TABLA_EQUIPO))
 def test_tabla_por_rol_en_el_equipo(facilitador, coordinadora, evento, crear_evento, rol_equipo):
-    services.miembro_agregar(evento=evento, rol=rol_equipo, miembro=facilitador, usuario=coordinadora)
+    services.miembro_agregar(
+        evento=evento, rol=rol_equipo, miembro=facilitador, usuario=coordinadora
+    )
     otro = crear_evento(titulo="Otro evento del programa")
     for permiso in POR_EVENTO:
-        assert facilitador.has_perm(permiso, evento) is (permiso in TABLA_EQUIPO[rol_equipo]), permiso
+        assert facilitador.has_perm(permiso, evento) is (permiso in TABLA_EQUIPO[rol_equipo]), (
+            permiso
+        )
         # The role is for that event only.
         assert not facilitador.has_perm(permiso, otro), permiso
 
@@ -82,7 +94,10 @@ def test_certificado_usa_el_evento_del_invitado(facilitador, coordinadora, event
     (invitado,) = invitar(1)
     assert not facilitador.has_perm("eventos.sistematizar", invitado)
     services.miembro_agregar(
-        evento=evento, rol=MiembroEquipo.Rol.SISTEMATIZACION, miembro=facilitador, usuario=coordinadora
+        evento=evento,
+        rol=MiembroEquipo.Rol.SISTEMATIZACION,
+        miembro=facilitador,
+        usuario=coordinadora,
     )
     facilitador = type(facilitador).objects.get(pk=facilitador.pk)
     assert facilitador.has_perm("eventos.sistematizar", invitado)
@@ -95,21 +110,28 @@ def test_vistas_de_gestion(evento, cliente_de, usuarios_por_rol):
         respuesta = cliente_de(usuarios_por_rol[rol]).get(url)
         assert respuesta.status_code == codigo, rol
         if codigo == 403:
-            assert "el rol de Coordinación o ser responsable o de protocolo" in respuesta.content.decode()
+            assert (
+                "el rol de Coordinación o ser responsable o de protocolo"
+                in respuesta.content.decode()
+            )
     anonimo = cliente_de(None).get(url)
     assert anonimo.status_code == 302 and "/cuentas/" in anonimo["Location"]
 
 
-def test_comunicacion_ve_el_evento_pero_no_la_lista_de_invitados(evento, cliente_de, comunicador, invitar):
+def test_comunicacion_ve_el_evento_pero_no_la_lista_de_invitados(
+    evento, cliente_de, comunicador, invitar
+):
     invitar(1)
     cliente = cliente_de(comunicador)
     html = cliente.get(f"/eventos/gestion/{evento.pk}/").content.decode()
     assert evento.titulo in html
-    assert "i%s-0@example.org" % evento.pk not in html
+    assert f"i{evento.pk}-0@example.org" not in html
     assert f"/eventos/gestion/{evento.pk}/invitados/" not in html
 
 
-def test_lista_de_gestion_muestra_solo_los_eventos_del_equipo(evento, crear_evento, cliente_de, facilitador, coordinadora):
+def test_lista_de_gestion_muestra_solo_los_eventos_del_equipo(
+    evento, crear_evento, cliente_de, facilitador, coordinadora
+):
     otro = crear_evento(titulo="Foro de turismo del Chocó Andino")
     services.miembro_agregar(
         evento=otro, rol=MiembroEquipo.Rol.ACREDITACION, miembro=facilitador, usuario=coordinadora

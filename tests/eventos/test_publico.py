@@ -16,12 +16,20 @@ def con_programa(evento, coordinadora, invitar):
     ponente = services.ponente_guardar(
         evento=evento,
         usuario=coordinadora,
-        datos={"nombre": "Dra. Paulina Andrango", "cargo": "Directora de Planificación", "bio": "Economista."},
+        datos={
+            "nombre": "Dra. Paulina Andrango",
+            "cargo": "Directora de Planificación",
+            "bio": "Economista.",
+        },
     )
     services.sesion_guardar(
         evento=evento,
         usuario=coordinadora,
-        datos={"titulo": "Resultados de las mesas de turismo", "inicio": evento.inicio, "fin": evento.fin},
+        datos={
+            "titulo": "Resultados de las mesas de turismo",
+            "inicio": evento.inicio,
+            "fin": evento.fin,
+        },
         ponentes=[ponente],
     )
     invitar(2)
