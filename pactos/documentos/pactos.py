@@ -17,6 +17,14 @@ def _contexto(pacto) -> dict:
     }
 
 
+def _version(pacto) -> int:
+    """A new file when the text changes or a commitment reports progress (the PDF shows it)."""
+    from pactos.models import Actualizacion
+
+    actualizaciones = Actualizacion.objects.filter(compromiso__pacto=pacto).count()
+    return pacto.version * 100_000 + actualizaciones
+
+
 def registrar() -> None:
     registrar_tipo_documento(
         TipoDocumento(
@@ -28,6 +36,6 @@ def registrar() -> None:
             contexto=_contexto,
             nombre_archivo=lambda pacto: f"{pacto.slug}-v{pacto.version}.pdf",
             titulo=lambda pacto: gettext("%(pacto)s (PDF)") % {"pacto": pacto.titulo},
-            version=lambda pacto: pacto.version,
+            version=_version,
         )
     )
