@@ -26,7 +26,7 @@ class CorregirMedicionForm(forms.Form):
     valor = forms.DecimalField(label=_("Valor"), max_digits=18, decimal_places=4, localize=True)
     fuente = forms.CharField(label=_("Fuente"), max_length=200)
     fecha_dato = forms.DateField(
-        label=_("Fecha del dato"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Fecha del dato"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
 
     def __init__(self, *args, **kwargs):
@@ -82,7 +82,7 @@ class MetaForm(forms.ModelForm):
             "fecha_meta",
             "descripcion",
         ]
-        widgets = {"fecha_meta": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"fecha_meta": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,8 @@
-from django.db.models import Count, QuerySet, Sum
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, F, Max, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
 
 from .models import Canton, Indicador, Medicion, MetaIndicador
 
@@ -34,12 +38,21 @@ def _float(valor) -> float:
     return float(valor) if valor is not None else None
 
 
+MAX_PERIODOS_SERIE = 40
+
+
 def series_indicador(*, indicador: Indicador) -> dict:
-    """Published totals of one indicator: periods, and one series per territory (one query)."""
+    """Published totals of one indicator: the latest periods of each territory (one query)."""
     filas = (
         Medicion.objects.filter(
             indicador=indicador, estado=Medicion.Estado.PUBLICADO, desagregacion="", parroquia=None
         )
+        .annotate(
+            reciente=Window(
+                RowNumber(), partition_by=[F("territorio")], order_by=F("fecha_periodo").desc()
+            )
+        )
+        .filter(reciente__lte=MAX_PERIODOS_SERIE)
         .order_by("fecha_periodo")
         .values_list("territorio", "periodo", "valor", "fuente", "fecha_dato", "es_demo")
     )
@@ -190,6 +203,12 @@ def tablero_canton(*, canton: Canton) -> list[dict]:
         Medicion.objects.filter(
             territorio=canton.codigo, estado=Medicion.Estado.PUBLICADO, desagregacion=""
         )
+        .annotate(
+            reciente=Window(
+                RowNumber(), partition_by=[F("indicador_id")], order_by=F("fecha_periodo").desc()
+            )
+        )
+        .filter(reciente__lte=8)
         .order_by("fecha_periodo")
         .values_list("indicador_id", "periodo", "valor", "fuente", "fecha_dato", "es_demo")
     )
@@ -241,13 +260,21 @@ def resumen_provincia() -> list[dict]:
     """Per indicator: the latest period with published canton values and the province figure
     (sum for additive indicators, ratio of sums for formula ones). Fixed number of queries."""
     indicadores = list(indicadores_publicos())
+    base = Medicion.objects.filter(
+        estado=Medicion.Estado.PUBLICADO,
+        desagregacion="",
+        parroquia=None,
+        canton__isnull=False,
+        indicador__activo=True,
+    )
+    ultimos = list(base.order_by().values("indicador_id").annotate(ultimo=Max("fecha_periodo")))
+    if not ultimos:
+        return []
     filas = (
-        Medicion.objects.filter(
-            estado=Medicion.Estado.PUBLICADO,
-            desagregacion="",
-            parroquia=None,
-            canton__isnull=False,
-            indicador__activo=True,
+        base.filter(
+            reduce(
+                or_, (Q(indicador_id=u["indicador_id"], fecha_periodo=u["ultimo"]) for u in ultimos)
+            )
         )
         .order_by("fecha_periodo")
         .values("indicador_id", "periodo")

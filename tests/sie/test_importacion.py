@@ -102,7 +102,7 @@ def test_la_plantilla_xlsx_se_llena_y_se_importa(indicador, analista):
     assert list(filas[0]) == services.COLUMNAS_PLANTILLA
     # 8 cantons × (total + hombres + mujeres)
     assert len(filas) == 1 + 8 * 3
-    for numero, fila in enumerate(hoja.iter_rows(min_row=2), start=0):
+    for fila in hoja.iter_rows(min_row=2):
         categoria = fila[5].value
         fila[6].value = {"": 100, None: 100, "hombres": 40, "mujeres": 60}[categoria]
     salida = io.BytesIO()

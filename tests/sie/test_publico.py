@@ -76,7 +76,7 @@ def test_xlsx_sin_borradores_y_con_diccionario_y_licencia(client, datos):
 
 def test_api_de_mediciones_solo_publicadas_con_unidad_y_fuente(client, datos):
     datos_api = json.loads(client.get("/api/v1/mediciones/?indicador=TUR-01").content)
-    assert datos_api["count"] == 1
+    assert len(datos_api["results"]) == 1
     fila = datos_api["results"][0]
     assert fila["valor"] == PUBLICADO
     assert fila["unidad"] == "personas"
@@ -88,9 +88,21 @@ def test_api_filtra_por_canton_y_periodo(client, registrar, analista):
     registrar("TUR-01", "1702", 2023, 60_000, publicar=True, usuario=analista)
     registrar("TUR-01", "1702", 2024, 65_000, publicar=True, usuario=analista)
     registrar("TUR-01", "1703", 2024, 90_000, publicar=True, usuario=analista)
-    assert json.loads(client.get("/api/v1/mediciones/?canton=1702").content)["count"] == 2
-    assert json.loads(client.get("/api/v1/mediciones/?periodo=2024").content)["count"] == 2
-    assert json.loads(client.get("/api/v1/mediciones/?anio=2023").content)["count"] == 1
+    def cuantas(url):
+        return len(json.loads(client.get(url).content)["results"])
+
+    assert cuantas("/api/v1/mediciones/?canton=1702") == 2
+    assert cuantas("/api/v1/mediciones/?periodo=2024") == 2
+    assert cuantas("/api/v1/mediciones/?anio=2023") == 1
+
+
+def test_api_pagina_con_cursor(client, registrar, analista):
+    for anio in (2021, 2022, 2023):
+        registrar("TUR-01", "1702", anio, 60_000 + anio, publicar=True, usuario=analista)
+    primera = json.loads(client.get("/api/v1/mediciones/?page_size=2").content)
+    assert len(primera["results"]) == 2
+    segunda = json.loads(client.get(primera["next"]).content)
+    assert [m["periodo"] for m in segunda["results"]] == ["2023"]
 
 
 def test_api_indicador_trae_su_serie_publicada(client, registrar, analista):

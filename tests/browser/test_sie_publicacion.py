@@ -1,0 +1,98 @@
+"""An analyst imports a file, fixes the value the rules flagged, validates and publishes it;
+a visitor then finds it on the canton's dashboard and on the map."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from playwright.sync_api import expect
+
+from core.roles import Rol
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CLAVE = "clave-de-prueba-123"
+ARCHIVO = (
+    "indicador,canton,parroquia,periodo,desagregacion,categoria,valor,fuente,fecha_dato\n"
+    "TUR-01,1702,,2024,,,658000,GAD Municipal de Cayambe,2025-03-31\n"
+    "TUR-01,1703,,2024,,,91500,MINTUR,2025-03-31\n"
+)
+
+
+def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
+    page, live_server, django_user_model, tmp_path, browser
+):
+    from django.contrib.auth.models import Group
+
+    from sie import services
+    from sie.models import Canton, Indicador
+
+    analista = django_user_model.objects.create(
+        username="jcevallos", first_name="Jorge", password=make_password(CLAVE)
+    )
+    analista.groups.add(Group.objects.get(name=Rol.ANALISIS))
+    # Last year's published figure, against which the new one is checked.
+    anterior = services.medicion_registrar(
+        dato=services.DatoMedicion(
+            indicador=Indicador.objects.get(codigo="TUR-01"),
+            canton=Canton.objects.get(codigo="1702"),
+            periodo="2023",
+            valor=Decimal(61_000),
+            fuente="GAD Municipal de Cayambe",
+            fecha_dato=datetime.date(2024, 3, 31),
+        )
+    )
+    services.medicion_validar(medicion=anterior, usuario=analista)
+    services.medicion_publicar(medicion=anterior, usuario=analista)
+
+    page.goto(live_server.url + "/sie/gestion/importar/")
+    page.wait_for_url(re.compile(r"/cuentas/login/"))
+    formulario = page.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill("jcevallos")
+    formulario.locator("input[name=password]").fill(CLAVE)
+    formulario.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/sie/gestion/importar/$"))
+
+    archivo = tmp_path / "llegadas-2024.csv"
+    archivo.write_text(ARCHIVO, encoding="utf-8")
+    page.get_by_label("Archivo CSV o XLSX").set_input_files(str(archivo))
+    page.get_by_role("button", name="Revisar el archivo").click()
+    expect(page.get_by_text("2 filas correctas, listas para importar.")).to_be_visible()
+    page.get_by_role("button", name="Importar como borrador").click()
+    expect(page.get_by_text("1 valores importados tienen alertas")).to_be_visible()
+
+    # The flagged value: an extra digit. Open it, correct it, validate and publish.
+    page.get_by_role("link", name="borradores con alertas").click()
+    page.locator("tr.table-warning").get_by_role("link", name="TUR-01").click()
+    expect(page.locator("#alertas")).to_contain_text("frente al período anterior (2023: 61.000)")
+    page.get_by_label("Valor").fill("65800")
+    page.get_by_role("button", name="Guardar corrección").click()
+    expect(page.get_by_text("Valor corregido: ya no tiene alertas.")).to_be_visible()
+    expect(page.locator("#alertas")).to_have_count(0)
+    page.get_by_role("button", name="Validar", exact=True).click()
+    expect(page.locator("#estado-medicion")).to_have_text("Validado")
+    page.get_by_role("button", name="Publicar").click()
+    expect(page.locator("#estado-medicion")).to_have_text("Publicado")
+
+    # A visitor, in a fresh browser context.
+    visitante = browser.new_context()
+    publico = visitante.new_page()
+    publico.goto(live_server.url + "/")
+    publico.get_by_role("link", name="Territorio").first.click()
+    publico.get_by_role("link", name="Cayambe").click()
+    fila = publico.locator('tr[data-indicador="TUR-01"]')
+    expect(fila.locator(".sie-ultimo")).to_have_text("65.800")
+    expect(fila).to_contain_text("GAD Municipal de Cayambe")
+    expect(fila).to_contain_text("7,9 %")
+    # Mejía's imported value is still a draft: the visitor never sees it.
+    publico.goto(live_server.url + "/sie/mapa/?indicador=TUR-01&periodo=2024")
+    casilla = publico.locator('g[data-canton="1702"]')
+    expect(casilla).to_contain_text("65.800")
+    expect(publico.locator('g[data-canton="1703"]')).to_contain_text("—")
+    expect(publico.locator("table")).not_to_contain_text("91.500")
+    visitante.close()
