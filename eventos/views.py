@@ -511,11 +511,17 @@ class AcreditarView(EventoMixin):
             _errores(request, exc)
             return redirect("eventos:acreditacion", pk=self.evento.pk)
         if request.htmx:
-            return render(
+            fila = render(
                 request,
                 "eventos/gestion/acreditacion.html#fila",
                 {"invitado": invitado, "evento": self.evento, "recien": nuevo},
             )
+            contador = render(
+                request,
+                "eventos/gestion/acreditacion.html#contador",
+                {"lista": selectors.estado_lista(self.evento), "oob": True},
+            )
+            return HttpResponse(fila.content + contador.content)
         if nuevo:
             messages.success(request, _("Llegada de %(n)s registrada.") % {"n": invitado.nombre})
         else:
