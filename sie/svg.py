@@ -118,15 +118,15 @@ def svg_mapa(*, valores: dict, unidad: str, titulo: str, enlaces: dict | None = 
     )
     limites = [min(numericos, default=0), *cortes, max(numericos, default=0)]
     for i, color in enumerate(PALETA_MAPA if len(cortes) > 1 else PALETA_MAPA[-1:]):
-        x = margen + i * 110
+        x = margen + i * 125
         desde = limites[i] if len(cortes) > 1 else limites[0]
         hasta = limites[i + 1] if len(cortes) > 1 else limites[-1]
         partes.append(
             f'<rect x="{x}" y="{y}" width="22" height="16" fill="{color}" stroke="#999"/>'
-            f'<text x="{x + 27}" y="{y + 13}" font-size="11" fill="#333">'
+            f'<text x="{x + 26}" y="{y + 13}" font-size="10" fill="#333">'
             f"{escape(numero(desde, 0))}–{escape(numero(hasta, 0))}</text>"
         )
-    x = margen + 5 * 110 + 10
+    x = margen + 5 * 125 + 5
     partes.append(
         f'<rect x="{x}" y="{y}" width="22" height="16" fill="{SIN_DATO}" stroke="#999"/>'
         f'<text x="{x + 27}" y="{y + 13}" font-size="11" fill="#333">sin dato</text>'
