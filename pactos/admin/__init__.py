@@ -1,3 +1,3 @@
 """Admin of pactos/, one module per area."""
 
-from . import hoja_de_ruta  # noqa: F401
+from . import hoja_de_ruta, pactos  # noqa: F401

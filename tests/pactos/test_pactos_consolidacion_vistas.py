@@ -116,3 +116,16 @@ def test_seccion_de_la_ficha_del_actor(pacto_publicado, organizacion, sin_rol):
     datos = compromisos_del_actor(organizacion, sin_rol)
     assert datos["total"] == 1
     assert datos["contexto"]["compromisos_actor"][0].es_lider
+
+
+def test_admin_de_pactos_y_contactos(cliente_de, administrador, pacto_publicado, responsable):
+    cliente = cliente_de(administrador)
+    compromiso = pacto_publicado.compromisos.get()
+    for url in [
+        "/admin/pactos/pacto/",
+        f"/admin/pactos/pacto/{pacto_publicado.pk}/change/",
+        f"/admin/pactos/compromiso/{compromiso.pk}/change/",
+        "/admin/pactos/contactoresponsable/",
+        "/admin/pactos/contactoresponsable/add/",
+    ]:
+        assert cliente.get(url).status_code == 200, url
