@@ -96,6 +96,8 @@ class ActorForm(forms.ModelForm):
             "canton"
         )
         self.fields["identificacion"].validators = []  # validated in clean_identificacion
+        if self.instance.pk is None:
+            self.fields["motivo"].widget = forms.HiddenInput()  # the first position needs no reason
         if not mostrar_personales:
             for campo in CAMPOS_PERSONALES_FORM:
                 self.fields.pop(campo, None)
