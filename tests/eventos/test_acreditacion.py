@@ -68,6 +68,7 @@ def test_busqueda_por_nombre_sin_tildes_y_registro(evento, coordinadora, cliente
     url = f"/eventos/gestion/{evento.pk}/acreditacion/{invitado.pk}/"
     fila = cliente.post(url, HTTP_HX_REQUEST="true").content.decode()
     assert "Registrado" in fila
+    assert 'id="contador-llegadas" hx-swap-oob="true">1<' in fila  # the counter updates too
     fila = cliente.post(url, HTTP_HX_REQUEST="true").content.decode()
     assert "Ya llegó" in fila
     assert evento.invitados.filter(asistio=True).count() == 1
