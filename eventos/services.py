@@ -467,6 +467,25 @@ def invitacion_responder(*, invitado: Invitado, asiste: bool, avisar: bool = Tru
 
 
 @transaction.atomic
+def invitacion_cancelar(*, invitado: Invitado) -> Invitado:
+    """A confirmed (or waiting) guest tells us, through their link, that they can no longer come.
+
+    Their seat goes to the first on the waiting list. This is not a second answer: it only moves
+    towards "will not attend", never back.
+    """
+    evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)
+    invitado = Invitado.objects.select_for_update().get(pk=invitado.pk)
+    if invitado.estado not in (Invitado.Estado.CONFIRMADO, Invitado.Estado.ESPERA):
+        raise ValidationError(_("Esta invitación no tiene un cupo que liberar."))
+    if invitado.asistio or evento.inicio <= timezone.now():
+        raise ValidationError(_("El evento ya empezó: avise directamente a los organizadores."))
+    invitado.estado = Invitado.Estado.RECHAZADO
+    invitado.save(update_fields=["estado"])
+    lista_espera_promover(evento=evento)
+    return invitado
+
+
+@transaction.atomic
 def invitado_cancelar(*, invitado: Invitado, usuario) -> Invitado:
     """Staff record that a guest will not come; the first on the waiting list takes the seat."""
     evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)

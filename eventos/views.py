@@ -853,6 +853,9 @@ class ResponderView(TemplateView):
             puede_responder=invitado.estado
             in (Invitado.Estado.POR_INVITAR, Invitado.Estado.INVITADO)
             and invitado.evento.fin > timezone.now(),
+            puede_cancelar=invitado.estado in (Invitado.Estado.CONFIRMADO, Invitado.Estado.ESPERA)
+            and not invitado.asistio
+            and invitado.evento.inicio > timezone.now(),
             ocultar_migas=True,
         )
         if invitado.estado == Invitado.Estado.CONFIRMADO and not invitado.asistio:
@@ -863,7 +866,13 @@ class ResponderView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         respuesta = request.POST.get("respuesta")
-        if respuesta not in ("si", "no"):
+        if respuesta == "cancelar":
+            try:
+                services.invitacion_cancelar(invitado=self.invitado)
+                messages.success(request, _("Liberamos su cupo. Gracias por avisarnos."))
+            except ValidationError as exc:
+                _errores(request, exc)
+        elif respuesta not in ("si", "no"):
             messages.error(request, _("Elija si asistirá o no."))
         else:
             try:

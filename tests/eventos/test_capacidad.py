@@ -105,3 +105,20 @@ def test_el_enlace_de_la_inscripcion_lleva_al_qr(crear_evento, client):
     assert invitado.estado == Invitado.Estado.CONFIRMADO
     html = client.get(enlaces.url_respuesta(invitado, absoluta=False)).content.decode()
     assert "data:image/png;base64," in html
+
+
+def test_el_invitado_libera_su_cupo_desde_su_enlace(crear_evento, invitar, client):
+    evento = crear_evento(capacidad=1)
+    a, b = invitar(2, ev=evento)
+    _responder_todos([a, b])
+    url = enlaces.url_respuesta(a, absoluta=False)
+    assert "Ya no podré asistir" in client.get(url).content.decode()
+    client.post(url, {"respuesta": "cancelar"})
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.estado == Invitado.Estado.RECHAZADO
+    assert b.estado == Invitado.Estado.CONFIRMADO  # took the freed seat
+    # Cancelling is one-way: the same link cannot confirm again.
+    client.post(url, {"respuesta": "si"})
+    a.refresh_from_db()
+    assert a.estado == Invitado.Estado.RECHAZADO
