@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Evento, Invitado, MiembroEquipo, Ponente, Sesion, Sistematizacion, TareaLogistica
+from .models import (
+    Evento,
+    Invitado,
+    MiembroEquipo,
+    Ponente,
+    Sesion,
+    Sistematizacion,
+    TareaLogistica,
+)
 
 
 class MiembroEnLinea(admin.TabularInline):
