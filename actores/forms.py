@@ -319,3 +319,43 @@ class FusionarForm(forms.Form):
         if datos.get("conservar") and datos.get("conservar") == datos.get("duplicado"):
             raise forms.ValidationError(_("Elija dos actores distintos."))
         return datos
+
+
+class AsignacionForm(forms.Form):
+    usuario = forms.ModelChoiceField(label=_("Facilitador o facilitadora"), queryset=None)
+    canton = forms.ModelChoiceField(
+        label=_("Cantón"), queryset=None, required=False, empty_label=_("Cualquiera")
+    )
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=None, required=False, empty_label=_("Cualquiera")
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from core.roles import Rol
+        from sie.models import Canton
+
+        super().__init__(*args, **kwargs)
+        self.fields["usuario"].queryset = (
+            get_user_model().objects.filter(groups__name=Rol.FACILITACION).order_by("username")
+        )
+        self.fields["canton"].queryset = Canton.objects.order_by("codigo")
+        self.fields["sector"].queryset = Sector.objects.order_by("orden", "nombre")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Div(
+                Div("usuario", css_class="col-md-4"),
+                Div("canton", css_class="col-md-4"),
+                Div("sector", css_class="col-md-4"),
+                css_class="row",
+            ),
+            Submit("guardar", _("Asignar")),
+        )
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get("canton") and not datos.get("sector"):
+            raise forms.ValidationError(_("Elija un cantón, un sector o ambos."))
+        return datos

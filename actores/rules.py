@@ -89,3 +89,6 @@ describir_permiso(
 describir_permiso("actores.exportar", _("pertenecer al equipo del programa (cualquier rol)"))
 describir_permiso("actores.exportar_datos_personales", _("el rol de Coordinación"))
 describir_permiso("actores.fusionar", _("el rol de Coordinación"))
+
+rules.add_perm("actores.asignar_territorios", es_coordinador)
+describir_permiso("actores.asignar_territorios", _("el rol de Coordinación"))

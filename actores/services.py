@@ -275,3 +275,8 @@ def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario) -> dict[str
     }
     conservar.save()
     return movidos
+
+
+@transaction.atomic
+def asignacion_eliminar(*, asignacion: AsignacionTerritorial) -> None:
+    asignacion.delete()

@@ -19,6 +19,7 @@ urlpatterns = [
         name="importar_aplicar",
     ),
     path("duplicados/", views.DuplicadosView.as_view(), name="duplicados"),
+    path("asignaciones/", views.AsignacionesView.as_view(), name="asignaciones"),
     path("fusionar/", views.FusionarView.as_view(), name="fusionar"),
     path(
         "relaciones/<int:pk>/eliminar/",

@@ -24,8 +24,16 @@ from sie.models import Canton
 from . import importacion as imp
 from .analisis import mapa_de, red_de
 from .filters import ActorFilter, MapaFilter
-from .forms import ActorForm, FusionarForm, ImportarForm, MembresiaForm, PosicionForm, RelacionForm
-from .models import Actor, Importacion, Relacion
+from .forms import (
+    ActorForm,
+    AsignacionForm,
+    FusionarForm,
+    ImportarForm,
+    MembresiaForm,
+    PosicionForm,
+    RelacionForm,
+)
+from .models import Actor, AsignacionTerritorial, Importacion, Relacion
 from .participacion import secciones_para
 from .selectors import (
     actor_para_detalle,
@@ -40,6 +48,8 @@ from .services import (
     actor_cambiar_posicion,
     actor_crear,
     actores_fusionar,
+    asignacion_crear,
+    asignacion_eliminar,
     membresia_crear,
     relacion_crear,
     relacion_eliminar,
@@ -714,3 +724,33 @@ class ParticipantesView(TemplateView):
             tipo_elegido=tipo or "",
         )
         return ctx
+
+
+class AsignacionesView(PermisoRequeridoMixin, View):
+    """Coordination assigns cantons and sectors to facilitators (what they may maintain)."""
+
+    permission_required = "actores.asignar_territorios"
+
+    def get(self, request, form=None, status=200):
+        asignaciones = AsignacionTerritorial.objects.select_related(
+            "usuario", "canton", "sector"
+        ).order_by("usuario__username", "canton__codigo", "sector__nombre")
+        return render(
+            request,
+            "actores/asignaciones.html",
+            {"asignaciones": asignaciones, "form": form or AsignacionForm()},
+            status=status,
+        )
+
+    def post(self, request):
+        if "eliminar" in request.POST:
+            asignacion = get_object_or_404(AsignacionTerritorial, pk=request.POST.get("eliminar"))
+            asignacion_eliminar(asignacion=asignacion)
+            messages.success(request, _("Se quitó la asignación."))
+            return redirect("actores:asignaciones")
+        form = AsignacionForm(request.POST)
+        if form.is_valid():
+            asignacion_crear(**form.cleaned_data)
+            messages.success(request, _("Se guardó la asignación."))
+            return redirect("actores:asignaciones")
+        return self.get(request, form=form, status=400)
