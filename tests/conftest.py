@@ -104,6 +104,24 @@ def cliente_de(client):
     return como
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep serialized_rollback working once Playwright runs its event loop in this thread.
+
+    Django's connections live in an asgiref Local keyed by the asyncio context when a loop runs,
+    so tests after the first browser test get new connection objects without the serialized
+    contents, and transactional tests silently lose the reference data of the data migrations.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        conexion = connections[alias]
+        contenido = getattr(conexion, "_test_serialized_contents", None)
+        if contenido is not None:
+            type(conexion)._test_serialized_contents = contenido
+    yield
+
+
 # --- Celery on the real broker ---------------------------------------------------------------
 
 
