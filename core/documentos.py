@@ -167,7 +167,11 @@ def _renderizar_pdf(documento: Documento, definicion: TipoDocumento) -> tuple[by
             **definicion.contexto(fuente),
         }
         html = render_to_string(definicion.plantilla, contexto)
-    pdf = weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    # Only local files and data: URIs; a PDF never fetches from the network (no SSRF).
+    buscador = weasyprint.URLFetcher(allowed_protocols=("file", "data"), timeout=5)
+    pdf = weasyprint.HTML(
+        string=html, base_url=str(settings.BASE_DIR), url_fetcher=buscador
+    ).write_pdf()
     return pdf, definicion.nombre_archivo(fuente)
 
 
