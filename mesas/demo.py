@@ -103,20 +103,30 @@ def _personas_para(mesa: Mesa, usuario, rng: random.Random) -> list[Actor]:
             .order_by("pk")[: 10 - len(personas)]
         )
     if len(personas) < 6:
+        # Without the actor map's demo (it runs first in cargar_demo), a few people of our own.
+        existentes = set(
+            Actor.objects.filter(naturaleza=Actor.Naturaleza.PERSONA).values_list(
+                "nombre", flat=True
+            )
+        )
         for nombres, apellidos, genero in NOMBRES:
+            if f"{nombres} {apellidos}" in existentes:
+                personas.append(Actor.objects.filter(nombre=f"{nombres} {apellidos}").first())
+                continue
             personas.append(
                 actor_crear(
                     usuario=usuario,
                     datos={
                         "naturaleza": Actor.Naturaleza.PERSONA,
                         "nombres": nombres,
-                        "apellidos": f"{apellidos} ({mesa.slug})",
+                        "apellidos": apellidos,
                         "genero": genero,
                         "tipo": Actor.Tipo.COMUNITARIO,
                         "ambito": Actor.Ambito.PROVINCIAL,
                     },
                 )
             )
+    personas = list({p.pk: p for p in personas}.values())
     rng.shuffle(personas)
     return personas
 

@@ -58,7 +58,7 @@ def test_facilitador_registra_una_sesion_en_el_telefono_y_descarga_el_acta(
         last_name="Quishpe",
         password=make_password(CLAVE),
     )
-    facilitador.groups.add(Group.objects.get(name=Rol.FACILITACION))
+    facilitador.groups.add(Group.objects.get_or_create(name=Rol.FACILITACION)[0])
     mesa = Mesa.objects.get(slug="turismo-cayambe")
     mesa.facilitadores.add(facilitador)
     rosa = _persona("Rosa Elena", "Farinango", "mujer")

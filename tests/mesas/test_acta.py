@@ -45,7 +45,7 @@ def _texto(documento) -> str:
 
 
 @pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_acta_por_un_worker_real_y_version_2_al_reabrir(
     celery_worker_real, mesa_cayambe, fac_cayambe, crear_sesion, crear_persona, organizacion
 ):
