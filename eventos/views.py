@@ -819,8 +819,27 @@ class InscripcionView(TemplateView):
         contexto["evento"] = self.evento
         return contexto
 
+    LIMITE_POR_HORA = 20
+
+    def _demasiadas(self, request) -> bool:
+        """At most LIMITE_POR_HORA registrations an hour from one address (anti-spam)."""
+        from django.core.cache import cache
+
+        clave = f"eventos:inscripcion:{request.META.get('REMOTE_ADDR', '')}"
+        cache.add(clave, 0, timeout=3600)
+        try:
+            return cache.incr(clave) > self.LIMITE_POR_HORA
+        except ValueError:
+            return False
+
     def post(self, request, *args, **kwargs):
         form = InscripcionForm(request.POST)
+        if self._demasiadas(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Demasiadas inscripciones desde esta conexión. Intente en una hora.")
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         if form.is_valid():
             datos = {k: v for k, v in form.cleaned_data.items() if k != "sitio"}
             try:

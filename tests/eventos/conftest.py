@@ -119,3 +119,13 @@ def invitar(evento, coordinadora):
 def _hash_rapido(settings):
     # Users are created in almost every test; the production hasher costs a second each.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _sin_limite_de_inscripciones():
+    # The registration throttle counts per address in the cache (Redis keeps it between runs).
+    from django.core.cache import cache
+
+    cache.delete("eventos:inscripcion:127.0.0.1")
+    yield
+    cache.delete("eventos:inscripcion:127.0.0.1")

@@ -122,3 +122,21 @@ def test_el_invitado_libera_su_cupo_desde_su_enlace(crear_evento, invitar, clien
     client.post(url, {"respuesta": "si"})
     a.refresh_from_db()
     assert a.estado == Invitado.Estado.RECHAZADO
+
+
+def test_inscripcion_limitada_por_conexion(crear_evento, client):
+    from django.core.cache import cache
+
+    from eventos.views import InscripcionView
+
+    clave = "eventos:inscripcion:127.0.0.1"  # never cache.clear(): Redis may be the broker too
+    cache.delete(clave)
+    evento = crear_evento(acceso=Evento.Acceso.PUBLICO)
+    url = f"/eventos/{evento.slug}/inscripcion/"
+    for i in range(InscripcionView.LIMITE_POR_HORA):
+        client.post(url, {"nombre": f"P{i}", "email": f"p{i}@example.org", "consentimiento": "on"})
+    respuesta = client.post(url, {"nombre": "X", "email": "x@example.org", "consentimiento": "on"})
+    assert respuesta.status_code == 429
+    assert "Demasiadas inscripciones desde esta conexión" in respuesta.content.decode()
+    assert evento.invitados.count() == InscripcionView.LIMITE_POR_HORA
+    cache.delete(clave)
