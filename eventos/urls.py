@@ -44,6 +44,11 @@ urlpatterns = [
         views.InvitadoCancelarView.as_view(),
         name="invitado_cancelar",
     ),
+    path(
+        gestion + "invitados/<int:obj>/respuesta/",
+        views.InvitadoRespuestaView.as_view(),
+        name="invitado_respuesta",
+    ),
     path(gestion + "invitados/imprimir/", views.ListaImprimibleView.as_view(), name="imprimir"),
     path(gestion + "acreditacion/", views.AcreditacionView.as_view(), name="acreditacion"),
     path(gestion + "acreditacion/<int:obj>/", views.AcreditarView.as_view(), name="acreditar"),

@@ -459,6 +459,27 @@ class InvitadoCancelarView(EventoMixin):
         return redirect("eventos:invitados", pk=self.evento.pk)
 
 
+class InvitadoRespuestaView(EventoMixin):
+    """Staff record an answer given by phone or in person (guests without e-mail, for instance)."""
+
+    permiso = "eventos.gestionar_invitados"
+
+    def post(self, request, *args, **kwargs):
+        invitado = get_object_or_404(Invitado, pk=kwargs["obj"], evento=self.evento)
+        try:
+            invitado = services.invitacion_responder(
+                invitado=invitado, asiste=request.POST.get("respuesta") == "si"
+            )
+            messages.success(
+                request,
+                _("Respuesta de %(n)s registrada: %(e)s.")
+                % {"n": invitado.nombre, "e": invitado.get_estado_display()},
+            )
+        except ValidationError as exc:
+            _errores(request, exc)
+        return redirect("eventos:invitados", pk=self.evento.pk)
+
+
 class ListaImprimibleView(EventoMixin, TemplateView):
     permiso = "eventos.registrar_asistencia"
     template_name = "eventos/gestion/lista_imprimible.html"

@@ -140,3 +140,16 @@ def test_inscripcion_limitada_por_conexion(crear_evento, client):
     assert "Demasiadas inscripciones desde esta conexión" in respuesta.content.decode()
     assert evento.invitados.count() == InscripcionView.LIMITE_POR_HORA
     cache.delete(clave)
+
+
+def test_el_equipo_registra_una_respuesta_por_telefono(evento, coordinadora, cliente_de):
+    sin_correo = services.invitado_agregar(
+        evento=evento, usuario=coordinadora, datos={"nombre": "Segundo Cuzco"}
+    )
+    cliente = cliente_de(coordinadora)
+    url = f"/eventos/gestion/{evento.pk}/invitados/{sin_correo.pk}/respuesta/"
+    respuesta = cliente.post(url, {"respuesta": "si"}, follow=True)
+    assert "Respuesta de Segundo Cuzco registrada: Confirmado." in respuesta.content.decode()
+    sin_correo.refresh_from_db()
+    assert sin_correo.estado == Invitado.Estado.CONFIRMADO
+    assert not mail.outbox  # no e-mail to send to
