@@ -88,6 +88,7 @@ def test_api_filtra_por_canton_y_periodo(client, registrar, analista):
     registrar("TUR-01", "1702", 2023, 60_000, publicar=True, usuario=analista)
     registrar("TUR-01", "1702", 2024, 65_000, publicar=True, usuario=analista)
     registrar("TUR-01", "1703", 2024, 90_000, publicar=True, usuario=analista)
+
     def cuantas(url):
         return len(json.loads(client.get(url).content)["results"])
 
