@@ -12,6 +12,20 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Before clave/<uidb64>/<token>/, which would otherwise swallow clave/cambiar/listo/.
+    path(
+        "clave/cambiar/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="cuentas/clave_cambiar.html",
+            success_url=reverse_lazy("cuentas:clave_cambiar_listo"),
+        ),
+        name="clave_cambiar",
+    ),
+    path(
+        "clave/cambiar/listo/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="cuentas/clave_cambiada.html"),
+        name="clave_cambiar_listo",
+    ),
     path(
         "clave/restablecer/",
         auth_views.PasswordResetView.as_view(
@@ -39,21 +53,5 @@ urlpatterns = [
         "clave/cambiada/",
         auth_views.PasswordResetCompleteView.as_view(template_name="cuentas/clave_cambiada.html"),
         name="clave_cambiada",
-    ),
-]
-
-urlpatterns += [
-    path(
-        "clave/cambiar/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="cuentas/clave_cambiar.html",
-            success_url=reverse_lazy("cuentas:clave_cambiar_listo"),
-        ),
-        name="clave_cambiar",
-    ),
-    path(
-        "clave/cambiar/listo/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="cuentas/clave_cambiada.html"),
-        name="clave_cambiar_listo",
     ),
 ]

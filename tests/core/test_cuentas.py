@@ -142,3 +142,31 @@ def test_pagina_de_bloqueo_en_ingles(client, coordinadora):
     respuesta = client.post("/en/cuentas/login/", {"username": "coord", "password": CLAVE})
     assert respuesta.status_code == 429
     assert "Too many failed attempts" in respuesta.content.decode()
+
+
+def test_cambiar_la_clave_estando_dentro(client, coordinadora):
+    assert client.get("/cuentas/clave/cambiar/")["Location"].startswith("/cuentas/login/")
+    _ingresar(client, "coord", CLAVE)
+    html = client.get("/").content.decode()
+    assert 'href="/cuentas/clave/cambiar/"' in html
+    nueva = "clave-nueva-del-equipo-789"
+    respuesta = client.post(
+        "/cuentas/clave/cambiar/",
+        {"old_password": "equivocada", "new_password1": nueva, "new_password2": nueva},
+    )
+    assert respuesta.status_code == 200
+    assert "Su contraseña antigua es incorrecta" in respuesta.content.decode()
+    respuesta = client.post(
+        "/cuentas/clave/cambiar/",
+        {"old_password": CLAVE, "new_password1": nueva, "new_password2": nueva},
+    )
+    assert respuesta["Location"] == "/cuentas/clave/cambiar/listo/"
+    assert "Su contraseña fue cambiada." in client.get(respuesta["Location"]).content.decode()
+    client.post("/cuentas/logout/")
+    assert _ingresar(client, "coord", nueva)["Location"] == "/panel/"
+
+
+def test_404_en_ingles(client):
+    respuesta = client.get("/en/no-existe/")
+    assert respuesta.status_code == 404
+    assert "We could not find this page" in respuesta.content.decode()
