@@ -91,3 +91,15 @@ def test_slug_unico_y_sin_palabras_reservadas(crear_evento):
     a = crear_evento(titulo="Gestión")
     b = crear_evento(titulo="Gestión")
     assert a.slug == "evento-gestion" and b.slug == "evento-gestion-2"
+
+
+def test_paginas_en_ingles(con_programa, client):
+    assert "Upcoming events" in client.get("/en/eventos/").content.decode()
+    html = client.get(f"/en/eventos/{con_programa.slug}/").content.decode()
+    assert "Add to my calendar" in html and "Speakers" in html
+
+
+def test_esquema_openapi_incluye_eventos(client):
+    respuesta = client.get("/api/v1/schema/", {"format": "json"})
+    assert respuesta.status_code == 200
+    assert "/api/v1/eventos/" in respuesta.content.decode()
