@@ -62,7 +62,12 @@ def _recortar(texto: str, largo: int = 44) -> str:
 
 
 def linea_de_tiempo_svg(
-    grupos, *, hoy: datetime.date, titulo: str = "", etiqueta_hoy: str = "", enlaces: bool = True
+    grupos,
+    *,
+    hoy: datetime.date,
+    titulo: str = "",
+    etiqueta_hoy: str = "",
+    interactivo: bool = True,
 ) -> SafeString:
     """grupos: [(bloque, etiqueta, [actividades])] as from actividades_por_bloque()."""
     actividades = [a for _, _, lista in grupos for a in lista]
@@ -91,7 +96,7 @@ def linea_de_tiempo_svg(
                 y=y,
                 texto=_recortar(a.nombre),
                 titulo=a.nombre,
-                url=a.get_absolute_url() if enlaces else "",
+                url=a.get_absolute_url() if interactivo else "",
                 color=COLORES[a.estado],
                 vencida=a.vencida(hoy),
                 hito=a.es_hito,
@@ -159,13 +164,15 @@ def linea_de_tiempo_svg(
         "hoy": hoy,
         "titulo": titulo,
         "etiqueta_hoy": etiqueta_hoy,
+        # Links and tooltips are for the page; WeasyPrint renders SVG <title>s slowly (twice the time).
+        "interactivo": interactivo,
         "colores": COLORES,
         "color_vencida": COLOR_VENCIDA,
     }
     return SafeString(render_to_string("pactos/hoja_de_ruta/svg/linea_de_tiempo.svg", contexto))
 
 
-def barras_productos_svg(progresos, *, ancho: int = 640) -> SafeString:
+def barras_productos_svg(progresos, *, ancho: int = 640, interactivo: bool = True) -> SafeString:
     """Horizontal bars, one per product: progress in % with the activities' share marked."""
     etiquetas = 250
     largo = ancho - etiquetas - 60
@@ -186,5 +193,6 @@ def barras_productos_svg(progresos, *, ancho: int = 640) -> SafeString:
         "etiquetas": etiquetas,
         "largo": largo,
         "filas": filas,
+        "interactivo": interactivo,
     }
     return SafeString(render_to_string("pactos/hoja_de_ruta/svg/barras_productos.svg", contexto))

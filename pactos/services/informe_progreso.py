@@ -96,9 +96,9 @@ def informe_contexto(
         "productos": productos,
         "progreso_medio": progreso_medio,
         "grupos": grupos,
-        "grafico_productos": barras_productos_svg(productos),
+        "grafico_productos": barras_productos_svg(productos, interactivo=False),
         "linea_de_tiempo": linea_de_tiempo_svg(
-            grupos, hoy=corte, etiqueta_hoy=_("Corte"), enlaces=False
+            grupos, hoy=corte, etiqueta_hoy=_("Corte"), interactivo=False
         ),
         "secciones": secciones,
         "cifras_eventos_comunicacion": cifras.get(3, []) + cifras.get(5, []),
