@@ -67,12 +67,14 @@ def acta_grande():
 def informe_mensual():
     from django.contrib.auth import get_user_model
 
-    from pactos.models import InformeProgreso
+    from django.utils import timezone
 
-    hoy = date.today()
-    desde = hoy.replace(day=1) - timedelta(days=1)
+    from pactos.models import InformeProgreso
+    from pactos.services.informe_progreso import periodo_mes_anterior
+
+    desde, hasta = periodo_mes_anterior(timezone.localdate())
     informe, _ = InformeProgreso.objects.get_or_create(
-        numero=999, defaults={"desde": desde.replace(day=1), "hasta": desde}
+        numero=999, defaults={"desde": desde, "hasta": hasta}
     )
     coordinadora = get_user_model().objects.get(username="coordinadora")
     return informe, "informe_progreso", coordinadora
