@@ -66,7 +66,6 @@ def acta_grande():
 @registrar("informe")
 def informe_mensual():
     from django.contrib.auth import get_user_model
-
     from django.utils import timezone
 
     from pactos.models import InformeProgreso
