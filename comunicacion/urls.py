@@ -1,5 +1,30 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
+from .feeds import NoticiasAtom, NoticiasFeed
 
 app_name = "comunicacion"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Public
+    path("noticias/", views.NoticiasView.as_view(), name="noticias"),
+    path("noticias/rss/", NoticiasFeed(), name="noticias_rss"),
+    path("noticias/atom/", NoticiasAtom(), name="noticias_atom"),
+    path("noticias/<slug:slug>/", views.NoticiaView.as_view(), name="noticia"),
+    path("contacto/", views.ContactoView.as_view(), name="contacto"),
+    path("contacto/gracias/", views.ContactoGraciasView.as_view(), name="contacto_gracias"),
+    # Staff
+    path("gestion/noticias/", views.NoticiasGestionView.as_view(), name="noticias_gestion"),
+    path("gestion/noticias/nueva/", views.NoticiaFormView.as_view(), name="noticia_nueva"),
+    path("gestion/noticias/<int:pk>/", views.NoticiaGestionView.as_view(), name="noticia_gestion"),
+    path(
+        "gestion/noticias/<int:pk>/editar/", views.NoticiaFormView.as_view(), name="noticia_editar"
+    ),
+    path(
+        "gestion/noticias/<int:pk>/estado/",
+        views.NoticiaEstadoView.as_view(),
+        name="noticia_estado",
+    ),
+    path("gestion/mensajes/", views.BandejaView.as_view(), name="bandeja"),
+    path("gestion/mensajes/<int:pk>/", views.MensajeView.as_view(), name="mensaje"),
+]

@@ -1,0 +1,110 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sie.models import Canton, Eje
+
+from .models import Mensaje, Noticia
+
+
+class _Crispy:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class NoticiaForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Noticia
+        fields = [
+            "titulo",
+            "resumen",
+            "cuerpo",
+            "imagen",
+            "imagen_alt",
+            "ejes",
+            "cantones",
+            "publicada_en",
+            "mesa",
+            "pacto",
+            "evento",
+        ]
+        widgets = {
+            "resumen": forms.Textarea(attrs={"rows": 2}),
+            "cuerpo": forms.Textarea(attrs={"rows": 14}),
+            "ejes": forms.CheckboxSelectMultiple,
+            "cantones": forms.CheckboxSelectMultiple,
+            "publicada_en": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+        help_texts = {
+            "publicada_en": _("Vacía: se usa el momento en que se publique."),
+        }
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get("imagen") and not (datos.get("imagen_alt") or "").strip():
+            self.add_error("imagen_alt", _("Escriba un texto alternativo que describa la imagen."))
+        return datos
+
+
+class FiltroNoticiasForm(forms.Form):
+    eje = forms.ChoiceField(label=_("Eje"), required=False)
+    canton = forms.ChoiceField(label=_("Cantón"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["eje"].choices = [("", _("Todos los ejes"))] + [
+            (e.codigo, e.nombre) for e in Eje.objects.all()
+        ]
+        self.fields["canton"].choices = [("", _("Todos los cantones"))] + [
+            (c.slug, c.nombre) for c in Canton.objects.order_by("nombre")
+        ]
+
+
+class ContactoForm(_Crispy, forms.ModelForm):
+    # A field people never see: bots fill it in.
+    web = forms.CharField(required=False, label=_("Deje este campo vacío"))
+
+    class Meta:
+        model = Mensaje
+        fields = ["nombre", "email", "canton", "asunto", "texto"]
+        widgets = {"texto": forms.Textarea(attrs={"rows": 6, "maxlength": 4000})}
+        error_messages = {
+            "nombre": {"required": _("Escriba su nombre.")},
+            "email": {
+                "required": _("Escriba su correo electrónico para poder responderle."),
+                "invalid": _(
+                    "Escriba un correo electrónico válido, por ejemplo nombre@dominio.ec."
+                ),
+            },
+            "asunto": {"required": _("Escriba el asunto de su mensaje.")},
+            "texto": {
+                "required": _("Escriba su mensaje."),
+                "max_length": _("El mensaje puede tener hasta 4000 caracteres."),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["canton"].queryset = Canton.objects.order_by("nombre")
+        self.fields["canton"].empty_label = _("— Elija su cantón (opcional) —")
+        self.fields["web"].widget.attrs.update(
+            {"class": "campo-trampa-com", "tabindex": "-1", "autocomplete": "off"}
+        )
+
+    def clean_web(self):
+        if self.cleaned_data.get("web"):
+            raise forms.ValidationError(_("No pudimos procesar su mensaje."))
+        return ""
+
+
+class RespuestaForm(_Crispy, forms.Form):
+    respuesta = forms.CharField(
+        label=_("Respuesta"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=6000,
+        error_messages={"required": _("Escriba la respuesta.")},
+    )

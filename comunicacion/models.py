@@ -1,0 +1,150 @@
+"""Comunicación: news of the programme and citizens' messages answered by staff."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .markdown import markdown_seguro
+
+
+class NoticiaQuerySet(models.QuerySet):
+    def publicas(self):
+        """Published news whose publication date has arrived: the only ones the public sees."""
+        return self.filter(estado=Noticia.Estado.PUBLICADA, publicada_en__lte=timezone.now())
+
+
+class Noticia(models.Model):
+    class Estado(models.TextChoices):
+        BORRADOR = "borrador", _("Borrador")
+        PUBLICADA = "publicada", _("Publicada")
+
+    titulo = models.CharField(_("título"), max_length=200)
+    slug = models.SlugField(_("dirección web"), max_length=220, unique=True)
+    resumen = models.CharField(_("resumen"), max_length=400)
+    cuerpo = models.TextField(
+        _("texto"),
+        help_text=_("En Markdown: **negrita**, *cursiva*, listas con «-», [enlaces](https://…)."),
+    )
+    imagen = models.ImageField(_("imagen"), upload_to="comunicacion/noticias/", blank=True)
+    imagen_alt = models.CharField(
+        _("texto alternativo de la imagen"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe la imagen para quien no puede verla."),
+    )
+    ejes = models.ManyToManyField("sie.Eje", verbose_name=_("ejes"), blank=True)
+    cantones = models.ManyToManyField("sie.Canton", verbose_name=_("cantones"), blank=True)
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.BORRADOR
+    )
+    publicada_en = models.DateTimeField(_("fecha de publicación"), null=True, blank=True)
+    mesa = models.ForeignKey(
+        "mesas.Mesa", verbose_name=_("mesa"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    pacto = models.ForeignKey(
+        "pactos.Pacto", verbose_name=_("pacto"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    evento = models.ForeignKey(
+        "eventos.Evento",
+        verbose_name=_("evento"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    autor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("autor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="noticias",
+    )
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+    actualizada = models.DateTimeField(_("actualizada"), auto_now=True)
+
+    objects = NoticiaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("noticia")
+        verbose_name_plural = _("noticias")
+        ordering = ["-publicada_en", "-creada"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(imagen="") | ~Q(imagen_alt=""),
+                name="noticia_imagen_con_texto_alternativo",
+            ),
+            models.CheckConstraint(
+                condition=Q(estado="borrador") | Q(publicada_en__isnull=False),
+                name="noticia_publicada_con_fecha",
+            ),
+        ]
+        indexes = [models.Index(fields=["estado", "publicada_en"], name="noticia_estado_fecha_idx")]
+
+    def __str__(self) -> str:
+        return self.titulo
+
+    def get_absolute_url(self) -> str:
+        return reverse("comunicacion:noticia", kwargs={"slug": self.slug})
+
+    @property
+    def cuerpo_html(self) -> str:
+        return markdown_seguro(self.cuerpo)
+
+    @property
+    def es_publica(self) -> bool:
+        return (
+            self.estado == self.Estado.PUBLICADA
+            and self.publicada_en is not None
+            and self.publicada_en <= timezone.now()
+        )
+
+
+class Mensaje(models.Model):
+    """A citizen's message from the public contact form; staff answer it by e-mail."""
+
+    class Estado(models.TextChoices):
+        NUEVO = "nuevo", _("Sin responder")
+        RESPONDIDO = "respondido", _("Respondido")
+
+    nombre = models.CharField(_("nombre"), max_length=120)
+    email = models.EmailField(_("correo electrónico"))
+    canton = models.ForeignKey(
+        "sie.Canton", verbose_name=_("cantón"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    asunto = models.CharField(_("asunto"), max_length=150)
+    texto = models.TextField(_("mensaje"), max_length=4000)
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.NUEVO
+    )
+    recibido = models.DateTimeField(_("recibido"), auto_now_add=True)
+    respuesta = models.TextField(_("respuesta"), blank=True)
+    respondido_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("respondido por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mensajes_respondidos",
+    )
+    respondido_en = models.DateTimeField(_("respondido en"), null=True, blank=True)
+    respuesta_enviada_en = models.DateTimeField(_("respuesta enviada en"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mensaje ciudadano")
+        verbose_name_plural = _("mensajes ciudadanos")
+        ordering = ["-recibido"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(estado="nuevo") | ~Q(respuesta=""),
+                name="mensaje_respondido_con_respuesta",
+            ),
+        ]
+        indexes = [models.Index(fields=["estado", "recibido"], name="mensaje_estado_recibido_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.asunto} — {self.nombre}"

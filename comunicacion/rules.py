@@ -1,0 +1,19 @@
+"""Who may do what in Comunicación: the Comunicación and Coordinación roles manage everything."""
+
+import rules
+from django.utils.translation import gettext_lazy as _
+
+from core.permisos import describir_permiso
+from core.rules import es_comunicador, es_coordinador
+
+comunica = es_comunicador | es_coordinador
+
+PERMISOS = {
+    "comunicacion.gestionar_noticias": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.ver_mensajes": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.responder_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
+}
+
+for _nombre, (_regla, _texto) in PERMISOS.items():
+    rules.add_perm(_nombre, _regla)
+    describir_permiso(_nombre, _texto)

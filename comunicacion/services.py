@@ -1,0 +1,151 @@
+"""Every write of Comunicación: news written and published by staff, citizens' messages answered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from core.permisos import exigir_permiso
+
+from .models import Mensaje, Noticia
+
+CAMPOS_NOTICIA = (
+    "titulo", "resumen", "cuerpo", "imagen", "imagen_alt", "mesa", "pacto", "evento",
+    "publicada_en",
+)  # fmt: skip
+
+
+def _slug_unico(titulo: str, excluir: int | None = None) -> str:
+    base = slugify(titulo)[:200] or "noticia"
+    slug, n = base, 2
+    while Noticia.objects.filter(slug=slug).exclude(pk=excluir).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _aplicar(noticia: Noticia, datos: dict[str, Any]) -> None:
+    for campo in CAMPOS_NOTICIA:
+        if campo in datos:
+            setattr(noticia, campo, datos[campo])
+    if noticia.imagen and not (noticia.imagen_alt or "").strip():
+        raise ValidationError(
+            {"imagen_alt": _("Escriba un texto alternativo que describa la imagen.")}
+        )
+
+
+def _etiquetas(noticia: Noticia, datos: dict[str, Any]) -> None:
+    if "ejes" in datos:
+        noticia.ejes.set(datos["ejes"])
+    if "cantones" in datos:
+        noticia.cantones.set(datos["cantones"])
+
+
+@transaction.atomic
+def noticia_crear(*, usuario, datos: dict[str, Any]) -> Noticia:
+    """A new news item, always as a draft: publishing is a separate, deliberate step."""
+    exigir_permiso(usuario, "comunicacion.gestionar_noticias")
+    noticia = Noticia(autor=usuario, estado=Noticia.Estado.BORRADOR)
+    _aplicar(noticia, datos)
+    noticia.slug = _slug_unico(noticia.titulo)
+    noticia.full_clean(exclude=["ejes", "cantones"])
+    noticia.save()
+    _etiquetas(noticia, datos)
+    return noticia
+
+
+@transaction.atomic
+def noticia_editar(*, noticia: Noticia, usuario, datos: dict[str, Any]) -> Noticia:
+    exigir_permiso(usuario, "comunicacion.gestionar_noticias")
+    _aplicar(noticia, datos)
+    noticia.full_clean(exclude=["ejes", "cantones"])
+    noticia.save()
+    _etiquetas(noticia, datos)
+    return noticia
+
+
+@transaction.atomic
+def noticia_publicar(*, noticia: Noticia, usuario, cuando=None) -> Noticia:
+    """Publish now, or from `cuando` (a future date keeps it out of public pages until then)."""
+    exigir_permiso(usuario, "comunicacion.gestionar_noticias")
+    noticia.estado = Noticia.Estado.PUBLICADA
+    noticia.publicada_en = cuando or noticia.publicada_en or timezone.now()
+    noticia.save(update_fields=["estado", "publicada_en", "actualizada"])
+    return noticia
+
+
+@transaction.atomic
+def noticia_retirar(*, noticia: Noticia, usuario) -> Noticia:
+    """Back to draft: it disappears from the list, its page and the feed."""
+    exigir_permiso(usuario, "comunicacion.gestionar_noticias")
+    noticia.estado = Noticia.Estado.BORRADOR
+    noticia.save(update_fields=["estado", "actualizada"])
+    return noticia
+
+
+# --- Citizens' messages ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def mensaje_recibir(*, datos: dict[str, Any]) -> Mensaje:
+    """A message from the public contact form (the view has already checked honeypot and rate)."""
+    mensaje = Mensaje(
+        nombre=datos["nombre"].strip(),
+        email=datos["email"].strip().lower(),
+        canton=datos.get("canton"),
+        asunto=datos["asunto"].strip(),
+        texto=datos["texto"].strip(),
+    )
+    mensaje.full_clean()
+    mensaje.save()
+    return mensaje
+
+
+@transaction.atomic
+def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool = True) -> Mensaje:
+    """Record the answer; it is e-mailed to the sender once the transaction commits.
+
+    enviar=False only for demo data (fictitious senders).
+    """
+    exigir_permiso(usuario, "comunicacion.responder_mensaje", mensaje)
+    respuesta = (respuesta or "").strip()
+    if not respuesta:
+        raise ValidationError({"respuesta": _("Escriba la respuesta.")})
+    mensaje = Mensaje.objects.select_for_update().get(pk=mensaje.pk)
+    if mensaje.estado == Mensaje.Estado.RESPONDIDO:
+        raise ValidationError(_("Este mensaje ya fue respondido."))
+    mensaje.respuesta = respuesta
+    mensaje.estado = Mensaje.Estado.RESPONDIDO
+    mensaje.respondido_por = usuario
+    mensaje.respondido_en = timezone.now()
+    mensaje.save()
+
+    if not enviar:
+        return mensaje
+
+    from .tasks import enviar_respuesta
+
+    transaction.on_commit(lambda: enviar_respuesta.delay(mensaje.pk))
+    return mensaje
+
+
+def respuesta_enviar(*, mensaje_id: int) -> bool:
+    """E-mail the answer to the sender, once: a retried task does not send it twice."""
+    with transaction.atomic():
+        mensaje = Mensaje.objects.select_for_update().get(pk=mensaje_id)
+        if mensaje.estado != Mensaje.Estado.RESPONDIDO or mensaje.respuesta_enviada_en:
+            return False
+        with translation.override("es"):
+            asunto = _("Respuesta a su mensaje: %(asunto)s") % {"asunto": mensaje.asunto}
+            cuerpo = render_to_string("comunicacion/email/respuesta.txt", {"mensaje": mensaje})
+        EmailMessage(subject=asunto, body=cuerpo, to=[mensaje.email]).send()
+        mensaje.respuesta_enviada_en = timezone.now()
+        mensaje.save(update_fields=["respuesta_enviada_en"])
+    return True

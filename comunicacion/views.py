@@ -1,0 +1,240 @@
+"""Thin views of Comunicación: public news and contact form, staff news desk and inbox."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.permisos import PermisoRequeridoMixin
+
+from . import selectors, services
+from .forms import ContactoForm, FiltroNoticiasForm, NoticiaForm, RespuestaForm
+from .models import Mensaje, Noticia
+
+POR_PAGINA = 9
+
+
+def _form_con_errores(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for campo, errores in exc.error_dict.items():
+            form.add_error(campo if campo in form.fields else None, errores)
+    else:
+        form.add_error(None, exc)
+
+
+# --- Public ----------------------------------------------------------------------------------
+
+
+class NoticiasView(TemplateView):
+    template_name = "comunicacion/publico/noticias.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        filtro = FiltroNoticiasForm(self.request.GET or None)
+        eje = canton = ""
+        if filtro.is_valid():
+            eje, canton = filtro.cleaned_data["eje"], filtro.cleaned_data["canton"]
+        pagina = Paginator(selectors.noticias_publicas(eje=eje, canton=canton), POR_PAGINA)
+        contexto.update(
+            filtro=filtro,
+            pagina=pagina.get_page(self.request.GET.get("page")),
+            eje=eje,
+            canton=canton,
+        )
+        return contexto
+
+
+class NoticiaView(TemplateView):
+    template_name = "comunicacion/publico/noticia.html"
+
+    def get_context_data(self, **kwargs):
+        noticia = selectors.noticia_publica(kwargs["slug"])
+        if noticia is None:
+            raise Http404(_("No hay ninguna noticia publicada con esa dirección."))
+        contexto = super().get_context_data(**kwargs)
+        contexto["noticia"] = noticia
+        return contexto
+
+
+class ContactoView(TemplateView):
+    template_name = "comunicacion/publico/contacto.html"
+    LIMITE_POR_HORA = 5
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto.setdefault("form", ContactoForm())
+        return contexto
+
+    def _demasiados(self, request) -> bool:
+        """At most LIMITE_POR_HORA messages an hour from one address (anti-spam)."""
+        clave = f"comunicacion:contacto:{request.META.get('REMOTE_ADDR', '')}"
+        cache.add(clave, 0, timeout=3600)
+        try:
+            return cache.incr(clave) > self.LIMITE_POR_HORA
+        except ValueError:
+            return False
+
+    def post(self, request, *args, **kwargs):
+        form = ContactoForm(request.POST)
+        if self._demasiados(request):
+            form.is_valid()
+            form.add_error(
+                None, _("Demasiados mensajes desde esta conexión. Intente de nuevo en una hora.")
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if form.is_valid():
+            try:
+                services.mensaje_recibir(datos=form.cleaned_data)
+            except ValidationError as exc:
+                _form_con_errores(form, exc)
+            else:
+                return redirect("comunicacion:contacto_gracias")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class ContactoGraciasView(TemplateView):
+    template_name = "comunicacion/publico/contacto_gracias.html"
+
+
+# --- Staff: news desk ------------------------------------------------------------------------
+
+
+class NoticiasGestionView(PermisoRequeridoMixin, TemplateView):
+    permission_required = "comunicacion.gestionar_noticias"
+    template_name = "comunicacion/gestion/noticias.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        estado = self.request.GET.get("estado", "")
+        qs = selectors.noticias_gestion()
+        if estado in Noticia.Estado.values:
+            qs = qs.filter(estado=estado)
+        contexto["pagina"] = Paginator(qs.order_by("-creada"), 20).get_page(
+            self.request.GET.get("page")
+        )
+        contexto["estado"] = estado
+        contexto["estados"] = Noticia.Estado.choices
+        return contexto
+
+
+class NoticiaFormView(PermisoRequeridoMixin, TemplateView):
+    permission_required = "comunicacion.gestionar_noticias"
+    template_name = "comunicacion/gestion/noticia_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.noticia = get_object_or_404(Noticia, pk=kwargs["pk"]) if "pk" in kwargs else None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto.setdefault("form", NoticiaForm(instance=self.noticia))
+        contexto["noticia"] = self.noticia
+        return contexto
+
+    def post(self, request, *args, **kwargs):
+        form = NoticiaForm(request.POST, request.FILES, instance=self.noticia)
+        if form.is_valid():
+            datos = form.cleaned_data
+            try:
+                if self.noticia is None:
+                    noticia = services.noticia_crear(usuario=request.user, datos=datos)
+                else:
+                    noticia = services.noticia_editar(
+                        noticia=self.noticia, usuario=request.user, datos=datos
+                    )
+            except ValidationError as exc:
+                _form_con_errores(form, exc)
+            else:
+                messages.success(request, _("Noticia guardada."))
+                return redirect("comunicacion:noticia_gestion", pk=noticia.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class NoticiaGestionView(PermisoRequeridoMixin, TemplateView):
+    """Staff preview of a news item in any state, with the publish / withdraw buttons."""
+
+    permission_required = "comunicacion.gestionar_noticias"
+    template_name = "comunicacion/gestion/noticia.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["noticia"] = get_object_or_404(
+            Noticia.objects.select_related("mesa", "pacto", "evento", "autor"), pk=kwargs["pk"]
+        )
+        return contexto
+
+
+class NoticiaEstadoView(PermisoRequeridoMixin, View):
+    permission_required = "comunicacion.gestionar_noticias"
+
+    def post(self, request, pk: int):
+        noticia = get_object_or_404(Noticia, pk=pk)
+        if request.POST.get("accion") == "retirar":
+            services.noticia_retirar(noticia=noticia, usuario=request.user)
+            messages.success(request, _("La noticia volvió a borrador y ya no es pública."))
+        else:
+            services.noticia_publicar(noticia=noticia, usuario=request.user)
+            messages.success(request, _("Noticia publicada."))
+        return HttpResponseRedirect(reverse("comunicacion:noticia_gestion", args=[pk]))
+
+
+# --- Staff: inbox ----------------------------------------------------------------------------
+
+
+class BandejaView(PermisoRequeridoMixin, TemplateView):
+    permission_required = "comunicacion.ver_mensajes"
+    template_name = "comunicacion/gestion/bandeja.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        estado = self.request.GET.get("estado", "")
+        if estado not in Mensaje.Estado.values:
+            estado = ""
+        contexto["pagina"] = Paginator(selectors.mensajes_bandeja(estado=estado), 25).get_page(
+            self.request.GET.get("page")
+        )
+        contexto["estado"] = estado
+        contexto["estados"] = Mensaje.Estado.choices
+        return contexto
+
+
+class MensajeView(PermisoRequeridoMixin, TemplateView):
+    permission_required = "comunicacion.ver_mensajes"
+    template_name = "comunicacion/gestion/mensaje.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.mensaje = get_object_or_404(selectors.mensajes_bandeja(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["mensaje"] = self.mensaje
+        contexto.setdefault("form", RespuestaForm())
+        contexto["puede_responder"] = self.request.user.has_perm(
+            "comunicacion.responder_mensaje", self.mensaje
+        )
+        return contexto
+
+    def post(self, request, *args, **kwargs):
+        form = RespuestaForm(request.POST)
+        if form.is_valid():
+            try:
+                services.mensaje_responder(
+                    mensaje=self.mensaje,
+                    usuario=request.user,
+                    respuesta=form.cleaned_data["respuesta"],
+                )
+            except ValidationError as exc:
+                _form_con_errores(form, exc)
+            else:
+                messages.success(request, _("Respuesta guardada; se enviará por correo."))
+                return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
+        return self.render_to_response(self.get_context_data(form=form))
