@@ -1,7 +1,7 @@
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum, Window
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from .models import Canton, Indicador, Medicion, MetaIndicador
@@ -267,7 +267,20 @@ def resumen_provincia() -> list[dict]:
         canton__isnull=False,
         indicador__activo=True,
     )
-    ultimos = list(base.order_by().values("indicador_id").annotate(ultimo=Max("fecha_periodo")))
+    # One index lookup per indicator (estado, indicador, fecha_periodo) instead of a GROUP BY
+    # over every value: the latest period that has a published canton total.
+    ultimo_periodo = (
+        base.filter(indicador_id=OuterRef("pk"))
+        .order_by("-fecha_periodo")
+        .values("fecha_periodo")[:1]
+    )
+    ultimos = [
+        {"indicador_id": pk, "ultimo": fecha}
+        for pk, fecha in Indicador.objects.filter(activo=True)
+        .annotate(ultimo=Subquery(ultimo_periodo))
+        .values_list("pk", "ultimo")
+        if fecha is not None
+    ]
     if not ultimos:
         return []
     filas = (
