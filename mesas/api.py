@@ -59,6 +59,7 @@ class AcuerdoSerializer(serializers.Serializer):
     texto = serializers.CharField()
     plazo = serializers.DateField(allow_null=True)
     resultado_esperado = serializers.CharField()
+    indicador = serializers.CharField(source="indicador.codigo", allow_null=True, default=None)
     responsables = serializers.SerializerMethodField()
 
     def get_responsables(self, acuerdo) -> list[str]:

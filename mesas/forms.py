@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
-from sie.models import Canton, Parroquia
+from sie.models import Canton, Indicador, Parroquia
 
 from .models import Acuerdo, Intervencion, Sesion
 from .selectors import candidatos_asistencia, convocables, organizaciones
@@ -158,10 +158,18 @@ class AcuerdoForm(forms.Form):
     resultado_esperado = forms.CharField(
         label=_("Resultado esperado"), max_length=300, required=False
     )
+    indicador = forms.ModelChoiceField(
+        label=_("Indicador del SIE (opcional)"),
+        queryset=Indicador.objects.none(),
+        required=False,
+        empty_label=_("(sin indicador)"),
+    )
 
     def __init__(self, *args, sesion: Sesion, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsables"].queryset = _responsables(sesion)
+        eje = "turismo" if sesion.mesa.tipo == "turismo" else "agropecuario"
+        self.fields["indicador"].queryset = Indicador.objects.filter(eje__codigo=eje)
         self.fields["responsables"].widget.attrs["size"] = 5
 
 
@@ -177,6 +185,7 @@ class AcuerdoEditarForm(AcuerdoForm):
                 "responsables": list(acuerdo.responsables.all()),
                 "plazo": acuerdo.plazo,
                 "resultado_esperado": acuerdo.resultado_esperado,
+                "indicador": acuerdo.indicador_id,
                 "version": acuerdo.version,
             },
         )

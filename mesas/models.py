@@ -341,6 +341,15 @@ class Acuerdo(models.Model):
     )
     plazo = models.DateField(_("plazo"), null=True, blank=True)
     resultado_esperado = models.CharField(_("resultado esperado"), max_length=300, blank=True)
+    indicador = models.ForeignKey(
+        "sie.Indicador",
+        verbose_name=_("indicador del SIE"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="acuerdos_mesa",
+        help_text=_("Opcional: el indicador del SIE con el que se medirá el acuerdo."),
+    )
     version = models.PositiveIntegerField(_("versión de edición"), default=1)
     registrado = models.DateTimeField(_("registrado"), auto_now_add=True)
 

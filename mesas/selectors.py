@@ -170,7 +170,7 @@ def registro_de_sesion(*, sesion: Sesion) -> dict:
             sesion.intervenciones.select_related("actor", "punto").order_by("-registrada", "-pk")
         ),
         "acuerdos": list(
-            sesion.acuerdos.prefetch_related(
+            sesion.acuerdos.select_related("indicador").prefetch_related(
                 Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
             )
         ),
@@ -237,9 +237,9 @@ def acta_contexto(sesion: Sesion) -> dict:
         .order_by("actor__nombre")
     )
     acuerdos = list(
-        Acuerdo.objects.filter(sesion=sesion).prefetch_related(
-            Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
-        )
+        Acuerdo.objects.filter(sesion=sesion)
+        .select_related("indicador")
+        .prefetch_related(Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre")))
     )
     proxima = (
         Sesion.objects.filter(mesa_id=sesion.mesa_id, numero__gt=sesion.numero)
@@ -307,7 +307,7 @@ def sesiones_api() -> QuerySet[Sesion]:
         .prefetch_related(
             Prefetch(
                 "acuerdos",
-                queryset=Acuerdo.objects.prefetch_related(
+                queryset=Acuerdo.objects.select_related("indicador").prefetch_related(
                     Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
                 ),
             )

@@ -310,6 +310,7 @@ def acuerdo_registrar(
     responsables: Iterable[Actor] = (),
     plazo: datetime.date | None = None,
     resultado_esperado: str = "",
+    indicador=None,
     por=None,
 ) -> Acuerdo:
     sesion = _bloquear_sesion(sesion)
@@ -322,6 +323,7 @@ def acuerdo_registrar(
         texto=texto.strip(),
         plazo=plazo,
         resultado_esperado=resultado_esperado.strip(),
+        indicador=indicador,
     )
     acuerdo._history_user = por
     acuerdo.save()
@@ -339,6 +341,7 @@ def acuerdo_editar(
     responsables: Iterable[Actor] = (),
     plazo: datetime.date | None = None,
     resultado_esperado: str = "",
+    indicador=None,
     por=None,
 ) -> Acuerdo:
     """Correct an agreement; refuses (ConflictoEdicion) if another facilitator saved it first."""
@@ -351,6 +354,7 @@ def acuerdo_editar(
     actual.texto = texto.strip()
     actual.plazo = plazo
     actual.resultado_esperado = resultado_esperado.strip()
+    actual.indicador = indicador
     actual.version = version + 1
     actual._history_user = por
     actual.save()

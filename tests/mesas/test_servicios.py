@@ -100,3 +100,16 @@ def test_plazo_anterior_a_la_sesion_se_rechaza(sesion_cayambe):
         services.acuerdo_registrar(
             sesion=sesion_cayambe, texto="X", plazo=datetime.date(2020, 1, 1)
         )
+
+
+def test_acuerdo_con_indicador_del_sie_de_su_eje(sesion_cayambe):
+    from mesas.forms import AcuerdoForm
+    from sie.models import Indicador
+
+    indicador = Indicador.objects.filter(eje__codigo="turismo").first()
+    acuerdo = services.acuerdo_registrar(
+        sesion=sesion_cayambe, texto="Medir llegadas", indicador=indicador
+    )
+    assert acuerdo.indicador == indicador
+    opciones = AcuerdoForm(sesion=sesion_cayambe).fields["indicador"].queryset
+    assert opciones.exists() and not opciones.exclude(eje__codigo="turismo").exists()
