@@ -146,7 +146,7 @@ def svg_lineas(
     alto: int = 300,
 ) -> str:
     """A line chart of several series over the periods (for the PDF reports)."""
-    izq, der, arriba, abajo = 70, 150, 30, 40
+    izq, der, arriba, abajo = 80, 175, 30, 40
     w, h = ancho - izq - der, alto - arriba - abajo
     todos = [v for s in series.values() for v in s.values()]
     if meta is not None:
@@ -177,7 +177,7 @@ def svg_lineas(
         partes.append(
             f'<line x1="{izq}" y1="{y:.1f}" x2="{izq + w}" y2="{y:.1f}" stroke="#dddddd"/>'
             f'<text x="{izq - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end">'
-            f"{escape(numero(v, 1))}</text>"
+            f"{escape(numero(v, 0 if maximo - minimo > 50 else 1))}</text>"
         )
     paso = max(1, len(periodos) // 8)
     for i, periodo in enumerate(periodos):
@@ -205,7 +205,7 @@ def svg_lineas(
         partes.append(
             f'<rect x="{izq + w + 40}" y="{y_leyenda}" width="10" height="10" fill="{color}"/>'
             f'<text x="{izq + w + 54}" y="{y_leyenda + 9}" font-size="10">'
-            f"{escape(str(nombre)[:18])}</text>"
+            f"{escape(str(nombre)[:22])}</text>"
         )
     partes.append(
         f'<text x="6" y="{arriba + h / 2}" font-size="10" transform="rotate(-90 10 '
@@ -242,3 +242,27 @@ def svg_barras(
         )
     partes.append("</svg>")
     return "".join(partes)
+
+
+def svg_indicador(*, indicador, titulo: str | None = None) -> dict:
+    """The two SVGs a report needs for one indicator: its series by canton and the map."""
+    from .selectors import cantones_publicos, series_indicador, valores_por_canton
+
+    nombres = {c.codigo: c.nombre for c in cantones_publicos()}
+    series = series_indicador(indicador=indicador)
+    mapa = valores_por_canton(indicador=indicador)
+    return {
+        "serie": svg_lineas(
+            periodos=series["periodos"],
+            series={nombres.get(t, t): v for t, v in sorted(series["series"].items())},
+            unidad=indicador.unidad,
+            titulo=titulo or indicador.nombre,
+        ),
+        "mapa": svg_mapa(
+            valores=mapa["valores"],
+            unidad=indicador.unidad,
+            titulo=f"{indicador.nombre}, {mapa['periodo'] or '—'}",
+        ),
+        "periodo": mapa["periodo"],
+        "hay_demo": series["hay_demo"] or mapa["hay_demo"],
+    }
