@@ -42,6 +42,11 @@ class NoticiaForm(_Crispy, forms.ModelForm):
         help_texts = {
             "publicada_en": _("Vacía: se usa el momento en que se publique."),
         }
+        error_messages = {
+            "titulo": {"required": _("Escriba el título de la noticia.")},
+            "resumen": {"required": _("Escriba un resumen de una o dos frases.")},
+            "cuerpo": {"required": _("Escriba el texto de la noticia.")},
+        }
 
     def clean(self):
         datos = super().clean()

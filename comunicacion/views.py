@@ -225,6 +225,9 @@ class MensajeView(PermisoRequeridoMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = RespuestaForm(request.POST)
+        if self.mensaje.estado == Mensaje.Estado.RESPONDIDO:
+            messages.error(request, _("Este mensaje ya fue respondido."))
+            return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
         if form.is_valid():
             try:
                 services.mensaje_responder(

@@ -13,7 +13,7 @@ from sie.models import Canton, Eje
 @pytest.fixture(autouse=True)
 def _datos_de_referencia(request):
     """A transactional test may have flushed the data migrations' rows: put them back."""
-    if not request.node.get_closest_marker("django_db") and "db" not in request.fixturenames:
+    if not request.node.get_closest_marker("django_db"):
         return
     from django.apps import apps
     from django.contrib.auth.models import Group

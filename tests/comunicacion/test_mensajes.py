@@ -1,0 +1,129 @@
+"""Citizens' messages: the public form (Spanish validation, honeypot, rate limit), the staff
+inbox, the answer e-mailed once; personal data only for staff."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from comunicacion import services
+from comunicacion.models import Mensaje
+from comunicacion.views import ContactoView
+from sie.models import Canton
+
+pytestmark = pytest.mark.django_db
+
+CONTACTO = reverse("comunicacion:contacto")
+
+
+def _datos(**extra):
+    datos = {
+        "nombre": "Luis Chicaiza",
+        "email": "luis@example.org",
+        "canton": Canton.objects.get(codigo="1702").pk,
+        "asunto": "Centro de acopio",
+        "texto": "Propongo un centro de acopio de leche en Olmedo.",
+    }
+    datos.update(extra)
+    return datos
+
+
+def test_un_visitante_envia_un_mensaje(client):
+    respuesta = client.post(CONTACTO, _datos())
+    assert respuesta.status_code == 302
+    assert respuesta["Location"] == reverse("comunicacion:contacto_gracias")
+    mensaje = Mensaje.objects.get()
+    assert mensaje.estado == Mensaje.Estado.NUEVO
+    assert mensaje.canton.codigo == "1702"
+    assert "Recibimos su mensaje" in client.get(respuesta["Location"]).content.decode()
+
+
+def test_validacion_en_espanol(client):
+    respuesta = client.post(CONTACTO, _datos(nombre="", email="no-es-correo", asunto="", texto=""))
+    html = respuesta.content.decode()
+    assert respuesta.status_code == 200
+    assert "Escriba su nombre." in html
+    assert "Escriba un correo electrónico válido" in html
+    assert "Escriba el asunto de su mensaje." in html
+    assert "Escriba su mensaje." in html
+    respuesta = client.post(CONTACTO, _datos(texto="x" * 4001))
+    assert "El mensaje puede tener hasta 4000 caracteres." in respuesta.content.decode()
+    assert not Mensaje.objects.exists()
+
+
+def test_el_campo_trampa_detiene_a_los_robots(client):
+    respuesta = client.post(CONTACTO, _datos(web="http://spam.example"))
+    assert respuesta.status_code == 200
+    assert "No pudimos procesar su mensaje." in respuesta.content.decode()
+    assert not Mensaje.objects.exists()
+
+
+def test_limite_por_conexion(client):
+    for _ in range(ContactoView.LIMITE_POR_HORA):
+        assert client.post(CONTACTO, _datos()).status_code == 302
+    respuesta = client.post(CONTACTO, _datos())
+    assert respuesta.status_code == 429
+    assert "Demasiados mensajes desde esta conexión" in respuesta.content.decode()
+    assert Mensaje.objects.count() == ContactoView.LIMITE_POR_HORA
+    # Another address is not affected.
+    otra = client.post(CONTACTO, _datos(), REMOTE_ADDR="10.0.0.9")
+    assert otra.status_code == 302
+    from django.core.cache import cache
+
+    cache.delete("comunicacion:contacto:10.0.0.9")
+
+
+def test_la_respuesta_se_envia_por_correo_una_vez(
+    cliente_de, comunicador, mensaje, django_capture_on_commit_callbacks
+):
+    cliente = cliente_de(comunicador)
+    url = reverse("comunicacion:mensaje", args=[mensaje.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        respuesta = cliente.post(
+            url, {"respuesta": "Le invitamos a la próxima sesión en Puerto Quito."}
+        )
+    assert respuesta.status_code == 302
+    mensaje.refresh_from_db()
+    assert mensaje.estado == Mensaje.Estado.RESPONDIDO
+    assert mensaje.respondido_por == comunicador
+    assert mensaje.respuesta_enviada_en is not None
+    assert len(mail.outbox) == 1
+    correo = mail.outbox[0]
+    assert correo.to == ["rosa@example.org"]
+    assert "Consulta sobre la mesa de turismo" in correo.subject
+    assert "Le invitamos a la próxima sesión en Puerto Quito." in correo.body
+    assert "Estimado/a Rosa Guamán" in correo.body
+    # A retried task, or a second answer, sends nothing more.
+    assert services.respuesta_enviar(mensaje_id=mensaje.pk) is False
+    with django_capture_on_commit_callbacks(execute=True):
+        segunda = cliente.post(url, {"respuesta": "Otra"}, follow=True)
+    assert "Este mensaje ya fue respondido." in segunda.content.decode()
+    assert len(mail.outbox) == 1
+    pagina = cliente.get(url).content.decode()
+    assert "Enviada por correo." in pagina
+
+
+def test_respuesta_vacia_se_rechaza(cliente_de, comunicador, mensaje):
+    respuesta = cliente_de(comunicador).post(
+        reverse("comunicacion:mensaje", args=[mensaje.pk]), {"respuesta": ""}
+    )
+    assert "Escriba la respuesta." in respuesta.content.decode()
+    mensaje.refresh_from_db()
+    assert mensaje.estado == Mensaje.Estado.NUEVO
+
+
+def test_los_datos_personales_solo_para_el_equipo(
+    client, cliente_de, comunicador, mensaje, publicada
+):
+    html = cliente_de(comunicador).get(reverse("comunicacion:bandeja")).content.decode()
+    assert mensaje.asunto in html
+    detalle = cliente_de(comunicador).get(reverse("comunicacion:mensaje", args=[mensaje.pk]))
+    assert "rosa@example.org" in detalle.content.decode()
+    client.logout()
+    for url in (
+        reverse("comunicacion:noticias"),
+        publicada.get_absolute_url(),
+        reverse("comunicacion:noticias_rss"),
+        reverse("comunicacion:noticias_atom"),
+        CONTACTO,
+    ):
+        assert "rosa@example.org" not in client.get(url).content.decode()
