@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -317,7 +318,15 @@ def sesion_seccion(request, pk: int, seccion: str):
         _conservar_selecciones(request, contexto)
     contexto["oob_asistentes"] = cambia_asistencia
     plantilla = PLANTILLA_DE.get(seccion, seccion)
-    return render(request, f"mesas/registro/{plantilla}.html", contexto)
+    respuesta = render(request, f"mesas/registro/{plantilla}.html", contexto)
+    if guardado:
+        # The first thing recorded puts a planned session in progress: update the header badge.
+        sesion.refresh_from_db(fields=["estado"])
+        estado = render_to_string(
+            "mesas/registro/_estado.html", {"sesion": sesion, "oob_estado": True}, request=request
+        )
+        respuesta.content += estado.encode()
+    return respuesta
 
 
 def _conservar_selecciones(request, contexto: dict) -> None:

@@ -20,6 +20,7 @@ def test_anadir_asistente_devuelve_solo_la_seccion_y_refresca_los_selects(
     assert "<html" not in html and 'id="seccion-asistencia"' in html
     assert "Lucía Tipán" in html and "Asistencia registrada." in html
     assert 'id="campo-intervencion-actor" hx-swap-oob' in html
+    assert "En curso" in html and 'id="estado-sesion"' in html  # header badge, out of band
     assert sesion_cayambe.asistencias.filter(actor=persona).exists()
 
 
