@@ -9,7 +9,9 @@ class ComunicacionConfig(AppConfig):
     def ready(self):
         from core.demo import registrar_demo
 
-        from . import rules  # noqa: F401 - registers the permissions
+        from . import integraciones, rules  # noqa: F401 - rules registers the permissions
         from .demo import cargar_demo
+
+        integraciones.registrar()
 
         registrar_demo(70, "Comunicación", cargar_demo)

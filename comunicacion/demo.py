@@ -12,7 +12,7 @@ from pactos.models import Pacto
 from sie.models import Canton, Eje
 
 from . import services
-from .models import Mensaje, Noticia
+from .models import AccionComunicacion, Mensaje, Noticia
 
 QUITO = ZoneInfo("America/Guayaquil")
 
@@ -126,6 +126,45 @@ def _noticia(datos: dict, usuario) -> Noticia:
     )
 
 
+# (days from today, title, audience, channel, state, linked event title or None)
+ACCIONES = [
+    (-45, "Rueda de prensa de lanzamiento del programa", "medios", "prensa", "realizada",
+     "Lanzamiento del programa Pactos por Pichincha"),
+    (-30, "Cuñas radiales sobre las mesas de turismo en el noroccidente", "ciudadania", "radio",
+     "realizada", None),
+    (-20, "Asamblea informativa con juntas parroquiales de Cayambe", "actores", "asamblea",
+     "realizada", None),
+    (-7, "Boletín por correo a los actores de las mesas", "actores", "correo", "realizada", None),
+    (10, "Campaña en redes: qué propone el borrador del pacto de turismo", "ciudadania", "redes",
+     "planificada", None),
+    (25, "Convocatoria a la socialización de resultados", "autoridades", "correo", "planificada",
+     "Socialización de resultados de los Pactos por Pichincha"),
+]  # fmt: skip
+
+
+def _acciones(usuario) -> int:
+    from django.utils import timezone
+
+    hoy = timezone.localdate()
+    creadas = 0
+    for dias, titulo, audiencia, canal, estado, evento in ACCIONES:
+        if AccionComunicacion.objects.filter(titulo=titulo).exists():
+            continue
+        services.accion_guardar(
+            usuario=usuario,
+            datos={
+                "titulo": titulo,
+                "fecha": hoy + timedelta(days=dias),
+                "audiencia": audiencia,
+                "canal": canal,
+                "estado": estado,
+                "evento": Evento.objects.filter(titulo=evento).first() if evento else None,
+            },
+        )
+        creadas += 1
+    return creadas
+
+
 def cargar_demo(*, usuarios: dict, salida=None) -> str:
     comunicacion = usuarios.get("comunicacion") or usuarios.get("coordinadora")
     hechas = []
@@ -145,6 +184,10 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
                 mensaje=mensaje, usuario=comunicacion, respuesta=datos["respuesta"], enviar=False
             )
             respondidos += 1
-    if not hechas and not respondidos:
+    acciones = _acciones(comunicacion)
+    if not hechas and not respondidos and not acciones:
         return "ya estaban cargados"
-    return f"{len(hechas)} noticias publicadas, {respondidos} mensajes respondidos"
+    return (
+        f"{len(hechas)} noticias publicadas, {respondidos} mensajes respondidos, "
+        f"{acciones} acciones del plan"
+    )

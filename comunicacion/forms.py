@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sie.models import Canton, Eje
 
-from .models import Mensaje, Noticia
+from .models import AccionComunicacion, Mensaje, Noticia
 
 
 class _Crispy:
@@ -113,3 +113,44 @@ class RespuestaForm(_Crispy, forms.Form):
         max_length=6000,
         error_messages={"required": _("Escriba la respuesta.")},
     )
+
+
+class AccionForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = AccionComunicacion
+        fields = [
+            "titulo",
+            "fecha",
+            "audiencia",
+            "canal",
+            "responsable",
+            "estado",
+            "mensaje_clave",
+            "evento",
+            "pacto",
+            "mesa",
+            "noticia",
+        ]
+        widgets = {
+            "fecha": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "mensaje_clave": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "titulo": {"required": _("Describa la acción.")},
+            "fecha": {"required": _("Indique la fecha de la acción.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        from core.roles import Rol
+
+        self.fields["responsable"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name__in=[Rol.COMUNICACION, Rol.COORDINACION], is_active=True)
+            .distinct()
+            .order_by("first_name", "username")
+        )
+        self.fields["responsable"].required = False
+        self.fields["responsable"].help_text = _("Vacío: usted.")

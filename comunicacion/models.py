@@ -148,3 +148,64 @@ class Mensaje(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asunto} — {self.nombre}"
+
+
+class AccionComunicacion(models.Model):
+    """A dated action of the communication plan: to whom, through which channel, who does it."""
+
+    class Audiencia(models.TextChoices):
+        CIUDADANIA = "ciudadania", _("Ciudadanía")
+        ACTORES = "actores", _("Actores de las mesas")
+        AUTORIDADES = "autoridades", _("Autoridades y GAD")
+        MEDIOS = "medios", _("Medios de comunicación")
+        ALIADOS = "aliados", _("Academia, ONG y cooperación")
+
+    class Canal(models.TextChoices):
+        WEB = "web", _("Portal web")
+        CORREO = "correo", _("Correo electrónico")
+        RADIO = "radio", _("Radio")
+        REDES = "redes", _("Redes sociales")
+        ASAMBLEA = "asamblea", _("Asamblea comunitaria")
+        PRENSA = "prensa", _("Prensa")
+
+    class Estado(models.TextChoices):
+        PLANIFICADA = "planificada", _("Planificada")
+        REALIZADA = "realizada", _("Realizada")
+        CANCELADA = "cancelada", _("Cancelada")
+
+    titulo = models.CharField(_("acción"), max_length=200)
+    mensaje_clave = models.TextField(_("mensaje clave"), blank=True)
+    fecha = models.DateField(_("fecha"))
+    audiencia = models.CharField(_("audiencia"), max_length=12, choices=Audiencia.choices)
+    canal = models.CharField(_("canal"), max_length=10, choices=Canal.choices)
+    responsable = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable"),
+        on_delete=models.PROTECT,
+        related_name="acciones_comunicacion",
+    )
+    estado = models.CharField(
+        _("estado"), max_length=12, choices=Estado.choices, default=Estado.PLANIFICADA
+    )
+    mesa = models.ForeignKey(
+        "mesas.Mesa", verbose_name=_("mesa"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    pacto = models.ForeignKey(
+        "pactos.Pacto", verbose_name=_("pacto"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    evento = models.ForeignKey(
+        "eventos.Evento", verbose_name=_("evento"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    noticia = models.ForeignKey(
+        Noticia, verbose_name=_("noticia"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("acción de comunicación")
+        verbose_name_plural = _("acciones de comunicación")
+        ordering = ["fecha", "pk"]
+        indexes = [models.Index(fields=["estado", "fecha"], name="accion_com_estado_fecha_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.fecha:%d/%m/%Y} · {self.titulo}"

@@ -4,7 +4,7 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from core.permisos import describir_permiso
-from core.rules import es_comunicador, es_coordinador
+from core.rules import es_comunicador, es_coordinador, es_personal
 
 comunica = es_comunicador | es_coordinador
 
@@ -12,6 +12,8 @@ PERMISOS = {
     "comunicacion.gestionar_noticias": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.ver_mensajes": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.responder_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.ver_plan": (es_personal, _("pertenecer al equipo del programa")),
+    "comunicacion.gestionar_plan": (comunica, _("el rol de Comunicación o de Coordinación")),
 }
 
 for _nombre, (_regla, _texto) in PERMISOS.items():

@@ -34,3 +34,46 @@ def mensajes_bandeja(*, estado: str = "") -> QuerySet[Mensaje]:
     if estado:
         qs = qs.filter(estado=estado)
     return qs
+
+
+def acciones_plan(*, estado: str = "", canal: str = ""):
+    from .models import AccionComunicacion
+
+    qs = AccionComunicacion.objects.select_related("responsable", "mesa", "pacto", "evento")
+    if estado:
+        qs = qs.filter(estado=estado)
+    if canal:
+        qs = qs.filter(canal=canal)
+    return qs
+
+
+def acciones_realizadas(*, desde=None, hasta=None) -> int:
+    """Figure of product 3 for the roadmap dashboard: communication actions carried out."""
+    from .models import AccionComunicacion
+
+    qs = AccionComunicacion.objects.filter(estado=AccionComunicacion.Estado.REALIZADA)
+    if desde:
+        qs = qs.filter(fecha__gte=desde)
+    if hasta:
+        qs = qs.filter(fecha__lte=hasta)
+    return qs.count()
+
+
+def noticias_publicadas(*, desde=None, hasta=None) -> int:
+    from django.utils import timezone
+
+    qs = Noticia.objects.publicas()
+    if desde:
+        qs = qs.filter(publicada_en__date__gte=desde)
+    if hasta:
+        qs = qs.filter(publicada_en__date__lte=min(hasta, timezone.localdate()))
+    return qs.count()
+
+
+def mensajes_respondidos(*, desde=None, hasta=None) -> int:
+    qs = Mensaje.objects.filter(estado=Mensaje.Estado.RESPONDIDO)
+    if desde:
+        qs = qs.filter(respondido_en__date__gte=desde)
+    if hasta:
+        qs = qs.filter(respondido_en__date__lte=hasta)
+    return qs.count()

@@ -149,3 +149,40 @@ def respuesta_enviar(*, mensaje_id: int) -> bool:
         mensaje.respuesta_enviada_en = timezone.now()
         mensaje.save(update_fields=["respuesta_enviada_en"])
     return True
+
+
+# --- Communication plan ----------------------------------------------------------------------
+
+CAMPOS_ACCION = (
+    "titulo", "mensaje_clave", "fecha", "audiencia", "canal", "responsable", "estado",
+    "mesa", "pacto", "evento", "noticia",
+)  # fmt: skip
+
+
+@transaction.atomic
+def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
+    """Create (accion=None) or edit a dated action of the communication plan."""
+    from .models import AccionComunicacion
+
+    exigir_permiso(usuario, "comunicacion.gestionar_plan")
+    accion = accion or AccionComunicacion()
+    for campo in CAMPOS_ACCION:
+        if campo in datos:
+            setattr(accion, campo, datos[campo])
+    if accion.responsable_id is None:
+        accion.responsable = usuario
+    accion.full_clean()
+    accion.save()
+    return accion
+
+
+@transaction.atomic
+def accion_cambiar_estado(*, usuario, accion, estado: str):
+    from .models import AccionComunicacion
+
+    exigir_permiso(usuario, "comunicacion.gestionar_plan")
+    if estado not in AccionComunicacion.Estado.values:
+        raise ValidationError({"estado": _("Estado no válido.")})
+    accion.estado = estado
+    accion.save(update_fields=["estado"])
+    return accion

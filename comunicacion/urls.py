@@ -25,6 +25,10 @@ urlpatterns = [
         views.NoticiaEstadoView.as_view(),
         name="noticia_estado",
     ),
+    path("gestion/plan/", views.PlanView.as_view(), name="plan"),
+    path("gestion/plan/nueva/", views.AccionFormView.as_view(), name="accion_nueva"),
+    path("gestion/plan/<int:pk>/", views.AccionFormView.as_view(), name="accion_editar"),
+    path("gestion/plan/<int:pk>/estado/", views.AccionEstadoView.as_view(), name="accion_estado"),
     path("gestion/mensajes/", views.BandejaView.as_view(), name="bandeja"),
     path("gestion/mensajes/<int:pk>/", views.MensajeView.as_view(), name="mensaje"),
 ]

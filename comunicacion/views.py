@@ -16,8 +16,8 @@ from django.views.generic import TemplateView
 from core.permisos import PermisoRequeridoMixin
 
 from . import selectors, services
-from .forms import ContactoForm, FiltroNoticiasForm, NoticiaForm, RespuestaForm
-from .models import Mensaje, Noticia
+from .forms import AccionForm, ContactoForm, FiltroNoticiasForm, NoticiaForm, RespuestaForm
+from .models import AccionComunicacion, Mensaje, Noticia
 
 POR_PAGINA = 9
 
@@ -241,3 +241,76 @@ class MensajeView(PermisoRequeridoMixin, TemplateView):
                 messages.success(request, _("Respuesta guardada; se enviará por correo."))
                 return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+# --- Staff: communication plan ---------------------------------------------------------------
+
+
+class PlanView(PermisoRequeridoMixin, TemplateView):
+    """The plan's calendar: dated actions by month, with their audience, channel and owner."""
+
+    permission_required = "comunicacion.ver_plan"
+    template_name = "comunicacion/gestion/plan.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        estado = self.request.GET.get("estado", "")
+        canal = self.request.GET.get("canal", "")
+        estado = estado if estado in AccionComunicacion.Estado.values else ""
+        canal = canal if canal in AccionComunicacion.Canal.values else ""
+        contexto.update(
+            acciones=selectors.acciones_plan(estado=estado, canal=canal),
+            estado=estado,
+            canal=canal,
+            estados=AccionComunicacion.Estado.choices,
+            canales=AccionComunicacion.Canal.choices,
+            puede_gestionar=self.request.user.has_perm("comunicacion.gestionar_plan"),
+            realizadas=selectors.acciones_realizadas(),
+        )
+        return contexto
+
+
+class AccionFormView(PermisoRequeridoMixin, TemplateView):
+    permission_required = "comunicacion.gestionar_plan"
+    template_name = "comunicacion/gestion/accion_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.accion = (
+            get_object_or_404(AccionComunicacion, pk=kwargs["pk"]) if "pk" in kwargs else None
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto.setdefault("form", AccionForm(instance=self.accion))
+        contexto["accion"] = self.accion
+        return contexto
+
+    def post(self, request, *args, **kwargs):
+        form = AccionForm(request.POST, instance=self.accion)
+        if form.is_valid():
+            try:
+                services.accion_guardar(
+                    usuario=request.user, datos=form.cleaned_data, accion=self.accion
+                )
+            except ValidationError as exc:
+                _form_con_errores(form, exc)
+            else:
+                messages.success(request, _("Acción guardada en el plan."))
+                return redirect("comunicacion:plan")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class AccionEstadoView(PermisoRequeridoMixin, View):
+    permission_required = "comunicacion.gestionar_plan"
+
+    def post(self, request, pk: int):
+        accion = get_object_or_404(AccionComunicacion, pk=pk)
+        try:
+            services.accion_cambiar_estado(
+                usuario=request.user, accion=accion, estado=request.POST.get("estado", "")
+            )
+        except ValidationError as exc:
+            for mensaje in exc.messages:
+                messages.error(request, mensaje)
+        return redirect("comunicacion:plan")
