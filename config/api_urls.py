@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
+from comunicacion.api import NoticiaViewSet
 from mesas.api import MesaViewSet, SesionViewSet
 from eventos.api import EventoViewSet
 from pactos.api_pactos import CompromisoViewSet, PactoViewSet
@@ -20,6 +21,7 @@ router.register("actores", ActorPublicoViewSet, basename="actor")
 router.register("pactos", PactoViewSet, basename="pacto")
 router.register("compromisos", CompromisoViewSet, basename="compromiso")
 router.register("eventos", EventoViewSet, basename="evento")
+router.register("noticias", NoticiaViewSet, basename="noticia")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
