@@ -43,3 +43,11 @@ def test_validacion_en_espanol_de_la_restriccion():
     with pytest.raises(ValidationError) as exc:
         mesa.full_clean()
     assert "Ya existe una mesa de turismo para este cantón." in str(exc.value)
+
+
+def test_administracion_asigna_facilitadores_en_el_admin(administrador, cliente_de):
+    cliente = cliente_de(administrador)
+    mesa = Mesa.objects.get(slug="turismo-cayambe")
+    assert cliente.get("/admin/mesas/mesa/").status_code == 200
+    assert cliente.get(f"/admin/mesas/mesa/{mesa.pk}/change/").status_code == 200
+    assert cliente.get("/admin/mesas/sesion/").status_code == 200
