@@ -22,7 +22,7 @@ class PonenteSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(ponente.foto.url) if request else ponente.foto.url
 
 
-class SesionSerializer(serializers.ModelSerializer):
+class SesionEventoSerializer(serializers.ModelSerializer):
     ponentes = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
     moderadores = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
 
@@ -35,7 +35,7 @@ class EventoSerializer(serializers.ModelSerializer):
     parroquia = serializers.CharField(source="parroquia.nombre", default=None)
     canton = serializers.CharField(source="parroquia.canton.nombre", default=None)
     aliados = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
-    sesiones = SesionSerializer(many=True, read_only=True)
+    sesiones = SesionEventoSerializer(many=True, read_only=True)
     ponentes = PonenteSerializer(many=True, read_only=True)
     url = serializers.SerializerMethodField()
     ics = serializers.SerializerMethodField()
