@@ -12,6 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from .markdown import markdown_seguro
 
 
+def sumar_dias_habiles(desde, dias: int):
+    """The date `dias` working days (Monday to Friday; holidays not counted) after `desde`."""
+    from datetime import timedelta
+
+    fecha = desde
+    while dias > 0:
+        fecha += timedelta(days=1)
+        if fecha.weekday() < 5:
+            dias -= 1
+    return fecha
+
+
 class NoticiaQuerySet(models.QuerySet):
     def publicas(self):
         """Published news whose publication date has arrived: the only ones the public sees."""
@@ -146,8 +158,21 @@ class Mensaje(models.Model):
         ]
         indexes = [models.Index(fields=["estado", "recibido"], name="mensaje_estado_recibido_idx")]
 
+    DIAS_HABILES_PARA_RESPONDER = 15
+
     def __str__(self) -> str:
         return f"{self.asunto} — {self.nombre}"
+
+    @property
+    def plazo(self):
+        """Answer deadline: 15 working days (Monday to Friday) after it was received."""
+        return sumar_dias_habiles(
+            timezone.localdate(self.recibido), self.DIAS_HABILES_PARA_RESPONDER
+        )
+
+    @property
+    def vencido(self) -> bool:
+        return self.estado == self.Estado.NUEVO and timezone.localdate() > self.plazo
 
 
 class AccionComunicacion(models.Model):

@@ -127,3 +127,28 @@ def test_los_datos_personales_solo_para_el_equipo(
         CONTACTO,
     ):
         assert "rosa@example.org" not in client.get(url).content.decode()
+
+
+def test_plazo_de_15_dias_habiles_y_vencidos(cliente_de, comunicador, mensaje):
+    from datetime import date, datetime, timedelta
+
+    from django.utils import timezone
+
+    from comunicacion.models import sumar_dias_habiles
+
+    # Received on Monday 2 November 2026: 15 working days later is Monday 23 November.
+    assert sumar_dias_habiles(date(2026, 11, 2), 15) == date(2026, 11, 23)
+    Mensaje.objects.filter(pk=mensaje.pk).update(
+        recibido=timezone.make_aware(datetime.now() - timedelta(days=30))
+    )
+    mensaje.refresh_from_db()
+    assert mensaje.vencido
+    html = cliente_de(comunicador).get(reverse("comunicacion:bandeja")).content.decode()
+    assert "Vencido" in html
+    detalle = cliente_de(comunicador).get(reverse("comunicacion:mensaje", args=[mensaje.pk]))
+    assert "Vencido" in detalle.content.decode()
+    services.mensaje_responder(
+        mensaje=mensaje, usuario=comunicador, respuesta="Listo.", enviar=False
+    )
+    mensaje.refresh_from_db()
+    assert not mensaje.vencido
