@@ -84,6 +84,7 @@ MENSAJES = [
         "asunto": "¿Cómo participa mi asociación en la mesa de turismo?",
         "texto": "Somos una asociación de turismo comunitario de Puerto Quito. "
         "Queremos participar en las mesas. ¿Qué debemos hacer?",
+        "publicar": True,
         "respuesta": "Gracias por escribirnos. Las mesas de turismo están abiertas a las "
         "organizaciones del territorio: el facilitador del cantón se pondrá en contacto con "
         "ustedes para invitarles a la próxima sesión.",

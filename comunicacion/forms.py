@@ -75,7 +75,7 @@ class ContactoForm(_Crispy, forms.ModelForm):
 
     class Meta:
         model = Mensaje
-        fields = ["nombre", "email", "canton", "asunto", "texto"]
+        fields = ["nombre", "email", "canton", "asunto", "texto", "publicar"]
         widgets = {"texto": forms.Textarea(attrs={"rows": 6, "maxlength": 4000})}
         error_messages = {
             "nombre": {"required": _("Escriba su nombre.")},

@@ -130,6 +130,10 @@ class Mensaje(models.Model):
     )
     asunto = models.CharField(_("asunto"), max_length=150)
     texto = models.TextField(_("mensaje"), max_length=4000)
+    publicar = models.BooleanField(
+        _("acepto que la pregunta y su respuesta se publiquen sin mis datos personales"),
+        default=False,
+    )
     estado = models.CharField(
         _("estado"), max_length=10, choices=Estado.choices, default=Estado.NUEVO
     )

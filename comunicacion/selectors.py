@@ -29,6 +29,16 @@ def noticias_gestion() -> QuerySet[Noticia]:
     return Noticia.objects.select_related("autor").prefetch_related("ejes", "cantones")
 
 
+def respuestas_publicas() -> QuerySet[Mensaje]:
+    """ "You asked, we answered": answered messages whose sender agreed to publication."""
+    return (
+        Mensaje.objects.filter(estado=Mensaje.Estado.RESPONDIDO, publicar=True)
+        .select_related("canton")
+        .only("asunto", "texto", "respuesta", "respondido_en", "canton__nombre")
+        .order_by("-respondido_en")
+    )
+
+
 def mensajes_bandeja(*, estado: str = "") -> QuerySet[Mensaje]:
     qs = Mensaje.objects.select_related("canton", "respondido_por")
     if estado:

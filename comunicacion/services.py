@@ -102,6 +102,7 @@ def mensaje_recibir(*, datos: dict[str, Any]) -> Mensaje:
         canton=datos.get("canton"),
         asunto=datos["asunto"].strip(),
         texto=datos["texto"].strip(),
+        publicar=bool(datos.get("publicar")),
     )
     mensaje.full_clean()
     mensaje.save()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("noticias/atom/", NoticiasAtom(), name="noticias_atom"),
     path("noticias/<slug:slug>/", views.NoticiaView.as_view(), name="noticia"),
     path("contacto/", views.ContactoView.as_view(), name="contacto"),
+    path("respuestas/", views.RespuestasView.as_view(), name="respuestas"),
     path("contacto/gracias/", views.ContactoGraciasView.as_view(), name="contacto_gracias"),
     # Staff
     path("gestion/noticias/", views.NoticiasGestionView.as_view(), name="noticias_gestion"),

@@ -100,6 +100,17 @@ class ContactoView(TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
+class RespuestasView(TemplateView):
+    template_name = "comunicacion/publico/respuestas.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["pagina"] = Paginator(selectors.respuestas_publicas(), 10).get_page(
+            self.request.GET.get("page")
+        )
+        return contexto
+
+
 class ContactoGraciasView(TemplateView):
     template_name = "comunicacion/publico/contacto_gracias.html"
 

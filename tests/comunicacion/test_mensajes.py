@@ -152,3 +152,30 @@ def test_plazo_de_15_dias_habiles_y_vencidos(cliente_de, comunicador, mensaje):
     )
     mensaje.refresh_from_db()
     assert not mensaje.vencido
+
+
+def test_pregunto_respondimos_solo_con_permiso_y_sin_datos_personales(client, comunicador, db):
+    canton = Canton.objects.get(codigo="1709")
+    base = {"nombre": "Ana Pérez", "canton": canton, "texto": "¿Habrá señalética?"}
+    con_permiso = services.mensaje_recibir(
+        datos={**base, "email": "ana@example.org", "asunto": "Señalética", "publicar": True}
+    )
+    sin_permiso = services.mensaje_recibir(
+        datos={**base, "email": "ana2@example.org", "asunto": "Asunto privado"}
+    )
+    sin_responder = services.mensaje_recibir(
+        datos={**base, "email": "ana3@example.org", "asunto": "Aún sin respuesta", "publicar": True}
+    )
+    for m in (con_permiso, sin_permiso):
+        services.mensaje_responder(
+            mensaje=m, usuario=comunicador, respuesta="Sí, en 2027.", enviar=False
+        )
+    html = client.get(reverse("comunicacion:respuestas")).content.decode()
+    assert "Señalética" in html and "Sí, en 2027." in html and "Puerto Quito" in html
+    assert "Asunto privado" not in html and sin_responder.asunto not in html
+    assert "Ana Pérez" not in html and "ana@example.org" not in html
+
+
+def test_el_formulario_guarda_el_permiso_de_publicar(client):
+    client.post(CONTACTO, _datos(publicar="on"))
+    assert Mensaje.objects.get().publicar is True
