@@ -114,7 +114,10 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
     page.click("#filtro-actores button[type=submit]")
     expect(page.get_by_text("Rosa Tupiza")).to_be_visible()
     expect(page.get_by_text("Universidad de prueba")).to_have_count(0)
+    # "Mark all" is wired by eventos.js: wait until the page's scripts have run.
+    page.wait_for_load_state("load")
     page.check("#marcar-todos")
+    expect(page.locator("input[name=actores]:checked")).to_have_count(2)
     page.click("#agregar-seleccionados")
     expect(page.get_by_text("2 actores agregados a la lista de invitados.")).to_be_visible()
 
