@@ -111,8 +111,9 @@ TEMPLATES = [
 
 # Database: PostgreSQL in production and CI, an SQLite file under var/ by default.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'pactos.sqlite3'}",
+    # An empty DATABASE_URL (as `make run` exports it) means the embedded default too.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'pactos.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
