@@ -6,8 +6,8 @@ from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
 from comunicacion.api import NoticiaViewSet
-from mesas.api import MesaViewSet, SesionViewSet
 from eventos.api import EventoViewSet
+from mesas.api import MesaViewSet, SesionViewSet
 from pactos.api_pactos import CompromisoViewSet, PactoViewSet
 from sie.api import CantonViewSet, IndicadorViewSet, MedicionViewSet
 
