@@ -169,7 +169,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Guayaquil"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every {{ obj.pk }} of 1000 or more in an HTML attribute renders as "1.000"
+# and breaks ids and form values. Figures meant for reading use intcomma or floatformat:"g".
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
