@@ -87,3 +87,16 @@ def test_cabeceras_de_seguridad(client):
     assert "default-src 'self'" in respuesta["Content-Security-Policy"]
     assert respuesta["X-Frame-Options"] == "DENY"
     assert respuesta["X-Content-Type-Options"] == "nosniff"
+
+
+def test_los_identificadores_no_llevan_separador_de_miles():
+    """Ids of 1000 or more go into HTML attributes and form values: "1.234" would break them."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("es"):
+        html = Template(
+            '{% load humanize %}<input value="{{ pk }}"> {{ poblacion|intcomma }}'
+        ).render(Context({"pk": 1234, "poblacion": 101894}))
+    assert 'value="1234"' in html
+    assert "101894" not in html  # figures meant for reading still get their separator
