@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Mensaje, Noticia
+from ..models import Mensaje, Noticia
 
 
 def noticias_publicas(*, eje: str = "", canton: str = "") -> QuerySet[Noticia]:
@@ -47,7 +47,7 @@ def mensajes_bandeja(*, estado: str = "") -> QuerySet[Mensaje]:
 
 
 def acciones_plan(*, estado: str = "", canal: str = ""):
-    from .models import AccionComunicacion
+    from ..models import AccionComunicacion
 
     qs = AccionComunicacion.objects.select_related("responsable", "mesa", "pacto", "evento")
     if estado:
@@ -59,7 +59,7 @@ def acciones_plan(*, estado: str = "", canal: str = ""):
 
 def acciones_realizadas(*, desde=None, hasta=None) -> int:
     """Figure of product 3 for the roadmap dashboard: communication actions carried out."""
-    from .models import AccionComunicacion
+    from ..models import AccionComunicacion
 
     qs = AccionComunicacion.objects.filter(estado=AccionComunicacion.Estado.REALIZADA)
     if desde:

@@ -15,9 +15,9 @@ from django.views.generic import TemplateView
 
 from core.permisos import PermisoRequeridoMixin
 
-from . import selectors, services
-from .forms import AccionForm, ContactoForm, FiltroNoticiasForm, NoticiaForm, RespuestaForm
-from .models import AccionComunicacion, Mensaje, Noticia
+from .. import selectors, services
+from ..forms import AccionForm, ContactoForm, FiltroNoticiasForm, NoticiaForm, RespuestaForm
+from ..models import AccionComunicacion, Mensaje, Noticia
 
 POR_PAGINA = 9
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.permisos import exigir_permiso
 
-from .models import Mensaje, Noticia
+from ..models import Mensaje, Noticia
 
 CAMPOS_NOTICIA = (
     "titulo", "resumen", "cuerpo", "imagen", "imagen_alt", "mesa", "pacto", "evento",
@@ -131,7 +131,7 @@ def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool
     if not enviar:
         return mensaje
 
-    from .tasks import enviar_respuesta
+    from ..tasks import enviar_respuesta
 
     transaction.on_commit(lambda: enviar_respuesta.delay(mensaje.pk))
     return mensaje
@@ -163,7 +163,7 @@ CAMPOS_ACCION = (
 @transaction.atomic
 def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
     """Create (accion=None) or edit a dated action of the communication plan."""
-    from .models import AccionComunicacion
+    from ..models import AccionComunicacion
 
     exigir_permiso(usuario, "comunicacion.gestionar_plan")
     accion = accion or AccionComunicacion()
@@ -179,7 +179,7 @@ def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
 
 @transaction.atomic
 def accion_cambiar_estado(*, usuario, accion, estado: str):
-    from .models import AccionComunicacion
+    from ..models import AccionComunicacion
 
     exigir_permiso(usuario, "comunicacion.gestionar_plan")
     if estado not in AccionComunicacion.Estado.values:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sie.models import Canton, Eje
 
-from .models import AccionComunicacion, Mensaje, Noticia
+from ..models import AccionComunicacion, Mensaje, Noticia
 
 
 class _Crispy:

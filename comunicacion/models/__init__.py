@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .markdown import markdown_seguro
+from ..markdown import markdown_seguro
 
 
 def sumar_dias_habiles(desde, dias: int):
@@ -238,3 +238,8 @@ class AccionComunicacion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fecha:%d/%m/%Y} · {self.titulo}"
+
+
+# The consultation and the subscriptions keep their models in their own modules.
+from .consulta import *  # noqa: E402, F403
+from .suscripciones import *  # noqa: E402, F403

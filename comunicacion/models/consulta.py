@@ -1,0 +1,3 @@
+"""Public consultation on a draft pacto: consultations, comments, moderation and official answers."""
+
+__all__: list[str] = []
