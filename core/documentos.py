@@ -119,16 +119,21 @@ def _encolar(documento_id: int) -> bool:
 
 
 @transaction.atomic
-def documento_solicitar(*, fuente: models.Model, tipo: str, usuario=None) -> Documento:
+def documento_solicitar(
+    *, fuente: models.Model, tipo: str, usuario=None, sistema: bool = False
+) -> Documento:
     """Get or create the document of fuente and kind tipo, and enqueue it if it needs work.
 
     Idempotent: asking again for a document that exists returns the same row; a row in error
-    is put back to pendiente and enqueued again.
+    is put back to pendiente and enqueued again. `sistema=True` is for the scheduler (beat):
+    nobody asks, so the kind's permission is not checked and solicitado_por stays empty.
     """
     definicion = tipo_documento(tipo)
     if not isinstance(fuente, definicion.model_class):
         raise ValueError(f"El documento {tipo} no se genera a partir de {type(fuente).__name__}.")
-    if definicion.permiso is not None:
+    if sistema:
+        usuario = None
+    elif definicion.permiso is not None:
         exigir_permiso(usuario or AnonymousUser(), definicion.permiso, fuente)
 
     documento, creado = Documento.objects.get_or_create(

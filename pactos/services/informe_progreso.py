@@ -3,7 +3,6 @@
 import datetime
 
 import tablib
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -147,22 +146,11 @@ def informe_solicitar(*, desde: datetime.date, hasta: datetime.date, por) -> Doc
     return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, usuario=por)
 
 
-class _Programador(AnonymousUser):
-    """Who asks for the monthly report: the beat scheduler, allowed only to have it generated.
-
-    core's documento_solicitar checks the kind's permission against the asking user; there is
-    no person behind beat, and solicitado_por stays empty because it is not authenticated.
-    """
-
-    def has_perm(self, perm, obj=None):
-        return perm == "pactos.ver_informes"
-
-
 def informe_mensual_generar(*, hoy: datetime.date | None = None) -> Documento:
     """The automatic report of the previous month (beat): idempotent, one per month."""
     desde, hasta = periodo_mes_anterior(hoy or timezone.localdate())
     informe, _creado = _crear_informe(desde=desde, hasta=hasta, mensual=True, por=None)
-    return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, usuario=_Programador())
+    return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, sistema=True)
 
 
 def documento_de_informe(informe: InformeProgreso) -> Documento | None:
