@@ -28,6 +28,13 @@ es_personal = es_coordinador | es_facilitador | es_comunicador | es_analista | e
 rules.add_perm("core.ver_panel", es_personal)
 rules.add_perm("core.administrar", es_administrador)
 
+# The Administración role manages accounts in the Django admin without being a superuser: it sees,
+# creates and edits users (deactivating rather than deleting, so authorship stays) and sees the
+# roles. Everything else in the admin stays with superusers and with the apps' own pages.
+rules.add_perm("auth", es_administrador)
+for _permiso in ("auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group"):
+    rules.add_perm(_permiso, es_administrador)
+
 # What each permission means to a person who lacks it, shown on the 403 page.
 DESCRIPCION_PERMISOS = {
     "core.ver_panel": _(

@@ -126,3 +126,18 @@ def test_panel_muestra_los_accesos_del_rol(rol, usuarios_por_rol, cliente_de):
     accesos = html.split('id="accesos"', 1)[1]
     assert 'href="/sie/cantones/"' in accesos
     assert (ADMIN in accesos) == (rol == "administracion")
+
+
+def test_administracion_sin_superusuario_gestiona_cuentas(crear_usuario, cliente_de):
+    """The Administración role alone (not a superuser) manages users in the admin, nothing more."""
+    admin = crear_usuario("adm_rol", Rol.ADMINISTRACION, is_staff=True)
+    cliente = cliente_de(admin)
+    indice = cliente.get("/admin/").content.decode()
+    assert "/admin/auth/user/" in indice
+    assert cliente.get("/admin/auth/user/").status_code == 200
+    assert cliente.get("/admin/auth/user/add/").status_code == 200
+    otro = crear_usuario("otra_persona")
+    assert cliente.get(f"/admin/auth/user/{otro.pk}/change/").status_code == 200
+    assert cliente.get(f"/admin/auth/user/{otro.pk}/delete/").status_code == 403
+    assert cliente.get("/admin/auth/group/").status_code == 200
+    assert cliente.get("/admin/auth/group/add/").status_code == 403
