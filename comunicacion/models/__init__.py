@@ -116,13 +116,63 @@ class Noticia(models.Model):
         )
 
 
+def nuevo_codigo_seguimiento() -> str:
+    """An unguessable tracking code: 16 symbols of Crockford's base32 (80 bits), in groups of 4."""
+    import secrets
+
+    simbolos = "".join(secrets.choice(ALFABETO_CODIGO) for _ in range(16))
+    return "-".join(simbolos[i : i + 4] for i in range(0, 16, 4))
+
+
+# Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is not mistaken.
+ALFABETO_CODIGO = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def normalizar_codigo(texto: str) -> str:
+    """What the visitor typed, as stored: upper case, confusable letters mapped, grouped by 4."""
+    limpio = "".join(c for c in (texto or "").upper() if c.isalnum())
+    limpio = limpio.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    if len(limpio) != 16 or any(c not in ALFABETO_CODIGO for c in limpio):
+        return ""
+    return "-".join(limpio[i : i + 4] for i in range(0, 16, 4))
+
+
 class Mensaje(models.Model):
-    """A citizen's message from the public contact form; staff answer it by e-mail."""
+    """A citizen's message from the public contact form; staff assign, note and answer it."""
 
     class Estado(models.TextChoices):
-        NUEVO = "nuevo", _("Sin responder")
+        NUEVO = "nuevo", _("Sin asignar")
+        ASIGNADO = "asignado", _("En curso")
         RESPONDIDO = "respondido", _("Respondido")
+        CERRADO = "cerrado", _("Cerrado")
 
+    class Tipo(models.TextChoices):
+        PREGUNTA = "pregunta", _("Pregunta")
+        PROPUESTA = "propuesta", _("Propuesta")
+        QUEJA = "queja", _("Queja o reclamo")
+
+    class Tema(models.TextChoices):
+        TURISMO = "turismo", _("Turismo")
+        AGROPECUARIO = "agropecuario", _("Agropecuario")
+        MESAS = "mesas", _("Mesas de diálogo y pactos")
+        EVENTOS = "eventos", _("Eventos")
+        PORTAL = "portal", _("Este portal")
+        OTRO = "otro", _("Otro tema")
+
+    ABIERTOS = (Estado.NUEVO, Estado.ASIGNADO)
+
+    codigo = models.CharField(
+        _("código de seguimiento"),
+        max_length=19,
+        unique=True,
+        null=True,
+        editable=False,
+        default=nuevo_codigo_seguimiento,
+    )
+    tipo = models.CharField(
+        _("tipo de mensaje"), max_length=10, choices=Tipo.choices, default=Tipo.PREGUNTA
+    )
+    tema = models.CharField(_("tema"), max_length=12, choices=Tema.choices, default=Tema.OTRO)
     nombre = models.CharField(_("nombre"), max_length=120)
     email = models.EmailField(_("correo electrónico"))
     canton = models.ForeignKey(
@@ -138,6 +188,20 @@ class Mensaje(models.Model):
         _("estado"), max_length=10, choices=Estado.choices, default=Estado.NUEVO
     )
     recibido = models.DateTimeField(_("recibido"), auto_now_add=True)
+    asignado_a = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asignado a"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mensajes_asignados",
+    )
+    plazo_fijado = models.DateField(
+        _("plazo de respuesta"),
+        null=True,
+        blank=True,
+        help_text=_("Vacío: 15 días hábiles desde que se recibió."),
+    )
     respuesta = models.TextField(_("respuesta"), blank=True)
     respondido_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -149,6 +213,7 @@ class Mensaje(models.Model):
     )
     respondido_en = models.DateTimeField(_("respondido en"), null=True, blank=True)
     respuesta_enviada_en = models.DateTimeField(_("respuesta enviada en"), null=True, blank=True)
+    cerrado_en = models.DateTimeField(_("cerrado en"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("mensaje ciudadano")
@@ -156,8 +221,12 @@ class Mensaje(models.Model):
         ordering = ["-recibido"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(estado="nuevo") | ~Q(respuesta=""),
+                condition=Q(estado__in=["nuevo", "asignado", "cerrado"]) | ~Q(respuesta=""),
                 name="mensaje_respondido_con_respuesta",
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado="asignado") | Q(asignado_a__isnull=False),
+                name="mensaje_en_curso_con_responsable",
             ),
         ]
         indexes = [models.Index(fields=["estado", "recibido"], name="mensaje_estado_recibido_idx")]
@@ -169,14 +238,46 @@ class Mensaje(models.Model):
 
     @property
     def plazo(self):
-        """Answer deadline: 15 working days (Monday to Friday) after it was received."""
+        """Answer deadline: the one staff set, or 15 working days (Monday to Friday) after it
+        was received."""
+        if self.plazo_fijado:
+            return self.plazo_fijado
         return sumar_dias_habiles(
             timezone.localdate(self.recibido), self.DIAS_HABILES_PARA_RESPONDER
         )
 
     @property
+    def abierto(self) -> bool:
+        return self.estado in self.ABIERTOS
+
+    @property
     def vencido(self) -> bool:
-        return self.estado == self.Estado.NUEVO and timezone.localdate() > self.plazo
+        return self.abierto and timezone.localdate() > self.plazo
+
+
+class NotaMensaje(models.Model):
+    """An internal note of the team on a message: never shown to the sender nor the public."""
+
+    mensaje = models.ForeignKey(
+        Mensaje, verbose_name=_("mensaje"), on_delete=models.CASCADE, related_name="notas"
+    )
+    autor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("autor"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="notas_mensajes",
+    )
+    texto = models.TextField(_("nota"), max_length=2000)
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nota interna")
+        verbose_name_plural = _("notas internas")
+        ordering = ["creada", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.mensaje_id} · {self.creada:%d/%m/%Y}"
 
 
 class AccionComunicacion(models.Model):

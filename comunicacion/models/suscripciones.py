@@ -1,3 +1,117 @@
 """Subscriptions by e-mail (double opt-in) to news, a canton, an axis or a pacto's updates."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["Suscripcion", "EnvioSuscripcion", "nueva_clave_suscripcion"]
+
+
+def nueva_clave_suscripcion() -> str:
+    """A random key signed into the subscription's links: renewing it revokes old links."""
+    return secrets.token_urlsafe(16)
+
+
+class SuscripcionQuerySet(models.QuerySet):
+    def activas(self):
+        """Confirmed and not unsubscribed: the only ones that ever receive a digest."""
+        return self.filter(confirmada_en__isnull=False, baja_en__isnull=True)
+
+
+class Suscripcion(models.Model):
+    class Tipo(models.TextChoices):
+        NOTICIAS = "noticias", _("Todas las noticias")
+        CANTON = "canton", _("Noticias de un cantón")
+        EJE = "eje", _("Noticias de un eje")
+        PACTO = "pacto", _("Avances de un pacto")
+
+    email = models.EmailField(_("correo electrónico"))
+    tipo = models.CharField(_("qué quiere recibir"), max_length=10, choices=Tipo.choices)
+    canton = models.ForeignKey(
+        "sie.Canton", verbose_name=_("cantón"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    eje = models.ForeignKey(
+        "sie.Eje", verbose_name=_("eje"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    pacto = models.ForeignKey(
+        "pactos.Pacto", verbose_name=_("pacto"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    clave = models.CharField(max_length=32, default=nueva_clave_suscripcion, editable=False)
+    creada = models.DateTimeField(_("creada"), auto_now_add=True)
+    confirmacion_enviada_en = models.DateTimeField(
+        _("confirmación enviada en"), null=True, blank=True
+    )
+    confirmada_en = models.DateTimeField(_("confirmada en"), null=True, blank=True)
+    baja_en = models.DateTimeField(_("baja en"), null=True, blank=True)
+
+    objects = SuscripcionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("suscripción")
+        verbose_name_plural = _("suscripciones")
+        ordering = ["-creada"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "tipo", "canton", "eje", "pacto"],
+                nulls_distinct=False,
+                name="suscripcion_unica_por_correo_y_tema",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(tipo="noticias", canton__isnull=True, eje__isnull=True, pacto__isnull=True)
+                    | Q(tipo="canton", canton__isnull=False, eje__isnull=True, pacto__isnull=True)
+                    | Q(tipo="eje", canton__isnull=True, eje__isnull=False, pacto__isnull=True)
+                    | Q(tipo="pacto", canton__isnull=True, eje__isnull=True, pacto__isnull=False)
+                ),
+                name="suscripcion_tipo_con_su_objeto",
+            ),
+        ]
+        indexes = [models.Index(fields=["confirmada_en", "baja_en"], name="suscripcion_activa_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.email} · {self.descripcion}"
+
+    @property
+    def descripcion(self) -> str:
+        if self.tipo == self.Tipo.CANTON and self.canton_id:
+            return _("Noticias de %(canton)s") % {"canton": self.canton}
+        if self.tipo == self.Tipo.EJE and self.eje_id:
+            return _("Noticias del eje %(eje)s") % {"eje": self.eje}
+        if self.tipo == self.Tipo.PACTO and self.pacto_id:
+            return _("Avances de %(pacto)s") % {"pacto": self.pacto}
+        return str(self.Tipo.NOTICIAS.label)
+
+    @property
+    def activa(self) -> bool:
+        return self.confirmada_en is not None and self.baja_en is None
+
+
+class EnvioSuscripcion(models.Model):
+    """One item delivered to one subscription: a digest never sends the same item twice."""
+
+    class Clase(models.TextChoices):
+        NOTICIA = "noticia", _("Noticia")
+        ACTUALIZACION = "actualizacion", _("Avance de un compromiso")
+
+    suscripcion = models.ForeignKey(
+        Suscripcion, verbose_name=_("suscripción"), on_delete=models.CASCADE, related_name="envios"
+    )
+    clase = models.CharField(_("clase"), max_length=14, choices=Clase.choices)
+    objeto_id = models.PositiveBigIntegerField(_("objeto"))
+    enviado_en = models.DateTimeField(_("enviado en"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("envío a un suscriptor")
+        verbose_name_plural = _("envíos a suscriptores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["suscripcion", "clase", "objeto_id"], name="envio_una_vez_por_objeto"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.suscripcion_id} · {self.clase} {self.objeto_id}"
