@@ -220,3 +220,57 @@ class ConvocatoriaForm(forms.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EquipoMesaForm(forms.Form):
+    """Who facilitates a table and which actors are its members (coordinators only).
+
+    Members are found by name: the search results, never the whole actor map, are offered.
+    """
+
+    facilitadores = forms.ModelMultipleChoiceField(
+        label=_("Facilitación"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Quien facilita registra las sesiones de esta mesa y solo de esta."),
+    )
+    quitar = forms.ModelMultipleChoiceField(
+        label=_("Quitar de la mesa"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    q = forms.CharField(
+        label=_("Buscar actores por nombre o siglas"), required=False, max_length=100
+    )
+    agregar = forms.ModelMultipleChoiceField(
+        label=_("Añadir a la mesa"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    LIMITE_RESULTADOS = 25
+
+    def __init__(self, *args, mesa, candidatos_facilitacion, actores, busqueda: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facilitadores"].queryset = candidatos_facilitacion
+        self.fields["facilitadores"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["quitar"].queryset = mesa.miembros.order_by("nombre")
+        self.fields["quitar"].label_from_instance = lambda a: a.nombre
+        busqueda = busqueda.strip()
+        encontrados = actores.none()
+        if busqueda:
+            ids = list(
+                actores.filter(Q(nombre__icontains=busqueda) | Q(siglas__icontains=busqueda))
+                .exclude(pk__in=mesa.miembros.values("pk"))
+                .order_by("nombre")
+                .values_list("pk", flat=True)[: self.LIMITE_RESULTADOS]
+            )
+            encontrados = actores.filter(pk__in=ids).order_by("nombre")
+        self.fields["agregar"].queryset = encontrados
+        self.fields["agregar"].label_from_instance = lambda a: (
+            f"{a.nombre} ({a.canton.nombre})" if a.canton_id else a.nombre
+        )
+        self.busqueda = busqueda

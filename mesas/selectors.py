@@ -314,3 +314,19 @@ def sesiones_api() -> QuerySet[Sesion]:
         )
         .order_by("-inicio", "pk")
     )
+
+
+def candidatos_facilitacion(*, mesa: Mesa):
+    """Active people with the Facilitación role, plus whoever facilitates the table today."""
+    from django.contrib.auth import get_user_model
+
+    from core.roles import Rol
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(groups__name=Rol.FACILITACION, is_active=True) | Q(mesas_facilitadas=mesa)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

@@ -86,6 +86,42 @@ def mesa_asignar_facilitadores(*, mesa: Mesa, usuarios: Iterable) -> Mesa:
 
 
 @transaction.atomic
+def mesa_equipo_actualizar(
+    *,
+    mesa: Mesa,
+    facilitadores: Iterable,
+    quitar_miembros: Iterable[Actor] = (),
+    agregar_miembros: Iterable[Actor] = (),
+) -> Mesa:
+    """The coordinator sets who facilitates a table and adds or removes its member actors.
+
+    Only people with the Facilitación role can facilitate: they record the table's sessions.
+    """
+    from core.roles import Rol, roles_de
+
+    facilitadores = list(facilitadores)
+    sin_rol = [u for u in facilitadores if Rol.FACILITACION not in roles_de(u)]
+    if sin_rol:
+        nombres = ", ".join(u.get_full_name() or u.username for u in sin_rol)
+        raise ValidationError(
+            {
+                "facilitadores": _(
+                    "Solo quien tiene el rol de Facilitación puede facilitar una mesa: %(nombres)s."
+                )
+                % {"nombres": nombres}
+            }
+        )
+    mesa_asignar_facilitadores(mesa=mesa, usuarios=facilitadores)
+    quitar = list(quitar_miembros)
+    if quitar:
+        mesa.miembros.remove(*quitar)
+    agregar = list(agregar_miembros)
+    if agregar:
+        mesa_agregar_miembros(mesa=mesa, actores=agregar)
+    return mesa
+
+
+@transaction.atomic
 def mesa_agregar_miembros(*, mesa: Mesa, actores: Iterable[Actor]) -> Mesa:
     mesa.miembros.add(*actores)
     if mesa.estado == Mesa.Estado.CONVOCATORIA and mesa.miembros.exists():

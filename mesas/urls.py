@@ -10,6 +10,7 @@ urlpatterns = [
     path("mis-mesas/", views.MisMesasView.as_view(), name="mis_mesas"),
     path("invitacion/<uuid:token>/", views.invitacion, name="invitacion"),
     path("gestion/<slug:slug>/", views.mesa_gestion, name="gestion"),
+    path("gestion/<slug:slug>/equipo/", views.mesa_equipo, name="equipo"),
     path("sesion/<int:pk>/", views.sesion_registro, name="sesion"),
     path("sesion/<int:pk>/datos/", views.sesion_datos, name="sesion_datos"),
     path("sesion/<int:pk>/convocar/", views.sesion_convocar, name="convocar"),

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from actores.selectors import actores_visibles
+from core.cache import PaginaPublicaMixin
 from core.permisos import PermisoRequeridoMixin, exigir_permiso
 
 from . import forms, selectors, services
@@ -42,7 +44,7 @@ def _grafico(etiquetas, valores, titulo) -> dict:
     }
 
 
-class MesaView(TemplateView):
+class MesaView(PaginaPublicaMixin, TemplateView):
     """A table's public page: its sessions on a timeline, agreements and participation."""
 
     template_name = "mesas/mesa.html"
@@ -168,6 +170,40 @@ def mesa_gestion(request, slug):
         "mesas/gestion.html",
         {"mesa": mesa, "form": form, "pagina": paginador.get_page(request.GET.get("pagina"))},
     )
+
+
+def mesa_equipo(request, slug):
+    """The coordinator chooses who facilitates a table and which actors are its members."""
+    try:
+        mesa = selectors.mesa_interna(slug=slug)
+    except Mesa.DoesNotExist:
+        raise Http404(_("Esta mesa no existe.")) from None
+    if respuesta := _login_o_permiso(request, "mesas.gestionar_mesa", mesa):
+        return respuesta
+    datos = request.POST if request.method == "POST" else None
+    busqueda = (datos or request.GET).get("q", "")
+    form = forms.EquipoMesaForm(
+        datos,
+        mesa=mesa,
+        candidatos_facilitacion=selectors.candidatos_facilitacion(mesa=mesa),
+        actores=actores_visibles(user=request.user).filter(activo=True).select_related("canton"),
+        busqueda=busqueda,
+        initial={"facilitadores": list(mesa.facilitadores.all()), "q": busqueda},
+    )
+    if datos is not None and form.is_valid():
+        try:
+            services.mesa_equipo_actualizar(
+                mesa=mesa,
+                facilitadores=form.cleaned_data["facilitadores"],
+                quitar_miembros=form.cleaned_data["quitar"],
+                agregar_miembros=form.cleaned_data["agregar"],
+            )
+        except ValidationError as exc:
+            _errores_a_form(form, exc)
+        else:
+            messages.success(request, _("Equipo de la mesa actualizado."))
+            return redirect("mesas:equipo", slug=mesa.slug)
+    return render(request, "mesas/equipo.html", {"mesa": mesa, "form": form})
 
 
 def _errores_a_form(form, exc: ValidationError) -> None:
