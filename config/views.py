@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from core.cache import PaginaPublicaMixin
 from sie.selectors import cantones_publicos
 
 PRODUCTOS = [
@@ -73,7 +74,7 @@ BLOQUES_HOJA_DE_RUTA = [
 ]
 
 
-class InicioView(TemplateView):
+class InicioView(PaginaPublicaMixin, TemplateView):
     template_name = "inicio.html"
 
     def get_context_data(self, **kwargs):

@@ -1,6 +1,8 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from core.cache import PaginaPublicaMixin
+
 from .selectors import cantones_publicos
 
 
@@ -12,7 +14,7 @@ class CantonListView(ListView):
         return cantones_publicos()
 
 
-class CantonDetailView(DetailView):
+class CantonDetailView(PaginaPublicaMixin, DetailView):
     template_name = "sie/canton.html"
     context_object_name = "canton"
 

@@ -104,6 +104,14 @@ def cliente_de(client):
     return como
 
 
+@pytest.fixture(autouse=True)
+def _paginas_publicas_frescas():
+    """No public page cached by an earlier test (the shared cache outlives rolled-back data)."""
+    from core.cache import invalidar_paginas_publicas
+
+    invalidar_paginas_publicas()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     """Keep serialized_rollback working once Playwright runs its event loop in this thread.

@@ -13,13 +13,35 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.cache import PaginaPublicaMixin
 from core.permisos import PermisoRequeridoMixin
 
 from .. import selectors, services
-from ..forms import AccionForm, ContactoForm, FiltroNoticiasForm, NoticiaForm, RespuestaForm
+from ..forms import (
+    AccionForm,
+    AsignarForm,
+    CerrarForm,
+    ContactoForm,
+    FiltroNoticiasForm,
+    NotaForm,
+    NoticiaForm,
+    PlazoForm,
+    RespuestaForm,
+    SeguimientoForm,
+)
 from ..models import AccionComunicacion, Mensaje, Noticia
 
 POR_PAGINA = 9
+
+
+def limite_superado(request, nombre: str, limite: int, segundos: int = 3600) -> bool:
+    """Count one more attempt from this address; True beyond `limite` in the window."""
+    clave = f"comunicacion:{nombre}:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(clave, 0, timeout=segundos)
+    try:
+        return cache.incr(clave) > limite
+    except ValueError:
+        return False
 
 
 def _form_con_errores(form, exc: ValidationError) -> None:
@@ -33,8 +55,9 @@ def _form_con_errores(form, exc: ValidationError) -> None:
 # --- Public ----------------------------------------------------------------------------------
 
 
-class NoticiasView(TemplateView):
+class NoticiasView(PaginaPublicaMixin, TemplateView):
     template_name = "comunicacion/publico/noticias.html"
+    duracion_cache_publica = 60  # a news item scheduled for later shows within a minute
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -75,12 +98,7 @@ class ContactoView(TemplateView):
 
     def _demasiados(self, request) -> bool:
         """At most LIMITE_POR_HORA messages an hour from one address (anti-spam)."""
-        clave = f"comunicacion:contacto:{request.META.get('REMOTE_ADDR', '')}"
-        cache.add(clave, 0, timeout=3600)
-        try:
-            return cache.incr(clave) > self.LIMITE_POR_HORA
-        except ValueError:
-            return False
+        return limite_superado(request, "contacto", self.LIMITE_POR_HORA)
 
     def post(self, request, *args, **kwargs):
         form = ContactoForm(request.POST)
@@ -92,10 +110,12 @@ class ContactoView(TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=429)
         if form.is_valid():
             try:
-                services.mensaje_recibir(datos=form.cleaned_data)
+                mensaje = services.mensaje_recibir(datos=form.cleaned_data)
             except ValidationError as exc:
                 _form_con_errores(form, exc)
             else:
+                # The code is shown once, on the next page; it never travels in a URL.
+                request.session["comunicacion_codigo"] = mensaje.codigo
                 return redirect("comunicacion:contacto_gracias")
         return self.render_to_response(self.get_context_data(form=form))
 
@@ -113,6 +133,44 @@ class RespuestasView(TemplateView):
 
 class ContactoGraciasView(TemplateView):
     template_name = "comunicacion/publico/contacto_gracias.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["codigo"] = self.request.session.pop("comunicacion_codigo", "")
+        return contexto
+
+
+class SeguimientoView(TemplateView):
+    """The sender follows their message with its code: state, deadline and answer, nothing else.
+
+    A wrong code gets the same answer whatever the reason, and attempts are limited per address,
+    so codes cannot be guessed. The code is posted, never put in a URL.
+    """
+
+    template_name = "comunicacion/publico/seguimiento.html"
+    LIMITE_POR_HORA = 10
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto.setdefault("form", SeguimientoForm())
+        return contexto
+
+    def post(self, request, *args, **kwargs):
+        form = SeguimientoForm(request.POST)
+        if limite_superado(request, "seguimiento", self.LIMITE_POR_HORA):
+            form.is_valid()
+            form.add_error(
+                None, _("Demasiados intentos desde esta conexión. Intente de nuevo en una hora.")
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        mensaje = selectors.mensaje_por_codigo(codigo=form.cleaned_data["codigo"])
+        return self.render_to_response(
+            self.get_context_data(
+                form=SeguimientoForm(), mensaje=mensaje, buscado=True
+            )
+        )
 
 
 # --- Staff: news desk ------------------------------------------------------------------------
@@ -203,23 +261,39 @@ class NoticiaEstadoView(PermisoRequeridoMixin, View):
 class BandejaView(PermisoRequeridoMixin, TemplateView):
     permission_required = "comunicacion.ver_mensajes"
     template_name = "comunicacion/gestion/bandeja.html"
+    FILTROS = ("abiertos", "mios", "vencidos")
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         estado = self.request.GET.get("estado", "")
-        if estado not in Mensaje.Estado.values:
+        if estado not in Mensaje.Estado.values and estado not in self.FILTROS:
             estado = ""
-        contexto["pagina"] = Paginator(selectors.mensajes_bandeja(estado=estado), 25).get_page(
-            self.request.GET.get("page")
-        )
+        mensajes = selectors.mensajes_bandeja(estado=estado, usuario=self.request.user)
+        contexto["pagina"] = Paginator(mensajes, 25).get_page(self.request.GET.get("page"))
         contexto["estado"] = estado
-        contexto["estados"] = Mensaje.Estado.choices
+        contexto["estados"] = [
+            ("abiertos", _("Abiertos")),
+            ("mios", _("Asignados a mí")),
+            ("vencidos", _("Vencidos")),
+            *Mensaje.Estado.choices,
+        ]
+        contexto["vencidos"] = selectors.mensajes_vencidos_cuenta()
         return contexto
 
 
 class MensajeView(PermisoRequeridoMixin, TemplateView):
+    """One message: the sender's text, its history of internal notes, and the team's actions
+    (assign, note, move the deadline, answer, close), each a POST with `accion`."""
+
     permission_required = "comunicacion.ver_mensajes"
     template_name = "comunicacion/gestion/mensaje.html"
+    FORMULARIOS = {
+        "responder": RespuestaForm,
+        "asignar": AsignarForm,
+        "nota": NotaForm,
+        "plazo": PlazoForm,
+        "cerrar": CerrarForm,
+    }
 
     def dispatch(self, request, *args, **kwargs):
         self.mensaje = get_object_or_404(selectors.mensajes_bandeja(), pk=kwargs["pk"])
@@ -227,31 +301,58 @@ class MensajeView(PermisoRequeridoMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto["mensaje"] = self.mensaje
+        m = self.mensaje
+        contexto["mensaje"] = m
         contexto.setdefault("form", RespuestaForm())
-        contexto["puede_responder"] = self.request.user.has_perm(
-            "comunicacion.responder_mensaje", self.mensaje
-        )
+        contexto.setdefault("form_asignar", AsignarForm(initial={"asignado_a": m.asignado_a_id}))
+        contexto.setdefault("form_nota", NotaForm())
+        contexto.setdefault("form_plazo", PlazoForm(initial={"plazo": m.plazo_fijado or m.plazo}))
+        contexto.setdefault("form_cerrar", CerrarForm())
+        contexto["notas"] = selectors.notas_de_mensaje(mensaje=m)
+        usuario = self.request.user
+        contexto["puede_responder"] = usuario.has_perm("comunicacion.responder_mensaje", m)
+        contexto["puede_asignar"] = usuario.has_perm("comunicacion.asignar_mensaje", m)
         return contexto
 
     def post(self, request, *args, **kwargs):
-        form = RespuestaForm(request.POST)
-        if self.mensaje.estado == Mensaje.Estado.RESPONDIDO:
+        accion = request.POST.get("accion") or "responder"
+        if accion not in self.FORMULARIOS:
+            accion = "responder"
+        form = self.FORMULARIOS[accion](request.POST)
+        if accion == "responder" and not self.mensaje.abierto:
             messages.error(request, _("Este mensaje ya fue respondido."))
             return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
         if form.is_valid():
             try:
-                services.mensaje_responder(
-                    mensaje=self.mensaje,
-                    usuario=request.user,
-                    respuesta=form.cleaned_data["respuesta"],
-                )
+                aviso = self._ejecutar(accion, form.cleaned_data)
             except ValidationError as exc:
                 _form_con_errores(form, exc)
             else:
-                messages.success(request, _("Respuesta guardada; se enviará por correo."))
+                messages.success(request, aviso)
                 return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+        nombre = "form" if accion == "responder" else f"form_{accion}"
+        return self.render_to_response(self.get_context_data(**{nombre: form}))
+
+    def _ejecutar(self, accion: str, datos: dict) -> str:
+        usuario, mensaje = self.request.user, self.mensaje
+        if accion == "asignar":
+            services.mensaje_asignar(
+                mensaje=mensaje, usuario=usuario, asignado_a=datos["asignado_a"]
+            )
+            return _("Mensaje asignado.")
+        if accion == "nota":
+            services.mensaje_anotar(mensaje=mensaje, usuario=usuario, texto=datos["texto"])
+            return _("Nota guardada.")
+        if accion == "plazo":
+            services.mensaje_fijar_plazo(mensaje=mensaje, usuario=usuario, plazo=datos["plazo"])
+            return _("Plazo actualizado.")
+        if accion == "cerrar":
+            services.mensaje_cerrar(mensaje=mensaje, usuario=usuario, motivo=datos["motivo"])
+            return _("Mensaje cerrado.")
+        services.mensaje_responder(
+            mensaje=mensaje, usuario=usuario, respuesta=datos["respuesta"]
+        )
+        return _("Respuesta guardada; se enviará por correo.")
 
 
 # --- Staff: communication plan ---------------------------------------------------------------

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.cache import pagina_publica
 from core.permisos import exigir_permiso
 
 from ..forms.pactos import (
@@ -76,11 +77,13 @@ def url_sesion(sesion) -> str | None:
 # --- Public ----------------------------------------------------------------------------------
 
 
+@pagina_publica
 def pactos_publicos(request):
     pactos = sel.pactos_publicados_con_resumen()
     return render(request, "pactos/pacto/publicos.html", {"pactos": pactos})
 
 
+@pagina_publica
 def pacto_publico(request, slug: str):
     pacto = sel.pacto_publico(slug=slug)
     filtro = FiltroPublicoForm(request.GET or None, pacto=pacto)

@@ -1,0 +1,160 @@
+"""Shared cache of public pages for anonymous visitors, invalidated by a "public generation".
+
+A page is stored under its path, query string, language and the current generation, a number kept
+in the shared cache (Redis in production, so every gunicorn worker sees the same one). Saving or
+deleting any row of the apps whose data public pages show bumps the generation, so the next
+request renders the page again: coarse, but a published change shows at once. Only anonymous GETs
+without pending messages are cached; the CSRF token is stored as a placeholder and each visitor
+gets their own. The cache is an optimisation: when it fails the page is simply rendered.
+"""
+
+import functools
+import logging
+import re
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+CLAVE_GENERACION = "publico:generacion"
+# Bounds how long a change made without signals (queryset.update(), raw SQL, a restored
+# database) can stay hidden, and how long time-dependent content ("next event") may lag.
+DURACION = 300
+# Apps whose rows public pages show. Sessions, accounts, login attempts do not count.
+APPS_PUBLICAS = frozenset({"core", "sie", "actores", "mesas", "pactos", "eventos", "comunicacion"})
+MARCA_CSRF = "__PACTOS_CSRF__"
+_TOKEN_CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,}(")')
+_CABECERAS = ("Content-Type", "Content-Language")
+
+
+def generacion_publica() -> int:
+    generacion = cache.get(CLAVE_GENERACION)
+    if generacion is None:
+        cache.add(CLAVE_GENERACION, 1, timeout=None)
+        generacion = cache.get(CLAVE_GENERACION, 1)
+    return int(generacion)
+
+
+def invalidar_paginas_publicas() -> None:
+    """Bumps the public generation: every cached public page is rendered again."""
+    try:
+        cache.incr(CLAVE_GENERACION)
+    except ValueError:  # not set yet (or evicted): any new value differs from the pages' one
+        cache.add(CLAVE_GENERACION, 1, timeout=None)
+    except Exception:
+        logger.exception("No se pudo invalidar la caché de páginas públicas")
+
+
+def _cambio_de_datos(sender, using=None, **kwargs) -> None:
+    if sender._meta.app_label not in APPS_PUBLICAS:
+        return
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return
+    invalidar_paginas_publicas()
+    conexion = transaction.get_connection(using)
+    # Inside a transaction, once more after commit: a page rendered meanwhile may hold the
+    # data from before the commit under the new generation.
+    if conexion.in_atomic_block and not any(
+        funcion is invalidar_paginas_publicas for _, funcion, _ in conexion.run_on_commit
+    ):
+        transaction.on_commit(invalidar_paginas_publicas, using=using)
+
+
+def conectar_invalidacion() -> None:
+    """Called from core's ready(): any write of the public apps invalidates public pages."""
+    for senal in (post_save, post_delete, m2m_changed):
+        senal.connect(_cambio_de_datos, dispatch_uid=f"core.cache.{senal!r}")
+
+
+def _cacheable(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not getattr(request, "htmx", False)
+        and not request.user.is_authenticated
+        and not len(get_messages(request))
+    )
+
+
+def _clave(request, generacion: int) -> str:
+    return f"publico:pagina:{generacion}:{get_language()}:{request.get_full_path()}"
+
+
+def _guardar(clave: str, respuesta, duracion: int) -> None:
+    if (
+        respuesta.status_code != 200
+        or respuesta.streaming
+        or respuesta.cookies
+        or respuesta.has_header("Cache-Control")
+    ):
+        return
+    contenido = _TOKEN_CSRF.sub(rb"\1" + MARCA_CSRF.encode() + rb"\2", respuesta.content)
+    cabeceras = {c: respuesta[c] for c in _CABECERAS if respuesta.has_header(c)}
+    cache.set(clave, (contenido, cabeceras), duracion)
+
+
+def _servir(request, guardada) -> HttpResponse:
+    contenido, cabeceras = guardada
+    marca = MARCA_CSRF.encode()
+    if marca in contenido:
+        contenido = contenido.replace(marca, get_token(request).encode())
+    respuesta = HttpResponse(contenido)
+    for cabecera, valor in cabeceras.items():
+        respuesta[cabecera] = valor
+    respuesta["X-Pagina-Publica"] = "cache"
+    return respuesta
+
+
+def pagina_publica(vista=None, *, duracion: int = DURACION):
+    """Decorator of a public view: anonymous GETs are served from the shared cache.
+
+    duracion bounds the lag of what changes with time alone (a news item scheduled for later)."""
+    if vista is None:
+        return functools.partial(pagina_publica, duracion=duracion)
+
+    @functools.wraps(vista)
+    def envoltura(request, *args, **kwargs):
+        if not _cacheable(request):
+            return vista(request, *args, **kwargs)
+        try:
+            clave = _clave(request, generacion_publica())
+            guardada = cache.get(clave)
+        except Exception:
+            logger.warning("Caché de páginas públicas no disponible", exc_info=True)
+            return vista(request, *args, **kwargs)
+        if guardada is not None:
+            return _servir(request, guardada)
+        respuesta = vista(request, *args, **kwargs)
+        if callable(getattr(respuesta, "render", None)):
+            respuesta = respuesta.render()
+        try:
+            _guardar(clave, respuesta, duracion)
+        except Exception:
+            logger.warning("No se pudo guardar una página pública", exc_info=True)
+        return respuesta
+
+    return envoltura
+
+
+class PaginaPublicaMixin:
+    """The class-based form of pagina_publica (first in the bases, before the view class)."""
+
+    duracion_cache_publica = DURACION
+
+    def dispatch(self, request, *args, **kwargs):
+        vista = pagina_publica(super().dispatch, duracion=self.duracion_cache_publica)
+        return vista(request, *args, **kwargs)
+
+
+__all__ = [
+    "PaginaPublicaMixin",
+    "conectar_invalidacion",
+    "generacion_publica",
+    "invalidar_paginas_publicas",
+    "pagina_publica",
+]
