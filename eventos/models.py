@@ -384,6 +384,11 @@ class Recordatorio(models.Model):
         Evento, verbose_name=_("evento"), on_delete=models.CASCADE, related_name="recordatorios"
     )
     numero = models.PositiveSmallIntegerField(_("número"))
+    automatico = models.BooleanField(
+        _("automático"),
+        default=False,
+        help_text=_("Enviado por el calendario días antes del evento, no pedido por una persona."),
+    )
     creado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("pedido por"),
@@ -398,7 +403,12 @@ class Recordatorio(models.Model):
         verbose_name = _("recordatorio")
         verbose_name_plural = _("recordatorios")
         constraints = [
-            models.UniqueConstraint(fields=["evento", "numero"], name="recordatorio_numero_unico")
+            models.UniqueConstraint(fields=["evento", "numero"], name="recordatorio_numero_unico"),
+            models.UniqueConstraint(
+                fields=["evento"],
+                condition=models.Q(automatico=True),
+                name="recordatorio_automatico_unico",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -396,6 +396,53 @@ def recordatorio_crear(*, evento: Evento, usuario) -> Recordatorio:
     return recordatorio
 
 
+DIAS_RECORDATORIO_AUTOMATICO = 3
+
+
+def recordatorios_automaticos_programar(*, ahora=None, dias: int = DIAS_RECORDATORIO_AUTOMATICO):
+    """Beat, daily: one automatic reminder round for each event starting within `dias` days.
+
+    Only events still inviting, with guests who have not answered; never twice for one event
+    (a partial unique constraint holds even if beat fires twice at once). Returns the rounds made.
+    """
+    ahora = ahora or timezone.now()
+    eventos = (
+        Evento.objects.filter(
+            estado__in=(Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES),
+            inicio__gt=ahora,
+            inicio__lte=ahora + timedelta(days=dias),
+            invitados__estado=Invitado.Estado.INVITADO,
+        )
+        .exclude(recordatorios__automatico=True)
+        .distinct()
+    )
+    from .tasks import enviar_recordatorio
+
+    creados = []
+    for evento in eventos:
+        if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
+            continue
+        try:
+            with transaction.atomic():
+                Evento.objects.select_for_update().get(pk=evento.pk)
+                numero = (evento.recordatorios.aggregate(n=Max("numero"))["n"] or 0) + 1
+                recordatorio = Recordatorio.objects.create(
+                    evento=evento, numero=numero, automatico=True
+                )
+                _encolar(enviar_recordatorio, recordatorio.pk)
+        except IntegrityError:
+            continue  # another beat run made it a moment ago
+        creados.append(recordatorio)
+    # A round whose sending never started (the broker was down) is enqueued again: sending is
+    # idempotent per guest and round.
+    sin_enviar = Recordatorio.objects.filter(
+        automatico=True, evento__inicio__gt=ahora, correos__isnull=True
+    ).exclude(pk__in=[r.pk for r in creados])
+    for recordatorio in sin_enviar:
+        _encolar(enviar_recordatorio, recordatorio.pk)
+    return creados
+
+
 def recordatorio_despachar(*, recordatorio_id: int) -> int:
     """Send one reminder to each guest still without an answer, never twice for the same round."""
     recordatorio = Recordatorio.objects.select_related("evento").get(pk=recordatorio_id)

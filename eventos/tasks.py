@@ -29,3 +29,8 @@ def enviar_recordatorio(recordatorio_id: int) -> int:
 @shared_task(**_REINTENTOS)
 def enviar_confirmacion(invitado_id: int) -> bool:
     return services.confirmacion_despachar(invitado_id=invitado_id)
+
+
+@shared_task(**_REINTENTOS)
+def programar_recordatorios_automaticos() -> int:
+    return len(services.recordatorios_automaticos_programar())
