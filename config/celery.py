@@ -64,6 +64,10 @@ app.conf.update(
             "task": "core.tasks.barrer_documentos_pendientes",
             "schedule": crontab(minute="*/5"),
         },
+        "eventos-recordatorios-automaticos": {
+            "task": "eventos.tasks.programar_recordatorios_automaticos",
+            "schedule": crontab(minute=0, hour=9),
+        },
         "mesas-recordatorios-del-dia-anterior": {
             "task": "mesas.tasks.enviar_recordatorios",
             "schedule": crontab(minute=0, hour="8-20"),
