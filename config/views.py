@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from core.cache import PaginaPublicaMixin
+from pactos.selectors.hoja_de_ruta import hoja_de_ruta_publica
 from sie.selectors import cantones_publicos
 
 PRODUCTOS = [
@@ -81,7 +82,16 @@ class InicioView(PaginaPublicaMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["cantones"] = cantones_publicos()
         context["productos"] = PRODUCTOS
-        context["bloques"] = BLOQUES_HOJA_DE_RUTA
+        # The four blocks of the roadmap with what each is for, and how far each has got.
+        avance = {b["bloque"]: b for b in hoja_de_ruta_publica()}
+        context["bloques"] = [
+            (titulo, texto, avance.get(clave))
+            for clave, (titulo, texto) in zip(
+                ("lanzamiento", "pactos", "instrumentos", "socializacion"),
+                BLOQUES_HOJA_DE_RUTA,
+                strict=True,
+            )
+        ]
         return context
 
 

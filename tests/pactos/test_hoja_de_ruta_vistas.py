@@ -311,3 +311,19 @@ def test_hoja_de_ruta_publica_solo_bloques_e_hitos_alcanzados(coordinadora):
     assert "1 de 9 actividades realizadas" in html
     assert "Diseño metodológico" not in html  # a milestone not reached yet
     assert "presupuesto" not in html and "coord" not in html and "@" not in html
+
+
+def test_la_portada_muestra_el_avance_de_cada_bloque_y_se_actualiza(client, coordinadora):
+    """The home page's roadmap shows each block's progress; a finished activity shows at once."""
+    assert "0 de 9 actividades realizadas" in client.get("/").content.decode()
+    planificar(
+        "lanzamiento-evento",
+        "2026-04-21",
+        "2026-04-21",
+        estado=EstadoActividad.HECHA,
+        fin_real=datetime.date(2026, 4, 21),
+        notas="Nota interna: presupuesto ajustado.",
+    )
+    html = client.get("/").content.decode()
+    assert "1 de 9 actividades realizadas" in html
+    assert "presupuesto" not in html
