@@ -4,6 +4,12 @@ Higher apps register their kinds from AppConfig.ready() with registrar_tipo_docu
 A request calls documento_solicitar (get-or-create, enqueue on commit); the Celery task calls
 documento_generar (render with WeasyPrint, store with Django's storage API); the periodic sweep
 calls documentos_barrer to re-enqueue what the broker never received or a dead worker dropped.
+
+On PostgreSQL the process that generates a document holds an advisory lock on it, on a
+connection of its own, for as long as it renders. The lock dies with the process (kill -9, OOM,
+a lost machine), so "generando" with nobody holding the lock means the generator is dead: a
+redelivered task takes over at once and the sweep re-enqueues the row without waiting for a
+timeout. Only one process holds the lock, so a document is never rendered twice at the same time.
 """
 
 import contextlib
@@ -19,7 +25,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, models, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -33,6 +39,11 @@ logger = logging.getLogger(__name__)
 LIMITE_GENERACION = 120
 # A pending row whose last enqueue is older than this (seconds) is enqueued again by the sweep.
 ANTIGUEDAD_REENCOLAR = 60
+# Namespace of the PostgreSQL advisory locks pg_advisory_xact_lock(CERROJO_ESPACIO, documento id).
+CERROJO_ESPACIO = 0x50414354
+# Seconds a second delivery waits for the lock (a killed worker's connection takes a moment to
+# close) before leaving the document to the live process that holds it.
+ESPERA_CERROJO = 3
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,10 @@ def _encolar(documento_id: int) -> bool:
     from .tasks import generar_documento
 
     try:
-        generar_documento.apply_async(args=[documento_id])
+        # Nobody waits for this result (the row is the status): without ignore_result, sending
+        # also subscribes to the result backend, which with Redis down blocks ~20 s and raises
+        # RuntimeError instead of a broker error.
+        generar_documento.apply_async(args=[documento_id], ignore_result=True)
     except _errores_de_broker() as exc:
         logger.warning("Documento %s sin encolar, el broker no responde: %s", documento_id, exc)
         return False
@@ -180,20 +194,76 @@ def _renderizar_pdf(documento: Documento, definicion: TipoDocumento) -> tuple[by
     return pdf, definicion.nombre_archivo(fuente)
 
 
+def _con_cerrojos() -> bool:
+    return connections[DEFAULT_DB_ALIAS].vendor == "postgresql"
+
+
+@contextlib.contextmanager
+def _cerrojo_generacion(documento_id: int):
+    """Yield True while this process holds the document's lock, False when a live process does,
+    None when the database has no advisory locks (SQLite: the time limit decides instead).
+
+    The lock is transaction-level on a connection of its own (works behind PgBouncer in
+    transaction mode too) and is released when the block ends or the process dies.
+    """
+    if not _con_cerrojos():
+        yield None
+        return
+    principal = connections[DEFAULT_DB_ALIAS]
+    conexion = type(principal)(dict(principal.settings_dict), DEFAULT_DB_ALIAS)
+    try:
+        conexion.set_autocommit(False)
+        try:
+            with conexion.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = '{int(ESPERA_CERROJO * 1000)}ms'")
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(%s, %s)", [CERROJO_ESPACIO, documento_id]
+                )
+            tengo = True
+        except DatabaseError:  # lock_not_available: somebody alive is generating it
+            tengo = False
+        yield tengo
+    finally:
+        with contextlib.suppress(DatabaseError):
+            conexion.rollback()
+        conexion.close()
+
+
+def _documentos_con_cerrojo() -> set[int]:
+    """Ids of the documents some live process is generating right now (PostgreSQL only)."""
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(
+            "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND classid = %s AND objsubid = 2"
+            " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            [CERROJO_ESPACIO],
+        )
+        return {fila[0] for fila in cursor.fetchall()}
+
+
 def documento_generar(*, documento_id: int) -> Documento | None:
     """Render and store the document; idempotent when the task arrives more than once.
 
-    A row already listo is left alone; a row another worker is generating (and not past the
-    hard time limit) is skipped. Rendering errors leave the row in error with a Spanish message;
-    database errors propagate so the task retries.
+    A row already listo is left alone; a row another live process is generating is skipped
+    (PostgreSQL: it holds the lock; SQLite: it started less than the hard time limit ago), and a
+    row whose generator died is taken over. Rendering errors leave the row in error with a
+    Spanish message; database errors propagate so the task retries.
     """
+    with _cerrojo_generacion(documento_id) as cerrojo:
+        if cerrojo is False:
+            return Documento.objects.filter(pk=documento_id).first()
+        return _generar(documento_id, sin_cerrojo=cerrojo is None)
+
+
+def _generar(documento_id: int, *, sin_cerrojo: bool) -> Documento | None:
     ahora = timezone.now()
     with transaction.atomic():
         documento = Documento.objects.select_for_update().filter(pk=documento_id).first()
         if documento is None or documento.estado == Documento.Estado.LISTO:
             return documento
         if (
-            documento.estado == Documento.Estado.GENERANDO
+            sin_cerrojo
+            and documento.estado == Documento.Estado.GENERANDO
             and documento.generando_desde
             and documento.generando_desde > ahora - timedelta(seconds=LIMITE_GENERACION)
         ):
@@ -257,26 +327,61 @@ def _volver_a_pendiente(documento_id: int) -> None:
 def documentos_barrer(*, antiguedad: int = ANTIGUEDAD_REENCOLAR, limite: int = 200) -> int:
     """Re-enqueue pending rows not enqueued for antiguedad seconds and rows stuck generating.
 
+    A row "generando" whose generator died is put back to pendiente and enqueued at once on
+    PostgreSQL (nobody holds its lock), after the hard time limit elsewhere.
     Returns how many were enqueued; stops at the first broker failure (the next sweep retries).
     """
     ahora = timezone.now()
-    Documento.objects.filter(
-        estado=Documento.Estado.GENERANDO,
-        generando_desde__lt=ahora - timedelta(seconds=LIMITE_GENERACION + 30),
-    ).update(estado=Documento.Estado.PENDIENTE, generando_desde=None, actualizado=ahora)
+    rescatados = _rescatar_huerfanos(ahora)
     pendientes = (
         Documento.objects.filter(estado=Documento.Estado.PENDIENTE)
+        .exclude(pk__in=rescatados)
         .annotate(ultimo_envio=Coalesce("encolado", "creado"))
         .filter(ultimo_envio__lte=ahora - timedelta(seconds=antiguedad))
         .order_by("creado")
-        .values_list("pk", flat=True)[:limite]
+        .values_list("pk", flat=True)[: max(limite - len(rescatados), 0)]
     )
     enviados = 0
-    for documento_id in list(pendientes):
+    for documento_id in [*rescatados, *pendientes]:
         if not _encolar(documento_id):
             break
         enviados += 1
     return enviados
+
+
+def _rescatar_huerfanos(ahora) -> list[int]:
+    """Put back to pendiente the rows "generando" whose generator is dead; return their ids."""
+    pendiente = {
+        "estado": Documento.Estado.PENDIENTE,
+        "generando_desde": None,
+        "actualizado": ahora,
+    }
+    if not _con_cerrojos():
+        Documento.objects.filter(
+            estado=Documento.Estado.GENERANDO,
+            generando_desde__lt=ahora - timedelta(seconds=LIMITE_GENERACION + 30),
+        ).update(**pendiente)
+        return []  # their old encolado makes them due below
+    # Rows first, locks second: a row whose lock is free after it was read is orphaned, unless a
+    # new generator took it in between, which changes generando_desde.
+    candidatos = list(
+        Documento.objects.filter(estado=Documento.Estado.GENERANDO).values_list(
+            "pk", "generando_desde"
+        )
+    )
+    if not candidatos:
+        return []
+    vivos = _documentos_con_cerrojo()
+    rescatados = []
+    for documento_id, desde in candidatos:
+        if documento_id in vivos:
+            continue
+        if Documento.objects.filter(
+            pk=documento_id, estado=Documento.Estado.GENERANDO, generando_desde=desde
+        ).update(**pendiente):
+            logger.warning("Documento %s: su generación murió, vuelve a la cola", documento_id)
+            rescatados.append(documento_id)
+    return rescatados
 
 
 def documentos_reintentar(*, ids: list[int]) -> int:
