@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import AccionComunicacion, Mensaje, Noticia
+from .models import (
+    AccionComunicacion,
+    Comentario,
+    Consulta,
+    Mensaje,
+    Noticia,
+    RespuestaOficial,
+)
 
 
 @admin.register(Noticia)
@@ -26,3 +33,35 @@ class AccionComunicacionAdmin(admin.ModelAdmin):
     list_filter = ["estado", "canal", "audiencia"]
     search_fields = ["titulo"]
     raw_id_fields = ["mesa", "pacto", "evento", "noticia", "responsable"]
+
+
+# --- Public consultation: comments are hidden with a reason, never deleted -------------------
+
+
+@admin.register(Consulta)
+class ConsultaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "version", "abre", "cierra", "estado"]
+    list_filter = ["estado"]
+    raw_id_fields = ["version", "abierta_por", "cerrada_por"]
+
+
+@admin.register(Comentario)
+class ComentarioAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "consulta", "destino", "tipo", "estado", "canton", "creado"]
+    list_filter = ["estado", "tipo", "destino", "canton"]
+    search_fields = ["texto", "nombre", "email"]
+    raw_id_fields = ["consulta", "compromiso", "usuario", "oculto_por", "respuesta"]
+    readonly_fields = ["creado", "publicado_en", "oculto_en", "respuesta_enviada_en"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RespuestaOficial)
+class RespuestaOficialAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "consulta", "decision", "autor", "creada"]
+    list_filter = ["decision"]
+    raw_id_fields = ["consulta", "autor"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -9,9 +9,10 @@ class ComunicacionConfig(AppConfig):
     def ready(self):
         from core.demo import registrar_demo
 
-        from . import integraciones, rules  # noqa: F401 - rules registers the permissions
+        from . import documentos_consulta, integraciones, rules  # noqa: F401 - rules registers the permissions
         from .demo import cargar_demo
 
         integraciones.registrar()
+        documentos_consulta.registrar()
 
         registrar_demo(70, "Comunicación", cargar_demo)

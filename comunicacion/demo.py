@@ -186,9 +186,14 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
             )
             respondidos += 1
     acciones = _acciones(comunicacion)
-    if not hechas and not respondidos and not acciones:
+    from .demo_consulta import cargar_demo_consulta
+
+    consulta = cargar_demo_consulta(
+        coordinadora=usuarios.get("coordinadora"), comunicacion=comunicacion
+    )
+    if not hechas and not respondidos and not acciones and not consulta:
         return "ya estaban cargados"
     return (
         f"{len(hechas)} noticias publicadas, {respondidos} mensajes respondidos, "
-        f"{acciones} acciones del plan"
+        f"{acciones} acciones del plan" + (f"; {consulta}" if consulta else "")
     )

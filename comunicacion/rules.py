@@ -14,6 +14,11 @@ PERMISOS = {
     "comunicacion.responder_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.ver_plan": (es_personal, _("pertenecer al equipo del programa")),
     "comunicacion.gestionar_plan": (comunica, _("el rol de Comunicación o de Coordinación")),
+    # Public consultation: a coordinator opens and closes it; Comunicación moderates and answers.
+    "comunicacion.abrir_consulta": (es_coordinador, _("el rol de Coordinación")),
+    "comunicacion.moderar_consulta": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.responder_consulta": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.ver_informe_consulta": (es_personal, _("pertenecer al equipo del programa")),
 }
 
 for _nombre, (_regla, _texto) in PERMISOS.items():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_consulta, views
 from .feeds import NoticiasAtom, NoticiasFeed
 
 app_name = "comunicacion"
@@ -33,3 +33,6 @@ urlpatterns = [
     path("gestion/mensajes/", views.BandejaView.as_view(), name="bandeja"),
     path("gestion/mensajes/<int:pk>/", views.MensajeView.as_view(), name="mensaje"),
 ]
+
+# The public consultation keeps its routes in their own module.
+urlpatterns += urls_consulta.urlpatterns

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
 from comunicacion.api import NoticiaViewSet
+from comunicacion.api_consulta import ComentarioConsultaViewSet
 from eventos.api import EventoViewSet
 from mesas.api import MesaViewSet, SesionViewSet
 from pactos.api_pactos import CompromisoViewSet, PactoViewSet
@@ -22,6 +23,9 @@ router.register("pactos", PactoViewSet, basename="pacto")
 router.register("compromisos", CompromisoViewSet, basename="compromiso")
 router.register("eventos", EventoViewSet, basename="evento")
 router.register("noticias", NoticiaViewSet, basename="noticia")
+router.register(
+    "consulta-comentarios", ComentarioConsultaViewSet, basename="consulta-comentario"
+)
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

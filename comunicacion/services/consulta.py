@@ -1,0 +1,332 @@
+"""Writes of the public consultation: open and close it, receive and confirm comments, moderate,
+answer (one comment or several similar ones) and e-mail each answer to its author once."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from core.permisos import exigir_permiso
+from pactos.models import Compromiso, Pacto
+from pactos.services import pactos as pactos_srv
+
+from ..documentos_consulta import INFORME
+from ..models import Comentario, Consulta, RespuestaOficial
+
+# The confirmation link: signed with SECRET_KEY and this salt, valid for three days.
+SAL_CONFIRMACION = "comunicacion.consulta.confirmar-comentario"
+VALIDEZ_CONFIRMACION = 3 * 24 * 3600
+
+logger = logging.getLogger(__name__)
+
+
+def _encolar(tarea, comentario_id: int) -> None:
+    """Enqueue an e-mail task; a broker that is down is logged, the request still succeeds."""
+    from kombu.exceptions import OperationalError as KombuOperationalError
+    from redis.exceptions import RedisError
+
+    try:
+        tarea.delay(comentario_id)
+    except (KombuOperationalError, RedisError, OSError):
+        logger.exception("Correo del comentario %s sin encolar", comentario_id)
+
+
+def _url_portal(ruta: str) -> str:
+    base = (getattr(settings, "PORTAL_URL", "") or "http://localhost:8000").rstrip("/")
+    return f"{base}{ruta}"
+
+
+# --- Consultation ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consulta_abrir(
+    *, pacto: Pacto, usuario, abre: datetime, cierra: datetime, presentacion: str = ""
+) -> Consulta:
+    """Open a consultation on the pacto's current version; a draft pacto goes «en consulta»."""
+    exigir_permiso(usuario, "comunicacion.abrir_consulta")
+    pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
+    if pacto.estado not in (Pacto.Estado.BORRADOR, Pacto.Estado.CONSULTA):
+        raise ValidationError(
+            _("Solo se consulta un pacto en borrador o en consulta; este está «%(estado)s».")
+            % {"estado": pacto.get_estado_display()}
+        )
+    if cierra <= abre:
+        raise ValidationError({"cierra": _("La consulta debe cerrar después de abrir.")})
+    if cierra <= timezone.now():
+        raise ValidationError({"cierra": _("La fecha de cierre ya pasó.")})
+    if Consulta.objects.filter(version__pacto=pacto, estado=Consulta.Estado.ABIERTA).exists():
+        raise ValidationError(_("Este pacto ya tiene una consulta abierta."))
+    if pacto.estado == Pacto.Estado.BORRADOR:
+        pacto = pactos_srv.pacto_cambiar_estado(
+            pacto=pacto, estado=Pacto.Estado.CONSULTA, autor=usuario
+        )
+    version = pacto.versiones.order_by("-numero").first()
+    consulta = Consulta(
+        version=version,
+        abre=abre,
+        cierra=cierra,
+        presentacion=(presentacion or "").strip(),
+        abierta_por=usuario,
+    )
+    consulta.full_clean()
+    consulta.save()
+    return consulta
+
+
+@transaction.atomic
+def consulta_cerrar(*, consulta: Consulta, usuario):
+    """Close it (no more comments) and ask core for the summary report as a PDF."""
+    from core.documentos import documento_solicitar
+
+    exigir_permiso(usuario, "comunicacion.abrir_consulta")
+    consulta = Consulta.objects.select_for_update().get(pk=consulta.pk)
+    if consulta.estado != Consulta.Estado.CERRADA:
+        consulta.estado = Consulta.Estado.CERRADA
+        consulta.cerrada_en = timezone.now()
+        consulta.cerrada_por = usuario
+        consulta.save(update_fields=["estado", "cerrada_en", "cerrada_por"])
+    return documento_solicitar(fuente=consulta, tipo=INFORME, usuario=usuario)
+
+
+# --- Comments --------------------------------------------------------------------------------
+
+
+def _destino(consulta: Consulta, datos: dict[str, Any]) -> dict[str, Any]:
+    destino = datos.get("destino") or Comentario.Destino.TEXTO
+    campos: dict[str, Any] = {"destino": destino, "seccion": "", "compromiso": None}
+    if destino == Comentario.Destino.SECCION:
+        if datos.get("seccion") not in Comentario.Seccion.values:
+            raise ValidationError({"seccion": _("Elija la sección que comenta.")})
+        campos["seccion"] = datos["seccion"]
+    elif destino == Comentario.Destino.COMPROMISO:
+        compromiso = datos.get("compromiso")
+        if not isinstance(compromiso, Compromiso) or compromiso.pacto_id != consulta.pacto.pk:
+            raise ValidationError({"compromiso": _("Elija un compromiso de este pacto.")})
+        campos["compromiso"] = compromiso
+        campos["compromiso_etiqueta"] = f"{compromiso.numero}. {compromiso.titulo}"[:260]
+    elif destino != Comentario.Destino.TEXTO:
+        raise ValidationError({"destino": _("Elija sobre qué comenta.")})
+    return campos
+
+
+@transaction.atomic
+def comentario_recibir(
+    *, consulta: Consulta, datos: dict[str, Any], usuario=None, enviar: bool = True
+) -> Comentario:
+    """A comment from the public form (the view has checked honeypot and rate).
+
+    A logged-in person's comment is published at once; anybody else's waits until they follow
+    the link e-mailed to the address they gave. enviar=False only for demo data.
+    """
+    consulta = Consulta.objects.select_related("version__pacto").get(pk=consulta.pk)
+    if not consulta.acepta_comentarios:
+        raise ValidationError(_("Esta consulta no está recibiendo comentarios."))
+    autenticado = usuario is not None and usuario.is_authenticated
+    comentario = Comentario(
+        consulta=consulta,
+        tipo=datos.get("tipo") or "",
+        texto=(datos.get("texto") or "").strip(),
+        canton=datos.get("canton"),
+        sector=datos.get("sector"),
+        **_destino(consulta, datos),
+    )
+    if autenticado:
+        comentario.usuario = usuario
+        comentario.nombre = (usuario.get_full_name() or usuario.get_username())[:120]
+        comentario.estado = Comentario.Estado.PUBLICADO
+        comentario.publicado_en = timezone.now()
+    else:
+        comentario.nombre = (datos.get("nombre") or "").strip()
+        comentario.email = (datos.get("email") or "").strip().lower()
+        if not comentario.email:
+            raise ValidationError({"email": _("Escriba su correo electrónico para confirmarlo.")})
+    comentario.full_clean()
+    comentario.save()
+    if not autenticado and enviar:
+        from ..tasks import enviar_confirmacion_comentario
+
+        transaction.on_commit(lambda: _encolar(enviar_confirmacion_comentario, comentario.pk))
+    return comentario
+
+
+def comentario_token(comentario: Comentario) -> str:
+    """A signed, salted, expiring token naming this comment and the address it was sent to."""
+    return signing.dumps(
+        {"c": comentario.pk, "e": comentario.email}, salt=SAL_CONFIRMACION, compress=True
+    )
+
+
+def comentario_por_token(*, token: str) -> Comentario:
+    """The comment a confirmation token names; ValidationError if forged, altered or expired."""
+    try:
+        datos = signing.loads(token, salt=SAL_CONFIRMACION, max_age=VALIDEZ_CONFIRMACION)
+    except signing.SignatureExpired:
+        raise ValidationError(
+            _("El enlace caducó. Envíe su comentario de nuevo."), code="caducado"
+        ) from None
+    except signing.BadSignature:
+        raise ValidationError(_("El enlace no es válido."), code="invalido") from None
+    comentario = (
+        Comentario.objects.select_related("consulta__version__pacto")
+        .filter(pk=datos.get("c"), email=datos.get("e") or "-")
+        .exclude(email="")
+        .first()
+    )
+    if comentario is None:
+        raise ValidationError(_("El enlace no es válido."), code="invalido")
+    return comentario
+
+
+@transaction.atomic
+def comentario_confirmar(*, token: str) -> Comentario:
+    """Publish the comment the token names; confirming twice changes nothing."""
+    comentario = comentario_por_token(token=token)
+    comentario = Comentario.objects.select_for_update().get(pk=comentario.pk)
+    if comentario.estado == Comentario.Estado.PENDIENTE:
+        if not comentario.consulta.acepta_comentarios:
+            raise ValidationError(_("La consulta ya cerró: su comentario no se pudo publicar."))
+        comentario.estado = Comentario.Estado.PUBLICADO
+        comentario.publicado_en = timezone.now()
+        comentario.save(update_fields=["estado", "publicado_en"])
+    return comentario
+
+
+def confirmacion_enviar(*, comentario_id: int) -> bool:
+    """E-mail the confirmation link of a pending comment."""
+    comentario = (
+        Comentario.objects.select_related("consulta__version__pacto")
+        .filter(pk=comentario_id, estado=Comentario.Estado.PENDIENTE)
+        .exclude(email="")
+        .first()
+    )
+    if comentario is None:
+        return False
+    ruta = reverse(
+        "comunicacion:comentario_confirmar", kwargs={"token": comentario_token(comentario)}
+    )
+    with translation.override("es"):
+        asunto = _("Confirme su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
+        cuerpo = render_to_string(
+            "comunicacion/email/consulta_confirmacion.txt",
+            {"comentario": comentario, "enlace": _url_portal(ruta), "dias": 3},
+        )
+    EmailMessage(subject=asunto, body=cuerpo, to=[comentario.email]).send()
+    return True
+
+
+@transaction.atomic
+def comentario_ocultar(*, comentario: Comentario, usuario, motivo: str) -> Comentario:
+    """Hide a comment with a public reason; it is never deleted."""
+    exigir_permiso(usuario, "comunicacion.moderar_consulta", comentario.consulta)
+    motivo = (motivo or "").strip()
+    if not motivo:
+        raise ValidationError(
+            {"motivo": _("Escriba el motivo público para ocultar el comentario.")}
+        )
+    comentario = Comentario.objects.select_for_update().get(pk=comentario.pk)
+    comentario.estado = Comentario.Estado.OCULTO
+    comentario.motivo_ocultacion = motivo[:300]
+    comentario.oculto_por = usuario
+    comentario.oculto_en = timezone.now()
+    comentario.full_clean()
+    comentario.save()
+    return comentario
+
+
+@transaction.atomic
+def comentario_restaurar(*, comentario: Comentario, usuario) -> Comentario:
+    """Show a hidden comment again (a moderation mistake)."""
+    exigir_permiso(usuario, "comunicacion.moderar_consulta", comentario.consulta)
+    comentario = Comentario.objects.select_for_update().get(pk=comentario.pk)
+    if comentario.estado != Comentario.Estado.OCULTO:
+        return comentario
+    comentario.estado = Comentario.Estado.PUBLICADO
+    comentario.motivo_ocultacion = ""
+    comentario.save(update_fields=["estado", "motivo_ocultacion"])
+    return comentario
+
+
+# --- Official answers ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def respuesta_publicar(
+    *,
+    consulta: Consulta,
+    comentarios,
+    usuario,
+    texto: str,
+    decision: str = RespuestaOficial.Decision.NO_APLICA,
+    enviar: bool = True,
+) -> RespuestaOficial:
+    """One official answer to one or several published comments, e-mailed to each author.
+
+    enviar=False only for demo data (fictitious authors).
+    """
+    exigir_permiso(usuario, "comunicacion.responder_consulta", consulta)
+    texto = (texto or "").strip()
+    if not texto:
+        raise ValidationError({"texto": _("Escriba la respuesta.")})
+    if decision not in RespuestaOficial.Decision.values:
+        raise ValidationError({"decision": _("Elija qué pasa con lo propuesto.")})
+    ids = [c.pk if hasattr(c, "pk") else int(c) for c in comentarios]
+    elegidos = list(
+        Comentario.objects.select_for_update().filter(pk__in=ids, consulta=consulta).order_by("pk")
+    )
+    if not elegidos or len(elegidos) != len(set(ids)):
+        raise ValidationError(_("Elija uno o varios comentarios de esta consulta."))
+    if any(c.estado != Comentario.Estado.PUBLICADO for c in elegidos):
+        raise ValidationError(_("Solo se responden comentarios publicados."))
+    if any(c.respuesta_id for c in elegidos):
+        raise ValidationError(_("Alguno de los comentarios elegidos ya tiene respuesta."))
+    respuesta = RespuestaOficial(consulta=consulta, texto=texto, decision=decision, autor=usuario)
+    respuesta.full_clean()
+    respuesta.save()
+    Comentario.objects.filter(pk__in=[c.pk for c in elegidos]).update(respuesta=respuesta)
+    if enviar:
+        from ..tasks import enviar_respuesta_comentario
+
+        for comentario in elegidos:
+            transaction.on_commit(
+                lambda pk=comentario.pk: _encolar(enviar_respuesta_comentario, pk)
+            )
+    return respuesta
+
+
+def respuesta_comentario_enviar(*, comentario_id: int) -> bool:
+    """E-mail the official answer to the comment's author, once: a retry never sends twice."""
+    with transaction.atomic():
+        comentario = (
+            Comentario.objects.select_for_update(of=("self",))
+            .select_related("respuesta", "consulta__version__pacto", "usuario")
+            .get(pk=comentario_id)
+        )
+        destino = comentario.correo_destino
+        if comentario.respuesta is None or comentario.respuesta_enviada_en or not destino:
+            return False
+        with translation.override("es"):
+            asunto = _("Respuesta a su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
+            cuerpo = render_to_string(
+                "comunicacion/email/consulta_respuesta.txt",
+                {
+                    "comentario": comentario,
+                    "respuesta": comentario.respuesta,
+                    "enlace": _url_portal(comentario.get_absolute_url()),
+                },
+            )
+        EmailMessage(subject=asunto, body=cuerpo, to=[destino]).send()
+        comentario.respuesta_enviada_en = timezone.now()
+        comentario.save(update_fields=["respuesta_enviada_en"])
+    return True
