@@ -12,6 +12,8 @@ PERMISOS = {
     "comunicacion.gestionar_noticias": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.ver_mensajes": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.responder_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.asignar_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
+    "comunicacion.ver_suscripciones": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.ver_plan": (es_personal, _("pertenecer al equipo del programa")),
     "comunicacion.gestionar_plan": (comunica, _("el rol de Comunicación o de Coordinación")),
     # Public consultation: a coordinator opens and closes it; Comunicación moderates and answers.

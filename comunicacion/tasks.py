@@ -16,6 +16,44 @@ def enviar_respuesta(mensaje_id: int) -> bool:
     return services.respuesta_enviar(mensaje_id=mensaje_id)
 
 
+# --- Subscriptions ---------------------------------------------------------------------------
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=5,
+    max_retries=5,
+)
+def enviar_confirmacion_suscripcion(suscripcion_id: int) -> bool:
+    from .services import suscripciones
+
+    return suscripciones.confirmacion_enviar(suscripcion_id=suscripcion_id)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
+    retry_backoff=5,
+    max_retries=5,
+)
+def enviar_resumen_suscripcion(suscripcion_id: int) -> int:
+    from .services import suscripciones
+
+    return suscripciones.resumen_enviar(suscripcion_id=suscripcion_id)
+
+
+@shared_task(acks_late=True)
+def enviar_resumenes_suscripciones() -> int:
+    """Beat: one digest task per confirmed subscription (each sends only what is new)."""
+    from .selectors.suscripciones import suscripciones_activas_ids
+
+    ids = suscripciones_activas_ids()
+    for suscripcion_id in ids:
+        enviar_resumen_suscripcion.delay(suscripcion_id)
+    return len(ids)
+
+
 # --- Public consultation ---------------------------------------------------------------------
 
 

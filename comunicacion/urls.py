@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import urls_consulta, views
 from .feeds import NoticiasAtom, NoticiasFeed
+from .views import suscripciones
 
 app_name = "comunicacion"
 
@@ -14,6 +15,23 @@ urlpatterns = [
     path("contacto/", views.ContactoView.as_view(), name="contacto"),
     path("respuestas/", views.RespuestasView.as_view(), name="respuestas"),
     path("contacto/gracias/", views.ContactoGraciasView.as_view(), name="contacto_gracias"),
+    path("seguimiento/", views.SeguimientoView.as_view(), name="seguimiento"),
+    path("suscripciones/", suscripciones.SuscripcionView.as_view(), name="suscripcion"),
+    path(
+        "suscripciones/enviada/",
+        suscripciones.SuscripcionEnviadaView.as_view(),
+        name="suscripcion_enviada",
+    ),
+    path(
+        "suscripciones/confirmar/<str:token>/",
+        suscripciones.ConfirmarView.as_view(),
+        name="suscripcion_confirmar",
+    ),
+    path(
+        "suscripciones/baja/<str:token>/",
+        suscripciones.BajaView.as_view(),
+        name="suscripcion_baja",
+    ),
     # Staff
     path("gestion/noticias/", views.NoticiasGestionView.as_view(), name="noticias_gestion"),
     path("gestion/noticias/nueva/", views.NoticiaFormView.as_view(), name="noticia_nueva"),
@@ -32,6 +50,11 @@ urlpatterns = [
     path("gestion/plan/<int:pk>/estado/", views.AccionEstadoView.as_view(), name="accion_estado"),
     path("gestion/mensajes/", views.BandejaView.as_view(), name="bandeja"),
     path("gestion/mensajes/<int:pk>/", views.MensajeView.as_view(), name="mensaje"),
+    path(
+        "gestion/suscripciones/",
+        suscripciones.SuscripcionesGestionView.as_view(),
+        name="suscripciones_gestion",
+    ),
 ]
 
 # The public consultation keeps its routes in their own module.

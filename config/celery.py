@@ -64,6 +64,10 @@ app.conf.update(
             "task": "core.tasks.barrer_documentos_pendientes",
             "schedule": crontab(minute="*/5"),
         },
+        "comunicacion-resumenes-suscripciones": {
+            "task": "comunicacion.tasks.enviar_resumenes_suscripciones",
+            "schedule": crontab(minute=0, hour=7),
+        },
         "eventos-recordatorios-automaticos": {
             "task": "eventos.tasks.programar_recordatorios_automaticos",
             "schedule": crontab(minute=0, hour=9),

@@ -75,8 +75,11 @@ class ContactoForm(_Crispy, forms.ModelForm):
 
     class Meta:
         model = Mensaje
-        fields = ["nombre", "email", "canton", "asunto", "texto", "publicar"]
-        widgets = {"texto": forms.Textarea(attrs={"rows": 6, "maxlength": 4000})}
+        fields = ["tipo", "tema", "nombre", "email", "canton", "asunto", "texto", "publicar"]
+        widgets = {
+            "tipo": forms.RadioSelect,
+            "texto": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+        }
         error_messages = {
             "nombre": {"required": _("Escriba su nombre.")},
             "email": {
@@ -96,6 +99,9 @@ class ContactoForm(_Crispy, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["canton"].queryset = Canton.objects.order_by("nombre")
         self.fields["canton"].empty_label = _("— Elija su cantón (opcional) —")
+        # Older clients post without type and topic: the service defaults them.
+        self.fields["tipo"].required = False
+        self.fields["tema"].required = False
         self.fields["web"].widget.attrs.update(
             {"class": "campo-trampa-com", "tabindex": "-1", "autocomplete": "off"}
         )
@@ -104,6 +110,70 @@ class ContactoForm(_Crispy, forms.ModelForm):
         if self.cleaned_data.get("web"):
             raise forms.ValidationError(_("No pudimos procesar su mensaje."))
         return ""
+
+
+class SeguimientoForm(_Crispy, forms.Form):
+    codigo = forms.CharField(
+        label=_("Código de seguimiento"),
+        max_length=40,
+        help_text=_("Lo recibió al enviar su mensaje, por ejemplo 7KQ2-M9XD-4TBR-H3WE."),
+        error_messages={"required": _("Escriba el código de seguimiento.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+def _equipo_comunicacion():
+    from django.contrib.auth import get_user_model
+
+    from core.roles import Rol
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[Rol.COMUNICACION, Rol.COORDINACION], is_active=True)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+class AsignarForm(_Crispy, forms.Form):
+    asignado_a = forms.ModelChoiceField(
+        label=_("Asignar a"),
+        queryset=None,
+        error_messages={"required": _("Elija a quién se asigna.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["asignado_a"].queryset = _equipo_comunicacion()
+        self.fields["asignado_a"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class NotaForm(_Crispy, forms.Form):
+    texto = forms.CharField(
+        label=_("Nota interna"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+        help_text=_("Solo la ve el equipo; nunca quien escribió."),
+        error_messages={"required": _("Escriba la nota.")},
+    )
+
+
+class PlazoForm(_Crispy, forms.Form):
+    plazo = forms.DateField(
+        label=_("Plazo de respuesta"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Vacío: 15 días hábiles desde que se recibió."),
+    )
+
+
+class CerrarForm(_Crispy, forms.Form):
+    motivo = forms.CharField(
+        label=_("Motivo del cierre"),
+        required=False,
+        max_length=300,
+        help_text=_("Obligatorio si se cierra sin respuesta (duplicado, spam, fuera de tema)."),
+    )
 
 
 class RespuestaForm(_Crispy, forms.Form):

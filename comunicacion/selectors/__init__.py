@@ -32,18 +32,67 @@ def noticias_gestion() -> QuerySet[Noticia]:
 def respuestas_publicas() -> QuerySet[Mensaje]:
     """ "You asked, we answered": answered messages whose sender agreed to publication."""
     return (
-        Mensaje.objects.filter(estado=Mensaje.Estado.RESPONDIDO, publicar=True)
+        Mensaje.objects.filter(publicar=True, respondido_en__isnull=False)
+        .exclude(respuesta="")
         .select_related("canton")
         .only("asunto", "texto", "respuesta", "respondido_en", "canton__nombre")
         .order_by("-respondido_en")
     )
 
 
-def mensajes_bandeja(*, estado: str = "") -> QuerySet[Mensaje]:
-    qs = Mensaje.objects.select_related("canton", "respondido_por")
+def mensajes_bandeja(*, estado: str = "", usuario=None) -> QuerySet[Mensaje]:
+    """The staff inbox; `estado` is a state, or abiertos / mios / vencidos."""
+    qs = Mensaje.objects.select_related("canton", "respondido_por", "asignado_a")
+    if estado == "abiertos":
+        return qs.filter(estado__in=Mensaje.ABIERTOS)
+    if estado == "mios":
+        return qs.filter(estado__in=Mensaje.ABIERTOS, asignado_a=usuario)
+    if estado == "vencidos":
+        return qs.filter(pk__in=[m.pk for m in _abiertos() if m.vencido])
     if estado:
         qs = qs.filter(estado=estado)
     return qs
+
+
+def _abiertos():
+    return Mensaje.objects.filter(estado__in=Mensaje.ABIERTOS).only(
+        "pk", "estado", "recibido", "plazo_fijado"
+    )
+
+
+def mensajes_vencidos_cuenta() -> int:
+    """Open messages past their answer deadline (computed in Python: the default deadline
+    counts working days from reception)."""
+    return sum(1 for m in _abiertos() if m.vencido)
+
+
+def notas_de_mensaje(*, mensaje: Mensaje):
+    return mensaje.notas.select_related("autor").order_by("creada", "pk")
+
+
+def mensaje_por_codigo(*, codigo: str) -> Mensaje | None:
+    """The message with this tracking code, or None; malformed codes never reach the database."""
+    from ..models import normalizar_codigo
+
+    codigo = normalizar_codigo(codigo)
+    if not codigo:
+        return None
+    return (
+        Mensaje.objects.filter(codigo=codigo)
+        .only(
+            "codigo",
+            "tipo",
+            "tema",
+            "asunto",
+            "estado",
+            "recibido",
+            "plazo_fijado",
+            "respuesta",
+            "respondido_en",
+            "cerrado_en",
+        )
+        .first()
+    )
 
 
 def acciones_plan(*, estado: str = "", canal: str = ""):
@@ -81,7 +130,7 @@ def noticias_publicadas(*, desde=None, hasta=None) -> int:
 
 
 def mensajes_respondidos(*, desde=None, hasta=None) -> int:
-    qs = Mensaje.objects.filter(estado=Mensaje.Estado.RESPONDIDO)
+    qs = Mensaje.objects.filter(respondido_en__isnull=False)
     if desde:
         qs = qs.filter(respondido_en__date__gte=desde)
     if hasta:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.permisos import exigir_permiso
 
-from ..models import Mensaje, Noticia
+from ..models import Mensaje, NotaMensaje, Noticia
 
 CAMPOS_NOTICIA = (
     "titulo", "resumen", "cuerpo", "imagen", "imagen_alt", "mesa", "pacto", "evento",
@@ -95,8 +95,13 @@ def noticia_retirar(*, noticia: Noticia, usuario) -> Noticia:
 
 @transaction.atomic
 def mensaje_recibir(*, datos: dict[str, Any]) -> Mensaje:
-    """A message from the public contact form (the view has already checked honeypot and rate)."""
+    """A message from the public contact form (the view has already checked honeypot and rate).
+
+    It gets an unguessable tracking code, shown once to the sender.
+    """
     mensaje = Mensaje(
+        tipo=datos.get("tipo") or Mensaje.Tipo.PREGUNTA,
+        tema=datos.get("tema") or Mensaje.Tema.OTRO,
         nombre=datos["nombre"].strip(),
         email=datos["email"].strip().lower(),
         canton=datos.get("canton"),
@@ -106,6 +111,64 @@ def mensaje_recibir(*, datos: dict[str, Any]) -> Mensaje:
     )
     mensaje.full_clean()
     mensaje.save()
+    return mensaje
+
+
+def _bloquear(mensaje: Mensaje) -> Mensaje:
+    return Mensaje.objects.select_for_update().get(pk=mensaje.pk)
+
+
+def _nota(mensaje: Mensaje, usuario, texto: str) -> NotaMensaje:
+    return NotaMensaje.objects.create(mensaje=mensaje, autor=usuario, texto=texto)
+
+
+@transaction.atomic
+def mensaje_asignar(*, mensaje: Mensaje, usuario, asignado_a) -> Mensaje:
+    """Give an open message to a member of Comunicación or Coordinación: it is then in progress."""
+    exigir_permiso(usuario, "comunicacion.asignar_mensaje", mensaje)
+    mensaje = _bloquear(mensaje)
+    if not mensaje.abierto:
+        raise ValidationError(_("Solo se asignan mensajes sin responder."))
+    if asignado_a is None or not asignado_a.has_perm("comunicacion.responder_mensaje", mensaje):
+        raise ValidationError(
+            {"asignado_a": _("Asigne el mensaje a alguien de Comunicación o de Coordinación.")}
+        )
+    mensaje.asignado_a = asignado_a
+    mensaje.estado = Mensaje.Estado.ASIGNADO
+    mensaje.save(update_fields=["asignado_a", "estado"])
+    nombre = asignado_a.get_full_name() or asignado_a.get_username()
+    _nota(mensaje, usuario, _("Asignado a %(nombre)s.") % {"nombre": nombre})
+    return mensaje
+
+
+@transaction.atomic
+def mensaje_anotar(*, mensaje: Mensaje, usuario, texto: str) -> NotaMensaje:
+    """An internal note: only the team sees it, never the sender or the public."""
+    exigir_permiso(usuario, "comunicacion.ver_mensajes", mensaje)
+    texto = (texto or "").strip()
+    if not texto:
+        raise ValidationError({"texto": _("Escriba la nota.")})
+    if len(texto) > 2000:
+        raise ValidationError({"texto": _("La nota puede tener hasta 2000 caracteres.")})
+    return _nota(mensaje, usuario, texto)
+
+
+@transaction.atomic
+def mensaje_fijar_plazo(*, mensaje: Mensaje, usuario, plazo) -> Mensaje:
+    """Move the answer deadline (None goes back to 15 working days from reception)."""
+    exigir_permiso(usuario, "comunicacion.asignar_mensaje", mensaje)
+    mensaje = _bloquear(mensaje)
+    if not mensaje.abierto:
+        raise ValidationError(_("El mensaje ya no está abierto."))
+    if plazo and plazo < timezone.localdate(mensaje.recibido):
+        raise ValidationError({"plazo": _("El plazo no puede ser anterior a la recepción.")})
+    mensaje.plazo_fijado = plazo
+    mensaje.save(update_fields=["plazo_fijado"])
+    _nota(
+        mensaje,
+        usuario,
+        _("Plazo de respuesta: %(fecha)s.") % {"fecha": f"{mensaje.plazo:%d/%m/%Y}"},
+    )
     return mensaje
 
 
@@ -119,13 +182,15 @@ def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool
     respuesta = (respuesta or "").strip()
     if not respuesta:
         raise ValidationError({"respuesta": _("Escriba la respuesta.")})
-    mensaje = Mensaje.objects.select_for_update().get(pk=mensaje.pk)
-    if mensaje.estado == Mensaje.Estado.RESPONDIDO:
+    mensaje = _bloquear(mensaje)
+    if not mensaje.abierto:
         raise ValidationError(_("Este mensaje ya fue respondido."))
     mensaje.respuesta = respuesta
     mensaje.estado = Mensaje.Estado.RESPONDIDO
     mensaje.respondido_por = usuario
     mensaje.respondido_en = timezone.now()
+    if mensaje.asignado_a_id is None:
+        mensaje.asignado_a = usuario
     mensaje.save()
 
     if not enviar:
@@ -137,11 +202,30 @@ def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool
     return mensaje
 
 
+@transaction.atomic
+def mensaje_cerrar(*, mensaje: Mensaje, usuario, motivo: str = "") -> Mensaje:
+    """Close a message: after its answer, or without one (spam, duplicate) with a reason."""
+    exigir_permiso(usuario, "comunicacion.asignar_mensaje", mensaje)
+    mensaje = _bloquear(mensaje)
+    motivo = (motivo or "").strip()
+    if mensaje.estado == Mensaje.Estado.CERRADO:
+        raise ValidationError(_("El mensaje ya está cerrado."))
+    if mensaje.abierto and not motivo:
+        raise ValidationError({"motivo": _("Indique por qué se cierra un mensaje sin respuesta.")})
+    mensaje.estado = Mensaje.Estado.CERRADO
+    mensaje.cerrado_en = timezone.now()
+    mensaje.save(update_fields=["estado", "cerrado_en"])
+    _nota(
+        mensaje, usuario, _("Cerrado. %(motivo)s") % {"motivo": motivo} if motivo else _("Cerrado.")
+    )
+    return mensaje
+
+
 def respuesta_enviar(*, mensaje_id: int) -> bool:
     """E-mail the answer to the sender, once: a retried task does not send it twice."""
     with transaction.atomic():
         mensaje = Mensaje.objects.select_for_update().get(pk=mensaje_id)
-        if mensaje.estado != Mensaje.Estado.RESPONDIDO or mensaje.respuesta_enviada_en:
+        if mensaje.respondido_en is None or not mensaje.respuesta or mensaje.respuesta_enviada_en:
             return False
         with translation.override("es"):
             asunto = _("Respuesta a su mensaje: %(asunto)s") % {"asunto": mensaje.asunto}

@@ -167,9 +167,7 @@ class SeguimientoView(TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         mensaje = selectors.mensaje_por_codigo(codigo=form.cleaned_data["codigo"])
         return self.render_to_response(
-            self.get_context_data(
-                form=SeguimientoForm(), mensaje=mensaje, buscado=True
-            )
+            self.get_context_data(form=SeguimientoForm(), mensaje=mensaje, buscado=True)
         )
 
 
@@ -349,9 +347,7 @@ class MensajeView(PermisoRequeridoMixin, TemplateView):
         if accion == "cerrar":
             services.mensaje_cerrar(mensaje=mensaje, usuario=usuario, motivo=datos["motivo"])
             return _("Mensaje cerrado.")
-        services.mensaje_responder(
-            mensaje=mensaje, usuario=usuario, respuesta=datos["respuesta"]
-        )
+        services.mensaje_responder(mensaje=mensaje, usuario=usuario, respuesta=datos["respuesta"])
         return _("Respuesta guardada; se enviará por correo.")
 
 

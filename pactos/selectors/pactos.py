@@ -226,6 +226,19 @@ def actualizaciones_publicas(*, limite: int = 50) -> QuerySet[Actualizacion]:
     )
 
 
+def actualizaciones_publicas_de_pacto(*, pacto_id: int, desde) -> QuerySet[Actualizacion]:
+    """Follow-up entries of a published pacto's commitments since `desde` (for digests)."""
+    return (
+        Actualizacion.objects.filter(
+            compromiso__pacto_id=pacto_id,
+            compromiso__pacto__estado=Pacto.Estado.PUBLICADO,
+            fecha__gte=desde,
+        )
+        .select_related("compromiso__pacto")
+        .order_by("fecha", "pk")
+    )
+
+
 # --- Staff -----------------------------------------------------------------------------------
 
 
