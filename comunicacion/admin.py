@@ -5,8 +5,10 @@ from .models import (
     Comentario,
     Consulta,
     Mensaje,
+    NotaMensaje,
     Noticia,
     RespuestaOficial,
+    Suscripcion,
 )
 
 
@@ -19,12 +21,29 @@ class NoticiaAdmin(admin.ModelAdmin):
     raw_id_fields = ["mesa", "pacto", "evento", "autor"]
 
 
+class NotaMensajeInline(admin.TabularInline):
+    model = NotaMensaje
+    extra = 0
+    readonly_fields = ["autor", "texto", "creada"]
+    can_delete = False
+
+
 @admin.register(Mensaje)
 class MensajeAdmin(admin.ModelAdmin):
-    list_display = ["asunto", "nombre", "canton", "estado", "recibido"]
-    list_filter = ["estado", "canton"]
+    list_display = ["asunto", "nombre", "tipo", "canton", "estado", "asignado_a", "recibido"]
+    list_filter = ["estado", "tipo", "tema", "canton"]
+    inlines = [NotaMensajeInline]
     search_fields = ["asunto", "nombre", "email"]
-    readonly_fields = ["recibido", "respondido_en", "respuesta_enviada_en"]
+    readonly_fields = ["recibido", "respondido_en", "respuesta_enviada_en", "cerrado_en"]
+
+
+@admin.register(Suscripcion)
+class SuscripcionAdmin(admin.ModelAdmin):
+    list_display = ["email", "tipo", "canton", "eje", "pacto", "confirmada_en", "baja_en"]
+    list_filter = ["tipo", "canton", "eje"]
+    search_fields = ["email"]
+    readonly_fields = ["creada", "confirmacion_enviada_en", "confirmada_en", "baja_en"]
+    raw_id_fields = ["pacto"]
 
 
 @admin.register(AccionComunicacion)

@@ -191,9 +191,14 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
     consulta = cargar_demo_consulta(
         coordinadora=usuarios.get("coordinadora"), comunicacion=comunicacion
     )
-    if not hechas and not respondidos and not acciones and not consulta:
+    from .demo_suscripciones import cargar_demo_mensajes_y_suscripciones
+
+    flujo = cargar_demo_mensajes_y_suscripciones(comunicacion=comunicacion)
+    if not hechas and not respondidos and not acciones and not consulta and not flujo:
         return "ya estaban cargados"
     return (
         f"{len(hechas)} noticias publicadas, {respondidos} mensajes respondidos, "
-        f"{acciones} acciones del plan" + (f"; {consulta}" if consulta else "")
+        f"{acciones} acciones del plan"
+        + (f"; {consulta}" if consulta else "")
+        + (f"; {flujo}" if flujo else "")
     )

@@ -211,3 +211,20 @@ def test_el_publico_no_alcanza_la_bandeja_ni_las_acciones(client, mensaje):
         assert client.post(url, datos).status_code == 302  # to the login page
     mensaje.refresh_from_db()
     assert mensaje.estado == Mensaje.Estado.NUEVO and not mensaje.notas.exists()
+
+
+def test_demo_con_mensajes_en_cada_estado_y_suscripciones(
+    comunicador, django_capture_on_commit_callbacks
+):
+    from comunicacion.demo import cargar_demo
+    from comunicacion.models import Suscripcion
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cargar_demo(usuarios={"comunicacion": comunicador})
+        assert cargar_demo(usuarios={"comunicacion": comunicador}) == "ya estaban cargados"
+    estados = set(Mensaje.objects.values_list("estado", flat=True))
+    assert estados == set(Mensaje.Estado.values)
+    assert selectors.mensajes_vencidos_cuenta() >= 1
+    assert Suscripcion.objects.activas().exists()
+    assert Suscripcion.objects.filter(confirmada_en__isnull=True).exists()
+    assert mail.outbox == []
