@@ -444,3 +444,27 @@ def test_el_informe_de_cierre_es_un_pdf_con_quien_participo_y_que_se_incorporo(
     assert "@example.org" not in texto
     # Comments are no longer accepted.
     assert not Consulta.objects.get(pk=consulta.pk).acepta_comentarios
+
+
+def test_demo_una_consulta_abierta_con_comentarios_y_respuestas(
+    client, coordinadora, comunicador, pacto_borrador, django_capture_on_commit_callbacks
+):
+    from comunicacion.demo_consulta import TITULO, cargar_demo_consulta
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "consulta pública abierta" in cargar_demo_consulta(
+            coordinadora=coordinadora, comunicacion=comunicador
+        )
+        assert cargar_demo_consulta(coordinadora=coordinadora, comunicacion=comunicador) == ""
+    consulta = Consulta.objects.get(version__pacto__titulo=TITULO)
+    assert consulta.acepta_comentarios and consulta.pacto.estado == Pacto.Estado.CONSULTA
+    estados = list(consulta.comentarios.values_list("estado", flat=True))
+    assert estados.count("oculto") == 1 and estados.count("pendiente") == 1
+    assert consulta.comentarios.filter(canton__codigo="1709").count() >= 2
+    assert consulta.comentarios.values("canton").distinct().count() >= 4
+    masiva = RespuestaOficial.objects.filter(consulta=consulta).order_by("creada").first()
+    assert masiva.comentarios.count() == 2
+    assert mail.outbox == []  # fictitious participants get no e-mail
+    pagina = client.get(consulta.get_absolute_url()).content.decode()
+    assert "Comentario oculto por moderación: Publicidad comercial ajena a la consulta." in pagina
+    assert "Respuesta del programa" in pagina and "@example.org" not in pagina

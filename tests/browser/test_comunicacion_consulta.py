@@ -1,0 +1,164 @@
+"""A visitor from Puerto Quito comments on a commitment of the draft tourism pacto, confirms the
+e-mail with the link it brings, staff answer it from the moderation queue, and the visitor sees
+the answer beside the comment and gets it by e-mail."""
+
+import datetime
+import importlib
+import re
+
+import pytest
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from core.roles import Rol
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CLAVE = "clave-del-navegador-123"
+
+
+@pytest.fixture
+def consulta_abierta(django_user_model):
+    """Reference data (even after an earlier transactional test's flush), a draft tourism pacto
+    with three commitments and its open consultation, built through the services."""
+    from django.apps import apps
+
+    from comunicacion.services import consulta as srv
+    from mesas.models import Acuerdo, Mesa, Sesion
+    from pactos.services import pactos as pactos_srv
+    from sie.models import Canton, Eje
+
+    if not Group.objects.filter(name=Rol.COORDINACION).exists():
+        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
+    if not Canton.objects.exists():
+        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
+    if not Mesa.objects.exists():
+        importlib.import_module("mesas.migrations.0002_mesas_del_programa").crear_mesas(apps, None)
+    coordinadora = django_user_model.objects.create(username="coordinadora-consulta")
+    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
+    sesion = Sesion.objects.create(
+        mesa=Mesa.objects.get(tipo="turismo", canton__codigo="1709"),
+        numero=1,
+        inicio=timezone.now() - datetime.timedelta(days=30),
+        lugar="Casa comunal",
+    )
+    pacto = pactos_srv.pacto_crear(
+        eje=Eje.objects.get(codigo="turismo"),
+        titulo="Pacto por el turismo sostenible del noroccidente",
+        autor=coordinadora,
+        preambulo="Los cantones del noroccidente comparten ríos y bosques.",
+        estrategia="Una sola ruta turística con señalética común.",
+    )
+    for n, titulo in enumerate(
+        [
+            "Ruta turística del noroccidente",
+            "Guianza en el Chocó Andino",
+            "Turismo comunitario en los ríos de Puerto Quito",
+        ],
+        start=1,
+    ):
+        acuerdo = Acuerdo.objects.create(sesion=sesion, numero=n, texto=titulo)
+        pactos_srv.compromiso_consolidar(
+            pacto=pacto, acuerdos=[acuerdo], titulo=titulo, texto=f"{titulo}.", autor=coordinadora
+        )
+    return srv.consulta_abrir(
+        pacto=pacto,
+        usuario=coordinadora,
+        abre=timezone.now() - datetime.timedelta(days=2),
+        cierra=timezone.now() + datetime.timedelta(days=20),
+        presentacion="Comente el borrador antes de la firma.",
+    )
+
+
+@pytest.fixture
+def correo_en_linea(settings, live_server):
+    """E-mail tasks run inside the request (the answer's journey through a real worker is
+    tests/comunicacion/test_consulta_worker.py); links in e-mails point at the live server."""
+    from config.celery import app
+
+    settings.PORTAL_URL = live_server.url
+    antes = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = antes
+
+
+def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
+    page, live_server, django_user_model, consulta_abierta, correo_en_linea
+):
+    from django.core.cache import cache
+
+    from comunicacion.views.consulta import clave_limite_conexion, clave_limite_correo
+
+    cache.delete_many([clave_limite_conexion("127.0.0.1"), clave_limite_correo("rosa@example.org")])
+    mail.outbox.clear()
+    consulta = consulta_abierta
+
+    # The visitor finds the open consultation from the public menu.
+    page.goto(f"{live_server.url}/comunicacion/consultas/")
+    page.get_by_role("link", name="Pacto por el turismo sostenible del noroccidente").click()
+    expect(page.get_by_text("Consulta abierta — comente aquí")).to_be_visible()
+    page.get_by_role("link", name="Comentar el compromiso 3").click()
+    expect(page.get_by_label("Compromiso", exact=True)).to_have_value(
+        str(consulta.pacto.compromisos.get(numero=3).pk)
+    )
+    page.get_by_label("Propuesta").check()
+    page.get_by_label("Su comentario").fill(
+        "Que las asociaciones comunitarias gestionen los balnearios del río Caoní."
+    )
+    page.get_by_label("Nombre").fill("Rosa Guamán")
+    page.get_by_label("Correo electrónico").fill("rosa@example.org")
+    page.get_by_label("Cantón").select_option(label="Puerto Quito")
+    page.get_by_role("button", name="Enviar comentario").click()
+    expect(page.get_by_role("heading", name="Revise su correo")).to_be_visible()
+
+    # Not public until the e-mail is confirmed through the link it brings.
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rosa@example.org"]
+    enlace = re.search(r"http\S+/consultas/confirmar/\S+/", mail.outbox[0].body).group(0)
+    page.goto(f"{live_server.url}{consulta.get_absolute_url()}")
+    expect(page.get_by_text("balnearios del río Caoní")).to_have_count(0)
+    page.goto(enlace)
+    page.get_by_role("button", name="Confirmar y publicar").click()
+    expect(page.get_by_text("Gracias: su comentario está publicado.")).to_be_visible()
+    comentario = page.locator("article.comentario-consulta", has_text="balnearios del río Caoní")
+    expect(comentario).to_contain_text("Rosa Guamán")
+    expect(comentario).to_contain_text("Puerto Quito")
+    expect(page.locator("body")).not_to_contain_text("rosa@example.org")
+
+    # Staff answer it from the moderation queue.
+    comunicador = django_user_model.objects.create(
+        username="comunica-consulta", first_name="Diana", password=make_password(CLAVE)
+    )
+    comunicador.groups.add(Group.objects.get(name=Rol.COMUNICACION))
+    staff = page.context.browser.new_context().new_page()
+    staff.goto(f"{live_server.url}/comunicacion/gestion/consultas/{consulta.pk}/")
+    formulario = staff.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill("comunica-consulta")
+    formulario.locator("input[name=password]").fill(CLAVE)
+    formulario.locator("button[type=submit]").click()
+    staff.wait_for_url(re.compile(rf"/gestion/consultas/{consulta.pk}/$"))
+    staff.locator("article", has_text="balnearios del río Caoní").get_by_role("checkbox").check()
+    staff.get_by_label("Respuesta oficial").fill(
+        "La señalética de los balnearios entra en el compromiso 3; su gestión la acordará "
+        "la mesa de Puerto Quito con el GAD."
+    )
+    staff.get_by_label("Qué pasa con lo propuesto").select_option(label="Incorporado en parte")
+    staff.get_by_role("button", name="Responder a los marcados").click()
+    expect(staff.get_by_text("Respuesta publicada en 1 comentario(s)")).to_be_visible()
+
+    # The visitor sees the answer beside the comment and has it by e-mail.
+    page.reload()
+    comentario = page.locator("article.comentario-consulta", has_text="balnearios del río Caoní")
+    expect(comentario.locator(".respuesta-oficial")).to_contain_text(
+        "La señalética de los balnearios entra en el compromiso 3"
+    )
+    expect(comentario).to_contain_text("Incorporado en parte")
+    respuestas = [m for m in mail.outbox if "Respuesta a su comentario" in m.subject]
+    assert len(respuestas) == 1 and respuestas[0].to == ["rosa@example.org"]
+    assert "Incorporado en parte" in respuestas[0].body
