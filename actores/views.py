@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.exportar import escritor_csv, fila_segura
 from core.permisos import AccesoDenegado, PermisoRequeridoMixin, exigir_permiso
 from core.rules import es_coordinador
 from sie.models import Canton
@@ -200,7 +201,7 @@ class ExportarView(PermisoRequeridoMixin, View):
         nombre = f"actores-{timezone.localdate():%Y%m%d}"
         if formato == "csv":
             salida = io.StringIO()
-            escritor = csv.writer(salida)
+            escritor = escritor_csv(salida)
             escritor.writerow(encabezado)
             for a in qs:
                 escritor.writerow(_fila_exportacion(a, columnas))
@@ -215,7 +216,7 @@ class ExportarView(PermisoRequeridoMixin, View):
         hoja = libro.create_sheet(_("Actores"))
         hoja.append(encabezado)
         for a in qs:
-            hoja.append(_fila_exportacion(a, columnas))
+            hoja.append(fila_segura(_fila_exportacion(a, columnas)))
         datos = io.BytesIO()
         libro.save(datos)
         respuesta = HttpResponse(

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Permissions-Policy, and a 413 page for oversized uploads (core/seguridad.py).
+    "core.seguridad.CabecerasSeguridadMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -241,6 +243,12 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Uploads: a request body above PORTAL_SUBIDA_MAX_BYTES gets a clear 413 page (core/seguridad.py);
+# each form field sets its own, lower limit (core/validadores.py). Form data without files stays
+# small, and files above FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file.
+PORTAL_SUBIDA_MAX_BYTES = int(os.environ.get("PORTAL_SUBIDA_MAX_BYTES", str(25 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers probe over plain HTTP

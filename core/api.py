@@ -1,9 +1,10 @@
 """Shared pieces of the open-data API."""
 
-import csv
 import io
 
 from rest_framework.renderers import BaseRenderer
+
+from .exportar import EscritorDictCSV
 
 
 def _aplanar(datos, prefijo=""):
@@ -40,7 +41,7 @@ class CSVRenderer(BaseRenderer):
         for fila in filas:
             columnas.extend(c for c in fila if c not in columnas)
         salida = io.StringIO()
-        writer = csv.DictWriter(salida, fieldnames=columnas, extrasaction="ignore")
+        writer = EscritorDictCSV(salida, fieldnames=columnas, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(filas)
         # A BOM so spreadsheet programs read the accents right.

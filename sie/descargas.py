@@ -1,10 +1,11 @@
 """Open-data files of the SIE: published measurements with units, sources, licence and the
 data dictionary. Drafts and validated-but-unpublished values never reach these files."""
 
-import csv
 import io
 
 from django.utils import timezone
+
+from core.exportar import escritor_csv, fila_segura
 
 from .catalogo import DIMENSIONES
 from .models import Medicion
@@ -78,7 +79,7 @@ def _mediciones(queryset):
 
 def csv_mediciones(queryset) -> bytes:
     salida = io.StringIO()
-    escritor = csv.writer(salida)
+    escritor = escritor_csv(salida)
     escritor.writerow(COLUMNAS)
     for medicion in _mediciones(queryset).iterator(chunk_size=2000):
         escritor.writerow(_fila(medicion))
@@ -87,7 +88,7 @@ def csv_mediciones(queryset) -> bytes:
 
 def csv_diccionario() -> bytes:
     salida = io.StringIO()
-    escritor = csv.writer(salida)
+    escritor = escritor_csv(salida)
     escritor.writerow(["campo", "tipo", "descripcion"])
     escritor.writerows(DICCIONARIO)
     escritor.writerow(["licencia", "", LICENCIA])
@@ -109,7 +110,7 @@ def xlsx_mediciones(queryset, *, indicadores) -> bytes:
     for medicion in _mediciones(queryset).iterator(chunk_size=2000):
         fila = _fila(medicion)
         fila[9] = float(medicion.valor)
-        datos.append(fila)
+        datos.append(fila_segura(fila))
         hay_demo = hay_demo or medicion.es_demo
     diccionario = libro.create_sheet("diccionario")
     diccionario.append(["campo", "tipo", "descripción"])
@@ -122,15 +123,17 @@ def xlsx_mediciones(queryset, *, indicadores) -> bytes:
     )
     for indicador in indicadores:
         diccionario.append(
-            [
-                indicador.codigo,
-                indicador.nombre,
-                indicador.unidad,
-                indicador.definicion,
-                indicador.fuente,
-                indicador.get_periodicidad_display(),
-                indicador.nota_metodologica,
-            ]
+            fila_segura(
+                [
+                    indicador.codigo,
+                    indicador.nombre,
+                    indicador.unidad,
+                    indicador.definicion,
+                    indicador.fuente,
+                    indicador.get_periodicidad_display(),
+                    indicador.nota_metodologica,
+                ]
+            )
         )
     licencia = libro.create_sheet("licencia")
     licencia.append(["Licencia", LICENCIA])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from functools import wraps
 
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.cache import pagina_publica
+from core.exportar import escritor_csv, fila_segura
 from core.permisos import exigir_permiso
 
 from ..forms.pactos import (
@@ -659,7 +659,7 @@ def tablero_exportar(request, formato: str):
         hoja.title = "Compromisos"
         hoja.append(cabecera)
         for fila in filas:
-            hoja.append(fila)
+            hoja.append(fila_segura(fila))
         salida = io.BytesIO()
         libro.save(salida)
         respuesta = HttpResponse(
@@ -669,7 +669,7 @@ def tablero_exportar(request, formato: str):
         respuesta["Content-Disposition"] = 'attachment; filename="compromisos.xlsx"'
         return respuesta
     salida = io.StringIO()
-    escritor = csv.writer(salida)
+    escritor = escritor_csv(salida)
     escritor.writerow(cabecera)
     escritor.writerows(filas)
     respuesta = HttpResponse("\ufeff" + salida.getvalue(), content_type="text/csv; charset=utf-8")

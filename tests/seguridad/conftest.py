@@ -1,0 +1,216 @@
+"""One scenario for the security tests: the demo data plus drafts and private records to guard.
+
+It is built once per module inside a transaction that is rolled back at the end, so the other
+tests of the session never see it. Each test still runs in its own savepoint (the `db` fixture).
+"""
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+ROLES = (
+    "anonimo",
+    "sin_rol",
+    "coordinacion",
+    "facilitacion",
+    "comunicacion",
+    "analisis",
+    "administracion",
+)
+CUENTA_DE_ROL = {
+    "anonimo": None,
+    "sin_rol": "ciudadano",
+    "coordinacion": "coordinadora",
+    "facilitacion": "facilitador",
+    "comunicacion": "comunicacion",
+    "analisis": "analista",
+    "administracion": "admin",
+}
+# Text that must never reach anyone outside the staff (drafts, private records).
+SECRETO = "Zq7Secreto"
+
+
+def _construir() -> SimpleNamespace:
+    from actores.models import Actor, Relacion
+    from comunicacion import services as com
+    from comunicacion.models import AccionComunicacion, Mensaje, Noticia
+    from core import demo
+    from eventos import services as ev
+    from eventos.models import Evento, Invitado, Ponente, TareaLogistica
+    from eventos.models import Sesion as SesionEvento
+    from mesas.models import Acuerdo, Asistencia, Invitacion, Mesa, Sesion
+    from pactos.models import Actividad, Compromiso, Pacto
+    from pactos.services import pactos as srv_pactos
+    from sie.models import Canton, Eje, Indicador, Medicion, MetaIndicador, Parroquia
+
+    usuarios = demo.cuentas_demo_crear(password="clave-demo-seg")
+    demo.cargar_todo(password="clave-demo-seg")
+    User = get_user_model()
+    usuarios["ciudadano"] = User.objects.create_user(
+        "ciudadano", email="ciudadano.seg@example.org", password="clave-de-prueba-123"
+    )
+    coord = usuarios["coordinadora"]
+
+    # Records that only the staff may see.
+    canton = Canton.objects.get(codigo="1703")
+    privado = Actor.objects.create(
+        naturaleza=Actor.Naturaleza.PERSONA,
+        nombre=f"Persona {SECRETO}",
+        nombres="Persona",
+        apellidos=SECRETO,
+        tipo=Actor.objects.filter(naturaleza="persona").values_list("tipo", flat=True).first(),
+        ambito=Actor.objects.values_list("ambito", flat=True).first(),
+        canton=Canton.objects.get(codigo="1701"),
+        email="privado.seg@example.org",
+        telefono="+593991234567",
+        identificacion="1710034065",
+        visible_publico=False,
+    )
+    pacto_borrador = srv_pactos.pacto_crear(
+        eje=Eje.objects.get(codigo="turismo"),
+        titulo=f"Pacto borrador {SECRETO}",
+        autor=coord,
+        preambulo=f"Preambulo {SECRETO}",
+    )
+    inicio = timezone.now() + timedelta(days=20)
+    evento_borrador = ev.evento_crear(
+        usuario=coord,
+        datos={
+            "tipo": Evento.Tipo.SOCIALIZACION,
+            "titulo": f"Evento borrador {SECRETO}",
+            "resumen": "Sin publicar.",
+            "inicio": inicio,
+            "fin": inicio + timedelta(hours=2),
+            "modalidad": Evento.Modalidad.PRESENCIAL,
+            "lugar": "Auditorio",
+            "parroquia": Parroquia.objects.filter(canton=canton).first(),
+            "direccion": "Calle 1",
+            "institucion_organizadora": "Gobierno Provincial de Pichincha",
+            "acceso": Evento.Acceso.INVITACION,
+            "publicado": False,
+        },
+    )
+    noticia_borrador = com.noticia_crear(
+        usuario=usuarios["comunicacion"],
+        datos={
+            "titulo": f"Noticia borrador {SECRETO}",
+            "resumen": "Sin publicar.",
+            "cuerpo": f"Cuerpo {SECRETO}",
+            "ejes": [],
+            "cantones": [],
+        },
+    )
+
+    # Demo objects: a table the demo facilitator does not facilitate (Quito) and one he does.
+    quito = Mesa.objects.get(slug="turismo-quito")
+    sesion_ajena = quito.sesiones.get(numero=3)  # planned, not published
+    sesion_publicada = quito.sesiones.get(numero=1)
+    evento = Evento.objects.get(estado="invitaciones")  # the facilitator is on its team
+    otro_evento = Evento.objects.exclude(pk=evento.pk).filter(publicado=True).first()
+    pacto = Pacto.objects.filter(estado="publicado").order_by("pk").first()
+    compromiso = Compromiso.objects.filter(pacto=pacto).order_by("numero").first()
+    invitado = Invitado.objects.filter(evento=evento).first()
+    actividad = Actividad.objects.exclude(responsable__username="facilitador").first()
+    from django.contrib.contenttypes.models import ContentType
+
+    from actores.models import Importacion
+    from core.models import Documento
+
+    documento_borrador = Documento.objects.create(
+        content_type=ContentType.objects.get_for_model(Sesion),
+        object_id=str(sesion_ajena.pk),
+        tipo="acta",
+        version=1,
+    )
+    documento_publico = Documento.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Sesion),
+        object_id=str(sesion_publicada.pk),
+        tipo="acta",
+        version=sesion_publicada.acta_version,
+    )[0]
+    importacion = Importacion.objects.create(
+        archivo="actores/importaciones/seg.csv",
+        nombre_archivo=f"importacion-{SECRETO}.csv",
+        estado=Importacion.Estado.PREVISUALIZADA,
+        subido_por=coord,
+    )
+    from eventos import enlaces
+
+    invitado_ajeno = Invitado.objects.filter(evento=otro_evento).first()
+    o = SimpleNamespace(
+        token_respuesta=enlaces.token_respuesta(invitado),
+        token_acreditacion_ajeno=enlaces.token_acreditacion(invitado_ajeno),
+        usuarios=usuarios,
+        canton=canton,
+        indicador=Indicador.objects.filter(activo=True).order_by("codigo").first(),
+        medicion=Medicion.objects.exclude(estado="publicado").first() or Medicion.objects.first(),
+        meta=MetaIndicador.objects.first(),
+        privado=privado,
+        publico=Actor.objects.filter(visible_publico=True, naturaleza="organizacion").first(),
+        relacion=Relacion.objects.first(),
+        mesa=quito,
+        sesion_ajena=sesion_ajena,
+        sesion_publicada=sesion_publicada,
+        sesion_propia=Sesion.objects.get(mesa__slug="turismo-cayambe", numero=3),
+        documento_borrador=documento_borrador,
+        documento_publico=documento_publico,
+        importacion=importacion,
+        asistencia=Asistencia.objects.filter(sesion__mesa=quito).first(),
+        acuerdo=Acuerdo.objects.filter(sesion__mesa=quito).first(),
+        invitacion_mesa=Invitacion.objects.first(),
+        actividad=actividad,
+        pacto=pacto,
+        pacto_borrador=pacto_borrador,
+        compromiso=compromiso,
+        evento=evento,
+        otro_evento=otro_evento,
+        evento_borrador=evento_borrador,
+        ponente=Ponente.objects.filter(evento=evento).first(),
+        sesion_evento=SesionEvento.objects.filter(evento=evento).first(),
+        invitado=invitado,
+        invitado_ajeno=invitado_ajeno,
+        ponente_ajeno=Ponente.objects.filter(evento=otro_evento).first(),
+        sesion_evento_ajena=SesionEvento.objects.filter(evento=otro_evento).first(),
+        tarea_ajena=TareaLogistica.objects.filter(evento=otro_evento).first(),
+        asistencia_ajena=Asistencia.objects.exclude(sesion__mesa__slug="turismo-cayambe").first(),
+        tarea=TareaLogistica.objects.filter(evento=evento).first(),
+        noticia=Noticia.objects.filter(estado="publicada").first(),
+        noticia_borrador=noticia_borrador,
+        accion=AccionComunicacion.objects.first(),
+        mensaje=Mensaje.objects.first(),
+    )
+    return o
+
+
+@pytest.fixture(scope="module")
+def escenario(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        bloque = transaction.atomic()
+        bloque.__enter__()
+        try:
+            yield _construir()
+        finally:
+            transaction.set_rollback(True)
+            bloque.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def cliente_rol(client, escenario, db):
+    """cliente_rol('facilitacion') is the test client logged in as that role's demo account."""
+
+    def como(rol: str):
+        client.logout()
+        nombre = CUENTA_DE_ROL[rol]
+        if nombre:
+            client.force_login(
+                escenario.usuarios[nombre], backend="django.contrib.auth.backends.ModelBackend"
+            )
+        return client
+
+    return como

@@ -1,0 +1,499 @@
+"""Permission matrix: every URL of the portal, visited (GET) as anonymous and as each role.
+
+HOW TO ADD A URL
+  Every named URL pattern must have at least one row in MATRIZ below, or
+  test_toda_url_esta_declarada fails and names the missing ones. A row is
+      F("app:nombre", "A S C F M N D", kwargs=lambda o: {...}, caso="...")
+  - the expected status codes, in the order of ROLES (tests/seguridad/conftest.py):
+      A anonymous, S logged in without a role, C Coordinación, F Facilitación (the demo account:
+      facilitates Cayambe, Floricultura and Leche, is on the working group of the event "en
+      invitaciones"), M Comunicación, N Análisis SIE, D Administración (superuser).
+    302 for anonymous on staff pages means "sent to log in" (the test checks the Location).
+    Use the constants (PUBLICA, PERSONAL, SOLO_COORD...) when one fits.
+  - kwargs: the URL's arguments, built from the scenario `o` (conftest._construir: demo data
+    plus drafts). Prefer an object the role must NOT reach (another table, another event,
+    a draft) so the row proves the object check, not only the role check. Add a second row with
+    caso="..." for the allowed object when that matters.
+  - consulta: an optional query string ("?formato=csv").
+  POST-only views still get a row: their GET answer (403 before 405 proves the rule runs first).
+  The admin site's generated URLs are covered by test_admin_solo_para_administracion.
+
+Every anonymous or role-less 200 is also searched for text that must never leak: the drafts'
+titles, the actors' and users' e-mails, phone numbers and ID numbers (test_nada_privado...).
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from .conftest import ROLES, SECRETO
+
+pytestmark = pytest.mark.django_db
+
+PUBLICA = "200 200 200 200 200 200 200"
+PERSONAL = "302 403 200 200 200 200 200"
+SOLO_COORD = "302 403 200 403 403 403 200"
+COORD_COMU = "302 403 200 403 200 403 200"
+COORD_ANAL = "302 403 200 403 403 200 200"
+COORD_FAC = "302 403 200 200 403 403 200"
+NO_EXISTE = "404 404 404 404 404 404 404"
+
+
+@dataclass
+class Fila:
+    nombre: str
+    esperado: str
+    kwargs: Callable = field(default=lambda o: {})
+    caso: str = ""
+    consulta: str = ""
+    # Slow pages (big exports): only these roles are visited, the others' codes are not checked.
+    solo: tuple = ROLES
+
+    @property
+    def id(self) -> str:
+        return f"{self.nombre}[{self.caso}]" if self.caso else self.nombre
+
+
+LENTA = ("anonimo", "sin_rol", "facilitacion")
+
+
+def F(nombre, esperado, kwargs=None, caso="", consulta="", solo=ROLES) -> Fila:
+    return Fila(nombre, esperado, kwargs or (lambda o: {}), caso, consulta, solo)
+
+
+MATRIZ: list[Fila] = [
+    # --- site ------------------------------------------------------------------------------
+    F("inicio", PUBLICA),
+    F("ping", PUBLICA),
+    F("salud", PUBLICA),
+    F("javascript-catalog", PUBLICA),
+    F("set_language", "302 302 302 302 302 302 302"),
+    F("core:panel", PERSONAL),
+    F(
+        "core:documento",
+        "302 404 200 404 404 404 200",
+        lambda o: {"uuid": o.documento_borrador.uuid},
+        "acta sin publicar",
+    ),
+    F("core:documento", PUBLICA, lambda o: {"uuid": o.documento_publico.uuid}, "acta publicada"),
+    F(
+        "core:documento_descargar",
+        "302 404 302 404 404 404 302",
+        lambda o: {"uuid": o.documento_borrador.uuid},
+        "acta sin publicar",
+    ),
+    F(
+        "core:documento_descargar",
+        PUBLICA,
+        lambda o: {"uuid": o.documento_publico.uuid},
+        "acta publicada",
+    ),
+    F(
+        "core:documento_solicitar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"tipo": "acta", "clave": str(o.sesion_ajena.pk)},
+        "acta sin publicar",
+    ),
+    F(
+        "core:documento_solicitar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"tipo": "pacto", "clave": o.pacto_borrador.slug},
+        "pacto borrador",
+    ),
+    F(
+        "core:documento_solicitar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"tipo": "nada", "clave": "x"},
+        "tipo desconocido",
+    ),
+    F("cuentas:login", "200 302 302 302 302 302 302"),
+    F("cuentas:logout", "405 405 405 405 405 405 405"),
+    F("cuentas:clave_cambiar", "302 200 200 200 200 200 200"),
+    F("cuentas:clave_cambiar_listo", "302 200 200 200 200 200 200"),
+    F("cuentas:clave_restablecer", PUBLICA),
+    F("cuentas:clave_enviada", PUBLICA),
+    F("cuentas:clave_confirmar", PUBLICA, lambda o: {"uidb64": "MQ", "token": "falso-token"}),
+    F("cuentas:clave_cambiada", PUBLICA),
+    # --- API -------------------------------------------------------------------------------
+    F("api-root", PUBLICA),
+    F("api-schema", PUBLICA),
+    F("api-docs", PUBLICA),
+    F("canton-list", PUBLICA),
+    F("canton-detail", PUBLICA, lambda o: {"codigo": o.canton.codigo}),
+    F("mesa-list", PUBLICA),
+    F("mesa-detail", PUBLICA, lambda o: {"slug": o.mesa.slug}),
+    F("sesion-list", PUBLICA),
+    F("sesion-detail", NO_EXISTE, lambda o: {"pk": o.sesion_ajena.pk}, "sin acta publicada"),
+    F("sesion-detail", PUBLICA, lambda o: {"pk": o.sesion_publicada.pk}, "acta publicada"),
+    F("indicador-list", PUBLICA),
+    F("indicador-detail", PUBLICA, lambda o: {"codigo": o.indicador.codigo}),
+    F("medicion-list", PUBLICA),
+    F("medicion-detail", NO_EXISTE, lambda o: {"pk": o.medicion.pk}, "sin publicar"),
+    F("actor-list", PUBLICA),
+    F("actor-list", PUBLICA, consulta="?format=csv", caso="csv"),
+    F("actor-detail", NO_EXISTE, lambda o: {"pk": o.privado.pk}, "persona privada"),
+    F("actor-detail", PUBLICA, lambda o: {"pk": o.publico.pk}, "organizacion publica"),
+    F("pacto-list", PUBLICA),
+    F("pacto-detail", NO_EXISTE, lambda o: {"slug": o.pacto_borrador.slug}, "borrador"),
+    F("pacto-detail", PUBLICA, lambda o: {"slug": o.pacto.slug}, "publicado"),
+    F("compromiso-list", PUBLICA),
+    F("compromiso-detail", PUBLICA, lambda o: {"pk": o.compromiso.pk}),
+    F("evento-list", PUBLICA),
+    F("evento-detail", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
+    F("evento-detail", PUBLICA, lambda o: {"slug": o.evento.slug}, "publicado"),
+    F("noticia-list", PUBLICA),
+    F("noticia-detail", NO_EXISTE, lambda o: {"slug": o.noticia_borrador.slug}, "borrador"),
+    F("noticia-detail", PUBLICA, lambda o: {"slug": o.noticia.slug}, "publicada"),
+    # --- sie -------------------------------------------------------------------------------
+    F("sie:cantones", PUBLICA),
+    F("sie:canton", PUBLICA, lambda o: {"codigo": o.canton.codigo}),
+    F("sie:indicadores", PUBLICA),
+    F("sie:indicador", PUBLICA, lambda o: {"codigo": o.indicador.codigo}),
+    F("sie:mapa", PUBLICA),
+    F("sie:datos", PUBLICA),
+    F("sie:descarga", PUBLICA, lambda o: {"formato": "csv"}, solo=LENTA),
+    F("sie:descarga", PUBLICA, lambda o: {"formato": "xlsx"}, "xlsx", solo=LENTA),
+    F("sie:diccionario", PUBLICA),
+    F("sie:gestion", COORD_ANAL),
+    F("sie:acciones", "302 403 403 403 403 405 405"),
+    F("sie:medicion", COORD_ANAL, lambda o: {"pk": o.medicion.pk}),
+    F("sie:captura", "302 403 403 403 403 200 200"),
+    F("sie:importar", "302 403 403 403 403 200 200"),
+    F(
+        "sie:plantilla",
+        "302 403 403 403 403 200 200",
+        lambda o: {"codigo": o.indicador.codigo, "formato": "csv"},
+    ),
+    F("sie:metas", COORD_ANAL),
+    F("sie:meta_nueva", COORD_ANAL),
+    F("sie:meta_editar", COORD_ANAL, lambda o: {"pk": o.meta.pk}),
+    F(
+        "sie:indicador_editar",
+        "302 403 403 403 403 200 200",
+        lambda o: {"codigo": o.indicador.codigo},
+    ),
+    # --- actores ---------------------------------------------------------------------------
+    F("actores:lista", PERSONAL),
+    F("actores:participantes", PUBLICA),
+    F("actores:crear", COORD_FAC),
+    F("actores:mapa", PERSONAL),
+    F("actores:red", PERSONAL),
+    F("actores:exportar", PERSONAL, lambda o: {"formato": "csv"}),
+    F(
+        "actores:exportar",
+        SOLO_COORD,
+        lambda o: {"formato": "csv"},
+        "datos personales",
+        "?personales=1",
+    ),
+    F("actores:importar", COORD_FAC),
+    F("actores:plantilla", COORD_FAC),
+    F(
+        "actores:importar_aplicar",
+        "302 403 405 405 403 403 405",
+        lambda o: {"pk": o.importacion.pk},
+    ),
+    F("actores:duplicados", SOLO_COORD),
+    F("actores:asignaciones", SOLO_COORD),
+    F("actores:fusionar", "302 403 405 403 403 403 405"),
+    F("actores:relacion_eliminar", "302 403 405 405 403 403 405", lambda o: {"pk": o.relacion.pk}),
+    F("actores:detalle", PERSONAL, lambda o: {"pk": o.privado.pk}, "persona privada"),
+    F("actores:detalle", PUBLICA, lambda o: {"pk": o.publico.pk}, "organizacion publica"),
+    F("actores:editar", SOLO_COORD, lambda o: {"pk": o.privado.pk}),
+    F("actores:posicion", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
+    F("actores:relacion_crear", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
+    F("actores:membresia_crear", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
+    # --- mesas -----------------------------------------------------------------------------
+    F("mesas:lista", PUBLICA),
+    F("mesas:calendario", PUBLICA),
+    F("mesas:mis_mesas", COORD_FAC),
+    F("mesas:invitacion", NO_EXISTE, lambda o: {"token": "00000000-0000-0000-0000-000000000000"}),
+    F("mesas:gestion", SOLO_COORD, lambda o: {"slug": o.mesa.slug}),
+    F("mesas:sesion", SOLO_COORD, lambda o: {"pk": o.sesion_ajena.pk}, "mesa ajena"),
+    F("mesas:sesion", COORD_FAC, lambda o: {"pk": o.sesion_propia.pk}, "mesa propia"),
+    F("mesas:sesion_datos", "405 405 405 405 405 405 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:convocar", "405 405 405 405 405 405 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:cerrar", "302 302 302 302 302 302 302", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:reabrir", "302 302 302 302 302 302 302", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:publicar", "302 302 302 302 302 302 302", lambda o: {"pk": o.sesion_ajena.pk}),
+    F(
+        "mesas:asistencia_quitar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.sesion_ajena.pk, "asistencia_id": o.asistencia.pk},
+    ),
+    F(
+        "mesas:acuerdo_editar",
+        "302 403 404 403 403 403 404",
+        lambda o: {"pk": o.sesion_ajena.pk, "acuerdo_id": o.acuerdo.pk},
+    ),
+    F(
+        "mesas:seccion",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.sesion_ajena.pk, "seccion": "asistencia"},
+    ),
+    F("mesas:mesa", PUBLICA, lambda o: {"slug": o.mesa.slug}, solo=LENTA),
+    F("mesas:calendario_mesa", PUBLICA, lambda o: {"slug": o.mesa.slug}),
+    F(
+        "mesas:sesion_publica",
+        NO_EXISTE,
+        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_ajena.numero},
+        "sin acta",
+    ),
+    F(
+        "mesas:sesion_publica",
+        PUBLICA,
+        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
+        "acta publicada",
+    ),
+    # --- pactos ----------------------------------------------------------------------------
+    F("pactos:hoja_de_ruta", PERSONAL),
+    F("pactos:linea_de_tiempo", PERSONAL),
+    F("pactos:tablero", PERSONAL),
+    F("pactos:panel_programa", PERSONAL),
+    F("pactos:progreso_productos", PERSONAL),
+    F("pactos:actividad_crear", SOLO_COORD),
+    F("pactos:actividad", PERSONAL, lambda o: {"pk": o.actividad.pk}),
+    F("pactos:actividad_plan", SOLO_COORD, lambda o: {"pk": o.actividad.pk}),
+    F("pactos:actividad_estado", "405 405 405 405 405 405 405", lambda o: {"pk": o.actividad.pk}),
+    F("pactos:informes", PERSONAL),
+    F("pactos:informe_xlsx", PERSONAL, solo=LENTA),
+    F("pactos:pactos_publicos", PUBLICA),
+    F("pactos:pacto_publico", NO_EXISTE, lambda o: {"slug": o.pacto_borrador.slug}, "borrador"),
+    F("pactos:pacto_publico", PUBLICA, lambda o: {"slug": o.pacto.slug}, "publicado"),
+    F(
+        "pactos:compromiso_publico",
+        PUBLICA,
+        lambda o: {"slug": o.pacto.slug, "numero": o.compromiso.numero},
+    ),
+    F("pactos:feed_avances", PUBLICA),
+    F("pactos:pactos_gestion", PERSONAL),
+    F("pactos:pacto_crear", SOLO_COORD),
+    F("pactos:pacto_gestion", PERSONAL, lambda o: {"pk": o.pacto_borrador.pk}),
+    F("pactos:pacto_editar", SOLO_COORD, lambda o: {"pk": o.pacto_borrador.pk}),
+    F("pactos:pacto_estado", "405 405 405 405 405 405 405", lambda o: {"pk": o.pacto_borrador.pk}),
+    F(
+        "pactos:firmante_agregar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.pacto_borrador.pk},
+    ),
+    F("pactos:copia_firmada", "405 405 405 405 405 405 405", lambda o: {"pk": o.pacto.pk}),
+    F("pactos:pacto_versiones", PERSONAL, lambda o: {"pk": o.pacto.pk}),
+    F("pactos:pacto_historial", PERSONAL, lambda o: {"pk": o.pacto.pk}),
+    F("pactos:consolidar", SOLO_COORD, lambda o: {"pk": o.pacto_borrador.pk}),
+    F("pactos:compromiso_gestion", PERSONAL, lambda o: {"pk": o.compromiso.pk}),
+    F("pactos:compromiso_editar", "405 405 405 405 405 405 405", lambda o: {"pk": o.compromiso.pk}),
+    F(
+        "pactos:compromiso_reorganizar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.compromiso.pk},
+    ),
+    F("pactos:hito_agregar", "405 405 405 405 405 405 405", lambda o: {"pk": o.compromiso.pk}),
+    F(
+        "pactos:compromiso_actualizar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.compromiso.pk},
+    ),
+    F("pactos:evidencia_agregar", "405 405 405 405 405 405 405", lambda o: {"pk": o.compromiso.pk}),
+    F("pactos:mis_compromisos", SOLO_COORD),
+    F("pactos:tablero_compromisos", SOLO_COORD),
+    F("pactos:tablero_exportar", SOLO_COORD, lambda o: {"formato": "csv"}),
+    F("pactos:importar_avances", SOLO_COORD),
+    F("pactos:plantilla_avances", PUBLICA),
+    # --- eventos ---------------------------------------------------------------------------
+    F("eventos:lista", PUBLICA),
+    F("eventos:calendario", PUBLICA),
+    F("eventos:feed", PUBLICA),
+    F("eventos:responder", PUBLICA, lambda o: {"token": o.token_respuesta}),
+    F(
+        "eventos:responder",
+        "400 400 400 400 400 400 400",
+        lambda o: {"token": "token-inventado"},
+        "token falso",
+    ),
+    F("eventos:certificado", "400 400 400 400 400 400 400", lambda o: {"token": "token-inventado"}),
+    F("eventos:gestion_lista", PERSONAL),
+    F("eventos:crear", SOLO_COORD),
+    F("eventos:gestion", COORD_COMU, lambda o: {"pk": o.evento_borrador.pk}, "evento ajeno"),
+    F("eventos:gestion", PERSONAL, lambda o: {"pk": o.evento.pk}, "evento de su equipo"),
+    F("eventos:editar", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:estado", "302 403 405 403 403 403 405", lambda o: {"pk": o.evento.pk}),
+    F("eventos:equipo", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:programa", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:ponente_nuevo", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:ponente", SOLO_COORD, lambda o: {"pk": o.evento.pk, "obj": o.ponente.pk}),
+    F("eventos:sesion_nueva", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:sesion", SOLO_COORD, lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento.pk}),
+    F(
+        "eventos:sesion_eliminar",
+        "302 403 405 403 403 403 405",
+        lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento.pk},
+    ),
+    F("eventos:invitados", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:invitados_mapa", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:invitado_nuevo", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:enviar", "302 403 405 403 403 403 405", lambda o: {"pk": o.evento.pk}),
+    F(
+        "eventos:invitado_cancelar",
+        "302 403 405 403 403 403 405",
+        lambda o: {"pk": o.evento.pk, "obj": o.invitado.pk},
+    ),
+    F(
+        "eventos:invitado_respuesta",
+        "302 403 405 403 403 403 405",
+        lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk},
+        "invitado de otro evento",
+    ),
+    F("eventos:imprimir", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:acreditacion", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F(
+        "eventos:acreditar",
+        "302 403 405 405 405 405 405",
+        lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk},
+        "invitado de otro evento",
+    ),
+    # The page itself refuses a guest of another event ("este código QR es de otro evento").
+    F(
+        "eventos:acreditar_qr",
+        PERSONAL,
+        lambda o: {"pk": o.evento.pk, "token": o.token_acreditacion_ajeno},
+        "invitado de otro evento",
+    ),
+    F("eventos:sin_invitacion", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:asistencia", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:logistica", PERSONAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:tarea_nueva", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:tarea", SOLO_COORD, lambda o: {"pk": o.evento.pk, "obj": o.tarea.pk}),
+    F("eventos:sistematizacion", COORD_ANAL, lambda o: {"pk": o.evento.pk}),
+    F("eventos:detalle", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
+    F("eventos:detalle", PUBLICA, lambda o: {"slug": o.evento.slug}, "publicado"),
+    F("eventos:ics", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
+    F("eventos:inscripcion", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
+    # --- comunicacion ----------------------------------------------------------------------
+    F("comunicacion:noticias", PUBLICA),
+    F("comunicacion:noticias_rss", PUBLICA),
+    F("comunicacion:noticias_atom", PUBLICA),
+    F("comunicacion:noticia", NO_EXISTE, lambda o: {"slug": o.noticia_borrador.slug}, "borrador"),
+    F("comunicacion:noticia", PUBLICA, lambda o: {"slug": o.noticia.slug}, "publicada"),
+    F("comunicacion:contacto", PUBLICA),
+    F("comunicacion:respuestas", PUBLICA),
+    F("comunicacion:contacto_gracias", PUBLICA),
+    F("comunicacion:noticias_gestion", COORD_COMU),
+    F("comunicacion:noticia_nueva", COORD_COMU),
+    F("comunicacion:noticia_gestion", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
+    F("comunicacion:noticia_editar", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
+    F(
+        "comunicacion:noticia_estado",
+        "302 403 405 403 405 403 405",
+        lambda o: {"pk": o.noticia_borrador.pk},
+    ),
+    F("comunicacion:plan", PERSONAL),
+    F("comunicacion:accion_nueva", COORD_COMU),
+    F("comunicacion:accion_editar", COORD_COMU, lambda o: {"pk": o.accion.pk}),
+    F("comunicacion:accion_estado", "302 403 405 403 405 403 405", lambda o: {"pk": o.accion.pk}),
+    F("comunicacion:bandeja", COORD_COMU),
+    F("comunicacion:mensaje", COORD_COMU, lambda o: {"pk": o.mensaje.pk}),
+]
+
+
+def _nombres_de_urls(resolver=None, espacio=None):
+    for patron in (resolver or get_resolver()).url_patterns:
+        if isinstance(patron, URLResolver):
+            interno = espacio
+            if patron.namespace:
+                interno = f"{espacio}:{patron.namespace}" if espacio else patron.namespace
+            yield from _nombres_de_urls(patron, interno)
+        elif isinstance(patron, URLPattern) and patron.name:
+            yield f"{espacio}:{patron.name}" if espacio else patron.name
+
+
+def test_toda_url_esta_declarada():
+    nombres = {n for n in _nombres_de_urls() if not n.startswith("admin:")}
+    declarados = {f.nombre for f in MATRIZ}
+    faltan = sorted(nombres - declarados)
+    sobran = sorted(declarados - nombres)
+    assert not faltan, f"URLs sin fila en MATRIZ (vea el inicio del archivo): {faltan}"
+    assert not sobran, f"Filas de MATRIZ sin URL: {sobran}"
+
+
+def _secretos(escenario) -> list[str]:
+    """Text that no anonymous or role-less visitor may ever receive."""
+    from django.contrib.auth import get_user_model
+
+    from actores.models import Actor
+
+    correos = set(Actor.objects.exclude(email="").values_list("email", flat=True))
+    correos |= set(get_user_model().objects.exclude(email="").values_list("email", flat=True))
+    cedulas = set(
+        Actor.objects.filter(naturaleza="persona")
+        .exclude(identificacion="")
+        .values_list("identificacion", flat=True)
+    )
+    telefonos = {
+        str(t)[-9:] for t in Actor.objects.exclude(telefono="").values_list("telefono", flat=True)
+    }
+    return [SECRETO, *sorted(correos), *sorted(cedulas), *sorted(telefonos)]
+
+
+@pytest.fixture(scope="module")
+def secretos(escenario):
+    return _secretos(escenario)
+
+
+@pytest.fixture(autouse=True)
+def _sin_trazas_de_403(caplog):
+    """Every 403 logs a traceback at WARNING: hundreds of them only slow the matrix down."""
+    caplog.set_level(logging.ERROR, logger="django.request")
+
+
+@pytest.mark.parametrize("fila", MATRIZ, ids=lambda f: f.id)
+def test_matriz(fila, cliente_rol, escenario, secretos):
+    url = reverse(fila.nombre, kwargs=fila.kwargs(escenario)) + fila.consulta
+    esperado = dict(zip(ROLES, (int(c) for c in fila.esperado.split()), strict=True))
+    obtenidos, fugas = {}, []
+    esperado = {rol: codigo for rol, codigo in esperado.items() if rol in fila.solo}
+    for rol in fila.solo:
+        respuesta = cliente_rol(rol).get(url)
+        obtenidos[rol] = respuesta.status_code
+        if rol == "anonimo" and respuesta.status_code == 302 and esperado[rol] == 302:
+            destino = respuesta["Location"]
+            if "/cuentas/login/" not in destino and fila.nombre not in NO_A_LOGIN:
+                fugas.append(f"anonimo redirigido a {destino}, no al ingreso")
+        if rol in ("anonimo", "sin_rol") and respuesta.status_code == 200:
+            cuerpo = b"".join(respuesta) if respuesta.streaming else respuesta.content
+            texto = cuerpo.decode("utf-8", "replace")
+            fugas += [f"{rol} recibe {s!r}" for s in secretos if s in texto]
+    assert obtenidos == esperado, f"{url}: obtenido {obtenidos}"
+    assert not fugas, f"{url}: {fugas}"
+
+
+# GETs that redirect everyone elsewhere (not to the login page) by design.
+NO_A_LOGIN = {"set_language", "mesas:cerrar", "mesas:reabrir", "mesas:publicar"}
+
+
+# POSTs by a role that may act on the parent, naming an object of ANOTHER parent (a guest of
+# another event, an attendance of another session): never 2xx/3xx, nothing changes.
+CRUZADOS = [
+    ("eventos:acreditar", lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk}),
+    ("eventos:invitado_cancelar", lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk}),
+    ("eventos:invitado_respuesta", lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk}),
+    ("eventos:ponente", lambda o: {"pk": o.evento.pk, "obj": o.ponente_ajeno.pk}),
+    ("eventos:sesion", lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento_ajena.pk}),
+    ("eventos:sesion_eliminar", lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento_ajena.pk}),
+    ("eventos:tarea", lambda o: {"pk": o.evento.pk, "obj": o.tarea_ajena.pk}),
+    (
+        "mesas:asistencia_quitar",
+        lambda o: {"pk": o.sesion_propia.pk, "asistencia_id": o.asistencia_ajena.pk},
+    ),
+    ("mesas:acuerdo_editar", lambda o: {"pk": o.sesion_propia.pk, "acuerdo_id": o.acuerdo.pk}),
+]
+
+
+@pytest.mark.parametrize(("nombre", "kwargs"), CRUZADOS, ids=[c[0] for c in CRUZADOS])
+def test_objeto_de_otro_padre_no_se_alcanza(nombre, kwargs, cliente_rol, escenario):
+    url = reverse(nombre, kwargs=kwargs(escenario))
+    for rol in ("coordinacion", "facilitacion"):
+        respuesta = cliente_rol(rol).post(url, {"estado": "cancelado", "nombre": "Intruso"})
+        assert respuesta.status_code in (403, 404), f"{rol} {url}: {respuesta.status_code}"
