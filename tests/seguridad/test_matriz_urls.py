@@ -395,7 +395,27 @@ MATRIZ: list[Fila] = [
     F("comunicacion:accion_estado", "302 403 405 403 405 403 405", lambda o: {"pk": o.accion.pk}),
     F("comunicacion:bandeja", COORD_COMU),
     F("comunicacion:mensaje", COORD_COMU, lambda o: {"pk": o.mensaje.pk}),
+    # Subscriptions and message tracking: the links' signed token is the authorisation, so a
+    # valid one opens for everybody (it shows a button, never the address) and a forged one
+    # is a 404 for everybody, staff included.
+    F("comunicacion:seguimiento", PUBLICA),
+    F("comunicacion:suscripcion", PUBLICA),
+    F("comunicacion:suscripcion_enviada", PUBLICA),
+    F("comunicacion:suscripcion_confirmar", PUBLICA, lambda o: _token("confirmar"), "valido"),
+    F("comunicacion:suscripcion_confirmar", NO_EXISTE, lambda o: {"token": "x:y"}, "falso"),
+    F("comunicacion:suscripcion_baja", PUBLICA, lambda o: _token("baja"), "valido"),
+    F("comunicacion:suscripcion_baja", NO_EXISTE, lambda o: _token("confirmar"), "otra_sal"),
+    F("comunicacion:suscripciones_gestion", COORD_COMU),
 ]
+
+
+def _token(uso: str) -> dict:
+    from comunicacion.models import Suscripcion
+    from comunicacion.services import suscripciones
+
+    suscripcion = Suscripcion.objects.get_or_create(email="matriz@example.org", tipo="noticias")[0]
+    sal = suscripciones.SAL_BAJA if uso == "baja" else suscripciones.SAL_CONFIRMAR
+    return {"token": suscripciones.firmar(suscripcion, sal)}
 
 
 def _nombres_de_urls(resolver=None, espacio=None):
