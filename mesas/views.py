@@ -353,6 +353,8 @@ def sesion_seccion(request, pk: int, seccion: str):
     if cambia_asistencia:
         _conservar_selecciones(request, contexto)
     contexto["oob_asistentes"] = cambia_asistencia
+    # a new agenda item must be offered at once in the intervention's "punto" select
+    contexto["oob_agenda"] = guardado and seccion == "agenda"
     plantilla = PLANTILLA_DE.get(seccion, seccion)
     respuesta = render(request, f"mesas/registro/{plantilla}.html", contexto)
     if guardado:

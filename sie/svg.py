@@ -82,7 +82,9 @@ def svg_mapa(*, valores: dict, unidad: str, titulo: str, enlaces: dict | None = 
     cortes = _clases(numericos)
     partes = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ancho} {alto}" '
-        f'role="img" aria-labelledby="mapa-titulo" class="mapa-cantones" '
+        # With links to the cantons it is a group of links; role="img" would hide them.
+        f'role="{"group" if enlaces else "img"}" aria-labelledby="mapa-titulo" '
+        f'class="mapa-cantones" '
         f'font-family="DejaVu Sans, Arial, sans-serif">',
         f'<title id="mapa-titulo">{escape(titulo)}</title>',
     ]

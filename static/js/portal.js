@@ -5,3 +5,47 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers["X-CSRFToken"] = token.value;
   }
 });
+
+// Keyboard and screen-reader users after an htmx swap (docs/accesibilidad.md). When the part of the
+// page that held the focus is replaced, focus would fall back to the top of the page: put it on the
+// first field with an error, or on the first field of the same form (ready for the next entry).
+// Messages marked data-anunciar are read out through the page's persistent live region.
+(() => {
+  let zona = null;
+  let accion = null;
+  const CAMPOS =
+    "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex='-1'])";
+
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const objetivo = event.detail.target;
+    const activo = document.activeElement;
+    zona = null;
+    if (objetivo && objetivo.id && activo && activo !== document.body && objetivo.contains(activo)) {
+      zona = objetivo.id;
+      accion = activo.form ? activo.form.getAttribute("action") : null;
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", (event) => {
+    const anuncios = document.getElementById("anuncios");
+    const raiz = event.detail.elt;
+    const mensajes = raiz && raiz.isConnected && raiz.querySelectorAll
+      ? Array.from(raiz.querySelectorAll("[data-anunciar]"), (m) => m.textContent.trim())
+      : [];
+    if (anuncios && mensajes.length) {
+      anuncios.textContent = "";
+      setTimeout(() => { anuncios.textContent = mensajes.join(" "); }, 50);
+    }
+    if (!zona) return;
+    const contenedor = document.getElementById(zona);
+    zona = null;
+    const activo = document.activeElement;
+    if (!contenedor || (activo && activo !== document.body && activo.isConnected)) return;
+    const form = accion && Array.from(contenedor.querySelectorAll("form")).find((f) => f.getAttribute("action") === accion);
+    const destino =
+      contenedor.querySelector(".is-invalid") ||
+      (form && form.querySelector(CAMPOS)) ||
+      contenedor.querySelector(CAMPOS);
+    if (destino) destino.focus();
+  });
+})();

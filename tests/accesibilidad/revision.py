@@ -1,0 +1,39 @@
+"""axe-core through axe-playwright-python: run it on a page and sort what it finds by impact."""
+
+from dataclasses import dataclass, field
+
+from axe_playwright_python.sync_playwright import Axe
+
+# axe's default rule set: WCAG 2.x A and AA plus its best practices (landmarks, heading order...).
+GRAVES = ("serious", "critical")
+
+_axe = Axe()
+
+
+@dataclass
+class Hallazgos:
+    pagina: str
+    graves: list[dict] = field(default_factory=list)
+    leves: list[dict] = field(default_factory=list)
+
+    def informe(self, violaciones: list[dict]) -> str:
+        lineas = []
+        for v in violaciones:
+            lineas.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])})")
+            for nodo in v["nodes"][:5]:
+                detalle = (nodo.get("any") or nodo.get("all") or nodo.get("none") or [{}])[0]
+                lineas.append(
+                    f"      {', '.join(map(str, nodo['target']))}: {nodo['html'][:140]!r}"
+                    f" — {detalle.get('message', '')[:200]}"
+                )
+        return f"{self.pagina}\n" + "\n".join(lineas)
+
+
+def revisar(page, nombre: str) -> Hallazgos:
+    """Run axe on the page as it is now; serious and critical violations are the failures."""
+    resultado = _axe.run(page)
+    hallazgos = Hallazgos(pagina=nombre)
+    for violacion in resultado.response["violations"]:
+        destino = hallazgos.graves if violacion["impact"] in GRAVES else hallazgos.leves
+        destino.append(violacion)
+    return hallazgos

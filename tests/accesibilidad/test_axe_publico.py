@@ -1,0 +1,170 @@
+"""axe-core finds no serious or critical violation on the public pages and the session page.
+
+Issue #10, item 6. One browser, one demo dataset (`cargar_demo`), every page of PAGINAS visited in
+one loop in Spanish and in English; minor and moderate findings are printed (run with `-s`).
+
+How to add a page: append one `Pagina` to PAGINAS, e.g.
+
+    Pagina("consulta pública", "comunicacion:consulta", {"slug": "pacto-de-turismo"}),
+    Pagina("suscripciones", "comunicacion:suscripciones"),
+
+- `url` is a URL name (reversed in each language, so the English run gets /en/...);
+- `kwargs` is a dict, or a function returning one when it needs the demo's rows (a pk);
+- `estado` is the expected HTTP status (403 and 404 are pages too);
+- `cuenta="facilitador"` visits it logged in as that demo account (anonymous otherwise).
+The page's data must come from `cargar_demo` (the app's demo.py), so the demo shows it too.
+"""
+
+import io
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+from mesas.models import Sesion
+from tests.accesibilidad.revision import revisar
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CLAVE_DEMO = "clave-demo-accesible-2026"
+IDIOMAS = ("es", "en")
+
+
+@dataclass(frozen=True)
+class Pagina:
+    nombre: str
+    url: str
+    kwargs: dict | Callable[[], dict] | None = None
+    estado: int = 200
+    cuenta: str | None = None
+
+    def ruta(self, idioma: str) -> str:
+        kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
+        with translation.override(idioma):
+            return reverse(self.url, kwargs=kwargs)
+
+
+def _sesion_abierta_del_facilitador() -> dict:
+    sesion = (
+        Sesion.objects.filter(
+            mesa__facilitadores__username="facilitador", estado__in=Sesion.ESTADOS_EDITABLES
+        )
+        .order_by("pk")
+        .first()
+    )
+    return {"pk": sesion.pk}
+
+
+TURISMO = "estrategia-provincial-de-turismo-de-pichincha"
+LANZAMIENTO = "lanzamiento-del-programa-pactos-por-pichincha"
+
+PAGINAS = [
+    # Home (with the programme's roadmap) and the tables
+    Pagina("inicio y hoja de ruta", "inicio"),
+    Pagina("mesas", "mesas:lista"),
+    Pagina("una mesa", "mesas:mesa", {"slug": "turismo-cayambe"}),
+    Pagina(
+        "sesión con acta publicada",
+        "mesas:sesion_publica",
+        {"slug": "turismo-cayambe", "numero": 1},
+    ),
+    # Pactos
+    Pagina("pactos", "pactos:pactos_publicos"),
+    Pagina("un pacto", "pactos:pacto_publico", {"slug": TURISMO}),
+    Pagina("un compromiso", "pactos:compromiso_publico", {"slug": TURISMO, "numero": 1}),
+    # SIE
+    Pagina("cantones", "sie:cantones"),
+    Pagina("tablero de un cantón", "sie:canton", {"codigo": "1702"}),
+    Pagina("indicadores", "sie:indicadores"),
+    Pagina("un indicador", "sie:indicador", {"codigo": "AGR-01"}),
+    Pagina("mapa", "sie:mapa"),
+    Pagina("datos abiertos", "sie:datos"),
+    # Events
+    Pagina("eventos", "eventos:lista"),
+    Pagina("un evento", "eventos:detalle", {"slug": LANZAMIENTO}),
+    # Communication
+    Pagina("noticias", "comunicacion:noticias"),
+    Pagina(
+        "una noticia",
+        "comunicacion:noticia",
+        {"slug": "las-mesas-de-turismo-sesionan-en-el-choco-andino"},
+    ),
+    Pagina("contacto", "comunicacion:contacto"),
+    Pagina("usted preguntó, respondimos", "comunicacion:respuestas"),
+    Pagina("seguir un mensaje", "comunicacion:seguimiento"),
+    Pagina("suscripción", "comunicacion:suscripcion"),
+    Pagina("suscripción enviada", "comunicacion:suscripcion_enviada"),
+    Pagina(
+        "enlace de suscripción no válido",
+        "comunicacion:suscripcion_baja",
+        {"token": "x"},
+        estado=404,
+    ),
+    # Accounts and errors
+    Pagina("ingreso", "cuentas:login"),
+    Pagina("error 404", "mesas:mesa", {"slug": "no-existe"}, estado=404),
+    # The facilitator's pages
+    Pagina(
+        "registro de la sesión (facilitación)",
+        "mesas:sesion",
+        _sesion_abierta_del_facilitador,
+        cuenta="facilitador",
+    ),
+    Pagina("mis mesas (facilitación)", "mesas:mis_mesas", cuenta="facilitador"),
+    Pagina("error 403", "sie:gestion", estado=403, cuenta="facilitador"),
+]
+
+
+@pytest.fixture
+def datos_demo(settings):
+    from config.celery import app
+
+    settings.DEMO_PASSWORD = CLAVE_DEMO
+    antes = app.conf.task_always_eager
+    app.conf.task_always_eager = True  # the demo's actas are ready, as on a running portal
+    try:
+        call_command("cargar_demo", stdout=io.StringIO())
+    finally:
+        app.conf.task_always_eager = antes
+
+
+def _entrar(page, base: str, usuario: str) -> None:
+    page.goto(f"{base}{reverse('cuentas:login')}")
+    formulario = page.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill(usuario)
+    formulario.locator("input[name=password]").fill(CLAVE_DEMO)
+    formulario.locator("button[type=submit]").click()
+    page.wait_for_url(re.compile(r"^(?!.*/cuentas/login/)"))
+
+
+def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
+    graves, leves, tiempos = [], [], []
+    cuenta_actual = None
+    for pagina in sorted(PAGINAS, key=lambda p: p.cuenta or ""):
+        if pagina.cuenta != cuenta_actual:
+            _entrar(page, live_server.url, pagina.cuenta)
+            cuenta_actual = pagina.cuenta
+        for idioma in IDIOMAS:
+            nombre = f"{pagina.nombre} [{idioma}]"
+            inicio = time.monotonic()
+            respuesta = page.goto(live_server.url + pagina.ruta(idioma))
+            assert respuesta.status == pagina.estado, f"{nombre}: HTTP {respuesta.status}"
+            assert page.get_attribute("html", "lang") == idioma, nombre
+            hallazgos = revisar(page, f"{nombre} {page.url}")
+            tiempos.append(time.monotonic() - inicio)
+            if hallazgos.graves:
+                graves.append(hallazgos.informe(hallazgos.graves))
+            if hallazgos.leves:
+                leves.append(hallazgos.informe(hallazgos.leves))
+
+    print(f"\naxe: {len(tiempos)} páginas en {sum(tiempos):.1f} s")
+    print("Violaciones menores o moderadas:\n" + ("\n".join(leves) or "  ninguna"))
+    assert not graves, "Violaciones graves o críticas:\n" + "\n".join(graves)
