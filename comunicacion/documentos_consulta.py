@@ -1,5 +1,6 @@
-"""The closing report of a public consultation as a PDF, produced by core's document pipeline;
-and its figure on the roadmap dashboard (product 3: two-way communication)."""
+"""The consultation's plug-ins into lower apps: the closing report as a PDF through core's
+document pipeline, the open consultations on the public list of pactos, and a figure on the
+roadmap dashboard (product 3: two-way communication)."""
 
 from django.utils.translation import gettext, gettext_lazy
 
@@ -26,6 +27,20 @@ def _version(consulta) -> int:
     )
 
 
+def _avisos_de_consultas_abiertas() -> list[dict]:
+    """ "Consulta abierta — comente aquí" on the public list of pactos, one per open consultation."""
+    from .selectors.consulta import consultas_abiertas
+
+    return [
+        {
+            "etiqueta": gettext("Consulta abierta — comente aquí"),
+            "titulo": consulta.version.pacto.titulo,
+            "url": consulta.get_absolute_url(),
+        }
+        for consulta in consultas_abiertas()
+    ]
+
+
 def registrar() -> None:
     registrar_tipo_documento(
         TipoDocumento(
@@ -42,6 +57,9 @@ def registrar() -> None:
             version=_version,
         )
     )
+    from pactos.avisos_publicos import registrar_aviso
+
+    registrar_aviso("comunicacion_consultas", _avisos_de_consultas_abiertas)
     try:
         from pactos.indicadores_programa import registrar_cifra
     except ImportError:

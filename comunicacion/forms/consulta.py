@@ -83,9 +83,13 @@ class ComentarioForm(_Crispy, forms.Form):
     # A field people never see: bots fill it in.
     web = forms.CharField(required=False, label=_("Deje este campo vacío"))
 
-    def __init__(self, *args, consulta, anonimo: bool = True, **kwargs):
+    def __init__(self, *args, consulta, anonimo: bool = True, fijo: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.anonimo = anonimo
+        if fijo:
+            # Came from a "Comentar" link: the page already says what is commented on.
+            for nombre in ("destino", "seccion", "compromiso"):
+                self.fields[nombre].widget = forms.HiddenInput()
         self.fields["compromiso"].queryset = Compromiso.objects.filter(
             pacto_id=consulta.version.pacto_id
         ).order_by("numero")

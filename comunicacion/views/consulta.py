@@ -25,6 +25,8 @@ from ..models import Comentario, Consulta
 from ..selectors import consulta as sel
 from ..services import consulta as srv
 
+SECCIONES = Comentario.Seccion.values
+
 
 def _form_con_errores(form, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
@@ -98,11 +100,29 @@ class ComentarView(TemplateView):
         self.consulta = _consulta(kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
+    def _objetivo(self) -> str:
+        """What a "Comentar" link points at (?destino=…), or '' when the visitor must choose."""
+        params = self.request.GET
+        destino = params.get("destino", "")
+        if destino == Comentario.Destino.TEXTO:
+            return str(Comentario.Destino.TEXTO.label)
+        if destino == Comentario.Destino.SECCION and params.get("seccion") in SECCIONES:
+            return str(Comentario.Seccion(params["seccion"]).label)
+        if destino == Comentario.Destino.COMPROMISO and params.get("compromiso", "").isdigit():
+            compromiso = self.consulta.pacto.compromisos.filter(pk=params["compromiso"]).first()
+            if compromiso is not None:
+                return _("Compromiso %(compromiso)s") % {
+                    "compromiso": f"{compromiso.numero}. {compromiso.titulo}"
+                }
+        return ""
+
     def _form(self, datos=None):
+        self.objetivo = self._objetivo()
         return ComentarioForm(
             datos,
             consulta=self.consulta,
             anonimo=not self.request.user.is_authenticated,
+            fijo=bool(self.objetivo),
             initial={
                 k: self.request.GET[k]
                 for k in ("destino", "seccion", "compromiso")
@@ -114,6 +134,8 @@ class ComentarView(TemplateView):
         contexto = super().get_context_data(**kwargs)
         contexto.setdefault("form", self._form())
         contexto["consulta"] = self.consulta
+        contexto["objetivo"] = getattr(self, "objetivo", "")
+        contexto["url_cambiar"] = reverse("comunicacion:comentar", args=[self.consulta.pk])
         return contexto
 
     def _demasiados(self, request, form) -> bool:

@@ -79,8 +79,12 @@ def url_sesion(sesion) -> str | None:
 
 @pagina_publica
 def pactos_publicos(request):
+    from pactos.avisos_publicos import avisos_publicos
+
     pactos = sel.pactos_publicados_con_resumen()
-    return render(request, "pactos/pacto/publicos.html", {"pactos": pactos})
+    return render(
+        request, "pactos/pacto/publicos.html", {"pactos": pactos, "avisos": avisos_publicos()}
+    )
 
 
 @pagina_publica

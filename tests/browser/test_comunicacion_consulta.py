@@ -100,14 +100,13 @@ def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
     mail.outbox.clear()
     consulta = consulta_abierta
 
-    # The visitor finds the open consultation from the public menu.
-    page.goto(f"{live_server.url}/comunicacion/consultas/")
-    page.get_by_role("link", name="Pacto por el turismo sostenible del noroccidente").click()
+    # The visitor finds the open consultation on the public list of pactos.
+    page.goto(f"{live_server.url}/pactos/")
+    aviso = page.locator(".alert", has_text="Consulta abierta — comente aquí")
+    aviso.get_by_role("link", name="Pacto por el turismo sostenible del noroccidente").click()
     expect(page.get_by_text("Consulta abierta — comente aquí")).to_be_visible()
     page.get_by_role("link", name="Comentar el compromiso 3").click()
-    expect(page.get_by_label("Compromiso", exact=True)).to_have_value(
-        str(consulta.pacto.compromisos.get(numero=3).pk)
-    )
+    expect(page.get_by_text("Usted comenta: Compromiso 3. Turismo comunitario")).to_be_visible()
     page.get_by_label("Propuesta").check()
     page.get_by_label("Su comentario").fill(
         "Que las asociaciones comunitarias gestionen los balnearios del río Caoní."

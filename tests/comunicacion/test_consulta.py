@@ -96,7 +96,9 @@ def test_un_visitante_comenta_un_compromiso_y_confirma_su_correo(
     formulario = client.get(
         _url_comentar(consulta) + f"?destino=compromiso&compromiso={compromiso.pk}"
     )
-    assert f'<option value="{compromiso.pk}" selected>' in formulario.content.decode()
+    html = formulario.content.decode()
+    assert "Usted comenta: <strong>Compromiso 2. Compromiso de prueba 2</strong>" in html
+    assert f'type="hidden" name="compromiso" value="{compromiso.pk}"' in html
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = client.post(
             _url_comentar(consulta),
@@ -468,3 +470,23 @@ def test_demo_una_consulta_abierta_con_comentarios_y_respuestas(
     pagina = client.get(consulta.get_absolute_url()).content.decode()
     assert "Comentario oculto por moderación: Publicidad comercial ajena a la consulta." in pagina
     assert "Respuesta del programa" in pagina and "@example.org" not in pagina
+
+
+def test_la_lista_publica_de_pactos_anuncia_la_consulta_abierta(client, consulta):
+    html = client.get(reverse("pactos:pactos_publicos")).content.decode()
+    assert "Consulta abierta — comente aquí" in html
+    assert f'href="{consulta.get_absolute_url()}"' in html
+    consulta.estado = Consulta.Estado.CERRADA
+    consulta.save()  # a save, like every service's, renews the public pages' cache
+    html = client.get(reverse("pactos:pactos_publicos")).content.decode()
+    assert "Consulta abierta — comente aquí" not in html
+
+
+def test_un_aviso_que_falla_no_rompe_la_lista_de_pactos(client, monkeypatch):
+    from pactos import avisos_publicos
+
+    def roto():
+        raise RuntimeError("caído")
+
+    monkeypatch.setitem(avisos_publicos._AVISOS, "roto", roto)
+    assert client.get(reverse("pactos:pactos_publicos")).status_code == 200
