@@ -11,7 +11,8 @@ How to add a page: append one `Pagina` to PAGINAS, e.g.
 - `url` is a URL name (reversed in each language, so the English run gets /en/...);
 - `kwargs` is a dict, or a function returning one when it needs the demo's rows (a pk);
 - `estado` is the expected HTTP status (403 and 404 are pages too);
-- `cuenta="facilitador"` visits it logged in as that demo account (anonymous otherwise).
+- `cuenta="facilitador"` visits it logged in as that demo account (anonymous otherwise);
+- `movil=True` also checks it on a phone's screen.
 The page's data must come from `cargar_demo` (the app's demo.py), so the demo shows it too.
 """
 
@@ -26,6 +27,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from core.models import Documento
+from eventos import enlaces
+from eventos.models import Invitado
 from mesas.models import Sesion
 from tests.accesibilidad.revision import revisar
 
@@ -36,6 +40,8 @@ pytestmark = [
 
 CLAVE_DEMO = "clave-demo-accesible-2026"
 IDIOMAS = ("es", "en")
+ESCRITORIO = {"width": 1280, "height": 800}
+TELEFONO = {"width": 390, "height": 844}
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class Pagina:
     kwargs: dict | Callable[[], dict] | None = None
     estado: int = 200
     cuenta: str | None = None
+    movil: bool = False  # also checked on a phone's screen (390 px), in Spanish
 
     def ruta(self, idioma: str) -> str:
         kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
@@ -63,19 +70,31 @@ def _sesion_abierta_del_facilitador() -> dict:
     return {"pk": sesion.pk}
 
 
+def _invitacion_a_un_evento() -> dict:
+    invitado = Invitado.objects.filter(evento__slug=SOCIALIZACION).order_by("pk").first()
+    return {"token": enlaces.token_respuesta(invitado)}
+
+
+def _acta_publicada() -> dict:
+    return {"uuid": Documento.objects.filter(tipo="acta").order_by("pk").first().uuid}
+
+
 TURISMO = "estrategia-provincial-de-turismo-de-pichincha"
 LANZAMIENTO = "lanzamiento-del-programa-pactos-por-pichincha"
+SOCIALIZACION = "socializacion-de-resultados-de-los-pactos-por-pichincha"
 
 PAGINAS = [
     # Home (with the programme's roadmap) and the tables
-    Pagina("inicio y hoja de ruta", "inicio"),
+    Pagina("inicio y hoja de ruta", "inicio", movil=True),
     Pagina("mesas", "mesas:lista"),
-    Pagina("una mesa", "mesas:mesa", {"slug": "turismo-cayambe"}),
+    Pagina("una mesa", "mesas:mesa", {"slug": "turismo-cayambe"}, movil=True),
     Pagina(
         "sesión con acta publicada",
         "mesas:sesion_publica",
         {"slug": "turismo-cayambe", "numero": 1},
     ),
+    Pagina("estado del PDF de un acta", "core:documento", _acta_publicada),
+    Pagina("participantes", "actores:participantes"),
     # Pactos
     Pagina("pactos", "pactos:pactos_publicos"),
     Pagina("un pacto", "pactos:pacto_publico", {"slug": TURISMO}),
@@ -90,6 +109,9 @@ PAGINAS = [
     # Events
     Pagina("eventos", "eventos:lista"),
     Pagina("un evento", "eventos:detalle", {"slug": LANZAMIENTO}),
+    Pagina("inscripción a un evento", "eventos:inscripcion", {"slug": SOCIALIZACION}),
+    Pagina("respuesta a una invitación", "eventos:responder", _invitacion_a_un_evento),
+    Pagina("invitación con enlace inválido", "eventos:responder", {"token": "x"}, estado=400),
     # Communication
     Pagina("noticias", "comunicacion:noticias"),
     Pagina(
@@ -98,6 +120,7 @@ PAGINAS = [
         {"slug": "las-mesas-de-turismo-sesionan-en-el-choco-andino"},
     ),
     Pagina("contacto", "comunicacion:contacto"),
+    Pagina("contacto: gracias", "comunicacion:contacto_gracias"),
     Pagina("usted preguntó, respondimos", "comunicacion:respuestas"),
     Pagina("seguir un mensaje", "comunicacion:seguimiento"),
     Pagina("suscripción", "comunicacion:suscripcion"),
@@ -110,6 +133,7 @@ PAGINAS = [
     ),
     # Accounts and errors
     Pagina("ingreso", "cuentas:login"),
+    Pagina("restablecer la contraseña", "cuentas:clave_restablecer"),
     Pagina("error 404", "mesas:mesa", {"slug": "no-existe"}, estado=404),
     # The facilitator's pages
     Pagina(
@@ -117,6 +141,7 @@ PAGINAS = [
         "mesas:sesion",
         _sesion_abierta_del_facilitador,
         cuenta="facilitador",
+        movil=True,
     ),
     Pagina("mis mesas (facilitación)", "mesas:mis_mesas", cuenta="facilitador"),
     Pagina("error 403", "sie:gestion", estado=403, cuenta="facilitador"),
@@ -150,10 +175,16 @@ def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
     cuenta_actual = None
     for pagina in sorted(PAGINAS, key=lambda p: p.cuenta or ""):
         if pagina.cuenta != cuenta_actual:
-            _entrar(page, live_server.url, pagina.cuenta)
+            page.context.clear_cookies()
+            if pagina.cuenta:
+                _entrar(page, live_server.url, pagina.cuenta)
             cuenta_actual = pagina.cuenta
-        for idioma in IDIOMAS:
-            nombre = f"{pagina.nombre} [{idioma}]"
+        visitas = [(idioma, ESCRITORIO) for idioma in IDIOMAS]
+        if pagina.movil:
+            visitas.append(("es", TELEFONO))
+        for idioma, pantalla in visitas:
+            nombre = f"{pagina.nombre} [{idioma}, {pantalla['width']} px]"
+            page.set_viewport_size(pantalla)
             inicio = time.monotonic()
             respuesta = page.goto(live_server.url + pagina.ruta(idioma))
             assert respuesta.status == pagina.estado, f"{nombre}: HTTP {respuesta.status}"
