@@ -147,6 +147,10 @@ MATRIZ: list[Fila] = [
     F("noticia-list", PUBLICA),
     F("noticia-detail", NO_EXISTE, lambda o: {"slug": o.noticia_borrador.slug}, "borrador"),
     F("noticia-detail", PUBLICA, lambda o: {"slug": o.noticia.slug}, "publicada"),
+    F("consulta-comentario-list", PUBLICA),
+    F("consulta-comentario-detail", PUBLICA, lambda o: _comentario(), "publicado"),
+    F("consulta-comentario-detail", NO_EXISTE, lambda o: _comentario("oculto"), "oculto"),
+    F("consulta-comentario-detail", NO_EXISTE, lambda o: _comentario("pendiente"), "pendiente"),
     # --- sie -------------------------------------------------------------------------------
     F("sie:cantones", PUBLICA),
     F("sie:canton", PUBLICA, lambda o: {"codigo": o.canton.codigo}),
@@ -406,7 +410,53 @@ MATRIZ: list[Fila] = [
     F("comunicacion:suscripcion_baja", PUBLICA, lambda o: _token("baja"), "valido"),
     F("comunicacion:suscripcion_baja", NO_EXISTE, lambda o: _token("confirmar"), "otra_sal"),
     F("comunicacion:suscripciones_gestion", COORD_COMU),
+    # Public consultation (demo: an open consultation on a draft tourism pacto). The e-mailed
+    # link's signed token authorises confirming a comment: a valid one shows the comment and a
+    # button (never the address), a forged one is refused for everybody.
+    F("comunicacion:consultas", PUBLICA),
+    F("comunicacion:consulta", PUBLICA, lambda o: _consulta()),
+    F("comunicacion:comentar", PUBLICA, lambda o: _consulta()),
+    F("comunicacion:comentario_enviado", PUBLICA, lambda o: _consulta()),
+    F("comunicacion:consulta_rss", PUBLICA, lambda o: _consulta()),
+    F("comunicacion:comentario_confirmar", PUBLICA, lambda o: _token_comentario(), "valido"),
+    F(
+        "comunicacion:comentario_confirmar",
+        "400 400 400 400 400 400 400",
+        lambda o: {"token": "x:y"},
+        "falso",
+    ),
+    F("comunicacion:consultas_gestion", COORD_COMU),
+    F("comunicacion:consulta_abrir", SOLO_COORD),
+    F("comunicacion:consulta_moderar", COORD_COMU, lambda o: _consulta()),
+    F("comunicacion:consulta_responder", "302 403 302 403 302 403 302", lambda o: _consulta()),
+    F("comunicacion:consulta_cerrar", "302 403 405 403 403 403 405", lambda o: _consulta()),
+    F("comunicacion:comentario_ocultar", "302 403 405 403 405 403 405", lambda o: _comentario()),
+    F(
+        "comunicacion:comentario_restaurar",
+        "302 403 405 403 405 403 405",
+        lambda o: _comentario(),
+    ),
 ]
+
+
+def _consulta() -> dict:
+    from comunicacion.models import Consulta
+
+    return {"pk": Consulta.objects.order_by("pk").first().pk}
+
+
+def _comentario(estado: str = "publicado") -> dict:
+    from comunicacion.models import Comentario
+
+    return {"pk": Comentario.objects.filter(estado=estado).order_by("pk").first().pk}
+
+
+def _token_comentario() -> dict:
+    from comunicacion.models import Comentario
+    from comunicacion.services import consulta
+
+    pendiente = Comentario.objects.filter(estado="pendiente").order_by("pk").first()
+    return {"token": consulta.comentario_token(pendiente)}
 
 
 def _token(uso: str) -> dict:
