@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 
-# axe's default rule set: WCAG 2.x A and AA plus its best practices (landmarks, heading order...).
+# axe's default rule set (WCAG 2.x A and AA plus its best practices: landmarks, heading order...)
+# and WCAG 2.2's minimum target size (24 px), which axe leaves off by default.
 GRAVES = ("serious", "critical")
+OPCIONES = {"rules": {"target-size": {"enabled": True}}, "resultTypes": ["violations"]}
 
 _axe = Axe()
 
@@ -31,7 +33,7 @@ class Hallazgos:
 
 def revisar(page, nombre: str) -> Hallazgos:
     """Run axe on the page as it is now; serious and critical violations are the failures."""
-    resultado = _axe.run(page)
+    resultado = _axe.run(page, options=OPCIONES)
     hallazgos = Hallazgos(pagina=nombre)
     for violacion in resultado.response["violations"]:
         destino = hallazgos.graves if violacion["impact"] in GRAVES else hallazgos.leves

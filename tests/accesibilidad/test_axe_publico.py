@@ -12,7 +12,8 @@ How to add a page: append one `Pagina` to PAGINAS, e.g.
 - `kwargs` is a dict, or a function returning one when it needs the demo's rows (a pk);
 - `estado` is the expected HTTP status (403 and 404 are pages too);
 - `cuenta="facilitador"` visits it logged in as that demo account (anonymous otherwise);
-- `movil=True` also checks it on a phone's screen.
+- `movil=True` also checks it on a phone's screen;
+- `con_errores=True` also checks it after sending its form empty (the page with the errors).
 The page's data must come from `cargar_demo` (the app's demo.py), so the demo shows it too.
 """
 
@@ -52,6 +53,7 @@ class Pagina:
     estado: int = 200
     cuenta: str | None = None
     movil: bool = False  # also checked on a phone's screen (390 px), in Spanish
+    con_errores: bool = False  # also checked after sending its form empty (the errors shown)
 
     def ruta(self, idioma: str) -> str:
         kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
@@ -109,7 +111,12 @@ PAGINAS = [
     # Events
     Pagina("eventos", "eventos:lista"),
     Pagina("un evento", "eventos:detalle", {"slug": LANZAMIENTO}),
-    Pagina("inscripción a un evento", "eventos:inscripcion", {"slug": SOCIALIZACION}),
+    Pagina(
+        "inscripción a un evento",
+        "eventos:inscripcion",
+        {"slug": SOCIALIZACION},
+        con_errores=True,
+    ),
     Pagina("respuesta a una invitación", "eventos:responder", _invitacion_a_un_evento),
     Pagina("invitación con enlace inválido", "eventos:responder", {"token": "x"}, estado=400),
     # Communication
@@ -119,7 +126,7 @@ PAGINAS = [
         "comunicacion:noticia",
         {"slug": "las-mesas-de-turismo-sesionan-en-el-choco-andino"},
     ),
-    Pagina("contacto", "comunicacion:contacto"),
+    Pagina("contacto", "comunicacion:contacto", con_errores=True),
     Pagina("contacto: gracias", "comunicacion:contacto_gracias"),
     Pagina("usted preguntó, respondimos", "comunicacion:respuestas"),
     Pagina("seguir un mensaje", "comunicacion:seguimiento"),
@@ -132,7 +139,7 @@ PAGINAS = [
         estado=404,
     ),
     # Accounts and errors
-    Pagina("ingreso", "cuentas:login"),
+    Pagina("ingreso", "cuentas:login", con_errores=True),
     Pagina("restablecer la contraseña", "cuentas:clave_restablecer"),
     Pagina("error 404", "mesas:mesa", {"slug": "no-existe"}, estado=404),
     # The facilitator's pages
@@ -170,6 +177,19 @@ def _entrar(page, base: str, usuario: str) -> None:
     page.wait_for_url(re.compile(r"^(?!.*/cuentas/login/)"))
 
 
+def _enviar_vacio(page) -> None:
+    """Send the page's form as it is, past the browser's own checks, to get the server's errors."""
+    with page.expect_navigation():
+        page.evaluate(
+            """() => {
+              const form = document.querySelector("main form[method=post]");
+              form.noValidate = true;
+              form.requestSubmit();
+            }"""
+        )
+    assert page.locator(".is-invalid, .alert-danger").count(), f"sin errores en {page.url}"
+
+
 def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
     graves, leves, tiempos = [], [], []
     cuenta_actual = None
@@ -189,12 +209,16 @@ def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
             respuesta = page.goto(live_server.url + pagina.ruta(idioma))
             assert respuesta.status == pagina.estado, f"{nombre}: HTTP {respuesta.status}"
             assert page.get_attribute("html", "lang") == idioma, nombre
-            hallazgos = revisar(page, f"{nombre} {page.url}")
+            revisiones = [revisar(page, f"{nombre} {page.url}")]
+            if pagina.con_errores:
+                _enviar_vacio(page)
+                revisiones.append(revisar(page, f"{nombre} con errores {page.url}"))
             tiempos.append(time.monotonic() - inicio)
-            if hallazgos.graves:
-                graves.append(hallazgos.informe(hallazgos.graves))
-            if hallazgos.leves:
-                leves.append(hallazgos.informe(hallazgos.leves))
+            for hallazgos in revisiones:
+                if hallazgos.graves:
+                    graves.append(hallazgos.informe(hallazgos.graves))
+                if hallazgos.leves:
+                    leves.append(hallazgos.informe(hallazgos.leves))
 
     print(f"\naxe: {len(tiempos)} páginas en {sum(tiempos):.1f} s")
     print("Violaciones menores o moderadas:\n" + ("\n".join(leves) or "  ninguna"))
