@@ -9,8 +9,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from core.cache import PaginaPublicaMixin
@@ -131,6 +133,7 @@ class RespuestasView(TemplateView):
         return contexto
 
 
+@method_decorator(never_cache, name="dispatch")  # it shows the sender's code once
 class ContactoGraciasView(TemplateView):
     template_name = "comunicacion/publico/contacto_gracias.html"
 
@@ -140,6 +143,7 @@ class ContactoGraciasView(TemplateView):
         return contexto
 
 
+@method_decorator(never_cache, name="dispatch")
 class SeguimientoView(TemplateView):
     """The sender follows their message with its code: state, deadline and answer, nothing else.
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
@@ -55,6 +56,7 @@ class SuscripcionEnviadaView(TemplateView):
     template_name = "comunicacion/publico/suscripcion_enviada.html"
 
 
+@method_decorator(never_cache, name="dispatch")
 class _EnlaceFirmadoView(TemplateView):
     """GET shows one button (mail scanners that follow links change nothing); POST acts."""
 

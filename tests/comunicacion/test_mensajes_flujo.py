@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,6 +66,10 @@ def test_el_formulario_guarda_tipo_tema_y_da_un_codigo_de_seguimiento(client):
     # Shown once: a reload of the thanks page does not show it again, nor does the URL carry it.
     assert codigo not in respuesta["Location"]
     assert codigo not in client.get(respuesta["Location"]).content.decode()
+    # Nobody else sees it either, and no cache on the way keeps the page.
+    otro = Client().get(respuesta["Location"])
+    assert codigo not in otro.content.decode()
+    assert "no-store" in otro["Cache-Control"]
 
 
 def test_codigos_distintos_por_mensaje(mensaje):
