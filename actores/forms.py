@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from core.validadores import ArchivoValidador
 from sie.models import Eje, Sector
 
 from .models import Actor, Membresia, Relacion
@@ -297,6 +298,7 @@ class ImportarForm(forms.Form):
         help_text=_(
             "Primera fila con los encabezados; vea la plantilla. Nada se guarda hasta que confirme."
         ),
+        validators=[ArchivoValidador(("csv", "xlsx"), max_mb=10)],
     )
 
     def clean_archivo(self):

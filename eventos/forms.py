@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
+from core.validadores import ArchivoValidador
 from sie.models import Canton, Parroquia, Sector
 
 from .models import (
@@ -101,6 +102,7 @@ class PonenteForm(_Crispy, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = Actor.objects.filter(activo=True)
+        self.fields["foto"].validators.append(ArchivoValidador(("imagen",), max_mb=5))
         self.fields["nombre"].required = False
         self.fields["nombre"].help_text = _("Si lo deja vacío se usa el nombre del actor.")
 
@@ -242,5 +244,7 @@ class SistematizacionForm(_Crispy, forms.ModelForm):
 
 
 class FotoForm(_Crispy, forms.Form):
-    imagen = forms.ImageField(label=_("Foto"))
+    imagen = forms.ImageField(
+        label=_("Foto"), validators=[ArchivoValidador(("imagen",), max_mb=10)]
+    )
     pie = forms.CharField(label=_("Pie de foto"), max_length=200, required=False)

@@ -3,6 +3,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.validadores import ArchivoValidador
+
 from .catalogo import DIMENSIONES
 from .models import Canton, Indicador, Medicion, MetaIndicador
 
@@ -48,6 +50,7 @@ class ImportarForm(forms.Form):
     archivo = forms.FileField(
         label=_("Archivo CSV o XLSX"),
         help_text=_("Use la plantilla del indicador; máximo 5 MB."),
+        validators=[ArchivoValidador(("csv", "xlsx"), max_mb=5)],
     )
 
     def clean_archivo(self):

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.validadores import ArchivoValidador
 from sie.models import Canton, Eje
 
 from ..models import AccionComunicacion, Mensaje, Noticia
@@ -47,6 +48,10 @@ class NoticiaForm(_Crispy, forms.ModelForm):
             "resumen": {"required": _("Escriba un resumen de una o dos frases.")},
             "cuerpo": {"required": _("Escriba el texto de la noticia.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["imagen"].validators.append(ArchivoValidador(("imagen",), max_mb=5))
 
     def clean(self):
         datos = super().clean()

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.roles import Rol
+from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
 
 
@@ -144,6 +145,12 @@ class ActividadAvanceForm(forms.ModelForm):
             "notas": forms.Textarea(attrs={"rows": 3}),
             "avance": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidencia_archivo"].validators.append(
+            ArchivoValidador(TIPOS_EVIDENCIA, max_mb=20)
+        )
 
     def _post_clean(self):
         pass

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
+from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from sie.models import Canton, Sector
 
 from ..models.pactos import Compromiso, Pacto
@@ -68,7 +69,9 @@ class FirmanteForm(forms.Form):
 
 
 class CopiaFirmadaForm(forms.Form):
-    archivo = forms.FileField(label=_("Copia firmada (PDF)"))
+    archivo = forms.FileField(
+        label=_("Copia firmada (PDF)"), validators=[ArchivoValidador(("pdf",), max_mb=20)]
+    )
 
     def clean_archivo(self):
         archivo = self.cleaned_data["archivo"]
@@ -219,7 +222,11 @@ class ActualizacionForm(forms.Form):
 
 class EvidenciaForm(forms.Form):
     titulo = forms.CharField(label=_("Título"), max_length=200)
-    archivo = forms.FileField(label=_("Archivo"), required=False)
+    archivo = forms.FileField(
+        label=_("Archivo"),
+        required=False,
+        validators=[ArchivoValidador(TIPOS_EVIDENCIA, max_mb=20)],
+    )
     enlace = forms.URLField(label=_("Enlace"), required=False)
 
     def clean(self):
@@ -234,6 +241,7 @@ class ImportarAvancesForm(forms.Form):
         label=_("CSV de avances"),
         help_text=_("Columnas: pacto, numero, estado, avance, texto, motivo."),
         required=False,
+        validators=[ArchivoValidador(("csv",), max_mb=2)],
     )
     contenido = forms.CharField(widget=forms.HiddenInput, required=False)
 

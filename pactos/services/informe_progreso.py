@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.documentos import documento_solicitar
+from core.exportar import dataset_seguro
 from core.models import Documento
 from core.permisos import exigir_permiso
 from pactos import indicadores_programa
@@ -234,5 +235,6 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
     alertas = tablib.Dataset(headers=[_("Actividad"), _("Alerta")], title=_("Alertas")[:31])
     for alerta in contexto["alertas"]:
         alertas.append([alerta.actividad.nombre, alerta.mensaje])
-    libro = tablib.Databook([actividades, productos, cifras, alertas])
+    # Activity names and alerts are typed by people: no cell may run as a formula.
+    libro = tablib.Databook([dataset_seguro(d) for d in (actividades, productos, cifras, alertas)])
     return libro.export("xlsx")

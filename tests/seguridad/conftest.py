@@ -1,7 +1,8 @@
 """One scenario for the security tests: the demo data plus drafts and private records to guard.
 
-It is built once per module inside a transaction that is rolled back at the end, so the other
-tests of the session never see it. Each test still runs in its own savepoint (the `db` fixture).
+It is built once for this package inside a transaction that is rolled back when the package's
+tests end, so the other tests of the session never see it. Each test still runs in its own
+savepoint (the `db` fixture).
 """
 
 from datetime import timedelta
@@ -187,7 +188,7 @@ def _construir() -> SimpleNamespace:
     return o
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def escenario(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         bloque = transaction.atomic()
@@ -214,3 +215,12 @@ def cliente_rol(client, escenario, db):
         return client
 
     return como
+
+
+@pytest.fixture(autouse=True)
+def _idioma_espanol_despues():
+    """A request under /en/ leaves English active in this thread: put Spanish back."""
+    yield
+    from django.utils import translation
+
+    translation.activate("es")
