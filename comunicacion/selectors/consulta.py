@@ -6,6 +6,7 @@ from collections import Counter
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pactos.models import Compromiso
 
@@ -154,10 +155,11 @@ def informe_consulta(*, consulta: Consulta) -> dict:
         .order_by("pk")
     )
     publicados = [c for c in todos if c.estado == Comentario.Estado.PUBLICADO]
-    personas = {(c.usuario_id and f"u{c.usuario_id}") or c.email for c in todos}
-    sin_dato = "—"
-    cantones = Counter(c.canton.nombre if c.canton else sin_dato for c in todos)
-    sectores = Counter(c.sector.nombre if c.sector else sin_dato for c in todos)
+    # Who took part: the authors of published comments (hidden ones are moderated out).
+    personas = {(c.usuario_id and f"u{c.usuario_id}") or c.email for c in publicados}
+    sin_dato = gettext("Sin indicar")
+    cantones = Counter(c.canton.nombre if c.canton else sin_dato for c in publicados)
+    sectores = Counter(c.sector.nombre if c.sector else sin_dato for c in publicados)
     tipos = Counter(c.get_tipo_display() for c in publicados)
     destinos = Counter(c.destino_texto for c in publicados)
     respuestas = list(
@@ -165,8 +167,10 @@ def informe_consulta(*, consulta: Consulta) -> dict:
         .prefetch_related(
             Prefetch("comentarios", queryset=Comentario.objects.select_related("canton"))
         )
-        .order_by("decision", "creada")
+        .order_by("creada", "pk")
     )
+    orden = list(RespuestaOficial.Decision.values)
+    respuestas.sort(key=lambda r: orden.index(r.decision))
     decisiones = Counter(r.get_decision_display() for r in respuestas)
     version = consulta.version
     siguiente = version.pacto.versiones.filter(numero__gt=version.numero).order_by("numero").first()
