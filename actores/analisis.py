@@ -9,7 +9,8 @@ import math
 from dataclasses import dataclass, field
 
 import networkx as nx
-from django.db.models import QuerySet
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from .models import Actor, Relacion
@@ -35,6 +36,8 @@ CUADRANTES = {
 }
 
 MAX_PUNTOS_POR_CELDA = 12
+# The table under the grid shows the first rows; the list of actors pages through them all.
+MAX_FILAS_TABLA = 100
 
 
 _MENORES = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "con"}
@@ -85,43 +88,64 @@ class Celda:
 
 
 def mapa_de(qs: QuerySet[Actor]) -> dict:
-    """Rows of the grid from influence 5 (top) to 1, columns interest 1..5, plus quadrant totals."""
-    filas_actor = list(
-        qs.order_by("-influencia", "-interes", "nombre").values(
-            "pk",
-            "nombre",
-            "siglas",
-            "naturaleza",
-            "tipo",
-            "influencia",
-            "interes",
-            "posicion",
-            "canton__nombre",
-        )
+    """Rows of the grid from influence 5 (top) to 1, columns interest 1..5, plus quadrant totals.
+
+    Three queries whatever the number of actors: the count of each cell, the first dots of each
+    cell, and the first rows of the table (the list of actors has them all, paginated)."""
+    campos = (
+        "pk",
+        "nombre",
+        "siglas",
+        "naturaleza",
+        "tipo",
+        "influencia",
+        "interes",
+        "posicion",
+        "canton__nombre",
     )
     celdas = {(i, j): Celda(i, j) for i in range(1, 6) for j in range(1, 6)}
-    totales = dict.fromkeys(CUADRANTES, 0)
+    for fila in qs.order_by().values("influencia", "interes").annotate(n=Count("pk")):
+        if (fila["influencia"], fila["interes"]) in celdas:
+            celdas[(fila["influencia"], fila["interes"])].total = fila["n"]
+    puntos = (
+        qs.annotate(
+            orden_en_celda=Window(
+                RowNumber(),
+                partition_by=[F("influencia"), F("interes")],
+                order_by=F("nombre").asc(),
+            )
+        )
+        .filter(orden_en_celda__lte=MAX_PUNTOS_POR_CELDA)
+        .order_by("-influencia", "-interes", "nombre")
+        .values(*campos)
+    )
+    tabla = list(qs.order_by("-influencia", "-interes", "nombre").values(*campos)[:MAX_FILAS_TABLA])
     etiquetas_posicion = dict(Actor.Posicion.choices)
     etiquetas_tipo = dict(Actor.Tipo.choices)
-    for a in filas_actor:
+    for a in [*tabla, *(puntos := list(puntos))]:
         a["posicion_nombre"] = etiquetas_posicion.get(a["posicion"], a["posicion"])
         a["tipo_nombre"] = etiquetas_tipo.get(a["tipo"], a["tipo"])
         a["cuadrante"] = cuadrante_de(a["influencia"], a["interes"])
         a["abreviatura"] = abreviatura(a["nombre"], a["siglas"])
-        celda = celdas[(a["influencia"], a["interes"])]
-        celda.total += 1
-        celda.actores.append(a)
-        totales[a["cuadrante"]] += 1
+    for a in puntos:
+        celda = celdas.get((a["influencia"], a["interes"]))
+        if celda is not None:
+            celda.actores.append(a)
+    totales = dict.fromkeys(CUADRANTES, 0)
+    for celda in celdas.values():
+        totales[celda.cuadrante] += celda.total
     filas = [[celdas[(i, j)] for j in range(1, 6)] for i in range(5, 0, -1)]
     cuadrantes = [
         {"clave": k, "titulo": t, "consejo": c, "total": totales[k]}
         for k, (t, c) in CUADRANTES.items()
     ]
+    total = sum(totales.values())
     return {
         "filas": filas,
-        "actores": filas_actor,
+        "actores": tabla,
         "cuadrantes": cuadrantes,
-        "total": len(filas_actor),
+        "total": total,
+        "tabla_recortada": total > len(tabla),
     }
 
 

@@ -163,6 +163,8 @@ class Actor(models.Model):
             models.Index(fields=["identificacion"], name="actor_identificacion_idx"),
             models.Index(fields=["email"], name="actor_email_idx"),
             models.Index(fields=["influencia", "interes"], name="actor_mapa_idx"),
+            # The list of actors pages in name order: without it every page sorted them all.
+            models.Index(fields=["nombre", "id"], name="actor_nombre_idx"),
         ]
 
     def __str__(self) -> str:

@@ -26,11 +26,27 @@ def url_base_de_datos(factor: int) -> str:
     return f"sqlite:///{RAIZ / 'var' / f'bench_{factor}x.sqlite3'}"
 
 
-def huella_datos() -> str:
-    h = hashlib.sha256()
-    for ruta in sorted([*RAIZ.glob("bench/datos*.py"), *RAIZ.glob("*/migrations/*.py")]):
-        h.update(ruta.read_bytes())
-    return h.hexdigest()[:16]
+def huella_datos() -> dict:
+    """What a built dataset depends on: the dataset code, and each migration file."""
+
+    def resumen(ruta: Path) -> str:
+        return hashlib.sha256(ruta.read_bytes()).hexdigest()[:16]
+
+    return {
+        "datos": "".join(resumen(r) for r in sorted(RAIZ.glob("bench/datos*.py"))),
+        "migraciones": {
+            str(r.relative_to(RAIZ)): resumen(r) for r in sorted(RAIZ.glob("*/migrations/0*.py"))
+        },
+    }
+
+
+def solo_migraciones_nuevas(anterior: dict, actual: dict) -> bool:
+    """True when the dataset stays valid after `migrate`: same dataset code, and every
+    migration it was built with unchanged (new migrations only add to it)."""
+    previas = anterior.get("migraciones", {})
+    return anterior.get("datos") == actual["datos"] and all(
+        actual["migraciones"].get(ruta) == h for ruta, h in previas.items()
+    )
 
 
 def entorno(factor: int) -> dict[str, str]:
@@ -56,6 +72,21 @@ def recrear_base(factor: int) -> None:
     conexion.close()
 
 
+def analizar(factor: int) -> None:
+    """Planner statistics after a bulk load, as a live database has them (autovacuum may not
+    have run yet, and without them PostgreSQL picked plans hundreds of times slower)."""
+    url = url_base_de_datos(factor)
+    if url.startswith("sqlite"):
+        return
+    import psycopg2
+
+    conexion = psycopg2.connect(url)
+    conexion.autocommit = True
+    with conexion.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    conexion.close()
+
+
 def preparar(factor: int, reconstruir: bool) -> None:
     marca = (
         RAIZ
@@ -63,19 +94,29 @@ def preparar(factor: int, reconstruir: bool) -> None:
         / f"bench_{factor}x.{'pg' if 'postgres' in url_base_de_datos(factor) else 'sqlite'}.ok"
     )
     huella = huella_datos()
-    if not reconstruir and marca.exists() and marca.read_text() == huella:
+    try:
+        anterior = json.loads(marca.read_text()) if marca.exists() else {}
+    except ValueError:
+        anterior = {}
+    env = entorno(factor)
+    migrar = [PY, "manage.py", "migrate", "--noinput", "-v", "0"]
+    if not reconstruir and anterior == huella:
         print(f"· datos {factor}× reutilizados")
+        return
+    if not reconstruir and anterior and solo_migraciones_nuevas(anterior, huella):
+        print(f"· datos {factor}× reutilizados; aplicando migraciones nuevas", flush=True)
+        subprocess.run(migrar, cwd=RAIZ, env=env, check=True)
+        analizar(factor)
+        marca.write_text(json.dumps(huella))
         return
     print(f"· construyendo datos {factor}× …", flush=True)
     recrear_base(factor)
-    env = entorno(factor)
-    subprocess.run(
-        [PY, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=RAIZ, env=env, check=True
-    )
+    subprocess.run(migrar, cwd=RAIZ, env=env, check=True)
     subprocess.run(
         [PY, "-m", "bench.datos", "--factor", str(factor)], cwd=RAIZ, env=env, check=True
     )
-    marca.write_text(huella)
+    analizar(factor)
+    marca.write_text(json.dumps(huella))
 
 
 def medir(factor: int, repeticiones: int) -> dict:
@@ -113,7 +154,11 @@ def main() -> None:
     if not args.sin_throughput and 1 in factores:
         from bench import carga
 
-        resultados["throughput"] = carga.medir_throughput(entorno(1))
+        servidor = entorno(1)
+        if os.environ.get("REDIS_URL"):
+            # Two gunicorn workers share the public page cache only through Redis.
+            servidor["REDIS_URL"] = os.environ["REDIS_URL"]
+        resultados["throughput"] = carga.medir_throughput(servidor)
     if not args.sin_pdf and 1 in factores:
         resultados["pdf"] = json.loads(
             subprocess.run(

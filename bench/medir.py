@@ -16,6 +16,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeticiones", type=int, default=15)
+    parser.add_argument("--paginas", default="", help="only these keys, comma-separated")
     args = parser.parse_args()
 
     import django
@@ -28,8 +29,13 @@ def main() -> None:
     from bench.paginas import PAGINAS
 
     resultados = {}
-    with override_settings(DEBUG=False, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False):
+    # The public page cache is off: these figures are about the pages' own work.
+    with override_settings(
+        DEBUG=False, ALLOWED_HOSTS=["*"], SECURE_SSL_REDIRECT=False, CACHE_PAGINAS_PUBLICAS=False
+    ):
         for clave, funcion in PAGINAS.items():
+            if args.paginas and clave not in args.paginas.split(","):
+                continue
             destino = funcion()
             if destino is None:
                 resultados[clave] = {"missing": True}

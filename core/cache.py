@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
@@ -51,6 +52,24 @@ def invalidar_paginas_publicas() -> None:
         logger.exception("No se pudo invalidar la caché de páginas públicas")
 
 
+def datos_publicos(clave: str, calcular, duracion: int = DURACION):
+    """calcular() once per public generation: figures that public pages aggregate over a whole
+    history (participation of a table) are counted again only after a write."""
+    try:
+        completa = f"publico:datos:{generacion_publica()}:{clave}"
+        valor = cache.get(completa)
+    except Exception:
+        logger.warning("Caché de páginas públicas no disponible", exc_info=True)
+        return calcular()
+    if valor is None:
+        valor = calcular()
+        try:
+            cache.set(completa, valor, duracion)
+        except Exception:
+            logger.warning("No se pudo guardar un dato público", exc_info=True)
+    return valor
+
+
 def _cambio_de_datos(sender, using=None, **kwargs) -> None:
     if sender._meta.app_label not in APPS_PUBLICAS:
         return
@@ -74,7 +93,8 @@ def conectar_invalidacion() -> None:
 
 def _cacheable(request) -> bool:
     return (
-        request.method in ("GET", "HEAD")
+        getattr(settings, "CACHE_PAGINAS_PUBLICAS", True)  # off to measure the pages themselves
+        and request.method in ("GET", "HEAD")
         and not getattr(request, "htmx", False)
         and not request.user.is_authenticated
         and not len(get_messages(request))
@@ -154,6 +174,7 @@ class PaginaPublicaMixin:
 __all__ = [
     "PaginaPublicaMixin",
     "conectar_invalidacion",
+    "datos_publicos",
     "generacion_publica",
     "invalidar_paginas_publicas",
     "pagina_publica",

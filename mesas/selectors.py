@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from actores.models import Actor
@@ -33,11 +35,25 @@ def mesas_publicas() -> QuerySet[Mesa]:
     )
 
 
+def _conteo(modelo) -> Coalesce:
+    """Rows of modelo of each session, as a subquery: computed only for the sessions shown."""
+    return Coalesce(
+        Subquery(
+            modelo.objects.filter(sesion=OuterRef("pk"))
+            .order_by()
+            .values("sesion")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
 def _con_conteos(qs: QuerySet[Sesion]) -> QuerySet[Sesion]:
     return qs.annotate(
-        n_asistentes=Count("asistencias", distinct=True),
-        n_acuerdos=Count("acuerdos", distinct=True),
-        n_intervenciones=Count("intervenciones", distinct=True),
+        n_asistentes=_conteo(Asistencia),
+        n_acuerdos=_conteo(Acuerdo),
+        n_intervenciones=_conteo(Intervencion),
     )
 
 
@@ -66,35 +82,54 @@ def acuerdos_publicos(*, mesa: Mesa | None = None) -> QuerySet[Acuerdo]:
 
 
 def participacion(*, sesiones: QuerySet[Sesion]) -> dict:
-    """Participation figures of a set of sessions, in a fixed number of queries."""
-    asistencias = Asistencia.objects.filter(sesion__in=sesiones)
-    filas = list(
-        asistencias.values_list(
-            "pk", "actor_id", "organizacion_id", "actor__genero", "actor__canton__nombre"
-        )
+    """Participation figures of a set of sessions, counted by the database in four queries."""
+    asistencias = Asistencia.objects.filter(sesion__in=sesiones.values("pk")).order_by()
+    totales = asistencias.aggregate(
+        asistencias=Count("pk"),
+        personas=Count("actor", distinct=True),
+        organizaciones=Count("organizacion", distinct=True),
     )
-    por_genero = Counter(genero or Actor.Genero.NO_INFORMA for _, _, _, genero, _ in filas)
-    sectores_actor = defaultdict(set)
-    for actor_id, sector in Actor.objects.filter(
-        Q(asistencias_mesa__in=asistencias) | Q(representaciones_mesa__in=asistencias)
-    ).values_list("pk", "sectores__nombre"):
-        if sector:
-            sectores_actor[actor_id].add(sector)
-    por_sector: Counter = Counter()
-    for _, actor_id, organizacion_id, _, _ in filas:
-        for sector in sectores_actor[actor_id] | sectores_actor.get(organizacion_id, set()):
-            por_sector[sector] += 1
-    por_canton = Counter(canton for *_, canton in filas if canton)
+    por_genero: Counter = Counter()
+    for genero, n in asistencias.values_list("actor__genero").annotate(n=Count("pk")):
+        por_genero[genero or Actor.Genero.NO_INFORMA] += n
+    por_canton = [
+        (canton, n)
+        for canton, n in asistencias.values_list("actor__canton__nombre").annotate(n=Count("pk"))
+        if canton
+    ]
     return {
-        "asistencias": len(filas),
-        "personas": len({actor for _, actor, _, _, _ in filas}),
-        "organizaciones": len({org for _, _, org, _, _ in filas if org}),
+        **totales,
         "mujeres": por_genero[Actor.Genero.MUJER],
         "hombres": por_genero[Actor.Genero.HOMBRE],
         "otro_genero": por_genero[Actor.Genero.OTRO] + por_genero[Actor.Genero.NO_INFORMA],
-        "por_sector": sorted(por_sector.items(), key=lambda x: (-x[1], x[0])),
-        "por_canton": sorted(por_canton.items(), key=lambda x: (-x[1], x[0])),
+        "por_sector": sorted(_asistencias_por_sector(asistencias), key=lambda x: (-x[1], x[0])),
+        "por_canton": sorted(por_canton, key=lambda x: (-x[1], x[0])),
     }
+
+
+def _asistencias_por_sector(asistencias: QuerySet[Asistencia]) -> list[tuple[str, int]]:
+    """Attendances per sector: an attendance counts for the sectors of the person and of the
+    organisation they represent, once per sector."""
+    campo = Actor._meta.get_field("sectores")
+    tabla = campo.remote_field.through._meta.db_table
+    actor, sector = campo.m2m_column_name(), campo.m2m_reverse_name()
+    sectores = campo.related_model._meta.db_table
+    sql, parametros = asistencias.values(
+        "pk", "actor_id", "organizacion_id"
+    ).query.sql_with_params()
+    consulta = f"""
+        SELECT s.nombre, COUNT(DISTINCT x.asistencia) FROM (
+            SELECT a.pk AS asistencia, t.{sector} AS sector FROM ({sql}) a
+                JOIN {tabla} t ON t.{actor} = a.actor_id
+            UNION ALL
+            SELECT a.pk, t.{sector} FROM ({sql}) a
+                JOIN {tabla} t ON t.{actor} = a.organizacion_id
+        ) x JOIN {sectores} s ON s.id = x.sector
+        GROUP BY s.nombre
+    """  # noqa: S608 - table and column names come from the models, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(consulta, [*parametros, *parametros])
+        return [(nombre, n) for nombre, n in cursor.fetchall()]
 
 
 # --- Staff -----------------------------------------------------------------------------------

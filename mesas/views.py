@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from actores.selectors import actores_visibles
-from core.cache import PaginaPublicaMixin
+from core.cache import PaginaPublicaMixin, datos_publicos
 from core.permisos import PermisoRequeridoMixin, exigir_permiso
 
 from . import forms, selectors, services
@@ -44,6 +44,9 @@ def _grafico(etiquetas, valores, titulo) -> dict:
     }
 
 
+SESIONES_POR_PAGINA = 12
+
+
 class MesaView(PaginaPublicaMixin, TemplateView):
     """A table's public page: its sessions on a timeline, agreements and participation."""
 
@@ -51,14 +54,22 @@ class MesaView(PaginaPublicaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         mesa = get_object_or_404(selectors.mesas_publicas(), slug=kwargs["slug"])
-        sesiones = selectors.sesiones_publicadas_de(mesa=mesa)
-        cifras = selectors.participacion(sesiones=sesiones)
-        actas = selectors.actas_publicadas(sesiones=list(sesiones))
+        todas = selectors.sesiones_publicadas_de(mesa=mesa)
+        cifras = datos_publicos(
+            f"mesa:{mesa.pk}:participacion", lambda: selectors.participacion(sesiones=todas)
+        )
+        # The timeline shows one page of sessions (the latest by default) and their agreements,
+        # so the page costs the same after 4 sessions or 400.
+        paginador = Paginator(todas.values_list("pk", flat=True), SESIONES_POR_PAGINA)
+        pagina = paginador.get_page(self.request.GET.get("sesiones") or paginador.num_pages)
+        sesiones = list(todas.filter(pk__in=list(pagina.object_list)))
+        actas = selectors.actas_publicadas(sesiones=sesiones)
         return {
             **super().get_context_data(**kwargs),
             "mesa": mesa,
             "sesiones": [(s, actas.get(s.pk)) for s in sesiones],
-            "acuerdos": list(selectors.acuerdos_publicos(mesa=mesa)),
+            "pagina_sesiones": pagina,
+            "acuerdos": list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones)),
             "cifras": cifras,
             "grafico_genero": _grafico(
                 [_("Mujeres"), _("Hombres"), _("Otro / no informa")],

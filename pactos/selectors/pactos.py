@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from datetime import timedelta
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Avg,
     Count,
@@ -152,6 +153,19 @@ def filtrar_compromisos(qs: QuerySet[Compromiso], filtros: dict) -> QuerySet[Com
 def compromisos_de_pacto_publico(*, pacto: Pacto, filtros: dict) -> list[Compromiso]:
     qs = filtrar_compromisos(pacto.compromisos.all(), filtros)
     return adjuntar_ultimas_actualizaciones(list(compromisos_con_relaciones(qs).order_by("numero")))
+
+
+COMPROMISOS_POR_PAGINA = 25
+
+
+def compromisos_de_pacto_publico_pagina(*, pacto: Pacto, filtros: dict, numero) -> Page:
+    """One page of the pacto's public commitments: the page costs the same with 20 or 2,000."""
+    qs = filtrar_compromisos(pacto.compromisos.all(), filtros).order_by("numero")
+    pagina = Paginator(qs, COMPROMISOS_POR_PAGINA).get_page(numero)
+    pagina.object_list = adjuntar_ultimas_actualizaciones(
+        list(compromisos_con_relaciones(pagina.object_list))
+    )
+    return pagina
 
 
 def compromisos_publicados() -> QuerySet[Compromiso]:

@@ -91,11 +91,17 @@ def pactos_publicos(request):
 def pacto_publico(request, slug: str):
     pacto = sel.pacto_publico(slug=slug)
     filtro = FiltroPublicoForm(request.GET or None, pacto=pacto)
-    compromisos = sel.compromisos_de_pacto_publico(pacto=pacto, filtros=filtro.filtros())
+    pagina = sel.compromisos_de_pacto_publico_pagina(
+        pacto=pacto, filtros=filtro.filtros(), numero=request.GET.get("pagina")
+    )
+    parametros = request.GET.copy()
+    parametros.pop("pagina", None)
     contexto = {
         "pacto": pacto,
         "filtro": filtro,
-        "compromisos": compromisos,
+        "compromisos": pagina.object_list,
+        "pagina": pagina,
+        "parametros": parametros.urlencode(),
         "firmantes": pacto.firmantes.all(),
     }
     return render(request, "pactos/pacto/publico.html", contexto)

@@ -212,3 +212,9 @@ def test_sin_cache_disponible_la_pagina_se_sirve_igual(client, settings):
     respuesta = client.get("/pactos/")
     assert respuesta.status_code == 200 and not desde_cache(respuesta)
     assert "Pactos" in respuesta.content.decode()
+
+
+def test_la_cache_se_apaga_para_medir_las_paginas(client, settings):
+    settings.CACHE_PAGINAS_PUBLICAS = False
+    client.get("/")
+    assert not desde_cache(client.get("/"))
