@@ -81,6 +81,20 @@ def _acta_publicada() -> dict:
     return {"uuid": Documento.objects.filter(tipo="acta").order_by("pk").first().uuid}
 
 
+def _consulta_demo() -> dict:
+    from comunicacion.models import Consulta
+
+    return {"pk": Consulta.objects.order_by("pk").first().pk}
+
+
+def _confirmar_comentario_demo() -> dict:
+    from comunicacion.models import Comentario
+    from comunicacion.services import consulta
+
+    pendiente = Comentario.objects.filter(estado="pendiente").order_by("pk").first()
+    return {"token": consulta.comentario_token(pendiente)}
+
+
 TURISMO = "estrategia-provincial-de-turismo-de-pichincha"
 LANZAMIENTO = "lanzamiento-del-programa-pactos-por-pichincha"
 SOCIALIZACION = "socializacion-de-resultados-de-los-pactos-por-pichincha"
@@ -137,6 +151,20 @@ PAGINAS = [
         "comunicacion:suscripcion_baja",
         {"token": "x"},
         estado=404,
+    ),
+    # Public consultation on the draft tourism pacto
+    Pagina("consultas públicas", "comunicacion:consultas"),
+    Pagina("una consulta pública", "comunicacion:consulta", _consulta_demo, movil=True),
+    Pagina("comentar el borrador", "comunicacion:comentar", _consulta_demo, con_errores=True),
+    Pagina("comentario enviado", "comunicacion:comentario_enviado", _consulta_demo),
+    Pagina(
+        "confirmar un comentario", "comunicacion:comentario_confirmar", _confirmar_comentario_demo
+    ),
+    Pagina(
+        "enlace de comentario no válido",
+        "comunicacion:comentario_confirmar",
+        {"token": "x"},
+        estado=400,
     ),
     # Accounts and errors
     Pagina("ingreso", "cuentas:login", con_errores=True),

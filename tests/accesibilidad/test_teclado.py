@@ -20,7 +20,7 @@ from actores.models import Actor
 from actores.services import actor_crear
 from core.roles import Rol
 from mesas import services
-from mesas.models import Mesa
+from mesas.models import Mesa, Sesion
 from tests.accesibilidad.revision import revisar
 
 pytestmark = [
@@ -97,7 +97,19 @@ def _persona(nombres, apellidos, genero):
     )
 
 
-def test_registrar_una_sesion_solo_con_el_teclado(page, live_server, django_user_model):
+@pytest.fixture
+def celery_en_proceso():
+    from config.celery import app
+
+    antes = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = antes
+
+
+def test_registrar_una_sesion_solo_con_el_teclado(
+    page, live_server, django_user_model, celery_en_proceso
+):
     facilitador = django_user_model.objects.create(
         username="facilitador", first_name="Luis Alberto", password=make_password(CLAVE)
     )
@@ -196,7 +208,16 @@ def test_registrar_una_sesion_solo_con_el_teclado(page, live_server, django_user
     assert acuerdo.texto == "Inventariar los atractivos del cantón"
     assert list(acuerdo.responsables.all()) == [rosa]
 
-    assert not teclado.sin_foco_visible, sorted(teclado.sin_foco_visible)
-    # The page with its records, as the facilitator leaves it, passes axe too.
+    # The page with its records passes axe too.
     hallazgos = revisar(page, "registro de la sesión con datos")
     assert not hallazgos.graves, hallazgos.informe(hallazgos.graves)
+
+    # Close the session and reach the acta's download link, still with the keyboard alone
+    teclado.ir_a("#seccion-cierre button[type=submit]")
+    teclado.pulsar("Enter")
+    expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible()
+    teclado.ir_a("#documento-estado a[download]")
+    sesion.refresh_from_db()
+    assert sesion.estado == Sesion.Estado.CERRADA
+
+    assert not teclado.sin_foco_visible, sorted(teclado.sin_foco_visible)
