@@ -216,6 +216,8 @@ MATRIZ: list[Fila] = [
     F("mesas:mis_mesas", COORD_FAC),
     F("mesas:invitacion", NO_EXISTE, lambda o: {"token": "00000000-0000-0000-0000-000000000000"}),
     F("mesas:gestion", SOLO_COORD, lambda o: {"slug": o.mesa.slug}),
+    F("mesas:equipo", SOLO_COORD, lambda o: {"slug": o.mesa.slug}, "mesa ajena"),
+    F("mesas:equipo", SOLO_COORD, lambda o: {"slug": "turismo-cayambe"}, "mesa propia"),
     F("mesas:sesion", SOLO_COORD, lambda o: {"pk": o.sesion_ajena.pk}, "mesa ajena"),
     F("mesas:sesion", COORD_FAC, lambda o: {"pk": o.sesion_propia.pk}, "mesa propia"),
     F("mesas:sesion_datos", "405 405 405 405 405 405 405", lambda o: {"pk": o.sesion_ajena.pk}),
