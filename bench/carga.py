@@ -10,6 +10,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -20,7 +21,10 @@ from bench.paginas import PUBLICAS_THROUGHPUT
 
 RAIZ = Path(__file__).resolve().parent.parent
 PUERTO = int(os.environ.get("BENCH_PORT", "8199"))
-DURACION = os.environ.get("BENCH_DURACION", "8s")
+DURACION = os.environ.get("BENCH_DURACION", "5s")
+# The machine is shared: load drifts during a run. Every round measures the floor and each page
+# back to back, and a page's figure is the median over rounds of its ratio to that round's floor.
+RONDAS = int(os.environ.get("BENCH_RONDAS", "3"))
 
 
 def _libre(puerto: int) -> bool:
@@ -104,14 +108,16 @@ def medir_throughput(env: dict) -> dict:
                 break
             except OSError:
                 time.sleep(0.2)
-        resultados = {}
-        for clave, ruta in urls.items():
+        for ruta in urls.values():
             urllib.request.urlopen(base + ruta, timeout=10).read()  # warm-up
-            resultados[clave] = {"rps": round(_wrk(base + ruta), 1)}
-        piso = resultados["floor"]["rps"]
-        for clave, dato in resultados.items():
+        rondas = [{clave: _wrk(base + ruta) for clave, ruta in urls.items()} for _ in range(RONDAS)]
+        resultados = {"floor": {"rps": round(statistics.median(r["floor"] for r in rondas), 1)}}
+        for clave in urls:
             if clave != "floor":
-                dato["ratio"] = round(dato["rps"] / piso, 2)
+                resultados[clave] = {
+                    "rps": round(statistics.median(r[clave] for r in rondas), 1),
+                    "ratio": round(statistics.median(r[clave] / r["floor"] for r in rondas), 2),
+                }
         return resultados
     finally:
         os.killpg(servidor.pid, signal.SIGTERM)

@@ -101,11 +101,45 @@ def _cacheable(request) -> bool:
     )
 
 
-def _clave(request, generacion: int) -> str:
-    return f"publico:pagina:{generacion}:{get_language()}:{request.get_full_path()}"
+def _clave(request) -> str:
+    return f"publico:pagina:{get_language()}:{request.get_full_path()}"
 
 
-def _guardar(clave: str, respuesta, duracion: int) -> None:
+_clientes_redis: dict[int, object] = {}
+
+
+def _leer_varias(claves: list[str]) -> dict:
+    """cache.get_many, but with Redis through one client per process: Django's Redis backend
+    builds a new client object for every command, which cost more than the round trip itself
+    and made a cached page several times slower than the floor."""
+    interno = getattr(cache, "_cache", None)
+    if not hasattr(interno, "_get_connection_pool") or not hasattr(interno, "_serializer"):
+        return cache.get_many(claves)
+    cliente = _clientes_redis.get(id(interno))
+    if cliente is None:
+        cliente = _clientes_redis[id(interno)] = interno.get_client(None)
+    completas = [cache.make_and_validate_key(c) for c in claves]
+    return {
+        c: interno._serializer.loads(v)
+        for c, v in zip(claves, cliente.mget(completas), strict=True)
+        if v is not None
+    }
+
+
+def _leer(clave: str) -> tuple[int | None, tuple | None]:
+    """The current generation and the stored page, in one round trip to the cache: the page is
+    stored with the generation it was rendered in, and is good only while that is current."""
+    leidos = _leer_varias([CLAVE_GENERACION, clave])
+    generacion = leidos.get(CLAVE_GENERACION)
+    if generacion is None:
+        return generacion_publica(), None
+    guardada = leidos.get(clave)
+    if guardada is None or guardada[0] != generacion:
+        return generacion, None
+    return generacion, guardada[1:]
+
+
+def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> None:
     if (
         respuesta.status_code != 200
         or respuesta.streaming
@@ -115,7 +149,7 @@ def _guardar(clave: str, respuesta, duracion: int) -> None:
         return
     contenido = _TOKEN_CSRF.sub(rb"\1" + MARCA_CSRF.encode() + rb"\2", respuesta.content)
     cabeceras = {c: respuesta[c] for c in _CABECERAS if respuesta.has_header(c)}
-    cache.set(clave, (contenido, cabeceras), duracion)
+    cache.set(clave, (generacion, contenido, cabeceras), duracion)
 
 
 def _servir(request, guardada) -> HttpResponse:
@@ -141,9 +175,9 @@ def pagina_publica(vista=None, *, duracion: int = DURACION):
     def envoltura(request, *args, **kwargs):
         if not _cacheable(request):
             return vista(request, *args, **kwargs)
+        clave = _clave(request)
         try:
-            clave = _clave(request, generacion_publica())
-            guardada = cache.get(clave)
+            generacion, guardada = _leer(clave)
         except Exception:
             logger.warning("Caché de páginas públicas no disponible", exc_info=True)
             return vista(request, *args, **kwargs)
@@ -153,7 +187,7 @@ def pagina_publica(vista=None, *, duracion: int = DURACION):
         if callable(getattr(respuesta, "render", None)):
             respuesta = respuesta.render()
         try:
-            _guardar(clave, respuesta, duracion)
+            _guardar(clave, generacion, respuesta, duracion)
         except Exception:
             logger.warning("No se pudo guardar una página pública", exc_info=True)
         return respuesta
