@@ -64,6 +64,11 @@ class MesaView(PaginaPublicaMixin, TemplateView):
         pagina = paginador.get_page(self.request.GET.get("sesiones") or paginador.num_pages)
         sesiones = list(todas.filter(pk__in=list(pagina.object_list)))
         actas = selectors.actas_publicadas(sesiones=sesiones)
+        genero = _grafico(
+            [_("Mujeres"), _("Hombres"), _("Otro / no informa")],
+            [cifras["mujeres"], cifras["hombres"], cifras["otro_genero"]],
+            _("Asistencias por género"),
+        )
         return {
             **super().get_context_data(**kwargs),
             "mesa": mesa,
@@ -71,11 +76,9 @@ class MesaView(PaginaPublicaMixin, TemplateView):
             "pagina_sesiones": pagina,
             "acuerdos": list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones)),
             "cifras": cifras,
-            "grafico_genero": _grafico(
-                [_("Mujeres"), _("Hombres"), _("Otro / no informa")],
-                [cifras["mujeres"], cifras["hombres"], cifras["otro_genero"]],
-                _("Asistencias por género"),
-            ),
+            "grafico_genero": genero,
+            # the same figures as a table, for who cannot see the chart
+            "datos_genero": list(zip(genero["etiquetas"], genero["valores"], strict=True)),
             "grafico_sectores": _grafico(
                 [s for s, _n in cifras["por_sector"]],
                 [n for _s, n in cifras["por_sector"]],
