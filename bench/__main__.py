@@ -170,6 +170,14 @@ def main() -> None:
                 text=True,
             ).stdout
         )
+    if 1 in factores and os.environ.get("BENCH_SIN_CARGA") != "1":
+        # Mixed load (50 visitors + 5 facilitators, 60 s) on a copy of the 1× dataset; a failure
+        # is reported under "load", never fatal.
+        from bench import carga_mixta
+
+        servidor = {**entorno(1), **{k: v for k, v in os.environ.items() if k == "REDIS_URL"}}
+        resultados["load"] = carga_mixta.medir_en_copia(servidor)
+        carga_mixta.imprimir(resultados["load"])
     Path(args.salida).write_text(json.dumps(resultados, indent=2, ensure_ascii=False) + "\n")
     informe.imprimir(resultados)
     print(f"\nResultados en {args.salida}")
