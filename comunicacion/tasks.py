@@ -79,3 +79,11 @@ def enviar_respuesta_comentario(comentario_id: int) -> bool:
     from .services import consulta
 
     return consulta.respuesta_comentario_enviar(comentario_id=comentario_id)
+
+
+@shared_task(acks_late=True)
+def cerrar_consultas_vencidas() -> int:
+    """Beat: consultations past their closing date are closed and their report requested."""
+    from .services import consulta
+
+    return len(consulta.consultas_cerrar_vencidas())

@@ -64,6 +64,10 @@ app.conf.update(
             "task": "core.tasks.barrer_documentos_pendientes",
             "schedule": crontab(minute="*/5"),
         },
+        "comunicacion-cerrar-consultas-vencidas": {
+            "task": "comunicacion.tasks.cerrar_consultas_vencidas",
+            "schedule": crontab(minute=10),
+        },
         "comunicacion-resumenes-suscripciones": {
             "task": "comunicacion.tasks.enviar_resumenes_suscripciones",
             "schedule": crontab(minute=0, hour=7),

@@ -100,6 +100,33 @@ def consulta_cerrar(*, consulta: Consulta, usuario):
     return documento_solicitar(fuente=consulta, tipo=INFORME, usuario=usuario)
 
 
+def consultas_cerrar_vencidas(*, ahora: datetime | None = None) -> list[int]:
+    """Beat: close every open consultation whose closing date has passed and ask for its report.
+
+    Nobody asks, so core's document is requested as the system; a second run finds nothing.
+    """
+    from core.documentos import documento_solicitar
+
+    ahora = ahora or timezone.now()
+    cerradas = []
+    vencidas = Consulta.objects.filter(estado=Consulta.Estado.ABIERTA, cierra__lte=ahora)
+    for pk in vencidas.values_list("pk", flat=True):
+        with transaction.atomic():
+            consulta = (
+                Consulta.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, estado=Consulta.Estado.ABIERTA)
+                .first()
+            )
+            if consulta is None:
+                continue
+            consulta.estado = Consulta.Estado.CERRADA
+            consulta.cerrada_en = ahora
+            consulta.save(update_fields=["estado", "cerrada_en"])
+            documento_solicitar(fuente=consulta, tipo=INFORME, sistema=True)
+        cerradas.append(pk)
+    return cerradas
+
+
 # --- Comments --------------------------------------------------------------------------------
 
 

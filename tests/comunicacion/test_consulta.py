@@ -490,3 +490,25 @@ def test_un_aviso_que_falla_no_rompe_la_lista_de_pactos(client, monkeypatch):
 
     monkeypatch.setitem(avisos_publicos._AVISOS, "roto", roto)
     assert client.get(reverse("pactos:pactos_publicos")).status_code == 200
+
+
+def test_al_pasar_la_fecha_de_cierre_beat_cierra_y_pide_el_informe(
+    consulta, comentar, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from comunicacion.tasks import cerrar_consultas_vencidas
+    from config.celery import app
+    from core.models import Documento
+
+    comentar()
+    assert "comunicacion-cerrar-consultas-vencidas" in app.conf.beat_schedule
+    assert cerrar_consultas_vencidas() == 0  # still open
+    Consulta.objects.filter(pk=consulta.pk).update(cierra=timezone.now(), abre=consulta.abre)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert cerrar_consultas_vencidas() == 1
+    consulta.refresh_from_db()
+    assert consulta.estado == Consulta.Estado.CERRADA and consulta.cerrada_por is None
+    documento = Documento.objects.get(tipo="consulta_informe")
+    assert documento.estado == Documento.Estado.LISTO and documento.solicitado_por is None
+    assert cerrar_consultas_vencidas() == 0  # a second run finds nothing
