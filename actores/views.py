@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from core.exportar import escritor_csv, fila_segura
 from core.permisos import AccesoDenegado, PermisoRequeridoMixin, exigir_permiso
 from core.rules import es_coordinador
+from core.validadores import id_de_formulario
 from sie.models import Canton
 
 from . import importacion as imp
@@ -745,7 +746,9 @@ class AsignacionesView(PermisoRequeridoMixin, View):
 
     def post(self, request):
         if "eliminar" in request.POST:
-            asignacion = get_object_or_404(AsignacionTerritorial, pk=request.POST.get("eliminar"))
+            asignacion = get_object_or_404(
+                AsignacionTerritorial, pk=id_de_formulario(request.POST.get("eliminar"))
+            )
             asignacion_eliminar(asignacion=asignacion)
             messages.success(request, _("Se quitó la asignación."))
             return redirect("actores:asignaciones")

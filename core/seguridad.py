@@ -75,3 +75,21 @@ class CabecerasSeguridadMiddleware:
         )
         respuesta["Connection"] = "close"
         return respuesta
+
+
+def destino_local(request, destino: str | None, defecto):
+    """Where a form's "volver" may send the browser: a path of this site, else defecto.
+
+    "//otro.example" and "https://otro.example" would make the portal an open redirect.
+    """
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    if (
+        destino
+        and destino.startswith("/")  # a bare word would be taken for a URL name by redirect()
+        and url_has_allowed_host_and_scheme(
+            destino, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return destino
+    return defecto

@@ -144,3 +144,19 @@ class ArchivoValidador:
             and self.tipos == otro.tipos
             and self.max_mb == otro.max_mb
         )
+
+
+def id_de_formulario(valor) -> int | None:
+    """A primary key posted by a form, or None for anything that is not one (a 404, never a 500).
+
+    "abc", "", "1.5" and numbers beyond PostgreSQL's bigint would otherwise raise in the query.
+    """
+    texto = str(valor or "").strip()
+    if texto.isascii() and texto.isdigit() and len(texto) < 19:
+        return int(texto)
+    return None
+
+
+def ids_de_formulario(valores) -> list[int]:
+    """The valid primary keys of a posted list (request.POST.getlist), the rest dropped."""
+    return [i for i in map(id_de_formulario, valores) if i is not None]

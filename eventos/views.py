@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.permisos import AccesoDenegado, PermisoRequeridoMixin
+from core.validadores import id_de_formulario
 
 from . import enlaces, selectors, services
 from .forms import (
@@ -207,7 +208,7 @@ class EquipoView(EventoMixin, TemplateView):
             raise AccesoDenegado("eventos.editar_evento")
         if "quitar" in request.POST:
             miembro = get_object_or_404(
-                MiembroEquipo, pk=request.POST["quitar"], evento=self.evento
+                MiembroEquipo, pk=id_de_formulario(request.POST["quitar"]), evento=self.evento
             )
             services.miembro_quitar(miembro=miembro, usuario=request.user)
             messages.success(request, _("Quitado del grupo de trabajo."))
@@ -637,7 +638,7 @@ class LogisticaView(EventoMixin, TemplateView):
             messages.success(request, _("%(n)s tareas de la plantilla agregadas.") % {"n": n})
         else:
             tarea = get_object_or_404(
-                TareaLogistica, pk=request.POST.get("tarea"), evento=self.evento
+                TareaLogistica, pk=id_de_formulario(request.POST.get("tarea")), evento=self.evento
             )
             form = TareaEstadoForm(request.POST)
             if form.is_valid():

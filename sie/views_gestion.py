@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.permisos import AccesoDenegado, PermisoRequeridoMixin
+from core.seguridad import destino_local
 
 from . import services
 from .catalogo import DIMENSIONES
@@ -100,7 +101,7 @@ class AccionMasivaView(PermisoRequeridoMixin, View):
         elif accion == "publicar":
             hechas = services.mediciones_publicar(mediciones=mediciones, usuario=request.user)
             messages.success(request, _("Valores publicados: %(n)d.") % {"n": hechas})
-        return redirect(request.POST.get("volver") or reverse("sie:gestion"))
+        return redirect(destino_local(request, request.POST.get("volver"), reverse("sie:gestion")))
 
 
 class MedicionView(PermisoRequeridoMixin, TemplateView):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from core.permisos import PermisoRequeridoMixin, exigir_permiso
+from core.seguridad import destino_local
 from pactos.forms.hoja_de_ruta import (
     ActividadAvanceForm,
     ActividadPlanForm,
@@ -304,7 +305,7 @@ def actividad_estado(request, pk):
             messages.error(request, error)
         else:
             messages.success(request, _("Estado actualizado."))
-        return redirect(request.POST.get("volver") or "pactos:hoja_de_ruta")
+        return redirect(destino_local(request, request.POST.get("volver"), "pactos:hoja_de_ruta"))
     if vista == "tablero":
         actividades = _anotar(request.user, list(actividades_filtradas()), hoy)
         respuesta = render(

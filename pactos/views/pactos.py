@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -22,6 +22,8 @@ from django.views.decorators.http import require_POST
 from core.cache import pagina_publica
 from core.exportar import escritor_csv, fila_segura
 from core.permisos import exigir_permiso
+from core.seguridad import destino_local
+from core.validadores import id_de_formulario, ids_de_formulario
 
 from ..forms.pactos import (
     ActualizacionForm,
@@ -334,10 +336,11 @@ def consolidar(request, pk: int):
 
 def _consolidar_accion(request, pacto: Pacto):
     accion = request.POST.get("accion")
-    ids = request.POST.getlist("acuerdos")
+    ids = ids_de_formulario(request.POST.getlist("acuerdos"))
     volver = reverse("pactos:consolidar", kwargs={"pk": pacto.pk})
     if request.POST.get("parametros"):
-        volver += "?" + request.POST["parametros"]
+        # Re-encoded: a raw value with a newline would break the Location header (a 500).
+        volver += "?" + QueryDict(request.POST["parametros"]).urlencode()
     try:
         if accion == "crear":
             form = ConsolidarForm(request.POST)
@@ -356,7 +359,7 @@ def _consolidar_accion(request, pacto: Pacto):
             )
         elif accion == "vincular":
             compromiso = get_object_or_404(
-                Compromiso, pk=request.POST.get("compromiso"), pacto=pacto
+                Compromiso, pk=id_de_formulario(request.POST.get("compromiso")), pacto=pacto
             )
             srv.compromiso_vincular_acuerdos(
                 compromiso=compromiso, acuerdos=ids, autor=request.user
@@ -449,7 +452,7 @@ def compromiso_reorganizar(request, pk: int):
         if accion == "fusionar":
             otros = list(
                 Compromiso.objects.filter(
-                    pacto=compromiso.pacto, pk__in=request.POST.getlist("otros")
+                    pacto=compromiso.pacto, pk__in=ids_de_formulario(request.POST.getlist("otros"))
                 )
             )
             srv.compromisos_fusionar(destino=compromiso, otros=otros, autor=request.user)
@@ -457,7 +460,7 @@ def compromiso_reorganizar(request, pk: int):
         elif accion == "dividir":
             nuevo = srv.compromiso_dividir(
                 compromiso=compromiso,
-                acuerdos=request.POST.getlist("acuerdos"),
+                acuerdos=ids_de_formulario(request.POST.getlist("acuerdos")),
                 titulo=request.POST.get("titulo", ""),
                 texto=request.POST.get("texto", ""),
                 autor=request.user,
@@ -468,7 +471,7 @@ def compromiso_reorganizar(request, pk: int):
         elif accion == "desvincular":
             from mesas.models import Acuerdo
 
-            acuerdo = get_object_or_404(Acuerdo, pk=request.POST.get("acuerdo"))
+            acuerdo = get_object_or_404(Acuerdo, pk=id_de_formulario(request.POST.get("acuerdo")))
             srv.compromiso_desvincular_acuerdo(compromiso=compromiso, acuerdo=acuerdo)
             messages.success(request, _("El acuerdo volvió a la lista de pendientes."))
         elif accion == "eliminar":
@@ -513,9 +516,7 @@ def compromiso_actualizar(request, pk: int):
     if (respuesta := _puede_actualizar(request, compromiso)) is not None:
         return respuesta
     form = ActualizacionForm(request.POST, compromiso=compromiso)
-    volver = request.POST.get("volver") or compromiso.get_absolute_url()
-    if not volver.startswith("/"):
-        volver = compromiso.get_absolute_url()
+    volver = destino_local(request, request.POST.get("volver"), compromiso.get_absolute_url())
     if form.is_valid():
         datos = form.cleaned_data
         # On whose behalf: the lead if the user reports for it, else the partner they report for.
@@ -566,8 +567,9 @@ def evidencia_agregar(request, pk: int):
     else:
         for e in form.non_field_errors():
             messages.error(request, e)
-    volver = request.POST.get("volver") or compromiso.get_absolute_url()
-    return redirect(volver if volver.startswith("/") else compromiso.get_absolute_url())
+    return redirect(
+        destino_local(request, request.POST.get("volver"), compromiso.get_absolute_url())
+    )
 
 
 @permiso("pactos.ver_mis_compromisos")
