@@ -148,6 +148,19 @@ def _destino(consulta: Consulta, datos: dict[str, Any]) -> dict[str, Any]:
     return campos
 
 
+def _nombre_de_cuenta(usuario) -> str:
+    """The account's name, and the organisation it speaks for when it is an actor's contact."""
+    from actores.models import Actor
+    from pactos.selectors.pactos import actores_de_usuario
+
+    nombre = usuario.get_full_name() or usuario.get_username()
+    organizacion = Actor.objects.filter(pk__in=actores_de_usuario(user=usuario)).order_by("pk")
+    organizacion = organizacion.values_list("nombre", flat=True).first()
+    if organizacion:
+        nombre = f"{nombre} ({organizacion})"
+    return nombre[:120]
+
+
 @transaction.atomic
 def comentario_recibir(
     *, consulta: Consulta, datos: dict[str, Any], usuario=None, enviar: bool = True
@@ -171,7 +184,7 @@ def comentario_recibir(
     )
     if autenticado:
         comentario.usuario = usuario
-        comentario.nombre = (usuario.get_full_name() or usuario.get_username())[:120]
+        comentario.nombre = _nombre_de_cuenta(usuario)
         comentario.estado = Comentario.Estado.PUBLICADO
         comentario.publicado_en = timezone.now()
     else:

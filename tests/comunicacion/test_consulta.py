@@ -189,6 +189,27 @@ def test_una_persona_con_cuenta_publica_sin_confirmar(cliente_de, sin_rol, consu
     assert mail.outbox == []
 
 
+def test_el_contacto_de_una_organizacion_comenta_en_su_nombre(cliente_de, sin_rol, consulta):
+    from actores.models import Actor
+    from pactos.models import ContactoResponsable
+
+    camara = Actor.objects.create(
+        nombre="Cámara de Turismo de Puerto Quito",
+        naturaleza=Actor.Naturaleza.ORGANIZACION,
+        tipo=Actor.Tipo.PRIVADO,
+        ambito=Actor.Ambito.CANTONAL,
+    )
+    ContactoResponsable.objects.create(usuario=sin_rol, actor=camara)
+    sin_rol.first_name = "Paola"
+    sin_rol.save()
+    cliente_de(sin_rol).post(
+        _url_comentar(consulta), {"destino": "texto", "tipo": "apoyo", "texto": "Apoyamos."}
+    )
+    comentario = Comentario.objects.get()
+    assert comentario.nombre == "Paola (Cámara de Turismo de Puerto Quito)"
+    assert comentario.estado == "publicado"
+
+
 def test_validacion_en_espanol_y_limite_de_longitud(client, consulta):
     respuesta = client.post(
         _url_comentar(consulta),
