@@ -198,6 +198,14 @@ class InscripcionForm(_Crispy, forms.ModelForm):
         self.fields["sitio"].widget.attrs.update(
             {"class": "campo-trampa", "tabindex": "-1", "autocomplete": "off"}
         )
+        # The person's own data: browsers fill it in (WCAG 1.3.5, docs/accesibilidad.md).
+        for campo, valor in {
+            "nombre": "name",
+            "email": "email",
+            "organizacion": "organization",
+            "cargo": "organization-title",
+        }.items():
+            self.fields[campo].widget.attrs["autocomplete"] = valor
 
     def clean_sitio(self):
         if self.cleaned_data.get("sitio"):

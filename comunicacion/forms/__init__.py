@@ -110,6 +110,9 @@ class ContactoForm(_Crispy, forms.ModelForm):
         self.fields["web"].widget.attrs.update(
             {"class": "campo-trampa-com", "tabindex": "-1", "autocomplete": "off"}
         )
+        # The sender's own data: browsers fill it in (WCAG 1.3.5, docs/accesibilidad.md).
+        self.fields["nombre"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def clean_web(self):
         if self.cleaned_data.get("web"):

@@ -1,17 +1,20 @@
 """axe-core finds no serious or critical violation on the public pages and the session page.
 
 Issue #10, item 6. One browser, one demo dataset (`cargar_demo`), every page of PAGINAS visited in
-one loop in Spanish and in English; minor and moderate findings are printed (run with `-s`).
+one loop in Spanish, a sample also in English and on a phone; minor and moderate findings are
+printed (run with `-s`).
 
 How to add a page: append one `Pagina` to PAGINAS, e.g.
 
     Pagina("consulta pública", "comunicacion:consulta", {"slug": "pacto-de-turismo"}),
     Pagina("suscripciones", "comunicacion:suscripciones"),
 
-- `url` is a URL name (reversed in each language, so the English run gets /en/...);
+- `url` is a URL name (reversed in the language, so the English run gets /en/...);
 - `kwargs` is a dict, or a function returning one when it needs the demo's rows (a pk);
 - `estado` is the expected HTTP status (403 and 404 are pages too);
 - `cuenta="facilitador"` visits it logged in as that demo account (anonymous otherwise);
+- `ingles=True` also checks it in English (the markup is the same in both languages, so a sample
+  of pages in English is enough; their `<html lang>` must say "en");
 - `movil=True` also checks it on a phone's screen;
 - `con_errores=True` also checks it after sending its form empty (the page with the errors).
 The page's data must come from `cargar_demo` (the app's demo.py), so the demo shows it too.
@@ -40,7 +43,6 @@ pytestmark = [
 ]
 
 CLAVE_DEMO = "clave-demo-accesible-2026"
-IDIOMAS = ("es", "en")
 ESCRITORIO = {"width": 1280, "height": 800}
 TELEFONO = {"width": 390, "height": 844}
 
@@ -52,6 +54,7 @@ class Pagina:
     kwargs: dict | Callable[[], dict] | None = None
     estado: int = 200
     cuenta: str | None = None
+    ingles: bool = False  # also checked in English (/en/...)
     movil: bool = False  # also checked on a phone's screen (390 px), in Spanish
     con_errores: bool = False  # also checked after sending its form empty (the errors shown)
 
@@ -101,30 +104,31 @@ SOCIALIZACION = "socializacion-de-resultados-de-los-pactos-por-pichincha"
 
 PAGINAS = [
     # Home (with the programme's roadmap) and the tables
-    Pagina("inicio y hoja de ruta", "inicio", movil=True),
+    Pagina("inicio y hoja de ruta", "inicio", ingles=True, movil=True),
     Pagina("mesas", "mesas:lista"),
-    Pagina("una mesa", "mesas:mesa", {"slug": "turismo-cayambe"}, movil=True),
+    Pagina("una mesa", "mesas:mesa", {"slug": "turismo-cayambe"}, ingles=True, movil=True),
     Pagina(
         "sesión con acta publicada",
         "mesas:sesion_publica",
         {"slug": "turismo-cayambe", "numero": 1},
+        ingles=True,
     ),
     Pagina("estado del PDF de un acta", "core:documento", _acta_publicada),
     Pagina("participantes", "actores:participantes"),
     # Pactos
     Pagina("pactos", "pactos:pactos_publicos"),
-    Pagina("un pacto", "pactos:pacto_publico", {"slug": TURISMO}),
+    Pagina("un pacto", "pactos:pacto_publico", {"slug": TURISMO}, ingles=True),
     Pagina("un compromiso", "pactos:compromiso_publico", {"slug": TURISMO, "numero": 1}),
     # SIE
     Pagina("cantones", "sie:cantones"),
-    Pagina("tablero de un cantón", "sie:canton", {"codigo": "1702"}),
+    Pagina("tablero de un cantón", "sie:canton", {"codigo": "1702"}, ingles=True),
     Pagina("indicadores", "sie:indicadores"),
-    Pagina("un indicador", "sie:indicador", {"codigo": "AGR-01"}),
+    Pagina("un indicador", "sie:indicador", {"codigo": "AGR-01"}, ingles=True),
     Pagina("mapa", "sie:mapa"),
     Pagina("datos abiertos", "sie:datos"),
     # Events
     Pagina("eventos", "eventos:lista"),
-    Pagina("un evento", "eventos:detalle", {"slug": LANZAMIENTO}),
+    Pagina("un evento", "eventos:detalle", {"slug": LANZAMIENTO}, ingles=True),
     Pagina(
         "inscripción a un evento",
         "eventos:inscripcion",
@@ -139,8 +143,9 @@ PAGINAS = [
         "una noticia",
         "comunicacion:noticia",
         {"slug": "las-mesas-de-turismo-sesionan-en-el-choco-andino"},
+        ingles=True,
     ),
-    Pagina("contacto", "comunicacion:contacto", con_errores=True),
+    Pagina("contacto", "comunicacion:contacto", ingles=True, con_errores=True),
     Pagina("contacto: gracias", "comunicacion:contacto_gracias"),
     Pagina("usted preguntó, respondimos", "comunicacion:respuestas"),
     Pagina("seguir un mensaje", "comunicacion:seguimiento"),
@@ -167,15 +172,16 @@ PAGINAS = [
         estado=400,
     ),
     # Accounts and errors
-    Pagina("ingreso", "cuentas:login", con_errores=True),
+    Pagina("ingreso", "cuentas:login", ingles=True, con_errores=True),
     Pagina("restablecer la contraseña", "cuentas:clave_restablecer"),
-    Pagina("error 404", "mesas:mesa", {"slug": "no-existe"}, estado=404),
+    Pagina("error 404", "mesas:mesa", {"slug": "no-existe"}, estado=404, ingles=True),
     # The facilitator's pages
     Pagina(
         "registro de la sesión (facilitación)",
         "mesas:sesion",
         _sesion_abierta_del_facilitador,
         cuenta="facilitador",
+        ingles=True,
         movil=True,
     ),
     Pagina("mis mesas (facilitación)", "mesas:mis_mesas", cuenta="facilitador"),
@@ -227,7 +233,7 @@ def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
             if pagina.cuenta:
                 _entrar(page, live_server.url, pagina.cuenta)
             cuenta_actual = pagina.cuenta
-        visitas = [(idioma, ESCRITORIO) for idioma in IDIOMAS]
+        visitas = [("es", ESCRITORIO)] + ([("en", ESCRITORIO)] if pagina.ingles else [])
         if pagina.movil:
             visitas.append(("es", TELEFONO))
         for idioma, pantalla in visitas:
