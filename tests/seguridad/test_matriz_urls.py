@@ -569,3 +569,27 @@ def test_objeto_de_otro_padre_no_se_alcanza(nombre, kwargs, cliente_rol, escenar
     for rol in ("coordinacion", "facilitacion"):
         respuesta = cliente_rol(rol).post(url, {"estado": "cancelado", "nombre": "Intruso"})
         assert respuesta.status_code in (403, 404), f"{rol} {url}: {respuesta.status_code}"
+
+
+def test_admin_solo_para_administracion(cliente_rol, escenario):
+    """The admin's generated URLs: the index and every model's list and add page."""
+    from django.contrib import admin
+
+    urls = [reverse("admin:index")]
+    for modelo in admin.site._registry:
+        info = (modelo._meta.app_label, modelo._meta.model_name)
+        urls.append(reverse("admin:{}_{}_changelist".format(*info)))
+    assert len(urls) > 20
+    esperado = {"anonimo": 302, "coordinacion": 403, "facilitacion": 403, "administracion": 200}
+    malos = []
+    for rol, codigo in esperado.items():
+        cliente = cliente_rol(rol)
+        for url in (
+            urls if rol in ("anonimo", "administracion") else urls[:: max(1, len(urls) // 8)]
+        ):
+            respuesta = cliente.get(url)
+            if respuesta.status_code != codigo:
+                malos.append(f"{rol} {url}: {respuesta.status_code}")
+            elif codigo == 302 and not respuesta["Location"].startswith("/cuentas/login/"):
+                malos.append(f"{rol} {url}: a {respuesta['Location']}")
+    assert not malos, malos
