@@ -220,8 +220,10 @@ def _cerrojo_generacion(documento_id: int):
                     "SELECT pg_advisory_xact_lock(%s, %s)", [CERROJO_ESPACIO, documento_id]
                 )
             tengo = True
-        except DatabaseError:  # lock_not_available: somebody alive is generating it
-            tengo = False
+        except DatabaseError as exc:
+            if getattr(exc.__cause__, "pgcode", None) != "55P03":  # not lock_not_available
+                raise
+            tengo = False  # somebody alive is generating it
         yield tengo
     finally:
         with contextlib.suppress(DatabaseError):
