@@ -21,10 +21,10 @@ from bench.paginas import PUBLICAS_THROUGHPUT
 
 RAIZ = Path(__file__).resolve().parent.parent
 PUERTO = int(os.environ.get("BENCH_PORT", "8199"))
-DURACION = os.environ.get("BENCH_DURACION", "5s")
+DURACION = os.environ.get("BENCH_DURACION", "4s")
 # The machine is shared: load drifts during a run. Every round measures the floor and each page
 # back to back, and a page's figure is the median over rounds of its ratio to that round's floor.
-RONDAS = int(os.environ.get("BENCH_RONDAS", "3"))
+RONDAS = int(os.environ.get("BENCH_RONDAS", "5"))
 
 
 def _libre(puerto: int) -> bool:

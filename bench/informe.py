@@ -64,3 +64,43 @@ def imprimir(resultados: dict) -> None:
         print("\npdf")
         for tipo, p in resultados["pdf"].items():
             print(f"  {tipo:<22}{p}")
+
+
+def markdown(resultados: dict) -> str:
+    """The figures as the Markdown tables of docs/performance.md."""
+    lineas = [
+        "| page | queries 1× | queries 10× | ms 1× | ms 100× | ratio |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for pagina, q in resultados.get("queries", {}).items():
+        s = resultados.get("scale", {}).get(pagina, {})
+        lineas.append(
+            f"| {pagina} | {q.get('1x')} | {q.get('10x')} | {s.get('1x_ms')} "
+            f"| {s.get('100x_ms')} | {s.get('ratio')} |"
+        )
+    for pagina, motivo in resultados.get("missing", {}).items():
+        lineas.append(f"| {pagina} | — | — | — | — | {motivo} |")
+    if "throughput" in resultados:
+        lineas += ["", "| throughput | req/s | ratio to floor |", "| --- | ---: | ---: |"]
+        for pagina, t in resultados["throughput"].items():
+            lineas.append(f"| {pagina} | {t.get('rps')} | {t.get('ratio', '—')} |")
+    if "pdf" in resultados:
+        lineas += [
+            "",
+            "| pdf | whole task (s) | WeasyPrint alone (s) | ratio | pages |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for tipo, p in resultados["pdf"].items():
+            lineas.append(
+                f"| {tipo} | {p.get('task_s')} | {p.get('weasyprint_s')} | {p.get('ratio')} "
+                f"| {p.get('pages')} |"
+            )
+    return "\n".join(lineas)
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+    from pathlib import Path
+
+    print(markdown(json.loads(Path(sys.argv[1]).read_text())))
