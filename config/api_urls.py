@@ -23,9 +23,7 @@ router.register("pactos", PactoViewSet, basename="pacto")
 router.register("compromisos", CompromisoViewSet, basename="compromiso")
 router.register("eventos", EventoViewSet, basename="evento")
 router.register("noticias", NoticiaViewSet, basename="noticia")
-router.register(
-    "consulta-comentarios", ComentarioConsultaViewSet, basename="consulta-comentario"
-)
+router.register("consulta-comentarios", ComentarioConsultaViewSet, basename="consulta-comentario")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
