@@ -15,7 +15,7 @@ How to add a page: append one `Pagina` to PAGINAS, e.g.
 - `cuenta="facilitador"` visits it logged in as that demo account (anonymous otherwise);
 - `ingles=True` also checks it in English (the markup is the same in both languages, so a sample
   of pages in English is enough; their `<html lang>` must say "en");
-- `movil=True` also checks it on a phone's screen;
+- `movil=True` also checks it 320 px wide (and that it does not scroll sideways);
 - `con_errores=True` also checks it after sending its form empty (the page with the errors).
 The page's data must come from `cargar_demo` (the app's demo.py), so the demo shows it too.
 """
@@ -44,7 +44,8 @@ pytestmark = [
 
 CLAVE_DEMO = "clave-demo-accesible-2026"
 ESCRITORIO = {"width": 1280, "height": 800}
-TELEFONO = {"width": 390, "height": 844}
+# WCAG 1.4.10 (reflow): usable 320 px wide without scrolling sideways, narrower than any phone.
+TELEFONO = {"width": 320, "height": 700}
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Pagina:
     estado: int = 200
     cuenta: str | None = None
     ingles: bool = False  # also checked in English (/en/...)
-    movil: bool = False  # also checked on a phone's screen (390 px), in Spanish
+    movil: bool = False  # also checked 320 px wide, in Spanish, and must not scroll sideways
     con_errores: bool = False  # also checked after sending its form empty (the errors shown)
 
     def ruta(self, idioma: str) -> str:
@@ -185,6 +186,13 @@ PAGINAS = [
         movil=True,
     ),
     Pagina("mis mesas (facilitación)", "mesas:mis_mesas", cuenta="facilitador"),
+    Pagina(
+        "una mesa y sus sesiones (facilitación)",
+        "mesas:gestion",
+        {"slug": "turismo-cayambe"},
+        cuenta="facilitador",
+    ),
+    Pagina("panel (facilitación)", "core:panel", cuenta="facilitador"),
     Pagina("error 403", "sie:gestion", estado=403, cuenta="facilitador"),
 ]
 
@@ -243,6 +251,9 @@ def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
             respuesta = page.goto(live_server.url + pagina.ruta(idioma))
             assert respuesta.status == pagina.estado, f"{nombre}: HTTP {respuesta.status}"
             assert page.get_attribute("html", "lang") == idioma, nombre
+            if pantalla is TELEFONO:
+                ancho = page.evaluate("document.documentElement.scrollWidth")
+                assert ancho <= TELEFONO["width"], f"{nombre}: se desplaza de lado ({ancho} px)"
             revisiones = [revisar(page, f"{nombre} {page.url}")]
             if pagina.con_errores:
                 _enviar_vacio(page)
