@@ -66,15 +66,11 @@ class CabecerasSeguridadMiddleware:
         return longitud > self._maximo()
 
     def _pagina_413(self, request):
-        # The body is never read, so the connection is closed after the answer.
-        respuesta = render(
-            request,
-            "errors/413.html",
-            {"maximo": filesizeformat(self._maximo())},
-            status=413,
+        # The body is never read. No "Connection: close" here: WSGI forbids hop-by-hop headers
+        # from the application (the server closes the connection itself).
+        return render(
+            request, "errors/413.html", {"maximo": filesizeformat(self._maximo())}, status=413
         )
-        respuesta["Connection"] = "close"
-        return respuesta
 
 
 def destino_local(request, destino: str | None, defecto):
