@@ -870,6 +870,8 @@ def plantilla_generar(*, indicador: Indicador, formato: str, periodo: str = "") 
     """A file with the import columns and one row per canton (and category) to fill in."""
     import tablib
 
+    from core.exportar import dataset_seguro
+
     datos = tablib.Dataset(headers=COLUMNAS_PLANTILLA, title=indicador.codigo)
     categorias = [("", "")]
     for dimension in indicador.desagregaciones or []:
@@ -894,6 +896,7 @@ def plantilla_generar(*, indicador: Indicador, formato: str, periodo: str = "") 
                     hoy,
                 ]
             )
+    datos = dataset_seguro(datos)  # the period comes from the query string
     if formato == "xlsx":
         return datos.export("xlsx")
     return ("\ufeff" + datos.export("csv")).encode("utf-8")

@@ -61,3 +61,17 @@ def test_exportacion_de_actores_neutraliza_un_nombre_malicioso(coordinadora, cli
     valores = [c.value for fila in libro.worksheets[0].iter_rows() for c in fila]
     assert '\'=HYPERLINK("http://malo")' in valores
     assert not any(isinstance(v, str) and v.startswith("=") for v in valores)
+
+
+def test_dataset_de_tablib_neutralizado():
+    import tablib
+
+    from core.exportar import dataset_seguro
+
+    datos = tablib.Dataset(headers=["periodo", "valor"], title="X")
+    datos.append(["=1+1", 3])
+    seguro = dataset_seguro(datos)
+    assert seguro.headers == ["periodo", "valor"] and seguro.title == "X"
+    assert list(seguro[0]) == ["'=1+1", 3]
+    celda = load_workbook(io.BytesIO(seguro.export("xlsx"))).active["A2"]
+    assert celda.data_type == "s" and celda.value == "'=1+1"
