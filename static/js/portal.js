@@ -46,6 +46,13 @@ document.addEventListener("htmx:configRequest", (event) => {
       contenedor.querySelector(".is-invalid") ||
       (form && form.querySelector(CAMPOS)) ||
       contenedor.querySelector(CAMPOS);
-    if (destino) destino.focus();
+    if (destino) {
+      destino.focus();
+    } else {
+      // Nothing left to operate in the new content (a guest just checked in): keep the focus on
+      // it, so the next Tab goes on from here and not from the top of the page.
+      contenedor.setAttribute("tabindex", "-1");
+      contenedor.focus();
+    }
   });
 })();
