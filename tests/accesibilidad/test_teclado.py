@@ -140,6 +140,11 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     teclado.pulsar("Enter")
     page.wait_for_url(lambda url: urlparse(url).path == f"/mesas/sesion/{sesion.pk}/")
 
+    # The skip link is the first stop and jumps over the header and menus
+    teclado.ir_a("a[href='#contenido']")
+    teclado.pulsar("Enter")
+    teclado.esperar_foco("main#contenido", "el enlace «Saltar al contenido» lleva al contenido")
+
     # An agenda item (the agenda comes after the agreements on the page)
     teclado.ir_a("#id_agenda-titulo")
     teclado.escribir("Ruta turística del Quitsato")
