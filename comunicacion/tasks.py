@@ -87,3 +87,11 @@ def cerrar_consultas_vencidas() -> int:
     from .services import consulta
 
     return len(consulta.consultas_cerrar_vencidas())
+
+
+@shared_task(acks_late=True)
+def reencolar_correos_pendientes() -> int:
+    """Beat: e-mails whose task never reached the broker are enqueued again (sent once)."""
+    from .services.pendientes import correos_pendientes_reencolar
+
+    return correos_pendientes_reencolar()

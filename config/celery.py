@@ -68,6 +68,10 @@ app.conf.update(
             "task": "comunicacion.tasks.cerrar_consultas_vencidas",
             "schedule": crontab(minute=10),
         },
+        "comunicacion-correos-pendientes": {
+            "task": "comunicacion.tasks.reencolar_correos_pendientes",
+            "schedule": crontab(minute="*/15"),
+        },
         "comunicacion-resumenes-suscripciones": {
             "task": "comunicacion.tasks.enviar_resumenes_suscripciones",
             "schedule": crontab(minute=0, hour=7),

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from core.tareas import encolar_tras_commit
 
 from . import enlaces
 from .models import (
@@ -56,19 +57,9 @@ def _programa_cambio(evento: Evento) -> None:
 
 
 def _encolar(tarea, *args) -> None:
-    """Send a task after commit; a broker that is down is logged, the request still succeeds."""
-
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import RedisError
-
-    def enviar():
-        try:
-            tarea.apply_async(args=list(args))
-        except (KombuOperationalError, RedisError, OSError) as exc:
-            # The broker is down: the staff can press the button again; nothing is lost.
-            logger.warning("Tarea %s sin encolar: %s", tarea.name, exc)
-
-    transaction.on_commit(enviar)
+    """Send a task after commit; a broker that is down is logged, the request still succeeds
+    (the staff can press the button again; automatic reminders are re-enqueued by beat)."""
+    encolar_tras_commit(tarea, *args)
 
 
 # --- Events ----------------------------------------------------------------------------------

@@ -845,14 +845,9 @@ class InscripcionView(TemplateView):
 
     def _demasiadas(self, request) -> bool:
         """At most LIMITE_POR_HORA registrations an hour from one address (anti-spam)."""
-        from django.core.cache import cache
+        from core.limites import ip_de, limite_superado
 
-        clave = f"eventos:inscripcion:{request.META.get('REMOTE_ADDR', '')}"
-        cache.add(clave, 0, timeout=3600)
-        try:
-            return cache.incr(clave) > self.LIMITE_POR_HORA
-        except ValueError:
-            return False
+        return limite_superado(f"eventos:inscripcion:{ip_de(request)}", self.LIMITE_POR_HORA, 3600)
 
     def post(self, request, *args, **kwargs):
         form = InscripcionForm(request.POST)

@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -45,18 +46,40 @@ def _mensaje(invitacion: Invitacion, *, recordatorio: bool) -> EmailMessage:
 
 
 def invitaciones_enviar(*, invitacion_ids: list[int]) -> int:
-    """Send the invitations not sent yet (idempotent when the task runs twice)."""
+    """Send the invitations not sent yet, each once: a retried task or the hourly sweep running at
+    the same time skip a row that another worker holds or has marked as sent."""
     enviadas = 0
-    pendientes = Invitacion.objects.filter(pk__in=invitacion_ids, enviada_en__isnull=True)
-    for invitacion in pendientes.select_related(
-        "actor", "sesion__mesa", "sesion__parroquia__canton"
-    ):
-        if not invitacion.actor.email:
-            continue
-        _mensaje(invitacion, recordatorio=False).send()
-        Invitacion.objects.filter(pk=invitacion.pk).update(enviada_en=timezone.now())
-        enviadas += 1
+    for pk in invitacion_ids:
+        with transaction.atomic():
+            invitacion = (
+                Invitacion.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("actor", "sesion__mesa", "sesion__parroquia__canton")
+                .filter(pk=pk, enviada_en__isnull=True)
+                .first()
+            )
+            if invitacion is None or not invitacion.actor.email:
+                continue
+            _mensaje(invitacion, recordatorio=False).send()
+            invitacion.enviada_en = timezone.now()
+            invitacion.save(update_fields=["enviada_en"])
+            enviadas += 1
     return enviadas
+
+
+def invitaciones_pendientes_enviar(*, ahora: datetime.datetime | None = None) -> int:
+    """The hourly sweep: invitations to upcoming sessions whose e-mail never left (the broker was
+    down when the facilitator convened) are sent now."""
+    ahora = ahora or timezone.now()
+    ids = list(
+        Invitacion.objects.filter(
+            enviada_en__isnull=True,
+            sesion__inicio__gt=ahora,
+            sesion__estado__in=Sesion.ESTADOS_EDITABLES,
+        )
+        .exclude(actor__email="")
+        .values_list("pk", flat=True)
+    )
+    return invitaciones_enviar(invitacion_ids=ids)
 
 
 def recordatorios_enviar(*, ahora: datetime.datetime | None = None) -> int:

@@ -16,6 +16,7 @@ from actores.models import Actor
 from actores.services import actor_crear
 from core.documentos import documento_solicitar
 from core.models import Documento
+from core.tareas import encolar_tras_commit
 
 from .models import (
     Acuerdo,
@@ -501,7 +502,7 @@ def convocatoria_enviar(*, sesion: Sesion, actores: Iterable[Actor], por=None) -
         else:
             ya += 1
     if nuevas:
-        transaction.on_commit(lambda: enviar_invitaciones.delay(nuevas))
+        encolar_tras_commit(enviar_invitaciones, nuevas)
     return {"enviadas": len(nuevas), "sin_correo": sin_correo, "ya_invitados": ya}
 
 

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .correo import invitaciones_enviar, recordatorios_enviar
+from .correo import invitaciones_enviar, invitaciones_pendientes_enviar, recordatorios_enviar
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
@@ -12,4 +12,6 @@ def enviar_invitaciones(invitacion_ids: list[int]) -> int:
 
 @shared_task(acks_late=True, time_limit=120)
 def enviar_recordatorios() -> int:
+    """Hourly: tomorrow's reminders, and invitations whose e-mail never left."""
+    invitaciones_pendientes_enviar()
     return recordatorios_enviar()

@@ -203,6 +203,11 @@ class Comentario(models.Model):
         _("estado"), max_length=10, choices=Estado.choices, default=Estado.PENDIENTE
     )
     creado = models.DateTimeField(_("enviado"), auto_now_add=True)
+    # When the confirmation link went out: sent once, and sent again by the sweep if the broker
+    # was down when the comment arrived.
+    confirmacion_enviada_en = models.DateTimeField(
+        _("confirmación enviada en"), null=True, blank=True
+    )
     publicado_en = models.DateTimeField(_("publicado en"), null=True, blank=True)
     motivo_ocultacion = models.CharField(_("motivo público"), max_length=300, blank=True)
     oculto_por = models.ForeignKey(

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.permisos import exigir_permiso
+from core.tareas import encolar_tras_commit
 
 from ..models import Mensaje, NotaMensaje, Noticia
 
@@ -176,7 +177,8 @@ def mensaje_fijar_plazo(*, mensaje: Mensaje, usuario, plazo) -> Mensaje:
 def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool = True) -> Mensaje:
     """Record the answer; it is e-mailed to the sender once the transaction commits.
 
-    enviar=False only for demo data (fictitious senders).
+    enviar=False only for demo data (fictitious senders): marked as sent, so the sweep of
+    unsent e-mails leaves it alone.
     """
     exigir_permiso(usuario, "comunicacion.responder_mensaje", mensaje)
     respuesta = (respuesta or "").strip()
@@ -191,6 +193,8 @@ def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool
     mensaje.respondido_en = timezone.now()
     if mensaje.asignado_a_id is None:
         mensaje.asignado_a = usuario
+    if not enviar:
+        mensaje.respuesta_enviada_en = mensaje.respondido_en
     mensaje.save()
 
     if not enviar:
@@ -198,7 +202,7 @@ def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool
 
     from ..tasks import enviar_respuesta
 
-    transaction.on_commit(lambda: enviar_respuesta.delay(mensaje.pk))
+    encolar_tras_commit(enviar_respuesta, mensaje.pk)
     return mensaje
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core.permisos import exigir_permiso
+from core.tareas import encolar_tras_commit
 from pactos.models import Compromiso, Pacto
 from pactos.services import pactos as pactos_srv
 
@@ -29,17 +30,6 @@ SAL_CONFIRMACION = "comunicacion.consulta.confirmar-comentario"
 VALIDEZ_CONFIRMACION = 3 * 24 * 3600
 
 logger = logging.getLogger(__name__)
-
-
-def _encolar(tarea, comentario_id: int) -> None:
-    """Enqueue an e-mail task; a broker that is down is logged, the request still succeeds."""
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import RedisError
-
-    try:
-        tarea.delay(comentario_id)
-    except (KombuOperationalError, RedisError, OSError):
-        logger.exception("Correo del comentario %s sin encolar", comentario_id)
 
 
 def _url_portal(ruta: str) -> str:
@@ -192,12 +182,14 @@ def comentario_recibir(
         comentario.email = (datos.get("email") or "").strip().lower()
         if not comentario.email:
             raise ValidationError({"email": _("Escriba su correo electrónico para confirmarlo.")})
+    if not autenticado and not enviar:  # demo data: nobody to write to, nothing left to send
+        comentario.confirmacion_enviada_en = timezone.now()
     comentario.full_clean()
     comentario.save()
     if not autenticado and enviar:
         from ..tasks import enviar_confirmacion_comentario
 
-        transaction.on_commit(lambda: _encolar(enviar_confirmacion_comentario, comentario.pk))
+        encolar_tras_commit(enviar_confirmacion_comentario, comentario.pk)
     return comentario
 
 
@@ -244,25 +236,33 @@ def comentario_confirmar(*, token: str) -> Comentario:
 
 
 def confirmacion_enviar(*, comentario_id: int) -> bool:
-    """E-mail the confirmation link of a pending comment."""
-    comentario = (
-        Comentario.objects.select_related("consulta__version__pacto")
-        .filter(pk=comentario_id, estado=Comentario.Estado.PENDIENTE)
-        .exclude(email="")
-        .first()
-    )
-    if comentario is None:
-        return False
-    ruta = reverse(
-        "comunicacion:comentario_confirmar", kwargs={"token": comentario_token(comentario)}
-    )
-    with translation.override("es"):
-        asunto = _("Confirme su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
-        cuerpo = render_to_string(
-            "comunicacion/email/consulta_confirmacion.txt",
-            {"comentario": comentario, "enlace": _url_portal(ruta), "dias": 3},
+    """E-mail the confirmation link of a pending comment, once: a retried task sends nothing."""
+    with transaction.atomic():
+        comentario = (
+            Comentario.objects.select_for_update(of=("self",))
+            .select_related("consulta__version__pacto")
+            .filter(
+                pk=comentario_id,
+                estado=Comentario.Estado.PENDIENTE,
+                confirmacion_enviada_en__isnull=True,
+            )
+            .exclude(email="")
+            .first()
         )
-    EmailMessage(subject=asunto, body=cuerpo, to=[comentario.email]).send()
+        if comentario is None:
+            return False
+        ruta = reverse(
+            "comunicacion:comentario_confirmar", kwargs={"token": comentario_token(comentario)}
+        )
+        with translation.override("es"):
+            asunto = _("Confirme su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
+            cuerpo = render_to_string(
+                "comunicacion/email/consulta_confirmacion.txt",
+                {"comentario": comentario, "enlace": _url_portal(ruta), "dias": 3},
+            )
+        EmailMessage(subject=asunto, body=cuerpo, to=[comentario.email]).send()
+        comentario.confirmacion_enviada_en = timezone.now()
+        comentario.save(update_fields=["confirmacion_enviada_en"])
     return True
 
 
@@ -334,14 +334,16 @@ def respuesta_publicar(
     respuesta = RespuestaOficial(consulta=consulta, texto=texto, decision=decision, autor=usuario)
     respuesta.full_clean()
     respuesta.save()
-    Comentario.objects.filter(pk__in=[c.pk for c in elegidos]).update(respuesta=respuesta)
+    Comentario.objects.filter(pk__in=[c.pk for c in elegidos]).update(
+        respuesta=respuesta,
+        # demo data: nobody to write to, so nothing is left for the sweep of unsent e-mails
+        respuesta_enviada_en=None if enviar else respuesta.creada,
+    )
     if enviar:
         from ..tasks import enviar_respuesta_comentario
 
         for comentario in elegidos:
-            transaction.on_commit(
-                lambda pk=comentario.pk: _encolar(enviar_respuesta_comentario, pk)
-            )
+            encolar_tras_commit(enviar_respuesta_comentario, comentario.pk)
     return respuesta
 
 

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.tareas import encolar_tras_commit
+
 from ..models import EnvioSuscripcion, Suscripcion
 
 SAL_CONFIRMAR = "comunicacion.suscripcion.confirmar"
@@ -135,8 +137,7 @@ def suscripcion_solicitar(
 
     from ..tasks import enviar_confirmacion_suscripcion
 
-    pk = suscripcion.pk
-    transaction.on_commit(lambda: enviar_confirmacion_suscripcion.delay(pk))
+    encolar_tras_commit(enviar_confirmacion_suscripcion, suscripcion.pk)
     return suscripcion
 
 

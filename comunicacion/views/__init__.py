@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
@@ -15,6 +14,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from core import limites
 from core.cache import PaginaPublicaMixin
 from core.permisos import PermisoRequeridoMixin
 
@@ -38,12 +38,9 @@ POR_PAGINA = 9
 
 def limite_superado(request, nombre: str, limite: int, segundos: int = 3600) -> bool:
     """Count one more attempt from this address; True beyond `limite` in the window."""
-    clave = f"comunicacion:{nombre}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(clave, 0, timeout=segundos)
-    try:
-        return cache.incr(clave) > limite
-    except ValueError:
-        return False
+    return limites.limite_superado(
+        f"comunicacion:{nombre}:{limites.ip_de(request)}", limite, segundos
+    )
 
 
 def _form_con_errores(form, exc: ValidationError) -> None:

@@ -7,7 +7,6 @@ import hashlib
 
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import limites
 from core.permisos import PermisoRequeridoMixin
 
 from ..forms.consulta import ComentarioForm, ConsultaAbrirForm, OcultarForm, RespuestaOficialForm
@@ -54,11 +54,7 @@ def clave_limite_correo(correo: str) -> str:
 
 def _superado(clave: str, limite: int, segundos: int = 3600) -> bool:
     """Count one more attempt under clave; True once there are more than limite in the window."""
-    cache.add(clave, 0, timeout=segundos)
-    try:
-        return cache.incr(clave) > limite
-    except ValueError:
-        return False
+    return limites.limite_superado(clave, limite, segundos)
 
 
 # --- Public ----------------------------------------------------------------------------------
