@@ -9,9 +9,11 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, models, transaction
+from django.db.models.functions import Concat, Left
 from django.utils import timezone
 
 ROLES = (
@@ -34,6 +36,73 @@ CUENTA_DE_ROL = {
 }
 # Text that must never reach anyone outside the staff (drafts, private records).
 SECRETO = "Zq7Secreto"
+
+CARGA = '"><svg onload=alert(1)>'
+VIVA = "<svg onload=alert(1)>"
+APPS = {"sie", "actores", "mesas", "pactos", "eventos", "comunicacion", "core"}
+CAMPOS = {
+    "nombre",
+    "nombres",
+    "apellidos",
+    "siglas",
+    "titulo",
+    "descripcion",
+    "resumen",
+    "cuerpo",
+    "texto",
+    "preambulo",
+    "estrategia",
+    "objetivos",
+    "notas",
+    "nota",
+    "bio",
+    "cargo",
+    "organizacion",
+    "lugar",
+    "direccion",
+    "pie",
+    "motivo",
+    "asunto",
+    "respuesta",
+    "institucion",
+    "institucion_organizadora",
+    "sala",
+    "comentario",
+    "conclusiones",
+    "resultado",
+    "definicion",
+    "fuente",
+    "unidad",
+    "imagen_alt",
+    "tema",
+    "justificacion",
+}
+
+
+def _sembrar() -> list[str]:
+    sembrados = []
+    for modelo in apps.get_models():
+        if modelo._meta.app_label not in APPS or modelo.__name__.startswith("Historical"):
+            continue
+        for campo in modelo._meta.concrete_fields:
+            if (
+                campo.name not in CAMPOS
+                or not isinstance(campo, (models.CharField, models.TextField))
+                or campo.choices
+                or (campo.max_length or 10_000) < len(CARGA) + 5
+            ):
+                continue
+            resto = (campo.max_length or 10_000) - len(CARGA)
+            valor = Concat(models.Value(CARGA), Left(models.F(campo.name), resto))
+            try:
+                with transaction.atomic():
+                    modelo._default_manager.exclude(**{campo.name: ""}).update(
+                        **{campo.name: valor}
+                    )
+            except DatabaseError:
+                continue  # a unique constraint: that field keeps its value
+            sembrados.append(f"{modelo._meta.label}.{campo.name}")
+    return sembrados
 
 
 def _construir() -> SimpleNamespace:
@@ -185,6 +254,9 @@ def _construir() -> SimpleNamespace:
         accion=AccionComunicacion.objects.first(),
         mensaje=Mensaje.objects.first(),
     )
+    # Stored XSS: every free-text field starts with a payload, so every page the matrix visits
+    # also proves it renders them inert (test_matriz_urls, test_xss).
+    o.sembrados = _sembrar()
     return o
 
 

@@ -19,7 +19,8 @@ HOW TO ADD A URL
   The admin site's generated URLs are covered by test_admin_solo_para_administracion.
 
 Every anonymous or role-less 200 is also searched for text that must never leak: the drafts'
-titles, the actors' and users' e-mails, phone numbers and ID numbers (test_nada_privado...).
+titles, the actors' and users' e-mails, phone numbers and ID numbers; and every HTML or XML 200,
+for every role, for the stored-XSS payload of conftest as live markup.
 """
 
 import logging
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from .conftest import ROLES, SECRETO
+from .conftest import ROLES, SECRETO, VIVA
 
 pytestmark = pytest.mark.django_db
 
@@ -533,8 +534,13 @@ def test_matriz(fila, cliente_rol, escenario, secretos):
             destino = respuesta["Location"]
             if "/cuentas/login/" not in destino and fila.nombre not in NO_A_LOGIN:
                 fugas.append(f"anonimo redirigido a {destino}, no al ingreso")
-        if rol in ("anonimo", "sin_rol") and respuesta.status_code == 200:
-            cuerpo = b"".join(respuesta) if respuesta.streaming else respuesta.content
+        if respuesta.status_code != 200:
+            continue
+        cuerpo = b"".join(respuesta) if respuesta.streaming else respuesta.content
+        tipo = respuesta.get("Content-Type", "")
+        if ("html" in tipo or "xml" in tipo) and VIVA.encode() in cuerpo:
+            fugas.append(f"{rol}: un campo de texto sale como marcado vivo (XSS)")
+        if rol in ("anonimo", "sin_rol"):
             texto = cuerpo.decode("utf-8", "replace")
             fugas += [f"{rol} recibe {s!r}" for s in secretos if s in texto]
     assert obtenidos == esperado, f"{url}: obtenido {obtenidos}"
@@ -593,3 +599,37 @@ def test_admin_solo_para_administracion(cliente_rol, escenario):
             elif codigo == 302 and not respuesta["Location"].startswith("/cuentas/login/"):
                 malos.append(f"{rol} {url}: a {respuesta['Location']}")
     assert not malos, malos
+
+
+# POST, not only GET: whoever may not open a page may not post to it either (a view that checks
+# the rule only in get() would let them). For every non-public row, anonymous and role-less
+# visitors, and every role whose GET is refused, post an empty form: refused, never a success.
+NEGADO = {400, 403, 404, 405}
+
+
+PARA_TODA_CUENTA = {"set_language", "cuentas:logout"}  # anyone may post there, by design
+
+
+@pytest.mark.parametrize(
+    "fila",
+    [
+        f
+        for f in MATRIZ
+        if f.esperado.split()[0] != "200"
+        and f.esperado.split()[1] != "200"  # pages of any account (change password)
+        and f.nombre not in PARA_TODA_CUENTA
+    ],
+    ids=lambda f: f.id,
+)
+def test_post_sin_permiso_se_rechaza(fila, cliente_rol, escenario):
+    url = reverse(fila.nombre, kwargs=fila.kwargs(escenario)) + fila.consulta
+    esperado = dict(zip(ROLES, fila.esperado.split(), strict=True))
+    roles = [r for r in ROLES if r in ("anonimo", "sin_rol") or esperado[r] == "403"]
+    malos = []
+    for rol in roles:
+        respuesta = cliente_rol(rol).post(url, {})
+        codigo = respuesta.status_code
+        a_login = codigo == 302 and respuesta["Location"].startswith("/cuentas/login/")
+        if codigo not in NEGADO and not (rol == "anonimo" and a_login):
+            malos.append(f"{rol}: {codigo} {respuesta.get('Location', '')}")
+    assert not malos, f"{url}: {malos}"
