@@ -633,3 +633,17 @@ def test_post_sin_permiso_se_rechaza(fila, cliente_rol, escenario):
         if codigo not in NEGADO and not (rol == "anonimo" and a_login):
             malos.append(f"{rol}: {codigo} {respuesta.get('Location', '')}")
     assert not malos, f"{url}: {malos}"
+
+
+def test_la_api_es_de_solo_lectura_incluso_para_administracion(cliente_rol, escenario):
+    filas = [f for f in MATRIZ if f.nombre.endswith(("-list", "-detail"))]
+    malos = []
+    for rol in ("anonimo", "coordinacion", "administracion"):
+        cliente = cliente_rol(rol)
+        for fila in filas:
+            url = reverse(fila.nombre, kwargs=fila.kwargs(escenario))
+            for metodo in (cliente.post, cliente.put, cliente.patch, cliente.delete):
+                codigo = metodo(url, {}, content_type="application/json").status_code
+                if codigo not in (401, 403, 404, 405):
+                    malos.append(f"{rol} {metodo.__name__} {url}: {codigo}")
+    assert not malos, malos
