@@ -165,6 +165,8 @@ class Actor(models.Model):
             models.Index(fields=["influencia", "interes"], name="actor_mapa_idx"),
             # The list of actors pages in name order: without it every page sorted them all.
             models.Index(fields=["nombre", "id"], name="actor_nombre_idx"),
+            # The map: the first dots of each cell and the first rows of its table (mapa_de).
+            models.Index(fields=["-influencia", "-interes", "nombre"], name="actor_celda_idx"),
         ]
 
     def __str__(self) -> str:

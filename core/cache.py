@@ -56,7 +56,7 @@ def datos_publicos(clave: str, calcular, duracion: int = DURACION):
     """calcular() once per public generation: figures that public pages aggregate over a whole
     history (participation of a table) are counted again only after a write."""
     try:
-        completa = f"publico:datos:{generacion_publica()}:{clave}"
+        completa = f"publico:datos:{generacion_publica()}:{get_language()}:{clave}"
         valor = cache.get(completa)
     except Exception:
         logger.warning("Caché de páginas públicas no disponible", exc_info=True)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.cache import pagina_publica
+from core.cache import datos_publicos, pagina_publica
 from core.exportar import escritor_csv, fila_segura
 from core.permisos import exigir_permiso
 from core.seguridad import destino_local
@@ -590,7 +590,10 @@ def mis_compromisos(request):
 def tablero(request):
     filtro = FiltroTableroForm(request.GET or None)
     filtros = filtro.filtros()
-    datos = sel.tablero(filtros=filtros)
+    # The dashboard's totals aggregate every commitment: counted again after a write.
+    datos = datos_publicos(
+        f"pactos:tablero:{sorted(filtros.items())!r}", lambda: sel.tablero(filtros=filtros)
+    )
     pagina = Paginator(sel.compromisos_del_tablero(filtros=filtros), 50).get_page(
         request.GET.get("pagina")
     )
