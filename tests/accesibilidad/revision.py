@@ -39,3 +39,30 @@ def revisar(page, nombre: str) -> Hallazgos:
         destino = hallazgos.graves if violacion["impact"] in GRAVES else hallazgos.leves
         destino.append(violacion)
     return hallazgos
+
+
+# Each control of the page focused in turn, as after a key press (so :focus-visible applies):
+# the ones whose focus shows no ring of at least 2 px (WCAG 2.4.7).
+_JS_SIN_ANILLO = """() => {
+  const controles = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+  const sinAnillo = [];
+  for (const e of document.querySelectorAll(controles)) {
+    if (e.disabled || e.getAttribute("tabindex") === "-1") continue;
+    const caja = e.getBoundingClientRect();
+    if (!caja.width || !caja.height || getComputedStyle(e).visibility === "hidden") continue;
+    e.focus({preventScroll: true});
+    if (document.activeElement !== e) continue;
+    const estilo = getComputedStyle(e);
+    if (estilo.outlineStyle === "none" || parseFloat(estilo.outlineWidth) < 2) {
+      const texto = (e.getAttribute("aria-label") || e.innerText || e.name || "").trim();
+      sinAnillo.push(`${e.tagName.toLowerCase()}.${String(e.className).slice(0, 40)} «${texto.slice(0, 40)}»`);
+    }
+  }
+  return sinAnillo;
+}"""
+
+
+def sin_anillo_de_foco(page) -> list[str]:
+    """The page's controls that show no focus ring when reached with the keyboard."""
+    page.keyboard.press("Tab")  # keyboard modality: programmatic focus now matches :focus-visible
+    return page.evaluate(_JS_SIN_ANILLO)

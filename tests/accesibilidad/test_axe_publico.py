@@ -1,5 +1,7 @@
 """axe-core finds no serious or critical violation on the public pages and the session page.
 
+Every control of each page must also show a focus ring when reached with the keyboard.
+
 Issue #10, item 6. One browser, one demo dataset (`cargar_demo`), every page of PAGINAS visited in
 one loop in Spanish, a sample also in English and on a phone; minor and moderate findings are
 printed (run with `-s`).
@@ -35,7 +37,7 @@ from core.models import Documento
 from eventos import enlaces
 from eventos.models import Invitado
 from mesas.models import Sesion
-from tests.accesibilidad.revision import revisar
+from tests.accesibilidad.revision import revisar, sin_anillo_de_foco
 
 pytestmark = [
     pytest.mark.browser,
@@ -255,6 +257,13 @@ def test_ninguna_violacion_grave_o_critica(page, live_server, datos_demo):
                 ancho = page.evaluate("document.documentElement.scrollWidth")
                 assert ancho <= TELEFONO["width"], f"{nombre}: se desplaza de lado ({ancho} px)"
             revisiones = [revisar(page, f"{nombre} {page.url}")]
+            # the markup is the same in English and on a phone: rings checked once per page
+            if (
+                pantalla is ESCRITORIO
+                and idioma == "es"
+                and (sin_anillo := sin_anillo_de_foco(page))
+            ):
+                graves.append(f"{nombre}: foco sin anillo visible en {', '.join(sin_anillo)}")
             if pagina.con_errores:
                 _enviar_vacio(page)
                 revisiones.append(revisar(page, f"{nombre} con errores {page.url}"))
