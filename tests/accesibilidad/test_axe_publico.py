@@ -8,8 +8,8 @@ printed (run with `-s`).
 
 How to add a page: append one `Pagina` to PAGINAS, e.g.
 
-    Pagina("consulta pública", "comunicacion:consulta", {"slug": "pacto-de-turismo"}),
-    Pagina("suscripciones", "comunicacion:suscripciones"),
+    Pagina("suscripción", "comunicacion:suscripcion"),
+    Pagina("una consulta pública", "comunicacion:consulta", _consulta_demo, movil=True),
 
 - `url` is a URL name (reversed in the language, so the English run gets /en/...);
 - `kwargs` is a dict, or a function returning one when it needs the demo's rows (a pk);
