@@ -10,6 +10,7 @@ import argparse
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -131,11 +132,51 @@ def medir(factor: int, repeticiones: int) -> dict:
     return json.loads(salida.stdout)
 
 
+def medir_alternando(factores: list[int], repeticiones: int, rondas: int) -> dict[int, dict]:
+    """Every page at each size in turn, for several rounds: a shared machine's load drifts over
+    minutes, and measuring 1× then 100× minutes apart turned that drift into false growth. A
+    page's time at a size is the median of its rounds' medians."""
+    procesos = {
+        f: subprocess.Popen(
+            [PY, "-m", "bench.medir", "--a-pedido", "--repeticiones", str(repeticiones)],
+            cwd=RAIZ,
+            env=entorno(f),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for f in factores
+    }
+    try:
+        paginas = [json.loads(p.stdout.readline()) for p in procesos.values()][0]
+        medidas: dict[int, dict] = {f: {} for f in factores}
+        tiempos: dict[int, dict] = {f: {} for f in factores}
+        for ronda in range(rondas):
+            for pagina in paginas:
+                orden = factores if ronda % 2 == 0 else list(reversed(factores))
+                for f in orden:
+                    procesos[f].stdin.write(pagina + "\n")
+                    procesos[f].stdin.flush()
+                    dato = json.loads(procesos[f].stdout.readline())
+                    medidas[f].setdefault(pagina, dato)
+                    if "ms" in dato:
+                        tiempos[f].setdefault(pagina, []).append(dato["ms"])
+        for f in factores:
+            for pagina, lista in tiempos[f].items():
+                medidas[f][pagina]["ms"] = round(statistics.median(lista), 2)
+        return medidas
+    finally:
+        for p in procesos.values():
+            p.stdin.close()
+            p.wait(timeout=60)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--factores", default="1,10,100")
     parser.add_argument("--reconstruir", action="store_true")
     parser.add_argument("--repeticiones", type=int, default=15)
+    parser.add_argument("--rondas", type=int, default=3, help="1×/100× alternating rounds")
     parser.add_argument("--sin-throughput", action="store_true")
     parser.add_argument("--sin-pdf", action="store_true")
     parser.add_argument("--salida", default=str(RAIZ / "bench" / "results.json"))
@@ -145,8 +186,14 @@ def main() -> None:
     medidas = {}
     for factor in factores:
         preparar(factor, args.reconstruir)
-        print(f"· midiendo páginas a {factor}× …", flush=True)
-        medidas[factor] = medir(factor, args.repeticiones)
+    alternados = [f for f in factores if f in (1, 100)]
+    if len(alternados) == 2:
+        print("· midiendo páginas a 1× y 100×, alternando …", flush=True)
+        medidas.update(medir_alternando(alternados, args.repeticiones, args.rondas))
+    for factor in factores:
+        if factor not in medidas:
+            print(f"· midiendo páginas a {factor}× …", flush=True)
+            medidas[factor] = medir(factor, args.repeticiones)
 
     from bench import informe
 
