@@ -9,6 +9,7 @@ import contextlib
 import socket
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
@@ -107,7 +108,12 @@ def test_postgresql_rechaza_la_conexion_cada_pagina_es_un_503_en_espanol(postgre
         cliente.cookies["sessionid"] = "x" * 32
         comprobar_503(cliente.get("/panel/"))
         comprobar_503(cliente.post(reverse("cuentas:login"), {"username": "a", "password": "b"}))
-        salud = cliente.get("/health/?format=json")
+        # /health/ is an async view (django-health-check): the sync test client runs it with
+        # async_to_sync, which refuses a thread with a running event loop, and Playwright's sync
+        # API leaves one on the main thread once browser tests have run in this process. A
+        # WSGI worker thread never has one, so the request is made from a fresh thread.
+        with ThreadPoolExecutor(max_workers=1) as hilo:
+            salud = hilo.submit(cliente.get, "/health/?format=json").result()
         assert salud.status_code == 503 and salud.json()["database"] != "OK"
 
 
