@@ -22,6 +22,18 @@ def pytest_configure(config):
             raise pytest.UsageError("REQUIRE_SERVICES=1 necesita REDIS_URL.")
 
 
+@pytest.fixture(autouse=True)
+def _idioma_por_defecto():
+    """Every test starts and ends in Spanish: a request to /en/... leaves English active in the
+    thread, which changed the text later tests of the same process compared against."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def requiere_servicio(nombre: str, disponible: bool):
     """Skip a test when a service is missing, or fail it when CI requires every service."""
     if disponible:
