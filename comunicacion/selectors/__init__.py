@@ -1,6 +1,7 @@
 """Reads of Comunicación: what the public sees of the news, and the staff inbox."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from ..models import Mensaje, Noticia
 
@@ -48,22 +49,36 @@ def mensajes_bandeja(*, estado: str = "", usuario=None) -> QuerySet[Mensaje]:
     if estado == "mios":
         return qs.filter(estado__in=Mensaje.ABIERTOS, asignado_a=usuario)
     if estado == "vencidos":
-        return qs.filter(pk__in=[m.pk for m in _abiertos() if m.vencido])
+        return qs.filter(_vencidos_q())
     if estado:
         qs = qs.filter(estado=estado)
     return qs
 
 
-def _abiertos():
-    return Mensaje.objects.filter(estado__in=Mensaje.ABIERTOS).only(
-        "pk", "estado", "recibido", "plazo_fijado"
+def _vencidos_q(hoy=None) -> Q:
+    """Open messages past their deadline, in SQL: the deadline staff set has passed, or, with the
+    default one (15 working days after reception), it was received on or before the last day
+    whose default deadline is already behind us. Same answer as Mensaje.vencido, row by row."""
+    from datetime import timedelta
+
+    from ..models import sumar_dias_habiles
+
+    hoy = hoy or timezone.localdate()
+    ultimo = hoy - timedelta(days=1)
+    while sumar_dias_habiles(ultimo, Mensaje.DIAS_HABILES_PARA_RESPONDER) >= hoy:
+        ultimo -= timedelta(days=1)
+    return Q(estado__in=Mensaje.ABIERTOS) & (
+        Q(plazo_fijado__lt=hoy) | Q(plazo_fijado__isnull=True, recibido__date__lte=ultimo)
     )
 
 
+def mensajes_vencidos(*, hoy=None) -> QuerySet[Mensaje]:
+    return Mensaje.objects.filter(_vencidos_q(hoy))
+
+
 def mensajes_vencidos_cuenta() -> int:
-    """Open messages past their answer deadline (computed in Python: the default deadline
-    counts working days from reception)."""
-    return sum(1 for m in _abiertos() if m.vencido)
+    """Open messages past their answer deadline (one COUNT, whatever the volume)."""
+    return mensajes_vencidos().count()
 
 
 def notas_de_mensaje(*, mensaje: Mensaje):

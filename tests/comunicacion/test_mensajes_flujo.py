@@ -233,3 +233,31 @@ def test_demo_con_mensajes_en_cada_estado_y_suscripciones(
     assert Suscripcion.objects.activas().exists()
     assert Suscripcion.objects.filter(confirmada_en__isnull=True).exists()
     assert mail.outbox == []
+
+
+def test_vencidos_en_sql_coinciden_con_el_plazo_de_cada_mensaje(mensaje):
+    """The inbox's overdue filter and count (SQL) agree with each message's own deadline, for
+    messages received on each of the last 40 days, with and without a deadline set by staff."""
+    import datetime
+
+    from django.utils import timezone
+
+    from comunicacion import selectors
+
+    hoy = timezone.localdate()
+    ids = []
+    for dias in range(40):
+        m = Mensaje.objects.create(
+            nombre="Vecina", email=f"v{dias}@example.org", asunto=f"Día {dias}", texto="¿?"
+        )
+        recibido = timezone.now() - datetime.timedelta(days=dias)
+        fijado = hoy + datetime.timedelta(days=2 - dias % 5) if dias % 7 == 0 else None
+        Mensaje.objects.filter(pk=m.pk).update(recibido=recibido, plazo_fijado=fijado)
+        ids.append(m.pk)
+    Mensaje.objects.filter(pk=ids[30]).update(estado=Mensaje.Estado.CERRADO)
+    esperados = {m.pk for m in Mensaje.objects.filter(pk__in=ids) if m.vencido}
+    assert esperados and esperados != set(ids)
+    en_sql = set(selectors.mensajes_vencidos().filter(pk__in=ids).values_list("pk", flat=True))
+    assert en_sql == esperados
+    en_bandeja = selectors.mensajes_bandeja(estado="vencidos").filter(pk__in=ids)
+    assert set(en_bandeja.values_list("pk", flat=True)) == esperados
