@@ -58,10 +58,12 @@ class MesaView(PaginaPublicaMixin, TemplateView):
         cifras = datos_publicos(
             f"mesa:{mesa.pk}:participacion", lambda: selectors.participacion(sesiones=todas)
         )
-        # The timeline shows one page of sessions (the latest by default) and their agreements,
-        # so the page costs the same after 4 sessions or 400.
-        paginador = Paginator(todas.values_list("pk", flat=True), SESIONES_POR_PAGINA)
-        pagina = paginador.get_page(self.request.GET.get("sesiones") or paginador.num_pages)
+        # The timeline shows one page of sessions (the latest 12 by default, page 1) and their
+        # agreements, so the page costs the same after 4 sessions or 400.
+        paginador = Paginator(
+            todas.order_by("-numero").values_list("pk", flat=True), SESIONES_POR_PAGINA
+        )
+        pagina = paginador.get_page(self.request.GET.get("sesiones"))
         sesiones = list(todas.filter(pk__in=list(pagina.object_list)))
         actas = selectors.actas_publicadas(sesiones=sesiones)
         genero = _grafico(
