@@ -2,7 +2,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from config.views import InicioView, ping
 from core.salud import SaludView
@@ -22,7 +23,10 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Inside the language prefix so set_language resolves "next" in the page's own language
     # (outside it, switching from /en/... back to Spanish stayed on /en/...).
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is the one POST without a CSRF token: it changes nothing but the
+    # visitor's own language cookie (and Django checks that "next" stays on this site), and a
+    # token would give every anonymous visitor a cookie and public pages per-visitor content.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", InicioView.as_view(), name="inicio"),
     path("", include("core.urls")),
     path("cuentas/", include("core.urls_cuentas")),

@@ -8,15 +8,20 @@ without pending messages are cached; the CSRF token is stored as a placeholder a
 gets their own. The cache is an optimisation: when it fails the page is simply rendered.
 """
 
+import contextlib
 import functools
 import logging
+import os
 import re
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
@@ -34,20 +39,31 @@ _TOKEN_CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,}
 _CABECERAS = ("Content-Type", "Content-Language")
 
 
+def _generacion_inicial() -> int:
+    # Microseconds since the epoch: a generation that starts again (Redis restarted empty, the
+    # key evicted) is larger than any number reached before, since no portal writes once per
+    # microsecond; so a copy kept by a worker from before can never look current again.
+    return time.time_ns() // 1000
+
+
 def generacion_publica() -> int:
     generacion = cache.get(CLAVE_GENERACION)
     if generacion is None:
-        cache.add(CLAVE_GENERACION, 1, timeout=None)
-        generacion = cache.get(CLAVE_GENERACION, 1)
+        cache.add(CLAVE_GENERACION, _generacion_inicial(), timeout=None)
+        generacion = cache.get(CLAVE_GENERACION, 0)
     return int(generacion)
 
 
 def invalidar_paginas_publicas() -> None:
     """Bumps the public generation: every cached public page is rendered again."""
     try:
-        cache.incr(CLAVE_GENERACION)
-    except ValueError:  # not set yet (or evicted): any new value differs from the pages' one
-        cache.add(CLAVE_GENERACION, 1, timeout=None)
+        try:
+            nueva = cache.incr(CLAVE_GENERACION)
+        except ValueError:  # not set yet (or evicted): any new value differs from the pages' one
+            cache.add(CLAVE_GENERACION, _generacion_inicial(), timeout=None)
+            nueva = generacion_publica()
+        _escucha.anotar(nueva)
+        _publicar(nueva)
     except Exception:
         logger.exception("No se pudo invalidar la caché de páginas públicas")
 
@@ -85,10 +101,19 @@ def _cambio_de_datos(sender, using=None, **kwargs) -> None:
         transaction.on_commit(invalidar_paginas_publicas, using=using)
 
 
+def _tras_migrar(sender, **kwargs) -> None:
+    # Every deployment runs migrate: pages rendered by the previous release's templates and
+    # code are not served by the new one.
+    if sender.label == "core":
+        invalidar_paginas_publicas()
+
+
 def conectar_invalidacion() -> None:
-    """Called from core's ready(): any write of the public apps invalidates public pages."""
+    """Called from core's ready(): any write of the public apps invalidates public pages, and
+    so does every migrate (a deployment)."""
     for senal in (post_save, post_delete, m2m_changed):
         senal.connect(_cambio_de_datos, dispatch_uid=f"core.cache.{senal!r}")
+    post_migrate.connect(_tras_migrar, dispatch_uid="core.cache.post_migrate")
 
 
 def _cacheable(request) -> bool:
@@ -126,17 +151,163 @@ def _leer_varias(claves: list[str]) -> dict:
     }
 
 
+CANAL_GENERACION = "publico:generacion:canal"
+
+
+def _redis_de_la_cache():
+    """(client, location) of the default cache when it is Django's Redis backend, else None."""
+    interno = getattr(cache, "_cache", None)
+    if not hasattr(interno, "_get_connection_pool") or not hasattr(interno, "_serializer"):
+        return None
+    cliente = _clientes_redis.get(id(interno))
+    if cliente is None:
+        cliente = _clientes_redis[id(interno)] = interno.get_client(None)
+    return cliente, repr(interno._servers)
+
+
+def _publicar(generacion: int) -> None:
+    redis = _redis_de_la_cache()
+    if redis is not None:
+        redis[0].publish(cache.make_and_validate_key(CANAL_GENERACION), generacion)
+
+
+class _EscuchaGeneracion:
+    """Each process learns a new public generation by a message instead of asking Redis on every
+    request: a thread subscribes to the channel where every bump is published, then reads the
+    current value, and keeps it. A bump made in this process counts at once; one made in another
+    process arrives with its message, within a millisecond or so on a local network. While the
+    thread is not subscribed (starting, Redis down, a connection lost) requests ask Redis, as
+    before; every few seconds the thread checks its value against Redis, so even a message lost
+    without a broken connection cannot leave a page stale for longer than that.
+    """
+
+    COMPROBAR_CADA = 5.0
+
+    def __init__(self) -> None:
+        self._pid = None
+        self._ubicacion = None
+        self._generacion = None
+        self._al_dia = False
+        self._cerrojo = threading.Lock()
+
+    def anotar(self, generacion) -> None:
+        with self._cerrojo:
+            if self._generacion is not None and generacion is not None:
+                self._generacion = max(self._generacion, int(generacion))
+
+    def generacion(self, ubicacion: str) -> int | None:
+        """The generation known by message, or None when Redis must be asked."""
+        if self._pid != os.getpid() or self._ubicacion != ubicacion:
+            self._arrancar(ubicacion)
+            return None
+        return self._generacion if self._al_dia else None
+
+    def _arrancar(self, ubicacion: str) -> None:
+        with self._cerrojo:
+            if self._pid == os.getpid() and self._ubicacion == ubicacion:
+                return
+            self._pid, self._ubicacion = os.getpid(), ubicacion
+            self._al_dia, self._generacion = False, None
+        hilo = threading.Thread(
+            target=self._escuchar, args=(os.getpid(), ubicacion), daemon=True, name="generacion"
+        )
+        hilo.start()
+
+    def _vigente(self, pid: int, ubicacion: str) -> bool:
+        return self._pid == pid and self._ubicacion == ubicacion
+
+    def _escuchar(self, pid: int, ubicacion: str) -> None:
+        while self._vigente(pid, ubicacion):
+            suscripcion = None
+            try:
+                redis = _redis_de_la_cache()
+                if redis is None or redis[1] != ubicacion:
+                    return
+                suscripcion = redis[0].pubsub(ignore_subscribe_messages=True)
+                suscripcion.subscribe(cache.make_and_validate_key(CANAL_GENERACION))
+                with self._cerrojo:
+                    self._generacion = generacion_publica()
+                    self._al_dia = True
+                comprobado = time.monotonic()
+                while self._vigente(pid, ubicacion):
+                    mensaje = suscripcion.get_message(timeout=1.0)
+                    if mensaje and mensaje.get("type") == "message":
+                        self.anotar(int(mensaje["data"]))
+                    if time.monotonic() - comprobado > self.COMPROBAR_CADA:
+                        # Redis holds the latest value (bumps are published after they are
+                        # made), also after it started again empty with a new, larger one.
+                        actual = generacion_publica()
+                        with self._cerrojo:
+                            self._generacion = actual
+                        comprobado = time.monotonic()
+            except Exception:
+                logger.warning("Sin aviso de la generación pública; se pregunta a Redis")
+            finally:
+                with self._cerrojo:
+                    self._al_dia = False
+                if suscripcion is not None:
+                    with contextlib.suppress(Exception):
+                        suscripcion.close()
+            time.sleep(1.0)
+
+
+_escucha = _EscuchaGeneracion()
+
+
+def _generacion_vigente() -> int | None:
+    redis = _redis_de_la_cache()
+    if redis is not None:
+        conocida = _escucha.generacion(redis[1])
+        if conocida is not None:
+            return conocida
+    return _leer_varias([CLAVE_GENERACION]).get(CLAVE_GENERACION)
+
+
+# The pages this process served lately, tagged with the generation they were rendered in. The
+# generation itself is read from the shared cache on every request (one small GET), so a copy is
+# served only while it is current: a published change shows at once in every process. The copy
+# spares fetching and unpickling the whole page from Redis, which cost more than the rest of the
+# request. Bounded by size; the least recently served pages go first.
+_LOCALES: OrderedDict = OrderedDict()
+_LOCALES_MAX_BYTES = 32 * 1024 * 1024
+_locales = {"bytes": 0}
+_cerrojo = threading.Lock()
+
+
+def _recordar(clave: str, guardada: tuple) -> None:
+    tamano = len(guardada[1])
+    with _cerrojo:
+        anterior = _LOCALES.pop(clave, None)
+        if anterior is not None:
+            _locales["bytes"] -= len(anterior[1])
+        _LOCALES[clave] = guardada
+        _locales["bytes"] += tamano
+        while _locales["bytes"] > _LOCALES_MAX_BYTES and _LOCALES:
+            _, fuera = _LOCALES.popitem(last=False)
+            _locales["bytes"] -= len(fuera[1])
+
+
+def olvidar_copias_locales() -> None:
+    with _cerrojo:
+        _LOCALES.clear()
+        _locales["bytes"] = 0
+
+
 def _leer(clave: str) -> tuple[int | None, tuple | None]:
-    """The current generation and the stored page, in one round trip to the cache: the page is
-    stored with the generation it was rendered in, and is good only while that is current."""
-    leidos = _leer_varias([CLAVE_GENERACION, clave])
-    generacion = leidos.get(CLAVE_GENERACION)
+    """The current generation and the stored page, if it was rendered in that generation: from
+    this process' copy, or else from the shared cache."""
+    generacion = _generacion_vigente()
     if generacion is None:
         return generacion_publica(), None
-    guardada = leidos.get(clave)
-    if guardada is None or guardada[0] != generacion:
+    ahora = time.time()
+    local = _LOCALES.get(clave)
+    if local is not None and local[0] == generacion and local[3] > ahora:
+        return generacion, local[1:3]
+    guardada = _leer_varias([clave]).get(clave)
+    if guardada is None or len(guardada) != 4 or guardada[0] != generacion or guardada[3] <= ahora:
         return generacion, None
-    return generacion, guardada[1:]
+    _recordar(clave, guardada)
+    return generacion, guardada[1:3]
 
 
 def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> None:
@@ -149,7 +320,11 @@ def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> None:
         return
     contenido = _TOKEN_CSRF.sub(rb"\1" + MARCA_CSRF.encode() + rb"\2", respuesta.content)
     cabeceras = {c: respuesta[c] for c in _CABECERAS if respuesta.has_header(c)}
-    cache.set(clave, (generacion, contenido, cabeceras), duracion)
+    # With the moment it stops being good: what changes with time alone (a news item scheduled
+    # for later) shows within `duracion` in every process, whatever its local copy.
+    guardada = (generacion, contenido, cabeceras, time.time() + duracion)
+    cache.set(clave, guardada, duracion)
+    _recordar(clave, guardada)
 
 
 def _servir(request, guardada) -> HttpResponse:
