@@ -143,3 +143,21 @@ def test_api_mesas_y_sesiones_publicadas(client, publicada, crear_sesion, mesa_c
 def test_pagina_de_mesas_en_ingles(client):
     html = client.get("/en/mesas/").content.decode()
     assert "Dialogue tables" in html and "Cantonal tourism tables" in html
+
+
+def test_las_fechas_siguen_el_idioma_de_la_pagina(client, publicada):
+    """Dates use the language's own format: '25 de noviembre de 2026' / 'Nov. 25, 2026', never a
+    Spanish pattern with English month names ('25 de November de 2026')."""
+    from django.utils import formats, translation
+
+    sesion = publicada()
+    with translation.override("es"):
+        es = formats.date_format(sesion.inicio, "DATE_FORMAT")
+    with translation.override("en"):
+        en = formats.date_format(sesion.inicio, "DATE_FORMAT")
+        mes = formats.date_format(sesion.inicio, "F")
+    assert es in client.get("/mesas/turismo-cayambe/").content.decode()
+    for pagina in ("/en/mesas/turismo-cayambe/", "/en" + sesion.get_public_url()):
+        html = client.get(pagina).content.decode()
+        assert f" de {mes}" not in html
+    assert en in client.get("/en/mesas/turismo-cayambe/").content.decode()
