@@ -95,3 +95,11 @@ def reencolar_correos_pendientes() -> int:
     from .services.pendientes import correos_pendientes_reencolar
 
     return correos_pendientes_reencolar()
+
+
+@shared_task(acks_late=True)
+def purgar_comentarios_sin_confirmar() -> int:
+    """Beat: personal data of comments never confirmed is deleted after 30 days."""
+    from .services import consulta
+
+    return consulta.comentarios_sin_confirmar_purgar()

@@ -72,6 +72,10 @@ app.conf.update(
             "task": "comunicacion.tasks.reencolar_correos_pendientes",
             "schedule": crontab(minute="*/15"),
         },
+        "comunicacion-purgar-comentarios-sin-confirmar": {
+            "task": "comunicacion.tasks.purgar_comentarios_sin_confirmar",
+            "schedule": crontab(minute=20, hour=3),
+        },
         "comunicacion-resumenes-suscripciones": {
             "task": "comunicacion.tasks.enviar_resumenes_suscripciones",
             "schedule": crontab(minute=0, hour=7),

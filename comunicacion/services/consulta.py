@@ -372,3 +372,24 @@ def respuesta_comentario_enviar(*, comentario_id: int) -> bool:
         comentario.respuesta_enviada_en = timezone.now()
         comentario.save(update_fields=["respuesta_enviada_en"])
     return True
+
+
+# --- Personal data of comments never confirmed ------------------------------------------------
+
+DIAS_SIN_CONFIRMAR = 30
+
+
+def comentarios_sin_confirmar_purgar(*, ahora: datetime | None = None) -> int:
+    """Beat, daily: comments whose author never confirmed the address are deleted after 30 days.
+
+    They were never published nor answered, so nothing public changes; keeping the name and
+    e-mail of someone who did not confirm serves no purpose (data minimisation). Published and
+    hidden comments are never deleted.
+    """
+    from datetime import timedelta
+
+    limite = (ahora or timezone.now()) - timedelta(days=DIAS_SIN_CONFIRMAR)
+    borrados, _ = Comentario.objects.filter(
+        estado=Comentario.Estado.PENDIENTE, creado__lt=limite
+    ).delete()
+    return borrados

@@ -533,3 +533,33 @@ def test_al_pasar_la_fecha_de_cierre_beat_cierra_y_pide_el_informe(
     documento = Documento.objects.get(tipo="consulta_informe")
     assert documento.estado == Documento.Estado.LISTO and documento.solicitado_por is None
     assert cerrar_consultas_vencidas() == 0  # a second run finds nothing
+
+
+def test_los_comentarios_sin_confirmar_se_borran_a_los_30_dias(consulta, comentar):
+    """Data minimisation: an address never confirmed is not kept; published comments stay."""
+    import datetime
+
+    from django.utils import timezone
+
+    pendiente = srv.comentario_recibir(
+        consulta=consulta, datos={**DATOS_COMENTARIO, "email": "nunca@example.org"}, enviar=False
+    )
+    publicado = srv.comentario_confirmar(
+        token=srv.comentario_token(
+            srv.comentario_recibir(consulta=consulta, datos=DATOS_COMENTARIO, enviar=False)
+        )
+    )
+    hace = timezone.now() - datetime.timedelta(days=31)
+    Comentario.objects.filter(pk__in=[pendiente.pk, publicado.pk]).update(creado=hace)
+    reciente = srv.comentario_recibir(
+        consulta=consulta, datos={**DATOS_COMENTARIO, "email": "hoy@example.org"}, enviar=False
+    )
+
+    assert srv.comentarios_sin_confirmar_purgar() == 1
+    assert not Comentario.objects.filter(pk=pendiente.pk).exists()
+    assert Comentario.objects.filter(pk__in=[publicado.pk, reciente.pk]).count() == 2
+
+    from config.celery import app
+
+    entrada = app.conf.beat_schedule["comunicacion-purgar-comentarios-sin-confirmar"]
+    assert entrada["task"] == "comunicacion.tasks.purgar_comentarios_sin_confirmar"
