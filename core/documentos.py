@@ -107,24 +107,12 @@ def tipos_documento() -> dict[str, TipoDocumento]:
 # --- Services --------------------------------------------------------------------------------
 
 
-def _errores_de_broker() -> tuple[type[BaseException], ...]:
-    from kombu.exceptions import OperationalError as KombuOperationalError
-    from redis.exceptions import RedisError
-
-    return (KombuOperationalError, RedisError, OSError)
-
-
 def _encolar(documento_id: int) -> bool:
-    """Send the generation task; a broker that is down is logged, never raised."""
+    """Send the generation task; a broker that is down is logged, never raised (core.tareas)."""
+    from .tareas import encolar
     from .tasks import generar_documento
 
-    try:
-        # Nobody waits for this result (the row is the status): without ignore_result, sending
-        # also subscribes to the result backend, which with Redis down blocks ~20 s and raises
-        # RuntimeError instead of a broker error.
-        generar_documento.apply_async(args=[documento_id], ignore_result=True)
-    except _errores_de_broker() as exc:
-        logger.warning("Documento %s sin encolar, el broker no responde: %s", documento_id, exc)
+    if not encolar(generar_documento, documento_id):
         return False
     Documento.objects.filter(pk=documento_id, estado=Documento.Estado.PENDIENTE).update(
         encolado=timezone.now()

@@ -56,12 +56,6 @@ def _programa_cambio(evento: Evento) -> None:
     Evento.objects.filter(pk=evento.pk).update(version_programa=models.F("version_programa") + 1)
 
 
-def _encolar(tarea, *args) -> None:
-    """Send a task after commit; a broker that is down is logged, the request still succeeds
-    (the staff can press the button again; automatic reminders are re-enqueued by beat)."""
-    encolar_tras_commit(tarea, *args)
-
-
 # --- Events ----------------------------------------------------------------------------------
 
 
@@ -312,7 +306,7 @@ def invitaciones_enviar(*, evento: Evento, usuario) -> int:
         evento_cambiar_estado(evento=evento, estado=Evento.Estado.INVITACIONES, usuario=usuario)
     from .tasks import enviar_invitaciones
 
-    _encolar(enviar_invitaciones, evento.pk)
+    encolar_tras_commit(enviar_invitaciones, evento.pk)
     return total
 
 
@@ -383,7 +377,7 @@ def recordatorio_crear(*, evento: Evento, usuario) -> Recordatorio:
     )
     from .tasks import enviar_recordatorio
 
-    _encolar(enviar_recordatorio, recordatorio.pk)
+    encolar_tras_commit(enviar_recordatorio, recordatorio.pk)
     return recordatorio
 
 
@@ -420,7 +414,7 @@ def recordatorios_automaticos_programar(*, ahora=None, dias: int = DIAS_RECORDAT
                 recordatorio = Recordatorio.objects.create(
                     evento=evento, numero=numero, automatico=True
                 )
-                _encolar(enviar_recordatorio, recordatorio.pk)
+                encolar_tras_commit(enviar_recordatorio, recordatorio.pk)
         except IntegrityError:
             continue  # another beat run made it a moment ago
         creados.append(recordatorio)
@@ -430,7 +424,7 @@ def recordatorios_automaticos_programar(*, ahora=None, dias: int = DIAS_RECORDAT
         automatico=True, evento__inicio__gt=ahora, correos__isnull=True
     ).exclude(pk__in=[r.pk for r in creados])
     for recordatorio in sin_enviar:
-        _encolar(enviar_recordatorio, recordatorio.pk)
+        encolar_tras_commit(enviar_recordatorio, recordatorio.pk)
     return creados
 
 
@@ -479,7 +473,7 @@ def _avisar_respuesta(invitado: Invitado) -> None:
     if invitado.email and invitado.estado in (Invitado.Estado.CONFIRMADO, Invitado.Estado.ESPERA):
         from .tasks import enviar_confirmacion
 
-        _encolar(enviar_confirmacion, invitado.pk)
+        encolar_tras_commit(enviar_confirmacion, invitado.pk)
 
 
 @transaction.atomic
