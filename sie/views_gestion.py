@@ -57,12 +57,9 @@ class GestionView(PermisoRequeridoMixin, TemplateView):
             if datos["alertas"]:
                 mediciones = mediciones.exclude(alertas=[])
         pagina = Paginator(mediciones, 50).get_page(self.request.GET.get("pagina"))
-        consulta = self.request.GET.copy()
-        consulta.pop("pagina", None)
         contexto.update(
             form=form,
             pagina=pagina,
-            consulta=consulta.urlencode(),
             puede_validar=self.request.user.has_perm("sie.validar_medicion"),
             pendientes=Medicion.objects.filter(estado=Medicion.Estado.BORRADOR).count(),
             con_alertas=Medicion.objects.filter(estado=Medicion.Estado.BORRADOR)

@@ -96,14 +96,11 @@ def pacto_publico(request, slug: str):
     pagina = sel.compromisos_de_pacto_publico_pagina(
         pacto=pacto, filtros=filtro.filtros(), numero=request.GET.get("pagina")
     )
-    parametros = request.GET.copy()
-    parametros.pop("pagina", None)
     contexto = {
         "pacto": pacto,
         "filtro": filtro,
         "compromisos": pagina.object_list,
         "pagina": pagina,
-        "parametros": parametros.urlencode(),
         "firmantes": pacto.firmantes.all(),
     }
     return render(request, "pactos/pacto/publico.html", contexto)
