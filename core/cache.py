@@ -130,26 +130,10 @@ def _clave(request) -> str:
     return f"publico:pagina:{get_language()}:{request.get_full_path()}"
 
 
-_clientes_redis: dict[int, object] = {}
-
-
-def _leer_varias(claves: list[str]) -> dict:
-    """cache.get_many, but with Redis through one client per process: Django's Redis backend
-    builds a new client object for every command, which cost more than the round trip itself
-    and made a cached page several times slower than the floor."""
-    interno = getattr(cache, "_cache", None)
-    if not hasattr(interno, "_get_connection_pool") or not hasattr(interno, "_serializer"):
-        return cache.get_many(claves)
-    cliente = _clientes_redis.get(id(interno))
-    if cliente is None:
-        cliente = _clientes_redis[id(interno)] = interno.get_client(None)
-    completas = [cache.make_and_validate_key(c) for c in claves]
-    return {
-        c: interno._serializer.loads(v)
-        for c, v in zip(claves, cliente.mget(completas), strict=True)
-        if v is not None
-    }
-
+# One redis-py client per Redis location and process. Django's Redis backend builds a new client
+# object for every command, which cost more than the round trip itself and made a cached page
+# several times slower than the floor.
+_clientes_redis: dict[str, object] = {}
 
 CANAL_GENERACION = "publico:generacion:canal"
 
@@ -159,10 +143,25 @@ def _redis_de_la_cache():
     interno = getattr(cache, "_cache", None)
     if not hasattr(interno, "_get_connection_pool") or not hasattr(interno, "_serializer"):
         return None
-    cliente = _clientes_redis.get(id(interno))
+    ubicacion = repr(interno._servers)
+    cliente = _clientes_redis.get(ubicacion)
     if cliente is None:
-        cliente = _clientes_redis[id(interno)] = interno.get_client(None)
-    return cliente, repr(interno._servers)
+        cliente = _clientes_redis[ubicacion] = interno.get_client(None)
+    return cliente, ubicacion
+
+
+def _leer_varias(claves: list[str]) -> dict:
+    """cache.get_many in one round trip through the process' client (see _clientes_redis)."""
+    redis = _redis_de_la_cache()
+    if redis is None:
+        return cache.get_many(claves)
+    completas = [cache.make_and_validate_key(c) for c in claves]
+    serializador = cache._cache._serializer
+    return {
+        c: serializador.loads(v)
+        for c, v in zip(claves, redis[0].mget(completas), strict=True)
+        if v is not None
+    }
 
 
 def _publicar(generacion: int) -> None:
