@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from core.cache import PaginaPublicaMixin
+from pactos.models.hoja_de_ruta import Bloque
 from pactos.selectors.hoja_de_ruta import hoja_de_ruta_publica
 from sie.selectors import cantones_publicos
 
@@ -86,11 +87,7 @@ class InicioView(PaginaPublicaMixin, TemplateView):
         avance = {b["bloque"]: b for b in hoja_de_ruta_publica()}
         context["bloques"] = [
             (titulo, texto, avance.get(clave))
-            for clave, (titulo, texto) in zip(
-                ("lanzamiento", "pactos", "instrumentos", "socializacion"),
-                BLOQUES_HOJA_DE_RUTA,
-                strict=True,
-            )
+            for clave, (titulo, texto) in zip(Bloque.values, BLOQUES_HOJA_DE_RUTA, strict=True)
         ]
         return context
 
