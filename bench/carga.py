@@ -76,6 +76,7 @@ def medir_throughput(env: dict) -> dict:
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_URL": "http://127.0.0.1:8000",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # wrk speaks plain HTTP on loopback
     }
     subprocess.run(

@@ -302,6 +302,7 @@ def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: 
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PORTAL_URL": "http://127.0.0.1:8000",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
         "DJANGO_LOG_LEVEL": "ERROR",
         "AXES_FAILURE_LIMIT": "1000",

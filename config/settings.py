@@ -37,6 +37,21 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (_DEV_SECRET if DEBUG else "
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY es obligatoria cuando DJANGO_DEBUG está apagado.")
 
+# The portal's public address, as people open it: every link that leaves the portal (e-mails,
+# QR codes, .ics, feeds, API fields) is built on it by core.enlaces. Required in production.
+PORTAL_URL = os.environ.get("PORTAL_URL", "").strip().rstrip("/")
+if not PORTAL_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "PORTAL_URL es obligatoria cuando DJANGO_DEBUG está apagado: la dirección pública del "
+            "portal, p. ej. https://pactos.pichincha.gob.ec (de ella salen los enlaces de los correos)."
+        )
+    PORTAL_URL = "http://127.0.0.1:8000"
+elif not PORTAL_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"PORTAL_URL debe empezar por https:// o http:// (es «{PORTAL_URL}»)."
+    )
+
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 

@@ -32,6 +32,7 @@ def test_check_deploy_sin_avisos_en_produccion():
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY=clave,
         DJANGO_ALLOWED_HOSTS="localhost",
+        PORTAL_URL="https://pactos.example.org",
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.strip() == "System check identified no issues (0 silenced)."
@@ -39,9 +40,28 @@ def test_check_deploy_sin_avisos_en_produccion():
 
 
 def test_produccion_exige_clave_secreta():
-    r = _manage("check", DJANGO_DEBUG="0", DJANGO_SECRET_KEY="", DJANGO_ALLOWED_HOSTS="localhost")
+    r = _manage(
+        "check",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="",
+        DJANGO_ALLOWED_HOSTS="localhost",
+        PORTAL_URL="https://pactos.example.org",
+    )
     assert r.returncode != 0
     assert "DJANGO_SECRET_KEY" in r.stderr
+
+
+def test_produccion_exige_la_direccion_publica():
+    """Without PORTAL_URL every e-mailed link would point nowhere: the portal refuses to start."""
+    r = _manage(
+        "check",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_ALLOWED_HOSTS="localhost",
+        PORTAL_URL="",
+    )
+    assert r.returncode != 0
+    assert "PORTAL_URL es obligatoria" in r.stderr
 
 
 @pytest.mark.django_db

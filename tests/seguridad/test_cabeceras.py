@@ -46,6 +46,7 @@ def test_settings_de_produccion_activan_hsts_y_cookies_seguras(monkeypatch):
     monkeypatch.setenv("DJANGO_DEBUG", "0")
     monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 60)
     monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "pactos.example.org")
+    monkeypatch.setenv("PORTAL_URL", "https://pactos.example.org")
     try:
         produccion = importlib.reload(modulo)
         assert produccion.SECURE_HSTS_SECONDS >= 31536000
