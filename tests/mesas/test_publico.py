@@ -148,14 +148,17 @@ def test_pagina_de_mesas_en_ingles(client):
 def test_las_fechas_siguen_el_idioma_de_la_pagina(client, publicada):
     """Dates use the language's own format: '25 de noviembre de 2026' / 'Nov. 25, 2026', never a
     Spanish pattern with English month names ('25 de November de 2026')."""
-    from django.utils import formats, translation
+    from django.utils import formats, timezone, translation
 
     sesion = publicada()
+    # The page shows the date in the portal's time zone (UTC−5): between 00:00 and 05:00 UTC the
+    # UTC date is already the next day.
+    inicio = timezone.localtime(sesion.inicio)
     with translation.override("es"):
-        es = formats.date_format(sesion.inicio, "DATE_FORMAT")
+        es = formats.date_format(inicio, "DATE_FORMAT")
     with translation.override("en"):
-        en = formats.date_format(sesion.inicio, "DATE_FORMAT")
-        mes = formats.date_format(sesion.inicio, "F")
+        en = formats.date_format(inicio, "DATE_FORMAT")
+        mes = formats.date_format(inicio, "F")
     assert es in client.get("/mesas/turismo-cayambe/").content.decode()
     for pagina in ("/en/mesas/turismo-cayambe/", "/en" + sesion.get_public_url()):
         html = client.get(pagina).content.decode()
