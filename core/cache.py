@@ -164,10 +164,18 @@ def _leer_varias(claves: list[str]) -> dict:
     }
 
 
+def _canal(cliente) -> str:
+    """The channel of bumps of this Redis database. Pub/sub channels are shared by every database
+    of a Redis server, so two installations on one server (or the test suite beside `make stack`)
+    would otherwise take each other's generations for their own."""
+    db = cliente.connection_pool.connection_kwargs.get("db", 0)
+    return f"{cache.make_and_validate_key(CANAL_GENERACION)}:{db}"
+
+
 def _publicar(generacion: int) -> None:
     redis = _redis_de_la_cache()
     if redis is not None:
-        redis[0].publish(cache.make_and_validate_key(CANAL_GENERACION), generacion)
+        redis[0].publish(_canal(redis[0]), generacion)
 
 
 class _EscuchaGeneracion:
@@ -223,7 +231,7 @@ class _EscuchaGeneracion:
                 if redis is None or redis[1] != ubicacion:
                     return
                 suscripcion = redis[0].pubsub(ignore_subscribe_messages=True)
-                suscripcion.subscribe(cache.make_and_validate_key(CANAL_GENERACION))
+                suscripcion.subscribe(_canal(redis[0]))
                 with self._cerrojo:
                     self._generacion = generacion_publica()
                     self._al_dia = True

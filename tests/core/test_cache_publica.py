@@ -295,6 +295,36 @@ def test_un_cambio_hecho_en_otro_proceso_llega_por_mensaje(client, con_redis):
     assert _esperar(lambda: not desde_cache(client.get("/pactos/")), 3.0)
 
 
+def test_otra_base_de_redis_del_mismo_servidor_no_cuenta(client, con_redis):
+    """Pub/sub channels are shared by every database of a Redis server: a bump published by
+    another installation on another database (`make stack` beside the test suite, staging beside
+    production) must not be taken for this installation's generation."""
+    import redis as redis_py
+
+    cache, modulo = con_redis
+    client.get("/pactos/")
+    assert _esperar(lambda: desde_cache(client.get("/pactos/")))
+    cliente, ubicacion = modulo._redis_de_la_cache()
+    assert _esperar(lambda: modulo._escucha.generacion(ubicacion) is not None)
+    conocida = modulo._escucha.generacion(ubicacion)
+
+    kwargs = cliente.connection_pool.connection_kwargs
+    otra = redis_py.Redis(
+        host=kwargs.get("host", "127.0.0.1"),
+        port=kwargs.get("port", 6379),
+        db=(kwargs.get("db", 0) + 1) % 16,
+    )
+    try:
+        otra.publish(modulo._canal(otra), conocida + 10**9)
+        import time
+
+        time.sleep(0.5)
+    finally:
+        otra.close()
+    assert modulo._escucha.generacion(ubicacion) == conocida
+    assert desde_cache(client.get("/pactos/"))
+
+
 def test_sin_mensajes_se_pregunta_a_redis_en_cada_peticion(client, con_redis, monkeypatch):
     cache, modulo = con_redis
     monkeypatch.setattr(modulo._escucha, "generacion", lambda ubicacion: None)
