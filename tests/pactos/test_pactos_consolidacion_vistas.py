@@ -7,6 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core.documentos import documento_generar, documento_solicitar
+from mesas.models import Sesion
 from pactos.models import AcuerdoDescartado, Compromiso
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,10 @@ def test_el_pdf_del_pacto_numera_compromisos_firmantes_y_rastro(
     pacto_publicado, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
+    # The PDF is public: its trail cites sessions whose acta is published (issue 14, item 4).
+    Sesion.objects.filter(acuerdos__origenes_compromiso__compromiso__pacto=pacto_publicado).update(
+        estado=Sesion.Estado.ACTA_PUBLICADA
+    )
     documento = documento_solicitar(fuente=pacto_publicado, tipo="pacto")
     documento = documento_generar(documento_id=documento.pk)
     assert documento.estado == "listo", documento.error
