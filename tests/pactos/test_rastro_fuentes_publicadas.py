@@ -37,7 +37,9 @@ def _direcciones(valores: dict[str, list]) -> set[str]:
             continue
         for combinacion in itertools.product(*(valores[p] for p in parametros)):
             try:
-                direcciones.add(reverse(nombre, kwargs=dict(zip(parametros, combinacion))))
+                direcciones.add(
+                    reverse(nombre, kwargs=dict(zip(parametros, combinacion, strict=True)))
+                )
             except NoReverseMatch:
                 continue
     return direcciones
