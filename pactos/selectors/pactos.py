@@ -157,9 +157,12 @@ def filtrar_compromisos(
     if filtros.get("eje"):
         qs = qs.filter(pacto__eje__codigo=filtros["eje"])
     if filtros.get("responsable"):
+        # A subquery, not a join: a join would repeat the commitment once per partner and
+        # weigh the dashboard's averages and sums by it.
+        socios = Compromiso.socios.through.objects.filter(actor_id=filtros["responsable"])
         qs = qs.filter(
-            Q(lider_id=filtros["responsable"]) | Q(socios__id=filtros["responsable"])
-        ).distinct()
+            Q(lider_id=filtros["responsable"]) | Q(pk__in=socios.values("compromiso_id"))
+        )
     if filtros.get("pacto"):
         qs = qs.filter(pacto_id=filtros["pacto"])
     if filtros.get("vencidos"):
