@@ -10,7 +10,9 @@ import math
 from dataclasses import dataclass, field
 
 import networkx as nx
-from django.db.models import Count, QuerySet
+from django.db import connections
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from core.cache import datos_publicos
@@ -89,6 +91,36 @@ class Celda:
         return max(0, self.total - MAX_PUNTOS_POR_CELDA)
 
 
+def _primeros_de_cada_celda(qs: QuerySet[Actor], campos: tuple, celdas: list) -> list[dict]:
+    """The first MAX_PUNTOS_POR_CELDA actors by name of each cell, in one query, cell after cell.
+
+    Where the database allows a LIMIT inside a UNION (PostgreSQL), one small index scan per cell
+    (actor_celda_idx), where a window over every actor sorted them all. SQLite (the embedded
+    default) refuses that UNION: there a window numbers the actors of each cell.
+    """
+    if not celdas:
+        return []
+    if connections[qs.db].features.supports_slicing_ordering_in_compound:
+        por_celda = [
+            qs.filter(influencia=c.influencia, interes=c.interes)
+            .order_by("nombre")
+            .values(*campos)[:MAX_PUNTOS_POR_CELDA]
+            for c in celdas
+        ]
+        # UNION ALL keeps each cell's name order.
+        return list(por_celda[0].union(*por_celda[1:], all=True))
+    numerados = qs.annotate(
+        orden_en_celda=Window(
+            RowNumber(), partition_by=[F("influencia"), F("interes")], order_by=F("nombre").asc()
+        )
+    )
+    return list(
+        numerados.filter(orden_en_celda__lte=MAX_PUNTOS_POR_CELDA)
+        .order_by("-influencia", "interes", "nombre")
+        .values(*campos)
+    )
+
+
 def mapa_de(qs: QuerySet[Actor]) -> dict:
     """Rows of the grid from influence 5 (top) to 1, columns interest 1..5, plus quadrant totals.
 
@@ -113,16 +145,7 @@ def mapa_de(qs: QuerySet[Actor]) -> dict:
     for fila in datos_publicos(f"actores:mapa:{huella}", lambda: list(conteos)):
         if (fila["influencia"], fila["interes"]) in celdas:
             celdas[(fila["influencia"], fila["interes"])].total = fila["n"]
-    # The first dots of each non-empty cell: one small index scan per cell (actor_celda_idx),
-    # where a window over every actor sorted them all.
-    por_celda = [
-        qs.filter(influencia=c.influencia, interes=c.interes)
-        .order_by("nombre")
-        .values(*campos)[:MAX_PUNTOS_POR_CELDA]
-        for c in celdas.values()
-        if c.total
-    ]
-    puntos = list(por_celda[0].union(*por_celda[1:], all=True)) if por_celda else []
+    puntos = _primeros_de_cada_celda(qs, campos, [c for c in celdas.values() if c.total])
     tabla = list(qs.order_by("-influencia", "-interes", "nombre").values(*campos)[:MAX_FILAS_TABLA])
     etiquetas_posicion = dict(Actor.Posicion.choices)
     etiquetas_tipo = dict(Actor.Tipo.choices)
@@ -131,7 +154,7 @@ def mapa_de(qs: QuerySet[Actor]) -> dict:
         a["tipo_nombre"] = etiquetas_tipo.get(a["tipo"], a["tipo"])
         a["cuadrante"] = cuadrante_de(a["influencia"], a["interes"])
         a["abreviatura"] = abreviatura(a["nombre"], a["siglas"])
-    for a in puntos:  # UNION ALL keeps each cell's name order
+    for a in puntos:  # each cell's actors come in name order
         celda = celdas.get((a["influencia"], a["interes"]))
         if celda is not None:
             celda.actores.append(a)

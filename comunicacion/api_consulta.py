@@ -1,7 +1,13 @@
 """Open data: published comments of the public consultations (never e-mail addresses or names,
 never pending or hidden comments), each with its official answer."""
 
+from django import forms
+from django.core.exceptions import ValidationError as ErrorDeDjango
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import ValidationError
 
 from .models import Comentario
 from .selectors.consulta import comentarios_publicados
@@ -52,11 +58,40 @@ class ComentarioConsultaSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
+# The largest id of a PostgreSQL integer column: a bigger number names no consultation.
+MAYOR_ID = 2**31 - 1
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "consulta",
+            OpenApiTypes.INT,
+            description="Id de la consulta; solo sus comentarios publicados.",
+        )
+    ]
+)
 class ComentarioConsultaViewSet(viewsets.ReadOnlyModelViewSet):
     """Published comments of the public consultations; filter with ?consulta=<id>."""
 
     serializer_class = ComentarioConsultaSerializer
 
+    def _consulta(self) -> int | None:
+        valor = self.request.query_params.get("consulta", "")
+        if not valor:
+            return None
+        mensaje = _("La consulta se indica con su número (un entero positivo).")
+        campo = forms.IntegerField(
+            min_value=1, error_messages={"invalid": mensaje, "min_value": mensaje}
+        )
+        try:
+            consulta = campo.clean(valor)
+        except ErrorDeDjango:
+            raise ValidationError({"consulta": [mensaje]}) from None
+        return consulta
+
     def get_queryset(self):
-        consulta = self.request.query_params.get("consulta", "")
-        return comentarios_publicados(consulta=int(consulta) if consulta.isdigit() else None)
+        consulta = self._consulta()
+        if consulta is not None and consulta > MAYOR_ID:
+            return Comentario.objects.none()
+        return comentarios_publicados(consulta=consulta)

@@ -30,7 +30,10 @@ PUBLICADA = Sesion.Estado.ACTA_PUBLICADA
 
 def mesas_publicas() -> QuerySet[Mesa]:
     return Mesa.objects.select_related("canton", "sector").annotate(
-        n_sesiones_publicadas=Count("sesiones", filter=Q(sesiones__estado=PUBLICADA)),
+        # Both counts join their own relation: distinct, or members multiply the actas.
+        n_sesiones_publicadas=Count(
+            "sesiones", filter=Q(sesiones__estado=PUBLICADA), distinct=True
+        ),
         n_miembros=Count("miembros", distinct=True),
     )
 

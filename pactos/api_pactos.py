@@ -6,8 +6,12 @@ from rest_framework.pagination import PageNumberPagination
 
 from actores.models import Actor
 
-from .models.pactos import Compromiso, OrigenCompromiso
-from .selectors.pactos import compromisos_publicados, pactos_publicados
+from .models.pactos import Compromiso
+from .selectors.pactos import (
+    compromisos_publicados,
+    origenes_de_fuente_publicada,
+    pactos_publicados,
+)
 
 
 class Paginacion(PageNumberPagination):
@@ -123,7 +127,8 @@ class CompromisoViewSet(viewsets.ReadOnlyModelViewSet):
                 Prefetch("socios", queryset=Actor.objects.filter(naturaleza="organizacion")),
                 Prefetch(
                     "origenes",
-                    queryset=OrigenCompromiso.objects.select_related("acuerdo__sesion__mesa"),
+                    # The trail names only agreements of sessions whose acta is published.
+                    queryset=origenes_de_fuente_publicada().select_related("acuerdo__sesion__mesa"),
                 ),
             )
             .order_by("pacto_id", "numero")

@@ -1,4 +1,6 @@
 import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
 
@@ -130,11 +132,28 @@ class MedicionSerializer(serializers.Serializer):
         return "CC BY 4.0"
 
 
+class AnioFilter(django_filters.NumberFilter):
+    """A calendar year, 1 to 9999: year 0, negative or huge years are a 400, not a 500 from the
+    date the lookup builds."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        mensaje = _("El año debe ser un número entero entre 1 y 9999.")
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 9999)
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid": mensaje, "min_value": mensaje, "max_value": mensaje},
+        )
+        super().__init__(*args, **kwargs)
+
+
 class MedicionFilter(django_filters.FilterSet):
     indicador = django_filters.CharFilter(field_name="indicador__codigo", lookup_expr="iexact")
     canton = django_filters.CharFilter(field_name="canton__codigo")
     periodo = django_filters.CharFilter(field_name="periodo")
-    anio = django_filters.NumberFilter(field_name="fecha_periodo", lookup_expr="year")
+    anio = AnioFilter(field_name="fecha_periodo", lookup_expr="year")
     eje = django_filters.CharFilter(field_name="indicador__eje__codigo")
     desagregacion = django_filters.CharFilter(field_name="desagregacion")
     solo_totales = django_filters.BooleanFilter(method="filtrar_totales")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -136,6 +138,11 @@ class ComentarioQuerySet(models.QuerySet):
         return self.filter(estado=Comentario.Estado.PUBLICADO)
 
 
+def nueva_clave_comentario() -> str:
+    """The random key a comment's confirmation link carries beside its id (never its address)."""
+    return secrets.token_urlsafe(16)
+
+
 class Comentario(models.Model):
     """A visitor's comment on the whole text, a section or a commitment of the consulted version."""
 
@@ -185,6 +192,9 @@ class Comentario(models.Model):
     texto = models.TextField(_("comentario"), max_length=LONGITUD_MAXIMA)
     nombre = models.CharField(_("nombre"), max_length=120)
     email = models.EmailField(_("correo electrónico"), blank=True)
+    clave_confirmacion = models.CharField(
+        max_length=32, default=nueva_clave_comentario, editable=False
+    )
     usuario = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("usuario"),

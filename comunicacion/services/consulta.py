@@ -194,9 +194,10 @@ def comentario_recibir(
 
 
 def comentario_token(comentario: Comentario) -> str:
-    """A signed, salted, expiring token naming this comment and the address it was sent to."""
+    """A signed, salted, expiring token of the comment's id and its random key: the link (and
+    whoever reads it in a log or a forwarded mail) never carries the commenter's address."""
     return signing.dumps(
-        {"c": comentario.pk, "e": comentario.email}, salt=SAL_CONFIRMACION, compress=True
+        [comentario.pk, comentario.clave_confirmacion], salt=SAL_CONFIRMACION, compress=True
     )
 
 
@@ -210,12 +211,15 @@ def comentario_por_token(*, token: str) -> Comentario:
         ) from None
     except signing.BadSignature:
         raise ValidationError(_("El enlace no es válido."), code="invalido") from None
-    comentario = (
-        Comentario.objects.select_related("consulta__version__pacto")
-        .filter(pk=datos.get("c"), email=datos.get("e") or "-")
-        .exclude(email="")
-        .first()
-    )
+    qs = Comentario.objects.select_related("consulta__version__pacto").exclude(email="")
+    if isinstance(datos, list) and len(datos) == 2:
+        pk, clave = datos
+        comentario = qs.filter(pk=pk, clave_confirmacion=clave or "-").first()
+    elif isinstance(datos, dict):
+        # Links sent before the change (valid for VALIDEZ_CONFIRMACION) named the address.
+        comentario = qs.filter(pk=datos.get("c"), email=datos.get("e") or "-").first()
+    else:
+        comentario = None
     if comentario is None:
         raise ValidationError(_("El enlace no es válido."), code="invalido")
     return comentario

@@ -12,17 +12,21 @@ def _contexto(pacto) -> dict:
 
     return {
         "pacto": pacto,
-        "compromisos": compromisos_de_pacto(pacto=pacto),
+        # The PDF is public once the pacto is: its trail names published sessions only.
+        "compromisos": compromisos_de_pacto(pacto=pacto, publico=True),
         "firmantes": pacto.firmantes.select_related("organizacion"),
     }
 
 
 def _version(pacto) -> int:
-    """A new file when the text changes or a commitment reports progress (the PDF shows it)."""
+    """A new file when the text changes, a commitment reports progress or a session of its trail
+    gets its acta published (the PDF shows all three)."""
     from pactos.models import Actualizacion
+    from pactos.selectors.pactos import origenes_de_fuente_publicada
 
     actualizaciones = Actualizacion.objects.filter(compromiso__pacto=pacto).count()
-    return pacto.version * 100_000 + actualizaciones
+    fuentes = origenes_de_fuente_publicada().filter(compromiso__pacto=pacto).count()
+    return pacto.version * 100_000 + actualizaciones + fuentes * 1_000
 
 
 def registrar() -> None:

@@ -164,8 +164,9 @@ class EstadoRapidoForm(forms.Form):
         max_value=100,
         required=False,
         error_messages={
-            "min_value": _("El avance debe estar entre 0 y 100 %."),
-            "max_value": _("El avance debe estar entre 0 y 100 %."),
+            # Django formats these messages with %(limit_value)s: a bare "%" breaks them.
+            "min_value": _("El avance debe estar entre 0 y 100 %%."),
+            "max_value": _("El avance debe estar entre 0 y 100 %%."),
         },
     )
 

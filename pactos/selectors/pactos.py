@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.rules import es_personal
+from mesas.models import Sesion
+from mesas.selectors import acuerdos_publicos
 
 from ..models.pactos import (
     Actualizacion,
@@ -58,10 +60,20 @@ def pactos_publicados_con_resumen() -> QuerySet[Pacto]:
     )
 
 
-def _prefetch_origenes() -> Prefetch:
+def origenes_de_fuente_publicada() -> QuerySet[OrigenCompromiso]:
+    """Links of the trail whose agreement the public may read: its session's acta is published.
+
+    Every public output of a trail (pages, API, feeds, the pacto's PDF) reads its sources from
+    here; staff pages read all of them.
+    """
+    return OrigenCompromiso.objects.filter(acuerdo__in=acuerdos_publicos().values("pk"))
+
+
+def _prefetch_origenes(*, publico: bool) -> Prefetch:
+    qs = origenes_de_fuente_publicada() if publico else OrigenCompromiso.objects.all()
     return Prefetch(
         "origenes",
-        queryset=OrigenCompromiso.objects.select_related(
+        queryset=qs.select_related(
             "acuerdo__sesion__mesa__canton", "acuerdo__sesion__mesa__sector"
         ),
     )
@@ -83,10 +95,12 @@ def _ultima_actualizacion_id():
     )
 
 
-def compromisos_con_relaciones(qs: QuerySet[Compromiso]) -> QuerySet[Compromiso]:
+def compromisos_con_relaciones(qs: QuerySet[Compromiso], *, publico: bool) -> QuerySet[Compromiso]:
+    """The commitments with what their lists show; `publico` keeps the trail to published
+    sources."""
     return (
         qs.select_related("pacto", "lider", "canton", "sector", "indicador", "meta_indicador")
-        .prefetch_related(_prefetch_socios(), _prefetch_origenes(), "hitos")
+        .prefetch_related(_prefetch_socios(), _prefetch_origenes(publico=publico), "hitos")
         .annotate(ultima_id=_ultima_actualizacion_id())
     )
 
@@ -122,25 +136,33 @@ def pacto_publico(*, slug: str) -> Pacto:
         raise Http404(_("No hay un pacto publicado con esa dirección.")) from None
 
 
-def filtrar_compromisos(qs: QuerySet[Compromiso], filtros: dict) -> QuerySet[Compromiso]:
+def filtrar_compromisos(
+    qs: QuerySet[Compromiso], filtros: dict, *, publico: bool = False
+) -> QuerySet[Compromiso]:
+    """Filters of the lists; for the public, a table's canton or sector counts only through
+    agreements of published sessions."""
+    origenes = origenes_de_fuente_publicada() if publico else OrigenCompromiso.objects.all()
     if filtros.get("canton"):
+        de_mesas = origenes.filter(acuerdo__sesion__mesa__canton__codigo=filtros["canton"])
         qs = qs.filter(
-            Q(canton__codigo=filtros["canton"])
-            | Q(origenes__acuerdo__sesion__mesa__canton__codigo=filtros["canton"])
-        ).distinct()
+            Q(canton__codigo=filtros["canton"]) | Q(pk__in=de_mesas.values("compromiso_id"))
+        )
     if filtros.get("sector"):
+        de_mesas = origenes.filter(acuerdo__sesion__mesa__sector__slug=filtros["sector"])
         qs = qs.filter(
-            Q(sector__slug=filtros["sector"])
-            | Q(origenes__acuerdo__sesion__mesa__sector__slug=filtros["sector"])
-        ).distinct()
+            Q(sector__slug=filtros["sector"]) | Q(pk__in=de_mesas.values("compromiso_id"))
+        )
     if filtros.get("estado"):
         qs = qs.filter(estado=filtros["estado"])
     if filtros.get("eje"):
         qs = qs.filter(pacto__eje__codigo=filtros["eje"])
     if filtros.get("responsable"):
+        # A subquery, not a join: a join would repeat the commitment once per partner and
+        # weigh the dashboard's averages and sums by it.
+        socios = Compromiso.socios.through.objects.filter(actor_id=filtros["responsable"])
         qs = qs.filter(
-            Q(lider_id=filtros["responsable"]) | Q(socios__id=filtros["responsable"])
-        ).distinct()
+            Q(lider_id=filtros["responsable"]) | Q(pk__in=socios.values("compromiso_id"))
+        )
     if filtros.get("pacto"):
         qs = qs.filter(pacto_id=filtros["pacto"])
     if filtros.get("vencidos"):
@@ -151,8 +173,10 @@ def filtrar_compromisos(qs: QuerySet[Compromiso], filtros: dict) -> QuerySet[Com
 
 
 def compromisos_de_pacto_publico(*, pacto: Pacto, filtros: dict) -> list[Compromiso]:
-    qs = filtrar_compromisos(pacto.compromisos.all(), filtros)
-    return adjuntar_ultimas_actualizaciones(list(compromisos_con_relaciones(qs).order_by("numero")))
+    qs = filtrar_compromisos(pacto.compromisos.all(), filtros, publico=True)
+    return adjuntar_ultimas_actualizaciones(
+        list(compromisos_con_relaciones(qs, publico=True).order_by("numero"))
+    )
 
 
 COMPROMISOS_POR_PAGINA = 25
@@ -160,10 +184,10 @@ COMPROMISOS_POR_PAGINA = 25
 
 def compromisos_de_pacto_publico_pagina(*, pacto: Pacto, filtros: dict, numero) -> Page:
     """One page of the pacto's public commitments: the page costs the same with 20 or 2,000."""
-    qs = filtrar_compromisos(pacto.compromisos.all(), filtros).order_by("numero")
+    qs = filtrar_compromisos(pacto.compromisos.all(), filtros, publico=True).order_by("numero")
     pagina = Paginator(qs, COMPROMISOS_POR_PAGINA).get_page(numero)
     pagina.object_list = adjuntar_ultimas_actualizaciones(
-        list(compromisos_con_relaciones(pagina.object_list))
+        list(compromisos_con_relaciones(pagina.object_list, publico=True))
     )
     return pagina
 
@@ -173,7 +197,7 @@ def compromisos_publicados() -> QuerySet[Compromiso]:
 
 
 def compromiso_publico(*, slug: str, numero: int) -> Compromiso:
-    qs = compromisos_con_relaciones(compromisos_publicados()).prefetch_related(
+    qs = compromisos_con_relaciones(compromisos_publicados(), publico=True).prefetch_related(
         Prefetch(
             "actualizaciones",
             queryset=Actualizacion.objects.select_related("organizacion").order_by("-fecha"),
@@ -187,9 +211,12 @@ def compromiso_publico(*, slug: str, numero: int) -> Compromiso:
 
 
 def rastro_compromiso(compromiso: Compromiso) -> list[dict]:
-    """The "you said, we did" timeline: table sessions' agreements, the pacto, the updates."""
+    """The public "you said, we did" timeline: agreements of published sessions, the pacto, the
+    updates. The commitment comes from compromiso_publico (its trail already filtered)."""
     eventos = []
     for origen in compromiso.origenes.all():
+        if origen.acuerdo.sesion.estado != Sesion.Estado.ACTA_PUBLICADA:
+            continue
         acuerdo = origen.acuerdo
         sesion = acuerdo.sesion
         eventos.append(
@@ -325,14 +352,17 @@ def acuerdos_para_consolidar(*, pacto: Pacto, filtros: dict):
     )
 
 
-def compromisos_de_pacto(*, pacto: Pacto) -> list[Compromiso]:
+def compromisos_de_pacto(*, pacto: Pacto, publico: bool = False) -> list[Compromiso]:
+    """The pacto's commitments; `publico` (its PDF) keeps the trail to published sources."""
     return adjuntar_ultimas_actualizaciones(
-        list(compromisos_con_relaciones(pacto.compromisos.all()).order_by("numero"))
+        list(
+            compromisos_con_relaciones(pacto.compromisos.all(), publico=publico).order_by("numero")
+        )
     )
 
 
 def compromiso_para_gestion(*, pk: int) -> Compromiso:
-    qs = compromisos_con_relaciones(Compromiso.objects.all()).prefetch_related(
+    qs = compromisos_con_relaciones(Compromiso.objects.all(), publico=False).prefetch_related(
         Prefetch(
             "actualizaciones",
             queryset=Actualizacion.objects.select_related("autor", "organizacion"),
@@ -363,7 +393,9 @@ def compromisos_de_usuario(*, user) -> list[Compromiso]:
     qs = Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO).filter(
         Q(lider_id__in=actores) | Q(socios__id__in=actores)
     )
-    qs = compromisos_con_relaciones(qs.distinct()).order_by("plazo", "pacto", "numero")
+    qs = compromisos_con_relaciones(qs.distinct(), publico=False).order_by(
+        "plazo", "pacto", "numero"
+    )
     return adjuntar_ultimas_actualizaciones(list(qs))
 
 

@@ -582,6 +582,22 @@ class FilaAvance:
     datos: dict
     compromiso: Compromiso | None = None
     errores: list[str] = field(default_factory=list)
+    # What the row changes that the file does not say (the progress its milestones fix).
+    avisos: list[str] = field(default_factory=list)
+    avance_ignorado: bool = False
+
+
+@dataclass
+class ResultadoImportacion:
+    actualizados: int
+    avance_ignorado: int
+
+
+def _avance_de_hitos(compromiso: Compromiso) -> int | None:
+    """The progress the milestones fix, or None when the commitment's progress is free."""
+    if compromiso.modo_avance != Compromiso.ModoAvance.HITOS:
+        return None
+    return avance_por_hitos(compromiso.hitos.all())
 
 
 def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
@@ -597,9 +613,9 @@ def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
     filas = []
     compromisos = {
         (c.pacto.slug, c.numero): c
-        for c in Compromiso.objects.select_related("pacto").filter(
-            pacto__estado__in=ESTADOS_SEGUIMIENTO
-        )
+        for c in Compromiso.objects.select_related("pacto")
+        .prefetch_related("hitos")
+        .filter(pacto__estado__in=ESTADOS_SEGUIMIENTO)
     }
     vistos = set()
     for linea, datos in enumerate(lector, start=2):
@@ -635,6 +651,16 @@ def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
                     fila.compromiso, datos["estado"], avance, datos.get("motivo", "")
                 )
             )
+            calculado = _avance_de_hitos(fila.compromiso)
+            if avance is not None and calculado is not None and avance != calculado:
+                fila.avance_ignorado = True
+                fila.avisos.append(
+                    _(
+                        "El avance de este compromiso se calcula con sus hitos: quedará en "
+                        "%(calculado)s %% y no en el %(avance)s %% del archivo."
+                    )
+                    % {"calculado": calculado, "avance": avance}
+                )
         filas.append(fila)
     if not filas:
         raise ValidationError(_("El archivo no tiene filas."))
@@ -642,8 +668,10 @@ def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
 
 
 @transaction.atomic
-def avances_importar(*, contenido: str, autor) -> int:
-    """Apply a CSV of progress updates; one bad row and nothing changes."""
+def avances_importar(*, contenido: str, autor) -> ResultadoImportacion:
+    """Apply a CSV of progress updates; one bad row and nothing changes. The result says how
+    many commitments were updated and in how many the file's progress gave way to the one their
+    milestones fix."""
     filas = avances_leer_csv(contenido=contenido)
     errores = [f"{_('Línea')} {f.linea}: {e}" for f in filas for e in f.errores]
     if errores:
@@ -658,7 +686,9 @@ def avances_importar(*, contenido: str, autor) -> int:
             motivo=fila.datos.get("motivo", ""),
             origen="csv",
         )
-    return len(filas)
+    return ResultadoImportacion(
+        actualizados=len(filas), avance_ignorado=sum(f.avance_ignorado for f in filas)
+    )
 
 
 # --- Reminders -------------------------------------------------------------------------------

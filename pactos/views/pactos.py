@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.cache import datos_publicos, pagina_publica
@@ -697,11 +697,25 @@ def importar_avances(request):
         contenido = form.cleaned_data["contenido"]
         if request.POST.get("confirmar"):
             try:
-                n = srv.avances_importar(contenido=contenido, autor=request.user)
+                resultado = srv.avances_importar(contenido=contenido, autor=request.user)
             except ValidationError as exc:
                 _errores(request, exc)
             else:
-                messages.success(request, _("%(n)s compromisos actualizados.") % {"n": n})
+                n = resultado.actualizados
+                messages.success(
+                    request,
+                    ngettext("%(n)s compromiso actualizado.", "%(n)s compromisos actualizados.", n)
+                    % {"n": n},
+                )
+                if m := resultado.avance_ignorado:
+                    messages.warning(
+                        request,
+                        _(
+                            "En %(m)s de ellos no se aplicó el avance del archivo: se calcula "
+                            "con sus hitos."
+                        )
+                        % {"m": m},
+                    )
                 return redirect("pactos:tablero_compromisos")
         try:
             filas = srv.avances_leer_csv(contenido=contenido)

@@ -133,6 +133,44 @@ def test_un_visitante_comenta_un_compromiso_y_confirma_su_correo(
     assert len(mail.outbox) == 1
 
 
+def test_el_enlace_de_confirmacion_no_lleva_el_correo_de_quien_comenta(
+    client, consulta, django_capture_on_commit_callbacks, settings
+):
+    """Issue 14 item 8: the link's signed payload was base64 of {"c": id, "e": address}; whoever
+    saw the link (a log, a forwarded mail, a proxy) could read the address. It carries the id
+    and a random key now."""
+    import zlib
+
+    settings.PORTAL_URL = "https://pactos.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url_comentar(consulta), _datos_form(email="Rosa.Guaman@Example.org"))
+    enlace = _enlace(mail.outbox[0])
+    token = enlace.rstrip("/").rsplit("/", 1)[1]
+    carga = token.split(":", 1)[0]
+    crudo = signing.b64_decode(carga.removeprefix(".").encode())
+    if carga.startswith("."):
+        crudo = zlib.decompress(crudo)
+    legible = crudo.decode().lower()
+    for parte in ("rosa.guaman@example.org", "rosa.guaman", "example.org"):
+        assert parte not in legible and parte not in enlace.lower()
+    # The link still confirms the comment.
+    ruta = enlace.removeprefix("https://pactos.example")
+    assert client.post(ruta).status_code == 302
+    assert Comentario.objects.get().estado == Comentario.Estado.PUBLICADO
+
+
+def test_un_enlace_enviado_antes_del_cambio_sigue_valiendo(client, comentar):
+    """Links already in mailboxes at deploy time (the old payload) confirm until they expire."""
+    comentario = comentar(confirmar=False)
+    antiguo = signing.dumps(
+        {"c": comentario.pk, "e": comentario.email}, salt=srv.SAL_CONFIRMACION, compress=True
+    )
+    url = reverse("comunicacion:comentario_confirmar", args=[antiguo])
+    assert client.post(url).status_code == 302
+    comentario.refresh_from_db()
+    assert comentario.estado == Comentario.Estado.PUBLICADO
+
+
 def test_los_enlaces_de_confirmacion_no_se_pueden_falsificar(client, comentar, monkeypatch):
     a = comentar(confirmar=False)
     b = comentar(confirmar=False, email="otra@example.org")
@@ -144,6 +182,9 @@ def test_los_enlaces_de_confirmacion_no_se_pueden_falsificar(client, comentar, m
         signing.dumps({"c": b.pk, "e": b.email}, salt="otra-sal", compress=True),  # other salt
         signing.dumps({"c": b.pk, "e": b.email}, key="clave-ajena", salt=srv.SAL_CONFIRMACION),
         signing.dumps({"c": b.pk, "e": a.email}, salt=srv.SAL_CONFIRMACION),  # mixes a and b
+        signing.dumps([b.pk, a.clave_confirmacion], salt=srv.SAL_CONFIRMACION),  # a's key, b's id
+        signing.dumps([b.pk, ""], salt=srv.SAL_CONFIRMACION),  # no key
+        signing.dumps(b.pk, salt=srv.SAL_CONFIRMACION),  # an id alone
         "no-es-un-token",
     ]
     for token in falsos:

@@ -327,3 +327,35 @@ def test_la_portada_muestra_el_avance_de_cada_bloque_y_se_actualiza(client, coor
     html = client.get("/").content.decode()
     assert "1 de 9 actividades realizadas" in html
     assert "presupuesto" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefijo", "mensaje"),
+    [
+        ("", "El avance debe estar entre 0 y 100 %."),
+        ("/en", "Progress must be between 0 and 100 %."),
+    ],
+)
+@pytest.mark.parametrize("avance", ["150", "-1"])
+def test_un_avance_fuera_de_rango_se_explica_sin_error_500(
+    cliente_de, coordinadora, prefijo, mensaje, avance
+):
+    """Issue 14 item 8: the message's "%" broke Django's formatting of the form's error."""
+    a = actividad("instrumentos-sistema-informacion")
+    cliente = cliente_de(coordinadora)
+    respuesta = cliente.post(
+        f"{prefijo}{URL}actividades/{a.pk}/estado/",
+        {"estado": "en_curso", "avance": avance, "vista": "lista"},
+        headers={"HX-Request": "true"},
+    )
+    assert respuesta.status_code == 200
+    assert mensaje in respuesta.content.decode()
+    sin_htmx = cliente.post(
+        f"{prefijo}{URL}actividades/{a.pk}/estado/",
+        {"estado": "en_curso", "avance": avance, "volver": f"{prefijo}{URL}"},
+        follow=True,
+    )
+    assert sin_htmx.status_code == 200 and mensaje in sin_htmx.content.decode()
+    a.refresh_from_db()
+    assert a.avance != int(avance)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core.documentos import documento_generar, documento_solicitar
+from mesas.models import Sesion
 from pactos.models import AcuerdoDescartado, Compromiso
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +97,10 @@ def test_el_pdf_del_pacto_numera_compromisos_firmantes_y_rastro(
     pacto_publicado, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
+    # The PDF is public: its trail cites sessions whose acta is published (issue 14, item 4).
+    Sesion.objects.filter(acuerdos__origenes_compromiso__compromiso__pacto=pacto_publicado).update(
+        estado=Sesion.Estado.ACTA_PUBLICADA
+    )
     documento = documento_solicitar(fuente=pacto_publicado, tipo="pacto")
     documento = documento_generar(documento_id=documento.pk)
     assert documento.estado == "listo", documento.error
@@ -129,3 +134,51 @@ def test_admin_de_pactos_y_contactos(cliente_de, administrador, pacto_publicado,
         "/admin/pactos/contactoresponsable/add/",
     ]:
         assert cliente.get(url).status_code == 200, url
+
+
+def test_importar_csv_dice_por_fila_que_el_avance_lo_fijan_los_hitos(
+    cliente_de, coordinadora, pacto_publicado, organizacion
+):
+    """Issue 14 item 7: a commitment whose progress comes from its milestones keeps it; the
+    preview says so on its row and the result message counts it, instead of reporting every row
+    as updated with the file's percentage."""
+    import datetime
+
+    from pactos.services import pactos as srv
+
+    con_hitos = pacto_publicado.compromisos.get()
+    for titulo in ("Diseño", "Instalación"):
+        srv.hito_agregar(compromiso=con_hitos, titulo=titulo, fecha=datetime.date(2027, 1, 1))
+    srv.hito_marcar(hito=con_hitos.hitos.get(titulo="Diseño"), cumplido=True)
+    manual = Compromiso.objects.create(
+        pacto=pacto_publicado,
+        numero=2,
+        titulo="Guías capacitados",
+        texto="T",
+        lider=organizacion,
+        modo_avance=Compromiso.ModoAvance.MANUAL,
+    )
+    contenido = (
+        "pacto,numero,estado,avance,texto,motivo\n"
+        f"{pacto_publicado.slug},{con_hitos.numero},en_curso,80,Obra en marcha,\n"
+        f"{pacto_publicado.slug},{manual.numero},en_curso,80,Talleres dados,\n"
+    )
+    cliente = cliente_de(coordinadora)
+    url = reverse("pactos:importar_avances")
+    archivo = io.BytesIO(contenido.encode())
+    archivo.name = "avances.csv"
+    html = cliente.post(url, {"archivo": archivo}).content.decode()
+    filas = html.split("<tr")
+    fila_hitos = next(f for f in filas if con_hitos.titulo in f)
+    fila_manual = next(f for f in filas if manual.titulo in f)
+    aviso = "se calcula con sus hitos: quedará en 50 % y no en el 80 % del archivo"
+    assert aviso in fila_hitos
+    assert "hitos" not in fila_manual
+
+    respuesta = cliente.post(url, {"contenido": contenido, "confirmar": "1"}, follow=True)
+    mensajes = [str(m) for m in respuesta.context["messages"]]
+    assert "2 compromisos actualizados." in mensajes
+    assert "En 1 de ellos no se aplicó el avance del archivo: se calcula con sus hitos." in mensajes
+    con_hitos.refresh_from_db()
+    manual.refresh_from_db()
+    assert (con_hitos.avance, manual.avance) == (50, 80)

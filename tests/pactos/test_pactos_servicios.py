@@ -216,7 +216,7 @@ def test_csv_con_una_fila_mala_no_cambia_nada(pacto_publicado, coordinadora):
         "pacto,numero,estado,avance,texto,motivo\n"
         f"{slug},{compromiso.numero},en_riesgo,40,Señalética instalada,Lluvias\n"
     )
-    assert srv.avances_importar(contenido=bueno, autor=coordinadora) == 1
+    assert srv.avances_importar(contenido=bueno, autor=coordinadora).actualizados == 1
     compromiso.refresh_from_db()
     assert (compromiso.avance, compromiso.estado, compromiso.motivo_estado) == (
         40,

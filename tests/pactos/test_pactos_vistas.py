@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.documentos import tipo_documento
+from mesas.models import Sesion
 from pactos.models import Compromiso
 from pactos.services import pactos as srv
 
@@ -167,6 +168,10 @@ def test_el_publico_ve_el_pacto_publicado_con_rastro_feed_api_y_pdf(
     client, pacto_publicado, responsable
 ):
     compromiso = pacto_publicado.compromisos.get()
+    # The trail shows agreements of sessions whose acta is published (issue 14, item 4).
+    Sesion.objects.filter(acuerdos__origenes_compromiso__compromiso=compromiso).update(
+        estado=Sesion.Estado.ACTA_PUBLICADA
+    )
     srv.compromiso_actualizar(
         compromiso=compromiso,
         autor=responsable,

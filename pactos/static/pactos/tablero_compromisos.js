@@ -22,6 +22,9 @@ document.addEventListener("DOMContentLoaded", () => {
         ],
       },
       options: {
+        // Drawn at their values at once: an animated chart printed, captured or read while it
+        // grows shows every bar short of its count.
+        animation: false,
         plugins: { legend: { display: false }, title: { display: true, text: datos.titulo } },
         scales: linea ? { y: { min: 0, max: 100 } } : { x: { ticks: { precision: 0 } } },
         indexAxis: linea ? "x" : "y",
