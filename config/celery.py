@@ -17,13 +17,18 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 
 VISIBILITY_TIMEOUT = 60 * 60  # seconds Redis waits before handing an unacked task to another worker
 TASK_TIME_LIMIT = 5 * 60  # hard limit, far below the visibility timeout
+TASK_SOFT_TIME_LIMIT = TASK_TIME_LIMIT - 30
+# The queues the workers consume (docs/operations.md): every task is routed to one of them.
+COLAS = ("default", "pdf", "email")
+
+HORA = 60 * 60
 
 app.conf.update(
     task_acks_late=True,
     task_reject_on_worker_lost=True,
     task_acks_on_failure_or_timeout=True,
     task_time_limit=TASK_TIME_LIMIT,
-    task_soft_time_limit=TASK_TIME_LIMIT - 30,
+    task_soft_time_limit=TASK_SOFT_TIME_LIMIT,
     worker_prefetch_multiplier=1,
     task_track_started=True,
     task_serializer="json",
@@ -47,47 +52,74 @@ app.conf.update(
         "*.generar_documento": {"queue": "pdf"},
         "*.enviar_*": {"queue": "email"},
     },
+    # Each beat entry expires before its next run: a message that waited that long (workers down)
+    # is dropped instead of piling up behind the next one; every task is an idempotent sweep.
     beat_schedule={
         "pactos-resumen-semanal-hoja-de-ruta": {
             "task": "pactos.tasks.enviar_resumen_semanal_hoja_de_ruta",
             "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+            "options": {"expires": 12 * HORA},
         },
         "pactos-informe-mensual": {
             "task": "pactos.tasks.generar_informe_mensual",
             "schedule": crontab(minute=30, hour=6, day_of_month="1"),
+            "options": {"expires": 24 * HORA},
         },
         "recordar-compromisos": {
             "task": "pactos.tasks.enviar_recordatorios_compromisos",
             "schedule": crontab(hour=8, minute=30),
+            "options": {"expires": 12 * HORA},
         },
         "barrer-documentos-pendientes": {
             "task": "core.tasks.barrer_documentos_pendientes",
             "schedule": crontab(minute="*/5"),
+            "options": {"expires": 4 * 60},
         },
         "comunicacion-cerrar-consultas-vencidas": {
             "task": "comunicacion.tasks.cerrar_consultas_vencidas",
             "schedule": crontab(minute=10),
+            "options": {"expires": 50 * 60},
         },
         "comunicacion-correos-pendientes": {
             "task": "comunicacion.tasks.reencolar_correos_pendientes",
             "schedule": crontab(minute="*/15"),
+            "options": {"expires": 14 * 60},
         },
         "comunicacion-purgar-comentarios-sin-confirmar": {
             "task": "comunicacion.tasks.purgar_comentarios_sin_confirmar",
             "schedule": crontab(minute=20, hour=3),
+            "options": {"expires": 12 * HORA},
         },
         "comunicacion-resumenes-suscripciones": {
             "task": "comunicacion.tasks.enviar_resumenes_suscripciones",
             "schedule": crontab(minute=0, hour=7),
+            "options": {"expires": 12 * HORA},
         },
         "eventos-recordatorios-automaticos": {
             "task": "eventos.tasks.programar_recordatorios_automaticos",
             "schedule": crontab(minute=0, hour=9),
+            "options": {"expires": 12 * HORA},
         },
         "mesas-recordatorios-del-dia-anterior": {
             "task": "mesas.tasks.enviar_recordatorios",
             "schedule": crontab(minute=0, hour="8-20"),
+            "options": {"expires": 50 * 60},
         },
     },
 )
 app.autodiscover_tasks()
+
+
+def limites_invalidos(celery_app: Celery = app) -> list[str]:
+    """Tasks whose time limits Celery would refuse, or that outlive Redis' visibility timeout."""
+    celery_app.loader.import_default_modules()  # the apps' tasks modules, as a worker loads them
+    problemas = []
+    for nombre, tarea in sorted(celery_app.tasks.items()):
+        if nombre.startswith("celery."):
+            continue
+        duro, blando = tarea.time_limit, tarea.soft_time_limit
+        if duro and blando and blando > duro:
+            problemas.append(f"{nombre}: soft_time_limit {blando} > time_limit {duro}")
+        if not duro or duro >= VISIBILITY_TIMEOUT / 2:
+            problemas.append(f"{nombre}: time_limit {duro} not well below {VISIBILITY_TIMEOUT}")
+    return problemas

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from core.rules import es_coordinador
@@ -85,54 +85,80 @@ def acuerdos_publicos(*, mesa: Mesa | None = None) -> QuerySet[Acuerdo]:
 
 
 def participacion(*, sesiones: QuerySet[Sesion]) -> dict:
-    """Participation figures of a set of sessions, counted by the database in four queries."""
+    """Participation figures of a set of sessions, counted in attendances (one person at one
+    session: who came to three sessions counts three times; `personas` counts them once).
+
+    Each breakdown (por_canton, por_sector, por_genero) adds up to `asistencias`, with a
+    "Sin dato" row for the attendances whose canton, sector or gender is not recorded.
+    """
     asistencias = Asistencia.objects.filter(sesion__in=sesiones.values("pk")).order_by()
     totales = asistencias.aggregate(
         asistencias=Count("pk"),
         personas=Count("actor", distinct=True),
         organizaciones=Count("organizacion", distinct=True),
     )
-    por_genero: Counter = Counter()
-    for genero, n in asistencias.values_list("actor__genero").annotate(n=Count("pk")):
-        por_genero[genero or Actor.Genero.NO_INFORMA] += n
-    por_canton = [
-        (canton, n)
-        for canton, n in asistencias.values_list("actor__canton__nombre").annotate(n=Count("pk"))
-        if canton
-    ]
+    por_genero: Counter = Counter(
+        dict(asistencias.values_list("actor__genero").annotate(n=Count("pk")))
+    )
+    genero = Actor.Genero
+    canton = Coalesce("actor__canton__nombre", "organizacion__canton__nombre")
+    por_canton: Counter = Counter(
+        dict(asistencias.annotate(c=canton).values_list("c").annotate(n=Count("pk")))
+    )
     return {
         **totales,
-        "mujeres": por_genero[Actor.Genero.MUJER],
-        "hombres": por_genero[Actor.Genero.HOMBRE],
-        "otro_genero": por_genero[Actor.Genero.OTRO] + por_genero[Actor.Genero.NO_INFORMA],
-        "por_sector": sorted(_asistencias_por_sector(asistencias), key=lambda x: (-x[1], x[0])),
-        "por_canton": sorted(por_canton, key=lambda x: (-x[1], x[0])),
+        "mujeres": por_genero[genero.MUJER],
+        "hombres": por_genero[genero.HOMBRE],
+        "otro_genero": por_genero[genero.OTRO] + por_genero[genero.NO_INFORMA] + por_genero[""],
+        "por_genero": [
+            (_("Mujeres"), por_genero[genero.MUJER]),
+            (_("Hombres"), por_genero[genero.HOMBRE]),
+            (_("Otro"), por_genero[genero.OTRO]),
+            (_("Prefiere no informar"), por_genero[genero.NO_INFORMA]),
+            (_("Sin dato"), por_genero[""] + por_genero[None]),
+        ],
+        "por_sector": _con_sin_dato(_asistencias_por_sector(asistencias)),
+        "por_canton": _con_sin_dato(por_canton),
     }
 
 
-def _asistencias_por_sector(asistencias: QuerySet[Asistencia]) -> list[tuple[str, int]]:
-    """Attendances per sector: an attendance counts for the sectors of the person and of the
-    organisation they represent, once per sector."""
-    campo = Actor._meta.get_field("sectores")
-    tabla = campo.remote_field.through._meta.db_table
-    actor, sector = campo.m2m_column_name(), campo.m2m_reverse_name()
-    sectores = campo.related_model._meta.db_table
-    sql, parametros = asistencias.values(
-        "pk", "actor_id", "organizacion_id"
-    ).query.sql_with_params()
-    consulta = f"""
-        SELECT s.nombre, COUNT(DISTINCT x.asistencia) FROM (
-            SELECT a.pk AS asistencia, t.{sector} AS sector FROM ({sql}) a
-                JOIN {tabla} t ON t.{actor} = a.actor_id
-            UNION ALL
-            SELECT a.pk, t.{sector} FROM ({sql}) a
-                JOIN {tabla} t ON t.{actor} = a.organizacion_id
-        ) x JOIN {sectores} s ON s.id = x.sector
-        GROUP BY s.nombre
-    """  # noqa: S608 - table and column names come from the models, values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(consulta, [*parametros, *parametros])
-        return [(nombre, n) for nombre, n in cursor.fetchall()]
+VARIOS = "<varios>"  # key of the attendances whose actor has several sectors
+
+
+def _con_sin_dato(conteo: Counter) -> list[tuple[str, int]]:
+    """Known values by count, then "Varios sectores" and "Sin dato" (always shown) last."""
+    conteo = Counter(conteo)
+    sin_dato = conteo.pop(None, 0) + conteo.pop("", 0)
+    varios = conteo.pop(VARIOS, 0)
+    filas = sorted(conteo.items(), key=lambda x: (-x[1], x[0]))
+    if varios:
+        filas.append((_("Varios sectores"), varios))
+    return [*filas, (_("Sin dato"), sin_dato)]
+
+
+def _asistencias_por_sector(asistencias: QuerySet[Asistencia]) -> Counter:
+    """Attendances per sector, each counted once: the sector of the organisation represented,
+    else the person's own. An actor of several sectors at a sectoral table counts for the
+    table's sector when it is one of them, else under "Varios sectores"; no sector: None."""
+    filas = list(
+        asistencias.values_list("actor_id", "organizacion_id", "sesion__mesa__sector__nombre")
+    )
+    actores = {a for a, _o, _m in filas} | {o for _a, o, _m in filas if o}
+    sectores: defaultdict[int, set[str]] = defaultdict(set)
+    for actor_id, nombre in Actor.sectores.through.objects.filter(actor_id__in=actores).values_list(
+        "actor_id", "sector__nombre"
+    ):
+        sectores[actor_id].add(nombre)
+    conteo: Counter = Counter()
+    for actor_id, organizacion_id, sector_mesa in filas:
+        suyos = sectores.get(organizacion_id) or sectores.get(actor_id) or set()
+        if len(suyos) == 1:
+            conteo[next(iter(suyos))] += 1
+        elif sector_mesa in suyos:
+            conteo[sector_mesa] += 1
+        else:
+            conteo[VARIOS if suyos else None] += 1
+    return conteo
 
 
 # --- Staff -----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ def enviar_invitaciones(invitacion_ids: list[int]) -> int:
     return invitaciones_enviar(invitacion_ids=invitacion_ids)
 
 
-@shared_task(acks_late=True, time_limit=120)
+@shared_task(acks_late=True, time_limit=120, soft_time_limit=100)
 def enviar_recordatorios() -> int:
     """Hourly: tomorrow's reminders, and invitations whose e-mail never left."""
     invitaciones_pendientes_enviar()

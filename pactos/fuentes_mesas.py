@@ -34,32 +34,43 @@ def _participacion(desde, hasta) -> dict:
     )
 
 
+def participacion_resumen(*, desde=None, hasta=None) -> dict:
+    """The period's sessions and attendances: what the three breakdowns below add up to."""
+    datos = _participacion(desde, hasta)
+    return {
+        "columnas": [_("Cifra del período"), _("Total")],
+        "filas": [
+            (_("Sesiones realizadas"), sesiones_realizadas_total(desde=desde, hasta=hasta)),
+            (_("Asistencias"), datos["asistencias"]),
+            (_("Personas distintas"), datos["personas"]),
+            (_("Organizaciones representadas"), datos["organizaciones"]),
+        ],
+        "nota": _(
+            "Sesiones cerradas o con acta publicada cuya fecha cae en el período. Se cuentan "
+            "asistencias: una persona que asistió a varias sesiones cuenta una vez por sesión. "
+            "Cada desglose suma el total de asistencias; «Sin dato» reúne las asistencias sin "
+            "cantón, sector o género registrado."
+        ),
+    }
+
+
+def _tabla(datos: dict, filas: list, columna) -> dict:
+    return {
+        "columnas": [columna, _("Asistencias")],
+        "filas": [*filas, (_("Total"), datos["asistencias"])] if datos["asistencias"] else [],
+    }
+
+
 def participacion_por_canton(*, desde=None, hasta=None) -> dict:
     datos = _participacion(desde, hasta)
-    return {"columnas": [_("Cantón"), _("Asistencias")], "filas": datos["por_canton"]}
+    return _tabla(datos, datos["por_canton"], _("Cantón"))
 
 
 def participacion_por_sector(*, desde=None, hasta=None) -> dict:
     datos = _participacion(desde, hasta)
-    return {"columnas": [_("Sector"), _("Asistencias")], "filas": datos["por_sector"]}
+    return _tabla(datos, datos["por_sector"], _("Sector"))
 
 
 def participacion_por_genero(*, desde=None, hasta=None) -> dict:
     datos = _participacion(desde, hasta)
-    filas = [
-        (_("Mujeres"), datos["mujeres"]),
-        (_("Hombres"), datos["hombres"]),
-        (_("Otro o no informa"), datos["otro_genero"]),
-    ]
-    nota = _(
-        "%(personas)s personas y %(organizaciones)s organizaciones en %(asistencias)s asistencias."
-    ) % {
-        "personas": datos["personas"],
-        "organizaciones": datos["organizaciones"],
-        "asistencias": datos["asistencias"],
-    }
-    return {
-        "columnas": [_("Género"), _("Asistencias")],
-        "filas": filas if datos["asistencias"] else [],
-        "nota": nota,
-    }
+    return _tabla(datos, datos["por_genero"], _("Género"))

@@ -9,6 +9,9 @@ selectors when those exist; adding one is a line in CIFRAS_DE_APPS_INFERIORES.
 
 funcion takes keyword arguments desde and hasta (dates or None for "all time") and returns a
 number. A figure with a meta counts towards the product's progress (value / meta, at most 1).
+The meta is a number, or a function like funcion when the figure counts part of a set that
+changes (indicators with data out of the indicators the SIE tracks): numerator and denominator
+are then counted over the same set.
 """
 
 import importlib
@@ -28,14 +31,14 @@ class Cifra:
     clave: str
     etiqueta: str
     funcion: Callable
-    meta: float | None = None
+    meta: float | Callable | None = None
 
 
 _CIFRAS: dict[str, Cifra] = {}
 
 
 def registrar_cifra(
-    producto: int, clave: str, etiqueta, funcion: Callable, meta: float | None = None
+    producto: int, clave: str, etiqueta, funcion: Callable, meta: float | Callable | None = None
 ) -> None:
     """Register (or replace) one figure of product number 1..5, identified by clave."""
     if producto not in range(1, 6):
@@ -60,9 +63,21 @@ def valor_de(cifra: Cifra, *, desde=None, hasta=None) -> float | None:
         return None
 
 
+def meta_de(cifra: Cifra, *, desde=None, hasta=None) -> float | None:
+    """The figure's meta for the period (a number, or what its meta function counts)."""
+    if not callable(cifra.meta):
+        return cifra.meta
+    try:
+        return cifra.meta(desde=desde, hasta=hasta)
+    except Exception:
+        logger.exception("La meta de la cifra %s no se pudo calcular", cifra.clave)
+        return None
+
+
 # Figures of the apps below pactos, read through their selectors if (and once) they exist:
 # (producto, clave, etiqueta, "módulo", "función", meta). The function may take desde/hasta or nothing;
-# pactos/fuentes_mesas.py adapts mesas' selectors to this shape.
+# pactos/fuentes_mesas.py adapts mesas' selectors to this shape. A meta given as "función" is a
+# function of the same module: the size of the set the figure counts in.
 CIFRAS_DE_APPS_INFERIORES = [
     (
         2,
@@ -79,7 +94,7 @@ CIFRAS_DE_APPS_INFERIORES = [
         _("Indicadores con datos"),
         "sie.selectors",
         "indicadores_con_datos_total",
-        20,
+        "indicadores_activos_total",
     ),
 ]
 
@@ -103,6 +118,9 @@ def registrar_cifras_de_apps_inferiores() -> list[str]:
             funcion = getattr(importlib.import_module(modulo), nombre, None)
         except ImportError:
             funcion = None
+        if isinstance(meta, str):
+            meta = getattr(importlib.import_module(modulo), meta, None) if funcion else None
+            meta = _adaptar(meta) if callable(meta) else None
         if callable(funcion):
             registrar_cifra(producto, clave, etiqueta, _adaptar(funcion), meta=meta)
             registradas.append(clave)
@@ -144,6 +162,13 @@ def contenido_de(tabla: Tabla, *, desde=None, hasta=None) -> dict | None:
 
 # (sección, clave, título, "módulo", "función") of the apps below pactos, when they exist.
 TABLAS_DE_APPS_INFERIORES = [
+    (
+        "participacion",
+        "mesas_resumen",
+        _("Sesiones y asistencias del período"),
+        "pactos.fuentes_mesas",
+        "participacion_resumen",
+    ),
     (
         "participacion",
         "mesas_por_canton",

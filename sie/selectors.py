@@ -321,35 +321,74 @@ def resumen_provincia() -> list[dict]:
     return resultado
 
 
-def indicadores_con_datos_total(*, desde=None, hasta=None) -> int:
-    """How many active indicators have at least one published value (for the programme report)."""
-    mediciones = Medicion.objects.filter(estado=Medicion.Estado.PUBLICADO, indicador__activo=True)
+def indicadores_activos_total(*, desde=None, hasta=None) -> int:
+    """How many indicators the SIE tracks (the set "indicadores con datos" is counted over)."""
+    return indicadores_publicos().count()
+
+
+def _publicadas_en(*, desde=None, hasta=None) -> QuerySet[Medicion]:
+    """Published values of active indicators whose publication date falls in desde..hasta."""
+    mediciones = mediciones_publicadas()
     if desde is not None:
         mediciones = mediciones.filter(fecha_publicacion__date__gte=desde)
     if hasta is not None:
         mediciones = mediciones.filter(fecha_publicacion__date__lte=hasta)
-    return mediciones.values("indicador_id").distinct().count()
+    return mediciones
+
+
+def indicadores_con_datos(*, hasta=None) -> QuerySet[Indicador]:
+    """Active indicators with at least one value published by `hasta` (all time if None)."""
+    return indicadores_publicos().filter(pk__in=_publicadas_en(hasta=hasta).values("indicador_id"))
+
+
+def indicadores_con_datos_total(*, desde=None, hasta=None) -> int:
+    """How many active indicators have published data at the end of the period (cumulative: a
+    value published before the period still counts), out of indicadores_activos_total()."""
+    return indicadores_con_datos(hasta=hasta).count()
+
+
+def indicadores_movidos_en(*, desde=None, hasta=None) -> QuerySet[Indicador]:
+    """Active indicators with a value published in desde..hasta: what moved in the period."""
+    return indicadores_publicos().filter(
+        pk__in=_publicadas_en(desde=desde, hasta=hasta).values("indicador_id")
+    )
 
 
 def indicadores_movidos(*, desde=None, hasta=None) -> dict:
-    """Table for the monthly report: province figure of each indicator, last two periods."""
+    """Table for the progress report: the indicators that moved in the period, each with its
+    latest province figure."""
+    from django.utils.translation import gettext as _
+
     from .svg import numero
 
+    movidos = set(indicadores_movidos_en(desde=desde, hasta=hasta).values_list("pk", flat=True))
+    resumen = {item["indicador"].pk: item for item in resumen_provincia()}
     filas = []
-    for item in resumen_provincia():
-        indicador = item["indicador"]
+    for indicador in indicadores_publicos().filter(pk__in=movidos).order_by("codigo"):
+        item = resumen.get(indicador.pk, {})
+        valor = item.get("valor")
         filas.append(
             [
                 indicador.codigo,
                 indicador.nombre,
-                item["periodo"],
-                numero(item["valor"]) if item["valor"] is not None else "—",
+                item.get("periodo") or "—",
+                numero(valor) if valor is not None else "—",
                 indicador.unidad,
                 indicador.fuente,
             ]
         )
     return {
-        "columnas": ["Código", "Indicador", "Período", "Pichincha", "Unidad", "Fuente"],
+        "columnas": [
+            _("Código"),
+            _("Indicador"),
+            _("Período"),
+            _("Pichincha"),
+            _("Unidad"),
+            _("Fuente"),
+        ],
         "filas": filas,
-        "nota": "Solo valores publicados; los datos de demostración se señalan como tales.",
+        "nota": _(
+            "Indicadores con al menos un valor publicado en el período; la cifra de Pichincha es "
+            "la última publicada. Los datos de demostración se señalan como tales."
+        ),
     }

@@ -153,7 +153,7 @@ def celery_worker_real(django_db_setup, django_db_blocker):
     requiere_servicio("Redis (REDIS_URL)", bool(settings.REDIS_URL))
     from celery.contrib.testing.worker import start_worker
 
-    from config.celery import app
+    from config.celery import COLAS, app
 
     app.conf.task_always_eager = False
     app.loader.import_module("celery.contrib.testing.tasks")
@@ -163,7 +163,7 @@ def celery_worker_real(django_db_setup, django_db_blocker):
             app,
             pool="solo",
             perform_ping_check=True,
-            queues=["default", "pdf", "email"],
+            queues=list(COLAS),
             shutdown_timeout=30,
         ) as worker,
     ):

@@ -163,12 +163,13 @@ def alertas_hoja_de_ruta(*, hoy: datetime.date | None = None) -> list[Alerta]:
 class ValorCifra:
     cifra: indicadores_programa.Cifra
     valor: float | None
+    meta: float | None = None
 
     @property
     def fraccion(self) -> float | None:
-        if self.valor is None or not self.cifra.meta:
+        if self.valor is None or not self.meta:
             return None
-        return max(0.0, min(float(self.valor) / float(self.cifra.meta), 1.0))
+        return max(0.0, min(float(self.valor) / float(self.meta), 1.0))
 
 
 @dataclass
@@ -210,11 +211,22 @@ def progreso_productos(*, desde=None, hasta=None) -> list[ProgresoProducto]:
             p.actividades_hechas = sum(a.estado == EstadoActividad.HECHA for a in suyas)
             p.avance_actividades = sum(a.fraccion_avance() for a in suyas) / len(suyas)
         p.cifras = [
-            ValorCifra(c, indicadores_programa.valor_de(c, desde=desde, hasta=hasta))
+            ValorCifra(
+                c,
+                indicadores_programa.valor_de(c, desde=desde, hasta=hasta),
+                indicadores_programa.meta_de(c, desde=desde, hasta=hasta),
+            )
             for c in indicadores_programa.cifras_registradas(producto.numero)
         ]
         resultado.append(p)
     return resultado
+
+
+def actividades_terminadas(*, desde: datetime.date, hasta: datetime.date) -> QuerySet[Actividad]:
+    """Activities done whose real end falls in desde..hasta (the service sets it on closing)."""
+    return actividades_filtradas(estado=EstadoActividad.HECHA).filter(
+        fin_real__gte=desde, fin_real__lte=hasta
+    )
 
 
 def resumen_estados(actividades) -> dict[str, int]:

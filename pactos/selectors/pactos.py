@@ -512,3 +512,31 @@ def compromisos_del_tablero(*, filtros: dict) -> QuerySet[Compromiso]:
         .prefetch_related("socios")
         .order_by("plazo", "pacto", "numero")
     )
+
+
+# --- Progress report -------------------------------------------------------------------------
+
+
+def pactos_firmados(*, desde=None, hasta=None) -> QuerySet[Pacto]:
+    """Pactos signed (in follow-up: signed or published) with their signature date in
+    desde..hasta, counted as the staff list counts them (total_compromisos)."""
+    qs = pactos_para_gestion().filter(estado__in=ESTADOS_SEGUIMIENTO, fecha_firma__isnull=False)
+    if desde is not None:
+        qs = qs.filter(fecha_firma__gte=desde)
+    if hasta is not None:
+        qs = qs.filter(fecha_firma__lte=hasta)
+    return qs.order_by("fecha_firma", "titulo")
+
+
+def compromisos_por_estado(*, pactos: QuerySet[Pacto]) -> list[dict]:
+    """Commitments of these pactos per state, in the dashboard's shape (tablero's por_estado)."""
+    por_estado = dict(
+        Compromiso.objects.filter(pacto__in=pactos.values("pk"))
+        .order_by()
+        .values_list("estado")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        {"estado": valor, "nombre": nombre, "n": por_estado.get(valor, 0)}
+        for valor, nombre in Compromiso.Estado.choices
+    ]

@@ -20,10 +20,12 @@ from pactos.models import EstadoActividad, InformeProgreso
 from pactos.selectors.hoja_de_ruta import (
     actividades_filtradas,
     actividades_por_bloque,
+    actividades_terminadas,
     alertas_de,
     progreso_productos,
     resumen_estados,
 )
+from pactos.selectors.pactos import compromisos_por_estado, pactos_firmados
 
 SECCIONES = ("participacion", "pactos", "eventos_comunicacion", "indicadores")
 DIAS_PROXIMOS_PASOS = 45
@@ -53,11 +55,7 @@ def informe_contexto(
     estados = resumen_estados(actividades)
     vivas = [a for a in actividades if a.estado != EstadoActividad.CANCELADA]
     vencidas = [a for a in actividades if a.vencida(corte)]
-    hechas_en_periodo = [
-        a
-        for a in actividades
-        if a.estado == EstadoActividad.HECHA and a.fin_real and desde <= a.fin_real <= hasta
-    ]
+    hechas_en_periodo = list(actividades_terminadas(desde=desde, hasta=hasta))
     limite = corte + datetime.timedelta(days=DIAS_PROXIMOS_PASOS)
     proximos = [
         a
@@ -80,6 +78,7 @@ def informe_contexto(
         for seccion in SECCIONES
     }
     cifras = {p.producto.numero: p.cifras for p in productos}
+    firmados = pactos_firmados(hasta=hasta)
     return {
         "informe": informe,
         "desde": desde,
@@ -102,8 +101,21 @@ def informe_contexto(
         ),
         "secciones": secciones,
         "cifras_eventos_comunicacion": cifras.get(3, []) + cifras.get(5, []),
-        "cifras_pactos": cifras.get(2, []),
+        "cifras_mesas": cifras.get(2, []),
         "cifras_indicadores": cifras.get(4, []),
+        "pactos": _seccion_pactos(firmados, desde=desde, hasta=hasta),
+        "emitido": timezone.localdate(),
+    }
+
+
+def _seccion_pactos(firmados, *, desde: datetime.date, hasta: datetime.date) -> dict:
+    """Pactos signed by the end of the period, those signed in it, and their commitments."""
+    lista = list(firmados)
+    return {
+        "firmados": lista,
+        "firmados_en_periodo": [p for p in lista if desde <= p.fecha_firma <= hasta],
+        "compromisos_total": sum(p.total_compromisos for p in lista),
+        "por_estado": compromisos_por_estado(pactos=firmados),
     }
 
 
@@ -231,7 +243,7 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
             ]
         )
         for c in p.cifras:
-            cifras.append([p.producto.numero, str(c.cifra.etiqueta), c.valor, c.cifra.meta])
+            cifras.append([p.producto.numero, str(c.cifra.etiqueta), c.valor, c.meta])
     alertas = tablib.Dataset(headers=[_("Actividad"), _("Alerta")], title=_("Alertas")[:31])
     for alerta in contexto["alertas"]:
         alertas.append([alerta.actividad.nombre, alerta.mensaje])
