@@ -436,3 +436,43 @@ def test_todo_campo_de_archivo_tiene_su_regla():
     }
     assert campos - declarados == set()
     assert declarados - campos == set()
+
+
+def test_la_demo_trae_archivos_publicos_y_privados_que_cargan(medios, settings, client, cliente_de):
+    """The demo gives the stack something to load: drawn news images, speakers' portraits, a
+    signed copy and evidence of a published pacto (public), and activities' evidence (private).
+    """
+    import io as _io
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.DEMO_PASSWORD = "otra-clave-de-demostracion"  # DEBUG is off, as in production
+    call_command("cargar_demo", stdout=_io.StringIO())
+    noticia = Noticia.objects.publicas().exclude(imagen="").first()
+    ponente = Ponente.objects.filter(evento__publicado=True).exclude(foto="").first()
+    pacto = Pacto.objects.filter(estado="publicado").exclude(copia_firmada="").first()
+    evidencia = Evidencia.objects.filter(compromiso__pacto=pacto).exclude(archivo="").first()
+    actividad = Actividad.objects.exclude(evidencia_archivo="").first()
+    assert None not in (noticia, ponente, pacto, evidencia, actividad)
+
+    for campo, tipo in (
+        (noticia.imagen, "image/png"),
+        (ponente.foto, "image/png"),
+        (pacto.copia_firmada, "application/pdf"),
+        (evidencia.archivo, "application/pdf"),
+    ):
+        respuesta = client.get(url_medio(campo))
+        assert respuesta.status_code == 200 and respuesta["Content-Type"] == tipo
+        contenido = b"".join(respuesta.streaming_content)
+        if tipo == "image/png":
+            assert Image.open(io.BytesIO(contenido)).size[0] > 0
+        else:
+            assert contenido.startswith(b"%PDF-")
+    assert f'src="{url_medio(noticia.imagen)}"' in client.get(noticia.get_absolute_url()).text
+    assert f'src="{url_medio(ponente.foto)}"' in client.get(ponente.evento.get_absolute_url()).text
+
+    privada = url_medio(actividad.evidencia_archivo)
+    assert cliente_de(None).get(privada).status_code == 404
+    coordinadora = get_user_model().objects.get(username="coordinadora")
+    assert cliente_de(coordinadora).get(privada).status_code == 200
