@@ -19,8 +19,9 @@ among the declared fields, and is sent
 A file field declared without `publicos` and without `permiso` is never served here (the
 generated documents have their own permission-checked download view).
 
-With `MEDIA_ACCEL_REDIRECT` set (e.g. "/_medios/"), the view does the checks and hands the
-sending to nginx with `X-Accel-Redirect` pointing at an `internal` location (docs/operations.md).
+With MEDIA_ACCEL_REDIRECT set (env DJANGO_MEDIA_ACCEL_REDIRECT, e.g. "/_medios/"), the view does
+the checks and leaves the sending to nginx: `X-Accel-Redirect` names the file under an `internal`
+location that only such an answer can reach (docs/operations.md).
 """
 
 from __future__ import annotations
@@ -183,7 +184,7 @@ def medio_view(request, ruta: str):
             return no_cambio
 
     tipo = _tipo_contenido(nombre)
-    prefijo = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
+    prefijo = settings.MEDIA_ACCEL_REDIRECT
     if prefijo:
         respuesta = HttpResponse(content_type=tipo)
         respuesta["X-Accel-Redirect"] = prefijo.rstrip("/") + "/" + quote(nombre)
