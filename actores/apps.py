@@ -9,7 +9,8 @@ class ActoresConfig(AppConfig):
     def ready(self):
         from core.demo import registrar_demo
 
-        from . import rules  # noqa: F401  (registers the permissions)
+        from . import medios, rules  # noqa: F401  (rules registers the permissions)
         from .demo import registrar_demo as demo_actores
 
         registrar_demo(20, "Actores", demo_actores)
+        medios.registrar()

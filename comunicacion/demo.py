@@ -5,7 +5,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils.text import slugify
 
+from core.demo_archivos import TIERRA, VERDE, imagen_demo
 from eventos.models import Evento
 from mesas.models import Mesa
 from pactos.models import Pacto
@@ -102,6 +104,16 @@ MENSAJES = [
 ]
 
 
+def _imagen(datos: dict) -> dict:
+    """A drawn banner for the item, so the demo's public pages carry a real upload."""
+    lema = "Pactos por Pichincha · " + ("turismo" if "turismo" in datos["ejes"] else "agro")
+    color = VERDE if "turismo" in datos["ejes"] else TIERRA
+    return {
+        "imagen": imagen_demo(f"{slugify(datos['titulo'])[:50]}.png", lema, color),
+        "imagen_alt": f"Cartel del programa con el lema «{lema}»",
+    }
+
+
 def _noticia(datos: dict, usuario) -> Noticia:
     extra = {}
     if datos.get("evento"):
@@ -116,6 +128,7 @@ def _noticia(datos: dict, usuario) -> Noticia:
             "titulo": datos["titulo"],
             "resumen": datos["resumen"],
             "cuerpo": datos["cuerpo"],
+            **_imagen(datos),
             "ejes": list(Eje.objects.filter(codigo__in=datos["ejes"])),
             "cantones": list(Canton.objects.filter(codigo__in=datos["cantones"])),
             **extra,
@@ -173,6 +186,9 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
         if not Noticia.objects.filter(titulo=datos["titulo"]).exists():
             with transaction.atomic():
                 hechas.append(_noticia(datos, comunicacion))
+        else:  # loaded before the demo had pictures
+            for noticia in Noticia.objects.filter(titulo=datos["titulo"], imagen=""):
+                services.noticia_editar(noticia=noticia, usuario=comunicacion, datos=_imagen(datos))
     respondidos = 0
     for datos in MENSAJES:
         if Mensaje.objects.filter(email=datos["email"], asunto=datos["asunto"]).exists():

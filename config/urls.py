@@ -6,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 
 from config.views import InicioView, ping
+from core.medios import medio_view
 from core.salud import SaludView
 
 handler403 = "core.views.error_403"
@@ -40,7 +41,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads, whatever DEBUG says: each file under its object's rule (core/medios.py). Never serve
+# MEDIA_ROOT as a directory (no static()), in development either.
+urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:ruta>", medio_view, name="medio")]

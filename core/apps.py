@@ -8,5 +8,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .cache import conectar_invalidacion
+        from .medios import TipoMedio, registrar_medio
 
         conectar_invalidacion()
+        # Generated documents are downloaded through their own view (views_documentos), never
+        # through the uploads' one.
+        registrar_medio(TipoMedio(modelo="core.Documento", campo="archivo"))

@@ -9,9 +9,10 @@ class EventosConfig(AppConfig):
     def ready(self):
         from core.demo import registrar_demo
 
-        from . import documentos, integraciones
+        from . import documentos, integraciones, medios
         from .demo import cargar_demo
 
         documentos.registrar()
         integraciones.registrar()
+        medios.registrar()
         registrar_demo(60, "Eventos", cargar_demo)

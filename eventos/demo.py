@@ -6,12 +6,14 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from actores.models import Actor
+from core.demo_archivos import iniciales, retrato_demo
 from sie.models import Canton, Parroquia
 
 from . import services
-from .models import Evento, Invitado, MiembroEquipo, TareaLogistica
+from .models import Evento, Invitado, MiembroEquipo, Ponente, TareaLogistica
 
 QUITO = ZoneInfo("America/Guayaquil")
 
@@ -101,12 +103,37 @@ def _a_mano(evento, usuario, personas) -> None:
         )
 
 
+def _foto(evento, nombre: str):
+    """A drawn portrait with the speaker's initials: the demo's public pages show real uploads."""
+    return retrato_demo(f"{evento.slug[:30]}-{slugify(nombre)[:40]}.png", iniciales(nombre))
+
+
+def _fotos_que_faltan(usuario) -> None:
+    """Events loaded before the demo had pictures get their speakers' portraits."""
+    for ponente in Ponente.objects.filter(
+        evento__titulo__in=[LANZAMIENTO, SOCIALIZACION], foto=""
+    ).select_related("evento"):
+        services.ponente_guardar(
+            evento=ponente.evento,
+            usuario=usuario,
+            ponente=ponente,
+            datos={"foto": _foto(ponente.evento, ponente.nombre)},
+        )
+
+
 def _programa(evento, usuario, bloques) -> None:
     ponentes = [
         services.ponente_guardar(
             evento=evento,
             usuario=usuario,
-            datos={"nombre": n, "cargo": c, "organizacion": o, "bio": b, "orden": i},
+            datos={
+                "nombre": n,
+                "cargo": c,
+                "organizacion": o,
+                "bio": b,
+                "orden": i,
+                "foto": _foto(evento, n),
+            },
         )
         for i, (n, c, o, b) in enumerate(PONENTES)
     ]
@@ -363,6 +390,7 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
         with transaction.atomic():
             creados.append(_socializacion(usuarios))
     if not creados:
+        _fotos_que_faltan(usuarios["coordinadora"])
         return "ya estaban cargados"
     for evento in creados:
         evento.refresh_from_db()

@@ -9,12 +9,13 @@ class PactosConfig(AppConfig):
     def ready(self):
         from core.demo import registrar_demo
 
-        from . import documentos, indicadores_programa
+        from . import documentos, indicadores_programa, medios
         from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
 
         indicadores_programa.registrar_cifras_de_apps_inferiores()
         indicadores_programa.registrar_tablas_de_apps_inferiores()
         documentos.registrar()
+        medios.registrar()
         registrar_demo(40, "Hoja de ruta", registrar_demo_hoja_de_ruta)
         from actores.participacion import registrar_seccion
 

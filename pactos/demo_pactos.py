@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from actores.models import Actor
+from core.demo_archivos import pdf_demo
 from mesas.models import Acuerdo
 from sie.models import Eje
 
@@ -110,10 +111,37 @@ def _clave(acuerdo: Acuerdo) -> str:
     return "talleres"
 
 
+def _archivos_demo(pacto: Pacto, *, autor) -> None:
+    """The scanned signed copy and one commitment's evidence: public uploads once published."""
+    if not pacto.copia_firmada and pacto.estado in (Pacto.Estado.FIRMADO, Pacto.Estado.PUBLICADO):
+        srv.pacto_adjuntar_copia_firmada(
+            pacto=pacto,
+            archivo=pdf_demo(
+                f"{pacto.slug[:60]}-firmado.pdf",
+                pacto.titulo,
+                ["Copia firmada escaneada", f"{pacto.firmantes.count()} firmantes"],
+            ),
+        )
+    primero = pacto.compromisos.order_by("numero").first()
+    if primero is not None and not primero.evidencias.exclude(archivo="").exists():
+        srv.evidencia_agregar(
+            compromiso=primero,
+            titulo="Informe de avance del equipo técnico",
+            autor=autor,
+            archivo=pdf_demo(
+                f"{pacto.slug[:50]}-evidencia-1.pdf",
+                f"Compromiso {primero.numero}: {primero.titulo}",
+                ["Informe de avance", "Equipo técnico de la mesa"],
+            ),
+        )
+
+
 def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -> str:
     datos = PACTOS_DEMO[codigo]
     eje = Eje.objects.get(codigo=codigo)
-    if Pacto.objects.filter(eje=eje, titulo=datos["titulo"]).exists():
+    existente = Pacto.objects.filter(eje=eje, titulo=datos["titulo"]).first()
+    if existente is not None:
+        _archivos_demo(existente, autor=coordinadora)
         return "ya estaba"
     acuerdos = list(
         Acuerdo.objects.filter(sesion__mesa__tipo=codigo)
@@ -241,6 +269,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
                 pacto=pacto, organizacion=organizacion, persona=persona, cargo=cargo, fecha=firma
             )
     pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.FIRMADO, autor=coordinadora)
+    _archivos_demo(pacto, autor=coordinadora)
     pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.PUBLICADO, autor=coordinadora)
 
     # Follow-up: several dated updates per commitment, states from SEGUIMIENTO.

@@ -392,6 +392,16 @@ PLAN_DEMO = {
 }
 
 
+def _evidencia_demo(actividad: Actividad):
+    from core.demo_archivos import pdf_demo
+
+    return pdf_demo(
+        f"{actividad.codigo[:50]}-evidencia.pdf",
+        actividad.nombre,
+        ["Evidencia de la actividad", actividad.institucion or "Equipo del programa"],
+    )
+
+
 def registrar_demo_hoja_de_ruta(*, usuarios: dict, salida=None) -> str:
     """Give the founding roadmap realistic 2026 dates, owners and progress, through the services.
 
@@ -410,7 +420,15 @@ def registrar_demo_hoja_de_ruta(*, usuarios: dict, salida=None) -> str:
         notas,
     ) in PLAN_DEMO.items():
         actividad = Actividad.objects.filter(codigo=codigo).first()
-        if actividad is None or actividad.inicio_previsto is not None:
+        if actividad is None:
+            continue
+        if actividad.inicio_previsto is not None:
+            if actividad.estado == EstadoActividad.HECHA and not actividad.evidencia_archivo:
+                actividad_actualizar_avance(
+                    actividad=actividad,
+                    por=coordinadora,
+                    evidencia_archivo=_evidencia_demo(actividad),
+                )
             continue
         inicio_d = datetime.date.fromisoformat(inicio)
         fin_d = datetime.date.fromisoformat(fin)
@@ -427,6 +445,7 @@ def registrar_demo_hoja_de_ruta(*, usuarios: dict, salida=None) -> str:
             campos["inicio_real"] = min(inicio_d + datetime.timedelta(days=2), timezone.localdate())
             if estado == EstadoActividad.HECHA:
                 campos["fin_real"] = min(fin_d + datetime.timedelta(days=3), timezone.localdate())
+                campos["evidencia_archivo"] = _evidencia_demo(actividad)
             actividad_actualizar_avance(actividad=actividad, por=coordinadora, **campos)
         hechas += 1
     return f"{hechas} actividades con fechas de 2026"

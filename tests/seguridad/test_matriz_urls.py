@@ -110,6 +110,8 @@ MATRIZ: list[Fila] = [
         lambda o: {"tipo": "nada", "clave": "x"},
         "tipo desconocido",
     ),
+    # Uploads: each kind's rule has its own table in tests/core/test_medios.py.
+    F("medio", NO_EXISTE, lambda o: {"ruta": "comunicacion/noticias/no-existe.png"}, "sin dueño"),
     F("cuentas:login", "200 302 302 302 302 302 302"),
     F("cuentas:logout", "405 405 405 405 405 405 405"),
     F("cuentas:clave_cambiar", "302 200 200 200 200 200 200"),
