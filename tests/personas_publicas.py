@@ -30,7 +30,7 @@ class Personas:
     organizacion_de_reservado: Actor
 
 
-def _persona(nombres, apellidos, **extra) -> Actor:
+def persona(nombres, apellidos, **extra) -> Actor:
     return actor_crear(
         usuario=None,
         datos={
@@ -60,8 +60,8 @@ def _organizacion(nombre) -> Actor:
 def crear_personas() -> Personas:
     organizacion = _organizacion(ORGANIZACION)
     otra = _organizacion(ORGANIZACION_DE_RESERVADO)
-    consiente = _persona("Rosa Elvira", "Farinango Lema", consentimiento_nombre_publico=True)
-    reservado = _persona(
+    consiente = persona("Rosa Elvira", "Farinango Lema", consentimiento_nombre_publico=True)
+    reservado = persona(
         "Segundo Aurelio",
         "Quilumbaquín Tupiza",
         genero=Actor.Genero.HOMBRE,
@@ -70,7 +70,7 @@ def crear_personas() -> Personas:
         consentimiento_finalidad="Convocatorias de la mesa",
     )
     membresia_crear(persona=reservado, organizacion=otra, usuario=None, cargo="Socio")
-    sin_organizacion = _persona("Lucía Mercedes", "Tipán Ulcuango")
+    sin_organizacion = persona("Lucía Mercedes", "Tipán Ulcuango")
     return Personas(consiente, reservado, sin_organizacion, organizacion, otra)
 
 

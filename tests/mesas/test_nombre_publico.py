@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
@@ -174,6 +175,7 @@ def test_fuera_de_una_sesion_lo_representa_su_organizacion_de_membresia(
 
 
 def _consultas(client, url) -> int:
+    cache.clear()  # measure the page, not the public page cache
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
