@@ -304,6 +304,9 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
             and asistencia.nombre_mostrado != asistencia.organizacion.nombre
             else ""
         )
+    if publica:
+        # in the order the public reads, so a row's place gives no hint of a hidden name
+        asistentes.sort(key=lambda a: (a.nombre_mostrado.casefold(), a.pk))
     intervenciones = list(
         Intervencion.objects.filter(sesion=sesion)
         .only("pk", "tipo", "resumen", "punto_id", "actor_id", "sesion_id")

@@ -111,6 +111,9 @@ def test_ninguna_respuesta_publica_nombra_a_quien_no_consintio(client, publicada
     assert CONSIENTE in pagina
     assert ORGANIZACION in pagina and "Participante" in pagina
     assert "Señalética bilingüe" in pagina  # what was said stays; who said it does not
+    # attendees in the order of what is shown: a row's place hints at no hidden name
+    lista = pagina.split("asistentes</h2>")[1]
+    assert lista.index(ORGANIZACION) < lista.index("Participante") < lista.index(CONSIENTE)
 
     acta = textos["acta publicada (PDF)"]
     assert "Versión publicada" in acta
