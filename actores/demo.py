@@ -1165,6 +1165,10 @@ def registrar_demo(*, usuarios, salida=None) -> str:
             nombres = nombres.split()[0]
         organizacion = organizaciones[i % len(organizaciones)]
         consiente = rng.random() < 0.85
+        # Most people accept being named in the portal's publications; some who gave their data
+        # for contact did not (and nobody without that consent is named): the public pages show
+        # both cases. Decided without the random generator so the rest of the demo stays as it was.
+        acepta_nombre = consiente and i % 5 != 3
         persona = actor_crear(
             usuario=coordinadora,
             datos={
@@ -1185,6 +1189,7 @@ def registrar_demo(*, usuarios, salida=None) -> str:
                 "consentimiento_datos": consiente,
                 "consentimiento_fecha": hoy if consiente else None,
                 "consentimiento_finalidad": FINALIDAD if consiente else "",
+                "consentimiento_nombre_publico": acepta_nombre,
             },
             ejes=list(organizacion.ejes.all()),
             sectores=list(organizacion.sectores.all()),

@@ -74,6 +74,7 @@ class ActorForm(forms.ModelForm):
             "consentimiento_datos",
             "consentimiento_fecha",
             "consentimiento_finalidad",
+            "consentimiento_nombre_publico",
             "visible_publico",
             "activo",
         ]
@@ -158,6 +159,7 @@ class ActorForm(forms.ModelForm):
                     Div("consentimiento_finalidad", css_class="col-md-8"),
                     css_class="row",
                 ),
+                "consentimiento_nombre_publico",
                 "visible_publico",
                 "activo",
             ),

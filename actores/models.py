@@ -113,13 +113,22 @@ class Actor(models.Model):
         default=Posicion.DESCONOCIDA,
     )
 
-    # Consent (Ley Orgánica de Protección de Datos Personales).
+    # Consent (Ley Orgánica de Protección de Datos Personales): two separate purposes, each given
+    # on its own (contact and processing; the name in public outputs). History keeps when.
     consentimiento_datos = models.BooleanField(
         _("consiente el tratamiento de sus datos"), default=False
     )
     consentimiento_fecha = models.DateField(_("fecha del consentimiento"), null=True, blank=True)
     consentimiento_finalidad = models.CharField(
         _("finalidad del consentimiento"), max_length=255, blank=True
+    )
+    consentimiento_nombre_publico = models.BooleanField(
+        _("acepta que su nombre aparezca en las publicaciones del portal"),
+        default=False,
+        help_text=_(
+            "Solo con este consentimiento se publica el nombre de una persona (páginas, actas "
+            "publicadas, datos abiertos); sin él aparece su organización o «Participante»."
+        ),
     )
     visible_publico = models.BooleanField(
         _("aparece en el portal público"),

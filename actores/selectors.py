@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
 
 from core.rules import es_coordinador, es_facilitador, es_personal
 
@@ -22,6 +23,83 @@ def actores_publicos() -> QuerySet[Actor]:
     return Actor.objects.filter(
         activo=True, visible_publico=True, naturaleza=Actor.Naturaleza.ORGANIZACION
     )
+
+
+# --- A person's name in public ----------------------------------------------------------------
+# The one rule (LOPDP): a person is named in a public output (pages, API, feeds, published actas,
+# exports) only with their recorded consent to be named; otherwise the organisation they
+# represent stands in their place, or "Participante" when there is none. Organisations are
+# always named. Staff pages and the signed acta keep full names.
+
+_SIN_LEER = object()
+
+
+def consiente_nombre_publico() -> Q:
+    """Q over Actor: those whose name may be published (organisations, consenting persons)."""
+    return Q(naturaleza=Actor.Naturaleza.ORGANIZACION) | Q(consentimiento_nombre_publico=True)
+
+
+def personas_sin_consentimiento_de_nombre() -> QuerySet[Actor]:
+    """Persons who must never be named in public (what a scan of public answers looks for)."""
+    return Actor.objects.filter(naturaleza=Actor.Naturaleza.PERSONA).exclude(
+        consiente_nombre_publico()
+    )
+
+
+def puede_nombrarse(actor: Actor) -> bool:
+    return actor.naturaleza == Actor.Naturaleza.ORGANIZACION or actor.consentimiento_nombre_publico
+
+
+def organizacion_de_membresia(ref: str = "pk") -> Subquery:
+    """Name of a person's organisation (a current membership first), as a subquery on ref."""
+    return Subquery(
+        Membresia.objects.filter(persona=OuterRef(ref))
+        .order_by(F("hasta").desc(nulls_first=True), F("desde").desc(nulls_last=True), "pk")
+        .values("organizacion__nombre")[:1]
+    )
+
+
+def actores_para_publicar() -> QuerySet[Actor]:
+    """Actors with all nombre_publico needs, in one query: use it in Prefetch(...) of every
+    public list so a page costs the same whatever the number of people in it."""
+    return Actor.objects.annotate(organizacion_publica=organizacion_de_membresia())
+
+
+def nombre_publico(actor: Actor | None, organizacion: Actor | str | None = None) -> str:
+    """The name under which actor may appear in public (the one place that decides it).
+
+    organizacion: the organisation the person acted for here (e.g. the one an attendance row
+    carries); without it, the person's membership organisation; without that, "Participante".
+    """
+    if actor is None:
+        return ""
+    if puede_nombrarse(actor):
+        return actor.nombre
+    if organizacion:
+        return organizacion if isinstance(organizacion, str) else organizacion.nombre
+    membresia = getattr(actor, "organizacion_publica", _SIN_LEER)
+    if membresia is _SIN_LEER:  # a single object, not from actores_para_publicar()
+        membresia = (
+            Actor.objects.filter(pk=actor.pk)
+            .annotate(o=organizacion_de_membresia())
+            .values_list("o", flat=True)
+            .first()
+        )
+    return membresia or _("Participante")
+
+
+def nombres_publicos(actores, organizaciones: dict | None = None) -> list[str]:
+    """Public names of several actors, each once (two people of one association show it once).
+
+    organizaciones: {actor pk: organisation} the people acted for, when known.
+    """
+    organizaciones = organizaciones or {}
+    nombres: list[str] = []
+    for actor in actores:
+        nombre = nombre_publico(actor, organizaciones.get(actor.pk))
+        if nombre not in nombres:
+            nombres.append(nombre)
+    return nombres
 
 
 def actores_visibles(*, user) -> QuerySet[Actor]:

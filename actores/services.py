@@ -264,6 +264,8 @@ def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario) -> dict[str
             setattr(conservar, campo, getattr(duplicado, campo))
     if duplicado.consentimiento_datos and not conservar.consentimiento_datos:
         conservar.consentimiento_datos = True
+    if duplicado.consentimiento_nombre_publico and not conservar.consentimiento_nombre_publico:
+        conservar.consentimiento_nombre_publico = True
     conservar.ejes.add(*duplicado.ejes.all())
     conservar.sectores.add(*duplicado.sectores.all())
     movidos = _reasignar_relacionados(conservar, duplicado)

@@ -46,7 +46,7 @@ def session():
 
 def acta_status():
     Documento = apps.get_model("core.Documento")
-    documento = Documento.objects.filter(tipo="acta").order_by("pk").first()
+    documento = Documento.objects.filter(tipo="acta_publica").order_by("pk").first()
     return (f"/documentos/{documento.uuid}/", None) if documento else None
 
 

@@ -5,26 +5,41 @@ from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
 from .models import Evento, Ponente, Sesion
-from .selectors import eventos_publicos
+from .selectors import eventos_publicos, ponentes_para_publicar
 
 
 class PonenteSerializer(serializers.ModelSerializer):
+    """A speaker from the actor map without consent to be named appears only by organisation."""
+
+    nombre = serializers.CharField(source="nombre_en_publico")
+    cargo = serializers.SerializerMethodField()
+    bio = serializers.SerializerMethodField()
     foto = serializers.SerializerMethodField()
 
     class Meta:
         model = Ponente
         fields = ["id", "nombre", "cargo", "organizacion", "bio", "foto"]
 
+    def get_cargo(self, ponente) -> str:
+        return ponente.cargo if ponente.se_nombra else ""
+
+    def get_bio(self, ponente) -> str:
+        return ponente.bio if ponente.se_nombra else ""
+
     def get_foto(self, ponente) -> str | None:
-        if not ponente.foto:
+        if not ponente.foto or not ponente.se_nombra:
             return None
         request = self.context.get("request")
         return request.build_absolute_uri(ponente.foto.url) if request else ponente.foto.url
 
 
 class SesionEventoSerializer(serializers.ModelSerializer):
-    ponentes = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
-    moderadores = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
+    ponentes = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="nombre_en_publico"
+    )
+    moderadores = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="nombre_en_publico"
+    )
 
     class Meta:
         model = Sesion
@@ -100,9 +115,13 @@ class EventoViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related(
                 "aliados",
                 Prefetch(
-                    "sesiones", queryset=Sesion.objects.prefetch_related("ponentes", "moderadores")
+                    "sesiones",
+                    queryset=Sesion.objects.prefetch_related(
+                        Prefetch("ponentes", queryset=ponentes_para_publicar()),
+                        Prefetch("moderadores", queryset=ponentes_para_publicar()),
+                    ),
                 ),
-                "ponentes",
+                Prefetch("ponentes", queryset=ponentes_para_publicar()),
             )
             .order_by("-inicio")
         )

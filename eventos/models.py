@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from actores.models import Actor
+from actores.selectors import nombre_publico, puede_nombrarse
 
 
 def _clave_nueva() -> str:
@@ -250,6 +251,19 @@ class Ponente(models.Model):
 
     def __str__(self) -> str:
         return self.nombre
+
+    @property
+    def se_nombra(self) -> bool:
+        """A speaker from the actor map is named in public only with their consent to be named;
+        one typed in by hand was entered by the programme as a public speaker."""
+        return self.actor_id is None or puede_nombrarse(self.actor)
+
+    @property
+    def nombre_en_publico(self) -> str:
+        """What public outputs show: the name, or the organisation they speak for."""
+        if self.se_nombra:
+            return self.nombre
+        return nombre_publico(self.actor, self.organizacion or None)
 
 
 class Sesion(models.Model):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from actores.selectors import actores_para_publicar
 from core.rules import es_comunicador, es_coordinador
 
 from .models import Evento, Invitado, Ponente, Sesion, TareaLogistica
@@ -28,6 +29,11 @@ def eventos_pasados() -> QuerySet[Evento]:
     return eventos_publicos().filter(fin__lt=timezone.now()).order_by("-inicio")
 
 
+def ponentes_para_publicar() -> QuerySet[Ponente]:
+    """Speakers with their actor loaded for Ponente.nombre_en_publico (no query per speaker)."""
+    return Ponente.objects.prefetch_related(Prefetch("actor", queryset=actores_para_publicar()))
+
+
 def evento_publico(*, slug: str) -> Evento:
     return (
         eventos_publicos()
@@ -35,9 +41,12 @@ def evento_publico(*, slug: str) -> Evento:
             "aliados",
             Prefetch(
                 "sesiones",
-                queryset=Sesion.objects.prefetch_related("ponentes", "moderadores"),
+                queryset=Sesion.objects.prefetch_related(
+                    Prefetch("ponentes", queryset=ponentes_para_publicar()),
+                    Prefetch("moderadores", queryset=ponentes_para_publicar()),
+                ),
             ),
-            Prefetch("ponentes", queryset=Ponente.objects.order_by("orden", "nombre")),
+            Prefetch("ponentes", queryset=ponentes_para_publicar().order_by("orden", "nombre")),
         )
         .get(slug=slug)
     )
@@ -219,8 +228,15 @@ def logistica_de(evento: Evento) -> dict:
 
 
 def contexto_programa(evento: Evento) -> dict:
-    sesiones = evento.sesiones.prefetch_related("ponentes", "moderadores")
-    return {"evento": evento, "sesiones": sesiones, "ponentes": evento.ponentes.all()}
+    sesiones = evento.sesiones.prefetch_related(
+        Prefetch("ponentes", queryset=ponentes_para_publicar()),
+        Prefetch("moderadores", queryset=ponentes_para_publicar()),
+    )
+    return {
+        "evento": evento,
+        "sesiones": sesiones,
+        "ponentes": ponentes_para_publicar().filter(evento=evento).order_by("orden", "nombre"),
+    }
 
 
 def contexto_informe(evento: Evento) -> dict:

@@ -1,7 +1,10 @@
-"""Open data of the tables: tables, sessions with published actas, agreements (no personal data)."""
+"""Open data of the tables: tables, sessions with published actas, agreements (no personal data;
+a responsable is named only with their consent, see actores.selectors.nombre_publico)."""
 
 from django.urls import reverse
 from rest_framework import serializers, viewsets
+
+from actores.selectors import nombres_publicos
 
 from . import selectors
 from .models import Mesa
@@ -63,7 +66,8 @@ class AcuerdoSerializer(serializers.Serializer):
     responsables = serializers.SerializerMethodField()
 
     def get_responsables(self, acuerdo) -> list[str]:
-        return [r.nombre for r in acuerdo.responsables.all()]
+        representadas = self.context.get("representadas", {}).get(acuerdo.sesion_id, {})
+        return nombres_publicos(acuerdo.responsables.all(), representadas)
 
 
 class SesionSerializer(serializers.Serializer):
@@ -111,15 +115,20 @@ class SesionViewSet(viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self):
         contexto = super().get_serializer_context()
         contexto["actas"] = getattr(self, "_actas", {})
+        contexto["representadas"] = getattr(self, "_representadas", {})
         return contexto
+
+    def _leer_de(self, sesiones) -> None:
+        self._actas = selectors.actas_publicadas(sesiones=sesiones)
+        self._representadas = selectors.organizaciones_representadas(
+            sesion_ids={s.pk for s in sesiones}
+        )
 
     def paginate_queryset(self, queryset):
         pagina = super().paginate_queryset(queryset)
-        self._actas = selectors.actas_publicadas(
-            sesiones=list(pagina if pagina is not None else queryset)
-        )
+        self._leer_de(list(pagina if pagina is not None else queryset))
         return pagina
 
     def retrieve(self, request, *args, **kwargs):
-        self._actas = selectors.actas_publicadas(sesiones=[self.get_object()])
+        self._leer_de([self.get_object()])
         return super().retrieve(request, *args, **kwargs)

@@ -14,8 +14,11 @@ class MesasConfig(AppConfig):
         from . import rules  # noqa: F401
         from .demo import cargar_demo_mesas
         from .participacion import participacion_en_mesas
-        from .selectors import acta_contexto
+        from .selectors import acta_contexto, acta_publica_contexto
 
+        # Two documents per closed session, both from the same record: the acta the programme
+        # keeps and has signed (every name, staff only), and the published one, where a person
+        # without consent to be named appears as their organisation (actores.selectors).
         registrar_tipo_documento(
             TipoDocumento(
                 tipo="acta",
@@ -24,6 +27,23 @@ class MesasConfig(AppConfig):
                 contexto=acta_contexto,
                 nombre_archivo=lambda s: (
                     f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}.pdf"
+                ),
+                titulo=lambda s: (
+                    _("Acta para firma de la sesión %(numero)s — %(mesa)s")
+                    % {"numero": s.numero, "mesa": s.mesa.nombre}
+                ),
+                permiso="mesas.ver_acta_firmada",
+                version=lambda s: s.acta_version,
+            )
+        )
+        registrar_tipo_documento(
+            TipoDocumento(
+                tipo="acta_publica",
+                plantilla="mesas/pdf/acta.html",
+                modelo="mesas.Sesion",
+                contexto=acta_publica_contexto,
+                nombre_archivo=lambda s: (
+                    f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}-publica.pdf"
                 ),
                 titulo=lambda s: (
                     _("Acta de la sesión %(numero)s — %(mesa)s")

@@ -109,7 +109,7 @@ def _personas_para(mesa: Mesa, usuario, rng: random.Random) -> list[Actor]:
                 "nombre", flat=True
             )
         )
-        for nombres, apellidos, genero in NOMBRES:
+        for n, (nombres, apellidos, genero) in enumerate(NOMBRES):
             if f"{nombres} {apellidos}" in existentes:
                 personas.append(Actor.objects.filter(nombre=f"{nombres} {apellidos}").first())
                 continue
@@ -123,6 +123,8 @@ def _personas_para(mesa: Mesa, usuario, rng: random.Random) -> list[Actor]:
                         "genero": genero,
                         "tipo": Actor.Tipo.COMUNITARIO,
                         "ambito": Actor.Ambito.PROVINCIAL,
+                        # most accept being named in publications; a few do not
+                        "consentimiento_nombre_publico": n % 4 != 2,
                     },
                 )
             )
@@ -240,9 +242,10 @@ def cargar_demo_mesas(*, usuarios, salida=None) -> str:
         mesas += 1
     publicadas = 0
     for sesion in cerradas:
-        documento = services.acta_actual(sesion)
-        if documento is not None and not documento.listo:
-            documento_generar(documento_id=documento.pk)
+        # the acta for signature and the published one
+        for documento in (services.acta_actual(sesion), services.acta_publica_actual(sesion)):
+            if documento is not None and not documento.listo:
+                documento_generar(documento_id=documento.pk)
         sesion.refresh_from_db()
         # the most recent session of the demo facilitator's first table stays for publication
         if sesion.mesa.slug == "turismo-cayambe" and sesion.numero == 2:

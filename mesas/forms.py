@@ -94,6 +94,14 @@ class AsistenteNuevoForm(forms.Form):
         required=False,
         empty_label=_("(ninguna / a título personal)"),
     )
+    consentimiento_nombre_publico = forms.BooleanField(
+        label=_("Acepta que su nombre aparezca en las publicaciones del portal"),
+        help_text=_(
+            "Pregúntele. Sin su consentimiento, el acta publicada y las páginas públicas muestran "
+            "su organización (o «Participante») en lugar de su nombre."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args, sesion: Sesion, **kwargs):
         super().__init__(*args, **kwargs)

@@ -55,6 +55,8 @@ rules.add_perm(
 )
 rules.add_perm("mesas.publicar_acta", es_coordinador & acta_sin_publicar)
 rules.add_perm("mesas.ver_acta", responsable_de_mesa | sesion_publicada)
+# The acta for signature names everybody: it never becomes public.
+rules.add_perm("mesas.ver_acta_firmada", responsable_de_mesa)
 
 describir_permiso(
     "mesas.ver_mis_mesas",
@@ -101,6 +103,10 @@ describir_permiso(
 describir_permiso(
     "mesas.publicar_acta",
     _("el rol de Coordinación y una sesión cerrada con su acta sin publicar"),
+)
+describir_permiso(
+    "mesas.ver_acta_firmada",
+    _("facilitar la mesa de esta sesión o pertenecer a Coordinación"),
 )
 describir_permiso(
     "mesas.ver_acta",

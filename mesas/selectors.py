@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from actores.selectors import actores_para_publicar, nombre_publico, nombres_publicos
 from core.rules import es_coordinador
 
 from .models import (
@@ -79,9 +80,33 @@ def acuerdos_publicos(*, mesa: Mesa | None = None) -> QuerySet[Acuerdo]:
     qs = Acuerdo.objects.filter(sesion__estado=PUBLICADA).select_related("sesion__mesa")
     if mesa is not None:
         qs = qs.filter(sesion__mesa=mesa)
-    return qs.prefetch_related(
-        Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
-    ).order_by("sesion__inicio", "numero")
+    return qs.prefetch_related(Prefetch("responsables", queryset=actores_para_publicar())).order_by(
+        "sesion__inicio", "numero"
+    )
+
+
+def con_responsables_publicos(acuerdos: list[Acuerdo]) -> list[Acuerdo]:
+    """Set acuerdo.responsables_publicos: names under the consent rule, where a person stands as
+    the organisation they attended that session for (one query for all the agreements)."""
+    representadas = organizaciones_representadas(sesion_ids={a.sesion_id for a in acuerdos})
+    for acuerdo in acuerdos:
+        acuerdo.responsables_publicos = nombres_publicos(
+            acuerdo.responsables.all(), representadas.get(acuerdo.sesion_id, {})
+        )
+    return acuerdos
+
+
+def organizaciones_representadas(*, sesion_ids) -> dict[int, dict[int, str]]:
+    """{sesion pk: {actor pk: name of the organisation they attended for}}, in one query."""
+    resultado: dict[int, dict[int, str]] = defaultdict(dict)
+    if not sesion_ids:
+        return resultado
+    filas = Asistencia.objects.filter(
+        sesion_id__in=list(sesion_ids), organizacion__isnull=False
+    ).values_list("sesion_id", "actor_id", "organizacion__nombre")
+    for sesion_id, actor_id, organizacion in filas:
+        resultado[sesion_id][actor_id] = organizacion
+    return resultado
 
 
 def participacion(*, sesiones: QuerySet[Sesion]) -> dict:
@@ -280,31 +305,60 @@ def invitacion_por_token(*, token) -> Invitacion:
 # --- The acta --------------------------------------------------------------------------------
 
 
-def acta_contexto(sesion: Sesion) -> dict:
-    """What the acta template shows, read in a fixed number of queries (no personal data)."""
+def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
+    """What the acta template shows, read in a fixed number of queries (no contact data).
+
+    publica=False: the acta for signature, kept by the programme, with every name.
+    publica=True: the published acta, where people appear under actores.selectors.nombre_publico.
+    """
     sesion = sesion_con_mesa(pk=sesion.pk)
     agenda = list(sesion.agenda.all())
+    asistentes = list(
+        Asistencia.objects.filter(sesion=sesion)
+        .select_related("organizacion")
+        .prefetch_related(Prefetch("actor", queryset=actores_para_publicar()))
+        .order_by("actor__nombre")
+    )
+    representa = {a.actor_id: a.organizacion for a in asistentes if a.organizacion_id}
+
+    def mostrar(actor: Actor) -> str:
+        return nombre_publico(actor, representa.get(actor.pk)) if publica else actor.nombre
+
+    for asistencia in asistentes:
+        asistencia.nombre_mostrado = mostrar(asistencia.actor)
+        # in public the organisation already stands in for a name that is not shown
+        asistencia.organizacion_mostrada = (
+            asistencia.organizacion.nombre
+            if asistencia.organizacion_id
+            and asistencia.nombre_mostrado != asistencia.organizacion.nombre
+            else ""
+        )
+    if publica:
+        # in the order the public reads, so a row's place gives no hint of a hidden name
+        asistentes.sort(key=lambda a: (a.nombre_mostrado.casefold(), a.pk))
     intervenciones = list(
         Intervencion.objects.filter(sesion=sesion)
-        .select_related("actor")
-        .only("pk", "tipo", "resumen", "punto_id", "actor__nombre")
+        .only("pk", "tipo", "resumen", "punto_id", "actor_id", "sesion_id")
+        .prefetch_related(Prefetch("actor", queryset=actores_para_publicar()))
         .order_by("registrada", "pk")
     )
     por_punto: dict[int | None, list] = defaultdict(list)
     for intervencion in intervenciones:
+        intervencion.nombre_mostrado = mostrar(intervencion.actor)
         por_punto[intervencion.punto_id].append(intervencion)
     puntos = [{"punto": p, "intervenciones": por_punto.get(p.pk, [])} for p in agenda]
-    asistentes = list(
-        Asistencia.objects.filter(sesion=sesion)
-        .select_related("actor", "organizacion")
-        .only("pk", "es_miembro", "actor__nombre", "organizacion__nombre")
-        .order_by("actor__nombre")
-    )
     acuerdos = list(
         Acuerdo.objects.filter(sesion=sesion)
         .select_related("indicador")
-        .prefetch_related(Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre")))
+        .prefetch_related(Prefetch("responsables", queryset=actores_para_publicar()))
     )
+    for acuerdo in acuerdos:
+        responsables = acuerdo.responsables.all()
+        acuerdo.responsables_publicos = (
+            nombres_publicos(responsables, representa)
+            if publica
+            else [r.nombre for r in responsables]
+        )
     proxima = (
         Sesion.objects.filter(mesa_id=sesion.mesa_id, numero__gt=sesion.numero)
         .select_related("parroquia")
@@ -314,6 +368,7 @@ def acta_contexto(sesion: Sesion) -> dict:
     return {
         "sesion": sesion,
         "mesa": sesion.mesa,
+        "publica": publica,
         "facilitadores": [u.get_full_name() or u.username for u in sesion.mesa.facilitadores.all()],
         "asistentes": asistentes,
         "puntos": puntos,
@@ -326,12 +381,17 @@ def acta_contexto(sesion: Sesion) -> dict:
     }
 
 
+def acta_publica_contexto(sesion: Sesion) -> dict:
+    """The published acta and the public session page: names only with consent."""
+    return acta_contexto(sesion, publica=True)
+
+
 def puntos_de(*, sesion: Sesion) -> QuerySet[PuntoAgenda]:
     return sesion.agenda.all()
 
 
 def actas_publicadas(*, sesiones: list[Sesion]) -> dict:
-    """Current acta document of each session, by session pk, in one query."""
+    """Current published acta document of each session, by session pk, in one query."""
     from django.contrib.contenttypes.models import ContentType
 
     from core.models import Documento
@@ -342,7 +402,7 @@ def actas_publicadas(*, sesiones: list[Sesion]) -> dict:
     documentos = Documento.objects.filter(
         content_type=ContentType.objects.get_for_model(Sesion),
         object_id__in=list(version),
-        tipo="acta",
+        tipo="acta_publica",  # never the acta for signature, which names everybody
         estado=Documento.Estado.LISTO,
     )
     return {int(d.object_id): d for d in documentos if version.get(d.object_id) == d.version}
@@ -372,7 +432,7 @@ def sesiones_api() -> QuerySet[Sesion]:
             Prefetch(
                 "acuerdos",
                 queryset=Acuerdo.objects.select_related("indicador").prefetch_related(
-                    Prefetch("responsables", queryset=Actor.objects.only("pk", "nombre"))
+                    Prefetch("responsables", queryset=actores_para_publicar())
                 ),
             )
         )

@@ -30,7 +30,8 @@ from .models import (
     TemaPendiente,
 )
 
-TIPO_ACTA = "acta"
+TIPO_ACTA = "acta"  # the acta for signature, kept by the programme: every name
+TIPO_ACTA_PUBLICA = "acta_publica"  # the published acta: names only with consent
 
 
 class ConflictoEdicion(ValidationError):
@@ -244,9 +245,11 @@ def asistente_nuevo_registrar(
     tipo: str = Actor.Tipo.COMUNITARIO,
     canton=None,
     organizacion: Actor | None = None,
+    consentimiento_nombre_publico: bool = False,
     por=None,
 ) -> Asistencia:
-    """A walk-in who is not on the actor map yet: add them to the map and to the attendance."""
+    """A walk-in who is not on the actor map yet: add them to the map and to the attendance,
+    with their answer to being named in the portal's publications."""
     _exigir_editable(sesion)
     actor = actor_crear(
         usuario=por,
@@ -258,6 +261,7 @@ def asistente_nuevo_registrar(
             "tipo": tipo,
             "ambito": Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL,
             "canton": canton,
+            "consentimiento_nombre_publico": consentimiento_nombre_publico,
         },
         motivo=_("Registrado como asistente de %(sesion)s.") % {"sesion": sesion},
     )
@@ -429,6 +433,7 @@ def sesion_cerrar(*, sesion: Sesion, version: int, por=None) -> Sesion:
     if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
         Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
     documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=por)
+    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=por)
     return actual
 
 
@@ -446,16 +451,21 @@ def sesion_reabrir(*, sesion: Sesion, por=None) -> Sesion:
     return actual
 
 
-def acta_actual(sesion: Sesion):
-    """The document row of the session's current acta version (None before the first close)."""
+def acta_actual(sesion: Sesion, *, tipo: str = TIPO_ACTA):
+    """The document row of the session's current acta version (None before the first close):
+    the acta for signature by default, the published one with tipo=TIPO_ACTA_PUBLICA."""
     if not sesion.acta_version:
         return None
     return Documento.objects.filter(
         content_type=ContentType.objects.get_for_model(Sesion),
         object_id=str(sesion.pk),
-        tipo=TIPO_ACTA,
+        tipo=tipo,
         version=sesion.acta_version,
     ).first()
+
+
+def acta_publica_actual(sesion: Sesion):
+    return acta_actual(sesion, tipo=TIPO_ACTA_PUBLICA)
 
 
 @transaction.atomic
@@ -463,8 +473,8 @@ def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
     actual = _bloquear_sesion(sesion)
     if actual.estado != Sesion.Estado.CERRADA:
         raise ValidationError(_("Solo se publica el acta de una sesión cerrada."))
-    documento = acta_actual(actual)
-    if documento is None or not documento.listo:
+    documentos = (acta_actual(actual), acta_publica_actual(actual))
+    if any(documento is None or not documento.listo for documento in documentos):
         raise ValidationError(
             _("El acta todavía no está lista: espere a que termine de generarse.")
         )

@@ -76,7 +76,9 @@ class MesaView(PaginaPublicaMixin, TemplateView):
             "mesa": mesa,
             "sesiones": [(s, actas.get(s.pk)) for s in sesiones],
             "pagina_sesiones": pagina,
-            "acuerdos": list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones)),
+            "acuerdos": selectors.con_responsables_publicos(
+                list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones))
+            ),
             "cifras": cifras,
             "grafico_genero": genero,
             # the same figures as a table, for who cannot see the chart
@@ -101,8 +103,8 @@ class SesionPublicaView(TemplateView):
             **super().get_context_data(**kwargs),
             "sesion": sesion,
             "mesa": sesion.mesa,
-            "acta": services.acta_actual(sesion),
-            **selectors.acta_contexto(sesion),
+            "acta": services.acta_publica_actual(sesion),
+            **selectors.acta_publica_contexto(sesion),
         }
 
 
@@ -306,6 +308,7 @@ def _contexto_sesion(request, sesion: Sesion, formularios: dict) -> dict:
         "f": formularios,
         **selectors.registro_de_sesion(sesion=sesion),
         "acta": services.acta_actual(sesion),
+        "acta_publica": services.acta_publica_actual(sesion),
         "puede_registrar": usuario.has_perm("mesas.registrar_sesion", sesion),
         "puede_cerrar": usuario.has_perm("mesas.cerrar_sesion", sesion),
         "puede_reabrir": usuario.has_perm("mesas.reabrir_sesion", sesion),

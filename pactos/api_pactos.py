@@ -1,10 +1,12 @@
 """Open data of pactos and commitments: published pactos only, no personal data."""
 
 from django.db.models import Avg, Count, Prefetch
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 
 from actores.models import Actor
+from actores.selectors import actores_para_publicar, nombre_publico
 
 from .models.pactos import Compromiso
 from .selectors.pactos import (
@@ -24,6 +26,12 @@ class OrganizacionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     nombre = serializers.CharField()
     siglas = serializers.CharField()
+
+
+class ResponsableSerializer(OrganizacionSerializer):
+    """An organisation, or a person by their public name (then without id or acronym)."""
+
+    id = serializers.IntegerField(allow_null=True)
 
 
 class FirmanteSerializer(serializers.Serializer):
@@ -91,11 +99,24 @@ class CompromisoSerializer(serializers.Serializer):
     meta = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True)
     unidad_meta = serializers.CharField()
     indicador = serializers.CharField(source="indicador.codigo", allow_null=True, default=None)
-    responsable = OrganizacionSerializer(source="lider", allow_null=True)
+    responsable = serializers.SerializerMethodField()
     socios = OrganizacionSerializer(many=True)
     ultima_actualizacion = serializers.DateTimeField(allow_null=True)
     rastro = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+
+    @extend_schema_field(ResponsableSerializer(allow_null=True))
+    def get_responsable(self, compromiso) -> dict | None:
+        """The lead; a person only by their public name (actores.selectors.nombre_publico)."""
+        lider = compromiso.lider
+        if lider is None:
+            return None
+        organizacion = lider.naturaleza == Actor.Naturaleza.ORGANIZACION
+        return {
+            "id": lider.pk if organizacion else None,
+            "nombre": nombre_publico(lider),
+            "siglas": lider.siglas if organizacion else "",
+        }
 
     def get_rastro(self, compromiso) -> list[dict]:
         return [
@@ -122,8 +143,9 @@ class CompromisoViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         qs = (
             compromisos_publicados()
-            .select_related("pacto", "lider", "indicador")
+            .select_related("pacto", "indicador")
             .prefetch_related(
+                Prefetch("lider", queryset=actores_para_publicar()),
                 Prefetch("socios", queryset=Actor.objects.filter(naturaleza="organizacion")),
                 Prefetch(
                     "origenes",

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from actores.selectors import actores_para_publicar
 from pactos.models import Compromiso
 
 from ..models import Comentario, Consulta, RespuestaOficial
@@ -74,7 +75,8 @@ def pagina_de_consulta(*, consulta: Consulta) -> dict:
         )
     compromisos = list(
         Compromiso.objects.filter(pacto_id=version.pacto_id)
-        .select_related("lider", "canton", "sector")
+        .select_related("canton", "sector")
+        .prefetch_related(Prefetch("lider", queryset=actores_para_publicar()))
         .order_by("numero")
     )
     por_compromiso: dict[int | None, list[Comentario]] = {}

@@ -79,6 +79,13 @@ def _prefetch_origenes(*, publico: bool) -> Prefetch:
     )
 
 
+def _prefetch_lider() -> Prefetch:
+    """The lead with what its public name needs (actores.selectors.nombre_publico)."""
+    from actores.selectors import actores_para_publicar
+
+    return Prefetch("lider", queryset=actores_para_publicar())
+
+
 def _prefetch_socios() -> Prefetch:
     """Partners are organisations; a person is never shown as one."""
     from actores.models import Actor
@@ -99,8 +106,10 @@ def compromisos_con_relaciones(qs: QuerySet[Compromiso], *, publico: bool) -> Qu
     """The commitments with what their lists show; `publico` keeps the trail to published
     sources."""
     return (
-        qs.select_related("pacto", "lider", "canton", "sector", "indicador", "meta_indicador")
-        .prefetch_related(_prefetch_socios(), _prefetch_origenes(publico=publico), "hitos")
+        qs.select_related("pacto", "canton", "sector", "indicador", "meta_indicador")
+        .prefetch_related(
+            _prefetch_lider(), _prefetch_socios(), _prefetch_origenes(publico=publico), "hitos"
+        )
         .annotate(ultima_id=_ultima_actualizacion_id())
     )
 

@@ -84,7 +84,7 @@ def _invitacion_a_un_evento() -> dict:
 
 
 def _acta_publicada() -> dict:
-    return {"uuid": Documento.objects.filter(tipo="acta").order_by("pk").first().uuid}
+    return {"uuid": Documento.objects.filter(tipo="acta_publica").order_by("pk").first().uuid}
 
 
 def _consulta_demo() -> dict:

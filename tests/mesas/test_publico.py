@@ -27,6 +27,7 @@ def publicada(mesa_cayambe, fac_cayambe, coordinadora, crear_sesion, crear_perso
         from core.documentos import documento_generar
 
         documento_generar(documento_id=services.acta_actual(sesion).pk)
+        documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
         return services.acta_publicar(sesion=sesion, por=coordinadora)
 
     return crear
@@ -49,9 +50,9 @@ def test_el_publico_ve_mesas_sesiones_publicadas_y_acuerdos_sin_datos_personales
     assert "Acta (PDF)" in pagina
 
     detalle = client.get(sesion.get_public_url()).content.decode()
-    assert (
-        "Rosa Farinango 1-0" in detalle and "Asociación de Turismo Comunitario Kayambi" in detalle
-    )
+    # the attendees did not consent to be named: their organisation stands in their place
+    assert "Asociación de Turismo Comunitario Kayambi" in detalle
+    assert "Farinango" not in detalle
     for dato in ["r0@correo.ec", "0991234567", "099 123 4567", "kayambi@example.org"]:
         assert dato not in pagina and dato not in detalle
 
@@ -60,10 +61,13 @@ def test_el_publico_ve_mesas_sesiones_publicadas_y_acuerdos_sin_datos_personales
 
 def test_pdf_del_acta_publicada_se_descarga_sin_cuenta(client, publicada):
     sesion = publicada()
-    acta = services.acta_actual(sesion)
+    acta = services.acta_publica_actual(sesion)
     respuesta = client.get(f"/documentos/{acta.uuid}/descargar/")
     assert respuesta.status_code == 200
     assert respuesta["Content-Type"] == "application/pdf"
+    # the acta for signature, with every name, stays with the programme
+    firmada = services.acta_actual(sesion)
+    assert client.get(f"/documentos/{firmada.uuid}/descargar/").status_code in (302, 404)
 
 
 def test_acta_no_publicada_no_se_descarga_sin_cuenta(

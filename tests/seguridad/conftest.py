@@ -200,9 +200,16 @@ def _construir() -> SimpleNamespace:
     documento_publico = Documento.objects.get_or_create(
         content_type=ContentType.objects.get_for_model(Sesion),
         object_id=str(sesion_publicada.pk),
-        tipo="acta",
+        tipo="acta_publica",
         version=sesion_publicada.acta_version,
     )[0]
+    # the acta for signature of the same published session names everybody: staff only
+    documento_firmado = Documento.objects.get(
+        content_type=ContentType.objects.get_for_model(Sesion),
+        object_id=str(sesion_publicada.pk),
+        tipo="acta",
+        version=sesion_publicada.acta_version,
+    )
     importacion = Importacion.objects.create(
         archivo="actores/importaciones/seg.csv",
         nombre_archivo=f"importacion-{SECRETO}.csv",
@@ -229,6 +236,7 @@ def _construir() -> SimpleNamespace:
         sesion_propia=Sesion.objects.get(mesa__slug="turismo-cayambe", numero=3),
         documento_borrador=documento_borrador,
         documento_publico=documento_publico,
+        documento_firmado=documento_firmado,
         importacion=importacion,
         asistencia=Asistencia.objects.filter(sesion__mesa=quito).first(),
         acuerdo=Acuerdo.objects.filter(sesion__mesa=quito).first(),

@@ -81,6 +81,18 @@ MATRIZ: list[Fila] = [
     ),
     F("core:documento", PUBLICA, lambda o: {"uuid": o.documento_publico.uuid}, "acta publicada"),
     F(
+        "core:documento",
+        "302 404 200 404 404 404 200",
+        lambda o: {"uuid": o.documento_firmado.uuid},
+        "acta para firma de una sesión publicada",
+    ),
+    F(
+        "core:documento_descargar",
+        "302 404 200 404 404 404 200",
+        lambda o: {"uuid": o.documento_firmado.uuid},
+        "acta para firma de una sesión publicada",
+    ),
+    F(
         "core:documento_descargar",
         "302 404 302 404 404 404 302",
         lambda o: {"uuid": o.documento_borrador.uuid},

@@ -1,0 +1,112 @@
+"""A commitment's lead who is a person appears in public only with their consent to be named:
+the pacto page, the commitment page, the API (JSON and CSV) and the pacto's PDF show their
+organisation (or "Participante") instead; the staff pages keep the name."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pypdf import PdfReader
+
+from core.documentos import documento_generar
+from core.models import Documento
+from pactos.models import Compromiso
+from tests.personas_publicas import (
+    CONSIENTE,
+    ORGANIZACION_DE_RESERVADO,
+    RESERVADO,
+    SIN_ORGANIZACION,
+    crear_personas,
+    persona,
+    sin_nombres_ocultos,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _compromiso(pacto, numero, lider) -> Compromiso:
+    return Compromiso.objects.create(
+        pacto=pacto, numero=numero, titulo=f"Compromiso {numero}", texto="Texto", lider=lider
+    )
+
+
+@pytest.fixture
+def liderados(pacto_publicado):
+    p = crear_personas()
+    compromisos = [
+        _compromiso(pacto_publicado, n, lider)
+        for n, lider in enumerate((p.consiente, p.reservado, p.sin_organizacion), start=2)
+    ]
+    return pacto_publicado, compromisos
+
+
+def _pdf(documento) -> str:
+    documento.refresh_from_db()
+    with documento.archivo.open("rb") as archivo:
+        lector = PdfReader(io.BytesIO(archivo.read()))
+    return " ".join(p.extract_text() for p in lector.pages).replace("\n", " ")
+
+
+def test_responsables_sin_consentimiento_aparecen_por_su_organizacion(
+    client, liderados, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    pacto, compromisos = liderados
+    assert client.post(f"/documentos/solicitar/pacto/{pacto.slug}/").status_code == 302
+    documento = Documento.objects.get(tipo="pacto")
+    documento_generar(documento_id=documento.pk)
+    textos = {
+        "lista de pactos": client.get(reverse("pactos:pactos_publicos")).content.decode(),
+        "página del pacto": client.get(pacto.get_public_url()).content.decode(),
+        "API de pactos": client.get("/api/v1/pactos/").content.decode(),
+        "API de compromisos": client.get("/api/v1/compromisos/").content.decode(),
+        "API en CSV": client.get("/api/v1/compromisos/?format=csv").content.decode(),
+        "feed de avances": client.get(reverse("pactos:feed_avances")).content.decode(),
+        "PDF del pacto": _pdf(documento),
+    }
+    for c in compromisos:
+        textos[f"compromiso {c.numero}"] = client.get(c.get_public_url()).content.decode()
+    for donde, texto in textos.items():
+        sin_nombres_ocultos(texto, donde)
+
+    assert CONSIENTE in textos["compromiso 2"]
+    assert ORGANIZACION_DE_RESERVADO in textos["compromiso 3"]
+    assert "Participante" in textos["compromiso 4"]
+    for donde in ("página del pacto", "PDF del pacto"):
+        assert CONSIENTE in textos[donde] and ORGANIZACION_DE_RESERVADO in textos[donde]
+        assert "Participante" in textos[donde]
+    responsables = {
+        c["numero"]: c["responsable"] for c in client.get("/api/v1/compromisos/").json()["results"]
+    }
+    assert responsables[2]["nombre"] == CONSIENTE
+    assert responsables[3] == {"id": None, "nombre": ORGANIZACION_DE_RESERVADO, "siglas": ""}
+    assert responsables[4]["nombre"] == "Participante"
+    assert responsables[1]["id"] is not None  # an organisation keeps its id
+
+
+def test_el_equipo_ve_los_nombres(cliente_de, coordinadora, liderados):
+    pacto, _compromisos = liderados
+    cliente = cliente_de(coordinadora)
+    gestion = cliente.get(reverse("pactos:pacto_gestion", args=[pacto.pk])).content.decode()
+    tablero = cliente.get(reverse("pactos:tablero_compromisos")).content.decode()
+    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
+        assert nombre in gestion and nombre in tablero
+
+
+def test_consultas_no_crecen_con_responsables_personas(client, liderados):
+    pacto, _compromisos = liderados
+    urls = [pacto.get_public_url(), "/api/v1/compromisos/"]
+
+    def consultas(url) -> int:
+        cache.clear()  # the public page is cached; the rows below bypass the services
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    antes = {url: consultas(url) for url in urls}
+    for n in range(5, 10):
+        _compromiso(pacto, n, persona(f"Líder {n}", "Sin Consentimiento"))
+    assert {url: consultas(url) for url in urls} == antes
