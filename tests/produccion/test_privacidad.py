@@ -1,0 +1,129 @@
+"""An anonymous visitor never reads the name of a person who did not consent to be named, nor
+an agreement of a session whose acta is not published: pages, feeds, .ics, the API (JSON and
+CSV) and the published PDFs of the whole public site, crawled as a visitor crawls it."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import urllib.parse
+
+import pytest
+from pypdf import PdfReader
+
+INICIOS = [
+    "/", "/mesas/", "/pactos/", "/eventos/", "/comunicacion/noticias/",
+    "/comunicacion/consultas/", "/sie/", "/api/v1/",
+]  # fmt: skip
+EXCLUIR = re.compile(r"^/(en/|cuentas/|admin/|i18n/|static/|jsi18n/|health/|ping/)|/gestion/")
+ENLACE = re.compile(r'(?:href|src)="([^"#]+)')
+POR_PATRON = 6  # pages of one kind (same path with the numbers taken out)
+MAXIMO = 350
+
+DATOS = """
+from actores.models import Actor
+from mesas.models import Acuerdo, Sesion
+personas = Actor.objects.filter(naturaleza="persona")
+campos = {f.name for f in Actor._meta.get_fields()}
+if "consentimiento_nombre_publico" in campos:
+    personas = personas.filter(consentimiento_nombre_publico=False)
+resultado = {
+    "consentimiento_registrado": "consentimiento_nombre_publico" in campos,
+    "nombres": sorted({a.nombre.strip() for a in personas if len(a.nombre.strip()) > 6}),
+    "acuerdos": sorted({
+        a.texto.strip() for a in Acuerdo.objects.exclude(sesion__estado=Sesion.Estado.ACTA_PUBLICADA)
+        if len(a.texto.strip()) > 15
+    }),
+}
+"""
+
+
+def _texto(respuesta) -> str:
+    if respuesta.tipo.startswith("application/pdf"):
+        return "\n".join(
+            p.extract_text() or "" for p in PdfReader(io.BytesIO(respuesta.body)).pages
+        )
+    return html.unescape(respuesta.texto)
+
+
+def _normal(texto: str) -> str:
+    return " ".join(texto.split())
+
+
+@pytest.fixture(scope="module")
+def datos(stack):
+    return stack.consulta(DATOS)
+
+
+@pytest.fixture(scope="module")
+def sitio(stack):
+    """{path: text} of every public answer reached from the starting pages."""
+    visitante = stack.cliente()
+    pendientes, vistos, patrones, textos = list(INICIOS), set(), {}, {}
+    while pendientes and len(vistos) < MAXIMO:
+        ruta = pendientes.pop(0)
+        if ruta in vistos:
+            continue
+        vistos.add(ruta)
+        patron = re.sub(r"\d+", "N", urllib.parse.urlsplit(ruta).path)
+        if patrones.get(patron, 0) >= POR_PATRON:
+            continue
+        patrones[patron] = patrones.get(patron, 0) + 1
+        respuesta = visitante.get(ruta)
+        if respuesta.status != 200:
+            continue
+        texto = _texto(respuesta)
+        textos[ruta] = texto
+        if respuesta.tipo.startswith("application/json") and ruta.startswith("/api/v1/"):
+            enlaces = re.findall(r'"(https?://[^"]+)"', respuesta.texto)
+            if "format=csv" not in ruta and "?" not in ruta:
+                pendientes.append(ruta + "?format=csv")
+        elif "html" in respuesta.tipo or "xml" in respuesta.tipo:
+            enlaces = ENLACE.findall(respuesta.texto)
+            if ruta.startswith("/api/v1/") and "format" not in ruta:
+                pendientes.append(ruta + ("&" if "?" in ruta else "?") + "format=json")
+        else:
+            enlaces = []
+        for enlace in enlaces:
+            enlace = html.unescape(enlace)
+            partes = urllib.parse.urlsplit(urllib.parse.urljoin(stack.url + ruta, enlace))
+            if partes.netloc and partes.netloc != urllib.parse.urlsplit(stack.url).netloc:
+                continue
+            destino = partes.path + (f"?{partes.query}" if partes.query else "")
+            if destino and not EXCLUIR.search(partes.path) and destino not in vistos:
+                pendientes.append(destino)
+    return textos
+
+
+def test_el_recorrido_cubre_el_sitio_publico(sitio):
+    for clase in ("/mesas/", "/pactos/", "/eventos/", "/api/v1/", "format=csv", ".ics", "rss"):
+        assert any(clase in ruta for ruta in sitio), f"el recorrido no llegó a ninguna ruta {clase}"
+
+
+def test_ningun_nombre_sin_consentimiento_en_lo_publico(sitio, datos):
+    assert datos["nombres"], "la demostración no tiene personas sin consentimiento"
+    apariciones = [
+        f"{nombre!r} en {ruta}"
+        for ruta, texto in sitio.items()
+        for nombre in datos["nombres"]
+        if nombre in _normal(texto)
+    ]
+    assert not apariciones, (
+        f"{len(apariciones)} nombres sin consentimiento en respuestas públicas "
+        f"(campo de consentimiento registrado: {datos['consentimiento_registrado']}):\n"
+        + "\n".join(apariciones[:40])
+    )
+
+
+def test_ningun_acuerdo_de_acta_no_publicada_en_lo_publico(sitio, datos):
+    assert datos["acuerdos"], "la demostración no tiene acuerdos de sesiones sin acta publicada"
+    apariciones = [
+        f"«{acuerdo[:60]}…» en {ruta}"
+        for ruta, texto in sitio.items()
+        for acuerdo in datos["acuerdos"]
+        if _normal(acuerdo) in _normal(texto)
+    ]
+    assert not apariciones, "acuerdos de actas no publicadas en respuestas públicas:\n" + "\n".join(
+        apariciones[:40]
+    )
