@@ -27,6 +27,8 @@ the well-known demo password with DJANGO_DEBUG off, and the stack does not lift 
 from __future__ import annotations
 
 import argparse
+import email.parser
+import email.policy
 import json
 import mailbox
 import os
@@ -210,9 +212,11 @@ class Buzon:
         contenido = envelope.original_content or envelope.content
         if isinstance(contenido, str):
             contenido = contenido.encode()
-        mensaje = mailbox.MaildirMessage(contenido)
-        clave = self.maildir.add(mensaje)
-        asunto = mensaje.get("Subject", "")
+        clave = self.maildir.add(mailbox.MaildirMessage(contenido))
+        cabeceras = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(
+            contenido
+        )
+        asunto = " ".join(str(cabeceras.get("Subject", "")).split())
         ruta = Path(self.maildir._path) / "new" / clave
         _decir(f"correo para {', '.join(envelope.rcpt_tos)}: «{asunto}» → {ruta}")
         return "250 Message accepted for delivery"

@@ -16,7 +16,9 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.policy
+import html
 import http.cookiejar
+import io
 import json
 import mailbox
 import os
@@ -284,3 +286,94 @@ def esperar(condicion, *, limite: float = 60, pausa: float = 0.5, mensaje: str =
         if time.monotonic() > fin:
             pytest.fail(mensaje or f"no ocurrió en {limite:.0f} s")
         time.sleep(pausa)
+
+
+# --- Crawling the site as a visitor ------------------------------------------------------------
+
+INICIOS_PUBLICOS = [
+    "/", "/mesas/", "/pactos/", "/eventos/", "/comunicacion/noticias/",
+    "/comunicacion/consultas/", "/comunicacion/contacto/", "/comunicacion/suscripciones/",
+    "/sie/", "/api/v1/",
+]  # fmt: skip
+NO_SEGUIR = re.compile(
+    r"^/(en/|cuentas/|admin/|i18n/|static/|jsi18n/|health/|ping/)|/(salir|logout|solicitar|descargar\.xlsx)"
+)
+ENLACE = re.compile(r'(?:href|src)="([^"#]+)')
+
+
+def texto_de(respuesta: Respuesta) -> str:
+    """What a person reads in an answer: the PDF's text, or the page/JSON/CSV unescaped."""
+    if respuesta.tipo.startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        paginas = PdfReader(io.BytesIO(respuesta.body)).pages
+        return "\n".join(p.extract_text() or "" for p in paginas)
+    return html.unescape(respuesta.texto)
+
+
+class Recorrido(dict):
+    """{path: text} of a crawl; `errores` lists the answers with a 5xx status."""
+
+    errores: list[str]
+
+
+def recorrer(stack: Stack, cliente: Cliente, inicios, *, maximo=350, por_patron=6, excluir=None):
+    """{path: text} of every answer reached from `inicios` through the site's own links (HTML
+    links and sources, API URLs in JSON, plus each API list as CSV); at most `por_patron` pages of
+    one kind (the same path with its numbers taken out) and `maximo` in all."""
+    pendientes, vistos, patrones, textos = list(inicios), set(), {}, Recorrido()
+    textos.errores = []
+    host = urllib.parse.urlsplit(stack.url).netloc
+    while pendientes and len(vistos) < maximo:
+        ruta = pendientes.pop(0)
+        if ruta in vistos:
+            continue
+        vistos.add(ruta)
+        patron = re.sub(r"\d+", "N", urllib.parse.urlsplit(ruta).path)
+        if patrones.get(patron, 0) >= por_patron:
+            continue
+        patrones[patron] = patrones.get(patron, 0) + 1
+        respuesta = cliente.get(ruta)
+        if respuesta.status >= 500:
+            textos.errores.append(f"{respuesta.status} {ruta}")
+        if respuesta.status != 200:
+            continue
+        textos[ruta] = texto_de(respuesta)
+        enlaces = []
+        if respuesta.tipo.startswith("application/json"):
+            enlaces = re.findall(r'"(https?://[^"]+)"', respuesta.texto)
+            if ruta.startswith("/api/v1/") and "format=" not in ruta:
+                pendientes.append(ruta + ("&" if "?" in ruta else "?") + "format=csv")
+        elif "html" in respuesta.tipo or "xml" in respuesta.tipo:
+            enlaces = ENLACE.findall(respuesta.texto)
+            if ruta.startswith("/api/v1/") and "format=" not in ruta:
+                pendientes.append(ruta + ("&" if "?" in ruta else "?") + "format=json")
+        for enlace in enlaces:
+            partes = urllib.parse.urlsplit(
+                urllib.parse.urljoin(stack.url + ruta, html.unescape(enlace))
+            )
+            if partes.scheme not in ("http", "https") or partes.netloc != host:
+                continue
+            destino = partes.path + (f"?{partes.query}" if partes.query else "")
+            if NO_SEGUIR.search(partes.path) or (excluir and excluir.search(partes.path)):
+                continue
+            if destino not in vistos:
+                pendientes.append(destino)
+    return textos
+
+
+@pytest.fixture(scope="package")
+def sitio_publico(stack):
+    """The public site as an anonymous visitor reaches it: {path: text}."""
+    return recorrer(stack, stack.cliente(), INICIOS_PUBLICOS, excluir=re.compile(r"/gestion/"))
+
+
+INICIOS_PERSONAL = ["/panel/", "/actores/", "/mesas/", "/pactos/", "/eventos/gestion/", "/sie/"]
+
+
+@pytest.fixture(scope="package")
+def sitio_personal(stack):
+    """The pages a coordinator reaches from her panel (GET only): {path: text}."""
+    coordinadora = stack.cliente()
+    coordinadora.entrar("coordinadora", stack.demo_password)
+    return recorrer(stack, coordinadora, INICIOS_PERSONAL, maximo=80, por_patron=2)

@@ -34,3 +34,15 @@ def test_el_limite_no_se_reinicia_con_una_cabecera_inventada(stack):
         f"con X-Forwarded-For inventado el límite se reinició ({falsa.status}): el portal tomó "
         "la dirección del cliente de una cabecera que nadie configuró como confiable"
     )
+
+
+def test_el_recorrido_del_sitio_publico_no_encuentra_errores(sitio_publico):
+    assert not sitio_publico.errores, "respuestas 5xx al visitante:\n" + "\n".join(
+        sitio_publico.errores
+    )
+
+
+def test_el_recorrido_de_la_coordinadora_no_encuentra_errores(sitio_personal):
+    assert not sitio_personal.errores, "respuestas 5xx a la coordinadora:\n" + "\n".join(
+        sitio_personal.errores
+    )
