@@ -64,6 +64,17 @@ def _decir(texto: str) -> None:
 # --- Configuration -----------------------------------------------------------------------------
 
 
+def _clave_demo(directorio: Path) -> str:
+    """The demo accounts' password of this stack, generated once and kept (0600) next to it:
+    cargar_demo sets it only on accounts it creates, so a restart must print the same one."""
+    path = directorio / "clave-demo"
+    if not path.exists():
+        directorio.mkdir(parents=True, exist_ok=True)
+        path.write_text("stack-" + secrets.token_urlsafe(12))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 def configuracion(directorio: Path) -> dict:
     """Ports, URLs, secrets and the children's environment; reused from estado.json if running."""
     puerto = int(os.environ.get("STACK_PUERTO", "8443"))
@@ -71,7 +82,7 @@ def configuracion(directorio: Path) -> dict:
     url = f"https://127.0.0.1:{puerto}"
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL_CI
     redis_url = os.environ.get("REDIS_URL") or REDIS_URL_CI
-    demo_password = os.environ.get("DEMO_PASSWORD") or "stack-" + secrets.token_urlsafe(12)
+    demo_password = os.environ.get("DEMO_PASSWORD") or _clave_demo(directorio)
     entorno = {
         k: v
         for k, v in os.environ.items()
@@ -190,6 +201,16 @@ def preparar(conf: dict, *, nueva: bool) -> None:
             sys.stderr.write(salida.stdout + salida.stderr)
             raise SystemExit(f"manage.py {' '.join(paso)} falló ({salida.returncode})")
         _decir(f"manage.py {paso[0]}: {time.monotonic() - comienzo:.1f} s")
+    comprobar = (
+        "from django.contrib.auth import get_user_model; import os, sys; "
+        "u = get_user_model().objects.filter(username='coordinadora').first(); "
+        "sys.exit(0 if u is None or u.check_password(os.environ['DEMO_PASSWORD']) else 3)"
+    )
+    if manage(conf, "shell", "-v", "0", "-c", comprobar, capture_output=True).returncode == 3:
+        _decir(
+            "AVISO: las cuentas de demostración ya existían en esta base con otra contraseña "
+            "(DEMO_PASSWORD, o --base-nueva para empezar de cero)"
+        )
     salida_estaticos, _ = estaticos.communicate()
     if estaticos.returncode:
         sys.stderr.write(salida_estaticos)
@@ -311,6 +332,10 @@ def _senal(signum, frame):
 def servir(args) -> int:
     directorio = _dir_stack()
     directorio.mkdir(parents=True, exist_ok=True)
+    if estado_actual():
+        raise SystemExit(f"ya hay un stack en marcha ({_estado_path(directorio)}); --parar antes")
+    if args.base_nueva:
+        (directorio / "clave-demo").unlink(missing_ok=True)
     estado_path = _estado_path(directorio)
     conf = configuracion(directorio)
     Path(conf["logs"]).mkdir(parents=True, exist_ok=True)
