@@ -362,8 +362,29 @@ def recorrer(stack: Stack, cliente: Cliente, inicios, *, maximo=350, por_patron=
     return textos
 
 
+MARCAR_ACUERDOS = """
+from core.cache import invalidar_paginas_publicas
+from mesas.models import Acuerdo, Sesion
+resultado = []
+for acuerdo in Acuerdo.objects.exclude(sesion__estado=Sesion.Estado.ACTA_PUBLICADA):
+    marca = f" [acuerdo {acuerdo.pk} de un acta sin publicar]"
+    if marca not in acuerdo.texto:
+        Acuerdo.objects.filter(pk=acuerdo.pk).update(texto=acuerdo.texto.strip() + marca)
+    resultado.append({"pk": acuerdo.pk, "sesion": acuerdo.sesion_id, "marca": marca.strip()})
+invalidar_paginas_publicas()
+"""
+
+
 @pytest.fixture(scope="package")
-def sitio_publico(stack):
+def acuerdos_sin_publicar(stack):
+    """A mark of its own on the text of every agreement of a session whose acta is not published
+    (the demo repeats the same texts in published sessions), so that a page showing one can be
+    told from a page showing a published twin. Set before the public site is crawled."""
+    return stack.consulta(MARCAR_ACUERDOS)
+
+
+@pytest.fixture(scope="package")
+def sitio_publico(stack, acuerdos_sin_publicar):
     """The public site as an anonymous visitor reaches it: {path: text}."""
     return recorrer(stack, stack.cliente(), INICIOS_PUBLICOS, excluir=re.compile(r"/gestion/"))
 

@@ -8,7 +8,6 @@ import pytest
 
 DATOS = """
 from actores.models import Actor
-from mesas.models import Acuerdo, Sesion
 personas = Actor.objects.filter(naturaleza="persona")
 campos = {f.name for f in Actor._meta.get_fields()}
 if "consentimiento_nombre_publico" in campos:
@@ -16,10 +15,6 @@ if "consentimiento_nombre_publico" in campos:
 resultado = {
     "consentimiento_registrado": "consentimiento_nombre_publico" in campos,
     "nombres": sorted({a.nombre.strip() for a in personas if len(a.nombre.strip()) > 6}),
-    "acuerdos": sorted({
-        a.texto.strip() for a in Acuerdo.objects.exclude(sesion__estado=Sesion.Estado.ACTA_PUBLICADA)
-        if len(a.texto.strip()) > 15
-    }),
 }
 """
 
@@ -58,14 +53,32 @@ def test_ningun_nombre_sin_consentimiento_en_lo_publico(sitio, datos):
     )
 
 
-def test_ningun_acuerdo_de_acta_no_publicada_en_lo_publico(sitio, datos):
-    assert datos["acuerdos"], "la demostración no tiene acuerdos de sesiones sin acta publicada"
+def test_ningun_acuerdo_de_acta_no_publicada_en_lo_publico(sitio, acuerdos_sin_publicar):
+    assert acuerdos_sin_publicar, "la demostración no tiene acuerdos de sesiones sin acta publicada"
     apariciones = [
-        f"«{acuerdo[:60]}…» en {ruta}"
+        f"«{acuerdo['marca']}» en {ruta}"
         for ruta, texto in sitio.items()
-        for acuerdo in datos["acuerdos"]
-        if _normal(acuerdo) in _normal(texto)
+        for acuerdo in acuerdos_sin_publicar
+        if acuerdo["marca"] in _normal(texto)
     ]
     assert not apariciones, "acuerdos de actas no publicadas en respuestas públicas:\n" + "\n".join(
         apariciones[:40]
+    )
+
+
+def test_el_rastro_de_la_api_no_remite_a_acuerdos_sin_publicar(stack, acuerdos_sin_publicar):
+    sin_publicar = {a["pk"] for a in acuerdos_sin_publicar}
+    sesiones = {a["sesion"] for a in acuerdos_sin_publicar}
+    pagina, vistos = "/api/v1/compromisos/?format=json", []
+    while pagina:
+        datos = stack.get(pagina).json()
+        for compromiso in datos["results"]:
+            vistos += [
+                f"compromiso {compromiso['id']}: {paso}"
+                for paso in compromiso.get("rastro") or []
+                if paso.get("acuerdo") in sin_publicar or paso.get("sesion") in sesiones
+            ]
+        pagina = datos.get("next")
+    assert not vistos, "el rastro público remite a acuerdos de actas sin publicar:\n" + "\n".join(
+        vistos
     )
