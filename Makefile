@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint bench clean messages
+.PHONY: run test setup lint bench clean messages stack
 
 # Everything both commands need: virtualenv, Python and npm packages, compiled translations.
 PO_FILES := $(wildcard locale/en/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
@@ -44,7 +44,13 @@ run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The portal as deployed, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, the CI ones by
+# default): DJANGO_DEBUG=0, gunicorn over TLS, a Celery worker and beat, an SMTP sink keeping every
+# message in var/stack/correo/. STACK_ARGS=--base-nueva starts from a fresh database and demo.
+stack: setup
+	$(PY) scripts/stack.py $(STACK_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
