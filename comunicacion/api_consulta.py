@@ -18,8 +18,12 @@ class ComentarioConsultaSerializer(serializers.ModelSerializer):
     pacto = serializers.CharField(source="consulta.version.pacto.slug", read_only=True)
     version = serializers.IntegerField(source="consulta.version.numero", read_only=True)
     compromiso = serializers.CharField(source="compromiso_etiqueta", read_only=True)
-    canton = serializers.CharField(source="canton.nombre", read_only=True, default=None)
-    sector = serializers.CharField(source="sector.nombre", read_only=True, default=None)
+    canton = serializers.CharField(
+        source="canton.nombre", read_only=True, default=None, allow_null=True
+    )
+    sector = serializers.CharField(
+        source="sector.nombre", read_only=True, default=None, allow_null=True
+    )
     respuesta = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 

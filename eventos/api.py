@@ -47,8 +47,8 @@ class SesionEventoSerializer(serializers.ModelSerializer):
 
 
 class EventoSerializer(serializers.ModelSerializer):
-    parroquia = serializers.CharField(source="parroquia.nombre", default=None)
-    canton = serializers.CharField(source="parroquia.canton.nombre", default=None)
+    parroquia = serializers.CharField(source="parroquia.nombre", default=None, allow_null=True)
+    canton = serializers.CharField(source="parroquia.canton.nombre", default=None, allow_null=True)
     aliados = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
     sesiones = SesionEventoSerializer(many=True, read_only=True)
     ponentes = PonenteSerializer(many=True, read_only=True)

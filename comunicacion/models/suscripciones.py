@@ -54,11 +54,27 @@ class Suscripcion(models.Model):
         verbose_name = _("suscripción")
         verbose_name_plural = _("suscripciones")
         ordering = ["-creada"]
+        # One subscription per address and topic: one partial unique index per kind of topic
+        # (the check below fixes which object each kind has). NULLS NOT DISTINCT said the same
+        # in one constraint, but SQLite (the embedded default) does not create it.
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "tipo", "canton", "eje", "pacto"],
-                nulls_distinct=False,
-                name="suscripcion_unica_por_correo_y_tema",
+                fields=["email"],
+                condition=Q(tipo="noticias"),
+                name="suscripcion_unica_noticias",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "canton"],
+                condition=Q(tipo="canton"),
+                name="suscripcion_unica_canton",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "eje"], condition=Q(tipo="eje"), name="suscripcion_unica_eje"
+            ),
+            models.UniqueConstraint(
+                fields=["email", "pacto"],
+                condition=Q(tipo="pacto"),
+                name="suscripcion_unica_pacto",
             ),
             models.CheckConstraint(
                 condition=(

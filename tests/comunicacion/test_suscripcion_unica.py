@@ -1,0 +1,121 @@
+"""Issue 14 item 8: one subscription per address and topic, enforced by the database on
+PostgreSQL and on SQLite (the embedded default), where `check --deploy` warned that the
+NULLS NOT DISTINCT constraint would not be created."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core import checks
+from django.db import IntegrityError, transaction
+
+from comunicacion.models import Suscripcion
+from pactos.models import Pacto
+from sie.models import Canton, Eje
+
+RAIZ = Path(__file__).resolve().parents[2]
+
+
+def _temas():
+    canton = Canton.objects.first()
+    eje = Eje.objects.first()
+    pacto = Pacto.objects.create(eje=eje, titulo="Pacto")
+    return [
+        {"tipo": "noticias"},
+        {"tipo": "canton", "canton": canton},
+        {"tipo": "eje", "eje": eje},
+        {"tipo": "pacto", "pacto": pacto},
+    ]
+
+
+@pytest.mark.django_db
+def test_postgresql_rechaza_la_misma_suscripcion_dos_veces():
+    temas = _temas()
+    for tema in temas:
+        Suscripcion.objects.create(email="rosa@example.org", **tema)
+        Suscripcion.objects.create(email="otra@example.org", **tema)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Suscripcion.objects.create(email="rosa@example.org", **tema)
+    # Another canton is another topic.
+    otro = Canton.objects.exclude(pk=temas[1]["canton"].pk).first()
+    Suscripcion.objects.create(email="rosa@example.org", tipo="canton", canton=otro)
+    assert Suscripcion.objects.filter(email="rosa@example.org").count() == 5
+
+
+@pytest.mark.django_db
+def test_los_modelos_no_avisan_de_restricciones_sin_crear_en_postgresql():
+    avisos = [f"{m.id}: {m.msg}" for m in checks.run_checks(databases=["default"]) if m.level >= 30]
+    assert avisos == []
+
+
+GUION = """
+import io, json
+import config.settings as ajustes
+
+
+class _SinMigraciones(dict):
+    def __contains__(self, clave):
+        return True
+
+    def __getitem__(self, clave):
+        return None
+
+
+ajustes.MIGRATION_MODULES = _SinMigraciones()
+import django
+
+django.setup()
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+
+assert connection.vendor == "sqlite", connection.vendor
+salida = io.StringIO()
+try:
+    call_command("check", deploy=True, fail_level="WARNING", stdout=salida, stderr=salida)
+    check = "ok"
+except Exception as exc:
+    check = f"{exc}\\n{salida.getvalue()}"
+call_command("migrate", run_syncdb=True, verbosity=0)
+from comunicacion.models import Suscripcion
+from sie.models import Canton, Eje
+
+canton = Canton.objects.create(codigo="1701", nombre="Quito")
+eje = Eje.objects.create(codigo="turismo", nombre="Turismo")
+rechazadas = []
+for tema in ({"tipo": "noticias"}, {"tipo": "canton", "canton": canton}, {"tipo": "eje", "eje": eje}):
+    Suscripcion.objects.create(email="rosa@example.org", **tema)
+    try:
+        with transaction.atomic():
+            Suscripcion.objects.create(email="rosa@example.org", **tema)
+    except IntegrityError:
+        rechazadas.append(tema["tipo"])
+print("RESULTADO" + json.dumps({"check": check, "rechazadas": rechazadas}))
+"""
+
+
+def test_en_sqlite_check_deploy_no_avisa_y_la_restriccion_se_cumple():
+    fuera = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the tests' own settings
+    entorno = {k: v for k, v in os.environ.items() if k not in fuera} | {
+        "DATABASE_URL": "sqlite://:memory:",
+        "DJANGO_DEBUG": "0",
+        "PORTAL_URL": "https://pactos.example",
+        "DJANGO_ALLOWED_HOSTS": "pactos.example",
+        "DJANGO_SECRET_KEY": "una-clave-larga-y-aleatoria-de-prueba-" + "x7Q!" * 10,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "PYTHONPATH": str(RAIZ),
+    }
+    proceso = subprocess.run(
+        [sys.executable, "-c", GUION],
+        cwd=RAIZ,
+        env=entorno,
+        capture_output=True,
+        text=True,
+        timeout=230,
+    )
+    assert "RESULTADO" in proceso.stdout, proceso.stderr[-3000:]
+    resultado = json.loads(proceso.stdout.split("RESULTADO", 1)[1])
+    assert resultado["check"] == "ok"
+    assert resultado["rechazadas"] == ["noticias", "canton", "eje"]
