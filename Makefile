@@ -9,7 +9,7 @@ PORT ?= 8000
 .PHONY: run test setup lint bench clean messages stack
 
 # Everything both commands need: virtualenv, Python and npm packages, compiled translations.
-PO_FILES := $(wildcard locale/en/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
 
 setup: $(STAMP) static/vendor/.installed var/.mensajes
 

@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Núcleo")
 
     def ready(self):
+        from django.db.models import fields
+
         from .cache import conectar_invalidacion
         from .medios import TipoMedio, registrar_medio
 
@@ -14,3 +16,6 @@ class CoreConfig(AppConfig):
         # Generated documents are downloaded through their own view (views_documentos), never
         # through the uploads' one.
         registrar_medio(TipoMedio(modelo="core.Documento", campo="archivo"))
+        # The empty choice of every optional select built from a model field: Django 6.1's own
+        # "- Select an option -" has no Spanish translation; Django documents replacing it here.
+        fields.BLANK_CHOICE_LABEL = _("— Elija una opción —")

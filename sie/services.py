@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .catalogo import DIMENSIONES
@@ -37,7 +38,8 @@ def periodo_normalizar(*, texto: str, periodicidad: str) -> tuple[str, datetime.
         if re.fullmatch(r"(19|20)\d\d", texto):
             return texto, datetime.date(int(texto), 1, 1)
         raise ValidationError(
-            f"el período «{texto}» no es un año válido (se espera, p. ej., 2024)."
+            _("el período «%(texto)s» no es un año válido (se espera, p. ej., 2024).")
+            % {"texto": texto}
         )
     if periodicidad == Indicador.Periodicidad.TRIMESTRAL:
         m = re.fullmatch(r"((?:19|20)\d\d)-?[TQ]([1-4])", texto) or re.fullmatch(
@@ -48,7 +50,8 @@ def periodo_normalizar(*, texto: str, periodicidad: str) -> tuple[str, datetime.
             anio, trimestre = (int(a), int(b)) if len(a) == 4 else (int(b), int(a))
             return f"{anio}-T{trimestre}", datetime.date(anio, 3 * trimestre - 2, 1)
         raise ValidationError(
-            f"el período «{texto}» no es un trimestre válido (se espera, p. ej., 2024-T2)."
+            _("el período «%(texto)s» no es un trimestre válido (se espera, p. ej., 2024-T2).")
+            % {"texto": texto}
         )
     m = re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", texto) or re.fullmatch(
         r"(\d{1,2})/((?:19|20)\d\d)", texto
@@ -58,7 +61,10 @@ def periodo_normalizar(*, texto: str, periodicidad: str) -> tuple[str, datetime.
         anio, mes = (int(a), int(b)) if len(a) == 4 else (int(b), int(a))
         if 1 <= mes <= 12:
             return f"{anio}-{mes:02d}", datetime.date(anio, mes, 1)
-    raise ValidationError(f"el período «{texto}» no es un mes válido (se espera, p. ej., 2024-03).")
+    raise ValidationError(
+        _("el período «%(texto)s» no es un mes válido (se espera, p. ej., 2024-03).")
+        % {"texto": texto}
+    )
 
 
 def periodo_anterior(*, periodo: str, periodicidad: str) -> str:
@@ -95,16 +101,30 @@ def desagregacion_validar(*, indicador: Indicador, desagregacion: str, categoria
     if not desagregacion and not categoria:
         return
     if desagregacion not in (indicador.desagregaciones or []):
-        permitidas = ", ".join(indicador.desagregaciones or []) or "ninguna"
+        permitidas = ", ".join(indicador.desagregaciones or []) or _("ninguna")
         raise ValidationError(
-            f"el indicador {indicador.codigo} no se desagrega por «{desagregacion}» "
-            f"(desagregaciones admitidas: {permitidas})."
+            _(
+                "el indicador %(codigo)s no se desagrega por «%(desagregacion)s» "
+                "(desagregaciones admitidas: %(permitidas)s)."
+            )
+            % {
+                "codigo": indicador.codigo,
+                "desagregacion": desagregacion,
+                "permitidas": permitidas,
+            }
         )
-    categorias = [c for c, _ in DIMENSIONES[desagregacion][1]]
+    categorias = [c for c, _etiqueta in DIMENSIONES[desagregacion][1]]
     if categoria not in categorias:
         raise ValidationError(
-            f"«{categoria}» no es una categoría de {desagregacion} "
-            f"(categorías admitidas: {', '.join(categorias)})."
+            _(
+                "«%(categoria)s» no es una categoría de %(desagregacion)s "
+                "(categorías admitidas: %(categorias)s)."
+            )
+            % {
+                "categoria": categoria,
+                "desagregacion": desagregacion,
+                "categorias": ", ".join(categorias),
+            }
         )
 
 
@@ -118,9 +138,15 @@ def _num(valor: Decimal) -> str:
 
 def regla_rango(*, indicador: Indicador, valor: Decimal) -> str | None:
     if indicador.minimo is not None and valor < indicador.minimo:
-        return f"El valor {_num(valor)} es menor que el mínimo admitido ({_num(indicador.minimo)})."
+        return _("El valor %(valor)s es menor que el mínimo admitido (%(minimo)s).") % {
+            "valor": _num(valor),
+            "minimo": _num(indicador.minimo),
+        }
     if indicador.maximo is not None and valor > indicador.maximo:
-        return f"El valor {_num(valor)} es mayor que el máximo admitido ({_num(indicador.maximo)})."
+        return _("El valor %(valor)s es mayor que el máximo admitido (%(maximo)s).") % {
+            "valor": _num(valor),
+            "maximo": _num(indicador.maximo),
+        }
     return None
 
 
@@ -132,27 +158,38 @@ def regla_variacion(
     if anterior == 0:
         if valor == 0:
             return None
-        return f"El período anterior ({periodo_anterior}) valía 0 y ahora vale {_num(valor)}."
+        return _("El período anterior (%(periodo)s) valía 0 y ahora vale %(valor)s.") % {
+            "periodo": periodo_anterior,
+            "valor": _num(valor),
+        }
     cambio = (valor - anterior) / abs(anterior) * 100
     if abs(cambio) > indicador.umbral_variacion:
-        return (
-            f"Cambia {_num(cambio.quantize(Decimal('0.1')))} % frente al período anterior "
-            f"({periodo_anterior}: {_num(anterior)}); el umbral es "
-            f"±{_num(indicador.umbral_variacion)} %."
-        )
+        return _(
+            "Cambia %(cambio)s %% frente al período anterior (%(periodo)s: %(anterior)s); "
+            "el umbral es ±%(umbral)s %%."
+        ) % {
+            "cambio": _num(cambio.quantize(Decimal("0.1"))),
+            "periodo": periodo_anterior,
+            "anterior": _num(anterior),
+            "umbral": _num(indicador.umbral_variacion),
+        }
     return None
 
 
 def regla_suma(*, total: Decimal, partes: dict[str, Decimal], desagregacion: str) -> str | None:
     """Disaggregations must add up to the total, once every category is present."""
-    categorias = [c for c, _ in DIMENSIONES[desagregacion][1]]
+    categorias = [c for c, _etiqueta in DIMENSIONES[desagregacion][1]]
     if any(c not in partes for c in categorias):
         return None
     suma = sum(partes.values(), Decimal(0))
     margen = max(abs(total) * TOLERANCIA_SUMA, Decimal("0.01"))
     if abs(suma - total) > margen:
         etiqueta = DIMENSIONES[desagregacion][0].lower()
-        return f"La suma por {etiqueta} ({_num(suma)}) no coincide con el total ({_num(total)})."
+        return _("La suma por %(etiqueta)s (%(suma)s) no coincide con el total (%(total)s).") % {
+            "etiqueta": etiqueta,
+            "suma": _num(suma),
+            "total": _num(total),
+        }
     return None
 
 
@@ -372,34 +409,48 @@ def _validar_dato(dato: DatoMedicion) -> tuple[str, datetime.date]:
     indicador = dato.indicador
     if indicador.es_formula:
         raise ValidationError(
-            f"el indicador {indicador.codigo} se calcula a partir de "
-            f"{indicador.numerador.codigo} y {indicador.denominador.codigo}; "
-            "registre esos valores en su lugar."
+            _(
+                "el indicador %(codigo)s se calcula a partir de %(numerador)s y "
+                "%(denominador)s; registre esos valores en su lugar."
+            )
+            % {
+                "codigo": indicador.codigo,
+                "numerador": indicador.numerador.codigo,
+                "denominador": indicador.denominador.codigo,
+            }
         )
     if not indicador.activo:
-        raise ValidationError(f"el indicador {indicador.codigo} está inactivo.")
+        raise ValidationError(
+            _("el indicador %(codigo)s está inactivo.") % {"codigo": indicador.codigo}
+        )
     nivel = indicador.nivel_territorial
     if dato.canton is None and dato.parroquia is None and nivel == Indicador.Nivel.CANTON:
         raise ValidationError(
-            f"el indicador {indicador.codigo} se mide por cantón: falta el cantón."
+            _("el indicador %(codigo)s se mide por cantón: falta el cantón.")
+            % {"codigo": indicador.codigo}
         )
     if dato.parroquia is not None and nivel != Indicador.Nivel.PARROQUIA:
         raise ValidationError(
-            f"el indicador {indicador.codigo} no se mide por parroquia "
-            f"(nivel: {indicador.get_nivel_territorial_display().lower()})."
+            _("el indicador %(codigo)s no se mide por parroquia (nivel: %(nivel)s).")
+            % {
+                "codigo": indicador.codigo,
+                "nivel": indicador.get_nivel_territorial_display().lower(),
+            }
         )
     desagregacion_validar(
         indicador=indicador, desagregacion=dato.desagregacion, categoria=dato.categoria
     )
     if not dato.fuente.strip():
-        raise ValidationError("falta la fuente del dato.")
+        raise ValidationError(_("falta la fuente del dato."))
     if dato.fecha_dato > timezone.localdate():
-        raise ValidationError("la fecha del dato no puede estar en el futuro.")
+        raise ValidationError(_("la fecha del dato no puede estar en el futuro."))
     if abs(dato.valor) >= Decimal("1e14"):
-        raise ValidationError("el valor es demasiado grande.")
+        raise ValidationError(_("el valor es demasiado grande."))
     codigo, inicio = periodo_normalizar(texto=dato.periodo, periodicidad=indicador.periodicidad)
     if inicio > timezone.localdate():
-        raise ValidationError(f"el período {codigo} todavía no ha empezado.")
+        raise ValidationError(
+            _("el período %(periodo)s todavía no ha empezado.") % {"periodo": codigo}
+        )
     return codigo, inicio
 
 
@@ -413,7 +464,7 @@ def _guardar_lote(
         try:
             codigo, inicio = _validar_dato(dato)
         except ValidationError as error:
-            prefijo = f"Valor {numero}: " if len(datos) > 1 else ""
+            prefijo = _("Valor %(numero)s: ") % {"numero": numero} if len(datos) > 1 else ""
             errores.extend(f"{prefijo}{m[0].upper()}{m[1:]}" for m in error.messages)
             continue
         territorio = territorio_clave(canton=dato.canton, parroquia=dato.parroquia)
@@ -513,7 +564,7 @@ def mediciones_registrar(
 
     Values enter as drafts; only the demo loader records them directly as published."""
     if estado != Medicion.Estado.BORRADOR and not es_demo:
-        raise ValidationError("Solo los datos de demostración se registran ya publicados.")
+        raise ValidationError(_("Solo los datos de demostración se registran ya publicados."))
     return _guardar_lote(datos, usuario=usuario, es_demo=es_demo, estado=estado)
 
 
@@ -549,7 +600,7 @@ def medicion_validar(*, medicion: Medicion, usuario, justificacion: str = "") ->
             "Los valores calculados siguen el estado de sus componentes: valide los componentes."
         )
     if medicion.estado != Medicion.Estado.BORRADOR:
-        raise ValidationError("Solo se valida un valor en borrador.")
+        raise ValidationError(_("Solo se valida un valor en borrador."))
     if medicion.alertas and not justificacion.strip():
         raise ValidationError(
             "Este valor tiene alertas de validación: corríjalo, o explique por qué es correcto "
@@ -572,7 +623,7 @@ def medicion_publicar(*, medicion: Medicion, usuario) -> Medicion:
             "Los valores calculados se publican cuando se publican sus componentes."
         )
     if medicion.estado != Medicion.Estado.VALIDADO:
-        raise ValidationError("Solo se publica un valor validado por un analista.")
+        raise ValidationError(_("Solo se publica un valor validado por un analista."))
     medicion.estado = Medicion.Estado.PUBLICADO
     medicion.fecha_publicacion = timezone.now()
     medicion.save()
@@ -584,7 +635,7 @@ def medicion_publicar(*, medicion: Medicion, usuario) -> Medicion:
 def medicion_retirar(*, medicion: Medicion, usuario) -> Medicion:
     """Take a published value back to draft (e.g. the source corrected it)."""
     if medicion.calculada:
-        raise ValidationError("Retire los componentes de un valor calculado.")
+        raise ValidationError(_("Retire los componentes de un valor calculado."))
     medicion.estado = Medicion.Estado.BORRADOR
     medicion.fecha_publicacion = None
     medicion.validado_por = None
@@ -651,7 +702,10 @@ class Importacion:
     def errores(self) -> list[str]:
         mensajes = list(self.errores_generales)
         for fila in self.filas:
-            mensajes.extend(f"Fila {fila.numero}: {e}" for e in fila.errores)
+            mensajes.extend(
+                _("Fila %(numero)s: %(error)s") % {"numero": fila.numero, "error": e}
+                for e in fila.errores
+            )
         return mensajes
 
     @property
@@ -686,7 +740,7 @@ def _leer_tabla(*, contenido: bytes, nombre_archivo: str) -> list[list]:
         )
         datos = tablib.Dataset().load(texto, format="csv", delimiter=separador, headers=False)
         return [list(fila) for fila in datos]
-    raise ValidationError("El archivo debe ser CSV (.csv) o Excel (.xlsx).")
+    raise ValidationError(_("El archivo debe ser CSV (.csv) o Excel (.xlsx)."))
 
 
 def _decimal(texto) -> Decimal:
@@ -711,9 +765,11 @@ def _decimal(texto) -> Decimal:
     try:
         valor = Decimal(limpio)
     except InvalidOperation as error:
-        raise ValidationError(f"el valor «{texto}» no es un número.") from error
+        raise ValidationError(
+            _("el valor «%(texto)s» no es un número.") % {"texto": texto}
+        ) from error
     if not valor.is_finite():
-        raise ValidationError(f"el valor «{texto}» no es un número.")
+        raise ValidationError(_("el valor «%(texto)s» no es un número.") % {"texto": texto})
     return valor
 
 
@@ -729,7 +785,8 @@ def _fecha(texto) -> datetime.date:
         except ValueError:
             continue
     raise ValidationError(
-        f"la fecha del dato «{limpio}» no es válida (use AAAA-MM-DD o DD/MM/AAAA)."
+        _("la fecha del dato «%(fecha)s» no es válida (use AAAA-MM-DD o DD/MM/AAAA).")
+        % {"fecha": limpio}
     )
 
 
@@ -748,19 +805,23 @@ def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacio
         return resultado
     tabla = [fila for fila in tabla if any(c not in (None, "") for c in fila)]
     if not tabla:
-        resultado.errores_generales.append("El archivo está vacío.")
+        resultado.errores_generales.append(_("El archivo está vacío."))
         return resultado
     cabecera = [str(c or "").strip().lower().replace("ó", "o").replace("í", "i") for c in tabla[0]]
     faltan = [c for c in COLUMNAS_OBLIGATORIAS if c not in cabecera]
     if faltan:
         resultado.errores_generales.append(
-            f"Faltan columnas: {', '.join(faltan)}. Descargue la plantilla del indicador y "
-            "conserve su primera fila."
+            _(
+                "Faltan columnas: %(columnas)s. Descargue la plantilla del indicador y "
+                "conserve su primera fila."
+            )
+            % {"columnas": ", ".join(faltan)}
         )
         return resultado
     if len(tabla) - 1 > MAX_FILAS_IMPORTACION:
         resultado.errores_generales.append(
-            f"El archivo tiene {len(tabla) - 1} filas; el máximo es {MAX_FILAS_IMPORTACION}."
+            _("El archivo tiene %(filas)s filas; el máximo es %(maximo)s.")
+            % {"filas": len(tabla) - 1, "maximo": MAX_FILAS_IMPORTACION}
         )
         return resultado
     indicadores = {
@@ -782,13 +843,16 @@ def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacio
         resultado.filas.append(fila)
         for col in COLUMNAS_OBLIGATORIAS:
             if str(datos.get(col, "")).strip() == "":
-                fila.errores.append(f"la columna «{col}» está vacía.")
+                fila.errores.append(_("la columna «%(columna)s» está vacía.") % {"columna": col})
         if fila.errores:
             continue
         codigo = str(datos["indicador"]).strip().upper()
         indicador = indicadores.get(codigo)
         if indicador is None:
-            fila.errores.append(f"el indicador «{datos['indicador']}» no existe en el catálogo.")
+            fila.errores.append(
+                _("el indicador «%(codigo)s» no existe en el catálogo.")
+                % {"codigo": datos["indicador"]}
+            )
             continue
         texto_canton = str(datos["canton"]).strip()
         if texto_canton.endswith(".0"):
@@ -798,8 +862,11 @@ def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacio
             canton = cantones.get(texto_canton) or cantones.get(texto_canton.lower())
             if canton is None:
                 fila.errores.append(
-                    f"el cantón «{texto_canton}» no existe: use el código (1701 a 1709, sin 1706) "
-                    "o el nombre del cantón."
+                    _(
+                        "el cantón «%(canton)s» no existe: use el código (1701 a 1709, sin 1706) "
+                        "o el nombre del cantón."
+                    )
+                    % {"canton": texto_canton}
                 )
                 continue
         parroquia = None
@@ -808,7 +875,8 @@ def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacio
             parroquia = parroquias.get((canton.pk if canton else None, texto_parroquia.lower()))
             if parroquia is None:
                 fila.errores.append(
-                    f"la parroquia «{texto_parroquia}» no pertenece al cantón «{texto_canton}»."
+                    _("la parroquia «%(parroquia)s» no pertenece al cantón «%(canton)s».")
+                    % {"parroquia": texto_parroquia, "canton": texto_canton}
                 )
                 continue
         try:
@@ -835,7 +903,7 @@ def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacio
             categoria=str(datos.get("categoria", "")).strip().lower(),
         )
         try:
-            codigo_periodo, _ = _validar_dato(dato)
+            codigo_periodo, _inicio = _validar_dato(dato)
         except ValidationError as error:
             fila.errores.extend(error.messages)
             continue
@@ -848,12 +916,12 @@ def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacio
             dato.categoria,
         )
         if clave in vistos:
-            fila.errores.append(f"repite el valor de la fila {vistos[clave]}.")
+            fila.errores.append(_("repite el valor de la fila %(fila)s.") % {"fila": vistos[clave]})
             continue
         vistos[clave] = numero
         fila.dato = dato
     if not resultado.filas:
-        resultado.errores_generales.append("El archivo no tiene filas de datos.")
+        resultado.errores_generales.append(_("El archivo no tiene filas de datos."))
     return resultado
 
 
@@ -875,7 +943,7 @@ def plantilla_generar(*, indicador: Indicador, formato: str, periodo: str = "") 
     datos = tablib.Dataset(headers=COLUMNAS_PLANTILLA, title=indicador.codigo)
     categorias = [("", "")]
     for dimension in indicador.desagregaciones or []:
-        categorias.extend((dimension, c) for c, _ in DIMENSIONES[dimension][1])
+        categorias.extend((dimension, c) for c, _etiqueta in DIMENSIONES[dimension][1])
     hoy = timezone.localdate().isoformat()
     if indicador.nivel_territorial == Indicador.Nivel.PROVINCIA:
         territorios = [PROVINCIA_CODIGO]
@@ -953,17 +1021,19 @@ def indicador_guardar(*, indicador: Indicador) -> Indicador:
     """Save an edited catalogue entry (its form already validated the fields)."""
     if indicador.es_formula:
         if indicador.numerador_id is None or indicador.denominador_id is None:
-            raise ValidationError("Un indicador de cociente necesita numerador y denominador.")
+            raise ValidationError(_("Un indicador de cociente necesita numerador y denominador."))
         if indicador.pk and indicador.pk in (indicador.numerador_id, indicador.denominador_id):
-            raise ValidationError("Un indicador no puede calcularse a partir de sí mismo.")
+            raise ValidationError(_("Un indicador no puede calcularse a partir de sí mismo."))
     if (
         indicador.minimo is not None
         and indicador.maximo is not None
         and indicador.minimo > indicador.maximo
     ):
-        raise ValidationError("El mínimo admitido no puede ser mayor que el máximo.")
+        raise ValidationError(_("El mínimo admitido no puede ser mayor que el máximo."))
     for dimension in indicador.desagregaciones or []:
         if dimension not in DIMENSIONES:
-            raise ValidationError(f"«{dimension}» no es una desagregación conocida.")
+            raise ValidationError(
+                _("«%(dimension)s» no es una desagregación conocida.") % {"dimension": dimension}
+            )
     indicador.save()
     return indicador

@@ -135,3 +135,25 @@ def test_demo_idempotente(db):
     assert Medicion.objects.count() == total
     assert Medicion.objects.filter(estado="borrador").exclude(alertas=[]).count() == 1
     assert Medicion.objects.filter(estado="publicado").values("indicador").distinct().count() >= 20
+
+
+def test_mensajes_de_validacion_en_el_idioma_de_la_pagina(cliente_de, analista):
+    """The SIE's validation messages were bare Spanish f-strings: Spanish on English pages."""
+    cliente = cliente_de(analista)
+    ingles = cliente.get("/en/sie/gestion/captura/?indicador=TUR-10&periodo=2024")
+    contenido = ingles.content.decode().lower()  # the view capitalizes the message
+    assert "the period “2024” is not a valid quarter (expected e.g. 2024-t2)" in contenido
+    assert "no es un trimestre válido" not in contenido
+    espanol = cliente.get("/sie/gestion/captura/?indicador=TUR-10&periodo=2024").content.decode()
+    assert "el período «2024» no es un trimestre válido" in espanol.lower()
+
+
+def test_alerta_de_variacion_en_ingles_en_una_pagina_inglesa(cliente_de, analista, registrar):
+    from django.utils import translation
+
+    registrar("TUR-01", "1702", 2023, 60_000, publicar=True, usuario=analista)
+    with translation.override("en"):
+        errada = registrar("TUR-01", "1702", 2024, 650_000, usuario=analista)
+    assert errada.alertas
+    mensajes = [a["mensaje"] for a in errada.alertas]
+    assert any(m.startswith("Changes ") and "previous period" in m for m in mensajes), mensajes
