@@ -45,6 +45,7 @@ def participacion_resumen(*, desde=None, hasta=None) -> dict:
             (_("Personas distintas"), datos["personas"]),
             (_("Organizaciones representadas"), datos["organizaciones"]),
         ],
+        "numerica": True,
         "nota": _(
             "Sesiones cerradas o con acta publicada cuya fecha cae en el período. Se cuentan "
             "asistencias: una persona que asistió a varias sesiones cuenta una vez por sesión. "
@@ -57,7 +58,9 @@ def participacion_resumen(*, desde=None, hasta=None) -> dict:
 def _tabla(datos: dict, filas: list, columna) -> dict:
     return {
         "columnas": [columna, _("Asistencias")],
-        "filas": [*filas, (_("Total"), datos["asistencias"])] if datos["asistencias"] else [],
+        "filas": filas if datos["asistencias"] else [],
+        "total": (_("Total"), datos["asistencias"]),
+        "numerica": True,
     }
 
 
