@@ -476,3 +476,21 @@ def test_la_demo_trae_archivos_publicos_y_privados_que_cargan(medios, settings, 
     assert cliente_de(None).get(privada).status_code == 404
     coordinadora = get_user_model().objects.get(username="coordinadora")
     assert cliente_de(coordinadora).get(privada).status_code == 200
+
+
+def test_un_nombre_con_tildes_y_espacios_carga(medios, client):
+    noticia = Noticia.objects.create(
+        titulo="Señalética",
+        slug="senaletica",
+        resumen="Resumen",
+        cuerpo="Texto",
+        imagen=ContentFile(png(), name="señalética en Mindo.png"),
+        imagen_alt="Señales",
+        estado=Noticia.Estado.PUBLICADA,
+        publicada_en=timezone.now(),
+    )
+    url = url_medio(noticia.imagen)
+    assert "%C3%B1" in url and f'src="{url}"' in client.get(noticia.get_absolute_url()).text
+    respuesta = client.get(url)
+    assert respuesta.status_code == 200
+    assert respuesta["Content-Disposition"].startswith("inline; filename*=UTF-8''se%C3%B1al")
