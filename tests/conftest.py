@@ -116,6 +116,18 @@ def cliente_de(client):
     return como
 
 
+@pytest.fixture(scope="session")
+def _carpeta_medios(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _medios_temporales(settings, _carpeta_medios):
+    """Uploads of every test (the demo's drawn pictures among them) go to a folder of the test
+    run, never to var/media; tests that need a folder of their own set MEDIA_ROOT themselves."""
+    settings.MEDIA_ROOT = _carpeta_medios
+
+
 @pytest.fixture(autouse=True)
 def _paginas_publicas_frescas():
     """No public page cached by an earlier test (the shared cache outlives rolled-back data)."""

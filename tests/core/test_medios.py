@@ -476,3 +476,43 @@ def test_la_demo_trae_archivos_publicos_y_privados_que_cargan(medios, settings, 
     assert cliente_de(None).get(privada).status_code == 404
     coordinadora = get_user_model().objects.get(username="coordinadora")
     assert cliente_de(coordinadora).get(privada).status_code == 200
+
+
+def test_un_nombre_con_tildes_y_espacios_carga(medios, client):
+    noticia = Noticia.objects.create(
+        titulo="Señalética",
+        slug="senaletica",
+        resumen="Resumen",
+        cuerpo="Texto",
+        imagen=ContentFile(png(), name="señalética en Mindo.png"),
+        imagen_alt="Señales",
+        estado=Noticia.Estado.PUBLICADA,
+        publicada_en=timezone.now(),
+    )
+    url = url_medio(noticia.imagen)
+    assert "%C3%B1" in url and f'src="{url}"' in client.get(noticia.get_absolute_url()).text
+    respuesta = client.get(url)
+    assert respuesta.status_code == 200
+    assert respuesta["Content-Disposition"].startswith("inline; filename*=UTF-8''se%C3%B1al")
+
+
+def test_la_foto_de_un_ponente_que_no_consiente_ser_nombrado_no_es_publica(escenario, client):
+    """The public page shows no photo of a speaker from the actor map without consent to be
+    named; guessing its address gives nothing either."""
+    from actores.models import Actor
+
+    persona = Actor.objects.create(
+        nombre="Luz Quilumbaquín",
+        naturaleza=Actor.Naturaleza.PERSONA,
+        tipo=Actor.Tipo.PUBLICO,
+        ambito=Actor.Ambito.PROVINCIAL,
+    )
+    escenario.ponente.actor = persona
+    escenario.ponente.save()
+    url = escenario.url("ponente")
+    assert url not in client.get(escenario.evento.get_absolute_url()).text
+    assert client.get(url).status_code == 404
+    persona.consentimiento_nombre_publico = True
+    persona.save()
+    assert url in client.get(escenario.evento.get_absolute_url()).text
+    assert client.get(url).status_code == 200
