@@ -12,7 +12,9 @@ import re
 import pytest
 
 PAGINAS = ["/", "/comunicacion/noticias/", "/eventos/", "/pactos/", "/mesas/"]
-DETALLES = re.compile(r'href="(/(?:comunicacion/noticias|eventos|pactos)/[\w-]+/)"')
+DETALLES = re.compile(
+    r'href="(/(?:comunicacion/noticias|eventos|pactos/ver)/[\w-]+/(?:compromisos/\d+/)?)"'
+)
 IMG = re.compile(r'<img[^>]+src="([^"]+)"')
 ENLACE = re.compile(r'href="([^"]+)"')
 
@@ -52,7 +54,7 @@ def subidas(stack, media_url):
             href = html.unescape(href)
             if href.startswith(media_url):
                 archivos.setdefault(href, ruta)
-        if ruta in PAGINAS:
+        if ruta in PAGINAS or ruta.startswith("/pactos/ver/"):
             paginas += [d for d in DETALLES.findall(texto) if d not in vistas][:8]
     return {"imagenes": imagenes, "archivos": archivos}
 
@@ -71,6 +73,10 @@ def test_cada_imagen_subida_carga(stack, subidas):
 
 
 def test_cada_archivo_publico_enlazado_carga(stack, subidas):
+    assert subidas["archivos"], (
+        "ninguna página pública enlaza un archivo subido (copia firmada de un pacto publicado, "
+        "evidencia de un compromiso)"
+    )
     rotos = []
     for url, pagina in subidas["archivos"].items():
         r = stack.get(url)
@@ -99,3 +105,21 @@ def test_un_archivo_privado_no_se_abre_sin_permiso(stack):
         if r.status == 200:
             abiertos.append(url)
     assert not abiertos, f"archivos privados que se abren sin sesión: {abiertos}"
+
+
+EVIDENCIA_PRIVADA = """
+from pactos.models import Actividad
+actividad = Actividad.objects.exclude(evidencia_archivo="").order_by("pk").first()
+resultado = actividad.evidencia_archivo.url if actividad else None
+"""
+
+
+def test_la_evidencia_de_la_hoja_de_ruta_solo_la_abre_el_personal(stack):
+    """A roadmap activity's evidence is private: 404 for a visitor, the file for a coordinator."""
+    url = stack.consulta(EVIDENCIA_PRIVADA)
+    assert url, "la demostración no tiene evidencias en la hoja de ruta"
+    assert stack.get(url, seguir=False).status == 404
+    coordinadora = stack.cliente()
+    coordinadora.entrar("coordinadora", stack.demo_password)
+    r = coordinadora.get(url, seguir=False)
+    assert r.status == 200 and r.body, f"la coordinadora no abre la evidencia ({r.status})"
