@@ -433,7 +433,6 @@ def sesion_cerrar(*, sesion: Sesion, version: int, por=None) -> Sesion:
     if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
         Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
     documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=por)
-    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=por)
     return actual
 
 
@@ -473,8 +472,8 @@ def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
     actual = _bloquear_sesion(sesion)
     if actual.estado != Sesion.Estado.CERRADA:
         raise ValidationError(_("Solo se publica el acta de una sesión cerrada."))
-    documentos = (acta_actual(actual), acta_publica_actual(actual))
-    if any(documento is None or not documento.listo for documento in documentos):
+    documento = acta_actual(actual)
+    if documento is None or not documento.listo:
         raise ValidationError(
             _("El acta todavía no está lista: espere a que termine de generarse.")
         )
@@ -482,6 +481,9 @@ def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
     actual.publicada_en = timezone.now()
     actual.publicada_por = por
     actual.save()
+    # What the public downloads is not the acta above (it names everybody) but its published
+    # version, produced now: a person appears there only with their consent to be named.
+    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=por)
     return actual
 
 
