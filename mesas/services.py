@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from actores.services import actor_crear
-from core.documentos import documento_solicitar
+from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.models import Documento
 from core.tareas import encolar_tras_commit
 
@@ -465,6 +465,28 @@ def acta_actual(sesion: Sesion, *, tipo: str = TIPO_ACTA):
 
 def acta_publica_actual(sesion: Sesion):
     return acta_actual(sesion, tipo=TIPO_ACTA_PUBLICA)
+
+
+def actas_publicas_regenerar(*, actor: Actor) -> int:
+    """Render again the published actas that show this person (they attended, spoke or are
+    responsable), after their consent to be named changed."""
+    sesiones = (
+        Sesion.objects.filter(estado=Sesion.Estado.ACTA_PUBLICADA)
+        .filter(
+            Q(asistencias__actor=actor)
+            | Q(intervenciones__actor=actor)
+            | Q(acuerdos__responsables=actor)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return documentos_regenerar(
+        documentos=documentos_de(modelo=Sesion, pks=list(sesiones), tipo=TIPO_ACTA_PUBLICA)
+    )
+
+
+def al_cambiar_nombre_publico(sender, actor: Actor, **kwargs) -> None:
+    actas_publicas_regenerar(actor=actor)
 
 
 @transaction.atomic

@@ -244,3 +244,28 @@ def test_el_formulario_de_persona_nueva_registra_el_consentimiento(
         "Blanca", **{"nuevo-consentimiento_nombre_publico": "on"}
     ).consentimiento_nombre_publico
     assert not registrar("Carmen").consentimiento_nombre_publico
+
+
+def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
+    client, publicada, personas, coordinadora, django_capture_on_commit_callbacks
+):
+    from actores.services import actor_actualizar
+
+    acta = services.acta_publica_actual(publicada)
+    assert CONSIENTE in _pdf(acta)
+    with django_capture_on_commit_callbacks() as al_confirmar:
+        actor_actualizar(
+            actor=personas.consiente,
+            usuario=coordinadora,
+            datos={"consentimiento_nombre_publico": False},
+        )
+    acta.refresh_from_db()
+    # the old file, with her name, is no longer served while the new one is produced
+    assert acta.estado == acta.Estado.PENDIENTE and al_confirmar
+    assert client.get(f"/documentos/{acta.uuid}/descargar/").status_code == 302
+    documento_generar(documento_id=acta.pk)  # what the worker does with the enqueued task
+    texto = _pdf(acta)
+    assert "Farinango" not in texto and ORGANIZACION in texto
+    assert "Farinango" not in client.get(publicada.get_public_url()).content.decode()
+    # the acta for signature is not touched
+    assert services.acta_actual(publicada).estado == acta.Estado.LISTO
