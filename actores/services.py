@@ -10,6 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from .models import Actor, AsignacionTerritorial, CambioPosicion, Membresia, Relacion
+from .senales import nombre_publico_cambiado
 
 CAMPOS_MAPA = ("influencia", "interes", "posicion")
 
@@ -65,6 +66,7 @@ def actor_actualizar(
 ) -> Actor:
     """Edit an actor. A change of influence, interest or position needs a reason (motivo)."""
     anterior = {c: getattr(actor, c) for c in CAMPOS_MAPA}
+    nombre_publico_antes = actor.consentimiento_nombre_publico
     _asignar(actor, datos)
     cambio_mapa = any(getattr(actor, c) != anterior[c] for c in CAMPOS_MAPA)
     if cambio_mapa and not motivo.strip():
@@ -94,6 +96,8 @@ def actor_actualizar(
             motivo=motivo.strip(),
             registrado_por=usuario if getattr(usuario, "is_authenticated", False) else None,
         )
+    if actor.consentimiento_nombre_publico != nombre_publico_antes:
+        nombre_publico_cambiado.send(sender=Actor, actor=actor)
     return actor
 
 

@@ -374,6 +374,33 @@ def _rescatar_huerfanos(ahora) -> list[int]:
     return rescatados
 
 
+def documentos_de(*, modelo: type[models.Model], pks, tipo: str) -> models.QuerySet[Documento]:
+    """Every version of the documents of kind tipo of these source objects."""
+    return Documento.objects.filter(
+        content_type=ContentType.objects.get_for_model(modelo),
+        object_id__in=[str(pk) for pk in pks],
+        tipo=tipo,
+    )
+
+
+@transaction.atomic
+def documentos_regenerar(*, documentos: models.QuerySet[Documento]) -> int:
+    """Render documents again because what they show changed without a new version (e.g. a
+    person withdrew consent to be named): pendiente at once, so the old file is no longer
+    served, and enqueued after commit. Returns how many."""
+    ids = list(
+        documentos.select_for_update()
+        .exclude(estado=Documento.Estado.GENERANDO)
+        .values_list("pk", flat=True)
+    )
+    Documento.objects.filter(pk__in=ids).update(
+        estado=Documento.Estado.PENDIENTE, error="", encolado=None, actualizado=timezone.now()
+    )
+    for documento_id in ids:
+        transaction.on_commit(lambda documento_id=documento_id: _encolar(documento_id))
+    return len(ids)
+
+
 def documentos_reintentar(*, ids: list[int]) -> int:
     """Put documents in error back to pendiente and enqueue them (the admin's action)."""
     with transaction.atomic():

@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento, registrar_tipo_documento
+from actores.senales import nombre_publico_cambiado
+from core.documentos import (
+    TipoDocumento,
+    documentos_de,
+    documentos_regenerar,
+    registrar_tipo_documento,
+)
 
 from .services import TIPO_CERTIFICADO, TIPO_INFORME, TIPO_PROGRAMA
 
@@ -34,7 +40,20 @@ def _version_programa(evento) -> int:
     return evento.version_programa
 
 
+def _al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
+    """A speaker's consent to be named changed: their events' printable programmes again."""
+    from .models import Evento
+
+    eventos = Evento.objects.filter(ponentes__actor=actor).values_list("pk", flat=True)
+    documentos_regenerar(
+        documentos=documentos_de(modelo=Evento, pks=list(eventos), tipo=TIPO_PROGRAMA)
+    )
+
+
 def registrar() -> None:
+    nombre_publico_cambiado.connect(
+        _al_cambiar_nombre_publico, dispatch_uid="eventos.programa_nombre_publico"
+    )
     registrar_tipo_documento(
         TipoDocumento(
             tipo=TIPO_PROGRAMA,

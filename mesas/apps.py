@@ -8,6 +8,7 @@ class MesasConfig(AppConfig):
 
     def ready(self):
         from actores.participacion import registrar_seccion
+        from actores.senales import nombre_publico_cambiado
         from core.demo import registrar_demo
         from core.documentos import TipoDocumento, registrar_tipo_documento
 
@@ -15,6 +16,7 @@ class MesasConfig(AppConfig):
         from .demo import cargar_demo_mesas
         from .participacion import participacion_en_mesas
         from .selectors import acta_contexto, acta_publica_contexto
+        from .services import al_cambiar_nombre_publico
 
         # Two documents per closed session, both from the same record: the acta the programme
         # keeps and has signed (every name, staff only), and the published one, where a person
@@ -52,6 +54,9 @@ class MesasConfig(AppConfig):
                 permiso="mesas.ver_acta",
                 version=lambda s: s.acta_version,
             )
+        )
+        nombre_publico_cambiado.connect(
+            al_cambiar_nombre_publico, dispatch_uid="mesas.actas_publicas"
         )
         registrar_demo(30, "Mesas", cargar_demo_mesas)
         registrar_seccion(

@@ -242,14 +242,16 @@ def cargar_demo_mesas(*, usuarios, salida=None) -> str:
         mesas += 1
     publicadas = 0
     for sesion in cerradas:
-        # the acta for signature and the published one
-        for documento in (services.acta_actual(sesion), services.acta_publica_actual(sesion)):
-            if documento is not None and not documento.listo:
-                documento_generar(documento_id=documento.pk)
+        documento = services.acta_actual(sesion)
+        if documento is not None and not documento.listo:
+            documento_generar(documento_id=documento.pk)
         sesion.refresh_from_db()
         # the most recent session of the demo facilitator's first table stays for publication
         if sesion.mesa.slug == "turismo-cayambe" and sesion.numero == 2:
             continue
-        services.acta_publicar(sesion=sesion, por=coordinadora)
+        sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
+        publica = services.acta_publica_actual(sesion)  # names only with consent
+        if not publica.listo:
+            documento_generar(documento_id=publica.pk)
         publicadas += 1
     return f"{mesas} mesas con sesiones, {publicadas} actas publicadas"

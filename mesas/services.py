@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from actores.services import actor_crear
-from core.documentos import documento_solicitar
+from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.models import Documento
 from core.tareas import encolar_tras_commit
 
@@ -433,7 +433,6 @@ def sesion_cerrar(*, sesion: Sesion, version: int, por=None) -> Sesion:
     if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
         Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
     documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=por)
-    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=por)
     return actual
 
 
@@ -468,13 +467,35 @@ def acta_publica_actual(sesion: Sesion):
     return acta_actual(sesion, tipo=TIPO_ACTA_PUBLICA)
 
 
+def actas_publicas_regenerar(*, actor: Actor) -> int:
+    """Render again the published actas that show this person (they attended, spoke or are
+    responsable), after their consent to be named changed."""
+    sesiones = (
+        Sesion.objects.filter(estado=Sesion.Estado.ACTA_PUBLICADA)
+        .filter(
+            Q(asistencias__actor=actor)
+            | Q(intervenciones__actor=actor)
+            | Q(acuerdos__responsables=actor)
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    return documentos_regenerar(
+        documentos=documentos_de(modelo=Sesion, pks=list(sesiones), tipo=TIPO_ACTA_PUBLICA)
+    )
+
+
+def al_cambiar_nombre_publico(sender, actor: Actor, **kwargs) -> None:
+    actas_publicas_regenerar(actor=actor)
+
+
 @transaction.atomic
 def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
     actual = _bloquear_sesion(sesion)
     if actual.estado != Sesion.Estado.CERRADA:
         raise ValidationError(_("Solo se publica el acta de una sesión cerrada."))
-    documentos = (acta_actual(actual), acta_publica_actual(actual))
-    if any(documento is None or not documento.listo for documento in documentos):
+    documento = acta_actual(actual)
+    if documento is None or not documento.listo:
         raise ValidationError(
             _("El acta todavía no está lista: espere a que termine de generarse.")
         )
@@ -482,6 +503,9 @@ def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
     actual.publicada_en = timezone.now()
     actual.publicada_por = por
     actual.save()
+    # What the public downloads is not the acta above (it names everybody) but its published
+    # version, produced now: a person appears there only with their consent to be named.
+    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=por)
     return actual
 
 

@@ -1,5 +1,5 @@
-"""Every closed session gets its published acta (names only with consent) as a pending document;
-the document sweep (celery beat) generates them. Until then a published session offers no PDF:
+"""Every published session gets its published acta (names only with consent) as a pending
+document; the document sweep (celery beat) generates it. Until then the session offers no PDF:
 the acta for signature, with every name, is no longer public."""
 
 from django.db import migrations
@@ -10,7 +10,7 @@ def crear_actas_publicas(apps, schema_editor):
     Documento = apps.get_model("core", "Documento")
     ContentType = apps.get_model("contenttypes", "ContentType")
     sesiones = Sesion.objects.filter(
-        estado__in=("cerrada", "acta_publicada"), acta_version__gt=0
+        estado="acta_publicada", acta_version__gt=0
     ).values_list("pk", "acta_version")
     if not sesiones:
         return

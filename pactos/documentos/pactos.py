@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento, registrar_tipo_documento
+from actores.senales import nombre_publico_cambiado
+from core.documentos import (
+    TipoDocumento,
+    documentos_de,
+    documentos_regenerar,
+    registrar_tipo_documento,
+)
 
 PACTO = "pacto"
 
@@ -29,7 +35,18 @@ def _version(pacto) -> int:
     return pacto.version * 100_000 + actualizaciones + fuentes * 1_000
 
 
+def _al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
+    """A commitment lead's consent to be named changed: the PDFs of their pactos again."""
+    from pactos.models import Pacto
+
+    pactos = Pacto.objects.filter(compromisos__lider=actor).values_list("pk", flat=True)
+    documentos_regenerar(documentos=documentos_de(modelo=Pacto, pks=list(pactos), tipo=PACTO))
+
+
 def registrar() -> None:
+    nombre_publico_cambiado.connect(
+        _al_cambiar_nombre_publico, dispatch_uid="pactos.pacto_nombre_publico"
+    )
     registrar_tipo_documento(
         TipoDocumento(
             tipo=PACTO,

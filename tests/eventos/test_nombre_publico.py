@@ -137,3 +137,23 @@ def test_consultas_de_la_pagina_no_crecen_con_ponentes(con_ponentes, client, coo
         p = persona(f"Ponente {i}", "Sin Consentimiento")
         services.ponente_guardar(evento=con_ponentes, usuario=coordinadora, datos={"actor": p})
     assert consultas() == antes
+
+
+def test_quien_retira_su_consentimiento_desaparece_del_programa(con_ponentes, client, coordinadora):
+    from actores.models import Actor
+    from actores.services import actor_actualizar
+
+    client.post(f"/documentos/solicitar/eventos_programa/{con_ponentes.slug}/")
+    programa = Documento.objects.get(tipo=services.TIPO_PROGRAMA)
+    documento_generar(documento_id=programa.pk)
+    assert CONSIENTE in _pdf(programa)
+    actor_actualizar(
+        actor=Actor.objects.get(nombre=CONSIENTE),
+        usuario=coordinadora,
+        datos={"consentimiento_nombre_publico": False},
+    )
+    programa.refresh_from_db()
+    assert programa.estado == Documento.Estado.PENDIENTE
+    documento_generar(documento_id=programa.pk)
+    assert "Farinango" not in _pdf(programa)
+    assert "Farinango" not in client.get(f"/eventos/{con_ponentes.slug}/").content.decode()

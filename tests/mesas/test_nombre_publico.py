@@ -61,6 +61,15 @@ def _registrar(sesion, p, por):
     )
 
 
+def _publicar(sesion, coordinadora):
+    """Publish a closed session as the pipeline would: the acta for signature first, then the
+    published version that publication asks for."""
+    documento_generar(documento_id=services.acta_actual(sesion).pk)
+    sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
+    documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
+    return sesion
+
+
 @pytest.fixture
 def personas():
     return crear_personas()
@@ -71,9 +80,7 @@ def publicada(mesa_cayambe, fac_cayambe, coordinadora, crear_sesion, personas):
     sesion = crear_sesion(mesa_cayambe, dias=-3)
     _registrar(sesion, personas, fac_cayambe)
     sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
-    for documento in (services.acta_actual(sesion), services.acta_publica_actual(sesion)):
-        documento_generar(documento_id=documento.pk)
-    return services.acta_publicar(sesion=sesion, por=coordinadora)
+    return _publicar(sesion, coordinadora)
 
 
 def _respuestas_publicas(client, sesion) -> dict[str, str]:
@@ -169,9 +176,7 @@ def test_fuera_de_una_sesion_lo_representa_su_organizacion_de_membresia(
     services.asistencia_registrar(sesion=sesion, actor=personas.consiente)
     services.acuerdo_registrar(sesion=sesion, texto="Acuerdo X", responsables=[personas.reservado])
     sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
-    for documento in (services.acta_actual(sesion), services.acta_publica_actual(sesion)):
-        documento_generar(documento_id=documento.pk)
-    sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
+    sesion = _publicar(sesion, coordinadora)
     pagina = client.get(sesion.get_public_url()).content.decode()
     assert ORGANIZACION_DE_RESERVADO in pagina
     sin_nombres_ocultos(pagina, "página de la sesión")
@@ -207,9 +212,7 @@ def test_consultas_planas_con_mas_personas(
         )
     publicada.refresh_from_db()
     sesion = services.sesion_cerrar(sesion=publicada, version=publicada.version, por=coordinadora)
-    for documento in (services.acta_actual(sesion), services.acta_publica_actual(sesion)):
-        documento_generar(documento_id=documento.pk)
-    services.acta_publicar(sesion=sesion, por=coordinadora)
+    _publicar(sesion, coordinadora)
     despues = {url: _consultas(client, url) for url in urls}
     assert despues == antes
 
@@ -241,3 +244,28 @@ def test_el_formulario_de_persona_nueva_registra_el_consentimiento(
         "Blanca", **{"nuevo-consentimiento_nombre_publico": "on"}
     ).consentimiento_nombre_publico
     assert not registrar("Carmen").consentimiento_nombre_publico
+
+
+def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
+    client, publicada, personas, coordinadora, django_capture_on_commit_callbacks
+):
+    from actores.services import actor_actualizar
+
+    acta = services.acta_publica_actual(publicada)
+    assert CONSIENTE in _pdf(acta)
+    with django_capture_on_commit_callbacks() as al_confirmar:
+        actor_actualizar(
+            actor=personas.consiente,
+            usuario=coordinadora,
+            datos={"consentimiento_nombre_publico": False},
+        )
+    acta.refresh_from_db()
+    # the old file, with her name, is no longer served while the new one is produced
+    assert acta.estado == acta.Estado.PENDIENTE and al_confirmar
+    assert client.get(f"/documentos/{acta.uuid}/descargar/").status_code == 302
+    documento_generar(documento_id=acta.pk)  # what the worker does with the enqueued task
+    texto = _pdf(acta)
+    assert "Farinango" not in texto and ORGANIZACION in texto
+    assert "Farinango" not in client.get(publicada.get_public_url()).content.decode()
+    # the acta for signature is not touched
+    assert services.acta_actual(publicada).estado == acta.Estado.LISTO

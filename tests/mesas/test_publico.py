@@ -27,8 +27,9 @@ def publicada(mesa_cayambe, fac_cayambe, coordinadora, crear_sesion, crear_perso
         from core.documentos import documento_generar
 
         documento_generar(documento_id=services.acta_actual(sesion).pk)
+        sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
         documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
-        return services.acta_publicar(sesion=sesion, por=coordinadora)
+        return sesion
 
     return crear
 

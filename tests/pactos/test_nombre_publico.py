@@ -110,3 +110,25 @@ def test_consultas_no_crecen_con_responsables_personas(client, liderados):
     for n in range(5, 10):
         _compromiso(pacto, n, persona(f"Líder {n}", "Sin Consentimiento"))
     assert {url: consultas(url) for url in urls} == antes
+
+
+def test_quien_retira_su_consentimiento_desaparece_del_pdf_del_pacto(
+    client, liderados, coordinadora, settings, tmp_path
+):
+    from actores.services import actor_actualizar
+
+    settings.MEDIA_ROOT = tmp_path
+    pacto, compromisos = liderados
+    client.post(f"/documentos/solicitar/pacto/{pacto.slug}/")
+    documento = Documento.objects.get(tipo="pacto")
+    documento_generar(documento_id=documento.pk)
+    assert CONSIENTE in _pdf(documento)
+    actor_actualizar(
+        actor=compromisos[0].lider,
+        usuario=coordinadora,
+        datos={"consentimiento_nombre_publico": False},
+    )
+    documento.refresh_from_db()
+    assert documento.estado == Documento.Estado.PENDIENTE
+    documento_generar(documento_id=documento.pk)
+    assert "Farinango" not in _pdf(documento)
