@@ -2,6 +2,8 @@
 
 from rest_framework import serializers, viewsets
 
+from core.enlaces import url_absoluta
+
 from .models import Noticia
 from .selectors import noticias_publicas
 
@@ -29,18 +31,14 @@ class NoticiaSerializer(serializers.ModelSerializer):
             "url",
         ]
 
-    def _absoluta(self, url: str) -> str:
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
-
     def get_cuerpo_html(self, noticia) -> str:
         return str(noticia.cuerpo_html)
 
     def get_imagen(self, noticia) -> str | None:
-        return self._absoluta(noticia.imagen.url) if noticia.imagen else None
+        return url_absoluta(noticia.imagen.url) if noticia.imagen else None
 
     def get_url(self, noticia) -> str:
-        return self._absoluta(noticia.get_absolute_url())
+        return url_absoluta(noticia.get_absolute_url())
 
 
 class NoticiaViewSet(viewsets.ReadOnlyModelViewSet):

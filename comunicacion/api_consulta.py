@@ -9,6 +9,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from core.enlaces import url_absoluta
+
 from .models import Comentario
 from .selectors.consulta import comentarios_publicados
 
@@ -57,9 +59,7 @@ class ComentarioConsultaSerializer(serializers.ModelSerializer):
         }
 
     def get_url(self, comentario) -> str:
-        request = self.context.get("request")
-        url = comentario.get_absolute_url()
-        return request.build_absolute_uri(url) if request else url
+        return url_absoluta(comentario.get_absolute_url())
 
 
 # The largest id of a PostgreSQL integer column: a bigger number names no consultation.

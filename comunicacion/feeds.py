@@ -1,13 +1,14 @@
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from core.enlaces import FeedPortal
+
 from .selectors import noticias_publicas
 
 
-class NoticiasFeed(Feed):
+class NoticiasFeed(FeedPortal):
     """RSS 2.0 of the published news only (drafts and future dates never appear)."""
 
     title = _("Pactos por Pichincha — noticias")

@@ -7,6 +7,7 @@ process and the cache is local memory. With DJANGO_DEBUG off the production safe
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,8 +53,25 @@ elif not PORTAL_URL.startswith(("http://", "https://")):
         f"PORTAL_URL debe empezar por https:// o http:// (es «{PORTAL_URL}»)."
     )
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+# Explicit variables win; otherwise production serves the public address's host, and forms posted
+# from the public address pass the CSRF origin check behind a TLS-terminating proxy.
+_PORTAL = urlsplit(PORTAL_URL)
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else _PORTAL.hostname or ""
+)
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+if f"{_PORTAL.scheme}://{_PORTAL.netloc}" not in CSRF_TRUSTED_ORIGINS:
+    CSRF_TRUSTED_ORIGINS.append(f"{_PORTAL.scheme}://{_PORTAL.netloc}")
+
+# The client's address behind a reverse proxy (core.red.ip_cliente, used by every rate limit and
+# by django-axes): the META key of the header the proxy sets, e.g. HTTP_X_FORWARDED_FOR, and how
+# many trusted proxies append to it. Unset: REMOTE_ADDR only, so a forged header changes nothing.
+PROXY_IP_HEADER = os.environ.get("DJANGO_PROXY_IP_HEADER", "").strip().upper().replace("-", "_")
+if PROXY_IP_HEADER and not PROXY_IP_HEADER.startswith("HTTP_") and PROXY_IP_HEADER != "REMOTE_ADDR":
+    PROXY_IP_HEADER = "HTTP_" + PROXY_IP_HEADER  # "X-Forwarded-For" as the header is written
+PROXY_CONTADOR = int(os.environ.get("DJANGO_PROXY_CONTADOR", "1"))
+if PROXY_CONTADOR < 1:
+    raise ImproperlyConfigured("DJANGO_PROXY_CONTADOR cuenta los proxies de confianza: 1 o más.")
 
 INSTALLED_APPS = [
     "core.admin_config.PortalAdminConfig",  # django.contrib.admin, for Administración only
@@ -184,6 +202,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "cuentas/bloqueado.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "core.red.ip_cliente"
 
 # Language and time: Spanish first, English second.
 LANGUAGE_CODE = "es"
@@ -293,10 +312,10 @@ REST_FRAMEWORK = {
         "core.api.CSVRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.Paginacion",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.LimiteAnonimo"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
 }
 SPECTACULAR_SETTINGS = {

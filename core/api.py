@@ -2,9 +2,36 @@
 
 import io
 
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
+from rest_framework.throttling import AnonRateThrottle
 
+from .enlaces import url_en_portal
 from .exportar import EscritorDictCSV
+from .red import ip_cliente
+
+
+class LimiteAnonimo(AnonRateThrottle):
+    """The anonymous allowance per visitor, keyed like every other limit (core.red): DRF's own
+    guess trusts any X-Forwarded-For a client sends."""
+
+    def get_ident(self, request):
+        return ip_cliente(request)
+
+
+class EnlacesEnPortal:
+    """For a paginator: the next and previous page links open the public address, not the host
+    the request came through."""
+
+    def get_next_link(self):
+        return url_en_portal(super().get_next_link())
+
+    def get_previous_link(self):
+        return url_en_portal(super().get_previous_link())
+
+
+class Paginacion(EnlacesEnPortal, PageNumberPagination):
+    """The API's default pagination."""
 
 
 def _aplanar(datos, prefijo=""):

@@ -5,9 +5,10 @@ here from ``settings.PORTAL_URL``, never from the request or a hard-coded host: 
 message must open the portal's public address, whoever or whatever process built it.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.urls import reverse
 
 
@@ -31,3 +32,35 @@ def url_absoluta(ruta: str) -> str:
 def url_de(nombre: str, *args, **kwargs) -> str:
     """``reverse()`` made absolute on the public address."""
     return url_absoluta(reverse(nombre, args=args or None, kwargs=kwargs or None))
+
+
+def url_en_portal(url: str | None) -> str | None:
+    """The same path and query on the public address: for links a library built from the request
+    (DRF's page links), which carry whatever host the request came through."""
+    if not url:
+        return url
+    partes = urlsplit(url)
+    return url_absoluta(urlunsplit(("", "", partes.path or "/", partes.query, partes.fragment)))
+
+
+class FeedPortal(Feed):
+    """A syndication feed whose links open the public address.
+
+    Django's Feed puts the request's host in front of every link (``get_current_site``); behind
+    a proxy or from a worker that host is not the one people open. Here the feed's link, its own
+    address and every item's link are made absolute on ``PORTAL_URL`` first.
+    """
+
+    ATRIBUTOS_ENLACE = frozenset({"link", "item_link", "feed_url", "item_enclosure_url"})
+
+    def _get_dynamic_attr(self, attname, obj, default=None):
+        valor = super()._get_dynamic_attr(attname, obj, default)
+        if attname in self.ATRIBUTOS_ENLACE and valor:
+            return url_absoluta(str(valor))
+        return valor
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        if not self._get_dynamic_attr("feed_url", obj):
+            feed.feed["feed_url"] = url_en_portal(feed.feed["feed_url"])
+        return feed

@@ -3,7 +3,8 @@
 One function for every form (contact, tracking code, subscription, consultation comments, event
 registration). If the cache is unreachable the attempt is allowed and logged: a Redis outage must
 not turn a citizen's message into an error page; CSRF, the honeypot, length limits and moderation
-still stand.
+still stand. Limits per visitor are keyed on core.red.ip_cliente (the address behind the trusted
+proxy, never a header the visitor could forge).
 """
 
 import logging
@@ -24,7 +25,3 @@ def limite_superado(clave: str, limite: int, segundos: int = 3600) -> bool:
     except Exception:
         logger.warning("Límite %s sin contar: caché no disponible", clave, exc_info=True)
         return False
-
-
-def ip_de(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")

@@ -1,7 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from .enlaces import url_base
+
 app_name = "cuentas"
+
+
+class ClaveRestablecerView(auth_views.PasswordResetView):
+    """The reset link opens the public address, like every link the portal e-mails, not the host
+    the request happened to come through."""
+
+    def form_valid(self, form):
+        self.extra_email_context = {**(self.extra_email_context or {}), "url_base": url_base()}
+        return super().form_valid(form)
+
 
 urlpatterns = [
     path(
@@ -28,7 +40,7 @@ urlpatterns = [
     ),
     path(
         "clave/restablecer/",
-        auth_views.PasswordResetView.as_view(
+        ClaveRestablecerView.as_view(
             template_name="cuentas/clave_restablecer.html",
             email_template_name="cuentas/email/clave_restablecer.txt",
             subject_template_name="cuentas/email/clave_restablecer_asunto.txt",

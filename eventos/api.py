@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
+from core.enlaces import url_absoluta, url_de
+
 from .models import Evento, Ponente, Sesion
 from .selectors import eventos_publicos, ponentes_para_publicar
 
@@ -29,8 +31,7 @@ class PonenteSerializer(serializers.ModelSerializer):
     def get_foto(self, ponente) -> str | None:
         if not ponente.foto or not ponente.se_nombra:
             return None
-        request = self.context.get("request")
-        return request.build_absolute_uri(ponente.foto.url) if request else ponente.foto.url
+        return url_absoluta(ponente.foto.url)
 
 
 class SesionEventoSerializer(serializers.ModelSerializer):
@@ -80,17 +81,11 @@ class EventoSerializer(serializers.ModelSerializer):
             "ics",
         ]
 
-    def _absoluta(self, url: str) -> str:
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
-
     def get_url(self, evento) -> str:
-        return self._absoluta(evento.get_absolute_url())
+        return url_absoluta(evento.get_absolute_url())
 
     def get_ics(self, evento) -> str:
-        from django.urls import reverse
-
-        return self._absoluta(reverse("eventos:ics", kwargs={"slug": evento.slug}))
+        return url_de("eventos:ics", slug=evento.slug)
 
 
 class EventoFilter(django_filters.FilterSet):

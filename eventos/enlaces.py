@@ -9,9 +9,10 @@ import io
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from core.enlaces import url_absoluta
 
 from .models import Invitado
 
@@ -21,10 +22,6 @@ SAL_ACREDITACION = "eventos.invitacion.acreditacion"
 
 class EnlaceInvalido(Exception):
     """The link was altered, belongs to no guest, or was revoked."""
-
-
-def url_base() -> str:
-    return getattr(settings, "PORTAL_URL", "http://localhost:8000").rstrip("/")
 
 
 def _firmar(invitado: Invitado, sal: str) -> str:
@@ -60,7 +57,7 @@ def invitado_por_token_acreditacion(token: str) -> Invitado:
 
 def url_respuesta(invitado: Invitado, *, absoluta: bool = True) -> str:
     ruta = reverse("eventos:responder", kwargs={"token": token_respuesta(invitado)})
-    return f"{url_base()}{ruta}" if absoluta else ruta
+    return url_absoluta(ruta) if absoluta else ruta
 
 
 def url_acreditacion(invitado: Invitado) -> str:
@@ -68,7 +65,7 @@ def url_acreditacion(invitado: Invitado) -> str:
         "eventos:acreditar_qr",
         kwargs={"pk": invitado.evento_id, "token": token_acreditacion(invitado)},
     )
-    return f"{url_base()}{ruta}"
+    return url_absoluta(ruta)
 
 
 def qr_png(texto: str) -> bytes:

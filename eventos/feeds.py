@@ -1,11 +1,12 @@
-from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from core.enlaces import FeedPortal
 
 from .selectors import eventos_publicos
 
 
-class EventosFeed(Feed):
+class EventosFeed(FeedPortal):
     title = _("Pactos por Pichincha — eventos")
     link = reverse_lazy("eventos:lista")
     description = _("Eventos públicos del programa Pactos por Pichincha.")

@@ -14,7 +14,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.enlaces import url_absoluta
+from core.limites import limite_superado
 from core.permisos import AccesoDenegado, PermisoRequeridoMixin
+from core.red import ip_cliente
 from core.validadores import id_de_formulario
 
 from . import enlaces, selectors, services
@@ -784,7 +787,7 @@ class EventoPublicoView(TemplateView):
         return contexto
 
 
-def _ics(eventos, request) -> bytes:
+def _ics(eventos) -> bytes:
     from icalendar import Calendar
     from icalendar import Event as VEvent
 
@@ -799,13 +802,16 @@ def _ics(eventos, request) -> bytes:
         item.add("dtstart", evento.inicio)
         item.add("dtend", evento.fin)
         item.add("dtstamp", evento.actualizado)
-        item.add("description", evento.resumen or evento.descripcion[:500])
+        url = url_absoluta(evento.get_absolute_url())
+        texto = evento.resumen or evento.descripcion[:500]
+        mas = _("Más información: %(url)s") % {"url": url}
+        item.add("description", f"{texto}\n\n{mas}" if texto else mas)
         if evento.es_presencial:
             partes = [evento.lugar, evento.direccion, str(evento.parroquia or "")]
             item.add("location", ", ".join(p for p in partes if p))
         elif evento.enlace_virtual:
             item.add("location", evento.enlace_virtual)
-        item.add("url", request.build_absolute_uri(evento.get_absolute_url()))
+        item.add("url", url)
         calendario.add_component(item)
     return calendario.to_ical()
 
@@ -813,9 +819,7 @@ def _ics(eventos, request) -> bytes:
 class EventoIcsView(View):
     def get(self, request, slug):
         evento = get_object_or_404(selectors.eventos_publicos(), slug=slug)
-        respuesta = HttpResponse(
-            _ics([evento], request), content_type="text/calendar; charset=utf-8"
-        )
+        respuesta = HttpResponse(_ics([evento]), content_type="text/calendar; charset=utf-8")
         respuesta["Content-Disposition"] = f'attachment; filename="{evento.slug}.ics"'
         return respuesta
 
@@ -823,7 +827,7 @@ class EventoIcsView(View):
 class CalendarioIcsView(View):
     def get(self, request):
         return HttpResponse(
-            _ics(selectors.eventos_publicos().order_by("inicio"), request),
+            _ics(selectors.eventos_publicos().order_by("inicio")),
             content_type="text/calendar; charset=utf-8",
         )
 
@@ -845,9 +849,8 @@ class InscripcionView(TemplateView):
 
     def _demasiadas(self, request) -> bool:
         """At most LIMITE_POR_HORA registrations an hour from one address (anti-spam)."""
-        from core.limites import ip_de, limite_superado
-
-        return limite_superado(f"eventos:inscripcion:{ip_de(request)}", self.LIMITE_POR_HORA, 3600)
+        clave = f"eventos:inscripcion:{ip_cliente(request)}"
+        return limite_superado(clave, self.LIMITE_POR_HORA, 3600)
 
     def post(self, request, *args, **kwargs):
         form = InscripcionForm(request.POST)

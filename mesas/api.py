@@ -1,10 +1,10 @@
 """Open data of the tables: tables, sessions with published actas, agreements (no personal data;
 a responsable is named only with their consent, see actores.selectors.nombre_publico)."""
 
-from django.urls import reverse
 from rest_framework import serializers, viewsets
 
 from actores.selectors import nombres_publicos
+from core.enlaces import url_absoluta, url_de
 
 from . import selectors
 from .models import Mesa
@@ -41,7 +41,7 @@ class MesaSerializer(serializers.ModelSerializer):
         return mesa.sector.slug if mesa.sector_id else None
 
     def get_url(self, mesa) -> str:
-        return self.context["request"].build_absolute_uri(mesa.get_absolute_url())
+        return url_absoluta(mesa.get_absolute_url())
 
 
 class MesaViewSet(viewsets.ReadOnlyModelViewSet):
@@ -93,14 +93,13 @@ class SesionSerializer(serializers.Serializer):
         }
 
     def get_url(self, sesion) -> str:
-        return self.context["request"].build_absolute_uri(sesion.get_public_url())
+        return url_absoluta(sesion.get_public_url())
 
     def get_acta_url(self, sesion) -> str | None:
         documento = self.context["actas"].get(sesion.pk)
         if documento is None:
             return None
-        ruta = reverse("core:documento_descargar", kwargs={"uuid": documento.uuid})
-        return self.context["request"].build_absolute_uri(ruta)
+        return url_de("core:documento_descargar", uuid=documento.uuid)
 
 
 class SesionViewSet(viewsets.ReadOnlyModelViewSet):

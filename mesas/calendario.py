@@ -6,7 +6,10 @@ import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vText
+
+from core.enlaces import url_absoluta
 
 from .models import Sesion
 
@@ -22,7 +25,16 @@ def _lugar(sesion: Sesion) -> str:
     return " — ".join(p for p in partes if p)
 
 
+def url_publica(sesion: Sesion) -> str:
+    """Where a calendar entry leads: the session's public page once its acta is published (before
+    that the page does not exist), otherwise the public page of its table."""
+    ruta = sesion.get_public_url() if sesion.publicada else sesion.mesa.get_absolute_url()
+    return url_absoluta(ruta)
+
+
 def evento_de(sesion: Sesion, *, detalle: bool = True) -> Event:
+    url = url_publica(sesion)
+    mas = _("Más información: %(url)s") % {"url": url}
     evento = Event()
     evento.add("uid", f"sesion-{sesion.pk}@pactos.pichincha.gob.ec")
     evento.add("summary", f"{sesion.mesa.nombre} — sesión {sesion.numero}")
@@ -33,15 +45,15 @@ def evento_de(sesion: Sesion, *, detalle: bool = True) -> Event:
     lugar = _lugar(sesion)
     if lugar:
         evento.add("location", vText(lugar))
+    evento.add("url", url)
     if not detalle:
+        evento.add("description", mas)
         return evento
     agenda = "\n".join(
         f"{p.orden}. {p.hora.strftime('%H:%M') + ' ' if p.hora else ''}{p.titulo}"
         for p in sesion.agenda.all()
     )
-    descripcion = "\n\n".join(x for x in [sesion.objetivo, agenda] if x)
-    if descripcion:
-        evento.add("description", descripcion)
+    evento.add("description", "\n\n".join(x for x in [sesion.objetivo, agenda, mas] if x))
     return evento
 
 

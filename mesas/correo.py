@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
+
+from core.enlaces import url_de
 
 from .calendario import calendario_ics
 from .models import Invitacion, Sesion
-
-
-def _url_absoluta(ruta: str) -> str:
-    base = getattr(settings, "PORTAL_URL", "") or "http://localhost:8000"
-    return base.rstrip("/") + ruta
 
 
 def _mensaje(invitacion: Invitacion, *, recordatorio: bool) -> EmailMessage:
@@ -30,18 +25,13 @@ def _mensaje(invitacion: Invitacion, *, recordatorio: bool) -> EmailMessage:
             "mesa": sesion.mesa,
             "agenda": list(sesion.agenda.all()),
             "recordatorio": recordatorio,
-            "url_respuesta": _url_absoluta(
-                reverse("mesas:invitacion", kwargs={"token": invitacion.token})
-            ),
+            "url_respuesta": url_de("mesas:invitacion", token=invitacion.token),
         }
         asunto = render_to_string("mesas/correo/invitacion_asunto.txt", contexto).strip()
         cuerpo = render_to_string("mesas/correo/invitacion.txt", contexto)
+        ics = calendario_ics([sesion], nombre=sesion.mesa.nombre)
     mensaje = EmailMessage(subject=asunto, body=cuerpo, to=[invitacion.actor.email])
-    mensaje.attach(
-        f"sesion-{sesion.numero}.ics",
-        calendario_ics([sesion], nombre=sesion.mesa.nombre),
-        "text/calendar",
-    )
+    mensaje.attach(f"sesion-{sesion.numero}.ics", ics, "text/calendar")
     return mensaje
 
 

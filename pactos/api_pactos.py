@@ -3,10 +3,11 @@
 from django.db.models import Avg, Count, Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
-from rest_framework.pagination import PageNumberPagination
 
 from actores.models import Actor
 from actores.selectors import actores_para_publicar, nombre_publico
+from core.api import Paginacion as PaginacionPortal
+from core.enlaces import url_absoluta
 
 from .models.pactos import Compromiso
 from .selectors.pactos import (
@@ -16,7 +17,7 @@ from .selectors.pactos import (
 )
 
 
-class Paginacion(PageNumberPagination):
+class Paginacion(PaginacionPortal):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
@@ -59,9 +60,7 @@ class PactoSerializer(serializers.Serializer):
         return round(pacto.avance_medio or 0)
 
     def get_url(self, pacto) -> str:
-        request = self.context.get("request")
-        url = pacto.get_public_url()
-        return request.build_absolute_uri(url) if request else url
+        return url_absoluta(pacto.get_public_url())
 
 
 class PactoViewSet(viewsets.ReadOnlyModelViewSet):
@@ -129,9 +128,7 @@ class CompromisoSerializer(serializers.Serializer):
         ]
 
     def get_url(self, compromiso) -> str:
-        request = self.context.get("request")
-        url = compromiso.get_public_url()
-        return request.build_absolute_uri(url) if request else url
+        return url_absoluta(compromiso.get_public_url())
 
 
 class CompromisoViewSet(viewsets.ReadOnlyModelViewSet):

@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
 
+from core.api import EnlacesEnPortal
+from core.enlaces import url_absoluta
+
 from .models import Medicion
 from .selectors import (
     cantones_publicos,
@@ -28,9 +31,7 @@ class CantonSerializer(serializers.Serializer):
         return [p.nombre for p in canton.parroquias.all()]
 
     def get_url(self, canton) -> str:
-        request = self.context.get("request")
-        url = canton.get_absolute_url()
-        return request.build_absolute_uri(url) if request else url
+        return url_absoluta(canton.get_absolute_url())
 
 
 class CantonViewSet(viewsets.ReadOnlyModelViewSet):
@@ -48,7 +49,7 @@ class CantonViewSet(viewsets.ReadOnlyModelViewSet):
 # --- Indicators and published measurements (open data) ------------------------------------------
 
 
-class PaginacionDatos(CursorPagination):
+class PaginacionDatos(EnlacesEnPortal, CursorPagination):
     """Cursor pages: no COUNT and no deep OFFSET, so page 4,000 costs what page 1 costs."""
 
     page_size = 100
@@ -77,9 +78,7 @@ class IndicadorSerializer(serializers.Serializer):
     licencia = serializers.SerializerMethodField()
 
     def get_mediciones(self, indicador) -> str:
-        url = f"/api/v1/mediciones/?indicador={indicador.codigo}"
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
+        return url_absoluta(f"/api/v1/mediciones/?indicador={indicador.codigo}")
 
     def get_licencia(self, indicador) -> str:
         return "CC BY 4.0"

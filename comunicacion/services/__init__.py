@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.enlaces import url_de
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
 
@@ -233,7 +234,10 @@ def respuesta_enviar(*, mensaje_id: int) -> bool:
             return False
         with translation.override("es"):
             asunto = _("Respuesta a su mensaje: %(asunto)s") % {"asunto": mensaje.asunto}
-            cuerpo = render_to_string("comunicacion/email/respuesta.txt", {"mensaje": mensaje})
+            cuerpo = render_to_string(
+                "comunicacion/email/respuesta.txt",
+                {"mensaje": mensaje, "url_contacto": url_de("comunicacion:contacto")},
+            )
         EmailMessage(subject=asunto, body=cuerpo, to=[mensaje.email]).send()
         mensaje.respuesta_enviada_en = timezone.now()
         mensaje.save(update_fields=["respuesta_enviada_en"])

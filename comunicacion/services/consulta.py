@@ -7,16 +7,15 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.enlaces import url_absoluta, url_de
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
 from pactos.models import Compromiso, Pacto
@@ -30,11 +29,6 @@ SAL_CONFIRMACION = "comunicacion.consulta.confirmar-comentario"
 VALIDEZ_CONFIRMACION = 3 * 24 * 3600
 
 logger = logging.getLogger(__name__)
-
-
-def _url_portal(ruta: str) -> str:
-    base = (getattr(settings, "PORTAL_URL", "") or "http://localhost:8000").rstrip("/")
-    return f"{base}{ruta}"
 
 
 # --- Consultation ----------------------------------------------------------------------------
@@ -255,14 +249,12 @@ def confirmacion_enviar(*, comentario_id: int) -> bool:
         )
         if comentario is None:
             return False
-        ruta = reverse(
-            "comunicacion:comentario_confirmar", kwargs={"token": comentario_token(comentario)}
-        )
+        enlace = url_de("comunicacion:comentario_confirmar", token=comentario_token(comentario))
         with translation.override("es"):
             asunto = _("Confirme su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
             cuerpo = render_to_string(
                 "comunicacion/email/consulta_confirmacion.txt",
-                {"comentario": comentario, "enlace": _url_portal(ruta), "dias": 3},
+                {"comentario": comentario, "enlace": enlace, "dias": 3},
             )
         EmailMessage(subject=asunto, body=cuerpo, to=[comentario.email]).send()
         comentario.confirmacion_enviada_en = timezone.now()
@@ -369,7 +361,7 @@ def respuesta_comentario_enviar(*, comentario_id: int) -> bool:
                 {
                     "comentario": comentario,
                     "respuesta": comentario.respuesta,
-                    "enlace": _url_portal(comentario.get_absolute_url()),
+                    "enlace": url_absoluta(comentario.get_absolute_url()),
                 },
             )
         EmailMessage(subject=asunto, body=cuerpo, to=[destino]).send()

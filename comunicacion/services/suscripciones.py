@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.enlaces import url_absoluta, url_de
 from core.tareas import encolar_tras_commit
 
 from ..models import EnvioSuscripcion, Suscripcion
@@ -51,21 +50,12 @@ def leer(token: str, sal: str) -> Suscripcion:
     return suscripcion
 
 
-def url_absoluta(ruta: str) -> str:
-    base = getattr(settings, "PORTAL_URL", "") or "http://localhost:8000"
-    return base.rstrip("/") + ruta
-
-
 def url_baja(suscripcion: Suscripcion) -> str:
-    return url_absoluta(
-        reverse("comunicacion:suscripcion_baja", args=[firmar(suscripcion, SAL_BAJA)])
-    )
+    return url_de("comunicacion:suscripcion_baja", firmar(suscripcion, SAL_BAJA))
 
 
 def url_confirmar(suscripcion: Suscripcion) -> str:
-    return url_absoluta(
-        reverse("comunicacion:suscripcion_confirmar", args=[firmar(suscripcion, SAL_CONFIRMAR)])
-    )
+    return url_de("comunicacion:suscripcion_confirmar", firmar(suscripcion, SAL_CONFIRMAR))
 
 
 def _correo(
@@ -228,7 +218,7 @@ def resumen_enviar(*, suscripcion_id: int) -> int:
                 plantilla="comunicacion/email/suscripcion_resumen.txt",
                 contexto={
                     "items": [(item, url_absoluta(item.ruta)) for item in items],
-                    "url_portal": url_absoluta(reverse("comunicacion:noticias")),
+                    "url_portal": url_de("comunicacion:noticias"),
                 },
             )
         EnvioSuscripcion.objects.bulk_create(

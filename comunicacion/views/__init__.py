@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from core import limites
 from core.cache import PaginaPublicaMixin
 from core.permisos import PermisoRequeridoMixin
+from core.red import ip_cliente
 
 from .. import selectors, services
 from ..forms import (
@@ -38,9 +39,7 @@ POR_PAGINA = 9
 
 def limite_superado(request, nombre: str, limite: int, segundos: int = 3600) -> bool:
     """Count one more attempt from this address; True beyond `limite` in the window."""
-    return limites.limite_superado(
-        f"comunicacion:{nombre}:{limites.ip_de(request)}", limite, segundos
-    )
+    return limites.limite_superado(f"comunicacion:{nombre}:{ip_cliente(request)}", limite, segundos)
 
 
 def _form_con_errores(form, exc: ValidationError) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 
 from django.contrib import messages
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
@@ -18,7 +17,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core import limites
+from core.enlaces import FeedPortal
 from core.permisos import PermisoRequeridoMixin
+from core.red import ip_cliente
 
 from ..forms.consulta import ComentarioForm, ConsultaAbrirForm, OcultarForm, RespuestaOficialForm
 from ..models import Comentario, Consulta
@@ -137,7 +138,7 @@ class ComentarView(TemplateView):
     def _demasiados(self, request, form) -> bool:
         """At most LIMITE_POR_HORA comments an hour from one address, and LIMITE_POR_CORREO
         confirmation e-mails an hour to one mailbox (nobody floods someone else's inbox)."""
-        ip = request.META.get("REMOTE_ADDR", "")
+        ip = ip_cliente(request)
         if _superado(clave_limite_conexion(ip), self.LIMITE_POR_HORA):
             return True
         correo = (form.cleaned_data.get("email") or "") if form.is_valid() else ""
@@ -201,7 +202,7 @@ class ComentarioConfirmarView(TemplateView):
         return HttpResponseRedirect(comentario.get_absolute_url())
 
 
-class ComentariosFeed(Feed):
+class ComentariosFeed(FeedPortal):
     """RSS of a consultation's published comments (hidden and pending ones never appear)."""
 
     description = gettext_lazy("Comentarios publicados en la consulta pública.")

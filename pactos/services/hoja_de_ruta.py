@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.enlaces import url_absoluta, url_de
 from core.permisos import exigir_permiso
 from pactos.models import Actividad, EstadoActividad
 from pactos.selectors.hoja_de_ruta import actividades_filtradas, alertas_de
@@ -192,7 +193,12 @@ def resumen_semanal_enviar(*, hoy: datetime.date | None = None) -> int:
     enviados = 0
     for responsable, alertas in por_responsable.items():
         with translation.override(settings.LANGUAGE_CODE):
-            contexto = {"responsable": responsable, "alertas": alertas, "hoy": hoy}
+            contexto = {
+                "responsable": responsable,
+                "alertas": [(a, url_absoluta(a.actividad.get_absolute_url())) for a in alertas],
+                "hoy": hoy,
+                "url_hoja_de_ruta": url_de("pactos:hoja_de_ruta"),
+            }
             asunto = ngettext(
                 "Hoja de ruta: %(n)s alerta en sus actividades",
                 "Hoja de ruta: %(n)s alertas en sus actividades",

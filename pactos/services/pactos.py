@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.enlaces import url_de
+
 from ..models.pactos import (
     Actualizacion,
     AcuerdoDescartado,
@@ -745,7 +747,12 @@ def recordatorios_enviar(*, hoy: date | None = None) -> int:
             )
             if not correos:
                 continue
-            contexto = {"compromiso": compromiso, "recordatorio": recordatorio, "hoy": hoy}
+            contexto = {
+                "compromiso": compromiso,
+                "recordatorio": recordatorio,
+                "hoy": hoy,
+                "url_mis_compromisos": url_de("pactos:mis_compromisos"),
+            }
             send_mail(
                 subject=_("Pactos por Pichincha: actualice el compromiso %(n)s")
                 % {"n": compromiso.numero},

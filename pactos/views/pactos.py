@@ -7,7 +7,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
@@ -20,6 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from core.cache import datos_publicos, pagina_publica
+from core.enlaces import FeedPortal
 from core.exportar import escritor_csv, fila_segura
 from core.permisos import exigir_permiso
 from core.seguridad import destino_local
@@ -119,7 +119,7 @@ def compromiso_publico(request, slug: str, numero: int):
     )
 
 
-class ActualizacionesFeed(Feed):
+class ActualizacionesFeed(FeedPortal):
     feed_type = Atom1Feed
     title = gettext_lazy("Pactos por Pichincha: avances de los compromisos")
     subtitle = gettext_lazy(

@@ -121,7 +121,8 @@ def test_consultas_de_la_pagina_de_registro_no_crecen_con_asistentes(
     assert _consultas(cliente, url) == pocas
 
 
-def test_api_mesas_y_sesiones_publicadas(client, publicada, crear_sesion, mesa_cayambe):
+def test_api_mesas_y_sesiones_publicadas(client, publicada, crear_sesion, mesa_cayambe, settings):
+    settings.PORTAL_URL = "https://pactos.example"
     sesion = publicada(n_personas=3)
     crear_sesion(mesa_cayambe, dias=4)  # planned: never in the API
     mesas = client.get("/api/v1/mesas/").json()
@@ -137,9 +138,10 @@ def test_api_mesas_y_sesiones_publicadas(client, publicada, crear_sesion, mesa_c
     assert s["numero"] == sesion.numero and s["participacion"]["asistentes"] == 3
     assert s["participacion"]["mujeres"] == 3
     assert s["acuerdos"][0]["texto"] == "Acuerdo público 1"
-    assert s["acta_url"].startswith("http://testserver/documentos/") and s["acta_url"].endswith(
-        "/descargar/"
-    )
+    # On the public address, never the host the request came through (issue 14, item 1).
+    assert s["acta_url"].startswith("https://pactos.example/documentos/") and s[
+        "acta_url"
+    ].endswith("/descargar/")
     texto = client.get("/api/v1/sesiones/").content.decode()
     assert "@" not in texto and "099" not in texto
     assert client.post("/api/v1/sesiones/", {}).status_code in (401, 403, 405)
