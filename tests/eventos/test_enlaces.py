@@ -3,11 +3,13 @@ the feed and the API open the portal's public address (PORTAL_URL), never the re
 
 import base64
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from django.urls import resolve
 
-from eventos import services
+from eventos import enlaces, services
 from eventos.models import Invitado
 from tests._enlaces import PUBLICA, comprobar, qr_de_png, urls_de_ics, urls_del_correo, urls_en
 
@@ -36,8 +38,11 @@ def test_invitacion_recordatorio_confirmacion_y_qr(evento, coordinadora, invitar
     recordatorio = services.recordatorio_crear(evento=evento, usuario=coordinadora)
     assert services.recordatorio_despachar(recordatorio_id=recordatorio.pk) == 1
     (correo,) = mail.outbox
-    assert personal in urls_del_correo(correo)
-    comprobar(urls_del_correo(correo))
+    urls = urls_del_correo(correo)
+    comprobar(urls, cliente=client, abrir=("/eventos/invitacion/",))
+    (de_nuevo,) = [u for u in urls if "/eventos/invitacion/" in u]
+    token = resolve(urlsplit(de_nuevo).path).kwargs["token"]
+    assert enlaces.invitado_por_token_respuesta(token) == invitado
 
     # The guest confirms from the link in the e-mail, as they would on their phone.
     mail.outbox.clear()
@@ -50,9 +55,14 @@ def test_invitacion_recordatorio_confirmacion_y_qr(evento, coordinadora, invitar
     qr = next(u for u in urls if "/acreditar/" in u or "/qr/" in u)
     comprobar(urls, cliente=client, abrir=("/eventos/invitacion/",))
 
-    # The QR code on the guest's page is the same, on the public address.
+    # The QR code on the guest's page opens the same check-in, on the public address (the signed
+    # token carries a timestamp, so the two codes differ in their last characters).
     html = client.get(personal.removeprefix(PUBLICA), HTTP_HOST="127.0.0.1").content.decode()
-    assert _qr_de_la_pagina(html) == qr
+    en_pagina = _qr_de_la_pagina(html)
+    comprobar([en_pagina])
+    for url in (qr, en_pagina):
+        token = resolve(urlsplit(url).path).kwargs["token"]
+        assert enlaces.invitado_por_token_acreditacion(token) == invitado
 
     # The check-in staff scanning it reach the check-in page of the portal.
     client.force_login(coordinadora, backend="django.contrib.auth.backends.ModelBackend")
