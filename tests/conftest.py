@@ -116,16 +116,21 @@ def cliente_de(client):
     return como
 
 
-@pytest.fixture(scope="session")
-def _carpeta_medios(tmp_path_factory):
-    return tmp_path_factory.mktemp("media")
-
-
-@pytest.fixture(autouse=True)
-def _medios_temporales(settings, _carpeta_medios):
+@pytest.fixture(scope="session", autouse=True)
+def _medios_temporales(tmp_path_factory):
     """Uploads of every test (the demo's drawn pictures among them) go to a folder of the test
-    run, never to var/media; tests that need a folder of their own set MEDIA_ROOT themselves."""
-    settings.MEDIA_ROOT = _carpeta_medios
+    run, never to var/media; tests that need a folder of their own set MEDIA_ROOT themselves.
+
+    Session-wide, before any package fixture: a package's shared scenario (tests/seguridad)
+    writes its documents before the first test's function fixtures run, and must find them
+    in the same folder afterwards."""
+    from django.test.utils import override_settings
+
+    carpeta = tmp_path_factory.mktemp("media")
+    cambio = override_settings(MEDIA_ROOT=carpeta)  # tells the storages, unlike an assignment
+    cambio.enable()
+    yield carpeta
+    cambio.disable()
 
 
 @pytest.fixture(autouse=True)
