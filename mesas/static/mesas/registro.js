@@ -24,6 +24,9 @@
     for (const [nombre, valor] of Object.entries(datos)) {
       const campo = form.elements.namedItem(nombre);
       if (!campo || campo.value) continue;
+      // a select only takes a value it still offers (a recorded attendee leaves the list)
+      if (campo.tagName === "SELECT" && !campo.multiple
+          && !Array.from(campo.options).some((o) => o.value === valor)) continue;
       if (campo.multiple && Array.isArray(valor)) {
         for (const opcion of campo.options) opcion.selected = valor.includes(opcion.value);
       } else if (typeof valor === "string") {
@@ -45,7 +48,11 @@
     if (form) guardar(form);
   });
   document.addEventListener("htmx:afterRequest", (e) => {
-    const form = e.detail.elt.closest && e.detail.elt.closest("form[data-borrador]");
+    // The form that sent the request: once its section is swapped, htmx fires this event on
+    // another element (e.detail.elt is no longer the form), and a draft never forgotten came
+    // back into the fresh form: the next attendee got the previous one's organisation.
+    const origen = (e.detail.requestConfig && e.detail.requestConfig.elt) || e.detail.elt;
+    const form = origen.closest && origen.closest("form[data-borrador]");
     if (!form) return;
     if (e.detail.successful) {
       aviso()?.classList.add("d-none");
