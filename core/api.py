@@ -1,7 +1,9 @@
 """Shared pieces of the open-data API."""
 
 import io
+import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 from rest_framework.throttling import AnonRateThrottle
@@ -34,6 +36,17 @@ class Paginacion(EnlacesEnPortal, PageNumberPagination):
     """The API's default pagination."""
 
 
+def _celda_de_lista(valor: list) -> str:
+    """A list in one cell: names joined by "; " when each item is a name (or has one); otherwise
+    (agreements, a trail, a programme) the list as JSON, which a spreadsheet shows as text and a
+    program can read back, never Python's repr ({'texto': ..., 'indicador': None})."""
+    if all(not isinstance(v, (dict, list)) for v in valor):
+        return "; ".join(str(v) for v in valor)
+    if all(isinstance(v, dict) and "nombre" in v for v in valor):
+        return "; ".join(str(v["nombre"]) for v in valor)
+    return json.dumps(valor, ensure_ascii=False, cls=DjangoJSONEncoder)
+
+
 def _aplanar(datos, prefijo=""):
     fila = {}
     for clave, valor in datos.items():
@@ -41,9 +54,7 @@ def _aplanar(datos, prefijo=""):
         if isinstance(valor, dict):
             fila.update(_aplanar(valor, f"{nombre}."))
         elif isinstance(valor, list):
-            fila[nombre] = "; ".join(
-                str(v.get("nombre", v)) if isinstance(v, dict) else str(v) for v in valor
-            )
+            fila[nombre] = _celda_de_lista(valor)
         else:
             fila[nombre] = "" if valor is None else valor
     return fila
