@@ -65,16 +65,25 @@ def actores_para_publicar() -> QuerySet[Actor]:
     return Actor.objects.annotate(organizacion_publica=organizacion_de_membresia())
 
 
+# `organizacion` of nombre_publico when the person is known to have acted in their own name here
+# (an attendance recorded "a título personal"): their membership must not stand in for them, or a
+# personal remark would be published as their organisation's.
+A_TITULO_PERSONAL = "a-titulo-personal"
+
+
 def nombre_publico(actor: Actor | None, organizacion: Actor | str | None = None) -> str:
     """The name under which actor may appear in public (the one place that decides it).
 
     organizacion: the organisation the person acted for here (e.g. the one an attendance row
-    carries); without it, the person's membership organisation; without that, "Participante".
+    carries), or A_TITULO_PERSONAL when they acted in their own name ("Participante"); when
+    unknown, the person's membership organisation; without that, "Participante".
     """
     if actor is None:
         return ""
     if puede_nombrarse(actor):
         return actor.nombre
+    if organizacion == A_TITULO_PERSONAL:
+        return _("Participante")
     if organizacion:
         return organizacion if isinstance(organizacion, str) else organizacion.nombre
     membresia = getattr(actor, "organizacion_publica", _SIN_LEER)

@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
-from actores.selectors import actores_para_publicar, nombre_publico, nombres_publicos
+from actores.selectors import (
+    A_TITULO_PERSONAL,
+    actores_para_publicar,
+    nombre_publico,
+    nombres_publicos,
+)
 from core.rules import es_coordinador
 
 from .models import (
@@ -97,15 +102,16 @@ def con_responsables_publicos(acuerdos: list[Acuerdo]) -> list[Acuerdo]:
 
 
 def organizaciones_representadas(*, sesion_ids) -> dict[int, dict[int, str]]:
-    """{sesion pk: {actor pk: name of the organisation they attended for}}, in one query."""
+    """{sesion pk: {actor pk: name of the organisation they attended for}}, in one query; an
+    attendance without organisation (in their own name) maps to A_TITULO_PERSONAL."""
     resultado: dict[int, dict[int, str]] = defaultdict(dict)
     if not sesion_ids:
         return resultado
-    filas = Asistencia.objects.filter(
-        sesion_id__in=list(sesion_ids), organizacion__isnull=False
-    ).values_list("sesion_id", "actor_id", "organizacion__nombre")
+    filas = Asistencia.objects.filter(sesion_id__in=list(sesion_ids)).values_list(
+        "sesion_id", "actor_id", "organizacion__nombre"
+    )
     for sesion_id, actor_id, organizacion in filas:
-        resultado[sesion_id][actor_id] = organizacion
+        resultado[sesion_id][actor_id] = organizacion or A_TITULO_PERSONAL
     return resultado
 
 
@@ -319,7 +325,7 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
         .prefetch_related(Prefetch("actor", queryset=actores_para_publicar()))
         .order_by("actor__nombre")
     )
-    representa = {a.actor_id: a.organizacion for a in asistentes if a.organizacion_id}
+    representa = {a.actor_id: a.organizacion or A_TITULO_PERSONAL for a in asistentes}
 
     def mostrar(actor: Actor) -> str:
         return nombre_publico(actor, representa.get(actor.pk)) if publica else actor.nombre

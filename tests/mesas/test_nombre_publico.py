@@ -182,6 +182,30 @@ def test_fuera_de_una_sesion_lo_representa_su_organizacion_de_membresia(
     sin_nombres_ocultos(pagina, "página de la sesión")
 
 
+def test_quien_asistio_a_titulo_personal_no_se_publica_como_su_organizacion(
+    client, mesa_cayambe, fac_cayambe, coordinadora, crear_sesion, personas
+):
+    """He belongs to a cooperative but came in his own name (no organisation on his attendance):
+    his proposal must not be published as the cooperative's; "Participante" stands in."""
+    sesion = crear_sesion(mesa_cayambe, dias=-3)
+    services.asistencia_registrar(sesion=sesion, actor=personas.reservado)
+    services.intervencion_registrar(
+        sesion=sesion, actor=personas.reservado, tipo="propuesta", resumen="Feria en Ascázubi"
+    )
+    services.acuerdo_registrar(sesion=sesion, texto="Acuerdo Y", responsables=[personas.reservado])
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
+    sesion = _publicar(sesion, coordinadora)
+    pagina = client.get(sesion.get_public_url()).content.decode()
+    assert ORGANIZACION_DE_RESERVADO not in pagina
+    assert "Participante" in pagina
+    sin_nombres_ocultos(pagina, "página de la sesión")
+    api = client.get("/api/v1/sesiones/").json()
+    responsables = [
+        r for s in api["results"] for a in s.get("acuerdos", []) for r in a["responsables"]
+    ]
+    assert ORGANIZACION_DE_RESERVADO not in responsables and "Participante" in responsables
+
+
 def _consultas(client, url) -> int:
     cache.clear()  # measure the page, not the public page cache
     with CaptureQueriesContext(connection) as ctx:
