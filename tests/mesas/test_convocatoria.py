@@ -80,3 +80,27 @@ def test_calendario_publico_sin_agenda(client, sesion_cayambe):
     assert b"Punto interno" not in respuesta.content
     assert len(Calendar.from_ical(respuesta.content).walk("VEVENT")) == 1
     assert client.get("/mesas/calendario.ics").status_code == 200
+
+
+def test_una_organizacion_convocada_no_recibe_estimado_a(
+    celery_en_proceso,
+    cliente_de,
+    fac_cayambe,
+    sesion_cayambe,
+    crear_persona,
+    organizacion,
+    django_capture_on_commit_callbacks,
+):
+    """An association reads "Estimados/as integrantes de …", a person "Estimado/a …"."""
+    persona = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
+    with django_capture_on_commit_callbacks(execute=True):
+        cliente_de(fac_cayambe).post(
+            f"/mesas/sesion/{sesion_cayambe.pk}/convocar/",
+            {"actores": [persona.pk, organizacion.pk]},
+        )
+    cuerpos = {m.to[0]: m.body for m in mail.outbox}
+    assert cuerpos["kayambi@example.org"].startswith(
+        "Estimados/as integrantes de Asociación de Turismo Comunitario Kayambi:"
+    )
+    assert "Estimado/a Asociación" not in cuerpos["kayambi@example.org"]
+    assert cuerpos["rosa@correo.ec"].startswith("Estimado/a Rosa Farinango:")
