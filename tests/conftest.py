@@ -159,6 +159,17 @@ def django_db_setup(django_db_setup):
     yield
 
 
+@pytest.fixture
+def celery_en_proceso():
+    """Tasks run in the request, whatever REDIS_URL says (the embedded default's behaviour)."""
+    from config.celery import app
+
+    anterior = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = anterior
+
+
 # --- Celery on the real broker ---------------------------------------------------------------
 
 

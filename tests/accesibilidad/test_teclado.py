@@ -97,16 +97,6 @@ def _persona(nombres, apellidos, genero):
     )
 
 
-@pytest.fixture
-def celery_en_proceso():
-    from config.celery import app
-
-    antes = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = antes
-
-
 def test_registrar_una_sesion_solo_con_el_teclado(
     page, live_server, django_user_model, celery_en_proceso
 ):

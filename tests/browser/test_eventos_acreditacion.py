@@ -26,16 +26,6 @@ CLAVE = "clave-del-navegador-123"
 
 
 @pytest.fixture
-def celery_en_proceso():
-    from config.celery import app
-
-    antes = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = antes
-
-
-@pytest.fixture
 def datos_de_referencia(transactional_db):
     """Another transactional test may have flushed the data migrations' rows: put them back."""
     import importlib

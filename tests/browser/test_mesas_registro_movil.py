@@ -25,16 +25,6 @@ pytestmark = [
 CLAVE = "clave-del-navegador-123"
 
 
-@pytest.fixture
-def celery_en_proceso():
-    from config.celery import app
-
-    antes = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = antes
-
-
 def _persona(nombres, apellidos, genero):
     return actor_crear(
         usuario=None,

@@ -16,16 +16,6 @@ def medios(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def celery_en_proceso():
-    """Tasks run in the request, whatever REDIS_URL says (the embedded default's behaviour)."""
-    app = current_app
-    anterior = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield app
-    app.conf.task_always_eager = anterior
-
-
 def _puerto_cerrado() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

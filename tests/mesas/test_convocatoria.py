@@ -12,16 +12,6 @@ from mesas.models import Invitacion
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def celery_en_proceso():
-    from config.celery import app
-
-    antes = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = antes
-
-
 def test_convocatoria_por_correo_con_agenda_e_ics_y_confirmacion(
     celery_en_proceso,
     cliente_de,

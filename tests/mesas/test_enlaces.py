@@ -20,16 +20,6 @@ def _portal(settings):
     settings.PORTAL_URL = PUBLICA
 
 
-@pytest.fixture
-def celery_en_proceso():
-    from config.celery import app
-
-    antes = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = antes
-
-
 def test_convocatoria_y_recordatorio_enlazan_a_la_direccion_publica(
     celery_en_proceso,
     cliente_de,

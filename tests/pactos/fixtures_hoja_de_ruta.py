@@ -40,16 +40,6 @@ def medios(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def celery_en_proceso():
-    from celery import current_app
-
-    anterior = current_app.conf.task_always_eager
-    current_app.conf.task_always_eager = True
-    yield current_app
-    current_app.conf.task_always_eager = anterior
-
-
 @pytest.fixture(autouse=True)
 def claves_rapidas(settings):
     """Test users are created with a fast hasher: PBKDF2 costs about a second per user here."""

@@ -19,7 +19,6 @@ from pactos.services.informe_progreso import (
 )
 
 from .fixtures_hoja_de_ruta import (  # noqa: F401
-    celery_en_proceso,
     claves_rapidas,
     medios,
     planificar,

@@ -39,7 +39,7 @@ from sie.selectors import (
     indicadores_movidos_en,
 )
 
-from .fixtures_hoja_de_ruta import celery_en_proceso, claves_rapidas, medios  # noqa: F401
+from .fixtures_hoja_de_ruta import claves_rapidas, medios  # noqa: F401
 from .test_hoja_de_ruta_informe import esperar_listo, texto_pdf
 
 DESDE = datetime.date(2026, 5, 1)

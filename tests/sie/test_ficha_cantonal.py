@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from celery import current_app
 from pypdf import PdfReader
 
 from core.documentos import documento_generar, documento_solicitar, tipo_documento
@@ -16,14 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def medios(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def celery_en_proceso():
-    anterior = current_app.conf.task_always_eager
-    current_app.conf.task_always_eager = True
-    yield
-    current_app.conf.task_always_eager = anterior
 
 
 def generar_ficha(codigo: str) -> tuple[Documento, PdfReader, str]:
