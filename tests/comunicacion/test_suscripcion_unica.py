@@ -2,12 +2,6 @@
 PostgreSQL and on SQLite (the embedded default), where `check --deploy` warned that the
 NULLS NOT DISTINCT constraint would not be created."""
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.core import checks
 from django.db import IntegrityError, transaction
@@ -15,8 +9,7 @@ from django.db import IntegrityError, transaction
 from comunicacion.models import Suscripcion
 from pactos.models import Pacto
 from sie.models import Canton, Eje
-
-RAIZ = Path(__file__).resolve().parents[2]
+from tests.sqlite_en_memoria import correr_en_sqlite
 
 
 def _temas():
@@ -52,26 +45,8 @@ def test_los_modelos_no_avisan_de_restricciones_sin_crear_en_postgresql():
 
 
 GUION = """
-import io, json
-import config.settings as ajustes
+from django.db import IntegrityError, transaction
 
-
-class _SinMigraciones(dict):
-    def __contains__(self, clave):
-        return True
-
-    def __getitem__(self, clave):
-        return None
-
-
-ajustes.MIGRATION_MODULES = _SinMigraciones()
-import django
-
-django.setup()
-from django.core.management import call_command
-from django.db import IntegrityError, connection, transaction
-
-assert connection.vendor == "sqlite", connection.vendor
 salida = io.StringIO()
 try:
     call_command("check", deploy=True, fail_level="WARNING", stdout=salida, stderr=salida)
@@ -97,25 +72,12 @@ print("RESULTADO" + json.dumps({"check": check, "rechazadas": rechazadas}))
 
 
 def test_en_sqlite_check_deploy_no_avisa_y_la_restriccion_se_cumple():
-    fuera = ("DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")  # the tests' own settings
-    entorno = {k: v for k, v in os.environ.items() if k not in fuera} | {
-        "DATABASE_URL": "sqlite://:memory:",
-        "DJANGO_DEBUG": "0",
-        "PORTAL_URL": "https://pactos.example",
-        "DJANGO_ALLOWED_HOSTS": "pactos.example",
-        "DJANGO_SECRET_KEY": "una-clave-larga-y-aleatoria-de-prueba-" + "x7Q!" * 10,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "PYTHONPATH": str(RAIZ),
-    }
-    proceso = subprocess.run(
-        [sys.executable, "-c", GUION],
-        cwd=RAIZ,
-        env=entorno,
-        capture_output=True,
-        text=True,
-        timeout=230,
+    resultado = correr_en_sqlite(
+        GUION,
+        DJANGO_DEBUG="0",
+        PORTAL_URL="https://pactos.example",
+        DJANGO_ALLOWED_HOSTS="pactos.example",
+        DJANGO_SECRET_KEY="una-clave-larga-y-aleatoria-de-prueba-" + "x7Q!" * 10,
     )
-    assert "RESULTADO" in proceso.stdout, proceso.stderr[-3000:]
-    resultado = json.loads(proceso.stdout.split("RESULTADO", 1)[1])
     assert resultado["check"] == "ok"
     assert resultado["rechazadas"] == ["noticias", "canton", "eje"]
