@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
@@ -15,7 +14,6 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.services import actor_crear
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
-from core.models import Documento
 from core.tareas import encolar_tras_commit
 
 from .models import (
@@ -455,12 +453,11 @@ def acta_actual(sesion: Sesion, *, tipo: str = TIPO_ACTA):
     the acta for signature by default, the published one with tipo=TIPO_ACTA_PUBLICA."""
     if not sesion.acta_version:
         return None
-    return Documento.objects.filter(
-        content_type=ContentType.objects.get_for_model(Sesion),
-        object_id=str(sesion.pk),
-        tipo=tipo,
-        version=sesion.acta_version,
-    ).first()
+    return (
+        documentos_de(modelo=Sesion, pks=[sesion.pk], tipo=tipo)
+        .filter(version=sesion.acta_version)
+        .first()
+    )
 
 
 def acta_publica_actual(sesion: Sesion):
