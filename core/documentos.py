@@ -280,6 +280,12 @@ def _generar(documento_id: int, *, sin_cerrojo: bool) -> Documento | None:
         documento = Documento.objects.select_for_update().get(pk=documento_id)
         if documento.estado == Documento.Estado.LISTO:
             return documento
+        if documento.estado != Documento.Estado.GENERANDO:
+            # Sent back to pendiente while it was rendering (documentos_regenerar: what it shows
+            # changed, e.g. a person withdrew consent to be named): this render is stale. Keep
+            # it out and render again; the task sent meanwhile found this process' lock.
+            transaction.on_commit(lambda: _encolar(documento_id))
+            return documento
         anterior = documento.archivo.name if documento.archivo else ""
         documento.archivo.save(nombre, ContentFile(pdf), save=False)
         transaction.on_commit(lambda: _borrar_anterior(anterior, documento.archivo.name))
@@ -388,11 +394,9 @@ def documentos_regenerar(*, documentos: models.QuerySet[Documento]) -> int:
     """Render documents again because what they show changed without a new version (e.g. a
     person withdrew consent to be named): pendiente at once, so the old file is no longer
     served, and enqueued after commit. Returns how many."""
-    ids = list(
-        documentos.select_for_update()
-        .exclude(estado=Documento.Estado.GENERANDO)
-        .values_list("pk", flat=True)
-    )
+    # One being rendered right now is sent back too: its render, started on the old data, is
+    # then discarded when it ends (_generar) and made again.
+    ids = list(documentos.select_for_update().values_list("pk", flat=True))
     Documento.objects.filter(pk__in=ids).update(
         estado=Documento.Estado.PENDIENTE, error="", encolado=None, actualizado=timezone.now()
     )

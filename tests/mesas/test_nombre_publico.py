@@ -270,6 +270,40 @@ def test_el_formulario_de_persona_nueva_registra_el_consentimiento(
     assert not registrar("Carmen").consentimiento_nombre_publico
 
 
+def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
+    client, publicada, personas, coordinadora, monkeypatch, django_capture_on_commit_callbacks
+):
+    """She withdraws her consent while the worker is rendering the published acta (from the old
+    data): that render must not become the public file; the acta is made again without her."""
+    from actores.services import actor_actualizar
+    from core import documentos as modulo
+
+    acta = services.acta_publica_actual(publicada)
+    acta.__class__.objects.filter(pk=acta.pk).update(estado=acta.Estado.PENDIENTE)
+    renderizar = modulo._renderizar_pdf
+    retirado = []
+
+    def renderizar_y_retirar(documento, definicion):
+        resultado = renderizar(documento, definicion)  # read while she still consented
+        if not retirado:
+            retirado.append(True)
+            actor_actualizar(
+                actor=personas.consiente,
+                usuario=coordinadora,
+                datos={"consentimiento_nombre_publico": False},
+            )
+        return resultado
+
+    monkeypatch.setattr(modulo, "_renderizar_pdf", renderizar_y_retirar)
+    with django_capture_on_commit_callbacks() as al_confirmar:
+        documento_generar(documento_id=acta.pk)
+    acta.refresh_from_db()
+    assert acta.estado == acta.Estado.PENDIENTE and al_confirmar  # the stale render was dropped
+    documento_generar(documento_id=acta.pk)  # the task sent again
+    texto = _pdf(acta)
+    assert "Farinango" not in texto and ORGANIZACION in texto
+
+
 def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
     client, publicada, personas, coordinadora, django_capture_on_commit_callbacks
 ):
