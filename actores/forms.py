@@ -326,7 +326,7 @@ class FusionarForm(forms.Form):
 
 
 class AsignacionForm(forms.Form):
-    usuario = forms.ModelChoiceField(label=_("Facilitador o facilitadora"), queryset=None)
+    facilitador = forms.ModelChoiceField(label=_("Facilitador o facilitadora"), queryset=None)
     canton = forms.ModelChoiceField(
         label=_("Cantón"), queryset=None, required=False, empty_label=_("Cualquiera")
     )
@@ -341,7 +341,7 @@ class AsignacionForm(forms.Form):
         from sie.models import Canton
 
         super().__init__(*args, **kwargs)
-        self.fields["usuario"].queryset = (
+        self.fields["facilitador"].queryset = (
             get_user_model().objects.filter(groups__name=Rol.FACILITACION).order_by("username")
         )
         self.fields["canton"].queryset = Canton.objects.order_by("codigo")
@@ -350,7 +350,7 @@ class AsignacionForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Div(
-                Div("usuario", css_class="col-md-4"),
+                Div("facilitador", css_class="col-md-4"),
                 Div("canton", css_class="col-md-4"),
                 Div("sector", css_class="col-md-4"),
                 css_class="row",

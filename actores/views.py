@@ -84,9 +84,11 @@ def _limite_facilitador(user):
                 return _(
                     "Actualizaría a «%(n)s», que no pertenece a sus cantones o sectores asignados."
                 ) % {"n": actor.nombre}
-        if not encaja_en_asignacion(user, canton.pk if canton else None, sectores):
+        if not encaja_en_asignacion(
+            usuario=user, canton_id=canton.pk if canton else None, sector_ids=sectores
+        ):
             return _("Está fuera de sus cantones o sectores asignados (%(a)s).") % {
-                "a": describir_asignaciones(user)
+                "a": describir_asignaciones(usuario=user)
             }
         return None
 
@@ -102,7 +104,7 @@ class ActorListaView(PermisoRequeridoMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        base = con_relaciones_de_lista(actores_visibles(user=self.request.user))
+        base = con_relaciones_de_lista(actores=actores_visibles(usuario=self.request.user))
         filtro = ActorFilter(self.request.GET or None, queryset=base)
         qs = filtro.qs if filtro.is_bound else base
         qs = qs.order_by("nombre", "pk")
@@ -191,7 +193,7 @@ class ExportarView(PermisoRequeridoMixin, View):
     def get(self, request, formato: str):
         if formato not in ("csv", "xlsx"):
             raise Http404
-        base = con_relaciones_de_lista(actores_visibles(user=request.user))
+        base = con_relaciones_de_lista(actores=actores_visibles(usuario=request.user))
         filtro = ActorFilter(request.GET or None, queryset=base)
         qs = (filtro.qs if filtro.is_bound else base).order_by("nombre", "pk")
         columnas = list(COLUMNAS_EXPORTACION)
@@ -250,7 +252,7 @@ class ActorDetalleView(View):
                 .get(pk=pk)
             )
             return render(request, "actores/publico_detalle.html", {"actor": actor})
-        actor = actor_para_detalle(user=request.user, pk=pk)
+        actor = actor_para_detalle(usuario=request.user, pk=pk)
         puede_editar = request.user.has_perm("actores.editar_actor", actor)
         ctx = {
             "actor": actor,
@@ -305,14 +307,14 @@ class ActorCrearView(PermisoRequeridoMixin, View):
         if form.is_valid():
             datos, ejes, sectores, motivo = _datos_de(form)
             if not es_coordinador(request.user) and not encaja_en_asignacion(
-                request.user,
-                datos["canton"].pk if datos.get("canton") else None,
-                [s.pk for s in sectores],
+                usuario=request.user,
+                canton_id=datos["canton"].pk if datos.get("canton") else None,
+                sector_ids=[s.pk for s in sectores],
             ):
                 form.add_error(
                     None,
                     _("Solo puede registrar actores de sus cantones o sectores asignados: %(a)s.")
-                    % {"a": describir_asignaciones(request.user)},
+                    % {"a": describir_asignaciones(usuario=request.user)},
                 )
             else:
                 try:
@@ -365,14 +367,14 @@ class ActorEditarView(PermisoRequeridoMixin, View):
         if form.is_valid():
             datos, ejes, sectores, motivo = _datos_de(form)
             if not es_coordinador(request.user) and not encaja_en_asignacion(
-                request.user,
-                datos["canton"].pk if datos.get("canton") else None,
-                [s.pk for s in sectores],
+                usuario=request.user,
+                canton_id=datos["canton"].pk if datos.get("canton") else None,
+                sector_ids=[s.pk for s in sectores],
             ):
                 form.add_error(
                     None,
                     _("El actor quedaría fuera de sus cantones o sectores asignados: %(a)s.")
-                    % {"a": describir_asignaciones(request.user)},
+                    % {"a": describir_asignaciones(usuario=request.user)},
                 )
             else:
                 try:
@@ -502,7 +504,7 @@ class MapaView(PermisoRequeridoMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        base = actores_visibles(user=self.request.user).filter(activo=True)
+        base = actores_visibles(usuario=self.request.user).filter(activo=True)
         filtro = MapaFilter(self.request.GET or None, queryset=base)
         qs = filtro.qs if filtro.is_bound else base
         parametros = self.request.GET.copy()
@@ -518,7 +520,7 @@ class RedView(PermisoRequeridoMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        base = actores_visibles(user=self.request.user).filter(activo=True)
+        base = actores_visibles(usuario=self.request.user).filter(activo=True)
         filtro = MapaFilter(self.request.GET or None, queryset=base)
         qs = filtro.qs if filtro.is_bound else base
         ctx.update(filtro=filtro, red=red_de(qs))
@@ -749,12 +751,12 @@ class AsignacionesView(PermisoRequeridoMixin, View):
             asignacion = get_object_or_404(
                 AsignacionTerritorial, pk=id_de_formulario(request.POST.get("eliminar"))
             )
-            asignacion_eliminar(asignacion=asignacion)
+            asignacion_eliminar(usuario=request.user, asignacion=asignacion)
             messages.success(request, _("Se quitó la asignación."))
             return redirect("actores:asignaciones")
         form = AsignacionForm(request.POST)
         if form.is_valid():
-            asignacion_crear(**form.cleaned_data)
+            asignacion_crear(usuario=request.user, **form.cleaned_data)
             messages.success(request, _("Se guardó la asignación."))
             return redirect("actores:asignaciones")
         return self.get(request, form=form, status=400)

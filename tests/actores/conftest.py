@@ -74,7 +74,7 @@ def crear_actor(db, canton):
 
 @pytest.fixture
 def facilitador_asignado(facilitador, canton):
-    asignacion_crear(usuario=facilitador, canton=canton)
+    asignacion_crear(usuario=None, facilitador=facilitador, canton=canton)
     return facilitador
 
 
