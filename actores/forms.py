@@ -16,6 +16,21 @@ from .validadores import normalizar_identificacion, validar_identificacion
 CAMPOS_PERSONALES_FORM = ["email", "telefono", "identificacion", "genero"]
 
 
+def fila(*campos: tuple[str, int], prefijo: str = "col-md-") -> Div:
+    """A Bootstrap row of fields, each with its column width."""
+    return Div(
+        *(Div(campo, css_class=f"{prefijo}{ancho}") for campo, ancho in campos), css_class="row"
+    )
+
+
+def ayudante(*disposicion) -> FormHelper:
+    """The crispy helper every form of actores uses: no <form> tag, the given layout."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*disposicion)
+    return helper
+
+
 class ActorForm(forms.ModelForm):
     telefono = PhoneNumberField(
         label=_("Teléfono"),
@@ -103,38 +118,19 @@ class ActorForm(forms.ModelForm):
         if not mostrar_personales:
             for campo in CAMPOS_PERSONALES_FORM:
                 self.fields.pop(campo, None)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+        self.helper = ayudante(*self._disposicion())
+
+    def _disposicion(self) -> list:
         personales = [c for c in CAMPOS_PERSONALES_FORM if c in self.fields]
-        self.helper.layout = Layout(
+        return [
             Fieldset(
                 _("Quién es"),
                 "naturaleza",
-                Div(
-                    Div("nombre", css_class="col-md-8"),
-                    Div("siglas", css_class="col-md-4"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("nombres", css_class="col-md-6"),
-                    Div("apellidos", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("tipo", css_class="col-md-6"),
-                    Div("ambito", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("canton", css_class="col-md-6"),
-                    Div("parroquia", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("ejes", css_class="col-md-4"),
-                    Div("sectores", css_class="col-md-8"),
-                    css_class="row",
-                ),
+                fila(("nombre", 8), ("siglas", 4)),
+                fila(("nombres", 6), ("apellidos", 6)),
+                fila(("tipo", 6), ("ambito", 6)),
+                fila(("canton", 6), ("parroquia", 6)),
+                fila(("ejes", 4), ("sectores", 8)),
                 "descripcion",
                 "sitio_web",
             ),
@@ -143,28 +139,19 @@ class ActorForm(forms.ModelForm):
             else HTML(""),
             Fieldset(
                 _("Posición en el mapa"),
-                Div(
-                    Div("influencia", css_class="col-md-4"),
-                    Div("interes", css_class="col-md-4"),
-                    Div("posicion", css_class="col-md-4"),
-                    css_class="row",
-                ),
+                fila(("influencia", 4), ("interes", 4), ("posicion", 4)),
                 "motivo",
             ),
             Fieldset(
                 _("Consentimiento y publicación"),
                 "consentimiento_datos",
-                Div(
-                    Div("consentimiento_fecha", css_class="col-md-4"),
-                    Div("consentimiento_finalidad", css_class="col-md-8"),
-                    css_class="row",
-                ),
+                fila(("consentimiento_fecha", 4), ("consentimiento_finalidad", 8)),
                 "consentimiento_nombre_publico",
                 "visible_publico",
                 "activo",
             ),
             Submit("guardar", _("Guardar actor")),
-        )
+        ]
 
     def clean_identificacion(self):
         valor = normalizar_identificacion(self.cleaned_data.get("identificacion", ""))
@@ -218,15 +205,8 @@ class PosicionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("influencia", css_class="col-4"),
-                Div("interes", css_class="col-4"),
-                Div("posicion", css_class="col-4"),
-                css_class="row",
-            ),
+        self.helper = ayudante(
+            fila(("influencia", 4), ("interes", 4), ("posicion", 4), prefijo="col-"),
             "motivo",
             Submit("guardar", _("Registrar cambio")),
         )
@@ -244,16 +224,8 @@ class RelacionForm(forms.ModelForm):
         self.fields["destino"].queryset = (
             Actor.objects.filter(activo=True).exclude(pk=origen.pk).only("pk", "nombre")
         )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("tipo", css_class="col-md-4"),
-                Div("destino", css_class="col-md-8"),
-                css_class="row",
-            ),
-            "nota",
-            Submit("guardar", _("Añadir relación")),
+        self.helper = ayudante(
+            fila(("tipo", 4), ("destino", 8)), "nota", Submit("guardar", _("Añadir relación"))
         )
 
     def _post_clean(self):
@@ -274,19 +246,9 @@ class MembresiaForm(forms.ModelForm):
         self.fields["organizacion"].queryset = Actor.objects.filter(
             naturaleza=Actor.Naturaleza.ORGANIZACION, activo=True
         ).only("pk", "nombre")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("organizacion", css_class="col-md-6"),
-                Div("cargo", css_class="col-md-6"),
-                css_class="row",
-            ),
-            Div(
-                Div("desde", css_class="col-md-6"),
-                Div("hasta", css_class="col-md-6"),
-                css_class="row",
-            ),
+        self.helper = ayudante(
+            fila(("organizacion", 6), ("cargo", 6)),
+            fila(("desde", 6), ("hasta", 6)),
             Submit("guardar", _("Añadir membresía")),
         )
 
@@ -346,16 +308,8 @@ class AsignacionForm(forms.Form):
         )
         self.fields["canton"].queryset = Canton.objects.order_by("codigo")
         self.fields["sector"].queryset = Sector.objects.order_by("orden", "nombre")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("facilitador", css_class="col-md-4"),
-                Div("canton", css_class="col-md-4"),
-                Div("sector", css_class="col-md-4"),
-                css_class="row",
-            ),
-            Submit("guardar", _("Asignar")),
+        self.helper = ayudante(
+            fila(("facilitador", 4), ("canton", 4), ("sector", 4)), Submit("guardar", _("Asignar"))
         )
 
     def clean(self):
