@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from core.rules import es_personal
@@ -138,6 +138,32 @@ def datos_publicos(*, actor: Actor) -> dict:
         "sectores": [s.nombre for s in actor.sectores.all()],
         "sitio_web": actor.sitio_web,
     }
+
+
+def grupos_de_duplicados() -> list[dict]:
+    """Possible duplicates: actors sharing a cédula/RUC, an e-mail or a normalised name."""
+    grupos = []
+    for campo, titulo in (
+        ("identificacion", _("Misma cédula/RUC")),
+        ("email", _("Mismo correo")),
+        ("nombre_normalizado", _("Mismo nombre")),
+    ):
+        valores = list(
+            Actor.objects.exclude(**{campo: ""})
+            .values(campo)
+            .annotate(n=Count("pk"))
+            .filter(n__gt=1)
+            .values_list(campo, flat=True)[:50]
+        )
+        por_valor: dict[str, list[Actor]] = {}
+        for actor in (
+            Actor.objects.filter(**{f"{campo}__in": valores})
+            .select_related("canton")
+            .order_by(campo, "pk")
+        ):
+            por_valor.setdefault(getattr(actor, campo), []).append(actor)
+        grupos += [{"criterio": titulo, "actores": lista} for lista in por_valor.values()]
+    return grupos
 
 
 def actor_para_detalle(*, usuario: Usuario, pk: int) -> Actor:

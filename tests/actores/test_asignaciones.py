@@ -19,7 +19,7 @@ def test_coordinacion_asigna_y_quita(cliente_de, coordinadora, facilitador, cant
     asignacion = AsignacionTerritorial.objects.get(usuario=facilitador)
     facilitador.__dict__.pop("_asignaciones_actores", None)
     assert facilitador.has_perm("actores.editar_actor", actor)
-    cliente.post(reverse("actores:asignaciones"), {"eliminar": asignacion.pk})
+    cliente.post(reverse("actores:asignacion_eliminar", args=[asignacion.pk]))
     assert not AsignacionTerritorial.objects.exists()
 
 

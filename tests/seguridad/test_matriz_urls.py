@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from actores.models import AsignacionTerritorial
+
 from .conftest import ROLES, SECRETO, VIVA
 
 pytestmark = pytest.mark.django_db
@@ -217,6 +219,11 @@ MATRIZ: list[Fila] = [
     ),
     F("actores:duplicados", SOLO_COORD),
     F("actores:asignaciones", SOLO_COORD),
+    F(
+        "actores:asignacion_eliminar",
+        "302 403 405 403 403 403 405",
+        lambda o: {"pk": AsignacionTerritorial.objects.values_list("pk", flat=True).first()},
+    ),
     F("actores:fusionar", "302 403 405 403 403 403 405"),
     F("actores:relacion_eliminar", "302 403 405 405 403 403 405", lambda o: {"pk": o.relacion.pk}),
     F("actores:detalle", PERSONAL, lambda o: {"pk": o.privado.pk}, "persona privada"),
