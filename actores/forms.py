@@ -265,14 +265,6 @@ class ImportarForm(forms.Form):
         validators=[ArchivoValidador(("csv", "xlsx"), max_mb=10)],
     )
 
-    def clean_archivo(self):
-        archivo = self.cleaned_data["archivo"]
-        if not archivo.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Suba un archivo .csv o .xlsx."))
-        if archivo.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(_("El archivo supera los 10 MB."))
-        return archivo
-
 
 class FusionarForm(forms.Form):
     conservar = forms.ModelChoiceField(label=_("Conservar"), queryset=Actor.objects.all())

@@ -241,7 +241,8 @@ class ActorImportadoForm(ActorForm):
             return None
         if canton is None:
             raise ValidationError(
-                _("Indique también el cantón de la parroquia «%(v)s»."), params={"v": texto}
+                _("Para indicar la parroquia «%(v)s» indique también su cantón."),
+                params={"v": texto},
             )
         parroquia = self.catalogos.parroquias.get((canton.pk, _clave(texto)))
         if parroquia is None:

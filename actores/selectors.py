@@ -23,6 +23,24 @@ def actores_publicos() -> QuerySet[Actor]:
     )
 
 
+def organizaciones_publicas(
+    *, canton: str = "", campo_canton: str = "slug", tipo: str = ""
+) -> QuerySet[Actor]:
+    """Public organisations in name order with what their cards show, optionally of one canton
+    (by its slug or its codigo) and of one type."""
+    qs = (
+        actores_publicos()
+        .select_related("canton")
+        .prefetch_related("ejes", "sectores")
+        .order_by("nombre")
+    )
+    if canton:
+        qs = qs.filter(**{f"canton__{campo_canton}": canton})
+    if tipo:
+        qs = qs.filter(tipo=tipo)
+    return qs
+
+
 # --- A person's name in public ----------------------------------------------------------------
 # The one rule (LOPDP): a person is named in a public output (pages, API, feeds, published actas,
 # exports) only with their recorded consent to be named; otherwise the organisation they

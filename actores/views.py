@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.exportar import respuesta_descarga
-from core.permisos import AccesoDenegado, exigir_permiso
+from core.permisos import exigir_permiso
 from core.rules import es_coordinador
 from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
 from sie.models import Canton
@@ -35,12 +36,12 @@ from .models import Actor, AsignacionTerritorial, Importacion, Relacion
 from .participacion import secciones_para
 from .selectors import (
     actor_para_detalle,
-    actores_publicos,
     actores_visibles,
     con_relaciones_de_lista,
     describir_asignaciones,
     encaja_en_asignacion,
     grupos_de_duplicados,
+    organizaciones_publicas,
 )
 from .services import (
     actor_actualizar,
@@ -223,14 +224,11 @@ class ActorDetalleView(VistaStaff):
         return objeto_o_404(Actor.objects.select_related("canton"), pk=self.kwargs["pk"])
 
     def get(self, request, pk: int):
-        if not self.puede("actores.ver_actor"):
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
-                return redirect_to_login(request.get_full_path())
-            raise AccesoDenegado("actores.ver_actor")
+        if not request.user.is_authenticated and not self.puede("actores.ver_actor"):
+            return redirect_to_login(request.get_full_path())
+        exigir_permiso(request.user, "actores.ver_actor", self.objeto)
         if not self.puede("actores.ver_mapa"):
-            actor = actores_publicos().prefetch_related("ejes", "sectores").get(pk=pk)
+            actor = organizaciones_publicas().get(pk=pk)
             return render(request, "actores/publico_detalle.html", {"actor": actor})
         return render(request, "actores/detalle.html", self._contexto_staff(pk))
 
@@ -551,18 +549,10 @@ class ParticipanteListaView(VistaStaff):
     template_name = "actores/participantes.html"
 
     def get_context_data(self, **kwargs):
-        qs = (
-            actores_publicos()
-            .select_related("canton")
-            .prefetch_related("ejes", "sectores")
-            .order_by("nombre")
-        )
-        canton = self.request.GET.get("canton")
-        if canton:
-            qs = qs.filter(canton__slug=canton)
-        tipo = self.request.GET.get("tipo")
-        if tipo in Actor.Tipo.values:
-            qs = qs.filter(tipo=tipo)
+        canton = self.request.GET.get("canton", "")
+        tipo = self.request.GET.get("tipo", "")
+        tipo = tipo if tipo in Actor.Tipo.values else ""
+        qs = organizaciones_publicas(canton=canton, tipo=tipo)
         return super().get_context_data(
             pagina=paginar(self.request, qs, por_pagina=30),
             cantones=Canton.objects.order_by("codigo"),
