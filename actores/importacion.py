@@ -31,32 +31,8 @@ from .models import Actor, CambioPosicion, Importacion
 from .selectors import Usuario
 from .validadores import normalizar_nombre
 
-COLUMNAS = [
-    "naturaleza",
-    "nombre",
-    "nombres",
-    "apellidos",
-    "siglas",
-    "tipo",
-    "ambito",
-    "canton",
-    "parroquia",
-    "ejes",
-    "sectores",
-    "email",
-    "telefono",
-    "identificacion",
-    "genero",
-    "influencia",
-    "interes",
-    "posicion",
-    "consentimiento_datos",
-    "consentimiento_fecha",
-    "consentimiento_finalidad",
-    "consentimiento_nombre_publico",
-    "visible_publico",
-    "descripcion",
-]
+# The form's fields, as spreadsheet columns (every actor imported is active).
+COLUMNAS = [c for c in ActorForm.Meta.fields if c != "activo"]
 
 # Other headers people write for the same columns (compared without case or accents).
 _ALIAS = {
@@ -215,7 +191,7 @@ class ActorImportadoForm(ActorForm):
 
     def __init__(self, *args, catalogos: _Catalogos, **kwargs):
         super().__init__(*args, **kwargs)
-        for campo in ("activo", "sitio_web", "motivo"):
+        for campo in ("activo", "motivo"):
             self.fields.pop(campo)
         self.fields["canton"] = PorNombreField(
             catalogos.cantones, _("El cantón «%(v)s» no existe en Pichincha.")

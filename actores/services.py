@@ -24,8 +24,20 @@ def _asignar(actor: Actor, datos: dict) -> None:
         setattr(actor, campo, valor)
 
 
-def _validar(instancia: models.Model) -> None:
-    instancia.full_clean()
+def _autor(usuario: Usuario) -> AbstractBaseUser | None:
+    """Who the history records: a signed-in user, or nobody (commands, anonymous forms)."""
+    return usuario if getattr(usuario, "is_authenticated", False) else None
+
+
+def _guardar(actor: Actor, *, usuario: Usuario, ejes, sectores) -> None:
+    """Validate and save the actor with its history author; set ejes and sectores when given."""
+    actor.full_clean()
+    actor._history_user = _autor(usuario)
+    actor.save()
+    if ejes is not None:
+        actor.ejes.set(ejes)
+    if sectores is not None:
+        actor.sectores.set(sectores)
 
 
 @transaction.atomic
@@ -38,15 +50,9 @@ def actor_crear(
     motivo: str = "",
 ) -> Actor:
     """Create an actor (validated) and record its initial map position."""
-    actor = Actor(creado_por=usuario if getattr(usuario, "is_authenticated", False) else None)
+    actor = Actor(creado_por=_autor(usuario))
     _asignar(actor, datos)
-    _validar(actor)
-    actor._history_user = usuario if getattr(usuario, "is_authenticated", False) else None
-    actor.save()
-    if ejes is not None:
-        actor.ejes.set(ejes)
-    if sectores is not None:
-        actor.sectores.set(sectores)
+    _guardar(actor, usuario=usuario, ejes=ejes, sectores=sectores)
     CambioPosicion.objects.create(
         actor=actor,
         influencia=actor.influencia,
@@ -81,13 +87,7 @@ def actor_actualizar(
                 )
             }
         )
-    _validar(actor)
-    actor._history_user = usuario if getattr(usuario, "is_authenticated", False) else None
-    actor.save()
-    if ejes is not None:
-        actor.ejes.set(ejes)
-    if sectores is not None:
-        actor.sectores.set(sectores)
+    _guardar(actor, usuario=usuario, ejes=ejes, sectores=sectores)
     if cambio_mapa:
         CambioPosicion.objects.create(
             actor=actor,
@@ -98,7 +98,7 @@ def actor_actualizar(
             posicion_anterior=anterior["posicion"],
             posicion=actor.posicion,
             motivo=motivo.strip(),
-            registrado_por=usuario if getattr(usuario, "is_authenticated", False) else None,
+            registrado_por=_autor(usuario),
         )
     if actor.consentimiento_nombre_publico != nombre_publico_antes:
         nombre_publico_cambiado.send(sender=Actor, actor=actor)
@@ -133,7 +133,7 @@ def membresia_crear(
     membresia = Membresia(
         persona=persona, organizacion=organizacion, cargo=cargo, desde=desde, hasta=hasta
     )
-    _validar(membresia)
+    membresia.full_clean()
     membresia._history_user = usuario
     membresia.save()
     Relacion.objects.get_or_create(

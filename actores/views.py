@@ -257,15 +257,20 @@ class ActorDetalleView(VistaStaff):
 # --- Create / edit -------------------------------------------------------------------------------
 
 
-def _datos_de(form) -> dict:
-    """The service's arguments from ActorForm: model fields, ejes, sectores, motivo."""
+def _datos_de(form, *, usuario, fuera_de_territorio: str) -> dict:
+    """The service's arguments from ActorForm (model fields, ejes, sectores, motivo), once the
+    actor is known to fall within the user's territories."""
     datos = {k: v for k, v in form.cleaned_data.items() if k not in ("ejes", "sectores", "motivo")}
     if datos.get("telefono") is None:
         datos["telefono"] = ""
+    sectores = list(form.cleaned_data.get("sectores") or [])
+    _exigir_territorio(
+        usuario, canton=datos.get("canton"), sectores=sectores, mensaje=fuera_de_territorio
+    )
     return {
         "datos": datos,
         "ejes": list(form.cleaned_data.get("ejes") or []),
-        "sectores": list(form.cleaned_data.get("sectores") or []),
+        "sectores": sectores,
         "motivo": form.cleaned_data.get("motivo") or "",
     }
 
@@ -278,13 +283,8 @@ class ActorCrearView(VistaAccion):
     extra_context = {"titulo": gettext_lazy("Nuevo actor")}
 
     def ejecutar(self, form):
-        argumentos = _datos_de(form)
-        _exigir_territorio(
-            self.request.user,
-            canton=argumentos["datos"].get("canton"),
-            sectores=argumentos["sectores"],
-            mensaje=_("Solo puede registrar actores de sus cantones o sectores asignados: %(a)s."),
-        )
+        fuera = _("Solo puede registrar actores de sus cantones o sectores asignados: %(a)s.")
+        argumentos = _datos_de(form, usuario=self.request.user, fuera_de_territorio=fuera)
         actor = actor_crear(usuario=self.request.user, **argumentos)
         self.mensaje_exito = _("Se registró a «%(n)s».") % {"n": actor.nombre}
         return actor
@@ -314,13 +314,8 @@ class ActorEditarView(VistaAccion):
         return super().get_context_data(actor=self.objeto, titulo=titulo, **kwargs)
 
     def ejecutar(self, form):
-        argumentos = _datos_de(form)
-        _exigir_territorio(
-            self.request.user,
-            canton=argumentos["datos"].get("canton"),
-            sectores=argumentos["sectores"],
-            mensaje=_("El actor quedaría fuera de sus cantones o sectores asignados: %(a)s."),
-        )
+        fuera = _("El actor quedaría fuera de sus cantones o sectores asignados: %(a)s.")
+        argumentos = _datos_de(form, usuario=self.request.user, fuera_de_territorio=fuera)
         actor_actualizar(actor=self.objeto, usuario=self.request.user, **argumentos)
         self.mensaje_exito = _("Se guardaron los cambios de «%(n)s».") % {"n": self.objeto.nombre}
 
