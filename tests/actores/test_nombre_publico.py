@@ -7,13 +7,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from actores.models import Actor
 from actores.selectors import (
     actores_para_publicar,
     nombre_publico,
     nombres_publicos,
     personas_sin_consentimiento_de_nombre,
 )
+from tests.factories import ActorFactory
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION,
@@ -61,13 +61,7 @@ def test_consentimiento_de_datos_no_basta_para_nombrar(personas):
 
 
 def test_lista_de_nombres_en_una_consulta_y_sin_repetir(personas):
-    for i in range(5):
-        Actor.objects.create(
-            naturaleza="persona",
-            nombre=f"Persona {i}",
-            tipo="comunitario",
-            ambito="provincial",
-        )
+    ActorFactory.create_batch(5, persona=True)  # no consent to be named, no organisation
     with CaptureQueriesContext(connection) as consultas:
         actores = list(actores_para_publicar().order_by("pk"))
         nombres = nombres_publicos(actores=actores)
