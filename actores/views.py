@@ -459,9 +459,11 @@ class ImportacionAplicarView(VistaAccion):
     success_url = reverse_lazy("actores:lista")
 
     def cargar_objeto(self):
-        return objeto_o_404(Importacion, pk=self.kwargs["pk"], subido_por=self.request.user)
+        return objeto_o_404(Importacion, pk=self.kwargs["pk"])
 
     def ejecutar(self, form):
+        if self.objeto.subido_por_id != self.request.user.pk:
+            raise Http404  # someone else's upload: for this person it does not exist
         prev = imp.importacion_aplicar(
             importacion=self.objeto,
             usuario=self.request.user,
