@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -118,11 +119,12 @@ class ActorForm(forms.ModelForm):
         if not mostrar_personales:
             for campo in CAMPOS_PERSONALES_FORM:
                 self.fields.pop(campo, None)
-        self.helper = ayudante(*self._disposicion())
 
-    def _disposicion(self) -> list:
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when a template draws the form, not for every imported row that binds it."""
         personales = [c for c in CAMPOS_PERSONALES_FORM if c in self.fields]
-        return [
+        return ayudante(
             Fieldset(
                 _("Quién es"),
                 "naturaleza",
@@ -151,7 +153,7 @@ class ActorForm(forms.ModelForm):
                 "activo",
             ),
             Submit("guardar", _("Guardar actor")),
-        ]
+        )
 
     def clean_identificacion(self):
         valor = normalizar_identificacion(self.cleaned_data.get("identificacion", ""))
