@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from core.exportar import respuesta_descarga
 from core.permisos import exigir_permiso
 from core.rules import es_coordinador
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 from sie.models import Canton
 
 from . import importacion as imp
@@ -321,7 +321,8 @@ class ActorEditarView(VistaAccion):
 
 
 class _AccionSobreActor(VistaAccion):
-    """A small form about one actor (form_simple.html), back to its page afterwards."""
+    """A small form about one actor, posted from the actor's page and shown again there
+    (form_simple.html) when it has errors; back to that page afterwards."""
 
     template_name = "actores/form_simple.html"
     titulo = ""
@@ -337,9 +338,8 @@ class _AccionSobreActor(VistaAccion):
         return self.objeto.get_absolute_url() + self.ancla
 
 
-class PosicionCambiarView(_AccionSobreActor):
+class PosicionCambiarView(SoloPost, _AccionSobreActor):
     permiso = "actores.cambiar_posicion"
-    http_method_names = ["post"]  # the form lives on the actor's page
     form_class = PosicionForm
     titulo = gettext_lazy("Cambiar posición en el mapa")
     mensaje_exito = gettext_lazy("Se registró el cambio de posición en el mapa.")
@@ -351,9 +351,8 @@ class PosicionCambiarView(_AccionSobreActor):
         )
 
 
-class RelacionCrearView(_AccionSobreActor):
+class RelacionCrearView(SoloPost, _AccionSobreActor):
     permiso = "actores.gestionar_relaciones"
-    http_method_names = ["post"]  # the form lives on the actor's page
     form_class = RelacionForm
     titulo = gettext_lazy("Añadir relación")
     mensaje_exito = gettext_lazy("Se añadió la relación.")
@@ -365,9 +364,8 @@ class RelacionCrearView(_AccionSobreActor):
         return relacion_crear(origen=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
-class MembresiaCrearView(_AccionSobreActor):
+class MembresiaCrearView(SoloPost, _AccionSobreActor):
     permiso = "actores.gestionar_relaciones"
-    http_method_names = ["post"]  # the form lives on the actor's page
     form_class = MembresiaForm
     titulo = gettext_lazy("Añadir membresía")
     mensaje_exito = gettext_lazy("Se añadió la membresía.")
@@ -376,11 +374,10 @@ class MembresiaCrearView(_AccionSobreActor):
         return membresia_crear(persona=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
-class RelacionEliminarView(_AccionSobreActor):
+class RelacionEliminarView(SoloPost, _AccionSobreActor):
     """The permission is the one of the relation's origin actor."""
 
     permiso = "actores.gestionar_relaciones"
-    http_method_names = ["post"]
     form_class = forms.Form
     titulo = gettext_lazy("Eliminar relación")
     mensaje_exito = gettext_lazy("Se eliminó la relación.")
@@ -451,9 +448,8 @@ class ImportacionCrearView(VistaAccion):
         return render(self.request, "actores/importar_previa.html", contexto)
 
 
-class ImportacionAplicarView(VistaAccion):
+class ImportacionAplicarView(SoloPost, VistaAccion):
     permiso = "actores.importar"
-    http_method_names = ["post"]
     form_class = forms.Form
     template_name = "actores/importar.html"
     success_url = reverse_lazy("actores:lista")
@@ -582,13 +578,12 @@ class AsignacionCrearView(VistaAccion):
         return asignacion_crear(usuario=self.request.user, **form.cleaned_data)
 
 
-class AsignacionEliminarView(VistaAccion):
+class AsignacionEliminarView(SoloPost, VistaAccion):
     permiso = "actores.asignar_territorios"
     form_class = forms.Form
     template_name = "actores/asignaciones.html"
     success_url = reverse_lazy("actores:asignaciones")
     mensaje_exito = gettext_lazy("Se quitó la asignación.")
-    http_method_names = ["post"]
 
     def cargar_objeto(self):
         return objeto_o_404(AsignacionTerritorial, pk=self.kwargs["pk"])
