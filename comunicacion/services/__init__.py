@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_de
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
@@ -226,22 +226,30 @@ def mensaje_cerrar(*, mensaje: Mensaje, usuario, motivo: str = "") -> Mensaje:
     return mensaje
 
 
+def respuestas_sin_enviar() -> QuerySet[Mensaje]:
+    """Answered messages whose answer has not been e-mailed to the sender."""
+    return Mensaje.objects.filter(
+        respondido_en__isnull=False, respuesta_enviada_en__isnull=True
+    ).exclude(respuesta="")
+
+
+def _respuesta_correo(mensaje: Mensaje) -> None:
+    correo_enviar(
+        para=mensaje.email,
+        plantilla="comunicacion/email/respuesta",
+        contexto={"mensaje": mensaje, "url_contacto": url_de("comunicacion:contacto")},
+    )
+
+
 def respuesta_enviar(*, mensaje_id: int) -> bool:
     """E-mail the answer to the sender, once: a retried task does not send it twice."""
-    with transaction.atomic():
-        mensaje = Mensaje.objects.select_for_update().get(pk=mensaje_id)
-        if mensaje.respondido_en is None or not mensaje.respuesta or mensaje.respuesta_enviada_en:
-            return False
-        with translation.override("es"):
-            asunto = _("Respuesta a su mensaje: %(asunto)s") % {"asunto": mensaje.asunto}
-            cuerpo = render_to_string(
-                "comunicacion/email/respuesta.txt",
-                {"mensaje": mensaje, "url_contacto": url_de("comunicacion:contacto")},
-            )
-        EmailMessage(subject=asunto, body=cuerpo, to=[mensaje.email]).send()
-        mensaje.respuesta_enviada_en = timezone.now()
-        mensaje.save(update_fields=["respuesta_enviada_en"])
-    return True
+    pendiente = respuestas_sin_enviar().filter(pk=mensaje_id)
+    return (
+        pendientes_enviar(
+            queryset=pendiente, enviar=_respuesta_correo, marca="respuesta_enviada_en"
+        )
+        > 0
+    )
 
 
 # --- Communication plan ----------------------------------------------------------------------

@@ -257,7 +257,7 @@ def test_validacion_en_espanol_y_limite_de_longitud(client, consulta):
         {"destino": "compromiso", "texto": "", "nombre": "", "email": "no-es-correo"},
     )
     html = respuesta.content.decode()
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400  # an invalid form keeps what was typed
     for texto in (
         "Escriba su comentario.",
         "Escriba su nombre.",
@@ -284,13 +284,13 @@ def test_no_se_comenta_un_compromiso_de_otro_pacto(client, consulta, coordinador
     respuesta = client.post(
         _url_comentar(consulta), _datos_form(destino="compromiso", compromiso=otro.pk)
     )
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400  # an invalid form keeps what was typed
     assert not Comentario.objects.exists()
 
 
 def test_el_campo_trampa_detiene_a_los_robots(client, consulta):
     respuesta = client.post(_url_comentar(consulta), _datos_form(web="http://spam.example"))
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400  # an invalid form keeps what was typed
     assert "No pudimos procesar su comentario." in respuesta.content.decode()
     assert not Comentario.objects.exists()
     assert 'class="campo-trampa-com' in client.get(_url_comentar(consulta)).content.decode()

@@ -41,6 +41,7 @@ COORD_COMU = "302 403 200 403 200 403 200"
 COORD_ANAL = "302 403 200 403 403 200 200"
 COORD_FAC = "302 403 200 200 403 403 200"
 NO_EXISTE = "404 404 404 404 404 404 404"
+SOLO_POST_COMU = "302 403 405 403 405 403 405"
 
 
 @dataclass
@@ -405,10 +406,9 @@ MATRIZ: list[Fila] = [
     F("comunicacion:noticia_nueva", COORD_COMU),
     F("comunicacion:noticia_gestion", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
     F("comunicacion:noticia_editar", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
-    F(
-        "comunicacion:noticia_estado",
-        "302 403 405 403 405 403 405",
-        lambda o: {"pk": o.noticia_borrador.pk},
+    *(
+        F(f"comunicacion:noticia_{a}", SOLO_POST_COMU, lambda o: {"pk": o.noticia_borrador.pk})
+        for a in ("publicar", "retirar")
     ),
     F("comunicacion:plan", PERSONAL),
     F("comunicacion:accion_nueva", COORD_COMU),
@@ -416,6 +416,10 @@ MATRIZ: list[Fila] = [
     F("comunicacion:accion_estado", "302 403 405 403 405 403 405", lambda o: {"pk": o.accion.pk}),
     F("comunicacion:bandeja", COORD_COMU),
     F("comunicacion:mensaje", COORD_COMU, lambda o: {"pk": o.mensaje.pk}),
+    *(
+        F(f"comunicacion:mensaje_{a}", SOLO_POST_COMU, lambda o: {"pk": o.mensaje.pk})
+        for a in ("asignar", "anotar", "plazo", "cerrar")
+    ),
     # Subscriptions and message tracking: the links' signed token is the authorisation, so a
     # valid one opens for everybody (it shows a button, never the address) and a forged one
     # is a 404 for everybody, staff included.
@@ -479,10 +483,11 @@ def _token_comentario() -> dict:
 def _token(uso: str) -> dict:
     from comunicacion.models import Suscripcion
     from comunicacion.services import suscripciones
+    from core.firmas import token_firmado
 
     suscripcion = Suscripcion.objects.get_or_create(email="matriz@example.org", tipo="noticias")[0]
     sal = suscripciones.SAL_BAJA if uso == "baja" else suscripciones.SAL_CONFIRMAR
-    return {"token": suscripciones.firmar(suscripcion, sal)}
+    return {"token": token_firmado(suscripcion, sal=sal)}
 
 
 def _nombres_de_urls(resolver=None, espacio=None):
