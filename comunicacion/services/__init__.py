@@ -16,7 +16,7 @@ from core.enlaces import url_de
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
 
-from ..models import Mensaje, NotaMensaje, Noticia
+from ..models import AccionComunicacion, Mensaje, NotaMensaje, Noticia
 
 CAMPOS_NOTICIA = (
     "titulo", "resumen", "cuerpo", "imagen", "imagen_alt", "mesa", "pacto", "evento",
@@ -261,10 +261,10 @@ CAMPOS_ACCION = (
 
 
 @transaction.atomic
-def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
+def accion_guardar(
+    *, usuario, datos: dict[str, Any], accion: AccionComunicacion | None = None
+) -> AccionComunicacion:
     """Create (accion=None) or edit a dated action of the communication plan."""
-    from ..models import AccionComunicacion
-
     exigir_permiso(usuario, "comunicacion.gestionar_plan")
     accion = accion or AccionComunicacion()
     for campo in CAMPOS_ACCION:
@@ -278,9 +278,9 @@ def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
 
 
 @transaction.atomic
-def accion_cambiar_estado(*, usuario, accion, estado: str):
-    from ..models import AccionComunicacion
-
+def accion_cambiar_estado(
+    *, usuario, accion: AccionComunicacion, estado: str
+) -> AccionComunicacion:
     exigir_permiso(usuario, "comunicacion.gestionar_plan")
     if estado not in AccionComunicacion.Estado.values:
         raise ValidationError({"estado": _("Estado no válido.")})

@@ -3,8 +3,7 @@ answer (one comment or several similar ones) and e-mail each answer to its autho
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -22,6 +21,7 @@ from core.firmas import (
     objeto_de_token,
     token_firmado,
 )
+from core.models import Documento
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
 from pactos.models import Compromiso, Pacto
@@ -33,8 +33,6 @@ from ..models import Comentario, Consulta, RespuestaOficial
 # The confirmation link: signed with SECRET_KEY and this salt, valid for three days.
 SAL_CONFIRMACION = "comunicacion.consulta.confirmar-comentario"
 VALIDEZ_CONFIRMACION = 3 * 24 * 3600
-
-logger = logging.getLogger(__name__)
 
 
 # --- Consultation ----------------------------------------------------------------------------
@@ -76,7 +74,7 @@ def consulta_abrir(
 
 
 @transaction.atomic
-def consulta_cerrar(*, consulta: Consulta, usuario):
+def consulta_cerrar(*, consulta: Consulta, usuario) -> Documento:
     """Close it (no more comments) and ask core for the summary report as a PDF."""
     from core.documentos import documento_solicitar
 
@@ -193,7 +191,7 @@ def comentario_recibir(
     return comentario
 
 
-def comentario_token(comentario: Comentario) -> str:
+def comentario_token(*, comentario: Comentario) -> str:
     """The confirmation link's token (core.firmas): the link, and whoever reads it in a log or a
     forwarded mail, never carries the commenter's address."""
     return token_firmado(comentario, sal=SAL_CONFIRMACION, campo="clave_confirmacion")
@@ -254,7 +252,9 @@ def confirmaciones_sin_enviar() -> QuerySet[Comentario]:
 
 
 def _confirmacion_correo(comentario: Comentario) -> None:
-    enlace = url_de("comunicacion:comentario_confirmar", token=comentario_token(comentario))
+    enlace = url_de(
+        "comunicacion:comentario_confirmar", token=comentario_token(comentario=comentario)
+    )
     correo_enviar(
         para=comentario.email,
         plantilla="comunicacion/email/consulta_confirmacion",
@@ -398,8 +398,6 @@ def comentarios_sin_confirmar_purgar(*, ahora: datetime | None = None) -> int:
     e-mail of someone who did not confirm serves no purpose (data minimisation). Published and
     hidden comments are never deleted.
     """
-    from datetime import timedelta
-
     limite = (ahora or timezone.now()) - timedelta(days=DIAS_SIN_CONFIRMAR)
     borrados, _ = Comentario.objects.filter(
         estado=Comentario.Estado.PENDIENTE, creado__lt=limite

@@ -36,17 +36,17 @@ def suscripcion_de_token(*, token: str, sal: str) -> Suscripcion:
     return objeto_de_token(token, sal=sal, queryset=Suscripcion, max_age=max_age)
 
 
-def url_baja(suscripcion: Suscripcion) -> str:
+def url_baja(*, suscripcion: Suscripcion) -> str:
     return url_de("comunicacion:suscripcion_baja", token_firmado(suscripcion, sal=SAL_BAJA))
 
 
-def url_confirmar(suscripcion: Suscripcion) -> str:
+def url_confirmar(*, suscripcion: Suscripcion) -> str:
     token = token_firmado(suscripcion, sal=SAL_CONFIRMAR)
     return url_de("comunicacion:suscripcion_confirmar", token)
 
 
 def _correo_enviar(suscripcion: Suscripcion, *, plantilla: str, contexto: dict) -> None:
-    baja = url_baja(suscripcion)
+    baja = url_baja(suscripcion=suscripcion)
     correo_enviar(
         para=suscripcion.email,
         plantilla=plantilla,
@@ -123,7 +123,10 @@ def _confirmacion_correo(suscripcion: Suscripcion) -> None:
     _correo_enviar(
         suscripcion,
         plantilla="comunicacion/email/suscripcion_confirmar",
-        contexto={"url_confirmar": url_confirmar(suscripcion), "dias": VALIDEZ_CONFIRMACION.days},
+        contexto={
+            "url_confirmar": url_confirmar(suscripcion=suscripcion),
+            "dias": VALIDEZ_CONFIRMACION.days,
+        },
     )
 
 

@@ -158,17 +158,37 @@ class NoticiasGestionView(VistaStaff):
         return contexto
 
 
-class NoticiaCrearView(VistaAccion):
-    permiso = "comunicacion.gestionar_noticias"
-    form_class = NoticiaForm
-    template_name = "comunicacion/gestion/noticia_form.html"
-    mensaje_exito = gettext_lazy("Noticia guardada.")
+class _FormularioGestion(VistaAccion):
+    """Create or edit one row through its ModelForm, on the one staff form page."""
+
+    template_name = "comunicacion/gestion/formulario.html"
+    titulos: tuple[str, str]  # (new, edit)
+    lista: tuple[str, str]  # the list's (name, URL name), for the breadcrumb
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.objeto}
 
+    def url_cancelar(self) -> str:
+        return reverse(self.lista[1])
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(noticia=self.objeto, **kwargs)
+        return super().get_context_data(
+            titulo=self.titulos[self.objeto is not None],
+            lista=(self.lista[0], reverse(self.lista[1])),
+            url_cancelar=self.url_cancelar(),
+            **kwargs,
+        )
+
+
+class NoticiaCrearView(_FormularioGestion):
+    permiso = "comunicacion.gestionar_noticias"
+    form_class = NoticiaForm
+    mensaje_exito = gettext_lazy("Noticia guardada.")
+    titulos = (gettext_lazy("Nueva noticia"), gettext_lazy("Editar noticia"))
+    lista = (gettext_lazy("Noticias"), "comunicacion:noticias_gestion")
+    extra_context = {
+        "aviso": gettext_lazy("Se guarda como borrador; la publica después desde su ficha.")
+    }
 
     def ejecutar(self, form):
         return services.noticia_crear(usuario=self.request.user, datos=form.cleaned_data)
@@ -178,8 +198,13 @@ class NoticiaCrearView(VistaAccion):
 
 
 class NoticiaEditarView(NoticiaCrearView):
+    extra_context = None
+
     def cargar_objeto(self):
         return objeto_o_404(Noticia, pk=self.kwargs["pk"])
+
+    def url_cancelar(self) -> str:
+        return reverse("comunicacion:noticia_gestion", args=[self.objeto.pk])
 
     def ejecutar(self, form):
         return services.noticia_editar(
@@ -200,7 +225,8 @@ class NoticiaGestionView(VistaStaff):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(noticia=self.objeto, **kwargs)
+        url_lista = reverse("comunicacion:noticias_gestion")
+        return super().get_context_data(noticia=self.objeto, url_lista=url_lista, **kwargs)
 
 
 class NoticiaPublicarView(NoticiaGestionView, VistaAccion):
@@ -364,18 +390,13 @@ class PlanView(VistaStaff):
         return contexto
 
 
-class AccionCrearView(VistaAccion):
+class AccionCrearView(_FormularioGestion):
     permiso = "comunicacion.gestionar_plan"
     form_class = AccionForm
-    template_name = "comunicacion/gestion/accion_form.html"
     success_url = reverse_lazy("comunicacion:plan")
     mensaje_exito = gettext_lazy("Acción guardada en el plan.")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.objeto}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(accion=self.objeto, **kwargs)
+    titulos = (gettext_lazy("Nueva acción"), gettext_lazy("Editar acción"))
+    lista = (gettext_lazy("Plan de comunicación"), "comunicacion:plan")
 
     def ejecutar(self, form):
         return services.accion_guardar(

@@ -477,7 +477,7 @@ def _token_comentario() -> dict:
     from comunicacion.services import consulta
 
     pendiente = Comentario.objects.filter(estado="pendiente").order_by("pk").first()
-    return {"token": consulta.comentario_token(pendiente)}
+    return {"token": consulta.comentario_token(comentario=pendiente)}
 
 
 def _token(uso: str) -> dict:
