@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from core.cache import PaginaPublicaMixin
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from .. import selectors, services
 from ..forms import (
@@ -229,9 +229,8 @@ class NoticiaGestionView(VistaStaff):
         return super().get_context_data(noticia=self.objeto, url_lista=url_lista, **kwargs)
 
 
-class NoticiaPublicarView(NoticiaGestionView, VistaAccion):
+class NoticiaPublicarView(SoloPost, NoticiaGestionView, VistaAccion):
     form_class = forms.Form
-    http_method_names = ["post"]
     mensaje_exito = gettext_lazy("Noticia publicada.")
 
     def ejecutar(self, form):
@@ -314,11 +313,10 @@ class MensajeView(VistaAccion):
         return reverse("comunicacion:mensaje", args=[self.objeto.pk])
 
 
-class MensajeAsignarView(MensajeView):
+class MensajeAsignarView(SoloPost, MensajeView):
     permiso = "comunicacion.asignar_mensaje"
     form_class = AsignarForm
     nombre_form = "form_asignar"
-    http_method_names = ["post"]
     mensaje_exito = gettext_lazy("Mensaje asignado.")
 
     def ejecutar(self, form):
@@ -409,12 +407,11 @@ class AccionEditarView(AccionCrearView):
         return objeto_o_404(AccionComunicacion, pk=self.kwargs["pk"])
 
 
-class AccionEstadoView(PlanView, VistaAccion):
+class AccionEstadoView(SoloPost, PlanView, VistaAccion):
     """Move a plan's action to another state; a refusal shows the plan again, answered 400."""
 
     permiso = "comunicacion.gestionar_plan"
     form_class = EstadoAccionForm
-    http_method_names = ["post"]
     success_url = reverse_lazy("comunicacion:plan")
 
     def cargar_objeto(self):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from core import limites
 from core.enlaces import FeedPortal
 from core.red import ip_cliente
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from ..forms.consulta import ComentarioForm, ConsultaAbrirForm, OcultarForm, RespuestaOficialForm
 from ..models import Comentario, Consulta
@@ -302,11 +302,10 @@ class RespuestaOficialView(ConsultaModerarView, VistaAccion):
         return reverse("comunicacion:consulta_moderar", args=[self.objeto.pk])
 
 
-class ComentarioOcultarView(ConsultaModerarView, VistaAccion):
+class ComentarioOcultarView(SoloPost, ConsultaModerarView, VistaAccion):
     """Hide one comment with a public reason; a refusal shows the queue again, answered 400."""
 
     form_class = OcultarForm
-    http_method_names = ["post"]
     mensaje_exito = gettext_lazy("Comentario oculto; se muestra el motivo en su lugar.")
 
     def cargar_objeto(self):
@@ -338,11 +337,10 @@ class ComentarioRestaurarView(ComentarioOcultarView):
         return srv.comentario_restaurar(comentario=self.comentario, usuario=self.request.user)
 
 
-class ConsultaCerrarView(_ConsultaMixin, VistaAccion):
+class ConsultaCerrarView(SoloPost, _ConsultaMixin, VistaAccion):
     permiso = "comunicacion.abrir_consulta"
     form_class = forms.Form
     template_name = "comunicacion/consulta/moderar.html"
-    http_method_names = ["post"]
     mensaje_exito = gettext_lazy("Consulta cerrada. El informe de resultados se está generando.")
 
     def ejecutar(self, form):
