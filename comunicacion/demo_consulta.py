@@ -160,7 +160,9 @@ def cargar_demo_consulta(*, coordinadora, comunicacion) -> str:
             }
             comentario = srv.comentario_recibir(consulta=consulta, datos=datos, enviar=False)
             if clave != "ana":  # Ana has not opened her confirmation link yet
-                comentario = srv.comentario_confirmar(token=srv.comentario_token(comentario))
+                comentario = srv.comentario_confirmar(
+                    token=srv.comentario_token(comentario=comentario)
+                )
             hechos[clave] = comentario
         for claves, decision, texto in RESPUESTAS:
             srv.respuesta_publicar(

@@ -1,13 +1,13 @@
 from django.urls import path
 
-from . import urls_consulta, views
+from . import views
 from .feeds import NoticiasAtom, NoticiasFeed
-from .views import suscripciones
+from .views import consulta, suscripciones
 
 app_name = "comunicacion"
 
 urlpatterns = [
-    # Public
+    # Public: news, contact, subscriptions
     path("noticias/", views.NoticiasView.as_view(), name="noticias"),
     path("noticias/rss/", NoticiasFeed(), name="noticias_rss"),
     path("noticias/atom/", NoticiasAtom(), name="noticias_atom"),
@@ -32,30 +32,52 @@ urlpatterns = [
         suscripciones.BajaView.as_view(),
         name="suscripcion_baja",
     ),
-    # Staff
-    path("gestion/noticias/", views.NoticiasGestionView.as_view(), name="noticias_gestion"),
-    path("gestion/noticias/nueva/", views.NoticiaFormView.as_view(), name="noticia_nueva"),
-    path("gestion/noticias/<int:pk>/", views.NoticiaGestionView.as_view(), name="noticia_gestion"),
+    # Public: consultations
+    path("consultas/", consulta.ConsultasView.as_view(), name="consultas"),
+    path("consultas/<int:pk>/", consulta.ConsultaView.as_view(), name="consulta"),
+    path("consultas/<int:pk>/comentar/", consulta.ComentarView.as_view(), name="comentar"),
     path(
-        "gestion/noticias/<int:pk>/editar/", views.NoticiaFormView.as_view(), name="noticia_editar"
+        "consultas/<int:pk>/comentario-enviado/",
+        consulta.ComentarioEnviadoView.as_view(),
+        name="comentario_enviado",
     ),
+    path("consultas/<int:pk>/rss/", consulta.ComentariosFeed(), name="consulta_rss"),
     path(
-        "gestion/noticias/<int:pk>/estado/",
-        views.NoticiaEstadoView.as_view(),
-        name="noticia_estado",
-    ),
-    path("gestion/plan/", views.PlanView.as_view(), name="plan"),
-    path("gestion/plan/nueva/", views.AccionFormView.as_view(), name="accion_nueva"),
-    path("gestion/plan/<int:pk>/", views.AccionFormView.as_view(), name="accion_editar"),
-    path("gestion/plan/<int:pk>/estado/", views.AccionEstadoView.as_view(), name="accion_estado"),
-    path("gestion/mensajes/", views.BandejaView.as_view(), name="bandeja"),
-    path("gestion/mensajes/<int:pk>/", views.MensajeView.as_view(), name="mensaje"),
-    path(
-        "gestion/suscripciones/",
-        suscripciones.SuscripcionesGestionView.as_view(),
-        name="suscripciones_gestion",
+        "consultas/confirmar/<str:token>/",
+        consulta.ComentarioConfirmarView.as_view(),
+        name="comentario_confirmar",
     ),
 ]
 
-# The public consultation keeps its routes in their own module.
-urlpatterns += urls_consulta.urlpatterns
+# Staff: one URL per page and one per action; "<pk>/<action>/" under the page it acts on.
+GESTION = {
+    "noticias_gestion": ("noticias/", views.NoticiasGestionView),
+    "noticia_nueva": ("noticias/nueva/", views.NoticiaCrearView),
+    "noticia_gestion": ("noticias/<int:pk>/", views.NoticiaGestionView),
+    "noticia_editar": ("noticias/<int:pk>/editar/", views.NoticiaEditarView),
+    "noticia_publicar": ("noticias/<int:pk>/publicar/", views.NoticiaPublicarView),
+    "noticia_retirar": ("noticias/<int:pk>/retirar/", views.NoticiaRetirarView),
+    "plan": ("plan/", views.PlanView),
+    "accion_nueva": ("plan/nueva/", views.AccionCrearView),
+    "accion_editar": ("plan/<int:pk>/", views.AccionEditarView),
+    "accion_estado": ("plan/<int:pk>/estado/", views.AccionEstadoView),
+    "bandeja": ("mensajes/", views.BandejaView),
+    "mensaje": ("mensajes/<int:pk>/", views.MensajeView),
+    "mensaje_asignar": ("mensajes/<int:pk>/asignar/", views.MensajeAsignarView),
+    "mensaje_anotar": ("mensajes/<int:pk>/nota/", views.MensajeAnotarView),
+    "mensaje_plazo": ("mensajes/<int:pk>/plazo/", views.MensajePlazoView),
+    "mensaje_cerrar": ("mensajes/<int:pk>/cerrar/", views.MensajeCerrarView),
+    "suscripciones_gestion": ("suscripciones/", suscripciones.SuscripcionesGestionView),
+    "consultas_gestion": ("consultas/", consulta.ConsultasGestionView),
+    "consulta_abrir": ("consultas/abrir/", consulta.ConsultaAbrirView),
+    "consulta_moderar": ("consultas/<int:pk>/", consulta.ConsultaModerarView),
+    "consulta_responder": ("consultas/<int:pk>/responder/", consulta.RespuestaOficialView),
+    "consulta_cerrar": ("consultas/<int:pk>/cerrar/", consulta.ConsultaCerrarView),
+    "comentario_ocultar": ("comentarios/<int:pk>/ocultar/", consulta.ComentarioOcultarView),
+    "comentario_restaurar": ("comentarios/<int:pk>/restaurar/", consulta.ComentarioRestaurarView),
+}
+
+urlpatterns += [
+    path(f"gestion/{ruta}", vista.as_view(), name=nombre)
+    for nombre, (ruta, vista) in GESTION.items()
+]

@@ -5,8 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
-from comunicacion.api import NoticiaViewSet
-from comunicacion.api_consulta import ComentarioConsultaViewSet
+from comunicacion.api import ComentarioConsultaViewSet, NoticiaViewSet
 from eventos.api import EventoViewSet
 from mesas.api import MesaViewSet, SesionViewSet
 from pactos.api_pactos import CompromisoViewSet, PactoViewSet

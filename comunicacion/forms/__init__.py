@@ -232,3 +232,9 @@ class AccionForm(_Crispy, forms.ModelForm):
         )
         self.fields["responsable"].required = False
         self.fields["responsable"].help_text = _("Vacío: usted.")
+
+
+class EstadoAccionForm(forms.Form):
+    """The new state of a plan's action; the service says whether it is one of the states."""
+
+    estado = forms.CharField(required=False, max_length=20)

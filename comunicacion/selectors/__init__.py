@@ -1,9 +1,18 @@
 """Reads of Comunicación: what the public sees of the news, and the staff inbox."""
 
+from datetime import date, timedelta
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ..models import Mensaje, Noticia
+from ..models import (
+    AccionComunicacion,
+    Mensaje,
+    NotaMensaje,
+    Noticia,
+    normalizar_codigo,
+    sumar_dias_habiles,
+)
 
 
 def noticias_publicas(*, eje: str = "", canton: str = "") -> QuerySet[Noticia]:
@@ -16,7 +25,7 @@ def noticias_publicas(*, eje: str = "", canton: str = "") -> QuerySet[Noticia]:
     return qs.distinct().order_by("-publicada_en", "-pk")
 
 
-def noticia_publica(slug: str) -> Noticia | None:
+def noticia_publica(*, slug: str) -> Noticia | None:
     return (
         Noticia.objects.publicas()
         .select_related("mesa", "pacto", "evento")
@@ -59,10 +68,6 @@ def _vencidos_q(hoy=None) -> Q:
     """Open messages past their deadline, in SQL: the deadline staff set has passed, or, with the
     default one (15 working days after reception), it was received on or before the last day
     whose default deadline is already behind us. Same answer as Mensaje.vencido, row by row."""
-    from datetime import timedelta
-
-    from ..models import sumar_dias_habiles
-
     hoy = hoy or timezone.localdate()
     ultimo = hoy - timedelta(days=1)
     while sumar_dias_habiles(ultimo, Mensaje.DIAS_HABILES_PARA_RESPONDER) >= hoy:
@@ -81,14 +86,12 @@ def mensajes_vencidos_cuenta() -> int:
     return mensajes_vencidos().count()
 
 
-def notas_de_mensaje(*, mensaje: Mensaje):
+def notas_de_mensaje(*, mensaje: Mensaje) -> QuerySet[NotaMensaje]:
     return mensaje.notas.select_related("autor").order_by("creada", "pk")
 
 
 def mensaje_por_codigo(*, codigo: str) -> Mensaje | None:
     """The message with this tracking code, or None; malformed codes never reach the database."""
-    from ..models import normalizar_codigo
-
     codigo = normalizar_codigo(codigo)
     if not codigo:
         return None
@@ -110,9 +113,7 @@ def mensaje_por_codigo(*, codigo: str) -> Mensaje | None:
     )
 
 
-def acciones_plan(*, estado: str = "", canal: str = ""):
-    from ..models import AccionComunicacion
-
+def acciones_plan(*, estado: str = "", canal: str = "") -> QuerySet[AccionComunicacion]:
     qs = AccionComunicacion.objects.select_related("responsable", "mesa", "pacto", "evento")
     if estado:
         qs = qs.filter(estado=estado)
@@ -121,33 +122,26 @@ def acciones_plan(*, estado: str = "", canal: str = ""):
     return qs
 
 
-def acciones_realizadas(*, desde=None, hasta=None) -> int:
+def _cuenta_entre(qs: QuerySet, campo: str, desde: date | None, hasta: date | None) -> int:
+    """How many rows of qs have the date of `campo` within [desde, hasta] (either may be open)."""
+    if desde:
+        qs = qs.filter(**{f"{campo}__gte": desde})
+    if hasta:
+        qs = qs.filter(**{f"{campo}__lte": hasta})
+    return qs.count()
+
+
+def acciones_realizadas(*, desde: date | None = None, hasta: date | None = None) -> int:
     """Figure of product 3 for the roadmap dashboard: communication actions carried out."""
-    from ..models import AccionComunicacion
-
     qs = AccionComunicacion.objects.filter(estado=AccionComunicacion.Estado.REALIZADA)
-    if desde:
-        qs = qs.filter(fecha__gte=desde)
-    if hasta:
-        qs = qs.filter(fecha__lte=hasta)
-    return qs.count()
+    return _cuenta_entre(qs, "fecha", desde, hasta)
 
 
-def noticias_publicadas(*, desde=None, hasta=None) -> int:
-    from django.utils import timezone
-
-    qs = Noticia.objects.publicas()
-    if desde:
-        qs = qs.filter(publicada_en__date__gte=desde)
-    if hasta:
-        qs = qs.filter(publicada_en__date__lte=min(hasta, timezone.localdate()))
-    return qs.count()
+def noticias_publicadas(*, desde: date | None = None, hasta: date | None = None) -> int:
+    hasta = min(hasta, timezone.localdate()) if hasta else None
+    return _cuenta_entre(Noticia.objects.publicas(), "publicada_en__date", desde, hasta)
 
 
-def mensajes_respondidos(*, desde=None, hasta=None) -> int:
+def mensajes_respondidos(*, desde: date | None = None, hasta: date | None = None) -> int:
     qs = Mensaje.objects.filter(respondido_en__isnull=False)
-    if desde:
-        qs = qs.filter(respondido_en__date__gte=desde)
-    if hasta:
-        qs = qs.filter(respondido_en__date__lte=hasta)
-    return qs.count()
+    return _cuenta_entre(qs, "respondido_en__date", desde, hasta)

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_de
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
 
-from ..models import Mensaje, NotaMensaje, Noticia
+from ..models import AccionComunicacion, Mensaje, NotaMensaje, Noticia
 
 CAMPOS_NOTICIA = (
     "titulo", "resumen", "cuerpo", "imagen", "imagen_alt", "mesa", "pacto", "evento",
@@ -226,22 +226,30 @@ def mensaje_cerrar(*, mensaje: Mensaje, usuario, motivo: str = "") -> Mensaje:
     return mensaje
 
 
+def respuestas_sin_enviar() -> QuerySet[Mensaje]:
+    """Answered messages whose answer has not been e-mailed to the sender."""
+    return Mensaje.objects.filter(
+        respondido_en__isnull=False, respuesta_enviada_en__isnull=True
+    ).exclude(respuesta="")
+
+
+def _respuesta_correo(mensaje: Mensaje) -> None:
+    correo_enviar(
+        para=mensaje.email,
+        plantilla="comunicacion/email/respuesta",
+        contexto={"mensaje": mensaje, "url_contacto": url_de("comunicacion:contacto")},
+    )
+
+
 def respuesta_enviar(*, mensaje_id: int) -> bool:
     """E-mail the answer to the sender, once: a retried task does not send it twice."""
-    with transaction.atomic():
-        mensaje = Mensaje.objects.select_for_update().get(pk=mensaje_id)
-        if mensaje.respondido_en is None or not mensaje.respuesta or mensaje.respuesta_enviada_en:
-            return False
-        with translation.override("es"):
-            asunto = _("Respuesta a su mensaje: %(asunto)s") % {"asunto": mensaje.asunto}
-            cuerpo = render_to_string(
-                "comunicacion/email/respuesta.txt",
-                {"mensaje": mensaje, "url_contacto": url_de("comunicacion:contacto")},
-            )
-        EmailMessage(subject=asunto, body=cuerpo, to=[mensaje.email]).send()
-        mensaje.respuesta_enviada_en = timezone.now()
-        mensaje.save(update_fields=["respuesta_enviada_en"])
-    return True
+    pendiente = respuestas_sin_enviar().filter(pk=mensaje_id)
+    return (
+        pendientes_enviar(
+            queryset=pendiente, enviar=_respuesta_correo, marca="respuesta_enviada_en"
+        )
+        > 0
+    )
 
 
 # --- Communication plan ----------------------------------------------------------------------
@@ -253,10 +261,10 @@ CAMPOS_ACCION = (
 
 
 @transaction.atomic
-def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
+def accion_guardar(
+    *, usuario, datos: dict[str, Any], accion: AccionComunicacion | None = None
+) -> AccionComunicacion:
     """Create (accion=None) or edit a dated action of the communication plan."""
-    from ..models import AccionComunicacion
-
     exigir_permiso(usuario, "comunicacion.gestionar_plan")
     accion = accion or AccionComunicacion()
     for campo in CAMPOS_ACCION:
@@ -270,9 +278,9 @@ def accion_guardar(*, usuario, datos: dict[str, Any], accion=None):
 
 
 @transaction.atomic
-def accion_cambiar_estado(*, usuario, accion, estado: str):
-    from ..models import AccionComunicacion
-
+def accion_cambiar_estado(
+    *, usuario, accion: AccionComunicacion, estado: str
+) -> AccionComunicacion:
     exigir_permiso(usuario, "comunicacion.gestionar_plan")
     if estado not in AccionComunicacion.Estado.values:
         raise ValidationError({"estado": _("Estado no válido.")})

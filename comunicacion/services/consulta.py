@@ -3,19 +3,25 @@ answer (one comment or several similar ones) and e-mail each answer to its autho
 
 from __future__ import annotations
 
-import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_absoluta, url_de
+from core.firmas import (
+    EnlaceCaducado,
+    EnlaceInvalido,
+    datos_de_token,
+    objeto_de_token,
+    token_firmado,
+)
+from core.models import Documento
 from core.permisos import exigir_permiso
 from core.tareas import encolar_tras_commit
 from pactos.models import Compromiso, Pacto
@@ -27,8 +33,6 @@ from ..models import Comentario, Consulta, RespuestaOficial
 # The confirmation link: signed with SECRET_KEY and this salt, valid for three days.
 SAL_CONFIRMACION = "comunicacion.consulta.confirmar-comentario"
 VALIDEZ_CONFIRMACION = 3 * 24 * 3600
-
-logger = logging.getLogger(__name__)
 
 
 # --- Consultation ----------------------------------------------------------------------------
@@ -70,7 +74,7 @@ def consulta_abrir(
 
 
 @transaction.atomic
-def consulta_cerrar(*, consulta: Consulta, usuario):
+def consulta_cerrar(*, consulta: Consulta, usuario) -> Documento:
     """Close it (no more comments) and ask core for the summary report as a PDF."""
     from core.documentos import documento_solicitar
 
@@ -187,36 +191,43 @@ def comentario_recibir(
     return comentario
 
 
-def comentario_token(comentario: Comentario) -> str:
-    """A signed, salted, expiring token of the comment's id and its random key: the link (and
-    whoever reads it in a log or a forwarded mail) never carries the commenter's address."""
-    return signing.dumps(
-        [comentario.pk, comentario.clave_confirmacion], salt=SAL_CONFIRMACION, compress=True
-    )
+def comentario_token(*, comentario: Comentario) -> str:
+    """The confirmation link's token (core.firmas): the link, and whoever reads it in a log or a
+    forwarded mail, never carries the commenter's address."""
+    return token_firmado(comentario, sal=SAL_CONFIRMACION, campo="clave_confirmacion")
 
 
 def comentario_por_token(*, token: str) -> Comentario:
     """The comment a confirmation token names; ValidationError if forged, altered or expired."""
+    qs = Comentario.objects.select_related("consulta__version__pacto").exclude(email="")
     try:
-        datos = signing.loads(token, salt=SAL_CONFIRMACION, max_age=VALIDEZ_CONFIRMACION)
-    except signing.SignatureExpired:
+        return objeto_de_token(
+            token,
+            sal=SAL_CONFIRMACION,
+            queryset=qs,
+            campo="clave_confirmacion",
+            max_age=VALIDEZ_CONFIRMACION,
+        )
+    except EnlaceCaducado:
         raise ValidationError(
             _("El enlace caducó. Envíe su comentario de nuevo."), code="caducado"
         ) from None
-    except signing.BadSignature:
-        raise ValidationError(_("El enlace no es válido."), code="invalido") from None
-    qs = Comentario.objects.select_related("consulta__version__pacto").exclude(email="")
-    if isinstance(datos, list) and len(datos) == 2:
-        pk, clave = datos
-        comentario = qs.filter(pk=pk, clave_confirmacion=clave or "-").first()
-    elif isinstance(datos, dict):
-        # Links sent before the change (valid for VALIDEZ_CONFIRMACION) named the address.
-        comentario = qs.filter(pk=datos.get("c"), email=datos.get("e") or "-").first()
-    else:
-        comentario = None
+    except EnlaceInvalido:
+        comentario = _comentario_por_token_antiguo(token, qs)
     if comentario is None:
         raise ValidationError(_("El enlace no es válido."), code="invalido")
     return comentario
+
+
+def _comentario_por_token_antiguo(token: str, qs: QuerySet[Comentario]) -> Comentario | None:
+    """Links sent before the change (valid for VALIDEZ_CONFIRMACION) named the address."""
+    try:
+        datos = datos_de_token(token, sal=SAL_CONFIRMACION, max_age=VALIDEZ_CONFIRMACION)
+    except EnlaceInvalido:
+        return None
+    if not isinstance(datos, dict):
+        return None
+    return qs.filter(pk=datos.get("c"), email=datos.get("e") or "-").first()
 
 
 @transaction.atomic
@@ -233,33 +244,34 @@ def comentario_confirmar(*, token: str) -> Comentario:
     return comentario
 
 
+def confirmaciones_sin_enviar() -> QuerySet[Comentario]:
+    """Pending comments whose author has not been sent the confirmation link."""
+    return Comentario.objects.filter(
+        estado=Comentario.Estado.PENDIENTE, confirmacion_enviada_en__isnull=True
+    ).exclude(email="")
+
+
+def _confirmacion_correo(comentario: Comentario) -> None:
+    enlace = url_de(
+        "comunicacion:comentario_confirmar", token=comentario_token(comentario=comentario)
+    )
+    correo_enviar(
+        para=comentario.email,
+        plantilla="comunicacion/email/consulta_confirmacion",
+        contexto={"comentario": comentario, "enlace": enlace, "dias": 3},
+    )
+
+
 def confirmacion_enviar(*, comentario_id: int) -> bool:
     """E-mail the confirmation link of a pending comment, once: a retried task sends nothing."""
-    with transaction.atomic():
-        comentario = (
-            Comentario.objects.select_for_update(of=("self",))
-            .select_related("consulta__version__pacto")
-            .filter(
-                pk=comentario_id,
-                estado=Comentario.Estado.PENDIENTE,
-                confirmacion_enviada_en__isnull=True,
-            )
-            .exclude(email="")
-            .first()
+    pendiente = confirmaciones_sin_enviar().filter(pk=comentario_id)
+    pendiente = pendiente.select_related("consulta__version__pacto")
+    return (
+        pendientes_enviar(
+            queryset=pendiente, enviar=_confirmacion_correo, marca="confirmacion_enviada_en"
         )
-        if comentario is None:
-            return False
-        enlace = url_de("comunicacion:comentario_confirmar", token=comentario_token(comentario))
-        with translation.override("es"):
-            asunto = _("Confirme su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
-            cuerpo = render_to_string(
-                "comunicacion/email/consulta_confirmacion.txt",
-                {"comentario": comentario, "enlace": enlace, "dias": 3},
-            )
-        EmailMessage(subject=asunto, body=cuerpo, to=[comentario.email]).send()
-        comentario.confirmacion_enviada_en = timezone.now()
-        comentario.save(update_fields=["confirmacion_enviada_en"])
-    return True
+        > 0
+    )
 
 
 @transaction.atomic
@@ -343,31 +355,35 @@ def respuesta_publicar(
     return respuesta
 
 
+def respuestas_sin_enviar() -> QuerySet[Comentario]:
+    """Answered comments whose author (by the confirmed address or the account's) is owed it."""
+    return Comentario.objects.filter(
+        respuesta__isnull=False, respuesta_enviada_en__isnull=True
+    ).filter(Q(email__gt="") | Q(usuario__email__gt=""))
+
+
+def _respuesta_correo(comentario: Comentario) -> None:
+    correo_enviar(
+        para=comentario.correo_destino,
+        plantilla="comunicacion/email/consulta_respuesta",
+        contexto={
+            "comentario": comentario,
+            "respuesta": comentario.respuesta,
+            "enlace": url_absoluta(comentario.get_absolute_url()),
+        },
+    )
+
+
 def respuesta_comentario_enviar(*, comentario_id: int) -> bool:
     """E-mail the official answer to the comment's author, once: a retry never sends twice."""
-    with transaction.atomic():
-        comentario = (
-            Comentario.objects.select_for_update(of=("self",))
-            .select_related("respuesta", "consulta__version__pacto", "usuario")
-            .get(pk=comentario_id)
+    pendiente = respuestas_sin_enviar().filter(pk=comentario_id)
+    pendiente = pendiente.select_related("respuesta", "consulta__version__pacto", "usuario")
+    return (
+        pendientes_enviar(
+            queryset=pendiente, enviar=_respuesta_correo, marca="respuesta_enviada_en"
         )
-        destino = comentario.correo_destino
-        if comentario.respuesta is None or comentario.respuesta_enviada_en or not destino:
-            return False
-        with translation.override("es"):
-            asunto = _("Respuesta a su comentario sobre %(pacto)s") % {"pacto": comentario.consulta}
-            cuerpo = render_to_string(
-                "comunicacion/email/consulta_respuesta.txt",
-                {
-                    "comentario": comentario,
-                    "respuesta": comentario.respuesta,
-                    "enlace": url_absoluta(comentario.get_absolute_url()),
-                },
-            )
-        EmailMessage(subject=asunto, body=cuerpo, to=[destino]).send()
-        comentario.respuesta_enviada_en = timezone.now()
-        comentario.save(update_fields=["respuesta_enviada_en"])
-    return True
+        > 0
+    )
 
 
 # --- Personal data of comments never confirmed ------------------------------------------------
@@ -382,8 +398,6 @@ def comentarios_sin_confirmar_purgar(*, ahora: datetime | None = None) -> int:
     e-mail of someone who did not confirm serves no purpose (data minimisation). Published and
     hidden comments are never deleted.
     """
-    from datetime import timedelta
-
     limite = (ahora or timezone.now()) - timedelta(days=DIAS_SIN_CONFIRMAR)
     borrados, _ = Comentario.objects.filter(
         estado=Comentario.Estado.PENDIENTE, creado__lt=limite

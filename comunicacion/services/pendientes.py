@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 
 from core.tareas import encolar
 
-from ..models import Comentario, Mensaje, Suscripcion
+from . import consulta, respuestas_sin_enviar, suscripciones
 
 # Long enough for the first attempt (the task is on its way, or a worker is retrying it).
 GRACIA = timedelta(minutes=10)
@@ -31,47 +30,21 @@ def correos_pendientes(*, ahora: datetime | None = None) -> dict[str, list[int]]
     """Ids of the rows whose e-mail is due and unsent, by kind."""
     ahora = ahora or timezone.now()
     hasta = ahora - GRACIA
-    return {
-        "confirmacion_comentario": list(
-            Comentario.objects.filter(
-                estado=Comentario.Estado.PENDIENTE,
-                confirmacion_enviada_en__isnull=True,
-                creado__lte=hasta,
-                creado__gt=ahora - VIGENCIA_CONFIRMACION_COMENTARIO,
-            )
-            .exclude(email="")
-            .values_list("pk", flat=True)
+    recientes = {
+        "confirmacion_comentario": consulta.confirmaciones_sin_enviar().filter(
+            creado__gt=ahora - VIGENCIA_CONFIRMACION_COMENTARIO, creado__lte=hasta
         ),
-        "respuesta_comentario": list(
-            Comentario.objects.filter(
-                respuesta__isnull=False,
-                respuesta_enviada_en__isnull=True,
-                respuesta__creada__lte=hasta,
-                respuesta__creada__gt=ahora - VIGENCIA_RESPUESTA,
-            )
-            .filter(Q(email__gt="") | Q(usuario__email__gt=""))
-            .values_list("pk", flat=True)
+        "respuesta_comentario": consulta.respuestas_sin_enviar().filter(
+            respuesta__creada__gt=ahora - VIGENCIA_RESPUESTA, respuesta__creada__lte=hasta
         ),
-        "confirmacion_suscripcion": list(
-            Suscripcion.objects.filter(
-                confirmacion_enviada_en__isnull=True,
-                confirmada_en__isnull=True,
-                baja_en__isnull=True,
-                creada__lte=hasta,
-                creada__gt=ahora - VIGENCIA_CONFIRMACION_SUSCRIPCION,
-            ).values_list("pk", flat=True)
+        "confirmacion_suscripcion": suscripciones.confirmaciones_sin_enviar().filter(
+            creada__gt=ahora - VIGENCIA_CONFIRMACION_SUSCRIPCION, creada__lte=hasta
         ),
-        "respuesta_mensaje": list(
-            Mensaje.objects.filter(
-                respondido_en__isnull=False,
-                respuesta_enviada_en__isnull=True,
-                respondido_en__lte=hasta,
-                respondido_en__gt=ahora - VIGENCIA_RESPUESTA,
-            )
-            .exclude(respuesta="")
-            .values_list("pk", flat=True)
+        "respuesta_mensaje": respuestas_sin_enviar().filter(
+            respondido_en__gt=ahora - VIGENCIA_RESPUESTA, respondido_en__lte=hasta
         ),
     }
+    return {clase: list(qs.values_list("pk", flat=True)) for clase, qs in recientes.items()}
 
 
 def correos_pendientes_reencolar(*, ahora: datetime | None = None) -> int:

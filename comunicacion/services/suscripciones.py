@@ -1,23 +1,23 @@
 """Writes of the subscriptions: request with double opt-in, confirm, unsubscribe, digests.
 
-Links carry a signed token (django.core.signing, one salt per purpose) of the subscription's id
-and its random key; the confirmation link expires. Every e-mail has a one-click unsubscribe link
-and the RFC 8058 List-Unsubscribe headers.
+Links carry a core.firmas token (one salt per purpose) of the subscription's id and its random
+key; the confirmation link expires. Every e-mail has a one-click unsubscribe link and the
+RFC 8058 List-Unsubscribe headers.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_absoluta, url_de
+from core.firmas import EnlaceInvalido, objeto_de_token, token_firmado
 from core.tareas import encolar_tras_commit
 
 from ..models import EnvioSuscripcion, Suscripcion
@@ -30,47 +30,28 @@ VALIDEZ_CONFIRMACION = timedelta(days=7)
 ESPERA_REENVIO = timedelta(hours=1)
 
 
-class EnlaceInvalido(Exception):
-    """The link was altered, has expired, or belongs to no subscription."""
-
-
-def firmar(suscripcion: Suscripcion, sal: str) -> str:
-    return signing.dumps([suscripcion.pk, suscripcion.clave], salt=sal, compress=True)
-
-
-def leer(token: str, sal: str) -> Suscripcion:
+def suscripcion_de_token(*, token: str, sal: str) -> Suscripcion:
+    """The subscription a link names; core.firmas.EnlaceInvalido if forged, revoked or expired."""
     max_age = VALIDEZ_CONFIRMACION if sal == SAL_CONFIRMAR else None
-    try:
-        pk, clave = signing.loads(token, salt=sal, max_age=max_age)
-    except (signing.BadSignature, ValueError, TypeError) as exc:
-        raise EnlaceInvalido from exc
-    suscripcion = Suscripcion.objects.filter(pk=pk, clave=clave).first()
-    if suscripcion is None:
-        raise EnlaceInvalido
-    return suscripcion
+    return objeto_de_token(token, sal=sal, queryset=Suscripcion, max_age=max_age)
 
 
-def url_baja(suscripcion: Suscripcion) -> str:
-    return url_de("comunicacion:suscripcion_baja", firmar(suscripcion, SAL_BAJA))
+def url_baja(*, suscripcion: Suscripcion) -> str:
+    return url_de("comunicacion:suscripcion_baja", token_firmado(suscripcion, sal=SAL_BAJA))
 
 
-def url_confirmar(suscripcion: Suscripcion) -> str:
-    return url_de("comunicacion:suscripcion_confirmar", firmar(suscripcion, SAL_CONFIRMAR))
+def url_confirmar(*, suscripcion: Suscripcion) -> str:
+    token = token_firmado(suscripcion, sal=SAL_CONFIRMAR)
+    return url_de("comunicacion:suscripcion_confirmar", token)
 
 
-def _correo(
-    suscripcion: Suscripcion, *, asunto: str, plantilla: str, contexto: dict
-) -> EmailMessage:
-    baja = url_baja(suscripcion)
-    with translation.override("es"):
-        cuerpo = render_to_string(
-            plantilla, {**contexto, "suscripcion": suscripcion, "url_baja": baja}
-        )
-    return EmailMessage(
-        subject=asunto,
-        body=cuerpo,
-        to=[suscripcion.email],
-        headers={
+def _correo_enviar(suscripcion: Suscripcion, *, plantilla: str, contexto: dict) -> None:
+    baja = url_baja(suscripcion=suscripcion)
+    correo_enviar(
+        para=suscripcion.email,
+        plantilla=plantilla,
+        contexto={**contexto, "suscripcion": suscripcion, "url_baja": baja},
+        cabeceras={
             "List-Unsubscribe": f"<{baja}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
@@ -119,11 +100,11 @@ def suscripcion_solicitar(
         suscripcion.confirmacion_enviada_en = None
         suscripcion.clave = Suscripcion._meta.get_field("clave").get_default()
         suscripcion.save()
-    elif (
-        suscripcion.confirmacion_enviada_en
-        and timezone.now() - suscripcion.confirmacion_enviada_en < ESPERA_REENVIO
-    ):
-        return suscripcion
+    elif suscripcion.confirmacion_enviada_en:
+        if timezone.now() - suscripcion.confirmacion_enviada_en < ESPERA_REENVIO:
+            return suscripcion
+        suscripcion.confirmacion_enviada_en = None  # due again: the task sends the link anew
+        suscripcion.save(update_fields=["confirmacion_enviada_en"])
 
     from ..tasks import enviar_confirmacion_suscripcion
 
@@ -131,43 +112,39 @@ def suscripcion_solicitar(
     return suscripcion
 
 
+def confirmaciones_sin_enviar() -> QuerySet[Suscripcion]:
+    """Subscriptions still waiting for their confirmation link."""
+    return Suscripcion.objects.filter(
+        confirmacion_enviada_en__isnull=True, confirmada_en__isnull=True, baja_en__isnull=True
+    )
+
+
+def _confirmacion_correo(suscripcion: Suscripcion) -> None:
+    _correo_enviar(
+        suscripcion,
+        plantilla="comunicacion/email/suscripcion_confirmar",
+        contexto={
+            "url_confirmar": url_confirmar(suscripcion=suscripcion),
+            "dias": VALIDEZ_CONFIRMACION.days,
+        },
+    )
+
+
 def confirmacion_enviar(*, suscripcion_id: int) -> bool:
-    """E-mail the confirmation link of a pending subscription (once per waiting period)."""
-    with transaction.atomic():
-        suscripcion = (
-            Suscripcion.objects.select_for_update(of=("self",))
-            .select_related("canton", "eje", "pacto")
-            .filter(pk=suscripcion_id)
-            .first()
+    """E-mail the confirmation link of a pending subscription, once (see core.correo)."""
+    pendiente = confirmaciones_sin_enviar().filter(pk=suscripcion_id)
+    pendiente = pendiente.select_related("canton", "eje", "pacto")
+    return (
+        pendientes_enviar(
+            queryset=pendiente, enviar=_confirmacion_correo, marca="confirmacion_enviada_en"
         )
-        if suscripcion is None or suscripcion.confirmada_en or suscripcion.baja_en:
-            return False
-        ahora = timezone.now()
-        if (
-            suscripcion.confirmacion_enviada_en
-            and ahora - suscripcion.confirmacion_enviada_en < ESPERA_REENVIO
-        ):
-            return False
-        with translation.override("es"):
-            asunto = _("Confirme su suscripción a Pactos por Pichincha")
-            correo = _correo(
-                suscripcion,
-                asunto=asunto,
-                plantilla="comunicacion/email/suscripcion_confirmar.txt",
-                contexto={
-                    "url_confirmar": url_confirmar(suscripcion),
-                    "dias": VALIDEZ_CONFIRMACION.days,
-                },
-            )
-        correo.send()
-        suscripcion.confirmacion_enviada_en = ahora
-        suscripcion.save(update_fields=["confirmacion_enviada_en"])
-    return True
+        > 0
+    )
 
 
 @transaction.atomic
 def suscripcion_confirmar(*, token: str) -> Suscripcion:
-    suscripcion = leer(token, SAL_CONFIRMAR)
+    suscripcion = suscripcion_de_token(token=token, sal=SAL_CONFIRMAR)
     suscripcion = Suscripcion.objects.select_for_update().get(pk=suscripcion.pk)
     if suscripcion.baja_en is not None:
         raise EnlaceInvalido
@@ -180,7 +157,7 @@ def suscripcion_confirmar(*, token: str) -> Suscripcion:
 @transaction.atomic
 def suscripcion_baja(*, token: str) -> Suscripcion:
     """Unsubscribe: from then on nothing more is sent. A second click changes nothing."""
-    suscripcion = leer(token, SAL_BAJA)
+    suscripcion = suscripcion_de_token(token=token, sal=SAL_BAJA)
     suscripcion = Suscripcion.objects.select_for_update().get(pk=suscripcion.pk)
     if suscripcion.baja_en is None:
         suscripcion.baja_en = timezone.now()
@@ -208,24 +185,17 @@ def resumen_enviar(*, suscripcion_id: int) -> int:
         items = items_pendientes(suscripcion=suscripcion)
         if not items:
             return 0
-        with translation.override("es"):
-            asunto = _("Novedades de Pactos por Pichincha: %(que)s") % {
-                "que": suscripcion.descripcion
-            }
-            correo = _correo(
-                suscripcion,
-                asunto=asunto,
-                plantilla="comunicacion/email/suscripcion_resumen.txt",
-                contexto={
-                    "items": [(item, url_absoluta(item.ruta)) for item in items],
-                    "url_portal": url_de("comunicacion:noticias"),
-                },
-            )
+        contexto = {
+            "items": [(item, url_absoluta(item.ruta)) for item in items],
+            "url_portal": url_de("comunicacion:noticias"),
+        }
         EnvioSuscripcion.objects.bulk_create(
             [
                 EnvioSuscripcion(suscripcion=suscripcion, clase=i.clase, objeto_id=i.objeto_id)
                 for i in items
             ]
         )
-        correo.send()
+        _correo_enviar(
+            suscripcion, plantilla="comunicacion/email/suscripcion_resumen", contexto=contexto
+        )
     return len(items)

@@ -1,23 +1,20 @@
-"""Thin views of Comunicación: public news and contact form, staff news desk and inbox."""
+"""Thin views of Comunicación: public news and contact form, staff news desk, inbox and plan.
+
+Every page is a core.vistas.VistaStaff and every write a VistaAccion calling one service.
+"""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django import forms
+from django.http import Http404
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views import View
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.generic import TemplateView
 
-from core import limites
 from core.cache import PaginaPublicaMixin
-from core.permisos import PermisoRequeridoMixin
-from core.red import ip_cliente
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from .. import selectors, services
 from ..forms import (
@@ -25,6 +22,7 @@ from ..forms import (
     AsignarForm,
     CerrarForm,
     ContactoForm,
+    EstadoAccionForm,
     FiltroNoticiasForm,
     NotaForm,
     NoticiaForm,
@@ -33,27 +31,16 @@ from ..forms import (
     SeguimientoForm,
 )
 from ..models import AccionComunicacion, Mensaje, Noticia
+from .base import LimitePorHoraMixin
 
 POR_PAGINA = 9
-
-
-def limite_superado(request, nombre: str, limite: int, segundos: int = 3600) -> bool:
-    """Count one more attempt from this address; True beyond `limite` in the window."""
-    return limites.limite_superado(f"comunicacion:{nombre}:{ip_cliente(request)}", limite, segundos)
-
-
-def _form_con_errores(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for campo, errores in exc.error_dict.items():
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, exc)
 
 
 # --- Public ----------------------------------------------------------------------------------
 
 
-class NoticiasView(PaginaPublicaMixin, TemplateView):
+class NoticiasView(PaginaPublicaMixin, VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/publico/noticias.html"
     duracion_cache_publica = 60  # a news item scheduled for later shows within a minute
 
@@ -63,74 +50,61 @@ class NoticiasView(PaginaPublicaMixin, TemplateView):
         eje = canton = ""
         if filtro.is_valid():
             eje, canton = filtro.cleaned_data["eje"], filtro.cleaned_data["canton"]
-        pagina = Paginator(selectors.noticias_publicas(eje=eje, canton=canton), POR_PAGINA)
         contexto.update(
             filtro=filtro,
-            pagina=pagina.get_page(self.request.GET.get("page")),
+            pagina=paginar(
+                self.request, selectors.noticias_publicas(eje=eje, canton=canton), POR_PAGINA
+            ),
             eje=eje,
             canton=canton,
         )
         return contexto
 
 
-class NoticiaView(TemplateView):
+class NoticiaView(VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/publico/noticia.html"
 
-    def get_context_data(self, **kwargs):
-        noticia = selectors.noticia_publica(kwargs["slug"])
+    def cargar_objeto(self):
+        noticia = selectors.noticia_publica(slug=self.kwargs["slug"])
         if noticia is None:
             raise Http404(_("No hay ninguna noticia publicada con esa dirección."))
-        contexto = super().get_context_data(**kwargs)
-        contexto["noticia"] = noticia
-        return contexto
-
-
-class ContactoView(TemplateView):
-    template_name = "comunicacion/publico/contacto.html"
-    LIMITE_POR_HORA = 5
+        return noticia
 
     def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", ContactoForm())
-        return contexto
-
-    def _demasiados(self, request) -> bool:
-        """At most LIMITE_POR_HORA messages an hour from one address (anti-spam)."""
-        return limite_superado(request, "contacto", self.LIMITE_POR_HORA)
-
-    def post(self, request, *args, **kwargs):
-        form = ContactoForm(request.POST)
-        if self._demasiados(request):
-            form.is_valid()
-            form.add_error(
-                None, _("Demasiados mensajes desde esta conexión. Intente de nuevo en una hora.")
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        if form.is_valid():
-            try:
-                mensaje = services.mensaje_recibir(datos=form.cleaned_data)
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                # The code is shown once, on the next page; it never travels in a URL.
-                request.session["comunicacion_codigo"] = mensaje.codigo
-                return redirect("comunicacion:contacto_gracias")
-        return self.render_to_response(self.get_context_data(form=form))
+        return super().get_context_data(noticia=self.objeto, **kwargs)
 
 
-class RespuestasView(TemplateView):
+class ContactoView(LimitePorHoraMixin, VistaAccion):
+    permiso = PUBLICO
+    form_class = ContactoForm
+    template_name = "comunicacion/publico/contacto.html"
+    success_url = reverse_lazy("comunicacion:contacto_gracias")
+    nombre_limite = "contacto"
+    mensaje_limite = gettext_lazy(
+        "Demasiados mensajes desde esta conexión. Intente de nuevo en una hora."
+    )
+
+    def ejecutar(self, form):
+        mensaje = services.mensaje_recibir(datos=form.cleaned_data)
+        # The code is shown once, on the next page; it never travels in a URL.
+        self.request.session["comunicacion_codigo"] = mensaje.codigo
+        return mensaje
+
+
+class RespuestasView(VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/publico/respuestas.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto["pagina"] = Paginator(selectors.respuestas_publicas(), 10).get_page(
-            self.request.GET.get("page")
-        )
+        contexto["pagina"] = paginar(self.request, selectors.respuestas_publicas(), 10)
         return contexto
 
 
 @method_decorator(never_cache, name="dispatch")  # it shows the sender's code once
-class ContactoGraciasView(TemplateView):
+class ContactoGraciasView(VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/publico/contacto_gracias.html"
 
     def get_context_data(self, **kwargs):
@@ -140,42 +114,36 @@ class ContactoGraciasView(TemplateView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class SeguimientoView(TemplateView):
+class SeguimientoView(LimitePorHoraMixin, VistaAccion):
     """The sender follows their message with its code: state, deadline and answer, nothing else.
 
     A wrong code gets the same answer whatever the reason, and attempts are limited per address,
     so codes cannot be guessed. The code is posted, never put in a URL.
     """
 
+    permiso = PUBLICO
+    form_class = SeguimientoForm
     template_name = "comunicacion/publico/seguimiento.html"
     LIMITE_POR_HORA = 10
+    nombre_limite = "seguimiento"
+    mensaje_limite = gettext_lazy(
+        "Demasiados intentos desde esta conexión. Intente de nuevo en una hora."
+    )
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", SeguimientoForm())
-        return contexto
+    def ejecutar(self, form):
+        return selectors.mensaje_por_codigo(codigo=form.cleaned_data["codigo"])
 
-    def post(self, request, *args, **kwargs):
-        form = SeguimientoForm(request.POST)
-        if limite_superado(request, "seguimiento", self.LIMITE_POR_HORA):
-            form.is_valid()
-            form.add_error(
-                None, _("Demasiados intentos desde esta conexión. Intente de nuevo en una hora.")
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        mensaje = selectors.mensaje_por_codigo(codigo=form.cleaned_data["codigo"])
-        return self.render_to_response(
-            self.get_context_data(form=SeguimientoForm(), mensaje=mensaje, buscado=True)
-        )
+    def form_valid(self, form):
+        """A lookup, not a write: the answer is shown on the same page, with an empty form."""
+        contexto = self.get_context_data(form=SeguimientoForm(), mensaje=self.resultado)
+        return self.render_to_response({**contexto, "buscado": True})
 
 
 # --- Staff: news desk ------------------------------------------------------------------------
 
 
-class NoticiasGestionView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "comunicacion.gestionar_noticias"
+class NoticiasGestionView(VistaStaff):
+    permiso = "comunicacion.gestionar_noticias"
     template_name = "comunicacion/gestion/noticias.html"
 
     def get_context_data(self, **kwargs):
@@ -184,80 +152,106 @@ class NoticiasGestionView(PermisoRequeridoMixin, TemplateView):
         qs = selectors.noticias_gestion()
         if estado in Noticia.Estado.values:
             qs = qs.filter(estado=estado)
-        contexto["pagina"] = Paginator(qs.order_by("-creada"), 20).get_page(
-            self.request.GET.get("page")
-        )
+        contexto["pagina"] = paginar(self.request, qs.order_by("-creada"), 20)
         contexto["estado"] = estado
         contexto["estados"] = Noticia.Estado.choices
         return contexto
 
 
-class NoticiaFormView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "comunicacion.gestionar_noticias"
-    template_name = "comunicacion/gestion/noticia_form.html"
+class _FormularioGestion(VistaAccion):
+    """Create or edit one row through its ModelForm, on the one staff form page."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.noticia = get_object_or_404(Noticia, pk=kwargs["pk"]) if "pk" in kwargs else None
-        return super().dispatch(request, *args, **kwargs)
+    template_name = "comunicacion/gestion/formulario.html"
+    titulos: tuple[str, str]  # (new, edit)
+    lista: tuple[str, str]  # the list's (name, URL name), for the breadcrumb
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.objeto}
+
+    def url_cancelar(self) -> str:
+        return reverse(self.lista[1])
 
     def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", NoticiaForm(instance=self.noticia))
-        contexto["noticia"] = self.noticia
-        return contexto
-
-    def post(self, request, *args, **kwargs):
-        form = NoticiaForm(request.POST, request.FILES, instance=self.noticia)
-        if form.is_valid():
-            datos = form.cleaned_data
-            try:
-                if self.noticia is None:
-                    noticia = services.noticia_crear(usuario=request.user, datos=datos)
-                else:
-                    noticia = services.noticia_editar(
-                        noticia=self.noticia, usuario=request.user, datos=datos
-                    )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Noticia guardada."))
-                return redirect("comunicacion:noticia_gestion", pk=noticia.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+        return super().get_context_data(
+            titulo=self.titulos[self.objeto is not None],
+            lista=(self.lista[0], reverse(self.lista[1])),
+            url_cancelar=self.url_cancelar(),
+            **kwargs,
+        )
 
 
-class NoticiaGestionView(PermisoRequeridoMixin, TemplateView):
+class NoticiaCrearView(_FormularioGestion):
+    permiso = "comunicacion.gestionar_noticias"
+    form_class = NoticiaForm
+    mensaje_exito = gettext_lazy("Noticia guardada.")
+    titulos = (gettext_lazy("Nueva noticia"), gettext_lazy("Editar noticia"))
+    lista = (gettext_lazy("Noticias"), "comunicacion:noticias_gestion")
+    extra_context = {
+        "aviso": gettext_lazy("Se guarda como borrador; la publica después desde su ficha.")
+    }
+
+    def ejecutar(self, form):
+        return services.noticia_crear(usuario=self.request.user, datos=form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("comunicacion:noticia_gestion", args=[self.resultado.pk])
+
+
+class NoticiaEditarView(NoticiaCrearView):
+    extra_context = None
+
+    def cargar_objeto(self):
+        return objeto_o_404(Noticia, pk=self.kwargs["pk"])
+
+    def url_cancelar(self) -> str:
+        return reverse("comunicacion:noticia_gestion", args=[self.objeto.pk])
+
+    def ejecutar(self, form):
+        return services.noticia_editar(
+            noticia=self.objeto, usuario=self.request.user, datos=form.cleaned_data
+        )
+
+
+class NoticiaGestionView(VistaStaff):
     """Staff preview of a news item in any state, with the publish / withdraw buttons."""
 
-    permission_required = "comunicacion.gestionar_noticias"
+    permiso = "comunicacion.gestionar_noticias"
     template_name = "comunicacion/gestion/noticia.html"
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto["noticia"] = get_object_or_404(
-            Noticia.objects.select_related("mesa", "pacto", "evento", "autor"), pk=kwargs["pk"]
+    def cargar_objeto(self):
+        return objeto_o_404(
+            Noticia.objects.select_related("mesa", "pacto", "evento", "autor"),
+            pk=self.kwargs["pk"],
         )
-        return contexto
+
+    def get_context_data(self, **kwargs):
+        url_lista = reverse("comunicacion:noticias_gestion")
+        return super().get_context_data(noticia=self.objeto, url_lista=url_lista, **kwargs)
 
 
-class NoticiaEstadoView(PermisoRequeridoMixin, View):
-    permission_required = "comunicacion.gestionar_noticias"
+class NoticiaPublicarView(SoloPost, NoticiaGestionView, VistaAccion):
+    form_class = forms.Form
+    mensaje_exito = gettext_lazy("Noticia publicada.")
 
-    def post(self, request, pk: int):
-        noticia = get_object_or_404(Noticia, pk=pk)
-        if request.POST.get("accion") == "retirar":
-            services.noticia_retirar(noticia=noticia, usuario=request.user)
-            messages.success(request, _("La noticia volvió a borrador y ya no es pública."))
-        else:
-            services.noticia_publicar(noticia=noticia, usuario=request.user)
-            messages.success(request, _("Noticia publicada."))
-        return HttpResponseRedirect(reverse("comunicacion:noticia_gestion", args=[pk]))
+    def ejecutar(self, form):
+        return services.noticia_publicar(noticia=self.objeto, usuario=self.request.user)
+
+    def get_success_url(self):
+        return reverse("comunicacion:noticia_gestion", args=[self.objeto.pk])
+
+
+class NoticiaRetirarView(NoticiaPublicarView):
+    mensaje_exito = gettext_lazy("La noticia volvió a borrador y ya no es pública.")
+
+    def ejecutar(self, form):
+        return services.noticia_retirar(noticia=self.objeto, usuario=self.request.user)
 
 
 # --- Staff: inbox ----------------------------------------------------------------------------
 
 
-class BandejaView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "comunicacion.ver_mensajes"
+class BandejaView(VistaStaff):
+    permiso = "comunicacion.ver_mensajes"
     template_name = "comunicacion/gestion/bandeja.html"
     FILTROS = ("abiertos", "mios", "vencidos")
 
@@ -267,7 +261,7 @@ class BandejaView(PermisoRequeridoMixin, TemplateView):
         if estado not in Mensaje.Estado.values and estado not in self.FILTROS:
             estado = ""
         mensajes = selectors.mensajes_bandeja(estado=estado, usuario=self.request.user)
-        contexto["pagina"] = Paginator(mensajes, 25).get_page(self.request.GET.get("page"))
+        contexto["pagina"] = paginar(self.request, mensajes)
         contexto["estado"] = estado
         contexto["estados"] = [
             ("abiertos", _("Abiertos")),
@@ -279,85 +273,101 @@ class BandejaView(PermisoRequeridoMixin, TemplateView):
         return contexto
 
 
-class MensajeView(PermisoRequeridoMixin, TemplateView):
-    """One message: the sender's text, its history of internal notes, and the team's actions
-    (assign, note, move the deadline, answer, close), each a POST with `accion`."""
+class MensajeView(VistaAccion):
+    """One message: the sender's text, the internal notes, and the answer form (this view's
+    action); the team's other actions (assign, note, deadline, close) post to their own views."""
 
-    permission_required = "comunicacion.ver_mensajes"
+    permiso = "comunicacion.ver_mensajes"
     template_name = "comunicacion/gestion/mensaje.html"
-    FORMULARIOS = {
-        "responder": RespuestaForm,
-        "asignar": AsignarForm,
-        "nota": NotaForm,
-        "plazo": PlazoForm,
-        "cerrar": CerrarForm,
-    }
+    form_class = RespuestaForm
+    nombre_form = "form"
+    mensaje_exito = gettext_lazy("Respuesta guardada; se enviará por correo.")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.mensaje = get_object_or_404(selectors.mensajes_bandeja(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    def cargar_objeto(self):
+        return objeto_o_404(selectors.mensajes_bandeja(), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
+        m = self.objeto
+        kwargs.setdefault("form", RespuestaForm())
+        kwargs.setdefault("form_asignar", AsignarForm(initial={"asignado_a": m.asignado_a_id}))
+        kwargs.setdefault("form_nota", NotaForm())
+        kwargs.setdefault("form_plazo", PlazoForm(initial={"plazo": m.plazo_fijado or m.plazo}))
+        kwargs.setdefault("form_cerrar", CerrarForm())
         contexto = super().get_context_data(**kwargs)
-        m = self.mensaje
         contexto["mensaje"] = m
-        contexto.setdefault("form", RespuestaForm())
-        contexto.setdefault("form_asignar", AsignarForm(initial={"asignado_a": m.asignado_a_id}))
-        contexto.setdefault("form_nota", NotaForm())
-        contexto.setdefault("form_plazo", PlazoForm(initial={"plazo": m.plazo_fijado or m.plazo}))
-        contexto.setdefault("form_cerrar", CerrarForm())
         contexto["notas"] = selectors.notas_de_mensaje(mensaje=m)
-        usuario = self.request.user
-        contexto["puede_responder"] = usuario.has_perm("comunicacion.responder_mensaje", m)
-        contexto["puede_asignar"] = usuario.has_perm("comunicacion.asignar_mensaje", m)
+        contexto["puede_responder"] = self.puede("comunicacion.responder_mensaje")
+        contexto["puede_asignar"] = self.puede("comunicacion.asignar_mensaje")
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        accion = request.POST.get("accion") or "responder"
-        if accion not in self.FORMULARIOS:
-            accion = "responder"
-        form = self.FORMULARIOS[accion](request.POST)
-        if accion == "responder" and not self.mensaje.abierto:
-            messages.error(request, _("Este mensaje ya fue respondido."))
-            return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
-        if form.is_valid():
-            try:
-                aviso = self._ejecutar(accion, form.cleaned_data)
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, aviso)
-                return redirect("comunicacion:mensaje", pk=self.mensaje.pk)
-        nombre = "form" if accion == "responder" else f"form_{accion}"
-        return self.render_to_response(self.get_context_data(**{nombre: form}))
+    def form_invalid(self, form, status=400):
+        contexto = self.get_context_data(**{self.nombre_form: form})
+        return self.render_to_response(contexto, status=status)
 
-    def _ejecutar(self, accion: str, datos: dict) -> str:
-        usuario, mensaje = self.request.user, self.mensaje
-        if accion == "asignar":
-            services.mensaje_asignar(
-                mensaje=mensaje, usuario=usuario, asignado_a=datos["asignado_a"]
-            )
-            return _("Mensaje asignado.")
-        if accion == "nota":
-            services.mensaje_anotar(mensaje=mensaje, usuario=usuario, texto=datos["texto"])
-            return _("Nota guardada.")
-        if accion == "plazo":
-            services.mensaje_fijar_plazo(mensaje=mensaje, usuario=usuario, plazo=datos["plazo"])
-            return _("Plazo actualizado.")
-        if accion == "cerrar":
-            services.mensaje_cerrar(mensaje=mensaje, usuario=usuario, motivo=datos["motivo"])
-            return _("Mensaje cerrado.")
-        services.mensaje_responder(mensaje=mensaje, usuario=usuario, respuesta=datos["respuesta"])
-        return _("Respuesta guardada; se enviará por correo.")
+    def ejecutar(self, form):
+        return services.mensaje_responder(
+            mensaje=self.objeto, usuario=self.request.user, respuesta=form.cleaned_data["respuesta"]
+        )
+
+    def get_success_url(self):
+        return reverse("comunicacion:mensaje", args=[self.objeto.pk])
+
+
+class MensajeAsignarView(SoloPost, MensajeView):
+    permiso = "comunicacion.asignar_mensaje"
+    form_class = AsignarForm
+    nombre_form = "form_asignar"
+    mensaje_exito = gettext_lazy("Mensaje asignado.")
+
+    def ejecutar(self, form):
+        return services.mensaje_asignar(
+            mensaje=self.objeto,
+            usuario=self.request.user,
+            asignado_a=form.cleaned_data["asignado_a"],
+        )
+
+
+class MensajeAnotarView(MensajeAsignarView):
+    permiso = "comunicacion.ver_mensajes"
+    form_class = NotaForm
+    nombre_form = "form_nota"
+    mensaje_exito = gettext_lazy("Nota guardada.")
+
+    def ejecutar(self, form):
+        return services.mensaje_anotar(
+            mensaje=self.objeto, usuario=self.request.user, texto=form.cleaned_data["texto"]
+        )
+
+
+class MensajePlazoView(MensajeAsignarView):
+    form_class = PlazoForm
+    nombre_form = "form_plazo"
+    mensaje_exito = gettext_lazy("Plazo actualizado.")
+
+    def ejecutar(self, form):
+        return services.mensaje_fijar_plazo(
+            mensaje=self.objeto, usuario=self.request.user, plazo=form.cleaned_data["plazo"]
+        )
+
+
+class MensajeCerrarView(MensajeAsignarView):
+    form_class = CerrarForm
+    nombre_form = "form_cerrar"
+    mensaje_exito = gettext_lazy("Mensaje cerrado.")
+
+    def ejecutar(self, form):
+        return services.mensaje_cerrar(
+            mensaje=self.objeto, usuario=self.request.user, motivo=form.cleaned_data["motivo"]
+        )
 
 
 # --- Staff: communication plan ---------------------------------------------------------------
 
 
-class PlanView(PermisoRequeridoMixin, TemplateView):
+class PlanView(VistaStaff):
     """The plan's calendar: dated actions by month, with their audience, channel and owner."""
 
-    permission_required = "comunicacion.ver_plan"
+    permiso = "comunicacion.ver_plan"
     template_name = "comunicacion/gestion/plan.html"
 
     def get_context_data(self, **kwargs):
@@ -372,53 +382,42 @@ class PlanView(PermisoRequeridoMixin, TemplateView):
             canal=canal,
             estados=AccionComunicacion.Estado.choices,
             canales=AccionComunicacion.Canal.choices,
-            puede_gestionar=self.request.user.has_perm("comunicacion.gestionar_plan"),
+            puede_gestionar=self.puede("comunicacion.gestionar_plan"),
             realizadas=selectors.acciones_realizadas(),
         )
         return contexto
 
 
-class AccionFormView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "comunicacion.gestionar_plan"
-    template_name = "comunicacion/gestion/accion_form.html"
+class AccionCrearView(_FormularioGestion):
+    permiso = "comunicacion.gestionar_plan"
+    form_class = AccionForm
+    success_url = reverse_lazy("comunicacion:plan")
+    mensaje_exito = gettext_lazy("Acción guardada en el plan.")
+    titulos = (gettext_lazy("Nueva acción"), gettext_lazy("Editar acción"))
+    lista = (gettext_lazy("Plan de comunicación"), "comunicacion:plan")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.accion = (
-            get_object_or_404(AccionComunicacion, pk=kwargs["pk"]) if "pk" in kwargs else None
+    def ejecutar(self, form):
+        return services.accion_guardar(
+            usuario=self.request.user, datos=form.cleaned_data, accion=self.objeto
         )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", AccionForm(instance=self.accion))
-        contexto["accion"] = self.accion
-        return contexto
-
-    def post(self, request, *args, **kwargs):
-        form = AccionForm(request.POST, instance=self.accion)
-        if form.is_valid():
-            try:
-                services.accion_guardar(
-                    usuario=request.user, datos=form.cleaned_data, accion=self.accion
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Acción guardada en el plan."))
-                return redirect("comunicacion:plan")
-        return self.render_to_response(self.get_context_data(form=form))
 
 
-class AccionEstadoView(PermisoRequeridoMixin, View):
-    permission_required = "comunicacion.gestionar_plan"
+class AccionEditarView(AccionCrearView):
+    def cargar_objeto(self):
+        return objeto_o_404(AccionComunicacion, pk=self.kwargs["pk"])
 
-    def post(self, request, pk: int):
-        accion = get_object_or_404(AccionComunicacion, pk=pk)
-        try:
-            services.accion_cambiar_estado(
-                usuario=request.user, accion=accion, estado=request.POST.get("estado", "")
-            )
-        except ValidationError as exc:
-            for mensaje in exc.messages:
-                messages.error(request, mensaje)
-        return redirect("comunicacion:plan")
+
+class AccionEstadoView(SoloPost, PlanView, VistaAccion):
+    """Move a plan's action to another state; a refusal shows the plan again, answered 400."""
+
+    permiso = "comunicacion.gestionar_plan"
+    form_class = EstadoAccionForm
+    success_url = reverse_lazy("comunicacion:plan")
+
+    def cargar_objeto(self):
+        return objeto_o_404(AccionComunicacion, pk=self.kwargs["pk"])
+
+    def ejecutar(self, form):
+        return services.accion_cambiar_estado(
+            usuario=self.request.user, accion=self.objeto, estado=form.cleaned_data["estado"]
+        )

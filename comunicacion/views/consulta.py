@@ -5,36 +5,27 @@ from __future__ import annotations
 
 import hashlib
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
-from django.views.generic import TemplateView
 
 from core import limites
 from core.enlaces import FeedPortal
-from core.permisos import PermisoRequeridoMixin
 from core.red import ip_cliente
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from ..forms.consulta import ComentarioForm, ConsultaAbrirForm, OcultarForm, RespuestaOficialForm
 from ..models import Comentario, Consulta
 from ..selectors import consulta as sel
 from ..services import consulta as srv
+from .base import LimitePorHoraMixin
 
 SECCIONES = Comentario.Seccion.values
-
-
-def _form_con_errores(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for campo, errores in exc.error_dict.items():
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, exc)
 
 
 def _consulta(pk: int) -> Consulta:
@@ -53,49 +44,51 @@ def clave_limite_correo(correo: str) -> str:
     return f"comunicacion:consulta:correo:{huella}"
 
 
-def _superado(clave: str, limite: int, segundos: int = 3600) -> bool:
-    """Count one more attempt under clave; True once there are more than limite in the window."""
-    return limites.limite_superado(clave, limite, segundos)
+class _ConsultaMixin:
+    """The consultation the URL names (404 if there is none)."""
+
+    def cargar_objeto(self):
+        return _consulta(self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(consulta=self.objeto, **kwargs)
 
 
 # --- Public ----------------------------------------------------------------------------------
 
 
-class ConsultasView(TemplateView):
+class ConsultasView(VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/consulta/lista.html"
 
     def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto["consultas"] = sel.consultas_publicas()
-        return contexto
+        return super().get_context_data(consultas=sel.consultas_publicas(), **kwargs)
 
 
-class ConsultaView(TemplateView):
+class ConsultaView(_ConsultaMixin, VistaStaff):
     """The consulted version section by section, each with its comments and official answers."""
 
+    permiso = PUBLICO
     template_name = "comunicacion/consulta/consulta.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        consulta = _consulta(kwargs["pk"])
-        contexto.update(sel.pagina_de_consulta(consulta=consulta))
-        contexto["consulta"] = consulta
-        contexto["puede_moderar"] = self.request.user.has_perm(
-            "comunicacion.moderar_consulta", consulta
-        )
+        contexto.update(sel.pagina_de_consulta(consulta=self.objeto))
+        contexto["puede_moderar"] = self.puede("comunicacion.moderar_consulta")
         return contexto
 
 
-class ComentarView(TemplateView):
+class ComentarView(_ConsultaMixin, LimitePorHoraMixin, VistaAccion):
     """The comment form; ?destino=seccion&seccion=… or ?destino=compromiso&compromiso=<id>."""
 
+    permiso = PUBLICO
+    form_class = ComentarioForm
     template_name = "comunicacion/consulta/comentar.html"
     LIMITE_POR_HORA = 5
     LIMITE_POR_CORREO = 3
-
-    def dispatch(self, request, *args, **kwargs):
-        self.consulta = _consulta(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    mensaje_limite = gettext_lazy(
+        "Demasiados comentarios desde esta conexión. Intente de nuevo en una hora."
+    )
 
     def _objetivo(self) -> str:
         """What a "Comentar" link points at (?destino=…), or '' when the visitor must choose."""
@@ -106,84 +99,72 @@ class ComentarView(TemplateView):
         if destino == Comentario.Destino.SECCION and params.get("seccion") in SECCIONES:
             return str(Comentario.Seccion(params["seccion"]).label)
         if destino == Comentario.Destino.COMPROMISO and params.get("compromiso", "").isdigit():
-            compromiso = self.consulta.pacto.compromisos.filter(pk=params["compromiso"]).first()
+            compromiso = self.objeto.pacto.compromisos.filter(pk=params["compromiso"]).first()
             if compromiso is not None:
                 return _("Compromiso %(compromiso)s") % {
                     "compromiso": f"{compromiso.numero}. {compromiso.titulo}"
                 }
         return ""
 
-    def _form(self, datos=None):
+    def get_form_kwargs(self):
         self.objetivo = self._objetivo()
-        return ComentarioForm(
-            datos,
-            consulta=self.consulta,
-            anonimo=not self.request.user.is_authenticated,
-            fijo=bool(self.objetivo),
-            initial={
-                k: self.request.GET[k]
-                for k in ("destino", "seccion", "compromiso")
-                if k in self.request.GET
-            },
-        )
+        return {
+            **super().get_form_kwargs(),
+            "consulta": self.objeto,
+            "anonimo": not self.request.user.is_authenticated,
+            "fijo": bool(self.objetivo),
+        }
+
+    def get_initial(self):
+        claves = ("destino", "seccion", "compromiso")
+        return {k: self.request.GET[k] for k in claves if k in self.request.GET}
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", self._form())
-        contexto["consulta"] = self.consulta
         contexto["objetivo"] = getattr(self, "objetivo", "")
-        contexto["url_cambiar"] = reverse("comunicacion:comentar", args=[self.consulta.pk])
+        contexto["url_cambiar"] = reverse("comunicacion:comentar", args=[self.objeto.pk])
         return contexto
 
-    def _demasiados(self, request, form) -> bool:
+    def limite_superado(self, form) -> bool:
         """At most LIMITE_POR_HORA comments an hour from one address, and LIMITE_POR_CORREO
         confirmation e-mails an hour to one mailbox (nobody floods someone else's inbox)."""
-        ip = ip_cliente(request)
-        if _superado(clave_limite_conexion(ip), self.LIMITE_POR_HORA):
+        conexion = clave_limite_conexion(ip_cliente(self.request))
+        if limites.limite_superado(conexion, self.LIMITE_POR_HORA, 3600):
             return True
         correo = (form.cleaned_data.get("email") or "") if form.is_valid() else ""
         if correo:
-            return _superado(clave_limite_correo(correo), self.LIMITE_POR_CORREO)
+            return limites.limite_superado(
+                clave_limite_correo(correo), self.LIMITE_POR_CORREO, 3600
+            )
         return False
 
     def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        if not self.consulta.acepta_comentarios:
+        if not self.objeto.acepta_comentarios:
             messages.error(request, _("Esta consulta no está recibiendo comentarios."))
-            return redirect(self.consulta.get_absolute_url())
-        if self._demasiados(request, form):
-            form.add_error(
-                None,
-                _("Demasiados comentarios desde esta conexión. Intente de nuevo en una hora."),
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        if form.is_valid():
-            try:
-                comentario = srv.comentario_recibir(
-                    consulta=self.consulta, datos=form.cleaned_data, usuario=request.user
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                if comentario.estado == Comentario.Estado.PUBLICADO:
-                    messages.success(request, _("Gracias: su comentario está publicado."))
-                    return HttpResponseRedirect(comentario.get_absolute_url())
-                return redirect("comunicacion:comentario_enviado", pk=self.consulta.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+            return redirect(self.objeto.get_absolute_url())
+        return super().post(request, *args, **kwargs)
+
+    def ejecutar(self, form):
+        return srv.comentario_recibir(
+            consulta=self.objeto, datos=form.cleaned_data, usuario=self.request.user
+        )
+
+    def get_success_url(self):
+        if self.resultado.estado == Comentario.Estado.PUBLICADO:
+            messages.success(self.request, _("Gracias: su comentario está publicado."))
+            return self.resultado.get_absolute_url()
+        return reverse("comunicacion:comentario_enviado", args=[self.objeto.pk])
 
 
-class ComentarioEnviadoView(TemplateView):
+class ComentarioEnviadoView(_ConsultaMixin, VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/consulta/enviado.html"
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto["consulta"] = _consulta(kwargs["pk"])
-        return contexto
 
-
-class ComentarioConfirmarView(TemplateView):
+class ComentarioConfirmarView(VistaStaff):
     """GET shows what is being confirmed (mail scanners follow links); POST publishes it."""
 
+    permiso = PUBLICO
     template_name = "comunicacion/consulta/confirmar.html"
 
     def get(self, request, token: str):
@@ -235,157 +216,135 @@ class ComentariosFeed(FeedPortal):
 # --- Staff -----------------------------------------------------------------------------------
 
 
-class ConsultasGestionView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "comunicacion.moderar_consulta"
+class ConsultasGestionView(VistaStaff):
+    permiso = "comunicacion.moderar_consulta"
     template_name = "comunicacion/consulta/gestion_lista.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         contexto["consultas"] = sel.consultas_publicas()
-        contexto["puede_abrir"] = self.request.user.has_perm("comunicacion.abrir_consulta")
+        contexto["puede_abrir"] = self.puede("comunicacion.abrir_consulta")
         return contexto
 
 
-class ConsultaAbrirView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "comunicacion.abrir_consulta"
+class ConsultaAbrirView(VistaAccion):
+    permiso = "comunicacion.abrir_consulta"
+    form_class = ConsultaAbrirForm
     template_name = "comunicacion/consulta/abrir.html"
+    mensaje_exito = gettext_lazy("Consulta abierta.")
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", ConsultaAbrirForm())
-        return contexto
+    def ejecutar(self, form):
+        return srv.consulta_abrir(usuario=self.request.user, **form.cleaned_data)
 
-    def post(self, request, *args, **kwargs):
-        form = ConsultaAbrirForm(request.POST)
-        if form.is_valid():
-            try:
-                consulta = srv.consulta_abrir(usuario=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Consulta abierta."))
-                return redirect("comunicacion:consulta_moderar", pk=consulta.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def get_success_url(self):
+        return reverse("comunicacion:consulta_moderar", args=[self.resultado.pk])
 
 
-class ConsultaModerarView(PermisoRequeridoMixin, TemplateView):
+class ConsultaModerarView(_ConsultaMixin, VistaStaff):
     """The moderation queue: every comment with its state; hide, restore, answer in bulk."""
 
-    permission_required = "comunicacion.moderar_consulta"
+    permiso = "comunicacion.moderar_consulta"
     template_name = "comunicacion/consulta/moderar.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.consulta = _consulta(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_permission_object(self):
-        return self.consulta
-
     def get_context_data(self, **kwargs):
+        consulta = self.objeto
+        kwargs.setdefault("form_respuesta", RespuestaOficialForm(consulta=consulta))
         contexto = super().get_context_data(**kwargs)
         params = self.request.GET
         estado = params.get("estado", "")
         tipo = params.get("tipo", "")
         sin_respuesta = params.get("sin_respuesta") == "1"
         qs = sel.comentarios_moderacion(
-            consulta=self.consulta, estado=estado, tipo=tipo, sin_respuesta=sin_respuesta
+            consulta=consulta, estado=estado, tipo=tipo, sin_respuesta=sin_respuesta
         )
         contexto.update(
-            consulta=self.consulta,
-            pagina=Paginator(qs, 50).get_page(params.get("page")),
+            pagina=paginar(self.request, qs, 50),
             estado=estado,
             tipo=tipo,
             sin_respuesta=sin_respuesta,
             estados=Comentario.Estado.choices,
             tipos=Comentario.Tipo.choices,
-            form_respuesta=kwargs.get("form_respuesta")
-            or RespuestaOficialForm(consulta=self.consulta),
-            puede_responder=self.request.user.has_perm(
-                "comunicacion.responder_consulta", self.consulta
-            ),
-            puede_cerrar=self.request.user.has_perm("comunicacion.abrir_consulta"),
+            puede_responder=self.puede("comunicacion.responder_consulta"),
+            puede_cerrar=self.puede("comunicacion.abrir_consulta"),
         )
         return contexto
 
 
-class RespuestaOficialView(ConsultaModerarView):
-    permission_required = "comunicacion.responder_consulta"
+class RespuestaOficialView(ConsultaModerarView, VistaAccion):
+    permiso = "comunicacion.responder_consulta"
+    form_class = RespuestaOficialForm
 
     def get(self, request, *args, **kwargs):
-        return redirect("comunicacion:consulta_moderar", pk=self.consulta.pk)
+        return redirect("comunicacion:consulta_moderar", pk=self.objeto.pk)
 
-    def post(self, request, *args, **kwargs):
-        form = RespuestaOficialForm(request.POST, consulta=self.consulta)
-        if form.is_valid():
-            try:
-                respuesta = srv.respuesta_publicar(
-                    consulta=self.consulta,
-                    comentarios=form.cleaned_data["comentarios"],
-                    usuario=request.user,
-                    texto=form.cleaned_data["texto"],
-                    decision=form.cleaned_data["decision"],
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                n = respuesta.comentarios.count()
-                messages.success(
-                    request,
-                    _("Respuesta publicada en %(n)s comentario(s); se enviará por correo.")
-                    % {"n": n},
-                )
-                return redirect("comunicacion:consulta_moderar", pk=self.consulta.pk)
-        return self.render_to_response(self.get_context_data(form_respuesta=form), status=400)
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "consulta": self.objeto}
 
+    def form_invalid(self, form, status=400):
+        contexto = self.get_context_data(form_respuesta=form, form=None)
+        return self.render_to_response(contexto, status=status)
 
-class _AccionComentarioView(PermisoRequeridoMixin, View):
-    permission_required = "comunicacion.moderar_consulta"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.comentario = get_object_or_404(
-            Comentario.objects.select_related("consulta"), pk=kwargs["pk"]
+    def ejecutar(self, form):
+        return srv.respuesta_publicar(
+            consulta=self.objeto,
+            comentarios=form.cleaned_data["comentarios"],
+            usuario=self.request.user,
+            texto=form.cleaned_data["texto"],
+            decision=form.cleaned_data["decision"],
         )
-        return super().dispatch(request, *args, **kwargs)
 
-    def get_permission_object(self):
-        return self.comentario.consulta
+    def get_success_url(self):
+        n = self.resultado.comentarios.count()
+        messages.success(
+            self.request,
+            _("Respuesta publicada en %(n)s comentario(s); se enviará por correo.") % {"n": n},
+        )
+        return reverse("comunicacion:consulta_moderar", args=[self.objeto.pk])
 
-    def _volver(self):
-        return HttpResponseRedirect(
-            reverse("comunicacion:consulta_moderar", args=[self.comentario.consulta_id])
+
+class ComentarioOcultarView(SoloPost, ConsultaModerarView, VistaAccion):
+    """Hide one comment with a public reason; a refusal shows the queue again, answered 400."""
+
+    form_class = OcultarForm
+    mensaje_exito = gettext_lazy("Comentario oculto; se muestra el motivo en su lugar.")
+
+    def cargar_objeto(self):
+        """The comment's consultation: moderation rights are held on it."""
+        self.comentario = objeto_o_404(
+            Comentario.objects.select_related("consulta"), pk=self.kwargs["pk"]
+        )
+        return _consulta(self.comentario.consulta_id)
+
+    def ejecutar(self, form):
+        return srv.comentario_ocultar(
+            comentario=self.comentario,
+            usuario=self.request.user,
+            motivo=form.cleaned_data["motivo"],
+        )
+
+    def get_success_url(self):
+        return (
+            reverse("comunicacion:consulta_moderar", args=[self.objeto.pk])
             + f"#comentario-{self.comentario.pk}"
         )
 
 
-class ComentarioOcultarView(_AccionComentarioView):
-    def post(self, request, pk: int):
-        form = OcultarForm(request.POST)
-        if not form.is_valid():
-            for errores in form.errors.values():
-                for error in errores:
-                    messages.error(request, error)
-            return self._volver()
-        srv.comentario_ocultar(
-            comentario=self.comentario, usuario=request.user, motivo=form.cleaned_data["motivo"]
-        )
-        messages.success(request, _("Comentario oculto; se muestra el motivo en su lugar."))
-        return self._volver()
+class ComentarioRestaurarView(ComentarioOcultarView):
+    form_class = forms.Form
+    mensaje_exito = gettext_lazy("El comentario vuelve a estar publicado.")
+
+    def ejecutar(self, form):
+        return srv.comentario_restaurar(comentario=self.comentario, usuario=self.request.user)
 
 
-class ComentarioRestaurarView(_AccionComentarioView):
-    def post(self, request, pk: int):
-        srv.comentario_restaurar(comentario=self.comentario, usuario=request.user)
-        messages.success(request, _("El comentario vuelve a estar publicado."))
-        return self._volver()
+class ConsultaCerrarView(SoloPost, _ConsultaMixin, VistaAccion):
+    permiso = "comunicacion.abrir_consulta"
+    form_class = forms.Form
+    template_name = "comunicacion/consulta/moderar.html"
+    mensaje_exito = gettext_lazy("Consulta cerrada. El informe de resultados se está generando.")
 
+    def ejecutar(self, form):
+        return srv.consulta_cerrar(consulta=self.objeto, usuario=self.request.user)
 
-class ConsultaCerrarView(PermisoRequeridoMixin, View):
-    permission_required = "comunicacion.abrir_consulta"
-
-    def post(self, request, pk: int):
-        consulta = get_object_or_404(Consulta, pk=pk)
-        documento = srv.consulta_cerrar(consulta=consulta, usuario=request.user)
-        messages.success(
-            request, _("Consulta cerrada. El informe de resultados se está generando.")
-        )
-        return HttpResponseRedirect(documento.get_absolute_url())
+    def get_success_url(self):
+        return self.resultado.get_absolute_url()

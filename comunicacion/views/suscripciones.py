@@ -2,71 +2,59 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import TemplateView
 
-from core.permisos import PermisoRequeridoMixin
+from core.firmas import EnlaceInvalido
+from core.vistas import PUBLICO, VistaAccion, VistaStaff
 
 from ..forms.suscripciones import SuscripcionForm
 from ..selectors.suscripciones import resumen_suscripciones
 from ..services import suscripciones as servicio
-from . import _form_con_errores, limite_superado
+from .base import LimitePorHoraMixin
 
 
-class SuscripcionView(TemplateView):
+class SuscripcionView(LimitePorHoraMixin, VistaAccion):
+    permiso = PUBLICO
+    form_class = SuscripcionForm
     template_name = "comunicacion/publico/suscripcion.html"
-    LIMITE_POR_HORA = 5
+    success_url = reverse_lazy("comunicacion:suscripcion_enviada")
+    nombre_limite = "suscripcion"
+    mensaje_limite = gettext_lazy(
+        "Demasiadas solicitudes desde esta conexión. Intente de nuevo en una hora."
+    )
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", SuscripcionForm())
-        return contexto
-
-    def post(self, request, *args, **kwargs):
-        form = SuscripcionForm(request.POST)
-        if limite_superado(request, "suscripcion", self.LIMITE_POR_HORA):
-            form.is_valid()
-            form.add_error(
-                None, _("Demasiadas solicitudes desde esta conexión. Intente de nuevo en una hora.")
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        if form.is_valid():
-            datos = form.cleaned_data
-            try:
-                servicio.suscripcion_solicitar(
-                    email=datos["email"],
-                    tipo=datos["tipo"],
-                    canton=datos.get("canton"),
-                    eje=datos.get("eje"),
-                    pacto=datos.get("pacto"),
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                return redirect("comunicacion:suscripcion_enviada")
-        return self.render_to_response(self.get_context_data(form=form))
+    def ejecutar(self, form):
+        datos = form.cleaned_data
+        return servicio.suscripcion_solicitar(
+            email=datos["email"],
+            tipo=datos["tipo"],
+            canton=datos.get("canton"),
+            eje=datos.get("eje"),
+            pacto=datos.get("pacto"),
+        )
 
 
-class SuscripcionEnviadaView(TemplateView):
+class SuscripcionEnviadaView(VistaStaff):
+    permiso = PUBLICO
     template_name = "comunicacion/publico/suscripcion_enviada.html"
 
 
 @method_decorator(never_cache, name="dispatch")
-class _EnlaceFirmadoView(TemplateView):
+class _EnlaceFirmadoView(VistaStaff):
     """GET shows one button (mail scanners that follow links change nothing); POST acts."""
 
+    permiso = PUBLICO
     sal = ""
     template_name = "comunicacion/publico/suscripcion_enlace.html"
 
     def _leer(self, token):
         try:
-            return servicio.leer(token, self.sal)
-        except servicio.EnlaceInvalido:
+            return servicio.suscripcion_de_token(token=token, sal=self.sal)
+        except EnlaceInvalido:
             return None
 
     def get(self, request, token: str):
@@ -88,7 +76,7 @@ class ConfirmarView(_EnlaceFirmadoView):
     def post(self, request, token: str):
         try:
             suscripcion = servicio.suscripcion_confirmar(token=token)
-        except servicio.EnlaceInvalido:
+        except EnlaceInvalido:
             return self._invalido()
         return self.render_to_response(self.get_context_data(suscripcion=suscripcion, hecho=True))
 
@@ -104,15 +92,15 @@ class BajaView(_EnlaceFirmadoView):
     def post(self, request, token: str):
         try:
             suscripcion = servicio.suscripcion_baja(token=token)
-        except servicio.EnlaceInvalido:
+        except EnlaceInvalido:
             return self._invalido()
         return self.render_to_response(self.get_context_data(suscripcion=suscripcion, hecho=True))
 
 
-class SuscripcionesGestionView(PermisoRequeridoMixin, TemplateView):
+class SuscripcionesGestionView(VistaStaff):
     """Figures only: the staff never need subscribers' addresses to run the digests."""
 
-    permission_required = "comunicacion.ver_suscripciones"
+    permiso = "comunicacion.ver_suscripciones"
     template_name = "comunicacion/gestion/suscripciones.html"
 
     def get_context_data(self, **kwargs):

@@ -98,7 +98,7 @@ def _confirmar_comentario_demo() -> dict:
     from comunicacion.services import consulta
 
     pendiente = Comentario.objects.filter(estado="pendiente").order_by("pk").first()
-    return {"token": consulta.comentario_token(pendiente)}
+    return {"token": consulta.comentario_token(comentario=pendiente)}
 
 
 TURISMO = "estrategia-provincial-de-turismo-de-pichincha"

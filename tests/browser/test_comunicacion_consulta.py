@@ -89,18 +89,8 @@ def correo_en_linea(settings, live_server):
     app.conf.task_always_eager = antes
 
 
-def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
-    page, live_server, django_user_model, consulta_abierta, correo_en_linea
-):
-    from django.core.cache import cache
-
-    from comunicacion.views.consulta import clave_limite_conexion, clave_limite_correo
-
-    cache.delete_many([clave_limite_conexion("127.0.0.1"), clave_limite_correo("rosa@example.org")])
-    mail.outbox.clear()
-    consulta = consulta_abierta
-
-    # The visitor finds the open consultation on the public list of pactos.
+def _comentar_el_compromiso_3(page, live_server):
+    """The visitor finds the open consultation on the public list of pactos and comments."""
     page.goto(f"{live_server.url}/pactos/")
     aviso = page.locator(".alert", has_text="Consulta abierta — comente aquí")
     aviso.get_by_role("link", name="Pacto por el turismo sostenible del noroccidente").click()
@@ -117,7 +107,9 @@ def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
     page.get_by_role("button", name="Enviar comentario").click()
     expect(page.get_by_role("heading", name="Revise su correo")).to_be_visible()
 
-    # Not public until the e-mail is confirmed through the link it brings.
+
+def _confirmar_por_correo(page, live_server, consulta):
+    """Not public until the e-mail is confirmed through the link it brings."""
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["rosa@example.org"]
     enlace = re.search(r"http\S+/consultas/confirmar/\S+/", mail.outbox[0].body).group(0)
     page.goto(f"{live_server.url}{consulta.get_absolute_url()}")
@@ -130,7 +122,9 @@ def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
     expect(comentario).to_contain_text("Puerto Quito")
     expect(page.locator("body")).not_to_contain_text("rosa@example.org")
 
-    # Staff answer it from the moderation queue.
+
+def _responder_desde_la_moderacion(page, live_server, django_user_model, consulta):
+    """Staff answer the comment from the moderation queue."""
     comunicador = django_user_model.objects.create(
         username="comunica-consulta", first_name="Diana", password=make_password(CLAVE)
     )
@@ -150,6 +144,21 @@ def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
     staff.get_by_label("Qué pasa con lo propuesto").select_option(label="Incorporado en parte")
     staff.get_by_role("button", name="Responder a los marcados").click()
     expect(staff.get_by_text("Respuesta publicada en 1 comentario(s)")).to_be_visible()
+
+
+def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
+    page, live_server, django_user_model, consulta_abierta, correo_en_linea
+):
+    from django.core.cache import cache
+
+    from comunicacion.views.consulta import clave_limite_conexion, clave_limite_correo
+
+    cache.delete_many([clave_limite_conexion("127.0.0.1"), clave_limite_correo("rosa@example.org")])
+    mail.outbox.clear()
+    consulta = consulta_abierta
+    _comentar_el_compromiso_3(page, live_server)
+    _confirmar_por_correo(page, live_server, consulta)
+    _responder_desde_la_moderacion(page, live_server, django_user_model, consulta)
 
     # The visitor sees the answer beside the comment and has it by e-mail.
     page.reload()

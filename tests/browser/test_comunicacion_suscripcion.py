@@ -83,12 +83,7 @@ def _publicar(comunicadora, titulo):
     return services.noticia_publicar(noticia=noticia, usuario=comunicadora)
 
 
-def test_suscripcion_a_un_canton_confirmacion_resumen_y_baja(
-    page, live_server, comunicadora, correo_en_linea
-):
-    from comunicacion.models import Suscripcion
-    from comunicacion.tasks import enviar_resumenes_suscripciones
-
+def _suscribirse_a_cayambe(page, live_server):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/comunicacion/noticias/")
     page.get_by_role("link", name="Suscribirme").click()
@@ -105,6 +100,32 @@ def test_suscripcion_a_un_canton_confirmacion_resumen_y_baja(
     page.get_by_role("button", name="Suscribirme").click()
     expect(page.get_by_role("heading", name="Revise su correo")).to_be_visible()
 
+
+def _resumen_con_la_feria(live_server, comunicadora):
+    """Once confirmed, the digest brings the new item, its link and the unsubscribe headers."""
+    from comunicacion.tasks import enviar_resumenes_suscripciones
+
+    noticia = _publicar(comunicadora, "Feria de productores de leche en Cayambe")
+    enviar_resumenes_suscripciones.delay()
+    assert len(mail.outbox) == 2
+    resumen = mail.outbox[1]
+    assert resumen.to == ["vecina.cayambe@example.org"]
+    assert "Feria de productores de leche en Cayambe" in resumen.body
+    assert "Antes de confirmar" not in resumen.body
+    assert f"{live_server.url}{noticia.get_absolute_url()}" in resumen.body
+    baja = re.search(r"http\S+/suscripciones/baja/\S+/", resumen.body).group(0)
+    assert resumen.extra_headers["List-Unsubscribe"] == f"<{baja}>"
+    assert resumen.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    return noticia, baja
+
+
+def test_suscripcion_a_un_canton_confirmacion_resumen_y_baja(
+    page, live_server, comunicadora, correo_en_linea
+):
+    from comunicacion.models import Suscripcion
+    from comunicacion.tasks import enviar_resumenes_suscripciones
+
+    _suscribirse_a_cayambe(page, live_server)
     assert len(mail.outbox) == 1
     confirmacion = mail.outbox[0]
     assert confirmacion.to == ["vecina.cayambe@example.org"]
@@ -120,18 +141,7 @@ def test_suscripcion_a_un_canton_confirmacion_resumen_y_baja(
         re.compile("Suscripción confirmada")
     )
     assert Suscripcion.objects.get().activa
-
-    noticia = _publicar(comunicadora, "Feria de productores de leche en Cayambe")
-    enviar_resumenes_suscripciones.delay()
-    assert len(mail.outbox) == 2
-    resumen = mail.outbox[1]
-    assert resumen.to == ["vecina.cayambe@example.org"]
-    assert "Feria de productores de leche en Cayambe" in resumen.body
-    assert "Antes de confirmar" not in resumen.body
-    assert f"{live_server.url}{noticia.get_absolute_url()}" in resumen.body
-    baja = re.search(r"http\S+/suscripciones/baja/\S+/", resumen.body).group(0)
-    assert resumen.extra_headers["List-Unsubscribe"] == f"<{baja}>"
-    assert resumen.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    noticia, baja = _resumen_con_la_feria(live_server, comunicadora)
 
     # The news item the e-mail points to opens.
     page.goto(f"{live_server.url}{noticia.get_absolute_url()}")

@@ -86,7 +86,7 @@ def comentar(consulta):
         datos = {**DATOS_COMENTARIO, "canton": Canton.objects.get(codigo="1709"), **extra}
         comentario = srv.comentario_recibir(consulta=consulta, datos=datos, enviar=False)
         if confirmar:
-            comentario = srv.comentario_confirmar(token=srv.comentario_token(comentario))
+            comentario = srv.comentario_confirmar(token=srv.comentario_token(comentario=comentario))
         return comentario
 
     return crear

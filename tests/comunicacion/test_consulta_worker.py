@@ -2,8 +2,6 @@
 """An official answer to a consultation comment goes out through a real Celery worker on Redis,
 once per author, even when the task is delivered again or the same answer is re-sent."""
 
-import time
-
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -11,15 +9,7 @@ from django.urls import reverse
 from comunicacion.models import Comentario
 
 from ._consulta import comentar, consulta, pacto_borrador  # noqa: F401
-
-
-def _esperar(condicion, segundos=30):
-    limite = time.monotonic() + segundos
-    while time.monotonic() < limite:
-        if condicion():
-            return True
-        time.sleep(0.2)
-    return False
+from ._worker import esperar
 
 
 @pytest.mark.celery_worker
@@ -42,10 +32,10 @@ def test_la_respuesta_oficial_sale_por_un_worker_real_una_sola_vez(
         },
     )
     assert respuesta.status_code == 302
-    assert _esperar(lambda: len(mail.outbox) == 2)
+    assert esperar(lambda: len(mail.outbox) == 2)
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
     assert all("La ruta incluirá paradas" in m.body for m in mail.outbox)
-    assert _esperar(
+    assert esperar(
         lambda: not Comentario.objects.filter(respuesta_enviada_en__isnull=True).exists()
     )
     # A redelivered task (acks_late) finds each sent and sends nothing more.

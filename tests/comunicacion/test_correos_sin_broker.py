@@ -99,14 +99,14 @@ def test_comentario_y_respuesta_masiva_con_el_broker_caido(
 
     assert _barrer_dos_veces() == (1, 0)
     (confirmacion,) = _correos_a(DATOS_COMENTARIO["email"])
-    srv.comentario_confirmar(token=srv.comentario_token(comentario))
+    srv.comentario_confirmar(token=srv.comentario_token(comentario=comentario))
 
     otro = srv.comentario_recibir(
         consulta=consulta,
         datos={**DATOS_COMENTARIO, "email": "otra@example.org", "nombre": "Otra"},
         enviar=False,
     )
-    srv.comentario_confirmar(token=srv.comentario_token(otro))
+    srv.comentario_confirmar(token=srv.comentario_token(comentario=otro))
     mail.outbox.clear()
     with _sin_broker(), django_capture_on_commit_callbacks(execute=True):
         srv.respuesta_publicar(

@@ -40,7 +40,7 @@ def test_crear_editar_y_publicar_desde_las_pantallas(cliente_de, comunicador, cl
     assert noticia.resumen == "Resumen nuevo."
     assert noticia.ejes.count() == 0  # unchecked in the form
 
-    cliente.post(reverse("comunicacion:noticia_estado", args=[noticia.pk]), {"accion": "publicar"})
+    cliente.post(reverse("comunicacion:noticia_publicar", args=[noticia.pk]))
     noticia.refresh_from_db()
     assert noticia.estado == "publicada" and noticia.publicada_en is not None
     client.logout()
@@ -49,7 +49,7 @@ def test_crear_editar_y_publicar_desde_las_pantallas(cliente_de, comunicador, cl
 
 def test_formulario_con_errores_en_espanol(cliente_de, comunicador):
     respuesta = cliente_de(comunicador).post(reverse("comunicacion:noticia_nueva"), {})
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400  # an invalid form keeps what was typed
     html = respuesta.content.decode()
     assert "Escriba el título de la noticia." in html
     assert "Escriba un resumen de una o dos frases." in html

@@ -40,7 +40,7 @@ def test_un_visitante_envia_un_mensaje(client):
 def test_validacion_en_espanol(client):
     respuesta = client.post(CONTACTO, _datos(nombre="", email="no-es-correo", asunto="", texto=""))
     html = respuesta.content.decode()
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400  # an invalid form keeps what was typed
     assert "Escriba su nombre." in html
     assert "Escriba un correo electrónico válido" in html
     assert "Escriba el asunto de su mensaje." in html
@@ -52,7 +52,7 @@ def test_validacion_en_espanol(client):
 
 def test_el_campo_trampa_detiene_a_los_robots(client):
     respuesta = client.post(CONTACTO, _datos(web="http://spam.example"))
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400  # an invalid form keeps what was typed
     assert "No pudimos procesar su mensaje." in respuesta.content.decode()
     assert not Mensaje.objects.exists()
 

@@ -21,6 +21,7 @@ from sie.models import Canton
 pytestmark = pytest.mark.django_db
 
 CONTACTO = reverse("comunicacion:contacto")
+ACCIONES = ("asignar", "anotar", "cerrar")
 SEGUIMIENTO = reverse("comunicacion:seguimiento")
 
 
@@ -137,11 +138,12 @@ def test_asignar_anotar_responder_y_cerrar(
 ):
     cliente = cliente_de(coordinadora)
     url = reverse("comunicacion:mensaje", args=[mensaje.pk])
-    r = cliente.post(url, {"accion": "asignar", "asignado_a": comunicador.pk})
+    accion = {a: reverse(f"comunicacion:mensaje_{a}", args=[mensaje.pk]) for a in ACCIONES}
+    r = cliente.post(accion["asignar"], {"asignado_a": comunicador.pk})
     assert r.status_code == 302
     mensaje.refresh_from_db()
     assert mensaje.estado == Mensaje.Estado.ASIGNADO and mensaje.asignado_a == comunicador
-    cliente.post(url, {"accion": "nota", "texto": "Consultar con el facilitador de Puerto Quito."})
+    cliente.post(accion["anotar"], {"texto": "Consultar con el facilitador de Puerto Quito."})
     notas = list(mensaje.notas.values_list("texto", flat=True))
     assert notas[-1] == "Consultar con el facilitador de Puerto Quito."
     assert any("Asignado a" in n for n in notas)
@@ -153,10 +155,10 @@ def test_asignar_anotar_responder_y_cerrar(
 
     cliente = cliente_de(comunicador)
     with django_capture_on_commit_callbacks(execute=True):
-        cliente.post(url, {"accion": "responder", "respuesta": "Gracias, ya lo reportamos."})
+        cliente.post(url, {"respuesta": "Gracias, ya lo reportamos."})
     mensaje.refresh_from_db()
     assert mensaje.estado == Mensaje.Estado.RESPONDIDO
-    cliente.post(url, {"accion": "cerrar"})
+    cliente.post(accion["cerrar"], {})
     mensaje.refresh_from_db()
     assert mensaje.estado == Mensaje.Estado.CERRADO and mensaje.cerrado_en
     pagina = cliente.get(url).content.decode()
@@ -200,9 +202,7 @@ def test_vencidos_marcados_y_plazo_ajustable(cliente_de, comunicador, mensaje):
     html = cliente.get(reverse("comunicacion:bandeja"), {"estado": "vencidos"}).content.decode()
     assert mensaje.asunto in html and 'id="contador-vencidos"' in html
     nuevo = (timezone.localdate() + timedelta(days=5)).isoformat()
-    cliente.post(
-        reverse("comunicacion:mensaje", args=[mensaje.pk]), {"accion": "plazo", "plazo": nuevo}
-    )
+    cliente.post(reverse("comunicacion:mensaje_plazo", args=[mensaje.pk]), {"plazo": nuevo})
     mensaje.refresh_from_db()
     assert mensaje.plazo.isoformat() == nuevo and not mensaje.vencido
     assert selectors.mensajes_vencidos_cuenta() == 0
@@ -211,8 +211,8 @@ def test_vencidos_marcados_y_plazo_ajustable(cliente_de, comunicador, mensaje):
 
 
 def test_el_publico_no_alcanza_la_bandeja_ni_las_acciones(client, mensaje):
-    url = reverse("comunicacion:mensaje", args=[mensaje.pk])
-    for datos in ({"accion": "nota", "texto": "x"}, {"accion": "cerrar", "motivo": "spam"}):
+    for accion, datos in (("anotar", {"texto": "x"}), ("cerrar", {"motivo": "spam"})):
+        url = reverse(f"comunicacion:mensaje_{accion}", args=[mensaje.pk])
         assert client.post(url, datos).status_code == 302  # to the login page
     mensaje.refresh_from_db()
     assert mensaje.estado == Mensaje.Estado.NUEVO and not mensaje.notas.exists()

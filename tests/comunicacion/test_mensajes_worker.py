@@ -1,7 +1,5 @@
 """The answer to a citizen's message goes out through a real Celery worker on Redis, once."""
 
-import time
-
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -9,14 +7,7 @@ from django.urls import reverse
 from comunicacion import services
 from comunicacion.models import Mensaje
 
-
-def _esperar(condicion, segundos=30):
-    limite = time.monotonic() + segundos
-    while time.monotonic() < limite:
-        if condicion():
-            return True
-        time.sleep(0.2)
-    return False
+from ._worker import esperar
 
 
 @pytest.mark.celery_worker
@@ -42,7 +33,7 @@ def test_la_respuesta_sale_por_un_worker_real_una_sola_vez(
         {"accion": "responder", "respuesta": "El martes 8 en Puerto Quito."},
     )
     assert respuesta.status_code == 302
-    assert _esperar(lambda: len(mail.outbox) == 1)
+    assert esperar(lambda: len(mail.outbox) == 1)
     assert mail.outbox[0].to == ["rosa@example.org"]
     assert "El martes 8 en Puerto Quito." in mail.outbox[0].body
     mensaje.refresh_from_db()

@@ -43,7 +43,7 @@ def test_anonimo_va_a_iniciar_sesion(client, borrador, mensaje):
 @pytest.mark.parametrize("rol", ROLES)
 def test_publicar_y_responder_segun_rol(rol, usuarios_por_rol, cliente_de, borrador, mensaje):
     cliente = cliente_de(usuarios_por_rol[rol])
-    cliente.post(reverse("comunicacion:noticia_estado", args=[borrador.pk]), {"accion": "publicar"})
+    cliente.post(reverse("comunicacion:noticia_publicar", args=[borrador.pk]))
     cliente.post(reverse("comunicacion:mensaje", args=[mensaje.pk]), {"respuesta": "Hola."})
     borrador.refresh_from_db()
     mensaje.refresh_from_db()

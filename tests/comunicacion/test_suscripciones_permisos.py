@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from comunicacion.models import Mensaje
 from comunicacion.services import suscripciones as srv
+from core.firmas import token_firmado
 
 pytestmark = pytest.mark.django_db
 
@@ -35,9 +36,9 @@ def test_tabla_de_las_acciones_sobre_un_mensaje(
     rol, usuarios_por_rol, cliente_de, mensaje, comunicador
 ):
     cliente = cliente_de(usuarios_por_rol[rol])
-    url = reverse("comunicacion:mensaje", args=[mensaje.pk])
-    cliente.post(url, {"accion": "asignar", "asignado_a": comunicador.pk})
-    cliente.post(url, {"accion": "nota", "texto": "Nota"})
+    asignar = reverse("comunicacion:mensaje_asignar", args=[mensaje.pk])
+    cliente.post(asignar, {"asignado_a": comunicador.pk})
+    cliente.post(reverse("comunicacion:mensaje_anotar", args=[mensaje.pk]), {"texto": "Nota"})
     mensaje.refresh_from_db()
     puede = rol in GESTIONAN
     assert (mensaje.estado == Mensaje.Estado.ASIGNADO) is puede
@@ -61,8 +62,11 @@ def test_las_paginas_publicas_abren_para_todos(rol, usuarios_por_rol, cliente_de
         reverse("comunicacion:suscripcion"),
         reverse("comunicacion:suscripcion_enviada"),
         reverse(
-            "comunicacion:suscripcion_confirmar", args=[srv.firmar(suscripcion, srv.SAL_CONFIRMAR)]
+            "comunicacion:suscripcion_confirmar",
+            args=[token_firmado(suscripcion, sal=srv.SAL_CONFIRMAR)],
         ),
-        reverse("comunicacion:suscripcion_baja", args=[srv.firmar(suscripcion, srv.SAL_BAJA)]),
+        reverse(
+            "comunicacion:suscripcion_baja", args=[token_firmado(suscripcion, sal=srv.SAL_BAJA)]
+        ),
     ):
         assert cliente.get(url).status_code == 200, (rol, url)

@@ -155,7 +155,9 @@ paso(
 )
 suscripcion = Suscripcion.objects.get(email="suscriptora.produccion@example.org")
 servicios_suscripciones.suscripcion_confirmar(
-    token=servicios_suscripciones.url_confirmar(suscripcion).rstrip("/").rsplit("/", 1)[-1]
+    token=servicios_suscripciones.url_confirmar(suscripcion=suscripcion)
+    .rstrip("/")
+    .rsplit("/", 1)[-1]
 )
 # Subscribed a year ago: every news item published since then is new to her.
 Suscripcion.objects.filter(pk=suscripcion.pk).update(

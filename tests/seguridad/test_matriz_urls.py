@@ -43,6 +43,7 @@ COORD_COMU = "302 403 200 403 200 403 200"
 COORD_ANAL = "302 403 200 403 403 200 200"
 COORD_FAC = "302 403 200 200 403 403 200"
 NO_EXISTE = "404 404 404 404 404 404 404"
+SOLO_POST = "405 405 405 405 405 405 405"
 
 
 @dataclass
@@ -412,17 +413,20 @@ MATRIZ: list[Fila] = [
     F("comunicacion:noticia_nueva", COORD_COMU),
     F("comunicacion:noticia_gestion", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
     F("comunicacion:noticia_editar", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
-    F(
-        "comunicacion:noticia_estado",
-        "302 403 405 403 405 403 405",
-        lambda o: {"pk": o.noticia_borrador.pk},
+    *(
+        F(f"comunicacion:noticia_{a}", SOLO_POST, lambda o: {"pk": o.noticia_borrador.pk})
+        for a in ("publicar", "retirar")
     ),
     F("comunicacion:plan", PERSONAL),
     F("comunicacion:accion_nueva", COORD_COMU),
     F("comunicacion:accion_editar", COORD_COMU, lambda o: {"pk": o.accion.pk}),
-    F("comunicacion:accion_estado", "302 403 405 403 405 403 405", lambda o: {"pk": o.accion.pk}),
+    F("comunicacion:accion_estado", SOLO_POST, lambda o: {"pk": o.accion.pk}),
     F("comunicacion:bandeja", COORD_COMU),
     F("comunicacion:mensaje", COORD_COMU, lambda o: {"pk": o.mensaje.pk}),
+    *(
+        F(f"comunicacion:mensaje_{a}", SOLO_POST, lambda o: {"pk": o.mensaje.pk})
+        for a in ("asignar", "anotar", "plazo", "cerrar")
+    ),
     # Subscriptions and message tracking: the links' signed token is the authorisation, so a
     # valid one opens for everybody (it shows a button, never the address) and a forged one
     # is a 404 for everybody, staff included.
@@ -453,11 +457,11 @@ MATRIZ: list[Fila] = [
     F("comunicacion:consulta_abrir", SOLO_COORD),
     F("comunicacion:consulta_moderar", COORD_COMU, lambda o: _consulta()),
     F("comunicacion:consulta_responder", "302 403 302 403 302 403 302", lambda o: _consulta()),
-    F("comunicacion:consulta_cerrar", "302 403 405 403 403 403 405", lambda o: _consulta()),
-    F("comunicacion:comentario_ocultar", "302 403 405 403 405 403 405", lambda o: _comentario()),
+    F("comunicacion:consulta_cerrar", SOLO_POST, lambda o: _consulta()),
+    F("comunicacion:comentario_ocultar", SOLO_POST, lambda o: _comentario()),
     F(
         "comunicacion:comentario_restaurar",
-        "302 403 405 403 405 403 405",
+        SOLO_POST,
         lambda o: _comentario(),
     ),
 ]
@@ -480,16 +484,17 @@ def _token_comentario() -> dict:
     from comunicacion.services import consulta
 
     pendiente = Comentario.objects.filter(estado="pendiente").order_by("pk").first()
-    return {"token": consulta.comentario_token(pendiente)}
+    return {"token": consulta.comentario_token(comentario=pendiente)}
 
 
 def _token(uso: str) -> dict:
     from comunicacion.models import Suscripcion
     from comunicacion.services import suscripciones
+    from core.firmas import token_firmado
 
     suscripcion = Suscripcion.objects.get_or_create(email="matriz@example.org", tipo="noticias")[0]
     sal = suscripciones.SAL_BAJA if uso == "baja" else suscripciones.SAL_CONFIRMAR
-    return {"token": suscripciones.firmar(suscripcion, sal)}
+    return {"token": token_firmado(suscripcion, sal=sal)}
 
 
 def _nombres_de_urls(resolver=None, espacio=None):
