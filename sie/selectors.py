@@ -27,15 +27,11 @@ def mediciones_publicadas() -> QuerySet[Medicion]:
     ).select_related("indicador", "canton", "parroquia")
 
 
-def mediciones_de_gestion(*, user) -> QuerySet[Medicion]:
+def mediciones_de_gestion(*, usuario) -> QuerySet[Medicion]:
     """Every measurement, for the SIE analysts (and coordination, read only)."""
-    if not user.has_perm("sie.ver_gestion"):
+    if not usuario.has_perm("sie.ver_gestion"):
         return Medicion.objects.none()
     return Medicion.objects.select_related("indicador", "canton", "parroquia", "registrado_por")
-
-
-def _float(valor) -> float:
-    return float(valor) if valor is not None else None
 
 
 MAX_PERIODOS_SERIE = 40
@@ -302,23 +298,27 @@ def resumen_provincia() -> list[dict]:
         if not periodos:
             continue
         ultimo = periodos[-1]
-        valor = None
-        if indicador.aditivo and not indicador.es_formula:
-            valor = ultimo["suma"]
-        elif indicador.es_formula:
-            num = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.numerador_id, [])}
-            den = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.denominador_id, [])}
-            if num.get(ultimo["periodo"]) and den.get(ultimo["periodo"]):
-                valor = num[ultimo["periodo"]] / den[ultimo["periodo"]] * indicador.factor
         resultado.append(
             {
                 "indicador": indicador,
                 "periodo": ultimo["periodo"],
                 "territorios": ultimo["n"],
-                "valor": valor,
+                "valor": _valor_provincia(indicador, ultimo, por_indicador),
             }
         )
     return resultado
+
+
+def _valor_provincia(indicador: Indicador, ultimo: dict, por_indicador: dict):
+    """The sum for an additive indicator, the ratio of sums for a formula, else None."""
+    if indicador.es_formula:
+        periodo = ultimo["periodo"]
+        num = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.numerador_id, [])}
+        den = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.denominador_id, [])}
+        if num.get(periodo) and den.get(periodo):
+            return num[periodo] / den[periodo] * indicador.factor
+        return None
+    return ultimo["suma"] if indicador.aditivo else None
 
 
 def indicadores_activos_total(*, desde=None, hasta=None) -> int:
@@ -359,7 +359,7 @@ def indicadores_movidos(*, desde=None, hasta=None) -> dict:
     latest province figure."""
     from django.utils.translation import gettext as _
 
-    from .svg import numero
+    from .cifras import cifra
 
     movidos = set(indicadores_movidos_en(desde=desde, hasta=hasta).values_list("pk", flat=True))
     resumen = {item["indicador"].pk: item for item in resumen_provincia()}
@@ -372,7 +372,7 @@ def indicadores_movidos(*, desde=None, hasta=None) -> dict:
                 indicador.codigo,
                 indicador.nombre,
                 item.get("periodo") or "—",
-                numero(valor) if valor is not None else "—",
+                cifra(valor, 1),
                 indicador.unidad,
                 indicador.fuente,
             ]

@@ -43,7 +43,7 @@ class GestionView(PermisoRequeridoMixin, TemplateView):
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         form = FiltroMedicionesForm(self.request.GET or None)
-        mediciones = mediciones_de_gestion(user=self.request.user).order_by(
+        mediciones = mediciones_de_gestion(usuario=self.request.user).order_by(
             "-actualizado", "indicador__codigo"
         )
         if form.is_valid():
@@ -253,7 +253,7 @@ class CapturaView(PermisoRequeridoMixin, TemplateView):
         fecha_texto = request.POST.get("fecha_dato", "")
         errores = []
         try:
-            fecha_dato = services._fecha(fecha_texto)
+            fecha_dato = services.fecha_leer(texto=fecha_texto)
         except ValidationError as error:
             errores.extend(m[0].upper() + m[1:] for m in error.messages)
             fecha_dato = None
@@ -268,7 +268,7 @@ class CapturaView(PermisoRequeridoMixin, TemplateView):
                 if not texto:
                     continue
                 try:
-                    valor = services._decimal(texto)
+                    valor = services.numero_leer(texto=texto)
                 except ValidationError:
                     errores.append(
                         _("%(canton)s, %(columna)s: «%(texto)s» no es un número.")
@@ -391,8 +391,19 @@ class PlantillaView(PermisoRequeridoMixin, View):
         if formato not in ("csv", "xlsx"):
             raise Http404
         indicador = get_object_or_404(Indicador, codigo=codigo, calculo=Indicador.Calculo.VALOR)
-        contenido = services.plantilla_generar(
-            indicador=indicador, formato=formato, periodo=request.GET.get("periodo", "")
+        import tablib
+
+        from core.exportar import dataset_seguro
+
+        datos = tablib.Dataset(
+            *services.plantilla_filas(indicador=indicador, periodo=request.GET.get("periodo", "")),
+            headers=services.COLUMNAS_PLANTILLA,
+        )
+        datos = dataset_seguro(datos)
+        contenido = (
+            datos.export("xlsx")
+            if formato == "xlsx"
+            else ("\ufeff" + datos.export("csv")).encode("utf-8")
         )
         tipo = (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

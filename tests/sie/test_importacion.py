@@ -92,10 +92,8 @@ def test_formato_desconocido():
     assert resultado.errores == ["El archivo debe ser CSV (.csv) o Excel (.xlsx)."]
 
 
-def test_la_plantilla_xlsx_se_llena_y_se_importa(indicador, analista):
-    plantilla = services.plantilla_generar(
-        indicador=indicador("TUR-07"), formato="xlsx", periodo="2024"
-    )
+def test_la_plantilla_xlsx_se_llena_y_se_importa(cliente_de, analista):
+    plantilla = cliente_de(analista).get("/sie/gestion/plantilla/TUR-07.xlsx?periodo=2024").content
     libro = load_workbook(io.BytesIO(plantilla))
     hoja = libro.active
     filas = list(hoja.iter_rows(values_only=True))
