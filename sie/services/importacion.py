@@ -13,6 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.importar import (
+    FilaImportada,
+    dataset_de_archivo,
+    filas_validadas,
+    normalizar_encabezado,
+)
+
 from ..catalogo import DIMENSIONES
 from ..models import PROVINCIA_CODIGO, Canton, Indicador, Medicion, Parroquia
 from .lotes import mediciones_registrar
@@ -33,56 +40,6 @@ COLUMNAS_PLANTILLA = [
 COLUMNAS_OBLIGATORIAS = ["indicador", "canton", "periodo", "valor", "fuente", "fecha_dato"]
 MAX_FILAS_IMPORTACION = 20000
 NOMBRES_PROVINCIA = (PROVINCIA_CODIGO, "pichincha")
-
-
-# TEMPORARY stand-ins for core.importar (replaced when the foundation lands).
-@dataclass
-class FilaImportada:
-    numero: int
-    datos: dict
-    form: forms.Form
-
-    @property
-    def valida(self) -> bool:
-        return self.form.is_valid()
-
-    @property
-    def errores(self) -> list[str]:
-        return [m for lista in self.form.errors.values() for m in lista]
-
-
-def dataset_de_archivo(archivo) -> tablib.Dataset:
-    nombre = archivo.name.lower()
-    contenido = archivo.read()
-    if nombre.endswith(".xlsx"):
-        try:
-            return tablib.Dataset().load(contenido, format="xlsx")
-        except Exception as error:
-            raise ValidationError(_("No se pudo leer el archivo XLSX.")) from error
-    if nombre.endswith(".csv"):
-        try:
-            texto = contenido.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            texto = contenido.decode("latin-1")
-        primera = texto.split("\n", 1)[0]
-        separador = ";" if primera.count(";") > primera.count(",") else ","
-        return tablib.Dataset().load(texto, format="csv", delimiter=separador)
-    raise ValidationError(_("El archivo debe ser CSV (.csv) o Excel (.xlsx)."))
-
-
-def filas_validadas(dataset, form_class, **form_kwargs) -> list[FilaImportada]:
-    filas = []
-    cabecera = [
-        str(c or "").strip().lower().replace("ó", "o").replace("í", "i") for c in dataset.headers
-    ]
-    for numero, celdas in enumerate(dataset, start=2):
-        if all(c in (None, "") for c in celdas):
-            continue
-        datos = dict(zip(cabecera, celdas, strict=False))
-        form = form_class(data=datos, **form_kwargs)
-        form.is_valid()
-        filas.append(FilaImportada(numero=numero, datos=datos, form=form))
-    return filas
 
 
 class CatalogoImportacion:
@@ -191,11 +148,13 @@ class Importacion:
 
     @property
     def errores(self) -> list[str]:
+        """Every message, each row's prefixed with its line (the form's own words, no label)."""
         mensajes = list(self.errores_generales)
         for fila in self.filas:
             mensajes.extend(
                 _("Fila %(numero)s: %(error)s") % {"numero": fila.numero, "error": e}
-                for e in fila.errores
+                for lista in fila.form.errors.values()
+                for e in lista
             )
         return mensajes
 
@@ -209,10 +168,7 @@ class Importacion:
 
 
 def _error_de_cabecera(dataset: tablib.Dataset) -> str | None:
-    cabecera = [
-        str(c or "").strip().lower().replace("ó", "o").replace("í", "i")
-        for c in dataset.headers or []
-    ]
+    cabecera = [normalizar_encabezado(c) for c in dataset.headers or []]
     faltan = [c for c in COLUMNAS_OBLIGATORIAS if c not in cabecera]
     if faltan:
         return _(
@@ -238,9 +194,9 @@ def _marcar_repetidas(filas: list[FilaImportada]) -> None:
         territorio = territorio_clave(canton=dato.canton, parroquia=dato.parroquia)
         clave = (dato.indicador.pk, territorio, dato.periodo, dato.desagregacion, dato.categoria)
         if clave in vistos:
-            fila.form.add_error(
-                None, _("repite el valor de la fila %(fila)s.") % {"fila": vistos[clave]}
-            )
+            mensaje = _("repite el valor de la fila %(fila)s.") % {"fila": vistos[clave]}
+            fila.form.add_error(None, mensaje)
+            fila.errores.append(mensaje)
             fila.form.dato = None
         else:
             vistos[clave] = fila.numero
@@ -249,6 +205,9 @@ def _marcar_repetidas(filas: list[FilaImportada]) -> None:
 def importacion_analizar(*, contenido: bytes, nombre_archivo: str) -> Importacion:
     """Read a CSV/XLSX file and check every row without saving anything (the preview)."""
     resultado = Importacion()
+    if not nombre_archivo.lower().endswith((".csv", ".xlsx")):
+        resultado.errores_generales.append(_("El archivo debe ser CSV (.csv) o Excel (.xlsx)."))
+        return resultado
     try:
         dataset = dataset_de_archivo(ContentFile(contenido, name=nombre_archivo))
     except ValidationError as error:
