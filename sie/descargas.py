@@ -2,10 +2,12 @@
 data dictionary. Drafts and validated-but-unpublished values never reach these files."""
 
 import io
+from collections.abc import Iterator
 
+from django.http import HttpResponse
 from django.utils import timezone
 
-from core.exportar import escritor_csv, fila_segura
+from core.exportar import TIPO_XLSX, fila_segura
 
 from .catalogo import DIMENSIONES
 from .models import Medicion
@@ -15,7 +17,6 @@ LICENCIA = (
     "cite «Gobierno Provincial de Pichincha, Pactos por Pichincha – SIE» y la fuente de cada dato."
 )
 LICENCIA_URL = "https://creativecommons.org/licenses/by/4.0/deed.es"
-AVISO_DEMO = "Dato de demostración: no es una cifra oficial."
 
 # campo, tipo, descripción
 DICCIONARIO = [
@@ -77,26 +78,20 @@ def _mediciones(queryset):
     )
 
 
-def csv_mediciones(queryset) -> bytes:
-    salida = io.StringIO()
-    escritor = escritor_csv(salida)
-    escritor.writerow(COLUMNAS)
+def filas_mediciones(queryset) -> Iterator[list]:
+    """The rows of the open-data file, published values only, for core.exportar."""
     for medicion in _mediciones(queryset).iterator(chunk_size=2000):
-        escritor.writerow(_fila(medicion))
-    return ("\ufeff" + salida.getvalue()).encode("utf-8")
+        yield _fila(medicion)
 
 
-def csv_diccionario() -> bytes:
-    salida = io.StringIO()
-    escritor = escritor_csv(salida)
-    escritor.writerow(["campo", "tipo", "descripcion"])
-    escritor.writerows(DICCIONARIO)
-    escritor.writerow(["licencia", "", LICENCIA])
-    return ("\ufeff" + salida.getvalue()).encode("utf-8")
+def filas_diccionario() -> list[list]:
+    return [list(fila) for fila in DICCIONARIO] + [["licencia", "", LICENCIA]]
 
 
-def xlsx_mediciones(queryset, *, indicadores) -> bytes:
-    """Three sheets: the data, the data dictionary (with the indicators' notes) and the licence."""
+def respuesta_xlsx_mediciones(queryset, *, indicadores, nombre: str) -> HttpResponse:
+    """Three sheets: the data, the data dictionary (with the indicators' notes) and the licence.
+
+    core.exportar.respuesta_descarga writes one sheet; this file needs three."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -143,4 +138,6 @@ def xlsx_mediciones(queryset, *, indicadores) -> bytes:
         licencia.append(["Aviso", "Contiene datos de demostración (columna dato_demo = sí)."])
     salida = io.BytesIO()
     libro.save(salida)
-    return salida.getvalue()
+    respuesta = HttpResponse(salida.getvalue(), content_type=TIPO_XLSX)
+    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.xlsx"'
+    return respuesta

@@ -37,6 +37,24 @@ def mediciones_de_gestion(*, usuario) -> QuerySet[Medicion]:
 MAX_PERIODOS_SERIE = 40
 
 
+def mediciones_pendientes() -> dict[str, int]:
+    """The desk's counters: drafts, drafts with flags, values validated but not published."""
+    borradores = Medicion.objects.filter(estado=Medicion.Estado.BORRADOR)
+    return {
+        "pendientes": borradores.count(),
+        "con_alertas": borradores.exclude(alertas=[]).count(),
+        "por_publicar": Medicion.objects.filter(estado=Medicion.Estado.VALIDADO).count(),
+    }
+
+
+def mediciones_del_periodo(*, indicador: Indicador, periodo: str) -> dict[tuple, Medicion]:
+    """The values of one indicator and period, by (territory, disaggregation, category)."""
+    return {
+        (m.territorio, m.desagregacion, m.categoria): m
+        for m in Medicion.objects.filter(indicador=indicador, periodo=periodo)
+    }
+
+
 def series_indicador(*, indicador: Indicador) -> dict:
     """Published totals of one indicator: the latest periods of each territory (one query)."""
     filas = (

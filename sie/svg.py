@@ -7,6 +7,8 @@ never style attributes, so the Content Security Policy stays strict.
 
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
+
 from .cifras import cifra
 
 PALETA_SERIES = [
@@ -76,7 +78,7 @@ def _tesela(codigo: str, valor, relleno: str, unidad: str, enlace: str | None) -
     etiqueta = (
         f"{nombre}: {cifra(valor, 1)} {unidad}"
         if valor is not None
-        else f"{nombre}: sin dato publicado"
+        else _("%(canton)s: sin dato publicado") % {"canton": nombre}
     )
     bloque = [
         f'<g data-canton="{codigo}"><title>{escape(etiqueta)}</title>',
@@ -109,7 +111,7 @@ def _leyenda_mapa(numericos: list[float], cortes: list[float], unidad: str) -> l
     x = MARGEN + 5 * 125 + 5
     partes.append(
         f'<rect x="{x}" y="{y}" width="22" height="16" fill="{SIN_DATO}" stroke="#999"/>'
-        f'<text x="{x + 27}" y="{y + 13}" font-size="11" fill="#333">sin dato</text>'
+        f'<text x="{x + 27}" y="{y + 13}" font-size="11" fill="#333">{escape(_("sin dato"))}</text>'
     )
     return partes
 
@@ -177,7 +179,7 @@ class _Lienzo:
         return (
             f'<line x1="{self.izq}" y1="{y:.1f}" x2="{fin}" y2="{y:.1f}" stroke="#b3261e" '
             f'stroke-dasharray="6 4"/><text x="{fin + 4}" y="{y + 4:.1f}" font-size="10" '
-            f'fill="#b3261e">meta {escape(cifra(meta, 1))}</text>'
+            f'fill="#b3261e">{escape(_("meta"))} {escape(cifra(meta, 1))}</text>'
         )
 
     def serie(self, n: int, nombre: str, datos: dict, periodos: list[str]) -> list[str]:
@@ -219,7 +221,7 @@ def svg_lineas(
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ancho} 60" role="img">'
             f"<title>{escape(titulo)}</title>"
-            f'<text x="10" y="30" font-size="13">Sin datos publicados</text></svg>'
+            f'<text x="10" y="30" font-size="13">{escape(_("Sin datos publicados"))}</text></svg>'
         )
     lienzo = _Lienzo(
         ancho=ancho,

@@ -121,7 +121,7 @@ def test_vista_importar_previa_y_confirmacion(cliente_de, analista):
     assert respuesta.status_code == 200
     assert "1 fila correcta" in respuesta.content.decode()
     assert not Medicion.objects.exists()
-    respuesta = cliente.post("/sie/gestion/importar/", {"confirmar": "1"})
+    respuesta = cliente.post("/sie/gestion/importar/confirmar/")
     assert respuesta.status_code == 302
     assert Medicion.objects.get().valor == 65000
 
@@ -134,5 +134,5 @@ def test_vista_importar_con_error_no_guarda(cliente_de, analista):
     respuesta = cliente.post("/sie/gestion/importar/", {"archivo": archivo})
     assert respuesta.status_code == 400
     assert "el cantón «9999» no existe" in respuesta.content.decode()
-    respuesta = cliente.post("/sie/gestion/importar/", {"confirmar": "1"})
+    respuesta = cliente.post("/sie/gestion/importar/confirmar/")
     assert not Medicion.objects.exists()
