@@ -1,6 +1,10 @@
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
@@ -27,7 +31,7 @@ def mediciones_publicadas() -> QuerySet[Medicion]:
     ).select_related("indicador", "canton", "parroquia")
 
 
-def mediciones_de_gestion(*, usuario) -> QuerySet[Medicion]:
+def mediciones_de_gestion(*, usuario: AbstractBaseUser) -> QuerySet[Medicion]:
     """Every measurement, for the SIE analysts (and coordination, read only)."""
     if not usuario.has_perm("sie.ver_gestion"):
         return Medicion.objects.none()
@@ -162,7 +166,7 @@ def metas_disponibles(*, indicador: Indicador | None = None) -> QuerySet[MetaInd
     return metas.filter(indicador__activo=True)
 
 
-def metas_con_avance(*, metas) -> list[dict]:
+def metas_con_avance(*, metas: Iterable[MetaIndicador]) -> list[dict]:
     """Each target with the latest published value of its territory and the progress (%).
 
     One query for the targets and one for the values, whatever their number.
@@ -327,7 +331,7 @@ def resumen_provincia() -> list[dict]:
     return resultado
 
 
-def _valor_provincia(indicador: Indicador, ultimo: dict, por_indicador: dict):
+def _valor_provincia(indicador: Indicador, ultimo: dict, por_indicador: dict) -> Decimal | None:
     """The sum for an additive indicator, the ratio of sums for a formula, else None."""
     if indicador.es_formula:
         periodo = ultimo["periodo"]
@@ -339,12 +343,12 @@ def _valor_provincia(indicador: Indicador, ultimo: dict, por_indicador: dict):
     return ultimo["suma"] if indicador.aditivo else None
 
 
-def indicadores_activos_total(*, desde=None, hasta=None) -> int:
+def indicadores_activos_total(*, desde: date | None = None, hasta: date | None = None) -> int:
     """How many indicators the SIE tracks (the set "indicadores con datos" is counted over)."""
     return indicadores_publicos().count()
 
 
-def _publicadas_en(*, desde=None, hasta=None) -> QuerySet[Medicion]:
+def _publicadas_en(*, desde: date | None = None, hasta: date | None = None) -> QuerySet[Medicion]:
     """Published values of active indicators whose publication date falls in desde..hasta."""
     mediciones = mediciones_publicadas()
     if desde is not None:
@@ -354,25 +358,27 @@ def _publicadas_en(*, desde=None, hasta=None) -> QuerySet[Medicion]:
     return mediciones
 
 
-def indicadores_con_datos(*, hasta=None) -> QuerySet[Indicador]:
+def indicadores_con_datos(*, hasta: date | None = None) -> QuerySet[Indicador]:
     """Active indicators with at least one value published by `hasta` (all time if None)."""
     return indicadores_publicos().filter(pk__in=_publicadas_en(hasta=hasta).values("indicador_id"))
 
 
-def indicadores_con_datos_total(*, desde=None, hasta=None) -> int:
+def indicadores_con_datos_total(*, desde: date | None = None, hasta: date | None = None) -> int:
     """How many active indicators have published data at the end of the period (cumulative: a
     value published before the period still counts), out of indicadores_activos_total()."""
     return indicadores_con_datos(hasta=hasta).count()
 
 
-def indicadores_movidos_en(*, desde=None, hasta=None) -> QuerySet[Indicador]:
+def indicadores_movidos_en(
+    *, desde: date | None = None, hasta: date | None = None
+) -> QuerySet[Indicador]:
     """Active indicators with a value published in desde..hasta: what moved in the period."""
     return indicadores_publicos().filter(
         pk__in=_publicadas_en(desde=desde, hasta=hasta).values("indicador_id")
     )
 
 
-def indicadores_movidos(*, desde=None, hasta=None) -> dict:
+def indicadores_movidos(*, desde: date | None = None, hasta: date | None = None) -> dict:
     """Table for the progress report: the indicators that moved in the period, each with its
     latest province figure."""
     from django.utils.translation import gettext as _

@@ -1,8 +1,9 @@
 """Server-side SVG charts and the schematic map of the 8 cantons.
 
-The web pages draw the map with these too (it needs no JavaScript nor internet), and the PDF
-reports embed the charts: WeasyPrint renders inline SVG. Only presentation attributes are used,
-never style attributes, so the Content Security Policy stays strict.
+The indicator and map pages draw the map with svg_mapa (it needs no JavaScript nor internet).
+svg_lineas and svg_barras are for PDFs (WeasyPrint renders inline SVG); no PDF template uses them
+yet. Only presentation attributes are used, never style attributes, so the Content Security Policy
+stays strict.
 """
 
 from xml.sax.saxutils import escape

@@ -67,7 +67,7 @@ def territorio_clave(*, canton: Canton | None, parroquia: Parroquia | None = Non
     return PROVINCIA_CODIGO
 
 
-def numero_leer(*, texto) -> Decimal:
+def numero_leer(*, texto: str | float | Decimal) -> Decimal:
     """Read a number as people in Ecuador write it (1.234,5) or as files do (1234.5)."""
     if isinstance(texto, (int, float, Decimal)) and not isinstance(texto, bool):
         return Decimal(str(texto))
@@ -95,7 +95,7 @@ def numero_leer(*, texto) -> Decimal:
     return valor
 
 
-def fecha_leer(*, texto) -> datetime.date:
+def fecha_leer(*, texto: str | datetime.date) -> datetime.date:
     """Read a date written AAAA-MM-DD, DD/MM/AAAA or DD-MM-AAAA (or a spreadsheet's date)."""
     if isinstance(texto, datetime.datetime):
         return texto.date()

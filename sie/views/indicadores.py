@@ -149,6 +149,7 @@ class IndicadorView(VistaStaff):
             indicador=indicador,
             cantones=cantones,
             canton_sel=next((c for c in cantones if c.codigo == canton_sel), None),
+            opciones_canton=[(c.codigo, c.nombre) for c in cantones],
             series=series,
             tabla_series=_tabla_series(series, cantones, canton_sel),
             grafico_series=grafico_series,
@@ -185,6 +186,10 @@ class MapaView(VistaStaff):
         return super().get_context_data(
             indicadores=indicadores,
             indicador=indicador,
+            opciones_indicador=[
+                (i.codigo, f"{i.codigo} · {i.nombre} ({i.unidad})") for i in indicadores
+            ],
+            opciones_periodo=[(p, p) for p in mapa["periodos"]],
             mapa=mapa,
             filas=[{"canton": c, "valor": mapa["valores"].get(c.codigo)} for c in cantones],
             mapa_svg=_mapa_svg(indicador, mapa, {c.codigo: c.get_absolute_url() for c in cantones}),
