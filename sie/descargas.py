@@ -1,13 +1,9 @@
 """Open-data files of the SIE: published measurements with units, sources, licence and the
 data dictionary. Drafts and validated-but-unpublished values never reach these files."""
 
-import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from django.http import HttpResponse
 from django.utils import timezone
-
-from core.exportar import TIPO_XLSX, fila_segura
 
 from .catalogo import DIMENSIONES
 from .models import Medicion
@@ -88,56 +84,43 @@ def filas_diccionario() -> list[list]:
     return [list(fila) for fila in DICCIONARIO] + [["licencia", "", LICENCIA]]
 
 
-def respuesta_xlsx_mediciones(queryset, *, indicadores, nombre: str) -> HttpResponse:
-    """Three sheets: the data, the data dictionary (with the indicators' notes) and the licence.
+def hojas_mediciones(queryset, *, indicadores) -> list[tuple[str, list, Iterable]]:
+    """The open-data workbook for core.exportar: the data, the data dictionary (with the
+    indicators' notes) and the licence."""
+    mediciones = _mediciones(queryset)
 
-    core.exportar.respuesta_descarga writes one sheet; this file needs three."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    def datos():
+        for medicion in mediciones.iterator(chunk_size=2000):
+            fila = _fila(medicion)
+            fila[9] = float(medicion.valor)
+            yield fila
 
-    libro = Workbook(write_only=False)
-    datos = libro.active
-    datos.title = "datos"
-    datos.append(COLUMNAS)
-    for celda in datos[1]:
-        celda.font = Font(bold=True)
-    hay_demo = False
-    for medicion in _mediciones(queryset).iterator(chunk_size=2000):
-        fila = _fila(medicion)
-        fila[9] = float(medicion.valor)
-        datos.append(fila_segura(fila))
-        hay_demo = hay_demo or medicion.es_demo
-    diccionario = libro.create_sheet("diccionario")
-    diccionario.append(["campo", "tipo", "descripción"])
-    for fila in DICCIONARIO:
-        diccionario.append(list(fila))
-    diccionario.append([])
-    diccionario.append(["Indicadores"])
-    diccionario.append(
-        ["código", "nombre", "unidad", "definición", "fuente", "periodicidad", "nota metodológica"]
-    )
-    for indicador in indicadores:
-        diccionario.append(
-            fila_segura(
-                [
-                    indicador.codigo,
-                    indicador.nombre,
-                    indicador.unidad,
-                    indicador.definicion,
-                    indicador.fuente,
-                    indicador.get_periodicidad_display(),
-                    indicador.nota_metodologica,
-                ]
-            )
-        )
-    licencia = libro.create_sheet("licencia")
-    licencia.append(["Licencia", LICENCIA])
-    licencia.append(["Texto de la licencia", LICENCIA_URL])
-    licencia.append(["Generado", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
-    if hay_demo:
+    diccionario = [
+        *(list(fila) for fila in DICCIONARIO),
+        [],
+        ["Indicadores"],
+        ["código", "nombre", "unidad", "definición", "fuente", "periodicidad", "nota metodológica"],
+        *(
+            [
+                i.codigo,
+                i.nombre,
+                i.unidad,
+                i.definicion,
+                i.fuente,
+                i.get_periodicidad_display(),
+                i.nota_metodologica,
+            ]
+            for i in indicadores
+        ),
+    ]
+    licencia = [
+        ["Texto de la licencia", LICENCIA_URL],
+        ["Generado", timezone.localtime().strftime("%Y-%m-%d %H:%M")],
+    ]
+    if mediciones.filter(es_demo=True).exists():
         licencia.append(["Aviso", "Contiene datos de demostración (columna dato_demo = sí)."])
-    salida = io.BytesIO()
-    libro.save(salida)
-    respuesta = HttpResponse(salida.getvalue(), content_type=TIPO_XLSX)
-    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.xlsx"'
-    return respuesta
+    return [
+        ("datos", COLUMNAS, datos()),
+        ("diccionario", ["campo", "tipo", "descripción"], diccionario),
+        ("licencia", ["Licencia", LICENCIA], licencia),
+    ]

@@ -10,6 +10,7 @@ from core.validadores import ArchivoValidador
 from . import services
 from .catalogo import DIMENSIONES
 from .models import Canton, Indicador, Medicion, MetaIndicador
+from .selectors import indicadores_registrables
 
 
 class FiltroMedicionesForm(forms.Form):
@@ -85,7 +86,7 @@ class ImportarForm(forms.Form):
 
 class CapturaSeleccionForm(forms.Form):
     indicador = forms.ModelChoiceField(
-        Indicador.objects.filter(activo=True, calculo=Indicador.Calculo.VALOR),
+        indicadores_registrables(),
         label=_("Indicador"),
         to_field_name="codigo",
     )
@@ -198,11 +199,14 @@ class CapturaForm(forms.Form):
         return list(filas.values())
 
     def mensajes(self) -> list[str]:
-        """Every error as one sentence; the cells' already name their canton and column."""
+        """Every error as one sentence: the source's names its field; the date's and the cells'
+        already say what they are about."""
         mensajes = []
         for nombre, lista in self.errors.items():
-            etiqueta = self.fields[nombre].label if nombre in ("fuente",) else None
-            mensajes.extend(f"{etiqueta}: {m}" if etiqueta else capitalizar(m) for m in lista)
+            if nombre == "fuente":
+                mensajes.extend(f"{self.fields[nombre].label}: {m}" for m in lista)
+            else:
+                mensajes.extend(capitalizar(m) for m in lista)
         return mensajes
 
     def datos_medicion(self) -> list[services.DatoMedicion]:

@@ -24,6 +24,11 @@ def indicadores_publicos() -> QuerySet[Indicador]:
     )
 
 
+def indicadores_registrables() -> QuerySet[Indicador]:
+    """Active indicators whose values people record (ratios are calculated, never typed)."""
+    return Indicador.objects.filter(activo=True, calculo=Indicador.Calculo.VALOR)
+
+
 def mediciones_publicadas() -> QuerySet[Medicion]:
     """The only measurements the public (pages, API, downloads) may ever see."""
     return Medicion.objects.filter(
@@ -49,6 +54,11 @@ def mediciones_pendientes() -> dict[str, int]:
         "con_alertas": borradores.exclude(alertas=[]).count(),
         "por_publicar": Medicion.objects.filter(estado=Medicion.Estado.VALIDADO).count(),
     }
+
+
+def mediciones_con_alertas_total(*, mediciones: Iterable[Medicion]) -> int:
+    """How many of these values (just saved, say) carry flags, read again from the database."""
+    return Medicion.objects.filter(pk__in=[m.pk for m in mediciones]).exclude(alertas=[]).count()
 
 
 def mediciones_del_periodo(*, indicador: Indicador, periodo: str) -> dict[tuple, Medicion]:

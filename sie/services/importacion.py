@@ -11,7 +11,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core.importar import (
     FilaImportada,
@@ -57,27 +56,27 @@ class CatalogoImportacion:
         self.parroquias = {(p.canton_id, p.nombre.lower()): p for p in Parroquia.objects.all()}
 
 
-def _vacia(columna: str) -> dict:
-    return {"required": gettext_lazy("la columna «%(columna)s» está vacía.") % {"columna": columna}}
-
-
 class FilaMedicionForm(forms.Form):
     """One row of an import file; valor and fecha_dato keep the spreadsheet's own types."""
 
-    indicador = forms.CharField(error_messages=_vacia("indicador"))
-    canton = forms.CharField(error_messages=_vacia("canton"))
+    indicador = forms.CharField()
+    canton = forms.CharField()
     parroquia = forms.CharField(required=False)
-    periodo = forms.CharField(error_messages=_vacia("periodo"))
+    periodo = forms.CharField()
     desagregacion = forms.CharField(required=False)
     categoria = forms.CharField(required=False)
-    valor = forms.Field(error_messages=_vacia("valor"))
-    fuente = forms.CharField(error_messages=_vacia("fuente"))
-    fecha_dato = forms.Field(error_messages=_vacia("fecha_dato"))
+    valor = forms.Field()
+    fuente = forms.CharField()
+    fecha_dato = forms.Field()
 
     def __init__(self, *args, catalogo: CatalogoImportacion, **kwargs):
         super().__init__(*args, **kwargs)
         self.catalogo = catalogo
         self.dato: DatoMedicion | None = None
+        for nombre, campo in self.fields.items():
+            campo.error_messages["required"] = _("la columna «%(columna)s» está vacía.") % {
+                "columna": nombre
+            }
 
     def clean_indicador(self) -> Indicador:
         codigo = self.cleaned_data["indicador"]

@@ -13,22 +13,24 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exportar import respuesta_descarga
-from core.vistas import VistaAccion, VistaStaff, objeto_o_404
+from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404
 
 from .. import services
 from ..forms import CapturaForm, CapturaSeleccionForm, ImportarForm
-from ..models import Indicador, Medicion
-from ..selectors import cantones_publicos, mediciones_del_periodo
+from ..models import Medicion
+from ..selectors import (
+    cantones_publicos,
+    indicadores_registrables,
+    mediciones_con_alertas_total,
+    mediciones_del_periodo,
+)
 
 CLAVE_SESION_IMPORTACION = "sie_importacion"
 
 
 def _avisar_guardadas(request, guardadas: list[Medicion], *, exito: str, alertas: str) -> None:
     messages.success(request, exito % {"n": len(guardadas)})
-    con_alertas = (
-        Medicion.objects.filter(pk__in=[m.pk for m in guardadas]).exclude(alertas=[]).count()
-    )
-    if con_alertas:
+    if con_alertas := mediciones_con_alertas_total(mediciones=guardadas):
         messages.warning(request, alertas % {"n": con_alertas})
 
 
@@ -91,7 +93,7 @@ class _PaginaImportar(VistaAccion):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            indicadores=Indicador.objects.filter(activo=True, calculo=Indicador.Calculo.VALOR),
+            indicadores=indicadores_registrables(),
             **kwargs,
         )
 
@@ -122,11 +124,10 @@ class ImportarView(_PaginaImportar):
         return self.render_to_response(contexto, status=200 if self.resultado.valida else 400)
 
 
-class ImportarConfirmarView(_PaginaImportar):
+class ImportarConfirmarView(SoloPost, _PaginaImportar):
     """Save the previewed file, all or nothing; its errors are shown on the import page (400)."""
 
     form_class = forms.Form
-    http_method_names = ["post"]
 
     def get_context_data(self, **kwargs):
         form = kwargs.pop("form", None)
@@ -172,9 +173,7 @@ class PlantillaView(VistaStaff):
     def cargar_objeto(self):
         if self.kwargs["formato"] not in ("csv", "xlsx"):
             raise Http404
-        return objeto_o_404(
-            Indicador, codigo=self.kwargs["codigo"], calculo=Indicador.Calculo.VALOR
-        )
+        return objeto_o_404(indicadores_registrables(), codigo=self.kwargs["codigo"])
 
     def get(self, request, *args, **kwargs):
         return respuesta_descarga(

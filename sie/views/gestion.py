@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.seguridad import destino_local
-from core.vistas import VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from .. import services
 from ..catalogo import DIMENSIONES
@@ -47,12 +47,11 @@ class GestionView(VistaStaff):
         )
 
 
-class _AccionSeleccion(VistaAccion):
+class _AccionSeleccion(SoloPost, VistaAccion):
     """A bulk action on the values ticked on the desk; back to the desk afterwards."""
 
     permiso = "sie.validar_medicion"
     form_class = SeleccionMedicionesForm
-    http_method_names = ["post"]
 
     def get_success_url(self) -> str:
         return destino_local(self.request, self.request.POST.get("volver"), reverse("sie:gestion"))
@@ -127,11 +126,10 @@ class MedicionView(_ContextoMedicion, VistaStaff):
     permiso = "sie.ver_gestion"
 
 
-class _AccionMedicion(_ContextoMedicion, VistaAccion):
+class _AccionMedicion(SoloPost, _ContextoMedicion, VistaAccion):
     """One action on one value: POST only; an error shows the value's page again (400)."""
 
     form_class = forms.Form
-    http_method_names = ["post"]
 
     def get_success_url(self) -> str:
         return reverse("sie:medicion", args=[self.objeto.pk])

@@ -14,7 +14,7 @@ from ..descargas import (
     LICENCIA_URL,
     filas_diccionario,
     filas_mediciones,
-    respuesta_xlsx_mediciones,
+    hojas_mediciones,
 )
 from ..models import PROVINCIA_CODIGO, Eje
 from ..selectors import (
@@ -235,9 +235,8 @@ class DescargaMedicionesView(VistaStaff):
             mediciones = mediciones.filter(canton__codigo=canton)
             nombre += f"-{canton}"
         if formato == "xlsx":
-            respuesta = respuesta_xlsx_mediciones(
-                mediciones, indicadores=indicadores, nombre=nombre
-            )
+            hojas = hojas_mediciones(mediciones, indicadores=indicadores)
+            respuesta = respuesta_descarga(nombre=nombre, formato="xlsx", hojas=hojas)
         else:
             respuesta = respuesta_descarga(
                 nombre=nombre, cabecera=COLUMNAS, filas=filas_mediciones(mediciones)
