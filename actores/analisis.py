@@ -228,20 +228,7 @@ def red_de(qs: QuerySet[Actor], *, con_dibujo: bool = True) -> dict:
             }
         )
     filas.sort(key=lambda f: (-f["intermediacion"], -f["grado"], f["nombre"]))
-    umbral = (
-        max(
-            0.05, sorted((f["intermediacion"] for f in filas), reverse=True)[min(4, len(filas) - 1)]
-        )
-        if filas
-        else 0
-    )
-    intermediarios = [
-        f for f in filas if f["intermediacion"] > 0 and f["intermediacion"] >= umbral
-    ][:10]
-    aislados = sorted((f for f in filas if f["grado"] == 0), key=lambda f: f["nombre"])
-    for f in filas:
-        f["es_intermediario"] = f in intermediarios
-        f["aislado"] = f["grado"] == 0
+    intermediarios, aislados = _intermediarios_y_aislados(filas)
     resultado = {
         "filas": filas,
         "intermediarios": intermediarios,
@@ -258,6 +245,26 @@ def red_de(qs: QuerySet[Actor], *, con_dibujo: bool = True) -> dict:
     if con_dibujo:
         resultado["dibujo"] = _dibujo(g, filas, aristas)
     return resultado
+
+
+def _intermediarios_y_aislados(filas: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The brokers (up to ten, at least the fifth highest betweenness and 0.05) and the isolated
+    actors; each row is marked with es_intermediario and aislado."""
+    umbral = (
+        max(
+            0.05, sorted((f["intermediacion"] for f in filas), reverse=True)[min(4, len(filas) - 1)]
+        )
+        if filas
+        else 0
+    )
+    intermediarios = [
+        f for f in filas if f["intermediacion"] > 0 and f["intermediacion"] >= umbral
+    ][:10]
+    aislados = sorted((f for f in filas if f["grado"] == 0), key=lambda f: f["nombre"])
+    for f in filas:
+        f["es_intermediario"] = f in intermediarios
+        f["aislado"] = f["grado"] == 0
+    return intermediarios, aislados
 
 
 def _dibujo(g: nx.Graph, filas: list[dict], aristas: list) -> dict:

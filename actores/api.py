@@ -2,7 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
-from .selectors import actores_publicos
+from .selectors import organizaciones_publicas
 
 
 class ActorPublicoSerializer(serializers.Serializer):
@@ -33,16 +33,9 @@ class ActorPublicoViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ActorPublicoSerializer
 
     def get_queryset(self):
-        qs = (
-            actores_publicos()
-            .select_related("canton")
-            .prefetch_related("ejes", "sectores")
-            .order_by("nombre")
+        parametros = self.request.query_params
+        return organizaciones_publicas(
+            canton=parametros.get("canton", ""),
+            campo_canton="codigo",
+            tipo=parametros.get("tipo", ""),
         )
-        canton = self.request.query_params.get("canton")
-        if canton:
-            qs = qs.filter(canton__codigo=canton)
-        tipo = self.request.query_params.get("tipo")
-        if tipo:
-            qs = qs.filter(tipo=tipo)
-        return qs

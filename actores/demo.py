@@ -1292,5 +1292,5 @@ def registrar_demo(*, usuarios, salida=None) -> str:
     facilitador = usuarios.get("facilitador")
     if facilitador is not None:
         for codigo in ("1702", "1704", "1707"):
-            asignacion_crear(usuario=facilitador, canton=cantones[codigo])
+            asignacion_crear(usuario=coordinadora, facilitador=facilitador, canton=cantones[codigo])
     return f"{Actor.objects.count()} actores, {Relacion.objects.count()} relaciones"

@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -14,6 +15,21 @@ from .models import Actor, Membresia, Relacion
 from .validadores import normalizar_identificacion, validar_identificacion
 
 CAMPOS_PERSONALES_FORM = ["email", "telefono", "identificacion", "genero"]
+
+
+def fila(*campos: tuple[str, int], prefijo: str = "col-md-") -> Div:
+    """A Bootstrap row of fields, each with its column width."""
+    return Div(
+        *(Div(campo, css_class=f"{prefijo}{ancho}") for campo, ancho in campos), css_class="row"
+    )
+
+
+def ayudante(*disposicion) -> FormHelper:
+    """The crispy helper every form of actores uses: no <form> tag, the given layout."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*disposicion)
+    return helper
 
 
 class ActorForm(forms.ModelForm):
@@ -103,38 +119,20 @@ class ActorForm(forms.ModelForm):
         if not mostrar_personales:
             for campo in CAMPOS_PERSONALES_FORM:
                 self.fields.pop(campo, None)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Built when a template draws the form, not for every imported row that binds it."""
         personales = [c for c in CAMPOS_PERSONALES_FORM if c in self.fields]
-        self.helper.layout = Layout(
+        return ayudante(
             Fieldset(
                 _("Quién es"),
                 "naturaleza",
-                Div(
-                    Div("nombre", css_class="col-md-8"),
-                    Div("siglas", css_class="col-md-4"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("nombres", css_class="col-md-6"),
-                    Div("apellidos", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("tipo", css_class="col-md-6"),
-                    Div("ambito", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("canton", css_class="col-md-6"),
-                    Div("parroquia", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Div(
-                    Div("ejes", css_class="col-md-4"),
-                    Div("sectores", css_class="col-md-8"),
-                    css_class="row",
-                ),
+                fila(("nombre", 8), ("siglas", 4)),
+                fila(("nombres", 6), ("apellidos", 6)),
+                fila(("tipo", 6), ("ambito", 6)),
+                fila(("canton", 6), ("parroquia", 6)),
+                fila(("ejes", 4), ("sectores", 8)),
                 "descripcion",
                 "sitio_web",
             ),
@@ -143,22 +141,13 @@ class ActorForm(forms.ModelForm):
             else HTML(""),
             Fieldset(
                 _("Posición en el mapa"),
-                Div(
-                    Div("influencia", css_class="col-md-4"),
-                    Div("interes", css_class="col-md-4"),
-                    Div("posicion", css_class="col-md-4"),
-                    css_class="row",
-                ),
+                fila(("influencia", 4), ("interes", 4), ("posicion", 4)),
                 "motivo",
             ),
             Fieldset(
                 _("Consentimiento y publicación"),
                 "consentimiento_datos",
-                Div(
-                    Div("consentimiento_fecha", css_class="col-md-4"),
-                    Div("consentimiento_finalidad", css_class="col-md-8"),
-                    css_class="row",
-                ),
+                fila(("consentimiento_fecha", 4), ("consentimiento_finalidad", 8)),
                 "consentimiento_nombre_publico",
                 "visible_publico",
                 "activo",
@@ -218,15 +207,8 @@ class PosicionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("influencia", css_class="col-4"),
-                Div("interes", css_class="col-4"),
-                Div("posicion", css_class="col-4"),
-                css_class="row",
-            ),
+        self.helper = ayudante(
+            fila(("influencia", 4), ("interes", 4), ("posicion", 4), prefijo="col-"),
             "motivo",
             Submit("guardar", _("Registrar cambio")),
         )
@@ -244,16 +226,8 @@ class RelacionForm(forms.ModelForm):
         self.fields["destino"].queryset = (
             Actor.objects.filter(activo=True).exclude(pk=origen.pk).only("pk", "nombre")
         )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("tipo", css_class="col-md-4"),
-                Div("destino", css_class="col-md-8"),
-                css_class="row",
-            ),
-            "nota",
-            Submit("guardar", _("Añadir relación")),
+        self.helper = ayudante(
+            fila(("tipo", 4), ("destino", 8)), "nota", Submit("guardar", _("Añadir relación"))
         )
 
     def _post_clean(self):
@@ -274,19 +248,9 @@ class MembresiaForm(forms.ModelForm):
         self.fields["organizacion"].queryset = Actor.objects.filter(
             naturaleza=Actor.Naturaleza.ORGANIZACION, activo=True
         ).only("pk", "nombre")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("organizacion", css_class="col-md-6"),
-                Div("cargo", css_class="col-md-6"),
-                css_class="row",
-            ),
-            Div(
-                Div("desde", css_class="col-md-6"),
-                Div("hasta", css_class="col-md-6"),
-                css_class="row",
-            ),
+        self.helper = ayudante(
+            fila(("organizacion", 6), ("cargo", 6)),
+            fila(("desde", 6), ("hasta", 6)),
             Submit("guardar", _("Añadir membresía")),
         )
 
@@ -303,14 +267,6 @@ class ImportarForm(forms.Form):
         validators=[ArchivoValidador(("csv", "xlsx"), max_mb=10)],
     )
 
-    def clean_archivo(self):
-        archivo = self.cleaned_data["archivo"]
-        if not archivo.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Suba un archivo .csv o .xlsx."))
-        if archivo.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(_("El archivo supera los 10 MB."))
-        return archivo
-
 
 class FusionarForm(forms.Form):
     conservar = forms.ModelChoiceField(label=_("Conservar"), queryset=Actor.objects.all())
@@ -326,7 +282,7 @@ class FusionarForm(forms.Form):
 
 
 class AsignacionForm(forms.Form):
-    usuario = forms.ModelChoiceField(label=_("Facilitador o facilitadora"), queryset=None)
+    facilitador = forms.ModelChoiceField(label=_("Facilitador o facilitadora"), queryset=None)
     canton = forms.ModelChoiceField(
         label=_("Cantón"), queryset=None, required=False, empty_label=_("Cualquiera")
     )
@@ -341,21 +297,13 @@ class AsignacionForm(forms.Form):
         from sie.models import Canton
 
         super().__init__(*args, **kwargs)
-        self.fields["usuario"].queryset = (
+        self.fields["facilitador"].queryset = (
             get_user_model().objects.filter(groups__name=Rol.FACILITACION).order_by("username")
         )
         self.fields["canton"].queryset = Canton.objects.order_by("codigo")
         self.fields["sector"].queryset = Sector.objects.order_by("orden", "nombre")
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Div(
-                Div("usuario", css_class="col-md-4"),
-                Div("canton", css_class="col-md-4"),
-                Div("sector", css_class="col-md-4"),
-                css_class="row",
-            ),
-            Submit("guardar", _("Asignar")),
+        self.helper = ayudante(
+            fila(("facilitador", 4), ("canton", 4), ("sector", 4)), Submit("guardar", _("Asignar"))
         )
 
     def clean(self):

@@ -1,172 +1,60 @@
-"""Import of actors from CSV or XLSX: parse, preview row by row (Spanish errors), apply all-or-nothing.
+"""Import of actors from CSV or XLSX: preview row by row (Spanish errors), apply all-or-nothing.
 
-Columns (header row, case and accents ignored): naturaleza, nombre, nombres, apellidos, siglas,
-tipo, ambito, canton, parroquia, ejes, sectores, email, telefono, identificacion, genero,
-influencia, interes, posicion, consentimiento_datos, consentimiento_fecha,
-consentimiento_finalidad, visible_publico, descripcion. Lists (ejes, sectores) are separated by ";".
+Each row is validated by binding ActorImportadoForm, the actor form with spreadsheet-friendly
+fields (choices by value or label, places and lists by name), through core.importar. Columns
+(header row, case and accents ignored): see COLUMNAS; lists (ejes, sectores) are separated by ";".
 
 A row updates an existing actor when its cédula/RUC, e-mail or normalised name (same naturaleza)
-matches one; otherwise it creates a new actor.
+matches one; otherwise it creates a new actor. Blank cells of an update keep what the actor has.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
-import phonenumbers
+import tablib
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from phonenumber_field.formfields import PhoneNumberField
 
+from core.importar import FilaImportada, dataset_de_archivo, filas_validadas
 from sie.models import Canton, Eje, Parroquia, Sector
 
+from .forms import ActorForm
 from .models import Actor, CambioPosicion, Importacion
-from .validadores import normalizar_identificacion, normalizar_nombre, validar_identificacion
+from .selectors import Usuario
+from .validadores import normalizar_nombre
 
-COLUMNAS = [
-    "naturaleza",
-    "nombre",
-    "nombres",
-    "apellidos",
-    "siglas",
-    "tipo",
-    "ambito",
-    "canton",
-    "parroquia",
-    "ejes",
-    "sectores",
-    "email",
-    "telefono",
-    "identificacion",
-    "genero",
-    "influencia",
-    "interes",
-    "posicion",
-    "consentimiento_datos",
-    "consentimiento_fecha",
-    "consentimiento_finalidad",
-    "visible_publico",
-    "descripcion",
-]
+# The form's fields, as spreadsheet columns (every actor imported is active).
+COLUMNAS = [c for c in ActorForm.Meta.fields if c != "activo"]
 
+# Other headers people write for the same columns (compared without case or accents).
 _ALIAS = {
     "correo": "email",
-    "correo electronico": "email",
-    "e mail": "email",
+    "correo_electronico": "email",
+    "e_mail": "email",
     "cedula": "identificacion",
     "ruc": "identificacion",
-    "cedula o ruc": "identificacion",
-    "canton": "canton",
-    "ambito": "ambito",
-    "interes": "interes",
-    "genero": "genero",
-    "posicion": "posicion",
-    "tipo de actor": "tipo",
+    "cedula_o_ruc": "identificacion",
+    "tipo_de_actor": "tipo",
 }
 
 MAX_FILAS = 20000
+MOTIVO = gettext_lazy("Importación desde archivo.")
 
 
-class ArchivoInvalido(Exception):
-    pass
-
-
-@dataclass
-class FilaImportada:
-    numero: int  # spreadsheet row number (header = 1)
-    datos: dict = field(default_factory=dict)
-    ejes: list = field(default_factory=list)
-    sectores: list = field(default_factory=list)
-    errores: list[str] = field(default_factory=list)
-    accion: str = "crear"  # crear | actualizar
-    existente: Actor | None = None
-
-    @property
-    def nombre(self) -> str:
-        if self.datos.get("naturaleza") == Actor.Naturaleza.PERSONA:
-            return f"{self.datos.get('nombres', '')} {self.datos.get('apellidos', '')}".strip()
-        return self.datos.get("nombre", "")
-
-    @property
-    def valida(self) -> bool:
-        return not self.errores
-
-
-@dataclass
-class Previsualizacion:
-    filas: list[FilaImportada]
-
-    @property
-    def con_errores(self) -> list[FilaImportada]:
-        return [f for f in self.filas if f.errores]
-
-    @property
-    def total_errores(self) -> int:
-        return len(self.con_errores)
-
-    @property
-    def crear(self) -> int:
-        return sum(1 for f in self.filas if f.valida and f.accion == "crear")
-
-    @property
-    def actualizar(self) -> int:
-        return sum(1 for f in self.filas if f.valida and f.accion == "actualizar")
-
-    @property
-    def aplicable(self) -> bool:
-        return bool(self.filas) and not self.con_errores
+class ArchivoInvalido(ValidationError):
+    """The file cannot be imported at all (unreadable, no header, too long)."""
 
 
 def _clave(texto) -> str:
     return normalizar_nombre(str(texto or "")).replace(" ", "_")
-
-
-def _leer_filas(contenido: bytes, nombre_archivo: str) -> list[list[str]]:
-    nombre = nombre_archivo.lower()
-    if nombre.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            libro = load_workbook(io.BytesIO(contenido), read_only=True, data_only=True)
-        except Exception as e:
-            raise ArchivoInvalido(_("El archivo XLSX no se puede leer: %(e)s") % {"e": e}) from None
-        hoja = libro.worksheets[0]
-        filas = []
-        for fila in hoja.iter_rows(values_only=True):
-            filas.append(
-                [
-                    ""
-                    if v is None
-                    else (v.date().isoformat() if isinstance(v, datetime) else v.isoformat())
-                    if isinstance(v, (date, datetime))
-                    else str(int(v))
-                    if isinstance(v, float) and v.is_integer()
-                    else str(v)
-                    for v in fila
-                ]
-            )
-        libro.close()
-        return filas
-    if nombre.endswith(".csv") or nombre.endswith(".txt"):
-        for codificacion in ("utf-8-sig", "cp1252"):
-            try:
-                texto = contenido.decode(codificacion)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ArchivoInvalido(_("No se reconoce la codificación del CSV; guárdelo como UTF-8."))
-        try:
-            dialecto = csv.Sniffer().sniff(texto[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialecto = csv.excel
-        return list(csv.reader(io.StringIO(texto), dialecto))
-    raise ArchivoInvalido(_("Suba un archivo .csv o .xlsx."))
 
 
 class _Catalogos:
@@ -181,17 +69,13 @@ class _Catalogos:
             (c for c in self.cantones.values() if c.codigo == "1701"), None
         )
         self.parroquias = {(p.canton_id, _clave(p.nombre)): p for p in Parroquia.objects.all()}
-        self.ejes = {}
-        for e in Eje.objects.all():
-            self.ejes[_clave(e.codigo)] = e
-            self.ejes[_clave(e.nombre)] = e
-        self.sectores = {}
-        for s in Sector.objects.all():
-            self.sectores[_clave(s.nombre)] = s
-            self.sectores[_clave(s.slug)] = s
+        self.ejes = {_clave(k): e for e in Eje.objects.all() for k in (e.codigo, e.nombre)}
+        self.sectores = {
+            _clave(k): s for s in Sector.objects.select_related("eje") for k in (s.nombre, s.slug)
+        }
         self.por_id, self.por_email, self.por_nombre = {}, {}, {}
         for a in Actor.objects.only(
-            "pk", "identificacion", "email", "nombre_normalizado", "naturaleza"
+            "pk", "nombre", "identificacion", "email", "nombre_normalizado", "naturaleza"
         ):
             if a.identificacion:
                 self.por_id.setdefault(a.identificacion, a)
@@ -199,342 +83,331 @@ class _Catalogos:
                 self.por_email.setdefault(a.email.lower(), a)
             self.por_nombre.setdefault((a.naturaleza, a.nombre_normalizado), a)
 
-        self._opciones: dict[tuple, dict[str, str]] = {}
-
-    def elegir(self, choices, valor: str):
-        """The value of a choice given its value or its label, accents and case ignored."""
-        clave_opciones = tuple(v for v, _e in choices)
-        mapa = self._opciones.get(clave_opciones)
-        if mapa is None:
-            mapa = {}
-            for v, etiqueta in choices:
-                mapa[_clave(v)] = v
-                mapa[_clave(etiqueta)] = v
-            self._opciones[clave_opciones] = mapa
-        return mapa.get(_clave(valor))
+    def existente(self, datos: dict, nombre: str) -> Actor | None:
+        """The actor this row updates: same cédula/RUC, else e-mail, else name and naturaleza."""
+        return (
+            self.por_id.get(datos.get("identificacion") or None)
+            or self.por_email.get((datos.get("email") or "").lower() or None)
+            or self.por_nombre.get((datos.get("naturaleza"), normalizar_nombre(nombre)))
+        )
 
 
-_VERDADERO = {"si", "sí", "s", "x", "1", "true", "verdadero", "yes"}
-_FALSO = {"no", "n", "0", "false", "falso", ""}
-_VERDADERO_CLAVES = {normalizar_nombre(x) for x in _VERDADERO}
+# --- Spreadsheet fields -------------------------------------------------------------------------
 
 
-def _booleano(valor: str, columna: str, errores: list) -> bool:
-    v = _clave(valor)
-    if v in _VERDADERO_CLAVES:
-        return True
-    if v in _FALSO:
-        return False
-    errores.append(
-        _("«%(v)s» no es un valor válido para %(c)s: use sí o no.") % {"v": valor, "c": columna}
-    )
-    return False
+class OpcionField(forms.Field):
+    """A choice written as its value or its label, accents and case ignored."""
+
+    def __init__(self, opciones, *, defecto: str = "", mensaje: str = "", **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.opciones, self.defecto, self.mensaje = opciones, defecto, mensaje
+        self.mapa = {_clave(k): v for v, etiqueta in opciones for k in (v, etiqueta)}
+
+    def to_python(self, valor):
+        if not str(valor or "").strip():
+            return self.defecto
+        if _clave(valor) in self.mapa:
+            return self.mapa[_clave(valor)]
+        opciones = ", ".join(str(e) for _v, e in self.opciones)
+        raise ValidationError(
+            self.mensaje or _("«%(v)s» no es válido; use uno de: %(o)s."),
+            params={"v": valor, "o": opciones},
+        )
 
 
-def _fecha(valor: str, errores: list) -> date | None:
-    valor = (valor or "").strip()
-    if not valor:
-        return None
-    for formato in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+class SiNoField(forms.Field):
+    """sí / no (also s, x, 1, true, yes...); blank is None: on an update the actor keeps its value."""
+
+    VERDADERO = {"si", "s", "x", "1", "true", "verdadero", "yes"}
+    FALSO = {"no", "n", "0", "false", "falso"}
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, valor):
+        clave = _clave(valor)
+        if not clave:
+            return None
+        if clave in self.VERDADERO or clave in self.FALSO:
+            return clave in self.VERDADERO
+        raise ValidationError(_("«%(v)s» no es un valor válido: use sí o no."), params={"v": valor})
+
+
+class PorNombreField(forms.Field):
+    """One object (or, with lista=True, several separated by ";") found by name in a catalogue."""
+
+    def __init__(self, catalogo: dict, mensaje: str, *, lista: bool = False, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.catalogo, self.mensaje, self.lista = catalogo, mensaje, lista
+
+    def to_python(self, valor):
+        textos = [t.strip() for t in str(valor or "").split(";" if self.lista else "\n")]
+        encontrados = []
+        for texto in filter(None, textos):
+            if _clave(texto) not in self.catalogo:
+                raise ValidationError(self.mensaje, params={"v": texto})
+            encontrados.append(self.catalogo[_clave(texto)])
+        return encontrados if self.lista else next(iter(encontrados), None)
+
+
+class TelefonoField(PhoneNumberField):
+    def clean(self, valor):
         try:
-            return datetime.strptime(valor[:10], formato).date()
-        except ValueError:
-            continue
-    errores.append(
-        _("La fecha «%(v)s» no se entiende: use AAAA-MM-DD o DD/MM/AAAA.") % {"v": valor}
-    )
-    return None
-
-
-def _entero_1_5(valor: str, columna: str, errores: list) -> int:
-    valor = (valor or "").strip()
-    if not valor:
-        return 3
-    try:
-        n = int(float(valor))
-    except ValueError:
-        n = 0
-    if not 1 <= n <= 5:
-        errores.append(
-            _("%(c)s debe ser un número del 1 al 5 (se leyó «%(v)s»).") % {"c": columna, "v": valor}
-        )
-        return 3
-    return n
-
-
-def _interpretar(numero: int, crudo: dict, cat: _Catalogos, *, usuario=None) -> FilaImportada:
-    fila = FilaImportada(numero=numero)
-    err = fila.errores
-    d = fila.datos
-
-    naturaleza = cat.elegir(Actor.Naturaleza.choices, crudo.get("naturaleza", "")) or (
-        Actor.Naturaleza.PERSONA
-        if crudo.get("apellidos", "").strip() and not crudo.get("nombre", "").strip()
-        else Actor.Naturaleza.ORGANIZACION
-    )
-    d["naturaleza"] = naturaleza
-    for campo in (
-        "nombre",
-        "nombres",
-        "apellidos",
-        "siglas",
-        "descripcion",
-        "consentimiento_finalidad",
-    ):
-        d[campo] = (crudo.get(campo) or "").strip()
-    if naturaleza == Actor.Naturaleza.PERSONA:
-        if not d["nombres"] or not d["apellidos"]:
-            err.append(_("Para una persona faltan los nombres o los apellidos."))
-        d["nombre"] = f"{d['nombres']} {d['apellidos']}".strip()
-    elif not d["nombre"]:
-        err.append(_("Falta el nombre de la organización."))
-
-    for campo, choices, etiqueta in (
-        ("tipo", Actor.Tipo.choices, _("tipo de actor")),
-        ("ambito", Actor.Ambito.choices, _("ámbito")),
-    ):
-        valor = crudo.get(campo, "")
-        elegido = cat.elegir(choices, valor)
-        if not elegido:
-            opciones = ", ".join(str(e) for _v, e in choices)
-            err.append(
-                _("«%(v)s» no es un %(c)s válido; use uno de: %(o)s.")
-                % {"v": valor, "c": etiqueta, "o": opciones}
-            )
-        d[campo] = elegido or ""
-    genero = crudo.get("genero", "")
-    d["genero"] = cat.elegir(Actor.Genero.choices, genero) or ""
-    if genero.strip() and not d["genero"]:
-        err.append(
-            _("«%(v)s» no es un género reconocido (mujer, hombre, otro, prefiere no informar).")
-            % {"v": genero}
-        )
-    posicion = crudo.get("posicion", "")
-    d["posicion"] = cat.elegir(Actor.Posicion.choices, posicion) or Actor.Posicion.DESCONOCIDA
-    if posicion.strip() and not cat.elegir(Actor.Posicion.choices, posicion):
-        err.append(
-            _("«%(v)s» no es una posición válida (apoya, neutral, se opone, desconocida).")
-            % {"v": posicion}
-        )
-
-    canton_txt = (crudo.get("canton") or "").strip()
-    canton = cat.cantones.get(_clave(canton_txt)) if canton_txt else None
-    if canton_txt and not canton:
-        err.append(_("El cantón «%(v)s» no existe en Pichincha.") % {"v": canton_txt})
-    d["canton"] = canton
-    parroquia_txt = (crudo.get("parroquia") or "").strip()
-    parroquia = None
-    if parroquia_txt:
-        if not canton:
-            err.append(
-                _("Para indicar la parroquia «%(v)s» indique también su cantón.")
-                % {"v": parroquia_txt}
-            )
-        else:
-            parroquia = cat.parroquias.get((canton.pk, _clave(parroquia_txt)))
-            if not parroquia:
-                err.append(
-                    _("La parroquia «%(p)s» no existe en el cantón %(c)s.")
-                    % {"p": parroquia_txt, "c": canton.nombre}
-                )
-    d["parroquia"] = parroquia
-    if (
-        d["ambito"] in (Actor.Ambito.CANTONAL, Actor.Ambito.PARROQUIAL)
-        and not canton
-        and not canton_txt
-    ):
-        err.append(_("Un actor de ámbito cantonal o parroquial necesita un cantón."))
-
-    for texto in filter(None, (t.strip() for t in (crudo.get("ejes") or "").split(";"))):
-        eje = cat.ejes.get(_clave(texto))
-        if eje:
-            fila.ejes.append(eje)
-        else:
-            err.append(_("El eje «%(v)s» no existe (use turismo o agropecuario).") % {"v": texto})
-    for texto in filter(None, (t.strip() for t in (crudo.get("sectores") or "").split(";"))):
-        sector = cat.sectores.get(_clave(texto))
-        if sector:
-            fila.sectores.append(sector)
-            if sector.eje not in fila.ejes:
-                fila.ejes.append(sector.eje)
-        else:
-            err.append(_("El sector «%(v)s» no existe.") % {"v": texto})
-
-    email = (crudo.get("email") or "").strip().lower()
-    if email:
-        try:
-            validate_email(email)
+            return super().clean(valor)
         except ValidationError:
-            err.append(_("El correo «%(v)s» no es una dirección válida.") % {"v": email})
-    d["email"] = email
-    telefono = (crudo.get("telefono") or "").strip()
-    d["telefono"] = ""
-    if telefono:
-        try:
-            numero_tel = phonenumbers.parse(telefono, "EC")
-            if not phonenumbers.is_valid_number(numero_tel):
-                raise phonenumbers.NumberParseException(0, "invalid")
-            d["telefono"] = phonenumbers.format_number(
-                numero_tel, phonenumbers.PhoneNumberFormat.E164
-            )
-        except phonenumbers.NumberParseException:
-            err.append(
+            raise ValidationError(
                 _(
                     "El teléfono «%(v)s» no es un número válido de Ecuador "
                     "(celular 09XXXXXXXX o fijo de Pichincha 02XXXXXXX)."
-                )
-                % {"v": telefono}
-            )
-    identificacion = normalizar_identificacion(crudo.get("identificacion") or "")
-    if identificacion:
-        try:
-            validar_identificacion(identificacion)
-        except ValidationError as e:
-            err.append(
-                _("Cédula/RUC «%(v)s»: %(m)s") % {"v": identificacion, "m": " ".join(e.messages)}
-            )
-    d["identificacion"] = identificacion
-    d["influencia"] = _entero_1_5(crudo.get("influencia"), _("La influencia"), err)
-    d["interes"] = _entero_1_5(crudo.get("interes"), _("El interés"), err)
-    d["consentimiento_datos"] = _booleano(
-        crudo.get("consentimiento_datos", ""), "consentimiento_datos", err
-    )
-    d["consentimiento_fecha"] = _fecha(crudo.get("consentimiento_fecha", ""), err)
-    if d["consentimiento_datos"] and not d["consentimiento_fecha"]:
-        err.append(_("Hay consentimiento pero falta su fecha (consentimiento_fecha)."))
-    if d["consentimiento_datos"] and not d["consentimiento_finalidad"]:
-        err.append(_("Hay consentimiento pero falta su finalidad (consentimiento_finalidad)."))
-    d["visible_publico"] = _booleano(crudo.get("visible_publico", ""), "visible_publico", err)
-    if d["visible_publico"] and naturaleza == Actor.Naturaleza.PERSONA:
-        err.append(_("Una persona no puede aparecer en el portal público."))
+                ),
+                params={"v": valor},
+            ) from None
 
-    # Existing actor?
-    existente = None
-    if identificacion:
-        existente = cat.por_id.get(identificacion)
-    if existente is None and email:
-        existente = cat.por_email.get(email)
-    if existente is None and d["nombre"]:
-        existente = cat.por_nombre.get((naturaleza, normalizar_nombre(d["nombre"])))
-    if existente is not None:
-        fila.accion, fila.existente = "actualizar", existente
-        if existente.naturaleza != naturaleza:
-            err.append(
-                _("Coincide con «%(n)s», que es de otra naturaleza.") % {"n": existente.nombre}
+
+class ActorImportadoForm(ActorForm):
+    """ActorForm for one spreadsheet row: the same rules, spreadsheet-friendly fields."""
+
+    naturaleza = OpcionField(Actor.Naturaleza.choices)
+    tipo = OpcionField(Actor.Tipo.choices, required=True)
+    ambito = OpcionField(Actor.Ambito.choices, required=True)
+    genero = OpcionField(Actor.Genero.choices)
+    posicion = OpcionField(Actor.Posicion.choices, defecto=Actor.Posicion.DESCONOCIDA)
+    influencia = forms.IntegerField(min_value=1, max_value=5, required=False)
+    interes = forms.IntegerField(min_value=1, max_value=5, required=False)
+    email = forms.EmailField(
+        required=False,
+        error_messages={
+            "invalid": gettext_lazy("El correo «%(value)s» no es una dirección válida.")
+        },
+    )
+    telefono = TelefonoField(region="EC", required=False)
+    consentimiento_datos = SiNoField()
+    consentimiento_nombre_publico = SiNoField()
+    visible_publico = SiNoField()
+    consentimiento_fecha = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d %H:%M:%S"]
+    )
+
+    def __init__(self, *args, catalogos: _Catalogos, **kwargs):
+        super().__init__(*args, **kwargs)
+        for campo in ("activo", "motivo"):
+            self.fields.pop(campo)
+        self.fields["canton"] = PorNombreField(
+            catalogos.cantones, _("El cantón «%(v)s» no existe en Pichincha.")
+        )
+        self.fields["parroquia"] = forms.CharField(required=False)
+        self.fields["ejes"] = PorNombreField(
+            catalogos.ejes, _("El eje «%(v)s» no existe (use turismo o agropecuario)."), lista=True
+        )
+        self.fields["sectores"] = PorNombreField(
+            catalogos.sectores, _("El sector «%(v)s» no existe."), lista=True
+        )
+        self.catalogos = catalogos
+
+    def clean_naturaleza(self):
+        if self.cleaned_data["naturaleza"]:
+            return self.cleaned_data["naturaleza"]
+        persona = self.data.get("apellidos") and not self.data.get("nombre")
+        return Actor.Naturaleza.PERSONA if persona else Actor.Naturaleza.ORGANIZACION
+
+    def clean_parroquia(self):
+        texto, canton = self.cleaned_data["parroquia"], self.cleaned_data.get("canton")
+        if not texto:
+            return None
+        if canton is None:
+            raise ValidationError(
+                _("Para indicar la parroquia «%(v)s» indique también su cantón."),
+                params={"v": texto},
             )
-    return fila
+        parroquia = self.catalogos.parroquias.get((canton.pk, _clave(texto)))
+        if parroquia is None:
+            raise ValidationError(
+                _("La parroquia «%(p)s» no existe en el cantón %(c)s."),
+                params={"p": texto, "c": canton.nombre},
+            )
+        return parroquia
+
+    def clean(self):
+        datos = super().clean()
+        for campo in ("influencia", "interes"):
+            if datos.get(campo) is None and campo not in self.errors:
+                datos[campo] = 3
+        # A sector brings its axis along.
+        ejes = list(datos.get("ejes") or [])
+        datos["ejes"] = ejes + [s.eje for s in datos.get("sectores") or [] if s.eje not in ejes]
+        return datos
+
+
+# --- Preview ------------------------------------------------------------------------------------
+
+
+@dataclass
+class FilaActor:
+    """A validated row and what applying it does: create, or update `existente`."""
+
+    importada: FilaImportada
+    existente: Actor | None = None
+
+    numero = property(lambda self: self.importada.numero)
+    errores = property(lambda self: self.importada.errores)
+    valida = property(lambda self: self.importada.valida)
+    accion = property(lambda self: "actualizar" if self.existente else "crear")
+
+    @property
+    def datos(self) -> dict:
+        return getattr(self.importada.form, "cleaned_data", {})
+
+    @property
+    def sectores(self) -> list[Sector]:
+        return list(self.datos.get("sectores") or [])
+
+    @property
+    def nombre(self) -> str:
+        datos = self.importada.datos
+        if datos.get("nombres") or datos.get("apellidos"):
+            return f"{datos.get('nombres', '')} {datos.get('apellidos', '')}".strip()
+        return str(datos.get("nombre", ""))
+
+
+@dataclass
+class Previsualizacion:
+    filas: list[FilaActor]
+
+    con_errores = property(lambda self: [f for f in self.filas if f.errores])
+    total_errores = property(lambda self: len(self.con_errores))
+    crear = property(lambda self: sum(1 for f in self.filas if f.valida and f.accion == "crear"))
+    actualizar = property(
+        lambda self: sum(1 for f in self.filas if f.valida and f.accion == "actualizar")
+    )
+    aplicable = property(lambda self: bool(self.filas) and not self.con_errores)
+
+
+LimiteTerritorial = Callable[[FilaActor], str | None]
+
+
+def _leer(archivo) -> tablib.Dataset:
+    try:
+        dataset = dataset_de_archivo(archivo)
+    except ValidationError as e:
+        raise ArchivoInvalido(e.messages) from None
+    campos = {_ALIAS.get(_clave(h), _clave(h)) for h in dataset.headers or []}
+    if not campos & {"nombre", "nombres"}:
+        raise ArchivoInvalido(
+            _(
+                "La primera fila debe tener los encabezados de columna; falta «nombre». "
+                "Columnas esperadas: %(c)s."
+            )
+            % {"c": ", ".join(COLUMNAS)}
+        )
+    if dataset.height > MAX_FILAS:
+        raise ArchivoInvalido(
+            _("El archivo tiene más de %(n)d filas; divídalo.") % {"n": MAX_FILAS}
+        )
+    return dataset
+
+
+def _marcar_repetidas(filas: list[FilaActor]) -> None:
+    """A person or organisation appears once per file: by cédula/RUC, e-mail or name."""
+    vistos: dict[tuple, int] = {}
+    for fila in filas:
+        claves = (
+            ("identificacion", fila.datos.get("identificacion"), _("la misma cédula/RUC")),
+            ("email", fila.datos.get("email"), _("el mismo correo")),
+            (
+                "nombre",
+                fila.nombre and (fila.datos.get("naturaleza"), normalizar_nombre(fila.nombre)),
+                _("el mismo nombre"),
+            ),
+        )
+        for tipo, valor, texto in claves:
+            if not valor:
+                continue
+            if (tipo, valor) in vistos:
+                fila.errores.append(
+                    _(
+                        "Repite %(t)s que la fila %(n)d: una persona u organización solo puede "
+                        "aparecer una vez."
+                    )
+                    % {"t": texto, "n": vistos[(tipo, valor)]}
+                )
+            else:
+                vistos[(tipo, valor)] = fila.numero
 
 
 def previsualizar(
-    contenido: bytes, nombre_archivo: str, *, usuario=None, limite_territorial=None
+    *, archivo, limite_territorial: LimiteTerritorial | None = None
 ) -> Previsualizacion:
-    """Parse and validate every row without writing anything.
+    """Validate every row of the file without writing anything.
 
     limite_territorial(fila) -> str | None lets the caller add a permission error per row
     (a facilitator's cantons and sectors).
     """
-    filas_crudas = _leer_filas(contenido, nombre_archivo)
-    filas_crudas = [f for f in filas_crudas if any(str(c).strip() for c in f)]
-    if not filas_crudas:
-        raise ArchivoInvalido(_("El archivo está vacío."))
-    encabezado = []
-    for c in filas_crudas[0]:
-        k = normalizar_nombre(str(c))
-        encabezado.append(_ALIAS.get(k, k.replace(" ", "_")))
-    if "nombre" not in encabezado and "nombres" not in encabezado:
-        raise ArchivoInvalido(
-            _(
-                "La primera fila debe tener los encabezados de columna; falta «nombre». Columnas esperadas: %(c)s."
-            )
-            % {"c": ", ".join(COLUMNAS)}
-        )
-    if len(filas_crudas) - 1 > MAX_FILAS:
-        raise ArchivoInvalido(
-            _("El archivo tiene más de %(n)d filas; divídalo.") % {"n": MAX_FILAS}
-        )
-    cat = _Catalogos()
-    filas = []
-    vistos_id, vistos_email, vistos_nombre = {}, {}, {}
-    for i, valores in enumerate(filas_crudas[1:], start=2):
-        crudo = {encabezado[j]: str(v) for j, v in enumerate(valores) if j < len(encabezado)}
-        fila = _interpretar(i, crudo, cat, usuario=usuario)
-        # Duplicates inside the same file.
-        for clave, vistos, texto in (
-            (fila.datos.get("identificacion"), vistos_id, _("la misma cédula/RUC")),
-            (fila.datos.get("email"), vistos_email, _("el mismo correo")),
-            (
-                (fila.datos.get("naturaleza"), normalizar_nombre(fila.nombre))
-                if fila.nombre
-                else None,
-                vistos_nombre,
-                _("el mismo nombre"),
-            ),
-        ):
-            if not clave:
-                continue
-            if clave in vistos:
+    return _previa(_leer(archivo), limite_territorial)
+
+
+def _previa(dataset: tablib.Dataset, limite_territorial: LimiteTerritorial | None):
+    catalogos = _Catalogos()
+    columnas = {c: c for c in COLUMNAS} | _ALIAS
+    importadas = filas_validadas(
+        dataset, ActorImportadoForm, columnas=columnas, catalogos=catalogos
+    )
+    filas = [FilaActor(importada=f) for f in importadas]
+    _marcar_repetidas(filas)
+    for fila in filas:
+        if fila.valida:
+            fila.existente = catalogos.existente(fila.datos, fila.nombre)
+            if fila.existente and fila.existente.naturaleza != fila.datos["naturaleza"]:
                 fila.errores.append(
-                    _(
-                        "Repite %(t)s que la fila %(n)d: una persona u organización solo puede aparecer una vez."
-                    )
-                    % {"t": texto, "n": vistos[clave]}
+                    _("Coincide con «%(n)s», que es de otra naturaleza.")
+                    % {"n": fila.existente.nombre}
                 )
-            else:
-                vistos[clave] = i
-        if limite_territorial is not None and not fila.errores:
+        if limite_territorial is not None and fila.valida:
             problema = limite_territorial(fila)
             if problema:
                 fila.errores.append(problema)
-        filas.append(fila)
     return Previsualizacion(filas=filas)
 
 
-def _aplicar_fila(fila: FilaImportada, usuario) -> None:
-    from .services import actor_actualizar, actor_crear
+# --- Apply --------------------------------------------------------------------------------------
 
-    motivo = _("Importación desde archivo.")
-    if fila.accion == "actualizar":
-        actor = Actor.objects.get(pk=fila.existente.pk)
-        # Blank cells keep what the actor already has.
-        datos = {k: v for k, v in fila.datos.items() if v not in ("", None) or isinstance(v, bool)}
+
+def _datos_del_actor(fila: FilaActor) -> dict:
+    """The row's model fields; blank cells (None or "") left out."""
+    return {
+        k: v for k, v in fila.datos.items() if k not in ("ejes", "sectores") and v not in ("", None)
+    }
+
+
+def _actualizar(fila: FilaActor, usuario: Usuario) -> None:
+    from .services import actor_actualizar
+
+    try:
         actor_actualizar(
-            actor=actor,
+            actor=Actor.objects.get(pk=fila.existente.pk),
             usuario=usuario,
-            datos=datos,
-            ejes=fila.ejes or None,
-            sectores=fila.sectores or None,
-            motivo=motivo,
+            datos=_datos_del_actor(fila),
+            ejes=fila.datos["ejes"] or None,
+            sectores=fila.datos["sectores"] or None,
+            motivo=str(MOTIVO),
         )
-    else:
-        actor_crear(
-            usuario=usuario, datos=fila.datos, ejes=fila.ejes, sectores=fila.sectores, motivo=motivo
-        )
+    except ValidationError as e:
+        raise ValidationError(
+            _("Fila %(n)d: %(m)s. No se importó ninguna fila.")
+            % {"n": fila.numero, "m": " ".join(e.messages)}
+        ) from None
 
 
-def _crear_en_bloque(filas: list[FilaImportada], usuario) -> None:
-    """New actors of an import: validated one by one, written in a few bulk queries."""
+def _crear_en_bloque(filas: list[FilaActor], usuario: Usuario) -> None:
+    """New actors of an import (validated by their forms), written in a few bulk queries."""
     from simple_history.utils import bulk_create_with_history
 
-    autor = usuario if getattr(usuario, "is_authenticated", False) else None
-    actores = []
-    for fila in filas:
-        actor = Actor(creado_por=autor, **fila.datos)
-        try:
-            # FKs come from the catalogues loaded for the preview: no query to re-check them.
-            actor.full_clean(exclude=["canton", "parroquia", "creado_por"], validate_unique=False)
-        except ValidationError as e:
-            raise ValidationError(
-                _("Fila %(n)d: %(m)s. No se importó ninguna fila.")
-                % {"n": fila.numero, "m": " ".join(e.messages)}
-            ) from None
+    creador = usuario if getattr(usuario, "is_authenticated", False) else None
+    actores = [Actor(creado_por=creador, **_datos_del_actor(f)) for f in filas]
+    for actor in actores:
         actor.preparar()
-        actores.append(actor)
     creados = bulk_create_with_history(
-        actores,
-        Actor,
-        batch_size=500,
-        default_user=autor,
-        default_change_reason=_("Importación desde archivo."),
+        actores, Actor, batch_size=500, default_user=creador, default_change_reason=str(MOTIVO)
     )
     if any(a.pk is None for a in creados):  # backends without RETURNING
         por_nombre = dict(
@@ -544,26 +417,14 @@ def _crear_en_bloque(filas: list[FilaImportada], usuario) -> None:
         )
         for a in creados:
             a.pk = a.id = por_nombre[a.nombre_normalizado]
-    EjeRel, SectorRel = Actor.ejes.through, Actor.sectores.through
-    EjeRel.objects.bulk_create(
-        [
-            EjeRel(actor_id=a.pk, eje_id=e.pk)
-            for a, f in zip(creados, filas, strict=True)
-            for e in f.ejes
-        ],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
-    SectorRel.objects.bulk_create(
-        [
-            SectorRel(actor_id=a.pk, sector_id=s.pk)
-            for a, f in zip(creados, filas, strict=True)
-            for s in f.sectores
-        ],
-        batch_size=1000,
-        ignore_conflicts=True,
-    )
-    motivo = _("Importación desde archivo.")
+    pares = list(zip(creados, filas, strict=True))
+    for campo, relacion in (("ejes", "eje_id"), ("sectores", "sector_id")):
+        modelo = getattr(Actor, campo).through
+        modelo.objects.bulk_create(
+            [modelo(actor_id=a.pk, **{relacion: o.pk}) for a, f in pares for o in f.datos[campo]],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
     CambioPosicion.objects.bulk_create(
         [
             CambioPosicion(
@@ -571,8 +432,8 @@ def _crear_en_bloque(filas: list[FilaImportada], usuario) -> None:
                 influencia=a.influencia,
                 interes=a.interes,
                 posicion=a.posicion,
-                motivo=motivo,
-                registrado_por=autor,
+                motivo=str(MOTIVO),
+                registrado_por=creador,
             )
             for a in creados
         ],
@@ -582,23 +443,17 @@ def _crear_en_bloque(filas: list[FilaImportada], usuario) -> None:
 
 @transaction.atomic
 def importacion_aplicar(
-    *, importacion: Importacion, usuario, limite_territorial=None
+    *,
+    importacion: Importacion,
+    usuario: Usuario,
+    limite_territorial: LimiteTerritorial | None = None,
 ) -> Previsualizacion:
-    """All or nothing: re-validate the stored file and write every row, or none."""
+    """All or nothing: validate the stored file again and write every row, or none."""
     importacion = Importacion.objects.select_for_update().get(pk=importacion.pk)
     if importacion.estado == Importacion.Estado.APLICADA:
         raise ValidationError(_("Esta importación ya se aplicó."))
-    importacion.archivo.open("rb")
-    try:
-        contenido = importacion.archivo.read()
-    finally:
-        importacion.archivo.close()
-    prev = previsualizar(
-        contenido,
-        importacion.archivo.name,
-        usuario=usuario,
-        limite_territorial=limite_territorial,
-    )
+    with importacion.archivo.open("rb") as archivo:
+        prev = previsualizar(archivo=archivo, limite_territorial=limite_territorial)
     if not prev.aplicable:
         importacion.estado = Importacion.Estado.CON_ERRORES
         importacion.errores = prev.total_errores
@@ -609,18 +464,10 @@ def importacion_aplicar(
         )
     _crear_en_bloque([f for f in prev.filas if f.accion == "crear"], usuario)
     for fila in prev.filas:
-        if fila.accion != "actualizar":
-            continue
-        try:
-            _aplicar_fila(fila, usuario)
-        except ValidationError as e:
-            raise ValidationError(
-                _("Fila %(n)d: %(m)s. No se importó ninguna fila.")
-                % {"n": fila.numero, "m": " ".join(e.messages)}
-            ) from None
+        if fila.accion == "actualizar":
+            _actualizar(fila, usuario)
     importacion.estado = Importacion.Estado.APLICADA
-    importacion.creadas = prev.crear
-    importacion.actualizadas = prev.actualizar
+    importacion.creadas, importacion.actualizadas = prev.crear, prev.actualizar
     importacion.errores = 0
     importacion.aplicado = timezone.now()
     importacion.save()
@@ -629,23 +476,21 @@ def importacion_aplicar(
 
 @transaction.atomic
 def importacion_crear(
-    *, archivo, usuario, limite_territorial=None
+    *, archivo, usuario: Usuario, limite_territorial: LimiteTerritorial | None = None
 ) -> tuple[Importacion, Previsualizacion]:
     """Store the uploaded file and return its preview (nothing is written to the actors).
 
     An XLSX file is stored as the CSV of its first sheet, so that confirming the import (which
     validates everything again) does not read the workbook a second time.
     """
-    from django.core.files.base import ContentFile
-
-    contenido = archivo.read()
+    dataset = _leer(archivo)
+    prev = _previa(dataset, limite_territorial)
     nombre = archivo.name
+    archivo.seek(0)
+    contenido = archivo.read()
     if nombre.lower().endswith(".xlsx"):
-        salida = io.StringIO()
-        csv.writer(salida).writerows(_leer_filas(contenido, nombre))
-        contenido = salida.getvalue().encode("utf-8")
+        contenido = dataset.export("csv").encode("utf-8")
         nombre = f"{nombre}.csv"
-    prev = previsualizar(contenido, nombre, usuario=usuario, limite_territorial=limite_territorial)
     importacion = Importacion.objects.create(
         archivo=ContentFile(contenido, name=nombre),
         nombre_archivo=archivo.name[:255],
@@ -659,13 +504,3 @@ def importacion_crear(
         subido_por=usuario,
     )
     return importacion, prev
-
-
-__all__ = [
-    "COLUMNAS",
-    "ArchivoInvalido",
-    "CambioPosicion",
-    "importacion_aplicar",
-    "importacion_crear",
-    "previsualizar",
-]

@@ -295,10 +295,6 @@ class Membresia(models.Model):
     def __str__(self) -> str:
         return f"{self.persona} — {self.organizacion}"
 
-    @property
-    def vigente(self) -> bool:
-        return self.hasta is None
-
     def clean(self):
         errores = {}
         if self.persona_id and self.persona.naturaleza != Actor.Naturaleza.PERSONA:

@@ -16,14 +16,16 @@ from .selectors import asignaciones_de, encaja_en_asignacion
 
 @rules.predicate
 def tiene_asignacion(user) -> bool:
-    return bool(asignaciones_de(user))
+    return bool(asignaciones_de(usuario=user))
 
 
 @rules.predicate
 def actor_en_asignacion(user, actor) -> bool:
-    if actor is None or not asignaciones_de(user):
+    if actor is None or not asignaciones_de(usuario=user):
         return False
-    return encaja_en_asignacion(user, actor.canton_id, [s.pk for s in actor.sectores.all()])
+    return encaja_en_asignacion(
+        usuario=user, canton_id=actor.canton_id, sector_ids=[s.pk for s in actor.sectores.all()]
+    )
 
 
 @rules.predicate

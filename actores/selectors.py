@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from core.rules import es_coordinador, es_facilitador, es_personal
+from core.rules import es_personal
 
 from .models import Actor, AsignacionTerritorial, Membresia, Relacion
 
-# Fields that are personal data: never on public pages, the API or exports without the right role.
-CAMPOS_PERSONALES = ("email", "telefono", "identificacion", "genero", "nombres", "apellidos")
-
-
-def puede_ver_datos_personales(user) -> bool:
-    """Only the staff who need to contact people see contact data and ids."""
-    return bool(es_coordinador(user) or es_facilitador(user))
+# Who acts or reads: a user, an anonymous visitor, or nobody (a command, a migration).
+Usuario = AbstractBaseUser | AnonymousUser | None
 
 
 def actores_publicos() -> QuerySet[Actor]:
@@ -23,6 +21,24 @@ def actores_publicos() -> QuerySet[Actor]:
     return Actor.objects.filter(
         activo=True, visible_publico=True, naturaleza=Actor.Naturaleza.ORGANIZACION
     )
+
+
+def organizaciones_publicas(
+    *, canton: str = "", campo_canton: str = "slug", tipo: str = ""
+) -> QuerySet[Actor]:
+    """Public organisations in name order with what their cards show, optionally of one canton
+    (by its slug or its codigo) and of one type."""
+    qs = (
+        actores_publicos()
+        .select_related("canton")
+        .prefetch_related("ejes", "sectores")
+        .order_by("nombre")
+    )
+    if canton:
+        qs = qs.filter(**{f"canton__{campo_canton}": canton})
+    if tipo:
+        qs = qs.filter(tipo=tipo)
+    return qs
 
 
 # --- A person's name in public ----------------------------------------------------------------
@@ -46,11 +62,11 @@ def personas_sin_consentimiento_de_nombre() -> QuerySet[Actor]:
     )
 
 
-def puede_nombrarse(actor: Actor) -> bool:
+def puede_nombrarse(*, actor: Actor) -> bool:
     return actor.naturaleza == Actor.Naturaleza.ORGANIZACION or actor.consentimiento_nombre_publico
 
 
-def organizacion_de_membresia(ref: str = "pk") -> Subquery:
+def organizacion_de_membresia(*, ref: str = "pk") -> Subquery:
     """Name of a person's organisation (a current membership first), as a subquery on ref."""
     return Subquery(
         Membresia.objects.filter(persona=OuterRef(ref))
@@ -71,7 +87,7 @@ def actores_para_publicar() -> QuerySet[Actor]:
 A_TITULO_PERSONAL = "a-titulo-personal"
 
 
-def nombre_publico(actor: Actor | None, organizacion: Actor | str | None = None) -> str:
+def nombre_publico(*, actor: Actor | None, organizacion: Actor | str | None = None) -> str:
     """The name under which actor may appear in public (the one place that decides it).
 
     organizacion: the organisation the person acted for here (e.g. the one an attendance row
@@ -80,7 +96,7 @@ def nombre_publico(actor: Actor | None, organizacion: Actor | str | None = None)
     """
     if actor is None:
         return ""
-    if puede_nombrarse(actor):
+    if puede_nombrarse(actor=actor):
         return actor.nombre
     if organizacion == A_TITULO_PERSONAL:
         return _("Participante")
@@ -97,7 +113,9 @@ def nombre_publico(actor: Actor | None, organizacion: Actor | str | None = None)
     return membresia or _("Participante")
 
 
-def nombres_publicos(actores, organizaciones: dict | None = None) -> list[str]:
+def nombres_publicos(
+    *, actores: Iterable[Actor], organizaciones: dict[int, Actor | str] | None = None
+) -> list[str]:
     """Public names of several actors, each once (two people of one association show it once).
 
     organizaciones: {actor pk: organisation} the people acted for, when known.
@@ -105,24 +123,24 @@ def nombres_publicos(actores, organizaciones: dict | None = None) -> list[str]:
     organizaciones = organizaciones or {}
     nombres: list[str] = []
     for actor in actores:
-        nombre = nombre_publico(actor, organizaciones.get(actor.pk))
+        nombre = nombre_publico(actor=actor, organizacion=organizaciones.get(actor.pk))
         if nombre not in nombres:
             nombres.append(nombre)
     return nombres
 
 
-def actores_visibles(*, user) -> QuerySet[Actor]:
+def actores_visibles(*, usuario: Usuario) -> QuerySet[Actor]:
     """Actors this user may see: all of them for the programme's staff, public ones otherwise."""
-    if es_personal(user):
+    if es_personal(usuario):
         return Actor.objects.all()
     return actores_publicos()
 
 
-def con_relaciones_de_lista(qs: QuerySet[Actor]) -> QuerySet[Actor]:
-    return qs.select_related("canton", "parroquia").prefetch_related("ejes", "sectores")
+def con_relaciones_de_lista(*, actores: QuerySet[Actor]) -> QuerySet[Actor]:
+    return actores.select_related("canton", "parroquia").prefetch_related("ejes", "sectores")
 
 
-def datos_publicos(actor: Actor) -> dict:
+def datos_publicos(*, actor: Actor) -> dict:
     """The representation of an actor that may be shown to anyone: no personal data at all."""
     return {
         "id": actor.pk,
@@ -140,8 +158,34 @@ def datos_publicos(actor: Actor) -> dict:
     }
 
 
-def actor_para_detalle(*, user, pk: int) -> Actor:
-    qs = actores_visibles(user=user).select_related("canton", "parroquia", "creado_por")
+def grupos_de_duplicados() -> list[dict]:
+    """Possible duplicates: actors sharing a cédula/RUC, an e-mail or a normalised name."""
+    grupos = []
+    for campo, titulo in (
+        ("identificacion", _("Misma cédula/RUC")),
+        ("email", _("Mismo correo")),
+        ("nombre_normalizado", _("Mismo nombre")),
+    ):
+        valores = list(
+            Actor.objects.exclude(**{campo: ""})
+            .values(campo)
+            .annotate(n=Count("pk"))
+            .filter(n__gt=1)
+            .values_list(campo, flat=True)[:50]
+        )
+        por_valor: dict[str, list[Actor]] = {}
+        for actor in (
+            Actor.objects.filter(**{f"{campo}__in": valores})
+            .select_related("canton")
+            .order_by(campo, "pk")
+        ):
+            por_valor.setdefault(getattr(actor, campo), []).append(actor)
+        grupos += [{"criterio": titulo, "actores": lista} for lista in por_valor.values()]
+    return grupos
+
+
+def actor_para_detalle(*, usuario: Usuario, pk: int) -> Actor:
+    qs = actores_visibles(usuario=usuario).select_related("canton", "parroquia", "creado_por")
     qs = qs.prefetch_related(
         "ejes",
         "sectores",
@@ -165,47 +209,30 @@ def registrar_fuente_asignaciones(clave: str, funcion) -> None:
     _FUENTES_ASIGNACION[clave] = funcion
 
 
-def asignaciones_de(user) -> list[tuple[int | None, int | None]]:
+def asignaciones_de(*, usuario: Usuario) -> list[tuple[int | None, int | None]]:
     """(canton_id, sector_id) pairs a facilitator is assigned to, cached on the user object:
     the explicit AsignacionTerritorial rows plus whatever registered sources add."""
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(usuario, "is_authenticated", False):
         return []
-    cache = getattr(user, "_asignaciones_actores", None)
+    cache = getattr(usuario, "_asignaciones_actores", None)
     if cache is None:
         cache = list(
-            AsignacionTerritorial.objects.filter(usuario=user).values_list("canton_id", "sector_id")
+            AsignacionTerritorial.objects.filter(usuario=usuario).values_list(
+                "canton_id", "sector_id"
+            )
         )
         for funcion in _FUENTES_ASIGNACION.values():
-            cache.extend(p for p in funcion(user) if p[0] or p[1])
-        user._asignaciones_actores = cache
+            cache.extend(p for p in funcion(usuario) if p[0] or p[1])
+        usuario._asignaciones_actores = cache
     return cache
 
 
-def filtro_asignaciones(user) -> Q:
-    """Q over Actor matching the cantons/sectors assigned to this facilitator (nothing if none)."""
-    q = Q(pk__in=[])
-    for canton_id, sector_id in asignaciones_de(user):
-        parte = Q()
-        if canton_id:
-            parte &= Q(canton_id=canton_id)
-        if sector_id:
-            parte &= Q(sectores__id=sector_id)
-        q |= parte
-    return q
-
-
-def actores_editables(*, user) -> QuerySet[Actor]:
-    if es_coordinador(user):
-        return Actor.objects.all()
-    if es_facilitador(user):
-        return Actor.objects.filter(filtro_asignaciones(user)).distinct()
-    return Actor.objects.none()
-
-
-def encaja_en_asignacion(user, canton_id: int | None, sector_ids) -> bool:
+def encaja_en_asignacion(
+    *, usuario: Usuario, canton_id: int | None, sector_ids: Iterable[int]
+) -> bool:
     """Whether an actor in this canton with these sectors falls within the user's assignments."""
     sectores = set(sector_ids)
-    for a_canton, a_sector in asignaciones_de(user):
+    for a_canton, a_sector in asignaciones_de(usuario=usuario):
         if a_canton and a_canton != canton_id:
             continue
         if a_sector and a_sector not in sectores:
@@ -214,10 +241,11 @@ def encaja_en_asignacion(user, canton_id: int | None, sector_ids) -> bool:
     return False
 
 
-def describir_asignaciones(user) -> str:
+def describir_asignaciones(*, usuario: Usuario) -> str:
+    """The user's assigned cantons and sectors, as one line of text for an error message."""
     from sie.models import Canton, Sector
 
-    pares = asignaciones_de(user)
+    pares = asignaciones_de(usuario=usuario)
     cantones = dict(
         Canton.objects.filter(pk__in=[c for c, _s in pares if c]).values_list("pk", "nombre")
     )

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from sie.models import Canton, Eje, Sector
+
 from .models import Actor, AsignacionTerritorial, CambioPosicion, Membresia, Relacion
+from .selectors import Usuario
 from .senales import nombre_publico_cambiado
 
 CAMPOS_MAPA = ("influencia", "interes", "posicion")
@@ -20,29 +24,35 @@ def _asignar(actor: Actor, datos: dict) -> None:
         setattr(actor, campo, valor)
 
 
-def _validar(instancia: models.Model) -> None:
-    instancia.full_clean()
+def _autor(usuario: Usuario) -> AbstractBaseUser | None:
+    """Who the history records: a signed-in user, or nobody (commands, anonymous forms)."""
+    return usuario if getattr(usuario, "is_authenticated", False) else None
 
 
-@transaction.atomic
-def actor_crear(
-    *,
-    usuario,
-    datos: dict,
-    ejes: Iterable | None = None,
-    sectores: Iterable | None = None,
-    motivo: str = "",
-) -> Actor:
-    """Create an actor (validated) and record its initial map position."""
-    actor = Actor(creado_por=usuario if getattr(usuario, "is_authenticated", False) else None)
-    _asignar(actor, datos)
-    _validar(actor)
-    actor._history_user = usuario if getattr(usuario, "is_authenticated", False) else None
+def _guardar(actor: Actor, *, usuario: Usuario, ejes, sectores) -> None:
+    """Validate and save the actor with its history author; set ejes and sectores when given."""
+    actor.full_clean()
+    actor._history_user = _autor(usuario)
     actor.save()
     if ejes is not None:
         actor.ejes.set(ejes)
     if sectores is not None:
         actor.sectores.set(sectores)
+
+
+@transaction.atomic
+def actor_crear(
+    *,
+    usuario: Usuario,
+    datos: dict,
+    ejes: Iterable[Eje] | None = None,
+    sectores: Iterable[Sector] | None = None,
+    motivo: str = "",
+) -> Actor:
+    """Create an actor (validated) and record its initial map position."""
+    actor = Actor(creado_por=_autor(usuario))
+    _asignar(actor, datos)
+    _guardar(actor, usuario=usuario, ejes=ejes, sectores=sectores)
     CambioPosicion.objects.create(
         actor=actor,
         influencia=actor.influencia,
@@ -58,10 +68,10 @@ def actor_crear(
 def actor_actualizar(
     *,
     actor: Actor,
-    usuario,
+    usuario: Usuario,
     datos: dict,
-    ejes: Iterable | None = None,
-    sectores: Iterable | None = None,
+    ejes: Iterable[Eje] | None = None,
+    sectores: Iterable[Sector] | None = None,
     motivo: str = "",
 ) -> Actor:
     """Edit an actor. A change of influence, interest or position needs a reason (motivo)."""
@@ -77,13 +87,7 @@ def actor_actualizar(
                 )
             }
         )
-    _validar(actor)
-    actor._history_user = usuario if getattr(usuario, "is_authenticated", False) else None
-    actor.save()
-    if ejes is not None:
-        actor.ejes.set(ejes)
-    if sectores is not None:
-        actor.sectores.set(sectores)
+    _guardar(actor, usuario=usuario, ejes=ejes, sectores=sectores)
     if cambio_mapa:
         CambioPosicion.objects.create(
             actor=actor,
@@ -94,7 +98,7 @@ def actor_actualizar(
             posicion_anterior=anterior["posicion"],
             posicion=actor.posicion,
             motivo=motivo.strip(),
-            registrado_por=usuario if getattr(usuario, "is_authenticated", False) else None,
+            registrado_por=_autor(usuario),
         )
     if actor.consentimiento_nombre_publico != nombre_publico_antes:
         nombre_publico_cambiado.send(sender=Actor, actor=actor)
@@ -102,7 +106,7 @@ def actor_actualizar(
 
 
 def actor_cambiar_posicion(
-    *, actor: Actor, usuario, influencia: int, interes: int, posicion: str, motivo: str
+    *, actor: Actor, usuario: Usuario, influencia: int, interes: int, posicion: str, motivo: str
 ) -> Actor:
     """Move an actor on the map, keeping the dated reason."""
     if not motivo.strip():
@@ -116,19 +120,11 @@ def actor_cambiar_posicion(
 
 
 @transaction.atomic
-def actor_desactivar(*, actor: Actor, usuario) -> Actor:
-    actor.activo = False
-    actor._history_user = usuario
-    actor.save(update_fields=["activo", "actualizado"])
-    return actor
-
-
-@transaction.atomic
 def membresia_crear(
     *,
     persona: Actor,
     organizacion: Actor,
-    usuario,
+    usuario: Usuario,
     cargo: str = "",
     desde: date | None = None,
     hasta: date | None = None,
@@ -137,7 +133,7 @@ def membresia_crear(
     membresia = Membresia(
         persona=persona, organizacion=organizacion, cargo=cargo, desde=desde, hasta=hasta
     )
-    _validar(membresia)
+    membresia.full_clean()
     membresia._history_user = usuario
     membresia.save()
     Relacion.objects.get_or_create(
@@ -151,8 +147,9 @@ def membresia_crear(
 
 @transaction.atomic
 def relacion_crear(
-    *, origen: Actor, destino: Actor, tipo: str, usuario, nota: str = ""
+    *, origen: Actor, destino: Actor, tipo: str, usuario: Usuario, nota: str = ""
 ) -> Relacion:
+    """Relate two actors; the same relation twice is refused on the destination field."""
     relacion = Relacion(origen=origen, destino=destino, tipo=tipo, nota=nota)
     try:
         relacion.full_clean()
@@ -168,17 +165,31 @@ def relacion_crear(
 
 
 @transaction.atomic
-def relacion_eliminar(*, relacion: Relacion, usuario) -> None:
+def relacion_eliminar(*, relacion: Relacion, usuario: Usuario) -> None:
     relacion._history_user = usuario
     relacion.delete()
 
 
 @transaction.atomic
-def asignacion_crear(*, usuario, canton=None, sector=None) -> AsignacionTerritorial:
+def asignacion_crear(
+    *,
+    usuario: Usuario,
+    facilitador: AbstractBaseUser,
+    canton: Canton | None = None,
+    sector: Sector | None = None,
+) -> AsignacionTerritorial:
+    """Let a facilitator maintain the actors of a canton, a sector or both (once)."""
+    if canton is None and sector is None:
+        raise ValidationError(_("Elija un cantón, un sector o ambos."))
     asignacion, _creada = AsignacionTerritorial.objects.get_or_create(
-        usuario=usuario, canton=canton, sector=sector
+        usuario=facilitador, canton=canton, sector=sector
     )
     return asignacion
+
+
+@transaction.atomic
+def asignacion_eliminar(*, usuario: Usuario, asignacion: AsignacionTerritorial) -> None:
+    asignacion.delete()
 
 
 # --- Merge -------------------------------------------------------------------------------------
@@ -230,7 +241,7 @@ def _reasignar_relacionados(conservar: Actor, duplicado: Actor) -> dict[str, int
 
 
 @transaction.atomic
-def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario) -> dict[str, int]:
+def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario: Usuario) -> dict[str, int]:
     """Merge `duplicado` into `conservar`: every relation, membership, history and participation
     (of any app) moves to `conservar`; empty fields of `conservar` are filled from `duplicado`;
     then `duplicado` is deleted."""
@@ -281,8 +292,3 @@ def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario) -> dict[str
     }
     conservar.save()
     return movidos
-
-
-@transaction.atomic
-def asignacion_eliminar(*, asignacion: AsignacionTerritorial) -> None:
-    asignacion.delete()

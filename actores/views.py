@@ -1,26 +1,23 @@
-"""Views of actores: thin — check the rule, run the form, call one service, render."""
+"""Views of actores: each states its permission and its object (core.vistas); an action view
+states its form and calls one service."""
 
 from __future__ import annotations
 
-import csv
-import io
-
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import TemplateView
+from django.utils.translation import gettext_lazy
 
-from core.exportar import escritor_csv, fila_segura
-from core.permisos import AccesoDenegado, PermisoRequeridoMixin, exigir_permiso
+from core.exportar import respuesta_descarga
+from core.permisos import exigir_permiso
 from core.rules import es_coordinador
-from core.validadores import id_de_formulario
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 from sie.models import Canton
 
 from . import importacion as imp
@@ -39,11 +36,12 @@ from .models import Actor, AsignacionTerritorial, Importacion, Relacion
 from .participacion import secciones_para
 from .selectors import (
     actor_para_detalle,
-    actores_publicos,
     actores_visibles,
     con_relaciones_de_lista,
     describir_asignaciones,
     encaja_en_asignacion,
+    grupos_de_duplicados,
+    organizaciones_publicas,
 )
 from .services import (
     actor_actualizar,
@@ -57,97 +55,102 @@ from .services import (
     relacion_eliminar,
 )
 
-POR_PAGINA = 25
+
+def _exigir_territorio(usuario, *, canton, sectores, mensaje: str) -> None:
+    """A facilitator writes only actors of their cantons and sectors (coordination everywhere)."""
+    if es_coordinador(usuario) or encaja_en_asignacion(
+        usuario=usuario,
+        canton_id=canton.pk if canton else None,
+        sector_ids=[s.pk for s in sectores],
+    ):
+        return
+    raise ValidationError(mensaje % {"a": describir_asignaciones(usuario=usuario)})
 
 
-def _errores_a_formulario(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for campo, lista in error.error_dict.items():
-            destino = campo if campo in form.fields else None
-            for e in lista:
-                form.add_error(destino if campo != NON_FIELD_ERRORS else None, e)
-    else:
-        form.add_error(None, error)
-
-
-def _limite_facilitador(user):
+def _limite_facilitador(usuario):
     """For facilitators, a check per imported row against their cantons and sectors."""
-    if es_coordinador(user):  # coordination: no territorial limit
+    if es_coordinador(usuario):  # coordination: no territorial limit
         return None
 
-    def limite(fila):
-        sectores = [s.pk for s in fila.sectores]
-        canton = fila.datos.get("canton")
-        if fila.existente is not None:
-            actor = fila.existente
-            if not user.has_perm("actores.editar_actor", Actor.objects.get(pk=actor.pk)):
-                return _(
-                    "Actualizaría a «%(n)s», que no pertenece a sus cantones o sectores asignados."
-                ) % {"n": actor.nombre}
-        if not encaja_en_asignacion(user, canton.pk if canton else None, sectores):
-            return _("Está fuera de sus cantones o sectores asignados (%(a)s).") % {
-                "a": describir_asignaciones(user)
-            }
+    def limite(fila: imp.FilaActor) -> str | None:
+        if fila.existente is not None and not usuario.has_perm(
+            "actores.editar_actor", Actor.objects.get(pk=fila.existente.pk)
+        ):
+            return _(
+                "Actualizaría a «%(n)s», que no pertenece a sus cantones o sectores asignados."
+            ) % {"n": fila.existente.nombre}
+        try:
+            _exigir_territorio(
+                usuario,
+                canton=fila.datos.get("canton"),
+                sectores=fila.sectores,
+                mensaje=_("Está fuera de sus cantones o sectores asignados (%(a)s)."),
+            )
+        except ValidationError as e:
+            return e.messages[0]
         return None
 
     return limite
 
 
+def _filtrado(request, filtro_class, base):
+    """The filter bound to the query string, and the actors it selects (all without filters)."""
+    filtro = filtro_class(request.GET or None, queryset=base)
+    return filtro, (filtro.qs if filtro.is_bound else base)
+
+
 # --- List, export ------------------------------------------------------------------------------
 
 
-class ActorListaView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "actores.ver_mapa"
+class ActorListaView(VistaStaff):
+    permiso = "actores.ver_mapa"
     template_name = "actores/lista.html"
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        base = con_relaciones_de_lista(actores_visibles(user=self.request.user))
-        filtro = ActorFilter(self.request.GET or None, queryset=base)
-        qs = filtro.qs if filtro.is_bound else base
-        qs = qs.order_by("nombre", "pk")
-        pagina = Paginator(qs, POR_PAGINA).get_page(self.request.GET.get("page"))
+        base = con_relaciones_de_lista(actores=actores_visibles(usuario=self.request.user))
+        filtro, qs = _filtrado(self.request, ActorFilter, base)
+        pagina = paginar(self.request, qs.order_by("nombre", "pk"))
         parametros = self.request.GET.copy()
         parametros.pop("page", None)
-        ctx.update(
+        return super().get_context_data(
             filtro=filtro,
             pagina=pagina,
             actores=pagina.object_list,
             parametros=parametros.urlencode(),
-            puede_crear=self.request.user.has_perm("actores.crear_actor"),
-            puede_importar=self.request.user.has_perm("actores.importar"),
-            puede_fusionar=self.request.user.has_perm("actores.fusionar"),
+            puede_crear=self.puede("actores.crear_actor"),
+            puede_importar=self.puede("actores.importar"),
+            puede_fusionar=self.puede("actores.fusionar"),
+            **kwargs,
         )
-        return ctx
 
 
 COLUMNAS_EXPORTACION = [
-    ("id", _("id")),
-    ("naturaleza", _("naturaleza")),
-    ("nombre", _("nombre")),
-    ("siglas", _("siglas")),
-    ("tipo", _("tipo")),
-    ("ambito", _("ámbito")),
-    ("canton", _("cantón")),
-    ("parroquia", _("parroquia")),
-    ("ejes", _("ejes")),
-    ("sectores", _("sectores")),
-    ("influencia", _("influencia")),
-    ("interes", _("interés")),
-    ("posicion", _("posición")),
-    ("visible_publico", _("visible en el portal")),
-    ("activo", _("activo")),
+    ("id", gettext_lazy("id")),
+    ("naturaleza", gettext_lazy("naturaleza")),
+    ("nombre", gettext_lazy("nombre")),
+    ("siglas", gettext_lazy("siglas")),
+    ("tipo", gettext_lazy("tipo")),
+    ("ambito", gettext_lazy("ámbito")),
+    ("canton", gettext_lazy("cantón")),
+    ("parroquia", gettext_lazy("parroquia")),
+    ("ejes", gettext_lazy("ejes")),
+    ("sectores", gettext_lazy("sectores")),
+    ("influencia", gettext_lazy("influencia")),
+    ("interes", gettext_lazy("interés")),
+    ("posicion", gettext_lazy("posición")),
+    ("visible_publico", gettext_lazy("visible en el portal")),
+    ("activo", gettext_lazy("activo")),
 ]
 COLUMNAS_PERSONALES_EXPORTACION = [
-    ("nombres", _("nombres")),
-    ("apellidos", _("apellidos")),
-    ("email", _("correo")),
-    ("telefono", _("teléfono")),
-    ("identificacion", _("cédula/RUC")),
-    ("genero", _("género")),
-    ("consentimiento_datos", _("consentimiento")),
-    ("consentimiento_fecha", _("fecha del consentimiento")),
-    ("consentimiento_finalidad", _("finalidad del consentimiento")),
+    ("nombres", gettext_lazy("nombres")),
+    ("apellidos", gettext_lazy("apellidos")),
+    ("email", gettext_lazy("correo")),
+    ("telefono", gettext_lazy("teléfono")),
+    ("identificacion", gettext_lazy("cédula/RUC")),
+    ("genero", gettext_lazy("género")),
+    ("consentimiento_datos", gettext_lazy("consentimiento")),
+    ("consentimiento_fecha", gettext_lazy("fecha del consentimiento")),
+    ("consentimiento_finalidad", gettext_lazy("finalidad del consentimiento")),
 ]
 
 
@@ -183,578 +186,407 @@ def _fila_exportacion(a: Actor, columnas) -> list:
     return [valores[c] for c, _t in columnas]
 
 
-class ExportarView(PermisoRequeridoMixin, View):
+class ActorExportarView(VistaStaff):
     """CSV or XLSX of the filtered list. Personal data only with exportar_datos_personales."""
 
-    permission_required = "actores.exportar"
+    permiso = "actores.exportar"
 
     def get(self, request, formato: str):
         if formato not in ("csv", "xlsx"):
             raise Http404
-        base = con_relaciones_de_lista(actores_visibles(user=request.user))
-        filtro = ActorFilter(request.GET or None, queryset=base)
-        qs = (filtro.qs if filtro.is_bound else base).order_by("nombre", "pk")
+        base = con_relaciones_de_lista(actores=actores_visibles(usuario=request.user))
+        _filtro, qs = _filtrado(request, ActorFilter, base)
         columnas = list(COLUMNAS_EXPORTACION)
         if request.GET.get("personales") == "1":
             exigir_permiso(request.user, "actores.exportar_datos_personales")
             columnas += COLUMNAS_PERSONALES_EXPORTACION
-        encabezado = [str(t) for _c, t in columnas]
-        nombre = f"actores-{timezone.localdate():%Y%m%d}"
-        if formato == "csv":
-            salida = io.StringIO()
-            escritor = escritor_csv(salida)
-            escritor.writerow(encabezado)
-            for a in qs:
-                escritor.writerow(_fila_exportacion(a, columnas))
-            respuesta = HttpResponse(
-                "\ufeff" + salida.getvalue(), content_type="text/csv; charset=utf-8"
-            )
-            respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.csv"'
-            return respuesta
-        from openpyxl import Workbook
-
-        libro = Workbook(write_only=True)
-        hoja = libro.create_sheet(_("Actores"))
-        hoja.append(encabezado)
-        for a in qs:
-            hoja.append(fila_segura(_fila_exportacion(a, columnas)))
-        datos = io.BytesIO()
-        libro.save(datos)
-        respuesta = HttpResponse(
-            datos.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return respuesta_descarga(
+            nombre=f"actores-{timezone.localdate():%Y%m%d}",
+            cabecera=[str(t) for _c, t in columnas],
+            filas=(_fila_exportacion(a, columnas) for a in qs.order_by("nombre", "pk")),
+            formato=formato,
+            titulo=_("Actores"),
         )
-        respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.xlsx"'
-        return respuesta
 
 
 # --- Detail --------------------------------------------------------------------------------------
 
 
-class ActorDetalleView(View):
-    """Staff see the whole record; anyone else sees a public organisation's public card only."""
+class ActorDetalleView(VistaStaff):
+    """Staff see the whole record; anyone else sees a public organisation's public card only.
+
+    The page is PUBLICO because actores.ver_actor admits anonymous visitors for public actors;
+    the rule itself is checked on the loaded actor."""
+
+    permiso = PUBLICO
+
+    def cargar_objeto(self):
+        return objeto_o_404(Actor.objects.select_related("canton"), pk=self.kwargs["pk"])
 
     def get(self, request, pk: int):
-        actor = get_object_or_404(Actor.objects.select_related("canton"), pk=pk)
-        if not request.user.has_perm("actores.ver_actor", actor):
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
-                return redirect_to_login(request.get_full_path())
-            raise AccesoDenegado("actores.ver_actor")
-        if not request.user.has_perm("actores.ver_mapa"):
-            actor = (
-                actores_publicos()
-                .select_related("canton")
-                .prefetch_related("ejes", "sectores")
-                .get(pk=pk)
-            )
+        if not request.user.is_authenticated and not self.puede("actores.ver_actor"):
+            return redirect_to_login(request.get_full_path())
+        exigir_permiso(request.user, "actores.ver_actor", self.objeto)
+        if not self.puede("actores.ver_mapa"):
+            actor = organizaciones_publicas().get(pk=pk)
             return render(request, "actores/publico_detalle.html", {"actor": actor})
-        actor = actor_para_detalle(user=request.user, pk=pk)
-        puede_editar = request.user.has_perm("actores.editar_actor", actor)
-        ctx = {
+        return render(request, "actores/detalle.html", self._contexto_staff(pk))
+
+    def _contexto_staff(self, pk: int) -> dict:
+        actor = self.objeto = actor_para_detalle(usuario=self.request.user, pk=pk)
+        puede_editar = self.puede("actores.editar_actor")
+        mapa = {c: getattr(actor, c) for c in ("influencia", "interes", "posicion")}
+        return {
             "actor": actor,
-            "ver_personales": request.user.has_perm("actores.ver_datos_personales", actor),
+            "ver_personales": self.puede("actores.ver_datos_personales"),
             "puede_editar": puede_editar,
-            "puede_posicion": request.user.has_perm("actores.cambiar_posicion", actor),
-            "puede_relaciones": request.user.has_perm("actores.gestionar_relaciones", actor),
-            "form_posicion": PosicionForm(
-                initial={
-                    "influencia": actor.influencia,
-                    "interes": actor.interes,
-                    "posicion": actor.posicion,
-                }
-            ),
+            "puede_posicion": self.puede("actores.cambiar_posicion"),
+            "puede_relaciones": self.puede("actores.gestionar_relaciones"),
+            "form_posicion": PosicionForm(initial=mapa),
             "form_relacion": RelacionForm(origen=actor) if puede_editar else None,
             "form_membresia": MembresiaForm() if puede_editar and actor.es_persona else None,
-            "secciones": secciones_para(actor, request.user, request=request),
+            "secciones": secciones_para(actor, self.request.user, request=self.request),
             "relaciones": sorted(
                 [("saliente", r, r.destino) for r in actor.relaciones_salientes.all()]
                 + [("entrante", r, r.origen) for r in actor.relaciones_entrantes.all()],
                 key=lambda t: (t[1].tipo, t[2].nombre),
             ),
         }
-        return render(request, "actores/detalle.html", ctx)
 
 
 # --- Create / edit -------------------------------------------------------------------------------
 
 
-def _datos_de(form) -> tuple[dict, list, list, str]:
+def _datos_de(form, *, usuario, fuera_de_territorio: str) -> dict:
+    """The service's arguments from ActorForm (model fields, ejes, sectores, motivo), once the
+    actor is known to fall within the user's territories."""
     datos = {k: v for k, v in form.cleaned_data.items() if k not in ("ejes", "sectores", "motivo")}
     if datos.get("telefono") is None:
         datos["telefono"] = ""
-    return (
-        datos,
-        list(form.cleaned_data.get("ejes") or []),
-        list(form.cleaned_data.get("sectores") or []),
-        (form.cleaned_data.get("motivo") or ""),
+    sectores = list(form.cleaned_data.get("sectores") or [])
+    _exigir_territorio(
+        usuario, canton=datos.get("canton"), sectores=sectores, mensaje=fuera_de_territorio
     )
+    return {
+        "datos": datos,
+        "ejes": list(form.cleaned_data.get("ejes") or []),
+        "sectores": sectores,
+        "motivo": form.cleaned_data.get("motivo") or "",
+    }
 
 
-class ActorCrearView(PermisoRequeridoMixin, View):
-    permission_required = "actores.crear_actor"
+class ActorCrearView(VistaAccion):
+    permiso = "actores.crear_actor"
+    form_class = ActorForm
+    template_name = "actores/formulario.html"
+    initial = {"naturaleza": Actor.Naturaleza.ORGANIZACION}
+    extra_context = {"titulo": gettext_lazy("Nuevo actor")}
 
-    def get(self, request):
-        return self._render(
-            request, ActorForm(initial={"naturaleza": Actor.Naturaleza.ORGANIZACION})
+    def ejecutar(self, form):
+        fuera = _("Solo puede registrar actores de sus cantones o sectores asignados: %(a)s.")
+        argumentos = _datos_de(form, usuario=self.request.user, fuera_de_territorio=fuera)
+        actor = actor_crear(usuario=self.request.user, **argumentos)
+        self.mensaje_exito = _("Se registró a «%(n)s».") % {"n": actor.nombre}
+        return actor
+
+    def get_success_url(self):
+        return self.resultado.get_absolute_url()
+
+
+class ActorEditarView(VistaAccion):
+    permiso = "actores.editar_actor"
+    form_class = ActorForm
+    template_name = "actores/formulario.html"
+
+    def cargar_objeto(self):
+        return objeto_o_404(
+            Actor.objects.prefetch_related("sectores", "ejes"), pk=self.kwargs["pk"]
         )
 
-    def post(self, request):
-        form = ActorForm(request.POST)
-        if form.is_valid():
-            datos, ejes, sectores, motivo = _datos_de(form)
-            if not es_coordinador(request.user) and not encaja_en_asignacion(
-                request.user,
-                datos["canton"].pk if datos.get("canton") else None,
-                [s.pk for s in sectores],
-            ):
-                form.add_error(
-                    None,
-                    _("Solo puede registrar actores de sus cantones o sectores asignados: %(a)s.")
-                    % {"a": describir_asignaciones(request.user)},
-                )
-            else:
-                try:
-                    actor = actor_crear(
-                        usuario=request.user,
-                        datos=datos,
-                        ejes=ejes,
-                        sectores=sectores,
-                        motivo=motivo,
-                    )
-                except ValidationError as e:
-                    _errores_a_formulario(form, e)
-                else:
-                    messages.success(request, _("Se registró a «%(n)s».") % {"n": actor.nombre})
-                    return redirect(actor)
-        return self._render(request, form, status=400)
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {
+            "instance": self.objeto,
+            "mostrar_personales": self.puede("actores.ver_datos_personales"),
+        }
 
-    def _render(self, request, form, status=200):
-        return render(
-            request,
-            "actores/formulario.html",
-            {"form": form, "titulo": _("Nuevo actor")},
-            status=status,
-        )
+    def get_context_data(self, **kwargs):
+        titulo = _("Editar «%(n)s»") % {"n": self.objeto.nombre}
+        return super().get_context_data(actor=self.objeto, titulo=titulo, **kwargs)
+
+    def ejecutar(self, form):
+        fuera = _("El actor quedaría fuera de sus cantones o sectores asignados: %(a)s.")
+        argumentos = _datos_de(form, usuario=self.request.user, fuera_de_territorio=fuera)
+        actor_actualizar(actor=self.objeto, usuario=self.request.user, **argumentos)
+        self.mensaje_exito = _("Se guardaron los cambios de «%(n)s».") % {"n": self.objeto.nombre}
 
 
-class ActorEditarView(PermisoRequeridoMixin, View):
-    permission_required = "actores.editar_actor"
+class _AccionSobreActor(VistaAccion):
+    """A small form about one actor, posted from the actor's page and shown again there
+    (form_simple.html) when it has errors; back to that page afterwards."""
 
-    def get_permission_object(self):
-        if not hasattr(self, "_actor"):
-            self._actor = get_object_or_404(
-                Actor.objects.prefetch_related("sectores", "ejes"), pk=self.kwargs["pk"]
-            )
-        return self._actor
+    template_name = "actores/form_simple.html"
+    titulo = ""
+    ancla = "#relaciones"
 
-    def _personales(self, request, actor):
-        return request.user.has_perm("actores.ver_datos_personales", actor)
+    def cargar_objeto(self):
+        return objeto_o_404(Actor.objects.prefetch_related("sectores"), pk=self.kwargs["pk"])
 
-    def get(self, request, pk):
-        actor = self.get_permission_object()
-        form = ActorForm(instance=actor, mostrar_personales=self._personales(request, actor))
-        return self._render(request, form, actor)
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(actor=self.objeto, titulo=self.titulo, **kwargs)
 
-    def post(self, request, pk):
-        actor = self.get_permission_object()
-        form = ActorForm(
-            request.POST, instance=actor, mostrar_personales=self._personales(request, actor)
-        )
-        if form.is_valid():
-            datos, ejes, sectores, motivo = _datos_de(form)
-            if not es_coordinador(request.user) and not encaja_en_asignacion(
-                request.user,
-                datos["canton"].pk if datos.get("canton") else None,
-                [s.pk for s in sectores],
-            ):
-                form.add_error(
-                    None,
-                    _("El actor quedaría fuera de sus cantones o sectores asignados: %(a)s.")
-                    % {"a": describir_asignaciones(request.user)},
-                )
-            else:
-                try:
-                    actor_actualizar(
-                        actor=actor,
-                        usuario=request.user,
-                        datos=datos,
-                        ejes=ejes,
-                        sectores=sectores,
-                        motivo=motivo,
-                    )
-                except ValidationError as e:
-                    _errores_a_formulario(form, e)
-                else:
-                    messages.success(
-                        request, _("Se guardaron los cambios de «%(n)s».") % {"n": actor.nombre}
-                    )
-                    return redirect(actor)
-        return self._render(request, form, actor, status=400)
+    def get_success_url(self):
+        return self.objeto.get_absolute_url() + self.ancla
 
-    def _render(self, request, form, actor, status=200):
-        return render(
-            request,
-            "actores/formulario.html",
-            {"form": form, "actor": actor, "titulo": _("Editar «%(n)s»") % {"n": actor.nombre}},
-            status=status,
+
+class PosicionCambiarView(SoloPost, _AccionSobreActor):
+    permiso = "actores.cambiar_posicion"
+    form_class = PosicionForm
+    titulo = gettext_lazy("Cambiar posición en el mapa")
+    mensaje_exito = gettext_lazy("Se registró el cambio de posición en el mapa.")
+    ancla = ""
+
+    def ejecutar(self, form):
+        return actor_cambiar_posicion(
+            actor=self.objeto, usuario=self.request.user, **form.cleaned_data
         )
 
 
-class _AccionSobreActor(PermisoRequeridoMixin, View):
-    def get_permission_object(self):
-        if not hasattr(self, "_actor"):
-            self._actor = get_object_or_404(
-                Actor.objects.prefetch_related("sectores"), pk=self.kwargs["pk"]
-            )
-        return self._actor
+class RelacionCrearView(SoloPost, _AccionSobreActor):
+    permiso = "actores.gestionar_relaciones"
+    form_class = RelacionForm
+    titulo = gettext_lazy("Añadir relación")
+    mensaje_exito = gettext_lazy("Se añadió la relación.")
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"origen": self.objeto}
+
+    def ejecutar(self, form):
+        return relacion_crear(origen=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
-class PosicionCambiarView(_AccionSobreActor):
-    permission_required = "actores.cambiar_posicion"
+class MembresiaCrearView(SoloPost, _AccionSobreActor):
+    permiso = "actores.gestionar_relaciones"
+    form_class = MembresiaForm
+    titulo = gettext_lazy("Añadir membresía")
+    mensaje_exito = gettext_lazy("Se añadió la membresía.")
 
-    def post(self, request, pk):
-        actor = self.get_permission_object()
-        form = PosicionForm(request.POST)
-        if form.is_valid():
-            try:
-                actor_cambiar_posicion(actor=actor, usuario=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                _errores_a_formulario(form, e)
-            else:
-                messages.success(request, _("Se registró el cambio de posición en el mapa."))
-                return redirect(actor)
-        return render(
-            request,
-            "actores/form_simple.html",
-            {"form": form, "actor": actor, "titulo": _("Cambiar posición en el mapa")},
-            status=400,
-        )
+    def ejecutar(self, form):
+        return membresia_crear(persona=self.objeto, usuario=self.request.user, **form.cleaned_data)
 
 
-class RelacionCrearView(_AccionSobreActor):
-    permission_required = "actores.gestionar_relaciones"
+class RelacionEliminarView(SoloPost, _AccionSobreActor):
+    """The permission is the one of the relation's origin actor."""
 
-    def post(self, request, pk):
-        actor = self.get_permission_object()
-        form = RelacionForm(request.POST, origen=actor)
-        if form.is_valid():
-            try:
-                relacion_crear(origen=actor, usuario=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                _errores_a_formulario(form, e)
-            else:
-                messages.success(request, _("Se añadió la relación."))
-                return redirect(reverse("actores:detalle", kwargs={"pk": actor.pk}) + "#relaciones")
-        return render(
-            request,
-            "actores/form_simple.html",
-            {"form": form, "actor": actor, "titulo": _("Añadir relación")},
-            status=400,
-        )
+    permiso = "actores.gestionar_relaciones"
+    form_class = forms.Form
+    titulo = gettext_lazy("Eliminar relación")
+    mensaje_exito = gettext_lazy("Se eliminó la relación.")
 
-
-class RelacionEliminarView(PermisoRequeridoMixin, View):
-    permission_required = "actores.gestionar_relaciones"
-
-    def get_permission_object(self):
-        self._relacion = get_object_or_404(
+    def cargar_objeto(self):
+        self.relacion = objeto_o_404(
             Relacion.objects.select_related("origen"), pk=self.kwargs["pk"]
         )
-        return self._relacion.origen
+        return self.relacion.origen
 
-    def post(self, request, pk):
-        origen = self._relacion.origen
-        relacion_eliminar(relacion=self._relacion, usuario=request.user)
-        messages.success(request, _("Se eliminó la relación."))
-        return redirect(reverse("actores:detalle", kwargs={"pk": origen.pk}) + "#relaciones")
-
-
-class MembresiaCrearView(_AccionSobreActor):
-    permission_required = "actores.gestionar_relaciones"
-
-    def post(self, request, pk):
-        actor = self.get_permission_object()
-        form = MembresiaForm(request.POST)
-        if form.is_valid():
-            try:
-                membresia_crear(persona=actor, usuario=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                _errores_a_formulario(form, e)
-            else:
-                messages.success(request, _("Se añadió la membresía."))
-                return redirect(reverse("actores:detalle", kwargs={"pk": actor.pk}) + "#relaciones")
-        return render(
-            request,
-            "actores/form_simple.html",
-            {"form": form, "actor": actor, "titulo": _("Añadir membresía")},
-            status=400,
-        )
+    def ejecutar(self, form):
+        relacion_eliminar(relacion=self.relacion, usuario=self.request.user)
 
 
 # --- Map and network -----------------------------------------------------------------------------
 
 
-class MapaView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "actores.ver_mapa"
+class ActorMapaView(VistaStaff):
+    permiso = "actores.ver_mapa"
     template_name = "actores/mapa.html"
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        base = actores_visibles(user=self.request.user).filter(activo=True)
-        filtro = MapaFilter(self.request.GET or None, queryset=base)
-        qs = filtro.qs if filtro.is_bound else base
-        parametros = self.request.GET.copy()
-        ctx.update(
-            filtro=filtro, mapa=mapa_de(qs), parametros=parametros.urlencode(), escala=range(1, 6)
+        base = actores_visibles(usuario=self.request.user).filter(activo=True)
+        filtro, qs = _filtrado(self.request, MapaFilter, base)
+        return super().get_context_data(
+            filtro=filtro,
+            mapa=mapa_de(qs),
+            parametros=self.request.GET.urlencode(),
+            escala=range(1, 6),
+            **kwargs,
         )
-        return ctx
 
 
-class RedView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "actores.ver_mapa"
+class ActorRedView(VistaStaff):
+    permiso = "actores.ver_mapa"
     template_name = "actores/red.html"
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        base = actores_visibles(user=self.request.user).filter(activo=True)
-        filtro = MapaFilter(self.request.GET or None, queryset=base)
-        qs = filtro.qs if filtro.is_bound else base
-        ctx.update(filtro=filtro, red=red_de(qs))
-        return ctx
+        base = actores_visibles(usuario=self.request.user).filter(activo=True)
+        filtro, qs = _filtrado(self.request, MapaFilter, base)
+        return super().get_context_data(filtro=filtro, red=red_de(qs), **kwargs)
 
 
 # --- Import ----------------------------------------------------------------------------------------
 
 
-class ImportarView(PermisoRequeridoMixin, View):
-    permission_required = "actores.importar"
+class ImportacionCrearView(VistaAccion):
+    """Upload a file: its preview is shown at once (nothing is written to the actors)."""
+
+    permiso = "actores.importar"
+    form_class = ImportarForm
+    template_name = "actores/importar.html"
+
+    def get_context_data(self, **kwargs):
+        recientes = Importacion.objects.filter(subido_por=self.request.user)[:5]
+        return super().get_context_data(columnas=imp.COLUMNAS, recientes=recientes, **kwargs)
+
+    def ejecutar(self, form):
+        return imp.importacion_crear(
+            archivo=form.cleaned_data["archivo"],
+            usuario=self.request.user,
+            limite_territorial=_limite_facilitador(self.request.user),
+        )
+
+    def form_valid(self, form):
+        importacion, prev = self.resultado
+        contexto = {"importacion": importacion, "prev": prev}
+        return render(self.request, "actores/importar_previa.html", contexto)
+
+
+class ImportacionAplicarView(SoloPost, VistaAccion):
+    permiso = "actores.importar"
+    form_class = forms.Form
+    template_name = "actores/importar.html"
+    success_url = reverse_lazy("actores:lista")
+
+    def cargar_objeto(self):
+        return objeto_o_404(Importacion, pk=self.kwargs["pk"])
+
+    def ejecutar(self, form):
+        if self.objeto.subido_por_id != self.request.user.pk:
+            raise Http404  # someone else's upload: for this person it does not exist
+        prev = imp.importacion_aplicar(
+            importacion=self.objeto,
+            usuario=self.request.user,
+            limite_territorial=_limite_facilitador(self.request.user),
+        )
+        self.mensaje_exito = _(
+            "Importación completa: %(c)d actores creados y %(a)d actualizados."
+        ) % {"c": prev.crear, "a": prev.actualizar}
+
+    def form_invalid(self, form, status=400):
+        # A confirmation button has nothing typed to keep: the reason, and back to the upload.
+        messages.error(self.request, " ".join(form.non_field_errors()))
+        return redirect("actores:importar")
+
+
+EJEMPLO_PLANTILLA = {
+    "naturaleza": "organizacion",
+    "nombre": "Asociación de Ganaderos de Machachi",
+    "siglas": "AGM",
+    "tipo": "privado",
+    "ambito": "cantonal",
+    "canton": "Mejía",
+    "ejes": "agropecuario",
+    "sectores": "Leche y derivados",
+    "email": "contacto@example.org",
+    "telefono": "0991234567",
+    "influencia": "3",
+    "interes": "4",
+    "posicion": "apoya",
+    "consentimiento_datos": "sí",
+    "consentimiento_fecha": "2026-01-15",
+    "consentimiento_finalidad": "Convocatoria a las mesas",
+    "visible_publico": "sí",
+}
+
+
+class ImportacionPlantillaView(VistaStaff):
+    permiso = "actores.importar"
 
     def get(self, request):
-        recientes = Importacion.objects.filter(subido_por=request.user)[:5]
-        return render(
-            request,
-            "actores/importar.html",
-            {"form": ImportarForm(), "columnas": imp.COLUMNAS, "recientes": recientes},
+        return respuesta_descarga(
+            nombre="plantilla-actores",
+            cabecera=imp.COLUMNAS,
+            filas=[[EJEMPLO_PLANTILLA.get(c, "") for c in imp.COLUMNAS]],
         )
-
-    def post(self, request):
-        form = ImportarForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                importacion, prev = imp.importacion_crear(
-                    archivo=form.cleaned_data["archivo"],
-                    usuario=request.user,
-                    limite_territorial=_limite_facilitador(request.user),
-                )
-            except imp.ArchivoInvalido as e:
-                form.add_error("archivo", str(e))
-            else:
-                return render(
-                    request,
-                    "actores/importar_previa.html",
-                    {"importacion": importacion, "prev": prev},
-                )
-        return render(
-            request,
-            "actores/importar.html",
-            {"form": form, "columnas": imp.COLUMNAS, "recientes": []},
-            status=400,
-        )
-
-
-class ImportacionAplicarView(PermisoRequeridoMixin, View):
-    permission_required = "actores.importar"
-
-    def post(self, request, pk):
-        importacion = get_object_or_404(Importacion, pk=pk, subido_por=request.user)
-        try:
-            prev = imp.importacion_aplicar(
-                importacion=importacion,
-                usuario=request.user,
-                limite_territorial=_limite_facilitador(request.user),
-            )
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-            return redirect("actores:importar")
-        messages.success(
-            request,
-            _("Importación completa: %(c)d actores creados y %(a)d actualizados.")
-            % {"c": prev.crear, "a": prev.actualizar},
-        )
-        return redirect("actores:lista")
-
-
-class PlantillaView(PermisoRequeridoMixin, View):
-    permission_required = "actores.importar"
-
-    def get(self, request):
-        salida = io.StringIO()
-        escritor = csv.writer(salida)
-        escritor.writerow(imp.COLUMNAS)
-        escritor.writerow(
-            [
-                "organizacion",
-                "Asociación de Ganaderos de Machachi",
-                "",
-                "",
-                "AGM",
-                "privado",
-                "cantonal",
-                "Mejía",
-                "",
-                "agropecuario",
-                "Leche y derivados",
-                "contacto@example.org",
-                "0991234567",
-                "",
-                "",
-                "3",
-                "4",
-                "apoya",
-                "sí",
-                "2026-01-15",
-                "Convocatoria a las mesas",
-                "sí",
-                "",
-            ]
-        )
-        respuesta = HttpResponse(
-            "\ufeff" + salida.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-        respuesta["Content-Disposition"] = 'attachment; filename="plantilla-actores.csv"'
-        return respuesta
 
 
 # --- Duplicates and merge -------------------------------------------------------------------------
 
 
-class DuplicadosView(PermisoRequeridoMixin, View):
-    permission_required = "actores.fusionar"
+class ActorFusionarView(VistaAccion):
+    """The possible duplicates (GET) and the merge of two of them (POST)."""
 
-    def get(self, request):
-        grupos = []
-        for campo, titulo in (
-            ("identificacion", _("Misma cédula/RUC")),
-            ("email", _("Mismo correo")),
-            ("nombre_normalizado", _("Mismo nombre")),
-        ):
-            valores = (
-                Actor.objects.exclude(**{campo: ""})
-                .values(campo)
-                .annotate(n=Count("pk"))
-                .filter(n__gt=1)
-                .values_list(campo, flat=True)[:50]
-            )
-            valores = list(valores)
-            if not valores:
-                continue
-            actores = (
-                Actor.objects.filter(**{f"{campo}__in": valores})
-                .select_related("canton")
-                .order_by(campo, "pk")
-            )
-            por_valor = {}
-            for a in actores:
-                por_valor.setdefault(getattr(a, campo), []).append(a)
-            for lista in por_valor.values():
-                grupos.append({"criterio": titulo, "actores": lista})
-        return render(
-            request, "actores/duplicados.html", {"grupos": grupos, "form": FusionarForm()}
-        )
+    permiso = "actores.fusionar"
+    form_class = FusionarForm
+    template_name = "actores/duplicados.html"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(grupos=grupos_de_duplicados(), **kwargs)
 
-class FusionarView(PermisoRequeridoMixin, View):
-    permission_required = "actores.fusionar"
+    def ejecutar(self, form):
+        conservar, duplicado = form.cleaned_data["conservar"], form.cleaned_data["duplicado"]
+        self.mensaje_exito = _(
+            "«%(d)s» se fusionó en «%(c)s»; se conservaron sus relaciones y participaciones."
+        ) % {"d": duplicado.nombre, "c": conservar.nombre}
+        actores_fusionar(conservar=conservar, duplicado=duplicado, usuario=self.request.user)
+        return conservar
 
-    def post(self, request):
-        form = FusionarForm(request.POST)
-        if form.is_valid():
-            conservar = form.cleaned_data["conservar"]
-            nombre_dup = form.cleaned_data["duplicado"].nombre
-            try:
-                actores_fusionar(
-                    conservar=conservar,
-                    duplicado=form.cleaned_data["duplicado"],
-                    usuario=request.user,
-                )
-            except ValidationError as e:
-                messages.error(request, " ".join(e.messages))
-                return redirect("actores:duplicados")
-            messages.success(
-                request,
-                _("«%(d)s» se fusionó en «%(c)s»; se conservaron sus relaciones y participaciones.")
-                % {"d": nombre_dup, "c": conservar.nombre},
-            )
-            return redirect(conservar)
-        messages.error(
-            request,
-            " ".join(str(e) for e in form.errors.get("__all__", [])) or _("Elija dos actores."),
-        )
-        return redirect("actores:duplicados")
+    def get_success_url(self):
+        return self.resultado.get_absolute_url()
 
 
 # --- Public -------------------------------------------------------------------------------------
 
 
-class ParticipantesView(TemplateView):
+class ParticipanteListaView(VistaStaff):
     """Public: the organisations that take part and agreed to appear. No personal data."""
 
+    permiso = PUBLICO
     template_name = "actores/participantes.html"
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        qs = (
-            actores_publicos()
-            .select_related("canton")
-            .prefetch_related("ejes", "sectores")
-            .order_by("nombre")
-        )
-        canton = self.request.GET.get("canton")
-        if canton:
-            qs = qs.filter(canton__slug=canton)
-        tipo = self.request.GET.get("tipo")
-        if tipo in Actor.Tipo.values:
-            qs = qs.filter(tipo=tipo)
-        pagina = Paginator(qs, 30).get_page(self.request.GET.get("page"))
-        ctx.update(
-            pagina=pagina,
+        canton = self.request.GET.get("canton", "")
+        tipo = self.request.GET.get("tipo", "")
+        tipo = tipo if tipo in Actor.Tipo.values else ""
+        qs = organizaciones_publicas(canton=canton, tipo=tipo)
+        return super().get_context_data(
+            pagina=paginar(self.request, qs, por_pagina=30),
             cantones=Canton.objects.order_by("codigo"),
             tipos=Actor.Tipo.choices,
             canton_elegido=canton or "",
             tipo_elegido=tipo or "",
+            **kwargs,
         )
-        return ctx
 
 
-class AsignacionesView(PermisoRequeridoMixin, View):
+# --- Territories of facilitation ------------------------------------------------------------------
+
+
+class AsignacionCrearView(VistaAccion):
     """Coordination assigns cantons and sectors to facilitators (what they may maintain)."""
 
-    permission_required = "actores.asignar_territorios"
+    permiso = "actores.asignar_territorios"
+    form_class = AsignacionForm
+    template_name = "actores/asignaciones.html"
+    success_url = reverse_lazy("actores:asignaciones")
+    mensaje_exito = gettext_lazy("Se guardó la asignación.")
 
-    def get(self, request, form=None, status=200):
+    def get_context_data(self, **kwargs):
         asignaciones = AsignacionTerritorial.objects.select_related(
             "usuario", "canton", "sector"
         ).order_by("usuario__username", "canton__codigo", "sector__nombre")
-        return render(
-            request,
-            "actores/asignaciones.html",
-            {"asignaciones": asignaciones, "form": form or AsignacionForm()},
-            status=status,
-        )
+        return super().get_context_data(asignaciones=asignaciones, **kwargs)
 
-    def post(self, request):
-        if "eliminar" in request.POST:
-            asignacion = get_object_or_404(
-                AsignacionTerritorial, pk=id_de_formulario(request.POST.get("eliminar"))
-            )
-            asignacion_eliminar(asignacion=asignacion)
-            messages.success(request, _("Se quitó la asignación."))
-            return redirect("actores:asignaciones")
-        form = AsignacionForm(request.POST)
-        if form.is_valid():
-            asignacion_crear(**form.cleaned_data)
-            messages.success(request, _("Se guardó la asignación."))
-            return redirect("actores:asignaciones")
-        return self.get(request, form=form, status=400)
+    def ejecutar(self, form):
+        return asignacion_crear(usuario=self.request.user, **form.cleaned_data)
+
+
+class AsignacionEliminarView(SoloPost, VistaAccion):
+    permiso = "actores.asignar_territorios"
+    form_class = forms.Form
+    template_name = "actores/asignaciones.html"
+    success_url = reverse_lazy("actores:asignaciones")
+    mensaje_exito = gettext_lazy("Se quitó la asignación.")
+
+    def cargar_objeto(self):
+        return objeto_o_404(AsignacionTerritorial, pk=self.kwargs["pk"])
+
+    def ejecutar(self, form):
+        asignacion_eliminar(usuario=self.request.user, asignacion=self.objeto)

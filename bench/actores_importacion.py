@@ -103,9 +103,14 @@ def main() -> None:
         resultado[f"{clave}_cpu_s"] = round(time.process_time() - c, 2)
         return valor
 
-    prev = medir("previa_xlsx", lambda: previsualizar(contenido_xlsx, "bench.xlsx"))
+    prev = medir(
+        "previa_xlsx",
+        lambda: previsualizar(archivo=SimpleUploadedFile("bench.xlsx", contenido_xlsx)),
+    )
     assert prev.aplicable, prev.con_errores[:3]
-    medir("previa_csv", lambda: previsualizar(contenido_csv, "bench.csv"))
+    medir(
+        "previa_csv", lambda: previsualizar(archivo=SimpleUploadedFile("bench.csv", contenido_csv))
+    )
     usuario = get_user_model().objects.filter(is_superuser=True).first()
 
     class Deshacer(Exception):

@@ -256,14 +256,14 @@ class Ponente(models.Model):
     def se_nombra(self) -> bool:
         """A speaker from the actor map is named in public only with their consent to be named;
         one typed in by hand was entered by the programme as a public speaker."""
-        return self.actor_id is None or puede_nombrarse(self.actor)
+        return self.actor_id is None or puede_nombrarse(actor=self.actor)
 
     @property
     def nombre_en_publico(self) -> str:
         """What public outputs show: the name, or the organisation they speak for."""
         if self.se_nombra:
             return self.nombre
-        return nombre_publico(self.actor, self.organizacion or None)
+        return nombre_publico(actor=self.actor, organizacion=self.organizacion or None)
 
 
 class Sesion(models.Model):

@@ -67,7 +67,7 @@ class AcuerdoSerializer(serializers.Serializer):
 
     def get_responsables(self, acuerdo) -> list[str]:
         representadas = self.context.get("representadas", {}).get(acuerdo.sesion_id, {})
-        return nombres_publicos(acuerdo.responsables.all(), representadas)
+        return nombres_publicos(actores=acuerdo.responsables.all(), organizaciones=representadas)
 
 
 class SesionSerializer(serializers.Serializer):

@@ -96,7 +96,8 @@ def con_responsables_publicos(acuerdos: list[Acuerdo]) -> list[Acuerdo]:
     representadas = organizaciones_representadas(sesion_ids={a.sesion_id for a in acuerdos})
     for acuerdo in acuerdos:
         acuerdo.responsables_publicos = nombres_publicos(
-            acuerdo.responsables.all(), representadas.get(acuerdo.sesion_id, {})
+            actores=acuerdo.responsables.all(),
+            organizaciones=representadas.get(acuerdo.sesion_id, {}),
         )
     return acuerdos
 
@@ -328,7 +329,11 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
     representa = {a.actor_id: a.organizacion or A_TITULO_PERSONAL for a in asistentes}
 
     def mostrar(actor: Actor) -> str:
-        return nombre_publico(actor, representa.get(actor.pk)) if publica else actor.nombre
+        return (
+            nombre_publico(actor=actor, organizacion=representa.get(actor.pk))
+            if publica
+            else actor.nombre
+        )
 
     for asistencia in asistentes:
         asistencia.nombre_mostrado = mostrar(asistencia.actor)
@@ -361,7 +366,7 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
     for acuerdo in acuerdos:
         responsables = acuerdo.responsables.all()
         acuerdo.responsables_publicos = (
-            nombres_publicos(responsables, representa)
+            nombres_publicos(actores=responsables, organizaciones=representa)
             if publica
             else [r.nombre for r in responsables]
         )

@@ -204,7 +204,7 @@ def mesa_equipo(request, slug):
         datos,
         mesa=mesa,
         candidatos_facilitacion=selectors.candidatos_facilitacion(mesa=mesa),
-        actores=actores_visibles(user=request.user).filter(activo=True).select_related("canton"),
+        actores=actores_visibles(usuario=request.user).filter(activo=True).select_related("canton"),
         busqueda=busqueda,
         initial={"facilitadores": list(mesa.facilitadores.all()), "q": busqueda},
     )

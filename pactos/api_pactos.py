@@ -113,7 +113,7 @@ class CompromisoSerializer(serializers.Serializer):
         organizacion = lider.naturaleza == Actor.Naturaleza.ORGANIZACION
         return {
             "id": lider.pk if organizacion else None,
-            "nombre": nombre_publico(lider),
+            "nombre": nombre_publico(actor=lider),
             "siglas": lider.siglas if organizacion else "",
         }
 

@@ -10,9 +10,9 @@ register = template.Library()
 
 @register.filter
 def nombre_publico(actor, organizacion=None) -> str:
-    return selectors.nombre_publico(actor, organizacion)
+    return selectors.nombre_publico(actor=actor, organizacion=organizacion)
 
 
 @register.filter
 def nombres_publicos(actores) -> list[str]:
-    return selectors.nombres_publicos(actores)
+    return selectors.nombres_publicos(actores=actores)

@@ -1,30 +1,14 @@
-"""Fixtures of the actores tests: actors built through the services, valid ids from stdnum."""
+"""Fixtures of the actores tests: actors built through the services from ActorFactory's data."""
 
-import itertools
-
+import factory
 import pytest
-from stdnum.ec import ruc as stdnum_ruc
 
 from actores.models import Actor
 from actores.services import actor_crear, asignacion_crear
-from actores.validadores import digito_verificador_cedula
 from sie.models import Canton, Eje, Sector
+from tests.factories import ActorFactory, cedula_valida, ruc_sociedad_valido
 
-_contador = itertools.count(1)
-
-
-def cedula_valida(n: int) -> str:
-    return digito_verificador_cedula(f"17{n % 6}{n:06d}"[:9])
-
-
-def ruc_sociedad_valido(n: int) -> str:
-    """A company RUC that even passes the historical modulo-11 check (computed with stdnum)."""
-    for k in range(10):
-        base = f"179{n:05d}{k}"
-        for d in "0123456789":
-            if stdnum_ruc.is_valid(base + d + "001"):
-                return base + d + "001"
-    raise AssertionError(n)
+__all__ = ["cedula_valida", "ruc_sociedad_valido"]
 
 
 @pytest.fixture
@@ -44,37 +28,20 @@ def sector(db):
 
 @pytest.fixture
 def crear_actor(db, canton):
+    """An actor made through actor_crear (so it has its first map position): an organisation in
+    Cayambe, or a person with naturaleza=PERSONA; any field can be given."""
+
     def crear(*, usuario=None, ejes=None, sectores=None, **datos):
-        n = next(_contador)
-        base = {
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": f"Organización de prueba {n}",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.CANTONAL,
-            "canton": canton,
-            "email": f"org{n}@example.org",
-            "telefono": "+59322500000",
-            "identificacion": ruc_sociedad_valido(n),
-        }
-        if datos.get("naturaleza") == Actor.Naturaleza.PERSONA:
-            base.update(
-                nombre="",
-                nombres=f"Rosa {n}",
-                apellidos="Quishpe Farinango",
-                identificacion=cedula_valida(n),
-                email=f"persona{n}@example.org",
-                telefono="0991234567",
-                genero=Actor.Genero.MUJER,
-            )
-        base.update(datos)
-        return actor_crear(usuario=usuario, datos=base, ejes=ejes, sectores=sectores)
+        persona = datos.pop("naturaleza", None) == Actor.Naturaleza.PERSONA
+        base = factory.build(dict, FACTORY_CLASS=ActorFactory, persona=persona, canton=canton)
+        return actor_crear(usuario=usuario, datos=base | datos, ejes=ejes, sectores=sectores)
 
     return crear
 
 
 @pytest.fixture
 def facilitador_asignado(facilitador, canton):
-    asignacion_crear(usuario=facilitador, canton=canton)
+    asignacion_crear(usuario=None, facilitador=facilitador, canton=canton)
     return facilitador
 
 

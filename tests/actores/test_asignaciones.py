@@ -10,14 +10,16 @@ def test_coordinacion_asigna_y_quita(cliente_de, coordinadora, facilitador, cant
     actor = crear_actor(canton=canton)
     assert not facilitador.has_perm("actores.editar_actor", actor)
     cliente = cliente_de(coordinadora)
-    respuesta = cliente.post(reverse("actores:asignaciones"), {"usuario": facilitador.pk})
+    respuesta = cliente.post(reverse("actores:asignaciones"), {"facilitador": facilitador.pk})
     assert respuesta.status_code == 400
     assert "Elija un cantón, un sector o ambos" in respuesta.content.decode()
-    cliente.post(reverse("actores:asignaciones"), {"usuario": facilitador.pk, "canton": canton.pk})
+    cliente.post(
+        reverse("actores:asignaciones"), {"facilitador": facilitador.pk, "canton": canton.pk}
+    )
     asignacion = AsignacionTerritorial.objects.get(usuario=facilitador)
     facilitador.__dict__.pop("_asignaciones_actores", None)
     assert facilitador.has_perm("actores.editar_actor", actor)
-    cliente.post(reverse("actores:asignaciones"), {"eliminar": asignacion.pk})
+    cliente.post(reverse("actores:asignacion_eliminar", args=[asignacion.pk]))
     assert not AsignacionTerritorial.objects.exists()
 
 

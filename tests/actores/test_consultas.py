@@ -6,6 +6,7 @@ from django.urls import reverse
 from actores.models import Actor, Relacion
 from actores.services import membresia_crear
 from sie.models import Canton, Eje, Sector
+from tests.factories import ActorFactory
 
 
 def poblar(n: int, coordinadora):
@@ -14,16 +15,12 @@ def poblar(n: int, coordinadora):
     eje = Eje.objects.get(codigo="agropecuario")
     actores = Actor.objects.bulk_create(
         [
-            Actor(
-                naturaleza="organizacion",
+            ActorFactory.build(
                 nombre=f"Organización {i:04d}",
                 nombre_normalizado=f"organizacion {i:04d}",
-                tipo="comunitario",
-                ambito="cantonal",
                 canton=cantones[i % len(cantones)],
                 influencia=1 + i % 5,
                 interes=1 + (i // 5) % 5,
-                email=f"o{i}@example.org",
             )
             for i in range(n)
         ]

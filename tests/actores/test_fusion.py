@@ -1,10 +1,14 @@
 """Duplicate detection and the merge: every relation, membership, history and participation is kept."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from actores.models import Actor, CambioPosicion, Membresia, Relacion
 from actores.services import actores_fusionar, membresia_crear, relacion_crear
+from tests.factories import ActorFactory
 
 
 @pytest.fixture
@@ -49,19 +53,47 @@ def test_fusion_conserva_relaciones_y_membresias(duplicados, coordinadora):
     assert conservar.history.first().history_change_reason.startswith("Fusión")
 
 
-def test_fusion_mueve_participaciones_de_apps_superiores(duplicados, coordinadora):
-    """Any model of any app pointing at Actor is re-pointed, without actores importing it."""
-    conservar, duplicado = duplicados[:2]
-    modelos = [
-        rel.related_model
-        for rel in Actor._meta.related_objects
-        if rel.related_model._meta.app_label != "actores" and rel.one_to_many
-    ]
-    if not modelos:
-        pytest.skip("no higher app refers to Actor yet")
-    # The generic mechanism is exercised above for actores' own models; here we only check that
-    # higher apps' foreign keys are found by it.
-    assert all(m._meta.app_label in {"mesas", "pactos", "eventos", "comunicacion"} for m in modelos)
+def test_fusion_mueve_participaciones_de_apps_superiores(coordinadora):
+    """Attendances (mesas), signatures (pactos) and guest-list rows (eventos) of the duplicate
+    point at the surviving actor afterwards, without actores importing those apps."""
+    from eventos.models import Evento, Invitado
+    from mesas.models import Asistencia, Mesa, Sesion
+    from pactos.models import Firmante, Pacto
+    from sie.models import Eje
+
+    conservar = ActorFactory(nombre="Cooperativa El Pisque")
+    duplicado = ActorFactory(nombre="COOPERATIVA el Pisque")
+    persona = ActorFactory(persona=True)
+    inicio = timezone.now()
+    sesion = Sesion.objects.create(
+        mesa=Mesa.objects.get(slug="turismo-cayambe"), numero=1, inicio=inicio
+    )
+    asistencia = Asistencia.objects.create(sesion=sesion, actor=duplicado)
+    representacion = Asistencia.objects.create(sesion=sesion, actor=persona, organizacion=duplicado)
+    pacto = Pacto.objects.create(eje=Eje.objects.first(), titulo="Pacto de prueba", slug="prueba")
+    firmante = Firmante.objects.create(
+        pacto=pacto, organizacion=duplicado, persona="Rosa Quishpe", fecha=inicio.date()
+    )
+    evento = Evento.objects.create(
+        titulo="Encuentro",
+        slug="encuentro",
+        inicio=inicio,
+        fin=inicio + timedelta(hours=2),
+        institucion_organizadora="Gobierno Provincial de Pichincha",
+    )
+    invitado = Invitado.objects.create(evento=evento, actor=duplicado, nombre="Cooperativa")
+
+    actores_fusionar(conservar=conservar, duplicado=duplicado, usuario=coordinadora)
+
+    assert not Actor.objects.filter(pk=duplicado.pk).exists()
+    asistencia.refresh_from_db()
+    representacion.refresh_from_db()
+    firmante.refresh_from_db()
+    invitado.refresh_from_db()
+    assert asistencia.actor == conservar
+    assert representacion.organizacion == conservar
+    assert firmante.organizacion == conservar
+    assert invitado.actor == conservar
 
 
 def test_fusion_de_naturalezas_distintas_se_rechaza(crear_actor, coordinadora):

@@ -97,7 +97,7 @@ def test_previa_muestra_cada_error_en_espanol():
     filas[1]["canton"] = "Latacunga"
     filas[2]["email"] = "no-es-un-correo"
     filas[3]["telefono"] = "12345"
-    prev = previsualizar(csv_de(filas), "actores.csv")
+    prev = previsualizar(archivo=SimpleUploadedFile("actores.csv", csv_de(filas)))
     errores = {f.numero: " ".join(f.errores) for f in prev.con_errores}
     assert "dígito verificador" in errores[2]
     assert "El cantón «Latacunga» no existe en Pichincha" in errores[3]
@@ -141,7 +141,7 @@ def test_cien_filas_validas_se_importan_y_se_reimportan_como_actualizacion(
     assert asociacion.tipo == "comunitario"
     # The same file again: everything is an update, nothing is duplicated.
     cien_con_una_mala[1]["interes"] = "5"
-    prev2 = previsualizar(csv_de(cien_con_una_mala), "otra.csv")
+    prev2 = previsualizar(archivo=SimpleUploadedFile("otra.csv", csv_de(cien_con_una_mala)))
     assert prev2.crear == 0 and prev2.actualizar == 100
     importacion2, _prev = importacion_crear(
         archivo=SimpleUploadedFile("otra.csv", csv_de(cien_con_una_mala)), usuario=coordinadora
@@ -156,7 +156,7 @@ def test_cien_filas_validas_se_importan_y_se_reimportan_como_actualizacion(
 @pytest.mark.django_db
 def test_duplicados_dentro_del_archivo():
     filas = [fila_valida(1), fila_valida(1)]
-    prev = previsualizar(csv_de(filas), "dup.csv")
+    prev = previsualizar(archivo=SimpleUploadedFile("dup.csv", csv_de(filas)))
     assert prev.con_errores[0].numero == 3
     assert "Repite" in prev.con_errores[0].errores[0]
 
@@ -166,9 +166,9 @@ def test_archivo_sin_encabezados_o_de_otro_formato():
     from actores.importacion import ArchivoInvalido
 
     with pytest.raises(ArchivoInvalido):
-        previsualizar(b"1;2;3\n4;5;6\n", "x.csv")
+        previsualizar(archivo=SimpleUploadedFile("x.csv", b"1;2;3\n4;5;6\n"))
     with pytest.raises(ArchivoInvalido):
-        previsualizar(b"hola", "x.pdf")
+        previsualizar(archivo=SimpleUploadedFile("x.pdf", b"hola"))
 
 
 @pytest.mark.django_db
@@ -202,3 +202,25 @@ def test_flujo_web_previa_y_confirmacion(cliente_de, coordinadora):
     # Applying twice does nothing more.
     cliente.post(reverse("actores:importar_aplicar", args=[importacion.pk]))
     assert Actor.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_la_columna_de_consentimiento_de_nombre_se_respeta(coordinadora):
+    """The bulk import used to drop consentimiento_nombre_publico: a person who agreed to be
+    named stayed anonymous, and a re-import with the cell blank must not withdraw it."""
+    filas = [fila_valida(3), fila_valida(6)]
+    filas[0]["consentimiento_nombre_publico"] = "sí"
+    filas[1]["consentimiento_nombre_publico"] = "no"
+    importacion, prev = importacion_crear(
+        archivo=SimpleUploadedFile("consentimiento.csv", csv_de(filas)), usuario=coordinadora
+    )
+    assert prev.aplicable, [(f.numero, f.errores) for f in prev.con_errores]
+    importacion_aplicar(importacion=importacion, usuario=coordinadora)
+    assert Actor.objects.get(email="lucia3@example.org").consentimiento_nombre_publico
+    assert not Actor.objects.get(email="lucia6@example.org").consentimiento_nombre_publico
+    filas[0]["consentimiento_nombre_publico"] = ""
+    importacion2, _prev = importacion_crear(
+        archivo=SimpleUploadedFile("otra.csv", csv_de(filas)), usuario=coordinadora
+    )
+    importacion_aplicar(importacion=importacion2, usuario=coordinadora)
+    assert Actor.objects.get(email="lucia3@example.org").consentimiento_nombre_publico

@@ -7,13 +7,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from actores.models import Actor
 from actores.selectors import (
     actores_para_publicar,
     nombre_publico,
     nombres_publicos,
     personas_sin_consentimiento_de_nombre,
 )
+from tests.factories import ActorFactory
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION,
@@ -43,9 +43,12 @@ def test_regla_del_nombre_publico(personas):
         (None, None, ""),
     ]
     for actor, organizacion, esperado in casos:
-        assert nombre_publico(actor, organizacion) == esperado, (actor, organizacion)
+        assert nombre_publico(actor=actor, organizacion=organizacion) == esperado, (
+            actor,
+            organizacion,
+        )
     with translation.override("en"):
-        assert nombre_publico(p.sin_organizacion) == "Participant"
+        assert nombre_publico(actor=p.sin_organizacion) == "Participant"
 
 
 def test_consentimiento_de_datos_no_basta_para_nombrar(personas):
@@ -58,16 +61,10 @@ def test_consentimiento_de_datos_no_basta_para_nombrar(personas):
 
 
 def test_lista_de_nombres_en_una_consulta_y_sin_repetir(personas):
-    for i in range(5):
-        Actor.objects.create(
-            naturaleza="persona",
-            nombre=f"Persona {i}",
-            tipo="comunitario",
-            ambito="provincial",
-        )
+    ActorFactory.create_batch(5, persona=True)  # no consent to be named, no organisation
     with CaptureQueriesContext(connection) as consultas:
         actores = list(actores_para_publicar().order_by("pk"))
-        nombres = nombres_publicos(actores)
+        nombres = nombres_publicos(actores=actores)
     assert len(consultas.captured_queries) == 1
     assert nombres == [ORGANIZACION, ORGANIZACION_DE_RESERVADO, CONSIENTE, "Participante"]
 

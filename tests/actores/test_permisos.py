@@ -86,7 +86,7 @@ def test_facilitador_sin_asignacion_no_crea_ni_edita(facilitador, crear_actor):
 def test_asignacion_por_sector(facilitador, crear_actor, sector, otro_canton):
     from actores.services import asignacion_crear
 
-    asignacion_crear(usuario=facilitador, sector=sector)
+    asignacion_crear(usuario=None, facilitador=facilitador, sector=sector)
     facilitador.__dict__.pop("_asignaciones_actores", None)  # cached per request
     con_sector = crear_actor(canton=otro_canton, sectores=[sector])
     sin_sector = crear_actor(canton=otro_canton)

@@ -99,7 +99,7 @@ def test_api_solo_organizaciones_publicas_sin_datos_personales(client, mapa_mixt
 
 def test_representacion_publica_sin_campos_personales(mapa_mixto):
     publica = mapa_mixto[0]
-    datos = datos_publicos(publica)
+    datos = datos_publicos(actor=publica)
     for campo in ("email", "telefono", "identificacion", "genero", "nombres", "apellidos"):
         assert campo not in datos
 

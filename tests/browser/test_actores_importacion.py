@@ -40,7 +40,7 @@ def facilitador_de_cayambe(crear_usuario):
         importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
 
     user = crear_usuario("facilitadora", Rol.FACILITACION)
-    asignacion_crear(usuario=user, canton=Canton.objects.get(codigo="1702"))
+    asignacion_crear(usuario=None, facilitador=user, canton=Canton.objects.get(codigo="1702"))
     return user
 
 

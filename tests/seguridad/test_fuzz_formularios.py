@@ -175,7 +175,7 @@ def settings_fuzz():
     [
         ("eventos:logistica", lambda o: {"pk": o.evento.pk}, {"tarea": "NaN"}),
         ("eventos:equipo", lambda o: {"pk": o.evento.pk}, {"quitar": ""}),
-        ("actores:asignaciones", lambda o: {}, {"eliminar": "abc"}),
+        ("actores:asignacion_eliminar", lambda o: {"pk": int("9" * 30)}, {}),
         ("eventos:logistica", lambda o: {"pk": o.evento.pk}, {"tarea": "9" * 30}),
     ],
 )

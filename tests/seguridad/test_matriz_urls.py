@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from actores.models import AsignacionTerritorial
+
 from .conftest import ROLES, SECRETO, VIVA
 
 pytestmark = pytest.mark.django_db
@@ -218,19 +220,24 @@ MATRIZ: list[Fila] = [
     F("actores:plantilla", COORD_FAC),
     F(
         "actores:importar_aplicar",
-        "302 403 405 405 403 403 405",
+        "405 405 405 405 405 405 405",
         lambda o: {"pk": o.importacion.pk},
     ),
     F("actores:duplicados", SOLO_COORD),
     F("actores:asignaciones", SOLO_COORD),
-    F("actores:fusionar", "302 403 405 403 403 403 405"),
-    F("actores:relacion_eliminar", "302 403 405 405 403 403 405", lambda o: {"pk": o.relacion.pk}),
+    F(
+        "actores:asignacion_eliminar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": AsignacionTerritorial.objects.values_list("pk", flat=True).first()},
+    ),
+    F("actores:fusionar", "405 405 405 405 405 405 405"),
+    F("actores:relacion_eliminar", "405 405 405 405 405 405 405", lambda o: {"pk": o.relacion.pk}),
     F("actores:detalle", PERSONAL, lambda o: {"pk": o.privado.pk}, "persona privada"),
     F("actores:detalle", PUBLICA, lambda o: {"pk": o.publico.pk}, "organizacion publica"),
     F("actores:editar", SOLO_COORD, lambda o: {"pk": o.privado.pk}),
-    F("actores:posicion", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
-    F("actores:relacion_crear", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
-    F("actores:membresia_crear", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
+    F("actores:posicion", "405 405 405 405 405 405 405", lambda o: {"pk": o.privado.pk}),
+    F("actores:relacion_crear", "405 405 405 405 405 405 405", lambda o: {"pk": o.privado.pk}),
+    F("actores:membresia_crear", "405 405 405 405 405 405 405", lambda o: {"pk": o.privado.pk}),
     # --- mesas -----------------------------------------------------------------------------
     F("mesas:lista", PUBLICA),
     F("mesas:calendario", PUBLICA),
