@@ -223,6 +223,7 @@ def cargar_demo(*, usuarios, salida=None) -> str:
                 fecha_meta=datetime.date(2027, 12, 31),
                 descripcion="Meta de demostración del pacto",
                 es_demo=True,
+                usuario=analista,
             )
             metas += 1
     total = Medicion.objects.filter(es_demo=True).count()

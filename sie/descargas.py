@@ -1,11 +1,9 @@
 """Open-data files of the SIE: published measurements with units, sources, licence and the
 data dictionary. Drafts and validated-but-unpublished values never reach these files."""
 
-import io
+from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
-
-from core.exportar import escritor_csv, fila_segura
 
 from .catalogo import DIMENSIONES
 from .models import Medicion
@@ -15,7 +13,6 @@ LICENCIA = (
     "cite «Gobierno Provincial de Pichincha, Pactos por Pichincha – SIE» y la fuente de cada dato."
 )
 LICENCIA_URL = "https://creativecommons.org/licenses/by/4.0/deed.es"
-AVISO_DEMO = "Dato de demostración: no es una cifra oficial."
 
 # campo, tipo, descripción
 DICCIONARIO = [
@@ -77,70 +74,53 @@ def _mediciones(queryset):
     )
 
 
-def csv_mediciones(queryset) -> bytes:
-    salida = io.StringIO()
-    escritor = escritor_csv(salida)
-    escritor.writerow(COLUMNAS)
+def filas_mediciones(queryset) -> Iterator[list]:
+    """The rows of the open-data file, published values only, for core.exportar."""
     for medicion in _mediciones(queryset).iterator(chunk_size=2000):
-        escritor.writerow(_fila(medicion))
-    return ("\ufeff" + salida.getvalue()).encode("utf-8")
+        yield _fila(medicion)
 
 
-def csv_diccionario() -> bytes:
-    salida = io.StringIO()
-    escritor = escritor_csv(salida)
-    escritor.writerow(["campo", "tipo", "descripcion"])
-    escritor.writerows(DICCIONARIO)
-    escritor.writerow(["licencia", "", LICENCIA])
-    return ("\ufeff" + salida.getvalue()).encode("utf-8")
+def filas_diccionario() -> list[list]:
+    return [list(fila) for fila in DICCIONARIO] + [["licencia", "", LICENCIA]]
 
 
-def xlsx_mediciones(queryset, *, indicadores) -> bytes:
-    """Three sheets: the data, the data dictionary (with the indicators' notes) and the licence."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def hojas_mediciones(queryset, *, indicadores) -> list[tuple[str, list, Iterable]]:
+    """The open-data workbook for core.exportar: the data, the data dictionary (with the
+    indicators' notes) and the licence."""
+    mediciones = _mediciones(queryset)
 
-    libro = Workbook(write_only=False)
-    datos = libro.active
-    datos.title = "datos"
-    datos.append(COLUMNAS)
-    for celda in datos[1]:
-        celda.font = Font(bold=True)
-    hay_demo = False
-    for medicion in _mediciones(queryset).iterator(chunk_size=2000):
-        fila = _fila(medicion)
-        fila[9] = float(medicion.valor)
-        datos.append(fila_segura(fila))
-        hay_demo = hay_demo or medicion.es_demo
-    diccionario = libro.create_sheet("diccionario")
-    diccionario.append(["campo", "tipo", "descripción"])
-    for fila in DICCIONARIO:
-        diccionario.append(list(fila))
-    diccionario.append([])
-    diccionario.append(["Indicadores"])
-    diccionario.append(
-        ["código", "nombre", "unidad", "definición", "fuente", "periodicidad", "nota metodológica"]
-    )
-    for indicador in indicadores:
-        diccionario.append(
-            fila_segura(
-                [
-                    indicador.codigo,
-                    indicador.nombre,
-                    indicador.unidad,
-                    indicador.definicion,
-                    indicador.fuente,
-                    indicador.get_periodicidad_display(),
-                    indicador.nota_metodologica,
-                ]
-            )
-        )
-    licencia = libro.create_sheet("licencia")
-    licencia.append(["Licencia", LICENCIA])
-    licencia.append(["Texto de la licencia", LICENCIA_URL])
-    licencia.append(["Generado", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
-    if hay_demo:
+    def datos():
+        for medicion in mediciones.iterator(chunk_size=2000):
+            fila = _fila(medicion)
+            fila[9] = float(medicion.valor)
+            yield fila
+
+    diccionario = [
+        *(list(fila) for fila in DICCIONARIO),
+        [],
+        ["Indicadores"],
+        ["código", "nombre", "unidad", "definición", "fuente", "periodicidad", "nota metodológica"],
+        *(
+            [
+                i.codigo,
+                i.nombre,
+                i.unidad,
+                i.definicion,
+                i.fuente,
+                i.get_periodicidad_display(),
+                i.nota_metodologica,
+            ]
+            for i in indicadores
+        ),
+    ]
+    licencia = [
+        ["Texto de la licencia", LICENCIA_URL],
+        ["Generado", timezone.localtime().strftime("%Y-%m-%d %H:%M")],
+    ]
+    if mediciones.filter(es_demo=True).exists():
         licencia.append(["Aviso", "Contiene datos de demostración (columna dato_demo = sí)."])
-    salida = io.BytesIO()
-    libro.save(salida)
-    return salida.getvalue()
+    return [
+        ("datos", COLUMNAS, datos()),
+        ("diccionario", ["campo", "tipo", "descripción"], diccionario),
+        ("licencia", ["Licencia", LICENCIA], licencia),
+    ]

@@ -1,6 +1,7 @@
 """Who may do what in the SIE (django-rules), with the 403 explanations."""
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
 from core.permisos import describir_permiso
 from core.rules import es_administrador, es_analista, es_coordinador
@@ -18,9 +19,9 @@ rules.add_perm("sie.editar_indicador", analiza)
 # Targets: analysts and coordination (the pactos set them).
 rules.add_perm("sie.gestionar_metas", analiza | es_coordinador)
 
-describir_permiso("sie.ver_gestion", "el rol de Análisis SIE o de Coordinación")
-describir_permiso("sie.registrar_medicion", "el rol de Análisis SIE")
-describir_permiso("sie.validar_medicion", "el rol de Análisis SIE")
-describir_permiso("sie.publicar_medicion", "el rol de Análisis SIE")
-describir_permiso("sie.editar_indicador", "el rol de Análisis SIE")
-describir_permiso("sie.gestionar_metas", "el rol de Análisis SIE o de Coordinación")
+describir_permiso("sie.ver_gestion", _("el rol de Análisis SIE o de Coordinación"))
+describir_permiso("sie.registrar_medicion", _("el rol de Análisis SIE"))
+describir_permiso("sie.validar_medicion", _("el rol de Análisis SIE"))
+describir_permiso("sie.publicar_medicion", _("el rol de Análisis SIE"))
+describir_permiso("sie.editar_indicador", _("el rol de Análisis SIE"))
+describir_permiso("sie.gestionar_metas", _("el rol de Análisis SIE o de Coordinación"))

@@ -1,6 +1,10 @@
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
@@ -20,6 +24,11 @@ def indicadores_publicos() -> QuerySet[Indicador]:
     )
 
 
+def indicadores_registrables() -> QuerySet[Indicador]:
+    """Active indicators whose values people record (ratios are calculated, never typed)."""
+    return Indicador.objects.filter(activo=True, calculo=Indicador.Calculo.VALOR)
+
+
 def mediciones_publicadas() -> QuerySet[Medicion]:
     """The only measurements the public (pages, API, downloads) may ever see."""
     return Medicion.objects.filter(
@@ -27,18 +36,37 @@ def mediciones_publicadas() -> QuerySet[Medicion]:
     ).select_related("indicador", "canton", "parroquia")
 
 
-def mediciones_de_gestion(*, user) -> QuerySet[Medicion]:
+def mediciones_de_gestion(*, usuario: AbstractBaseUser) -> QuerySet[Medicion]:
     """Every measurement, for the SIE analysts (and coordination, read only)."""
-    if not user.has_perm("sie.ver_gestion"):
+    if not usuario.has_perm("sie.ver_gestion"):
         return Medicion.objects.none()
     return Medicion.objects.select_related("indicador", "canton", "parroquia", "registrado_por")
 
 
-def _float(valor) -> float:
-    return float(valor) if valor is not None else None
-
-
 MAX_PERIODOS_SERIE = 40
+
+
+def mediciones_pendientes() -> dict[str, int]:
+    """The desk's counters: drafts, drafts with flags, values validated but not published."""
+    borradores = Medicion.objects.filter(estado=Medicion.Estado.BORRADOR)
+    return {
+        "pendientes": borradores.count(),
+        "con_alertas": borradores.exclude(alertas=[]).count(),
+        "por_publicar": Medicion.objects.filter(estado=Medicion.Estado.VALIDADO).count(),
+    }
+
+
+def mediciones_con_alertas_total(*, mediciones: Iterable[Medicion]) -> int:
+    """How many of these values (just saved, say) carry flags, read again from the database."""
+    return Medicion.objects.filter(pk__in=[m.pk for m in mediciones]).exclude(alertas=[]).count()
+
+
+def mediciones_del_periodo(*, indicador: Indicador, periodo: str) -> dict[tuple, Medicion]:
+    """The values of one indicator and period, by (territory, disaggregation, category)."""
+    return {
+        (m.territorio, m.desagregacion, m.categoria): m
+        for m in Medicion.objects.filter(indicador=indicador, periodo=periodo)
+    }
 
 
 def series_indicador(*, indicador: Indicador) -> dict:
@@ -148,7 +176,7 @@ def metas_disponibles(*, indicador: Indicador | None = None) -> QuerySet[MetaInd
     return metas.filter(indicador__activo=True)
 
 
-def metas_con_avance(*, metas) -> list[dict]:
+def metas_con_avance(*, metas: Iterable[MetaIndicador]) -> list[dict]:
     """Each target with the latest published value of its territory and the progress (%).
 
     One query for the targets and one for the values, whatever their number.
@@ -302,31 +330,35 @@ def resumen_provincia() -> list[dict]:
         if not periodos:
             continue
         ultimo = periodos[-1]
-        valor = None
-        if indicador.aditivo and not indicador.es_formula:
-            valor = ultimo["suma"]
-        elif indicador.es_formula:
-            num = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.numerador_id, [])}
-            den = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.denominador_id, [])}
-            if num.get(ultimo["periodo"]) and den.get(ultimo["periodo"]):
-                valor = num[ultimo["periodo"]] / den[ultimo["periodo"]] * indicador.factor
         resultado.append(
             {
                 "indicador": indicador,
                 "periodo": ultimo["periodo"],
                 "territorios": ultimo["n"],
-                "valor": valor,
+                "valor": _valor_provincia(indicador, ultimo, por_indicador),
             }
         )
     return resultado
 
 
-def indicadores_activos_total(*, desde=None, hasta=None) -> int:
+def _valor_provincia(indicador: Indicador, ultimo: dict, por_indicador: dict) -> Decimal | None:
+    """The sum for an additive indicator, the ratio of sums for a formula, else None."""
+    if indicador.es_formula:
+        periodo = ultimo["periodo"]
+        num = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.numerador_id, [])}
+        den = {p["periodo"]: p["suma"] for p in por_indicador.get(indicador.denominador_id, [])}
+        if num.get(periodo) and den.get(periodo):
+            return num[periodo] / den[periodo] * indicador.factor
+        return None
+    return ultimo["suma"] if indicador.aditivo else None
+
+
+def indicadores_activos_total(*, desde: date | None = None, hasta: date | None = None) -> int:
     """How many indicators the SIE tracks (the set "indicadores con datos" is counted over)."""
     return indicadores_publicos().count()
 
 
-def _publicadas_en(*, desde=None, hasta=None) -> QuerySet[Medicion]:
+def _publicadas_en(*, desde: date | None = None, hasta: date | None = None) -> QuerySet[Medicion]:
     """Published values of active indicators whose publication date falls in desde..hasta."""
     mediciones = mediciones_publicadas()
     if desde is not None:
@@ -336,30 +368,32 @@ def _publicadas_en(*, desde=None, hasta=None) -> QuerySet[Medicion]:
     return mediciones
 
 
-def indicadores_con_datos(*, hasta=None) -> QuerySet[Indicador]:
+def indicadores_con_datos(*, hasta: date | None = None) -> QuerySet[Indicador]:
     """Active indicators with at least one value published by `hasta` (all time if None)."""
     return indicadores_publicos().filter(pk__in=_publicadas_en(hasta=hasta).values("indicador_id"))
 
 
-def indicadores_con_datos_total(*, desde=None, hasta=None) -> int:
+def indicadores_con_datos_total(*, desde: date | None = None, hasta: date | None = None) -> int:
     """How many active indicators have published data at the end of the period (cumulative: a
     value published before the period still counts), out of indicadores_activos_total()."""
     return indicadores_con_datos(hasta=hasta).count()
 
 
-def indicadores_movidos_en(*, desde=None, hasta=None) -> QuerySet[Indicador]:
+def indicadores_movidos_en(
+    *, desde: date | None = None, hasta: date | None = None
+) -> QuerySet[Indicador]:
     """Active indicators with a value published in desde..hasta: what moved in the period."""
     return indicadores_publicos().filter(
         pk__in=_publicadas_en(desde=desde, hasta=hasta).values("indicador_id")
     )
 
 
-def indicadores_movidos(*, desde=None, hasta=None) -> dict:
+def indicadores_movidos(*, desde: date | None = None, hasta: date | None = None) -> dict:
     """Table for the progress report: the indicators that moved in the period, each with its
     latest province figure."""
     from django.utils.translation import gettext as _
 
-    from .svg import numero
+    from .cifras import cifra
 
     movidos = set(indicadores_movidos_en(desde=desde, hasta=hasta).values_list("pk", flat=True))
     resumen = {item["indicador"].pk: item for item in resumen_provincia()}
@@ -372,7 +406,7 @@ def indicadores_movidos(*, desde=None, hasta=None) -> dict:
                 indicador.codigo,
                 indicador.nombre,
                 item.get("periodo") or "—",
-                numero(valor) if valor is not None else "—",
+                cifra(valor, 1),
                 indicador.unidad,
                 indicador.fuente,
             ]

@@ -1,12 +1,16 @@
 """Server-side SVG charts and the schematic map of the 8 cantons.
 
-The web pages draw the map with these too (it needs no JavaScript nor internet), and the PDF
-reports embed the charts: WeasyPrint renders inline SVG. Only presentation attributes are used,
-never style attributes, so the Content Security Policy stays strict.
+The indicator and map pages draw the map with svg_mapa (it needs no JavaScript nor internet).
+svg_lineas and svg_barras are for PDFs (WeasyPrint renders inline SVG); no PDF template uses them
+yet. Only presentation attributes are used, never style attributes, so the Content Security Policy
+stays strict.
 """
 
-from decimal import Decimal
 from xml.sax.saxutils import escape
+
+from django.utils.translation import gettext as _
+
+from .cifras import cifra
 
 PALETA_SERIES = [
     "#0b6b3a",
@@ -46,16 +50,6 @@ NOMBRES_CORTOS = {
 }
 
 
-def numero(valor, decimales: int = 1) -> str:
-    """Spanish (es-EC) number: 1.234,5; no decimals for whole values."""
-    if valor is None:
-        return "—"
-    valor = Decimal(str(valor))
-    entero = valor == valor.to_integral_value()
-    texto = f"{valor:,.0f}" if entero else f"{valor:,.{decimales}f}"
-    return texto.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def _clases(valores: list[float]) -> list[float]:
     if not valores:
         return []
@@ -73,11 +67,59 @@ def color_de(valor, cortes: list[float]) -> str:
     return PALETA_MAPA[min(indice, len(PALETA_MAPA) - 1)]
 
 
+CELDA, MARGEN = 120, 4
+
+
+def _tesela(codigo: str, valor, relleno: str, unidad: str, enlace: str | None) -> list[str]:
+    col, fila, an, al = TESELAS[codigo]
+    x, y = col * CELDA + MARGEN, fila * CELDA + MARGEN
+    w, h = an * CELDA - 2 * MARGEN, al * CELDA - 2 * MARGEN
+    texto = "#ffffff" if relleno in PALETA_MAPA[3:] else "#1b1b1b"
+    nombre = NOMBRES_CORTOS[codigo]
+    etiqueta = (
+        f"{nombre}: {cifra(valor, 1)} {unidad}"
+        if valor is not None
+        else _("%(canton)s: sin dato publicado") % {"canton": nombre}
+    )
+    bloque = [
+        f'<g data-canton="{codigo}"><title>{escape(etiqueta)}</title>',
+        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="{relleno}" '
+        f'stroke="#ffffff" stroke-width="2"/>',
+        f'<text x="{x + w / 2}" y="{y + h / 2 - 6}" text-anchor="middle" font-size="13" '
+        f'fill="{texto}">{escape(nombre)}</text>',
+        f'<text x="{x + w / 2}" y="{y + h / 2 + 14}" text-anchor="middle" font-size="15" '
+        f'font-weight="bold" fill="{texto}">{escape(cifra(valor, 1))}</text>',
+        "</g>",
+    ]
+    if enlace:
+        bloque = [f'<a href="{escape(enlace)}">', *bloque, "</a>"]
+    return bloque
+
+
+def _leyenda_mapa(numericos: list[float], cortes: list[float], unidad: str) -> list[str]:
+    y = 3 * CELDA + 20
+    partes = [f'<text x="{MARGEN}" y="{y - 4}" font-size="12" fill="#333">{escape(unidad)}</text>']
+    limites = [min(numericos, default=0), *cortes, max(numericos, default=0)]
+    for i, color in enumerate(PALETA_MAPA if len(cortes) > 1 else PALETA_MAPA[-1:]):
+        x = MARGEN + i * 125
+        desde = limites[i] if len(cortes) > 1 else limites[0]
+        hasta = limites[i + 1] if len(cortes) > 1 else limites[-1]
+        partes.append(
+            f'<rect x="{x}" y="{y}" width="22" height="16" fill="{color}" stroke="#999"/>'
+            f'<text x="{x + 26}" y="{y + 13}" font-size="10" fill="#333">'
+            f"{escape(cifra(desde, 0))}–{escape(cifra(hasta, 0))}</text>"
+        )
+    x = MARGEN + 5 * 125 + 5
+    partes.append(
+        f'<rect x="{x}" y="{y}" width="22" height="16" fill="{SIN_DATO}" stroke="#999"/>'
+        f'<text x="{x + 27}" y="{y + 13}" font-size="11" fill="#333">{escape(_("sin dato"))}</text>'
+    )
+    return partes
+
+
 def svg_mapa(*, valores: dict, unidad: str, titulo: str, enlaces: dict | None = None) -> str:
     """The 8 cantons as tiles coloured by value, with the value on each and a legend."""
-    celda, margen = 120, 4
-    ancho = 6 * celda
-    alto = 3 * celda + 70
+    ancho, alto = 6 * CELDA, 3 * CELDA + 70
     numericos = [float(v) for v in valores.values() if v is not None]
     cortes = _clases(numericos)
     partes = [
@@ -88,53 +130,78 @@ def svg_mapa(*, valores: dict, unidad: str, titulo: str, enlaces: dict | None = 
         f'font-family="DejaVu Sans, Arial, sans-serif">',
         f'<title id="mapa-titulo">{escape(titulo)}</title>',
     ]
-    for codigo, (col, fila, an, al) in TESELAS.items():
-        x, y = col * celda + margen, fila * celda + margen
-        w, h = an * celda - 2 * margen, al * celda - 2 * margen
+    for codigo in TESELAS:
         valor = valores.get(codigo)
-        relleno = color_de(valor, cortes)
-        oscuro = relleno in PALETA_MAPA[3:]
-        texto = "#ffffff" if oscuro else "#1b1b1b"
-        etiqueta = (
-            f"{NOMBRES_CORTOS[codigo]}: {numero(valor)} {unidad}"
-            if valor is not None
-            else (f"{NOMBRES_CORTOS[codigo]}: sin dato publicado")
-        )
-        bloque = [
-            f'<g data-canton="{codigo}"><title>{escape(etiqueta)}</title>',
-            f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="{relleno}" '
-            f'stroke="#ffffff" stroke-width="2"/>',
-            f'<text x="{x + w / 2}" y="{y + h / 2 - 6}" text-anchor="middle" font-size="13" '
-            f'fill="{texto}">{escape(NOMBRES_CORTOS[codigo])}</text>',
-            f'<text x="{x + w / 2}" y="{y + h / 2 + 14}" text-anchor="middle" font-size="15" '
-            f'font-weight="bold" fill="{texto}">{escape(numero(valor))}</text>',
-            "</g>",
-        ]
-        if enlaces and codigo in enlaces:
-            bloque = [f'<a href="{escape(enlaces[codigo])}">', *bloque, "</a>"]
-        partes.extend(bloque)
-    # Legend
-    y = 3 * celda + 20
-    partes.append(
-        f'<text x="{margen}" y="{y - 4}" font-size="12" fill="#333">{escape(unidad)}</text>'
-    )
-    limites = [min(numericos, default=0), *cortes, max(numericos, default=0)]
-    for i, color in enumerate(PALETA_MAPA if len(cortes) > 1 else PALETA_MAPA[-1:]):
-        x = margen + i * 125
-        desde = limites[i] if len(cortes) > 1 else limites[0]
-        hasta = limites[i + 1] if len(cortes) > 1 else limites[-1]
-        partes.append(
-            f'<rect x="{x}" y="{y}" width="22" height="16" fill="{color}" stroke="#999"/>'
-            f'<text x="{x + 26}" y="{y + 13}" font-size="10" fill="#333">'
-            f"{escape(numero(desde, 0))}–{escape(numero(hasta, 0))}</text>"
-        )
-    x = margen + 5 * 125 + 5
-    partes.append(
-        f'<rect x="{x}" y="{y}" width="22" height="16" fill="{SIN_DATO}" stroke="#999"/>'
-        f'<text x="{x + 27}" y="{y + 13}" font-size="11" fill="#333">sin dato</text>'
-    )
+        enlace = (enlaces or {}).get(codigo)
+        partes.extend(_tesela(codigo, valor, color_de(valor, cortes), unidad, enlace))
+    partes.extend(_leyenda_mapa(numericos, cortes, unidad))
     partes.append("</svg>")
     return "".join(partes)
+
+
+class _Lienzo:
+    """The plotting area of a line chart: periods along x, values along y."""
+
+    izq, der, arriba, abajo = 80, 175, 30, 40
+
+    def __init__(self, *, ancho: int, alto: int, n_periodos: int, minimo: float, maximo: float):
+        self.w = ancho - self.izq - self.der
+        self.h = alto - self.arriba - self.abajo
+        self.n_periodos, self.minimo, self.maximo = n_periodos, minimo, maximo
+
+    def px(self, i: int) -> float:
+        return self.izq + (self.w * i / max(self.n_periodos - 1, 1))
+
+    def py(self, v: float) -> float:
+        return self.arriba + self.h - (v - self.minimo) / (self.maximo - self.minimo) * self.h
+
+    def ejes(self, periodos: list[str]) -> list[str]:
+        partes = []
+        for k in range(5):
+            v = self.minimo + (self.maximo - self.minimo) * k / 4
+            y = self.py(v)
+            decimales = 0 if self.maximo - self.minimo > 50 else 1
+            partes.append(
+                f'<line x1="{self.izq}" y1="{y:.1f}" x2="{self.izq + self.w}" y2="{y:.1f}" '
+                f'stroke="#dddddd"/><text x="{self.izq - 6}" y="{y + 4:.1f}" font-size="10" '
+                f'text-anchor="end">{escape(cifra(v, decimales))}</text>'
+            )
+        paso = max(1, len(periodos) // 8)
+        for i, periodo in enumerate(periodos):
+            if i % paso == 0:
+                partes.append(
+                    f'<text x="{self.px(i):.1f}" y="{self.arriba + self.h + 16}" font-size="10" '
+                    f'text-anchor="middle">{escape(periodo)}</text>'
+                )
+        return partes
+
+    def meta(self, meta: float) -> str:
+        y, fin = self.py(meta), self.izq + self.w
+        return (
+            f'<line x1="{self.izq}" y1="{y:.1f}" x2="{fin}" y2="{y:.1f}" stroke="#b3261e" '
+            f'stroke-dasharray="6 4"/><text x="{fin + 4}" y="{y + 4:.1f}" font-size="10" '
+            f'fill="#b3261e">{escape(_("meta"))} {escape(cifra(meta, 1))}</text>'
+        )
+
+    def serie(self, n: int, nombre: str, datos: dict, periodos: list[str]) -> list[str]:
+        color = PALETA_SERIES[n % len(PALETA_SERIES)]
+        puntos = [
+            f"{self.px(i):.1f},{self.py(datos[p]):.1f}"
+            for i, p in enumerate(periodos)
+            if p in datos
+        ]
+        partes = []
+        if puntos:
+            partes.append(
+                f'<polyline points="{" ".join(puntos)}" fill="none" stroke="{color}" '
+                f'stroke-width="2"/>'
+            )
+        x, y = self.izq + self.w + 40, self.arriba + 14 * n
+        partes.append(
+            f'<rect x="{x}" y="{y}" width="10" height="10" fill="{color}"/>'
+            f'<text x="{x + 14}" y="{y + 9}" font-size="10">{escape(str(nombre)[:22])}</text>'
+        )
+        return partes
 
 
 def svg_lineas(
@@ -147,9 +214,7 @@ def svg_lineas(
     ancho: int = 640,
     alto: int = 300,
 ) -> str:
-    """A line chart of several series over the periods (for the PDF reports)."""
-    izq, der, arriba, abajo = 80, 175, 30, 40
-    w, h = ancho - izq - der, alto - arriba - abajo
+    """A line chart of several series over the periods, with the target as a dashed line."""
     todos = [v for s in series.values() for v in s.values()]
     if meta is not None:
         todos.append(meta)
@@ -157,61 +222,29 @@ def svg_lineas(
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ancho} 60" role="img">'
             f"<title>{escape(titulo)}</title>"
-            f'<text x="10" y="30" font-size="13">Sin datos publicados</text></svg>'
+            f'<text x="10" y="30" font-size="13">{escape(_("Sin datos publicados"))}</text></svg>'
         )
-    maximo = max(todos) or 1
-    minimo = min(0, min(todos))
-
-    def px(i):
-        return izq + (w * i / max(len(periodos) - 1, 1))
-
-    def py(v):
-        return arriba + h - (v - minimo) / (maximo - minimo) * h
-
+    lienzo = _Lienzo(
+        ancho=ancho,
+        alto=alto,
+        n_periodos=len(periodos),
+        minimo=min(0, min(todos)),
+        maximo=max(todos) or 1,
+    )
     partes = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ancho} {alto}" role="img" '
         f'font-family="DejaVu Sans, Arial, sans-serif"><title>{escape(titulo)}</title>',
-        f'<text x="{izq}" y="16" font-size="13" font-weight="bold">{escape(titulo)}</text>',
+        f'<text x="{lienzo.izq}" y="16" font-size="13" font-weight="bold">{escape(titulo)}</text>',
+        *lienzo.ejes(periodos),
     ]
-    for k in range(5):
-        v = minimo + (maximo - minimo) * k / 4
-        y = py(v)
-        partes.append(
-            f'<line x1="{izq}" y1="{y:.1f}" x2="{izq + w}" y2="{y:.1f}" stroke="#dddddd"/>'
-            f'<text x="{izq - 6}" y="{y + 4:.1f}" font-size="10" text-anchor="end">'
-            f"{escape(numero(v, 0 if maximo - minimo > 50 else 1))}</text>"
-        )
-    paso = max(1, len(periodos) // 8)
-    for i, periodo in enumerate(periodos):
-        if i % paso == 0:
-            partes.append(
-                f'<text x="{px(i):.1f}" y="{arriba + h + 16}" font-size="10" '
-                f'text-anchor="middle">{escape(periodo)}</text>'
-            )
     if meta is not None:
-        y = py(meta)
-        partes.append(
-            f'<line x1="{izq}" y1="{y:.1f}" x2="{izq + w}" y2="{y:.1f}" stroke="#b3261e" '
-            f'stroke-dasharray="6 4"/><text x="{izq + w + 4}" y="{y + 4:.1f}" font-size="10" '
-            f'fill="#b3261e">meta {escape(numero(meta))}</text>'
-        )
+        partes.append(lienzo.meta(meta))
     for n, (nombre, datos) in enumerate(series.items()):
-        color = PALETA_SERIES[n % len(PALETA_SERIES)]
-        puntos = [f"{px(i):.1f},{py(datos[p]):.1f}" for i, p in enumerate(periodos) if p in datos]
-        if puntos:
-            partes.append(
-                f'<polyline points="{" ".join(puntos)}" fill="none" stroke="{color}" '
-                f'stroke-width="2"/>'
-            )
-        y_leyenda = arriba + 14 * n
-        partes.append(
-            f'<rect x="{izq + w + 40}" y="{y_leyenda}" width="10" height="10" fill="{color}"/>'
-            f'<text x="{izq + w + 54}" y="{y_leyenda + 9}" font-size="10">'
-            f"{escape(str(nombre)[:22])}</text>"
-        )
+        partes.extend(lienzo.serie(n, nombre, datos, periodos))
+    medio = lienzo.arriba + lienzo.h / 2
     partes.append(
-        f'<text x="6" y="{arriba + h / 2}" font-size="10" transform="rotate(-90 10 '
-        f'{arriba + h / 2})">{escape(unidad)}</text></svg>'
+        f'<text x="6" y="{medio}" font-size="10" transform="rotate(-90 10 {medio})">'
+        f"{escape(unidad)}</text></svg>"
     )
     return "".join(partes)
 
@@ -240,31 +273,7 @@ def svg_barras(
             f"{escape(etiqueta)}</text>"
             f'<rect x="{izq}" y="{y + 3}" width="{largo:.1f}" height="16" fill="#0b6b3a"/>'
             f'<text x="{izq + largo + 4:.1f}" y="{y + 15}" font-size="11">'
-            f"{escape(numero(valor))}</text>"
+            f"{escape(cifra(valor, 1))}</text>"
         )
     partes.append("</svg>")
     return "".join(partes)
-
-
-def svg_indicador(*, indicador, titulo: str | None = None) -> dict:
-    """The two SVGs a report needs for one indicator: its series by canton and the map."""
-    from .selectors import cantones_publicos, series_indicador, valores_por_canton
-
-    nombres = {c.codigo: c.nombre for c in cantones_publicos()}
-    series = series_indicador(indicador=indicador)
-    mapa = valores_por_canton(indicador=indicador)
-    return {
-        "serie": svg_lineas(
-            periodos=series["periodos"],
-            series={nombres.get(t, t): v for t, v in sorted(series["series"].items())},
-            unidad=indicador.unidad,
-            titulo=titulo or indicador.nombre,
-        ),
-        "mapa": svg_mapa(
-            valores=mapa["valores"],
-            unidad=indicador.unidad,
-            titulo=f"{indicador.nombre}, {mapa['periodo'] or '—'}",
-        ),
-        "periodo": mapa["periodo"],
-        "hay_demo": series["hay_demo"] or mapa["hay_demo"],
-    }

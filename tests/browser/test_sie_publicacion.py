@@ -24,9 +24,8 @@ ARCHIVO = (
 )
 
 
-def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
-    page, live_server, django_user_model, tmp_path, browser
-):
+def _analista_con_dato_anterior(django_user_model):
+    """An analyst, and last year's published figure against which the new one is checked."""
     from django.contrib.auth.models import Group
 
     from sie import services
@@ -36,7 +35,6 @@ def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
         username="jcevallos", first_name="Jorge", password=make_password(CLAVE)
     )
     analista.groups.add(Group.objects.get(name=Rol.ANALISIS))
-    # Last year's published figure, against which the new one is checked.
     anterior = services.medicion_registrar(
         dato=services.DatoMedicion(
             indicador=Indicador.objects.get(codigo="TUR-01"),
@@ -50,6 +48,8 @@ def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
     services.medicion_validar(medicion=anterior, usuario=analista)
     services.medicion_publicar(medicion=anterior, usuario=analista)
 
+
+def _entrar_e_importar(page, live_server, tmp_path):
     page.goto(live_server.url + "/sie/gestion/importar/")
     page.wait_for_url(re.compile(r"/cuentas/login/"))
     formulario = page.locator("form:has(input[name=password])")
@@ -66,7 +66,9 @@ def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
     page.get_by_role("button", name="Importar como borrador").click()
     expect(page.get_by_text("1 valores importados tienen alertas")).to_be_visible()
 
-    # The flagged value: an extra digit. Open it, correct it, validate and publish.
+
+def _corregir_validar_y_publicar(page):
+    """The flagged value: an extra digit. Open it, correct it, validate and publish."""
     page.get_by_role("link", name="borradores con alertas").click()
     page.locator("tr.table-warning").get_by_role("link", name="TUR-01").click()
     expect(page.locator("#alertas")).to_contain_text("frente al período anterior (2023: 61.000)")
@@ -79,7 +81,9 @@ def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
     page.get_by_role("button", name="Publicar").click()
     expect(page.locator("#estado-medicion")).to_have_text("Publicado")
 
-    # A visitor, in a fresh browser context.
+
+def _el_visitante_lo_ve(browser, live_server):
+    """A visitor, in a fresh browser context."""
     visitante = browser.new_context()
     publico = visitante.new_page()
     publico.goto(live_server.url + "/")
@@ -96,3 +100,12 @@ def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
     expect(publico.locator('g[data-canton="1703"]')).to_contain_text("—")
     expect(publico.locator("table")).not_to_contain_text("91.500")
     visitante.close()
+
+
+def test_analista_importa_corrige_valida_publica_y_el_visitante_lo_ve(
+    page, live_server, django_user_model, tmp_path, browser
+):
+    _analista_con_dato_anterior(django_user_model)
+    _entrar_e_importar(page, live_server, tmp_path)
+    _corregir_validar_y_publicar(page)
+    _el_visitante_lo_ve(browser, live_server)

@@ -25,7 +25,9 @@ def test_base_de_datos_caida_da_503_en_espanol():
 @pytest.mark.django_db
 def test_otro_error_da_500_sin_detalles():
     cliente = Client(raise_request_exception=False)
-    with mock.patch("sie.views.cantones_publicos", side_effect=RuntimeError("detalle interno")):
+    with mock.patch(
+        "sie.views.publico.cantones_publicos", side_effect=RuntimeError("detalle interno")
+    ):
         respuesta = cliente.get("/sie/cantones/")
     assert respuesta.status_code == 500
     html = respuesta.content.decode()

@@ -9,5 +9,6 @@ the service itself.
 """
 
 from .actores import ActorFactory, cedula_valida, ruc_sociedad_valido
+from .sie import DatoMedicionFactory
 
-__all__ = ["ActorFactory", "cedula_valida", "ruc_sociedad_valido"]
+__all__ = ["ActorFactory", "DatoMedicionFactory", "cedula_valida", "ruc_sociedad_valido"]

@@ -1,12 +1,12 @@
 """Fixtures of the SIE tests: values recorded through the services, as users do."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
 
 from sie import services
 from sie.models import Canton, Indicador
+from tests.factories import DatoMedicionFactory
 
 
 @pytest.fixture(autouse=True)
@@ -49,13 +49,12 @@ def registrar(db, indicador, canton):
         fuente="MINTUR",
     ):
         medicion = services.medicion_registrar(
-            dato=services.DatoMedicion(
+            dato=DatoMedicionFactory(
                 indicador=indicador(codigo),
                 canton=canton(canton_codigo) if canton_codigo else None,
                 periodo=str(periodo),
                 valor=Decimal(str(valor)),
                 fuente=fuente,
-                fecha_dato=datetime.date(2025, 3, 31),
                 desagregacion=desagregacion,
                 categoria=categoria,
             ),

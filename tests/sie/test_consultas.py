@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from sie import services
 from sie.models import Canton, Indicador
+from tests.factories import DatoMedicionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,22 +42,20 @@ def cargar(anios):
                 ("TUR-07", 50),
             ):
                 datos.append(
-                    services.DatoMedicion(
+                    DatoMedicionFactory(
                         indicador=indicadores[codigo],
                         canton=canton,
                         periodo=str(anio),
                         valor=Decimal(valor + anio % 7),
-                        fuente="MINTUR",
                         fecha_dato=datetime.date(2025, 1, 1),
                     )
                 )
             datos.append(
-                services.DatoMedicion(
+                DatoMedicionFactory(
                     indicador=indicadores["TUR-07"],
                     canton=canton,
                     periodo=str(anio),
                     valor=Decimal(20),
-                    fuente="MINTUR",
                     fecha_dato=datetime.date(2025, 1, 1),
                     desagregacion="sexo",
                     categoria="mujeres",

@@ -57,17 +57,16 @@ def test_corregir_validar_y_publicar_desde_la_ficha(cliente_de, analista, regist
     errada = registrar("TUR-01", "1702", 2024, 650_000, usuario=analista)
     cliente = cliente_de(analista)
     url = f"/sie/gestion/mediciones/{errada.pk}/"
-    respuesta = cliente.post(url, {"accion": "validar"})
+    respuesta = cliente.post(url + "validar/")
     assert respuesta.status_code == 400
     assert "tiene alertas de validación" in respuesta.content.decode()
     cliente.post(
-        url,
-        {"accion": "corregir", "valor": "65000", "fuente": "MINTUR", "fecha_dato": "2025-03-31"},
+        url + "corregir/", {"valor": "65000", "fuente": "MINTUR", "fecha_dato": "2025-03-31"}
     )
     errada.refresh_from_db()
     assert errada.alertas == [] and errada.valor == 65000
-    cliente.post(url, {"accion": "validar"})
-    cliente.post(url, {"accion": "publicar"})
+    cliente.post(url + "validar/")
+    cliente.post(url + "publicar/")
     errada.refresh_from_db()
     assert errada.estado == Medicion.Estado.PUBLICADO
     assert errada.validado_por == analista
@@ -78,11 +77,11 @@ def test_acciones_masivas_saltan_los_marcados(cliente_de, analista, registrar):
     buena = registrar("TUR-01", "1703", 2024, 90_000)
     marcada = registrar("TUR-01", "1702", 2024, 650_000)
     cliente = cliente_de(analista)
-    cliente.post("/sie/gestion/acciones/", {"accion": "validar", "ids": [buena.pk, marcada.pk]})
+    cliente.post("/sie/gestion/validar/", {"ids": [buena.pk, marcada.pk]})
     buena.refresh_from_db()
     marcada.refresh_from_db()
     assert buena.estado == "validado" and marcada.estado == "borrador"
-    cliente.post("/sie/gestion/acciones/", {"accion": "publicar", "ids": [buena.pk, marcada.pk]})
+    cliente.post("/sie/gestion/publicar/", {"ids": [buena.pk, marcada.pk]})
     buena.refresh_from_db()
     assert buena.estado == "publicado"
 

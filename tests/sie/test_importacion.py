@@ -92,10 +92,8 @@ def test_formato_desconocido():
     assert resultado.errores == ["El archivo debe ser CSV (.csv) o Excel (.xlsx)."]
 
 
-def test_la_plantilla_xlsx_se_llena_y_se_importa(indicador, analista):
-    plantilla = services.plantilla_generar(
-        indicador=indicador("TUR-07"), formato="xlsx", periodo="2024"
-    )
+def test_la_plantilla_xlsx_se_llena_y_se_importa(cliente_de, analista):
+    plantilla = cliente_de(analista).get("/sie/gestion/plantilla/TUR-07.xlsx?periodo=2024").content
     libro = load_workbook(io.BytesIO(plantilla))
     hoja = libro.active
     filas = list(hoja.iter_rows(values_only=True))
@@ -123,7 +121,7 @@ def test_vista_importar_previa_y_confirmacion(cliente_de, analista):
     assert respuesta.status_code == 200
     assert "1 fila correcta" in respuesta.content.decode()
     assert not Medicion.objects.exists()
-    respuesta = cliente.post("/sie/gestion/importar/", {"confirmar": "1"})
+    respuesta = cliente.post("/sie/gestion/importar/confirmar/")
     assert respuesta.status_code == 302
     assert Medicion.objects.get().valor == 65000
 
@@ -136,5 +134,5 @@ def test_vista_importar_con_error_no_guarda(cliente_de, analista):
     respuesta = cliente.post("/sie/gestion/importar/", {"archivo": archivo})
     assert respuesta.status_code == 400
     assert "el cantón «9999» no existe" in respuesta.content.decode()
-    respuesta = cliente.post("/sie/gestion/importar/", {"confirmar": "1"})
+    respuesta = cliente.post("/sie/gestion/importar/confirmar/")
     assert not Medicion.objects.exists()

@@ -63,7 +63,7 @@ def test_validar_y_publicar(usuarios_por_rol, cliente_de, registrar, rol, puede)
 
     medicion = registrar("TUR-01", "1702", 2024, 65_000)
     cliente = cliente_de(usuarios_por_rol[rol])
-    cliente.post(f"/sie/gestion/mediciones/{medicion.pk}/", {"accion": "validar"})
+    cliente.post(f"/sie/gestion/mediciones/{medicion.pk}/validar/")
     medicion.refresh_from_db()
     assert (medicion.estado == Medicion.Estado.VALIDADO) is puede
 
