@@ -9,7 +9,7 @@ from comunicacion.api import NoticiaViewSet
 from comunicacion.api_consulta import ComentarioConsultaViewSet
 from eventos.api import EventoViewSet
 from mesas.api import MesaViewSet, SesionViewSet
-from pactos.api_pactos import CompromisoViewSet, PactoViewSet
+from pactos.api import CompromisoViewSet, PactoViewSet
 from sie.api import CantonViewSet, IndicadorViewSet, MedicionViewSet
 
 router = DefaultRouter()

@@ -142,7 +142,9 @@ def test_periodo_invalido_con_mensaje_en_espanol(client, coordinadora):
     respuesta = client.post(
         "/pactos/hoja-de-ruta/informes/", {"desde": "2026-05-01", "hasta": "2026-04-01"}
     )
-    assert respuesta.status_code == 200
+    # A refused form answers 400 and shows the form again with what was typed.
+    assert respuesta.status_code == 400
+    assert 'value="2026-04-01"' in respuesta.content.decode()
     assert "El fin del período no puede ser anterior a su inicio." in respuesta.content.decode()
     assert not InformeProgreso.objects.exists()
 
@@ -171,7 +173,7 @@ def test_solo_coordinacion_pide_informes(facilitador):
 
     with pytest.raises(AccesoDenegado):
         informe_solicitar(
-            desde=datetime.date(2026, 4, 1), hasta=datetime.date(2026, 4, 30), por=facilitador
+            desde=datetime.date(2026, 4, 1), hasta=datetime.date(2026, 4, 30), usuario=facilitador
         )
 
 
