@@ -4,6 +4,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +16,9 @@ from core.enlaces import url_absoluta, url_de
 from core.permisos import exigir_permiso
 from pactos.models import Actividad, EstadoActividad
 from pactos.selectors.hoja_de_ruta import actividades_filtradas, alertas_de
+
+# The acting user of every service (None for the system: beat, demo loaders).
+Usuario = AbstractBaseUser
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +49,7 @@ def _validar_dependencias(actividad: Actividad | None, dependencias) -> None:
         )
 
 
-def _guardar(actividad: Actividad, *, usuario, motivo: str) -> None:
+def _guardar(actividad: Actividad, *, usuario: Usuario | None, motivo: str) -> None:
     actividad._history_user = usuario
     actividad._change_reason = motivo
     actividad.full_clean()
@@ -63,7 +67,7 @@ def _codigo_libre(nombre: str) -> str:
 @transaction.atomic
 def actividad_crear(
     *,
-    usuario,
+    usuario: Usuario | None,
     bloque: str,
     nombre: str,
     productos=(),
@@ -88,7 +92,7 @@ def actividad_crear(
 
 @transaction.atomic
 def actividad_planificar(
-    *, actividad: Actividad, usuario, productos=None, dependencias=None, **campos
+    *, actividad: Actividad, usuario: Usuario | None, productos=None, dependencias=None, **campos
 ) -> Actividad:
     """A coordinator changes the plan of an activity: name, owner, planned dates, links."""
     if usuario is not None:
@@ -110,7 +114,7 @@ def actividad_planificar(
 
 @transaction.atomic
 def actividad_actualizar_avance(
-    *, actividad: Actividad, usuario, hoy: datetime.date | None = None, **campos
+    *, actividad: Actividad, usuario: Usuario | None, hoy: datetime.date | None = None, **campos
 ) -> Actividad:
     """The owner (or a coordinator) reports how an activity goes: state, progress, health, notes,
     real dates and evidence."""

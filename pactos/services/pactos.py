@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import tablib
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -33,6 +34,9 @@ from ..models.pactos import (
     RecordatorioCompromiso,
     VersionPacto,
 )
+
+# The acting user of every service (None for the system: beat, demo loaders).
+Usuario = AbstractBaseUser
 
 Estado = Pacto.Estado
 
@@ -76,7 +80,7 @@ def _texto_compromisos(pacto: Pacto) -> str:
 
 
 def _version_guardar(
-    *, pacto: Pacto, usuario, nota: str, forzar: bool = False
+    *, pacto: Pacto, usuario: Usuario | None, nota: str, forzar: bool = False
 ) -> VersionPacto | None:
     """Freeze the pacto's texts as a new version, unless nothing changed since the last one."""
     datos = {campo: getattr(pacto, campo) for campo in CAMPOS_TEXTO}
@@ -110,7 +114,7 @@ def pacto_crear(
     *,
     eje,
     titulo: str,
-    usuario,
+    usuario: Usuario | None,
     alcance: str = Pacto.Alcance.PROVINCIAL,
     canton=None,
     sector=None,
@@ -139,7 +143,7 @@ def pacto_crear(
 
 
 @transaction.atomic
-def pacto_editar(*, pacto: Pacto, usuario, nota: str = "", **campos) -> Pacto:
+def pacto_editar(*, pacto: Pacto, usuario: Usuario | None, nota: str = "", **campos) -> Pacto:
     """Change the pacto's texts (only in draft or consultation); a new version records it."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
     _exigir_editable(pacto)
@@ -155,7 +159,7 @@ def pacto_editar(*, pacto: Pacto, usuario, nota: str = "", **campos) -> Pacto:
 
 
 @transaction.atomic
-def pacto_cambiar_estado(*, pacto: Pacto, estado: str, usuario) -> Pacto:
+def pacto_cambiar_estado(*, pacto: Pacto, estado: str, usuario: Usuario | None) -> Pacto:
     """Move a pacto along draft → consultation → agreed → signed → published, or refuse."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
     if estado not in Estado.values:
@@ -243,7 +247,7 @@ def _siguiente_numero(pacto: Pacto) -> int:
     return (pacto.compromisos.aggregate(m=Max("numero"))["m"] or 0) + 1
 
 
-def _vincular(compromiso: Compromiso, acuerdos: Iterable, usuario) -> None:
+def _vincular(compromiso: Compromiso, acuerdos: Iterable, usuario: Usuario | None) -> None:
     OrigenCompromiso.objects.bulk_create(
         [
             OrigenCompromiso(compromiso=compromiso, acuerdo=a, vinculado_por=usuario)
@@ -262,7 +266,14 @@ def _cargar_acuerdos(acuerdos) -> list:
 
 @transaction.atomic
 def compromiso_consolidar(
-    *, pacto: Pacto, acuerdos, titulo: str, texto: str, usuario, lider=None, plazo=None
+    *,
+    pacto: Pacto,
+    acuerdos,
+    titulo: str,
+    texto: str,
+    usuario: Usuario | None,
+    lider=None,
+    plazo=None,
 ) -> Compromiso:
     """Group agreements of the axis' tables into a new commitment that keeps their trail."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
@@ -299,7 +310,9 @@ def compromiso_consolidar(
 
 
 @transaction.atomic
-def compromiso_vincular_acuerdos(*, compromiso: Compromiso, acuerdos, usuario) -> Compromiso:
+def compromiso_vincular_acuerdos(
+    *, compromiso: Compromiso, acuerdos, usuario: Usuario | None
+) -> Compromiso:
     """Merge more agreements into an existing commitment."""
     _exigir_editable(compromiso.pacto)
     acuerdos = _cargar_acuerdos(acuerdos)
@@ -329,7 +342,9 @@ def _renumerar(pacto: Pacto) -> None:
 
 
 @transaction.atomic
-def compromisos_fusionar(*, destino: Compromiso, otros: list[Compromiso], usuario) -> Compromiso:
+def compromisos_fusionar(
+    *, destino: Compromiso, otros: list[Compromiso], usuario: Usuario | None
+) -> Compromiso:
     """Merge similar commitments: their agreements and partners move to destino."""
     _exigir_editable(destino.pacto)
     otros = [c for c in otros if c.pk != destino.pk]
@@ -350,7 +365,7 @@ def compromisos_fusionar(*, destino: Compromiso, otros: list[Compromiso], usuari
 
 @transaction.atomic
 def compromiso_dividir(
-    *, compromiso: Compromiso, acuerdos, titulo: str, texto: str, usuario
+    *, compromiso: Compromiso, acuerdos, titulo: str, texto: str, usuario: Usuario | None
 ) -> Compromiso:
     """Split: the chosen agreements leave the commitment for a new one."""
     _exigir_editable(compromiso.pacto)
@@ -384,7 +399,7 @@ def compromiso_eliminar(*, compromiso: Compromiso) -> None:
 
 @transaction.atomic
 def acuerdos_descartar(
-    *, pacto: Pacto, acuerdos: Iterable, motivo: str, usuario
+    *, pacto: Pacto, acuerdos: Iterable, motivo: str, usuario: Usuario | None
 ) -> list[AcuerdoDescartado]:
     """Mark agreements as left out of the pacto, with the reason: all of them or none."""
     _exigir_editable(pacto)
@@ -407,7 +422,7 @@ def acuerdos_descartar(
 
 
 @transaction.atomic
-def acuerdos_recuperar(*, pacto: Pacto, acuerdos: Iterable, usuario) -> int:
+def acuerdos_recuperar(*, pacto: Pacto, acuerdos: Iterable, usuario: Usuario | None) -> int:
     """Agreements left out go back to the pending list; returns how many."""
     _exigir_editable(pacto)
     ids = [a.pk for a in _cargar_acuerdos(acuerdos)]
@@ -416,7 +431,9 @@ def acuerdos_recuperar(*, pacto: Pacto, acuerdos: Iterable, usuario) -> int:
 
 
 @transaction.atomic
-def compromiso_editar(*, compromiso: Compromiso, usuario=None, socios=None, **campos) -> Compromiso:
+def compromiso_editar(
+    *, compromiso: Compromiso, usuario: Usuario | None = None, socios=None, **campos
+) -> Compromiso:
     """Coordinators' edit: rewording only while the pacto is editable; the rest any time."""
     compromiso = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
     texto_cambia = any(
@@ -441,7 +458,7 @@ def compromiso_editar(*, compromiso: Compromiso, usuario=None, socios=None, **ca
 # --- Follow-up -------------------------------------------------------------------------------
 
 
-def avance_por_hitos(hitos: Iterable[Hito]) -> int | None:
+def avance_por_hitos(*, hitos: Iterable[Hito]) -> int | None:
     hitos = list(hitos)
     total = sum(h.peso for h in hitos)
     if not total:
@@ -452,7 +469,7 @@ def avance_por_hitos(hitos: Iterable[Hito]) -> int | None:
 @transaction.atomic
 def compromiso_recalcular_avance(*, compromiso: Compromiso) -> Compromiso:
     if compromiso.modo_avance == Compromiso.ModoAvance.HITOS:
-        avance = avance_por_hitos(compromiso.hitos.all())
+        avance = avance_por_hitos(hitos=compromiso.hitos.all())
         if avance is not None and avance != compromiso.avance:
             compromiso.avance = avance
             compromiso.save(update_fields=["avance"])
@@ -497,7 +514,7 @@ def _validar_actualizacion(compromiso: Compromiso, estado: str, avance, motivo: 
 def compromiso_actualizar(
     *,
     compromiso: Compromiso,
-    usuario,
+    usuario: Usuario | None,
     texto: str,
     estado: str,
     avance: int | None = None,
@@ -526,7 +543,7 @@ def compromiso_actualizar(
     compromiso.estado = estado
     compromiso.motivo_estado = motivo.strip() if estado in Compromiso.ESTADOS_CON_MOTIVO else ""
     calculado = (
-        avance_por_hitos(compromiso.hitos.all())
+        avance_por_hitos(hitos=compromiso.hitos.all())
         if compromiso.modo_avance == Compromiso.ModoAvance.HITOS
         else None
     )
@@ -551,7 +568,7 @@ def compromiso_actualizar(
 
 @transaction.atomic
 def evidencia_agregar(
-    *, compromiso: Compromiso, titulo: str, usuario, archivo=None, enlace: str = ""
+    *, compromiso: Compromiso, titulo: str, usuario: Usuario | None, archivo=None, enlace: str = ""
 ) -> Evidencia:
     evidencia = Evidencia(
         compromiso=compromiso,
@@ -566,7 +583,7 @@ def evidencia_agregar(
 
 
 @transaction.atomic
-def contacto_responsable_asignar(*, usuario, actor) -> ContactoResponsable:
+def contacto_responsable_asignar(*, usuario: Usuario, actor) -> ContactoResponsable:
     contacto, _creado = ContactoResponsable.objects.get_or_create(usuario=usuario, actor=actor)
     return contacto
 
@@ -599,7 +616,7 @@ def _avance_de_hitos(compromiso: Compromiso) -> int | None:
     """The progress the milestones fix, or None when the commitment's progress is free."""
     if compromiso.modo_avance != Compromiso.ModoAvance.HITOS:
         return None
-    return avance_por_hitos(compromiso.hitos.all())
+    return avance_por_hitos(hitos=compromiso.hitos.all())
 
 
 def avances_dataset(*, contenido: str) -> tablib.Dataset:
@@ -668,7 +685,7 @@ def avances_leer(*, contenido: str) -> list[FilaAvance]:
 
 
 @transaction.atomic
-def avances_importar(*, contenido: str, usuario) -> ResultadoImportacion:
+def avances_importar(*, contenido: str, usuario: Usuario | None) -> ResultadoImportacion:
     """Apply a file of progress updates; one bad row and nothing changes. The result says how
     many commitments were updated and in how many the file's progress gave way to the one their
     milestones fix."""
@@ -712,14 +729,14 @@ def compromisos_para_recordar(*, hoy: date):
     )
 
 
-def periodo_de(hoy: date) -> str:
+def _periodo_de(hoy: date) -> str:
     return f"{hoy:%Y-%m}"
 
 
 def recordatorios_enviar(*, hoy: date | None = None) -> int:
     """E-mail the contacts of each flagged commitment's lead, once per commitment and month."""
     hoy = hoy or timezone.localdate()
-    periodo = periodo_de(hoy)
+    periodo = _periodo_de(hoy)
     enviados = 0
     for compromiso in compromisos_para_recordar(hoy=hoy):
         with transaction.atomic():

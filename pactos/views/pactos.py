@@ -209,10 +209,10 @@ class PactoGestionView(PaginaPacto):
         return super().get_context_data(**{**contexto, **kwargs})
 
 
-class AccionDePacto(SoloPost, VistaAccion, PactoGestionView):
-    """An action of the pacto's page: a refused one shows the page again with its form (400)."""
+class FormEnLaPagina:
+    """An action whose form lives on another view's page: a refused one shows that page again
+    (400) with the bound form in its place (`nombre_form`) and its errors above the page."""
 
-    permiso = "pactos.editar_pacto"
     nombre_form = "form"
 
     def get_context_data(self, **kwargs):
@@ -220,6 +220,12 @@ class AccionDePacto(SoloPost, VistaAccion, PactoGestionView):
             kwargs[self.nombre_form] = kwargs["form"]
             kwargs["errores_accion"] = kwargs["form"]
         return super().get_context_data(**kwargs)
+
+
+class AccionDePacto(SoloPost, FormEnLaPagina, VistaAccion, PactoGestionView):
+    """An action of the pacto's page."""
+
+    permiso = "pactos.editar_pacto"
 
 
 class PactoEditarView(VistaAccion, PaginaPacto):
@@ -359,7 +365,7 @@ class ConsolidarView(PaginaPacto):
         return super().get_context_data(**{**contexto, **kwargs})
 
 
-class AccionDeConsolidacion(SoloPost, VistaAccion, ConsolidarView):
+class AccionDeConsolidacion(SoloPost, FormEnLaPagina, VistaAccion, ConsolidarView):
     """One action on the ticked agreements; a refused one shows the workspace again with the
     ticks and what was typed (400)."""
 
@@ -371,11 +377,6 @@ class AccionDeConsolidacion(SoloPost, VistaAccion, ConsolidarView):
     def parametros(self) -> QueryDict:
         # Re-encoded: a raw value with a newline would break the Location header (a 500).
         return QueryDict(self.request.POST.get("parametros", ""))
-
-    def get_context_data(self, **kwargs):
-        if "form" in kwargs:
-            kwargs["errores_accion"] = kwargs["form"]
-        return super().get_context_data(**kwargs)
 
     def get_success_url(self):
         volver = reverse("pactos:consolidar", kwargs={"pk": self.objeto.pk})
@@ -475,17 +476,10 @@ class CompromisoGestionView(VistaStaff):
         return super().get_context_data(**{**contexto, **kwargs})
 
 
-class AccionDeCompromiso(SoloPost, VistaAccion, CompromisoGestionView):
-    """An action of the commitment's page: a refused one shows the page again with its form."""
+class AccionDeCompromiso(SoloPost, FormEnLaPagina, VistaAccion, CompromisoGestionView):
+    """An action of the commitment's page."""
 
     permiso = "pactos.editar_pacto"
-    nombre_form = "form"
-
-    def get_context_data(self, **kwargs):
-        if "form" in kwargs:
-            kwargs[self.nombre_form] = kwargs["form"]
-            kwargs["errores_accion"] = kwargs["form"]
-        return super().get_context_data(**kwargs)
 
 
 class CompromisoEditarView(AccionDeCompromiso):

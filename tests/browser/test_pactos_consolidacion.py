@@ -17,6 +17,7 @@ from mesas.models import Acuerdo, Mesa, Sesion
 from pactos.models import ContactoResponsable
 from pactos.services import pactos as srv
 from sie.models import Eje
+from tests.factories import ActorFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -61,12 +62,7 @@ def _escenario(django_user_model):
     )
     Acuerdo.objects.create(sesion=sesion, numero=1, texto="Señalizar la ruta del Quitsato")
     Acuerdo.objects.create(sesion=sesion, numero=2, texto="Señalética bilingüe en Guachalá")
-    camara = Actor.objects.create(
-        nombre="Cámara de Turismo de Cayambe",
-        naturaleza=Actor.Naturaleza.ORGANIZACION,
-        tipo=Actor.Tipo.PRIVADO,
-        ambito=Actor.Ambito.CANTONAL,
-    )
+    camara = ActorFactory(nombre="Cámara de Turismo de Cayambe", tipo=Actor.Tipo.PRIVADO)
     pacto = srv.pacto_crear(
         eje=Eje.objects.get(codigo="turismo"),
         titulo="Estrategia provincial de turismo",

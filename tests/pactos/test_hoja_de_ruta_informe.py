@@ -50,22 +50,22 @@ def esperar_listo(documento: Documento, segundos: float = 90) -> Documento:
 
 
 def test_periodo_del_mes_anterior():
-    assert periodo_mes_anterior(datetime.date(2026, 12, 1)) == (
+    assert periodo_mes_anterior(hoy=datetime.date(2026, 12, 1)) == (
         datetime.date(2026, 11, 1),
         datetime.date(2026, 11, 30),
     )
-    assert periodo_mes_anterior(datetime.date(2026, 3, 15)) == (
+    assert periodo_mes_anterior(hoy=datetime.date(2026, 3, 15)) == (
         datetime.date(2026, 2, 1),
         datetime.date(2026, 2, 28),
     )
-    assert periodo_mes_anterior(datetime.date(2027, 1, 1)) == (
+    assert periodo_mes_anterior(hoy=datetime.date(2027, 1, 1)) == (
         datetime.date(2026, 12, 1),
         datetime.date(2026, 12, 31),
     )
 
 
-@pytest.mark.django_db
-def test_contexto_del_informe(sin_cifras):
+def _metodologia_hecha():
+    """The methodological design, done on 28 April."""
     planificar(
         "pactos-diseno-metodologico",
         "2026-03-02",
@@ -74,6 +74,11 @@ def test_contexto_del_informe(sin_cifras):
         fin_real=datetime.date(2026, 4, 28),
         inicio_real=datetime.date(2026, 3, 2),
     )
+
+
+@pytest.mark.django_db
+def test_contexto_del_informe(sin_cifras):
+    _metodologia_hecha()
     planificar(
         "pactos-convocatoria",
         "2026-05-04",
@@ -92,14 +97,7 @@ def test_contexto_del_informe(sin_cifras):
 def test_informe_pdf_con_el_periodo_y_cada_producto(
     client, coordinadora, medios, celery_en_proceso, django_capture_on_commit_callbacks
 ):
-    planificar(
-        "pactos-diseno-metodologico",
-        "2026-03-02",
-        "2026-04-30",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 28),
-        inicio_real=datetime.date(2026, 3, 2),
-    )
+    _metodologia_hecha()
     client.force_login(coordinadora, backend="django.contrib.auth.backends.ModelBackend")
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = client.post(

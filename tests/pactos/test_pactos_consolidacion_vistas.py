@@ -213,3 +213,27 @@ def test_importar_csv_dice_por_fila_que_el_avance_lo_fijan_los_hitos(
     con_hitos.refresh_from_db()
     manual.refresh_from_db()
     assert (con_hitos.avance, manual.avance) == (50, 80)
+
+
+def test_importar_avances_desde_un_xlsx(cliente_de, coordinadora, pacto_publicado):
+    """The same import reads a workbook: numbers typed as numbers, a percentage sign kept."""
+    from openpyxl import Workbook
+
+    compromiso = pacto_publicado.compromisos.get()
+    libro = Workbook()
+    libro.active.append(["Pacto", "Número", "Estado", "Avance", "Texto", "Motivo"])
+    libro.active.append([pacto_publicado.slug, compromiso.numero, "en_curso", "35%", "Obra", ""])
+    archivo = io.BytesIO()
+    libro.save(archivo)
+    archivo.seek(0)
+    archivo.name = "avances.xlsx"
+    cliente = cliente_de(coordinadora)
+    url = reverse("pactos:importar_avances")
+    html = cliente.post(url, {"archivo": archivo}).content.decode()
+    assert "Vista previa" in html and "Aplicar 1 actualización" in html
+    contenido = html.split('name="contenido" value="')[1].split('"')[0]
+    import html as html_lib
+
+    cliente.post(url, {"contenido": html_lib.unescape(contenido), "confirmar": "1"})
+    compromiso.refresh_from_db()
+    assert (compromiso.estado, compromiso.avance) == ("en_curso", 35)
