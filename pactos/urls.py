@@ -1,8 +1,9 @@
 from django.urls import path
 
+from core.vistas import pagina_y_accion
+
 from .views import hoja_de_ruta as ruta
 from .views import pactos as pv
-from .views.pactos import pagina_y_accion
 
 app_name = "pactos"
 

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.documentos import documento_solicitar
-from core.exportar import dataset_seguro
 from core.models import Documento
 from core.permisos import exigir_permiso
 from pactos import indicadores_programa
@@ -251,8 +250,9 @@ def _hojas_productos(progresos) -> tuple[tablib.Dataset, tablib.Dataset]:
     return productos, cifras
 
 
-def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
-    """The report's data as a workbook: activities, products, figures and alerts."""
+def informe_hojas(*, desde: datetime.date, hasta: datetime.date) -> list[tuple]:
+    """The report's data as the sheets of a workbook (title, header, rows): activities, products,
+    figures and alerts, for core.exportar.respuesta_descarga (which neutralises every cell)."""
     _validar_periodo(desde, hasta)
     contexto = informe_contexto(desde=desde, hasta=hasta)
     productos, cifras = _hojas_productos(contexto["productos"])
@@ -260,5 +260,4 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
     for alerta in contexto["alertas"]:
         alertas.append([alerta.actividad.nombre, alerta.mensaje])
     hojas = (_hoja_actividades(contexto["grupos"]), productos, cifras, alertas)
-    # Activity names and alerts are typed by people: no cell may run as a formula.
-    return tablib.Databook([dataset_seguro(d) for d in hojas]).export("xlsx")
+    return [(d.title, d.headers, list(d)) for d in hojas]

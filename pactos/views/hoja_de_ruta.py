@@ -5,7 +5,7 @@ import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.documentos import documento_de
-from core.exportar import TIPO_XLSX
+from core.exportar import respuesta_descarga
 from core.seguridad import destino_local
-from core.vistas import VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 from pactos.documentos.hoja_de_ruta import INFORME_PROGRESO
 from pactos.forms.hoja_de_ruta import (
     ActividadAvanceForm,
@@ -40,8 +40,7 @@ from pactos.services.hoja_de_ruta import (
     actividad_crear,
     actividad_planificar,
 )
-from pactos.services.informe_progreso import informe_solicitar, informe_xlsx
-from pactos.views.pactos import SoloPost
+from pactos.services.informe_progreso import informe_hojas, informe_solicitar
 
 EVENTO_ACTUALIZADA = "hoja-de-ruta-actualizada"
 
@@ -381,9 +380,8 @@ class InformeXlsxView(VistaStaff):
             desde, hasta = hoy.replace(day=1), hoy
         else:
             desde, hasta = form.cleaned_data["desde"], form.cleaned_data["hasta"]
-        contenido = informe_xlsx(desde=desde, hasta=hasta)
-        respuesta = HttpResponse(contenido, content_type=TIPO_XLSX)
-        respuesta["Content-Disposition"] = (
-            f'attachment; filename="informe-progreso-{desde:%Y-%m-%d}-{hasta:%Y-%m-%d}.xlsx"'
+        return respuesta_descarga(
+            nombre=f"informe-progreso-{desde:%Y-%m-%d}-{hasta:%Y-%m-%d}",
+            hojas=informe_hojas(desde=desde, hasta=hasta),
+            formato="xlsx",
         )
-        return respuesta

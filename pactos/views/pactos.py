@@ -18,7 +18,7 @@ from core.cache import PaginaPublicaMixin, datos_publicos
 from core.enlaces import FeedPortal
 from core.exportar import respuesta_descarga
 from core.seguridad import destino_local
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from ..forms.pactos import (
     ActualizacionForm,
@@ -46,30 +46,6 @@ from ..forms.pactos import (
 from ..models.pactos import Compromiso, Pacto
 from ..selectors import pactos as sel
 from ..services import pactos as srv
-
-
-class SoloPost:
-    """An action posted from a page that shows its form: other methods answer 405 to everyone,
-    before the login and permission checks."""
-
-    http_method_names = ["post"]
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.method.lower() not in self.http_method_names:
-            return self.http_method_not_allowed(request, *args, **kwargs)
-        return super().dispatch(request, *args, **kwargs)
-
-
-def pagina_y_accion(pagina: type[VistaStaff], accion: type[VistaAccion]):
-    """One address for a page (GET) and the action its form posts (POST), each its own view
-    with its own permission."""
-    ver, actuar = pagina.as_view(), accion.as_view()
-
-    def vista(request, *args, **kwargs):
-        return (actuar if request.method == "POST" else ver)(request, *args, **kwargs)
-
-    return vista
-
 
 # --- Public ----------------------------------------------------------------------------------
 
