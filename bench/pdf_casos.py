@@ -71,7 +71,7 @@ def informe_mensual():
     from pactos.models import InformeProgreso
     from pactos.services.informe_progreso import periodo_mes_anterior
 
-    desde, hasta = periodo_mes_anterior(timezone.localdate())
+    desde, hasta = periodo_mes_anterior(hoy=timezone.localdate())
     informe, _ = InformeProgreso.objects.get_or_create(
         numero=999, defaults={"desde": desde, "hasta": hasta}
     )

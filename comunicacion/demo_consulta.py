@@ -121,14 +121,14 @@ def cargar_demo_consulta(*, coordinadora, comunicacion) -> str:
         return ""
     with transaction.atomic():
         pacto = pactos_srv.pacto_crear(
-            eje=Eje.objects.get(codigo="turismo"), titulo=TITULO, autor=coordinadora, **PACTO
+            eje=Eje.objects.get(codigo="turismo"), titulo=TITULO, usuario=coordinadora, **PACTO
         )
         compromisos = []
         for i, (titulo, texto) in enumerate(COMPROMISOS):
             grupo = acuerdos[i :: len(COMPROMISOS)] or acuerdos[:1]
             compromisos.append(
                 pactos_srv.compromiso_consolidar(
-                    pacto=pacto, acuerdos=grupo, titulo=titulo, texto=texto, autor=coordinadora
+                    pacto=pacto, acuerdos=grupo, titulo=titulo, texto=texto, usuario=coordinadora
                 )
             )
         ahora = timezone.now()

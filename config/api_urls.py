@@ -8,7 +8,7 @@ from actores.api import ActorPublicoViewSet
 from comunicacion.api import ComentarioConsultaViewSet, NoticiaViewSet
 from eventos.api import EventoViewSet
 from mesas.api import MesaViewSet, SesionViewSet
-from pactos.api_pactos import CompromisoViewSet, PactoViewSet
+from pactos.api import CompromisoViewSet, PactoViewSet
 from sie.api import CantonViewSet, IndicadorViewSet, MedicionViewSet
 
 router = DefaultRouter()

@@ -111,7 +111,7 @@ def _clave(acuerdo: Acuerdo) -> str:
     return "talleres"
 
 
-def _archivos_demo(pacto: Pacto, *, autor) -> None:
+def _archivos_demo(pacto: Pacto, *, usuario) -> None:
     """The scanned signed copy and one commitment's evidence: public uploads once published."""
     if not pacto.copia_firmada and pacto.estado in (Pacto.Estado.FIRMADO, Pacto.Estado.PUBLICADO):
         srv.pacto_adjuntar_copia_firmada(
@@ -127,7 +127,7 @@ def _archivos_demo(pacto: Pacto, *, autor) -> None:
         srv.evidencia_agregar(
             compromiso=primero,
             titulo="Informe de avance del equipo técnico",
-            autor=autor,
+            usuario=usuario,
             archivo=pdf_demo(
                 f"{pacto.slug[:50]}-evidencia-1.pdf",
                 f"Compromiso {primero.numero}: {primero.titulo}",
@@ -141,7 +141,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
     eje = Eje.objects.get(codigo=codigo)
     existente = Pacto.objects.filter(eje=eje, titulo=datos["titulo"]).first()
     if existente is not None:
-        _archivos_demo(existente, autor=coordinadora)
+        _archivos_demo(existente, usuario=coordinadora)
         return "ya estaba"
     acuerdos = list(
         Acuerdo.objects.filter(sesion__mesa__tipo=codigo)
@@ -158,7 +158,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
     pacto = srv.pacto_crear(
         eje=eje,
         titulo=datos["titulo"],
-        autor=coordinadora,
+        usuario=coordinadora,
         preambulo=datos["preambulo"],
         estrategia=datos["estrategia"],
         objetivos=datos["objetivos"],
@@ -180,7 +180,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
             acuerdos=grupos["inventario"],
             titulo=datos["inventario"][0],
             texto=datos["inventario"][1],
-            autor=coordinadora,
+            usuario=coordinadora,
             lider=lider_provincial,
         )
     ]
@@ -201,7 +201,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
                     f"Gestionar con el GAD el mantenimiento y la señalización de las vías de "
                     f"acceso en {lugar}, con un cronograma compartido con la mesa."
                 ),
-                autor=coordinadora,
+                usuario=coordinadora,
                 lider=lider,
             )
         )
@@ -212,16 +212,16 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
                 acuerdos=grupos["talleres"],
                 titulo=datos["talleres"][0],
                 texto=datos["talleres"][1],
-                autor=coordinadora,
+                usuario=coordinadora,
                 lider=_organizacion(contiene="Universidad", respaldo=organizaciones, i=5),
             )
         )
     if descartado is not None:
-        srv.acuerdo_descartar(
+        srv.acuerdos_descartar(
             pacto=pacto,
-            acuerdo=descartado,
+            acuerdos=[descartado],
             motivo="Repite el acuerdo de la sesión anterior de la misma mesa.",
-            autor=coordinadora,
+            usuario=coordinadora,
         )
     # The first commitment follows an SIE indicator, and its target when there is one.
     from sie.models import Indicador
@@ -252,15 +252,19 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
                 peso=1 + n,
             )
 
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.CONSULTA, autor=coordinadora)
+    pacto = srv.pacto_cambiar_estado(
+        pacto=pacto, estado=Pacto.Estado.CONSULTA, usuario=coordinadora
+    )
     pacto = srv.pacto_editar(
         pacto=pacto,
-        autor=coordinadora,
+        usuario=coordinadora,
         nota="Aportes de la consulta pública",
         estrategia=datos["estrategia"]
         + "\nLa consulta pública pidió priorizar a las parroquias rurales.",
     )
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.ACORDADO, autor=coordinadora)
+    pacto = srv.pacto_cambiar_estado(
+        pacto=pacto, estado=Pacto.Estado.ACORDADO, usuario=coordinadora
+    )
     firma = hoy - datetime.timedelta(days=10)  # after the tables' demo sessions
     for i, (contiene, persona, cargo) in enumerate(FIRMANTES):
         organizacion = _organizacion(contiene=contiene, respaldo=organizaciones, i=i + 7)
@@ -268,9 +272,11 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
             srv.firmante_agregar(
                 pacto=pacto, organizacion=organizacion, persona=persona, cargo=cargo, fecha=firma
             )
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.FIRMADO, autor=coordinadora)
-    _archivos_demo(pacto, autor=coordinadora)
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.PUBLICADO, autor=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=Pacto.Estado.FIRMADO, usuario=coordinadora)
+    _archivos_demo(pacto, usuario=coordinadora)
+    pacto = srv.pacto_cambiar_estado(
+        pacto=pacto, estado=Pacto.Estado.PUBLICADO, usuario=coordinadora
+    )
 
     # Follow-up: several dated updates per commitment, states from SEGUIMIENTO.
     desplazamiento = 0 if codigo == "turismo" else 3
@@ -283,7 +289,7 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
         for j, (e, m, a) in enumerate(pasos):
             actualizacion = srv.compromiso_actualizar(
                 compromiso=compromiso,
-                autor=responsable if compromiso.lider == lider_provincial else coordinadora,
+                usuario=responsable if compromiso.lider == lider_provincial else coordinadora,
                 texto=[
                     "Se conformó el equipo técnico y se acordó el cronograma con la mesa.",
                     "Avance revisado con la mesa en su última sesión.",

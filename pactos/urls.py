@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.vistas import pagina_y_accion
+
 from .views import hoja_de_ruta as ruta
 from .views import pactos as pv
 
@@ -23,7 +25,7 @@ urlpatterns = [
     ),
     path(
         "hoja-de-ruta/actividades/<int:pk>/",
-        ruta.ActividadDetalleView.as_view(),
+        pagina_y_accion(ruta.ActividadDetalleView, ruta.ActividadAvanceView),
         name="actividad",
     ),
     path(
@@ -33,50 +35,103 @@ urlpatterns = [
     ),
     path(
         "hoja-de-ruta/actividades/<int:pk>/estado/",
-        ruta.actividad_estado,
+        ruta.ActividadEstadoView.as_view(),
         name="actividad_estado",
     ),
-    path("hoja-de-ruta/informes/", ruta.InformesView.as_view(), name="informes"),
+    path(
+        "hoja-de-ruta/informes/",
+        pagina_y_accion(ruta.InformesView, ruta.InformeSolicitarView),
+        name="informes",
+    ),
     path("hoja-de-ruta/informes/datos.xlsx", ruta.InformeXlsxView.as_view(), name="informe_xlsx"),
     # Pactos and commitments: public pages
-    path("", pv.pactos_publicos, name="pactos_publicos"),
-    path("ver/<slug:slug>/", pv.pacto_publico, name="pacto_publico"),
+    path("", pv.PactosPublicosView.as_view(), name="pactos_publicos"),
+    path("ver/<slug:slug>/", pv.PactoPublicoView.as_view(), name="pacto_publico"),
     path(
         "ver/<slug:slug>/compromisos/<int:numero>/",
-        pv.compromiso_publico,
+        pv.CompromisoPublicoView.as_view(),
         name="compromiso_publico",
     ),
     path("avances/feed/", pv.ActualizacionesFeed(), name="feed_avances"),
-    # Pactos and commitments: staff
-    path("gestion/", pv.pactos_gestion, name="pactos_gestion"),
-    path("gestion/nuevo/", pv.pacto_crear, name="pacto_crear"),
-    path("gestion/<int:pk>/", pv.pacto_gestion, name="pacto_gestion"),
-    path("gestion/<int:pk>/editar/", pv.pacto_editar, name="pacto_editar"),
-    path("gestion/<int:pk>/estado/", pv.pacto_estado, name="pacto_estado"),
-    path("gestion/<int:pk>/firmantes/", pv.firmante_agregar, name="firmante_agregar"),
-    path("gestion/<int:pk>/copia-firmada/", pv.copia_firmada, name="copia_firmada"),
-    path("gestion/<int:pk>/versiones/", pv.pacto_versiones, name="pacto_versiones"),
-    path("gestion/<int:pk>/historial/", pv.pacto_historial, name="pacto_historial"),
-    path("gestion/<int:pk>/consolidar/", pv.consolidar, name="consolidar"),
-    path("compromisos/<int:pk>/", pv.compromiso_gestion, name="compromiso_gestion"),
-    path("compromisos/<int:pk>/editar/", pv.compromiso_editar, name="compromiso_editar"),
+    # Pactos: staff pages and one URL per action
+    path("gestion/", pv.PactosGestionView.as_view(), name="pactos_gestion"),
+    path("gestion/nuevo/", pv.PactoCrearView.as_view(), name="pacto_crear"),
+    path("gestion/<int:pk>/", pv.PactoGestionView.as_view(), name="pacto_gestion"),
+    path("gestion/<int:pk>/editar/", pv.PactoEditarView.as_view(), name="pacto_editar"),
+    path("gestion/<int:pk>/estado/", pv.PactoEstadoView.as_view(), name="pacto_estado"),
+    path("gestion/<int:pk>/firmantes/", pv.FirmanteAgregarView.as_view(), name="firmante_agregar"),
+    path("gestion/<int:pk>/copia-firmada/", pv.CopiaFirmadaView.as_view(), name="copia_firmada"),
+    path("gestion/<int:pk>/versiones/", pv.PactoVersionesView.as_view(), name="pacto_versiones"),
+    path("gestion/<int:pk>/historial/", pv.PactoHistorialView.as_view(), name="pacto_historial"),
+    # Consolidation: the workspace and its actions on the ticked agreements
+    path("gestion/<int:pk>/consolidar/", pv.ConsolidarView.as_view(), name="consolidar"),
     path(
-        "compromisos/<int:pk>/reorganizar/",
-        pv.compromiso_reorganizar,
-        name="compromiso_reorganizar",
+        "gestion/<int:pk>/consolidar/crear/",
+        pv.CompromisoConsolidarView.as_view(),
+        name="compromiso_consolidar",
     ),
-    path("compromisos/<int:pk>/hitos/", pv.hito_agregar, name="hito_agregar"),
     path(
-        "compromisos/<int:pk>/actualizar/", pv.compromiso_actualizar, name="compromiso_actualizar"
+        "gestion/<int:pk>/consolidar/vincular/",
+        pv.AcuerdosVincularView.as_view(),
+        name="acuerdos_vincular",
     ),
-    path("compromisos/<int:pk>/evidencias/", pv.evidencia_agregar, name="evidencia_agregar"),
-    path("mis-compromisos/", pv.mis_compromisos, name="mis_compromisos"),
-    path("compromisos/tablero/", pv.tablero, name="tablero_compromisos"),
+    path(
+        "gestion/<int:pk>/consolidar/descartar/",
+        pv.AcuerdosDescartarView.as_view(),
+        name="acuerdos_descartar",
+    ),
+    path(
+        "gestion/<int:pk>/consolidar/recuperar/",
+        pv.AcuerdosRecuperarView.as_view(),
+        name="acuerdos_recuperar",
+    ),
+    # Commitments
+    path("compromisos/<int:pk>/", pv.CompromisoGestionView.as_view(), name="compromiso_gestion"),
+    path(
+        "compromisos/<int:pk>/editar/", pv.CompromisoEditarView.as_view(), name="compromiso_editar"
+    ),
+    path(
+        "compromisos/<int:pk>/fusionar/",
+        pv.CompromisosFusionarView.as_view(),
+        name="compromisos_fusionar",
+    ),
+    path(
+        "compromisos/<int:pk>/dividir/",
+        pv.CompromisoDividirView.as_view(),
+        name="compromiso_dividir",
+    ),
+    path(
+        "compromisos/<int:pk>/desvincular/",
+        pv.AcuerdoDesvincularView.as_view(),
+        name="acuerdo_desvincular",
+    ),
+    path(
+        "compromisos/<int:pk>/eliminar/",
+        pv.CompromisoEliminarView.as_view(),
+        name="compromiso_eliminar",
+    ),
+    path("compromisos/<int:pk>/hitos/", pv.HitoAgregarView.as_view(), name="hito_agregar"),
+    path(
+        "compromisos/<int:pk>/actualizar/",
+        pv.CompromisoActualizarView.as_view(),
+        name="compromiso_actualizar",
+    ),
+    path(
+        "compromisos/<int:pk>/evidencias/",
+        pv.EvidenciaAgregarView.as_view(),
+        name="evidencia_agregar",
+    ),
+    path("mis-compromisos/", pv.MisCompromisosView.as_view(), name="mis_compromisos"),
+    path("compromisos/tablero/", pv.TableroView.as_view(), name="tablero_compromisos"),
     path(
         "compromisos/tablero/exportar.<str:formato>",
-        pv.tablero_exportar,
+        pv.TableroExportarView.as_view(),
         name="tablero_exportar",
     ),
-    path("compromisos/importar/", pv.importar_avances, name="importar_avances"),
-    path("compromisos/importar/plantilla.csv", pv.plantilla_csv, name="plantilla_avances"),
+    path("compromisos/importar/", pv.ImportarAvancesView.as_view(), name="importar_avances"),
+    path(
+        "compromisos/importar/plantilla.csv",
+        pv.PlantillaAvancesView.as_view(),
+        name="plantilla_avances",
+    ),
 ]

@@ -58,7 +58,7 @@ def consulta_abrir(
         raise ValidationError(_("Este pacto ya tiene una consulta abierta."))
     if pacto.estado == Pacto.Estado.BORRADOR:
         pacto = pactos_srv.pacto_cambiar_estado(
-            pacto=pacto, estado=Pacto.Estado.CONSULTA, autor=usuario
+            pacto=pacto, estado=Pacto.Estado.CONSULTA, usuario=usuario
         )
     version = pacto.versiones.order_by("-numero").first()
     consulta = Consulta(

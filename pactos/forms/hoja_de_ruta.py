@@ -79,19 +79,7 @@ class ActividadPlanForm(forms.ModelForm):
 
     class Meta:
         model = Actividad
-        fields = [
-            "bloque",
-            "nombre",
-            "descripcion",
-            "orden",
-            "es_hito",
-            "responsable",
-            "institucion",
-            "inicio_previsto",
-            "fin_previsto",
-            "productos",
-            "dependencias",
-        ]
+        fields = [*Actividad.CAMPOS_PLAN, "productos", "dependencias"]
         widgets = {
             "inicio_previsto": FechaInput(),
             "fin_previsto": FechaInput(),
@@ -129,16 +117,7 @@ class ActividadPlanForm(forms.ModelForm):
 class ActividadAvanceForm(forms.ModelForm):
     class Meta:
         model = Actividad
-        fields = [
-            "estado",
-            "avance",
-            "salud",
-            "inicio_real",
-            "fin_real",
-            "notas",
-            "evidencia_url",
-            "evidencia_archivo",
-        ]
+        fields = list(Actividad.CAMPOS_AVANCE)
         widgets = {
             "inicio_real": FechaInput(),
             "fin_real": FechaInput(),

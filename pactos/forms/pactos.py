@@ -1,9 +1,12 @@
 """Forms of pactos and commitments: validation and layout only."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
+from core.importar import dataset_de_archivo
 from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from sie.models import Canton, Sector
 
@@ -20,6 +23,16 @@ def con_clases_bootstrap(form: forms.Form) -> None:
             widget.attrs.setdefault("class", "form-select")
         else:
             widget.attrs.setdefault("class", "form-control")
+
+
+def opciones_territorio(form: forms.Form, *, eje) -> None:
+    """Canton and sector choices of a filter ("Todos" first; sectors of the pacto's axis)."""
+    form.fields["canton"].choices = [("", _("Todos"))] + [
+        (c.codigo, c.nombre) for c in Canton.objects.all()
+    ]
+    form.fields["sector"].choices = [("", _("Todos"))] + [
+        (s.slug, s.nombre) for s in Sector.objects.filter(eje=eje)
+    ]
 
 
 def organizaciones():
@@ -100,12 +113,7 @@ class FiltroAcuerdosForm(forms.Form):
         from mesas.models import Mesa
 
         self.fields["mesa"].queryset = Mesa.objects.filter(tipo=pacto.eje.codigo)
-        self.fields["canton"].choices = [("", _("Todos"))] + [
-            (c.codigo, c.nombre) for c in Canton.objects.all()
-        ]
-        self.fields["sector"].choices = [("", _("Todos"))] + [
-            (s.slug, s.nombre) for s in Sector.objects.filter(eje=pacto.eje)
-        ]
+        opciones_territorio(self, eje=pacto.eje)
         con_clases_bootstrap(self)
 
     def filtros(self) -> dict:
@@ -116,7 +124,35 @@ class FiltroAcuerdosForm(forms.Form):
         return datos
 
 
-class ConsolidarForm(forms.Form):
+def _acuerdos():
+    from mesas.models import Acuerdo
+
+    return Acuerdo.objects.select_related("sesion__mesa")
+
+
+class AcuerdosElegidosForm(forms.Form):
+    """The agreements ticked on the consolidation page, and the page's filters to go back to.
+
+    None ticked is the service's to refuse ("Elija al menos un acuerdo.")."""
+
+    acuerdos = forms.ModelMultipleChoiceField(
+        label=_("Acuerdos"), queryset=None, required=False, widget=forms.MultipleHiddenInput
+    )
+    parametros = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, pacto: Pacto, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pacto = pacto
+        self.fields["acuerdos"].queryset = _acuerdos()
+
+    def elegidos(self) -> list[str]:
+        """The ticked agreements as typed, to tick them again when the form comes back."""
+        if not self.is_bound:
+            return []
+        return [str(v) for v in self.data.getlist(self.add_prefix("acuerdos"))]
+
+
+class ConsolidarForm(AcuerdosElegidosForm):
     titulo = forms.CharField(label=_("Título del compromiso"), max_length=250)
     texto = forms.CharField(
         label=_("Texto del compromiso"), widget=forms.Textarea(attrs={"rows": 4})
@@ -131,26 +167,60 @@ class ConsolidarForm(forms.Form):
         con_clases_bootstrap(self)
 
 
+class VincularForm(AcuerdosElegidosForm):
+    compromiso = forms.ModelChoiceField(label=_("Compromiso"), queryset=Compromiso.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["compromiso"].queryset = self.pacto.compromisos.all()
+
+
+class DescartarForm(AcuerdosElegidosForm):
+    motivo = forms.CharField(label=_("Motivo"), max_length=500, required=False)
+
+
+class PactoEstadoForm(forms.Form):
+    """The state a pacto moves to; the service says which moves are allowed."""
+
+    estado = forms.CharField(label=_("Estado"), required=False)
+
+
+class FusionarForm(forms.Form):
+    otros = forms.ModelMultipleChoiceField(
+        label=_("Compromisos que se funden en este"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, compromiso: Compromiso, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["otros"].queryset = compromiso.pacto.compromisos.exclude(pk=compromiso.pk)
+
+
+class DividirForm(forms.Form):
+    acuerdos = forms.ModelMultipleChoiceField(label=_("Acuerdos"), queryset=None, required=False)
+    titulo = forms.CharField(label=_("Título del nuevo compromiso"), max_length=250, required=False)
+    texto = forms.CharField(label=_("Texto del nuevo compromiso"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["acuerdos"].queryset = _acuerdos()
+
+
+class DesvincularForm(forms.Form):
+    acuerdo = forms.ModelChoiceField(label=_("Acuerdo"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["acuerdo"].queryset = _acuerdos()
+
+
+class EliminarForm(forms.Form):
+    """Deleting a commitment asks for nothing but the button."""
+
+
 class CompromisoForm(forms.ModelForm):
     class Meta:
         model = Compromiso
-        fields = [
-            "titulo",
-            "texto",
-            "lider",
-            "socios",
-            "canton",
-            "sector",
-            "plazo",
-            "presupuesto",
-            "resultado_esperado",
-            "unidad_meta",
-            "linea_base",
-            "meta",
-            "indicador",
-            "meta_indicador",
-            "modo_avance",
-        ]
+        fields = list(Compromiso.CAMPOS_EDITABLES)
         widgets = {
             "texto": forms.Textarea(attrs={"rows": 4}),
             "resultado_esperado": forms.Textarea(attrs={"rows": 2}),
@@ -238,10 +308,10 @@ class EvidenciaForm(forms.Form):
 
 class ImportarAvancesForm(forms.Form):
     archivo = forms.FileField(
-        label=_("CSV de avances"),
+        label=_("Archivo de avances (CSV o XLSX)"),
         help_text=_("Columnas: pacto, numero, estado, avance, texto, motivo."),
         required=False,
-        validators=[ArchivoValidador(("csv",), max_mb=2)],
+        validators=[ArchivoValidador(("csv", "xlsx"), max_mb=2)],
     )
     contenido = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -249,13 +319,40 @@ class ImportarAvancesForm(forms.Form):
         datos = super().clean()
         archivo = datos.get("archivo")
         if archivo:
-            try:
-                datos["contenido"] = archivo.read().decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise forms.ValidationError(_("El archivo debe estar en UTF-8.")) from None
+            # The preview carries the rows to the confirmation as CSV text, whatever the format.
+            datos["contenido"] = dataset_de_archivo(archivo).export("csv")
         if not datos.get("contenido"):
             raise forms.ValidationError(_("Elija un archivo CSV."))
         return datos
+
+
+class FilaAvanceForm(forms.Form):
+    """One row of the progress import as the file states it; the service checks it against the
+    commitment it names."""
+
+    pacto = forms.CharField(label=_("Pacto"), required=False)
+    numero = forms.IntegerField(
+        label=_("Número"),
+        error_messages={
+            "required": _("El número de compromiso no es un número."),
+            "invalid": _("El número de compromiso no es un número."),
+        },
+    )
+    estado = forms.CharField(label=_("Estado"), required=False)
+    avance = forms.CharField(label=_("Avance"), required=False)
+    texto = forms.CharField(
+        label=_("Texto"), error_messages={"required": _("Cuente brevemente qué se hizo.")}
+    )
+    motivo = forms.CharField(label=_("Motivo"), required=False)
+
+    def clean_avance(self) -> int | None:
+        avance = str(self.cleaned_data["avance"] or "").strip()
+        if not avance:
+            return None
+        try:
+            return int(Decimal(avance.replace(",", ".").rstrip("%")))
+        except ArithmeticError:
+            raise forms.ValidationError(_("El avance no es un número.")) from None
 
 
 class FiltroTableroForm(forms.Form):
@@ -305,12 +402,7 @@ class FiltroPublicoForm(forms.Form):
 
     def __init__(self, *args, pacto, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["canton"].choices = [("", _("Todos"))] + [
-            (c.codigo, c.nombre) for c in Canton.objects.all()
-        ]
-        self.fields["sector"].choices = [("", _("Todos"))] + [
-            (s.slug, s.nombre) for s in Sector.objects.filter(eje=pacto.eje)
-        ]
+        opciones_territorio(self, eje=pacto.eje)
         con_clases_bootstrap(self)
 
     def filtros(self) -> dict:

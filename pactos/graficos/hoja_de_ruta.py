@@ -61,30 +61,67 @@ def _recortar(texto: str, largo: int = 44) -> str:
     return texto if len(texto) <= largo else texto[: largo - 1].rstrip() + "…"
 
 
-def linea_de_tiempo_svg(
-    grupos,
-    *,
-    hoy: datetime.date,
-    titulo: str = "",
-    etiqueta_hoy: str = "",
-    interactivo: bool = True,
-) -> SafeString:
-    """grupos: [(bloque, etiqueta, [actividades])] as from actividades_por_bloque()."""
-    actividades = [a for _, _, lista in grupos for a in lista]
-    fechas = [
-        f
-        for a in actividades
-        for f in (a.inicio_previsto, a.fin_previsto, a.inicio_real, a.fin_real)
-        if f is not None
-    ]
-    desde = _inicio_mes(min([*fechas, hoy]) if fechas else hoy - datetime.timedelta(days=30))
-    hasta = _mes_siguiente(max([*fechas, hoy]) if fechas else hoy + datetime.timedelta(days=150))
-    dias = max((hasta - desde).days, 1)
-    ancho_grafico = ANCHO - ANCHO_ETIQUETAS - MARGEN_DERECHO
+@dataclass
+class Escala:
+    """The months the timeline covers and where a date falls on it."""
 
-    def x(fecha: datetime.date) -> float:
-        return round(ANCHO_ETIQUETAS + (fecha - desde).days / dias * ancho_grafico, 1)
+    desde: datetime.date
+    hasta: datetime.date
 
+    @classmethod
+    def de(cls, actividades, hoy: datetime.date) -> "Escala":
+        fechas = [
+            f
+            for a in actividades
+            for f in (a.inicio_previsto, a.fin_previsto, a.inicio_real, a.fin_real)
+            if f is not None
+        ]
+        desde = min([*fechas, hoy]) if fechas else hoy - datetime.timedelta(days=30)
+        hasta = max([*fechas, hoy]) if fechas else hoy + datetime.timedelta(days=150)
+        return cls(desde=_inicio_mes(desde), hasta=_mes_siguiente(hasta))
+
+    def x(self, fecha: datetime.date) -> float:
+        dias = max((self.hasta - self.desde).days, 1)
+        ancho_grafico = ANCHO - ANCHO_ETIQUETAS - MARGEN_DERECHO
+        return round(ANCHO_ETIQUETAS + (fecha - self.desde).days / dias * ancho_grafico, 1)
+
+    def tramo(self, inicio: datetime.date, fin: datetime.date) -> tuple[float, float]:
+        """x and width of a bar from inicio to the end of fin (at least 3 px wide)."""
+        x0 = self.x(inicio)
+        return x0, max(self.x(fin + datetime.timedelta(days=1)) - x0, 3)
+
+    def meses(self) -> list[dict]:
+        meses = []
+        m = self.desde
+        while m < self.hasta:
+            meses.append({"x": self.x(m), "texto": formats.date_format(m, "M Y")})
+            m = _mes_siguiente(m)
+        return meses
+
+
+def _fila_actividad(a, *, y: int, escala: Escala, hoy: datetime.date, interactivo: bool) -> Fila:
+    vencida = a.vencida(hoy)
+    fila = Fila(
+        y=y,
+        texto=_recortar(a.nombre),
+        titulo=a.nombre,
+        url=a.get_absolute_url() if interactivo else "",
+        color=COLOR_VENCIDA if vencida else COLORES[a.estado],
+        vencida=vencida,
+        hito=a.es_hito,
+    )
+    if a.inicio_previsto and a.fin_previsto:
+        fila.barra = escala.tramo(a.inicio_previsto, a.fin_previsto)
+    else:
+        fila.sin_fechas = True
+    if a.inicio_real:
+        fin = a.fin_real or (hoy if a.estado != EstadoActividad.HECHA else a.inicio_real)
+        fila.real = escala.tramo(a.inicio_real, fin)
+    return fila
+
+
+def _filas(grupos, *, escala: Escala, hoy: datetime.date, interactivo: bool):
+    """One row per block heading and per activity; also the activities' rows by id."""
     filas: list[Fila] = []
     por_id: dict[int, Fila] = {}
     y = ALTO_CABECERA
@@ -92,37 +129,27 @@ def linea_de_tiempo_svg(
         filas.append(Fila(y=y, texto=str(etiqueta), es_bloque=True))
         y += ALTO_FILA
         for a in lista:
-            fila = Fila(
-                y=y,
-                texto=_recortar(a.nombre),
-                titulo=a.nombre,
-                url=a.get_absolute_url() if interactivo else "",
-                color=COLORES[a.estado],
-                vencida=a.vencida(hoy),
-                hito=a.es_hito,
-            )
-            if a.vencida(hoy):
-                fila.color = COLOR_VENCIDA
-            if a.inicio_previsto and a.fin_previsto:
-                x0 = x(a.inicio_previsto)
-                fila.barra = (x0, max(x(a.fin_previsto + datetime.timedelta(days=1)) - x0, 3))
-            else:
-                fila.sin_fechas = True
-            if a.inicio_real:
-                fin = a.fin_real or (hoy if a.estado != EstadoActividad.HECHA else a.inicio_real)
-                x0 = x(a.inicio_real)
-                fila.real = (x0, max(x(fin + datetime.timedelta(days=1)) - x0, 3))
+            fila = _fila_actividad(a, y=y, escala=escala, hoy=hoy, interactivo=interactivo)
             filas.append(fila)
             por_id[a.pk] = fila
             y += ALTO_FILA
-    alto = y + 12
+    return filas, por_id
 
-    meses = []
-    m = desde
-    while m < hasta:
-        meses.append({"x": x(m), "texto": formats.date_format(m, "M Y")})
-        m = _mes_siguiente(m)
 
+def _retrasada_por(a, dependencia, hoy: datetime.date) -> bool:
+    """Does the dependency's projected end push back the planned start of an unstarted a?"""
+    fin = dependencia.fin_proyectado(hoy)
+    return (
+        not a.cerrada
+        and a.estado == EstadoActividad.NO_INICIADA
+        and a.inicio_previsto is not None
+        and fin is not None
+        and fin >= a.inicio_previsto
+    )
+
+
+def _flechas(actividades, por_id: dict[int, Fila], hoy: datetime.date) -> list[dict]:
+    """An elbow arrow from the end of each dependency's bar to the start of its dependant's."""
     flechas = []
     for a in actividades:
         destino = por_id.get(a.pk)
@@ -134,33 +161,39 @@ def linea_de_tiempo_svg(
                 continue
             x1 = origen.barra[0] + origen.barra[1]
             x2 = destino.barra[0]
-            fin = d.fin_proyectado(hoy)
-            retrasada = (
-                not a.cerrada
-                and a.estado == EstadoActividad.NO_INICIADA
-                and a.inicio_previsto is not None
-                and fin is not None
-                and fin >= a.inicio_previsto
-            )
             codo = x1 + 6
             flechas.append(
                 {
                     "d": f"M{x1},{origen.medio} H{codo} V{destino.medio} H{x2 - 1}",
-                    "retrasada": retrasada,
+                    "retrasada": _retrasada_por(a, d, hoy),
                 }
             )
+    return flechas
 
+
+def linea_de_tiempo_svg(
+    grupos,
+    *,
+    hoy: datetime.date,
+    titulo: str = "",
+    etiqueta_hoy: str = "",
+    interactivo: bool = True,
+) -> SafeString:
+    """grupos: [(bloque, etiqueta, [actividades])] as from actividades_por_bloque()."""
+    actividades = [a for _, _, lista in grupos for a in lista]
+    escala = Escala.de(actividades, hoy)
+    filas, por_id = _filas(grupos, escala=escala, hoy=hoy, interactivo=interactivo)
     contexto = {
         "ancho": ANCHO,
-        "alto": alto,
+        "alto": ALTO_CABECERA + len(filas) * ALTO_FILA + 12,
         "etiquetas": ANCHO_ETIQUETAS,
         "fin_x": ANCHO - MARGEN_DERECHO,
         "cabecera": ALTO_CABECERA,
         "alto_fila": ALTO_FILA,
         "filas": filas,
-        "meses": meses,
-        "flechas": flechas,
-        "hoy_x": x(hoy),
+        "meses": escala.meses(),
+        "flechas": _flechas(actividades, por_id, hoy),
+        "hoy_x": escala.x(hoy),
         "hoy": hoy,
         "titulo": titulo,
         "etiqueta_hoy": etiqueta_hoy,

@@ -101,6 +101,30 @@ class Actividad(models.Model):
 
     history = HistoricalRecords(m2m_fields=[productos])
 
+    # What a coordinator plans (actividad_crear/planificar and its form; links apart) and what
+    # the owner reports (actividad_actualizar_avance and its form).
+    CAMPOS_PLAN = (
+        "bloque",
+        "nombre",
+        "descripcion",
+        "orden",
+        "es_hito",
+        "responsable",
+        "institucion",
+        "inicio_previsto",
+        "fin_previsto",
+    )
+    CAMPOS_AVANCE = (
+        "estado",
+        "avance",
+        "salud",
+        "inicio_real",
+        "fin_real",
+        "notas",
+        "evidencia_url",
+        "evidencia_archivo",
+    )
+
     class Meta:
         ordering = ["bloque", "orden", "id"]
         verbose_name = _("actividad de la hoja de ruta")

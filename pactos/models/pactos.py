@@ -193,6 +193,24 @@ class Compromiso(models.Model):
 
     ESTADOS_CERRADOS = (Estado.CUMPLIDO, Estado.ABANDONADO)
     ESTADOS_CON_MOTIVO = (Estado.EN_RIESGO, Estado.RETRASADO, Estado.ABANDONADO)
+    # What coordinators edit on a commitment (its form and compromiso_editar), in form order.
+    CAMPOS_EDITABLES = (
+        "titulo",
+        "texto",
+        "lider",
+        "socios",
+        "canton",
+        "sector",
+        "plazo",
+        "presupuesto",
+        "resultado_esperado",
+        "unidad_meta",
+        "linea_base",
+        "meta",
+        "indicador",
+        "meta_indicador",
+        "modo_avance",
+    )
 
     pacto = models.ForeignKey(
         Pacto, verbose_name=_("pacto"), on_delete=models.CASCADE, related_name="compromisos"

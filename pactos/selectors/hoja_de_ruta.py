@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pactos import indicadores_programa
-from pactos.models import Actividad, Bloque, EstadoActividad, InformeProgreso, ProductoPrograma
+from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
 
 # Share of a product's progress that comes from the apps' real figures, when it has any with a meta.
 PESO_CIFRAS = 0.5
@@ -44,10 +44,6 @@ def actividades_filtradas(
     if estado:
         qs = qs.filter(estado=estado)
     return qs.order_by("bloque", "orden", "id").distinct()
-
-
-def _orden_bloque(valor: str) -> int:
-    return list(Bloque.values).index(valor)
 
 
 def actividades_por_bloque(actividades) -> list[tuple[str, str, list[Actividad]]]:
@@ -150,10 +146,6 @@ def alertas_de(actividades, *, hoy: datetime.date) -> list[Alerta]:
                         )
                     )
     return alertas
-
-
-def alertas_hoja_de_ruta(*, hoy: datetime.date | None = None) -> list[Alerta]:
-    return alertas_de(actividades_filtradas(), hoy=hoy or hoy_local())
 
 
 # --- Products' progress -------------------------------------------------------------------------
@@ -261,7 +253,3 @@ def hoja_de_ruta_publica() -> list[dict]:
             }
         )
     return bloques
-
-
-def informes_recientes(limite: int = 12) -> QuerySet[InformeProgreso]:
-    return InformeProgreso.objects.select_related("solicitado_por").order_by("-creado")[:limite]

@@ -22,7 +22,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.rules import es_personal
 from mesas.models import Sesion
 from mesas.selectors import acuerdos_publicos
 
@@ -45,12 +44,6 @@ def pactos_publicados() -> QuerySet[Pacto]:
     return Pacto.objects.filter(estado=Pacto.Estado.PUBLICADO).select_related(
         "eje", "canton", "sector"
     )
-
-
-def pactos_visibles(*, user) -> QuerySet[Pacto]:
-    if es_personal(user):
-        return Pacto.objects.select_related("eje", "canton", "sector")
-    return pactos_publicados()
 
 
 def pactos_publicados_con_resumen() -> QuerySet[Pacto]:
@@ -181,13 +174,6 @@ def filtrar_compromisos(
     return qs
 
 
-def compromisos_de_pacto_publico(*, pacto: Pacto, filtros: dict) -> list[Compromiso]:
-    qs = filtrar_compromisos(pacto.compromisos.all(), filtros, publico=True)
-    return adjuntar_ultimas_actualizaciones(
-        list(compromisos_con_relaciones(qs, publico=True).order_by("numero"))
-    )
-
-
 COMPROMISOS_POR_PAGINA = 25
 
 
@@ -237,6 +223,7 @@ def rastro_compromiso(compromiso: Compromiso) -> list[dict]:
                 "texto": acuerdo.texto,
                 "sesion": sesion,
                 "mesa": sesion.mesa,
+                "url": sesion.get_public_url(),
             }
         )
     pacto = compromiso.pacto
@@ -396,6 +383,14 @@ def actores_de_usuario(*, user) -> list[int]:
     return cache
 
 
+def organizacion_que_informa(*, compromiso: Compromiso, user):
+    """On whose behalf the user reports: the lead if they report for it, else their partner."""
+    propios = set(actores_de_usuario(user=user))
+    if compromiso.lider_id in propios:
+        return compromiso.lider
+    return compromiso.socios.filter(pk__in=propios).first()
+
+
 def compromisos_de_usuario(*, user) -> list[Compromiso]:
     """Commitments of signed pactos whose lead or partner this user reports for."""
     actores = actores_de_usuario(user=user)
@@ -437,6 +432,35 @@ def version_diferencias(*, anterior: VersionPacto, posterior: VersionPacto) -> l
 # --- Dashboard -------------------------------------------------------------------------------
 
 
+def _por_grupo(qs: QuerySet[Compromiso], campos: tuple[str, ...], orden: tuple[str, ...], **extra):
+    """Commitments counted (and their progress averaged) per value of campos."""
+    return list(
+        qs.order_by()
+        .values(*campos)
+        .annotate(n=Count("pk", distinct=True), avance=Avg("avance"), **extra)
+        .order_by(*orden)
+    )
+
+
+def _avance_por_mes(qs: QuerySet[Compromiso]) -> list[dict]:
+    """Progress over time: average reported progress per month."""
+    meses = (
+        Actualizacion.objects.filter(compromiso__in=qs.values("pk"))
+        .order_by()
+        .values("fecha__year", "fecha__month")
+        .annotate(avance=Avg("avance"), n=Count("pk"))
+        .order_by("fecha__year", "fecha__month")
+    )
+    return [
+        {
+            "mes": f"{f['fecha__year']}-{f['fecha__month']:02d}",
+            "avance": round(f["avance"] or 0),
+            "n": f["n"],
+        }
+        for f in meses
+    ]
+
+
 def tablero(*, filtros: dict) -> dict:
     """Figures of the coordinators' dashboard, in a fixed number of queries."""
     hoy = timezone.localdate()
@@ -444,10 +468,11 @@ def tablero(*, filtros: dict) -> dict:
         Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO), filtros
     )
     abiertos = ~Q(estado__in=Compromiso.ESTADOS_CERRADOS)
+    vencidos = Count("pk", filter=abiertos & Q(plazo__lt=hoy), distinct=True)
     silencio = timezone.now() - timedelta(days=DIAS_SILENCIO)
     totales = qs.aggregate(
         total=Count("pk", distinct=True),
-        vencidos=Count("pk", filter=abiertos & Q(plazo__lt=hoy), distinct=True),
+        vencidos=vencidos,
         silenciosos=Count(
             "pk",
             filter=abiertos
@@ -461,53 +486,19 @@ def tablero(*, filtros: dict) -> dict:
         f["estado"]: f["n"]
         for f in qs.order_by().values("estado").annotate(n=Count("pk", distinct=True))
     }
-    por_eje = list(
-        qs.order_by()
-        .values("pacto__eje__codigo", "pacto__eje__nombre")
-        .annotate(n=Count("pk", distinct=True), avance=Avg("avance"))
-        .order_by("pacto__eje__codigo")
-    )
-    por_canton = list(
-        qs.order_by()
-        .values("canton__nombre")
-        .annotate(n=Count("pk", distinct=True), avance=Avg("avance"))
-        .order_by("canton__nombre")
-    )
-    por_responsable = list(
-        qs.order_by()
-        .values("lider_id", "lider__nombre")
-        .annotate(
-            n=Count("pk", distinct=True),
-            vencidos=Count("pk", filter=abiertos & Q(plazo__lt=hoy), distinct=True),
-            avance=Avg("avance"),
-        )
-        .order_by("-n", "lider__nombre")
-    )
-    # Progress over time: average reported progress per month.
-    por_mes = list(
-        Actualizacion.objects.filter(compromiso__in=qs.values("pk"))
-        .order_by()
-        .values("fecha__year", "fecha__month")
-        .annotate(avance=Avg("avance"), n=Count("pk"))
-        .order_by("fecha__year", "fecha__month")
-    )
+    eje = ("pacto__eje__codigo", "pacto__eje__nombre")
     return {
         "totales": totales,
         "por_estado": [
             {"estado": valor, "nombre": nombre, "n": por_estado.get(valor, 0)}
             for valor, nombre in Compromiso.Estado.choices
         ],
-        "por_eje": por_eje,
-        "por_canton": por_canton,
-        "por_responsable": por_responsable,
-        "por_mes": [
-            {
-                "mes": f"{f['fecha__year']}-{f['fecha__month']:02d}",
-                "avance": round(f["avance"] or 0),
-                "n": f["n"],
-            }
-            for f in por_mes
-        ],
+        "por_eje": _por_grupo(qs, eje, ("pacto__eje__codigo",)),
+        "por_canton": _por_grupo(qs, ("canton__nombre",), ("canton__nombre",)),
+        "por_responsable": _por_grupo(
+            qs, ("lider_id", "lider__nombre"), ("-n", "lider__nombre"), vencidos=vencidos
+        ),
+        "por_mes": _avance_por_mes(qs),
         "hoy": hoy,
     }
 

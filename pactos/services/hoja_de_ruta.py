@@ -4,43 +4,23 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from core.correo import correo_enviar
 from core.enlaces import url_absoluta, url_de
 from core.permisos import exigir_permiso
 from pactos.models import Actividad, EstadoActividad
 from pactos.selectors.hoja_de_ruta import actividades_filtradas, alertas_de
 
-logger = logging.getLogger(__name__)
+# The acting user of every service (None for the system: beat, demo loaders).
+Usuario = AbstractBaseUser
 
-CAMPOS_PLAN = (
-    "bloque",
-    "nombre",
-    "descripcion",
-    "orden",
-    "es_hito",
-    "responsable",
-    "institucion",
-    "inicio_previsto",
-    "fin_previsto",
-)
-CAMPOS_AVANCE = (
-    "estado",
-    "avance",
-    "salud",
-    "notas",
-    "inicio_real",
-    "fin_real",
-    "evidencia_url",
-    "evidencia_archivo",
-)
+logger = logging.getLogger(__name__)
 
 
 def _validar_dependencias(actividad: Actividad | None, dependencias) -> None:
@@ -69,8 +49,8 @@ def _validar_dependencias(actividad: Actividad | None, dependencias) -> None:
         )
 
 
-def _guardar(actividad: Actividad, *, por, motivo: str) -> None:
-    actividad._history_user = por
+def _guardar(actividad: Actividad, *, usuario: Usuario | None, motivo: str) -> None:
+    actividad._history_user = usuario
     actividad._change_reason = motivo
     actividad.full_clean()
     actividad.save()
@@ -87,7 +67,7 @@ def _codigo_libre(nombre: str) -> str:
 @transaction.atomic
 def actividad_crear(
     *,
-    por,
+    usuario: Usuario | None,
     bloque: str,
     nombre: str,
     productos=(),
@@ -95,16 +75,16 @@ def actividad_crear(
     **campos,
 ) -> Actividad:
     """A coordinator adds an activity to the roadmap."""
-    if por is not None:
-        exigir_permiso(por, "pactos.editar_hoja_de_ruta")
-    desconocidos = set(campos) - set(CAMPOS_PLAN)
+    if usuario is not None:
+        exigir_permiso(usuario, "pactos.editar_hoja_de_ruta")
+    desconocidos = set(campos) - set(Actividad.CAMPOS_PLAN)
     if desconocidos:
         raise TypeError(f"Campos no planificables: {sorted(desconocidos)}")
     actividad = Actividad(bloque=bloque, nombre=nombre, codigo=_codigo_libre(nombre), **campos)
     if actividad.orden == 0:
         ultimo = Actividad.objects.filter(bloque=bloque).order_by("-orden").first()
         actividad.orden = (ultimo.orden + 1) if ultimo else 1
-    _guardar(actividad, por=por, motivo="Actividad creada")
+    _guardar(actividad, usuario=usuario, motivo="Actividad creada")
     actividad.productos.set(productos)
     actividad.dependencias.set(dependencias)
     return actividad
@@ -112,19 +92,19 @@ def actividad_crear(
 
 @transaction.atomic
 def actividad_planificar(
-    *, actividad: Actividad, por, productos=None, dependencias=None, **campos
+    *, actividad: Actividad, usuario: Usuario | None, productos=None, dependencias=None, **campos
 ) -> Actividad:
     """A coordinator changes the plan of an activity: name, owner, planned dates, links."""
-    if por is not None:
-        exigir_permiso(por, "pactos.editar_hoja_de_ruta")
-    desconocidos = set(campos) - set(CAMPOS_PLAN)
+    if usuario is not None:
+        exigir_permiso(usuario, "pactos.editar_hoja_de_ruta")
+    desconocidos = set(campos) - set(Actividad.CAMPOS_PLAN)
     if desconocidos:
         raise TypeError(f"Campos no planificables: {sorted(desconocidos)}")
     for nombre, valor in campos.items():
         setattr(actividad, nombre, valor)
     if dependencias is not None:
         _validar_dependencias(actividad, dependencias)
-    _guardar(actividad, por=por, motivo="Plan actualizado")
+    _guardar(actividad, usuario=usuario, motivo="Plan actualizado")
     if productos is not None:
         actividad.productos.set(productos)
     if dependencias is not None:
@@ -134,13 +114,13 @@ def actividad_planificar(
 
 @transaction.atomic
 def actividad_actualizar_avance(
-    *, actividad: Actividad, por, hoy: datetime.date | None = None, **campos
+    *, actividad: Actividad, usuario: Usuario | None, hoy: datetime.date | None = None, **campos
 ) -> Actividad:
     """The owner (or a coordinator) reports how an activity goes: state, progress, health, notes,
     real dates and evidence."""
-    if por is not None:
-        exigir_permiso(por, "pactos.actualizar_actividad", actividad)
-    desconocidos = set(campos) - set(CAMPOS_AVANCE)
+    if usuario is not None:
+        exigir_permiso(usuario, "pactos.actualizar_actividad", actividad)
+    desconocidos = set(campos) - set(Actividad.CAMPOS_AVANCE)
     if desconocidos:
         raise TypeError(f"Campos que no son de avance: {sorted(desconocidos)}")
     hoy = hoy or timezone.localdate()
@@ -174,7 +154,7 @@ def actividad_actualizar_avance(
         errores["fin_real"] = _("El fin real no puede ser anterior al inicio real.")
     if errores:
         raise ValidationError(errores)
-    _guardar(actividad, por=por, motivo=f"Avance: {actividad.get_estado_display()}")
+    _guardar(actividad, usuario=usuario, motivo=f"Avance: {actividad.get_estado_display()}")
     return actividad
 
 
@@ -190,24 +170,19 @@ def resumen_semanal_enviar(*, hoy: datetime.date | None = None) -> int:
         if responsable is None or not responsable.email or not responsable.is_active:
             continue
         por_responsable.setdefault(responsable, []).append(alerta)
-    enviados = 0
     for responsable, alertas in por_responsable.items():
-        with translation.override(settings.LANGUAGE_CODE):
-            contexto = {
+        correo_enviar(
+            para=responsable.email,
+            plantilla="pactos/correo/resumen_semanal",
+            contexto={
                 "responsable": responsable,
                 "alertas": [(a, url_absoluta(a.actividad.get_absolute_url())) for a in alertas],
                 "hoy": hoy,
                 "url_hoja_de_ruta": url_de("pactos:hoja_de_ruta"),
-            }
-            asunto = ngettext(
-                "Hoja de ruta: %(n)s alerta en sus actividades",
-                "Hoja de ruta: %(n)s alertas en sus actividades",
-                len(alertas),
-            ) % {"n": len(alertas)}
-            cuerpo = render_to_string("pactos/hoja_de_ruta/email/resumen_semanal.txt", contexto)
-        send_mail(asunto, cuerpo, None, [responsable.email])
-        enviados += 1
-    return enviados
+            },
+            idioma=settings.LANGUAGE_CODE,
+        )
+    return len(por_responsable)
 
 
 # --- Demo ---------------------------------------------------------------------------------------
@@ -432,7 +407,7 @@ def registrar_demo_hoja_de_ruta(*, usuarios: dict, salida=None) -> str:
             if actividad.estado == EstadoActividad.HECHA and not actividad.evidencia_archivo:
                 actividad_actualizar_avance(
                     actividad=actividad,
-                    por=coordinadora,
+                    usuario=coordinadora,
                     evidencia_archivo=_evidencia_demo(actividad),
                 )
             continue
@@ -440,7 +415,7 @@ def registrar_demo_hoja_de_ruta(*, usuarios: dict, salida=None) -> str:
         fin_d = datetime.date.fromisoformat(fin)
         actividad_planificar(
             actividad=actividad,
-            por=coordinadora,
+            usuario=coordinadora,
             responsable=usuarios.get(usuario),
             institucion=institucion,
             inicio_previsto=inicio_d,
@@ -452,6 +427,6 @@ def registrar_demo_hoja_de_ruta(*, usuarios: dict, salida=None) -> str:
             if estado == EstadoActividad.HECHA:
                 campos["fin_real"] = min(fin_d + datetime.timedelta(days=3), timezone.localdate())
                 campos["evidencia_archivo"] = _evidencia_demo(actividad)
-            actividad_actualizar_avance(actividad=actividad, por=coordinadora, **campos)
+            actividad_actualizar_avance(actividad=actividad, usuario=coordinadora, **campos)
         hechas += 1
     return f"{hechas} actividades con fechas de 2026"

@@ -3,6 +3,7 @@
 import datetime
 
 import tablib
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -10,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.documentos import documento_solicitar
-from core.exportar import dataset_seguro
 from core.models import Documento
 from core.permisos import exigir_permiso
 from pactos import indicadores_programa
@@ -27,11 +27,14 @@ from pactos.selectors.hoja_de_ruta import (
 )
 from pactos.selectors.pactos import compromisos_por_estado, pactos_firmados
 
+# The acting user of every service (None for the system: beat, demo loaders).
+Usuario = AbstractBaseUser
+
 SECCIONES = ("participacion", "pactos", "eventos_comunicacion", "indicadores")
 DIAS_PROXIMOS_PASOS = 45
 
 
-def periodo_mes_anterior(hoy: datetime.date) -> tuple[datetime.date, datetime.date]:
+def periodo_mes_anterior(*, hoy: datetime.date) -> tuple[datetime.date, datetime.date]:
     hasta = hoy.replace(day=1) - datetime.timedelta(days=1)
     return hasta.replace(day=1), hasta
 
@@ -56,27 +59,9 @@ def informe_contexto(
     vivas = [a for a in actividades if a.estado != EstadoActividad.CANCELADA]
     vencidas = [a for a in actividades if a.vencida(corte)]
     hechas_en_periodo = list(actividades_terminadas(desde=desde, hasta=hasta))
-    limite = corte + datetime.timedelta(days=DIAS_PROXIMOS_PASOS)
-    proximos = [
-        a
-        for a in actividades
-        if not a.cerrada
-        and (
-            a.estado == EstadoActividad.EN_CURSO
-            or (a.inicio_previsto and a.inicio_previsto <= limite)
-            or (a.fin_previsto and a.fin_previsto <= limite)
-        )
-    ]
     progreso_medio = (
         round(sum(p.progreso for p in productos) / len(productos) * 100) if productos else 0
     )
-    secciones = {
-        seccion: [
-            (tabla, indicadores_programa.contenido_de(tabla, desde=desde, hasta=hasta))
-            for tabla in indicadores_programa.tablas_registradas(seccion)
-        ]
-        for seccion in SECCIONES
-    }
     cifras = {p.producto.numero: p.cifras for p in productos}
     firmados = pactos_firmados(hasta=hasta)
     return {
@@ -91,7 +76,7 @@ def informe_contexto(
         "vencidas": vencidas,
         "alertas": alertas,
         "hechas_en_periodo": hechas_en_periodo,
-        "proximos_pasos": proximos,
+        "proximos_pasos": _proximos_pasos(actividades, corte=corte),
         "productos": productos,
         "progreso_medio": progreso_medio,
         "grupos": grupos,
@@ -99,12 +84,38 @@ def informe_contexto(
         "linea_de_tiempo": linea_de_tiempo_svg(
             grupos, hoy=corte, etiqueta_hoy=_("Corte"), interactivo=False
         ),
-        "secciones": secciones,
+        "secciones": _secciones(desde=desde, hasta=hasta),
         "cifras_eventos_comunicacion": cifras.get(3, []) + cifras.get(5, []),
         "cifras_mesas": cifras.get(2, []),
         "cifras_indicadores": cifras.get(4, []),
         "pactos": _seccion_pactos(firmados, desde=desde, hasta=hasta),
         "emitido": timezone.localdate(),
+    }
+
+
+def _proximos_pasos(actividades, *, corte: datetime.date) -> list:
+    """Open activities under way or planned to start or end within DIAS_PROXIMOS_PASOS."""
+    limite = corte + datetime.timedelta(days=DIAS_PROXIMOS_PASOS)
+    return [
+        a
+        for a in actividades
+        if not a.cerrada
+        and (
+            a.estado == EstadoActividad.EN_CURSO
+            or (a.inicio_previsto and a.inicio_previsto <= limite)
+            or (a.fin_previsto and a.fin_previsto <= limite)
+        )
+    ]
+
+
+def _secciones(*, desde: datetime.date, hasta: datetime.date) -> dict:
+    """The registered tables of each section with their content for the period."""
+    return {
+        seccion: [
+            (tabla, indicadores_programa.contenido_de(tabla, desde=desde, hasta=hasta))
+            for tabla in indicadores_programa.tablas_registradas(seccion)
+        ]
+        for seccion in SECCIONES
     }
 
 
@@ -123,7 +134,9 @@ def _siguiente_numero() -> int:
     return (InformeProgreso.objects.aggregate(m=Max("numero"))["m"] or 0) + 1
 
 
-def _crear_informe(*, desde, hasta, mensual: bool, por) -> tuple[InformeProgreso, bool]:
+def _crear_informe(
+    *, desde, hasta, mensual: bool, usuario: Usuario | None
+) -> tuple[InformeProgreso, bool]:
     """Create the report row with the next number; a monthly one is never created twice."""
     for _intento in range(5):
         try:
@@ -133,10 +146,10 @@ def _crear_informe(*, desde, hasta, mensual: bool, por) -> tuple[InformeProgreso
                         desde=desde,
                         hasta=hasta,
                         mensual=True,
-                        defaults={"numero": _siguiente_numero(), "solicitado_por": por},
+                        defaults={"numero": _siguiente_numero(), "solicitado_por": usuario},
                     )
                 informe = InformeProgreso.objects.create(
-                    desde=desde, hasta=hasta, numero=_siguiente_numero(), solicitado_por=por
+                    desde=desde, hasta=hasta, numero=_siguiente_numero(), solicitado_por=usuario
                 )
                 return informe, True
         except IntegrityError:
@@ -151,40 +164,25 @@ def _crear_informe(*, desde, hasta, mensual: bool, por) -> tuple[InformeProgreso
 
 
 @transaction.atomic
-def informe_solicitar(*, desde: datetime.date, hasta: datetime.date, por) -> Documento:
+def informe_solicitar(
+    *, desde: datetime.date, hasta: datetime.date, usuario: Usuario | None
+) -> Documento:
     """A coordinator asks for the report of any period: a new numbered report, generated by Celery."""
-    exigir_permiso(por, "pactos.generar_informe")
+    exigir_permiso(usuario, "pactos.generar_informe")
     _validar_periodo(desde, hasta)
-    informe, _creado = _crear_informe(desde=desde, hasta=hasta, mensual=False, por=por)
-    return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, usuario=por)
+    informe, _creado = _crear_informe(desde=desde, hasta=hasta, mensual=False, usuario=usuario)
+    return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, usuario=usuario)
 
 
 def informe_mensual_generar(*, hoy: datetime.date | None = None) -> Documento:
     """The automatic report of the previous month (beat): idempotent, one per month."""
-    desde, hasta = periodo_mes_anterior(hoy or timezone.localdate())
-    informe, _creado = _crear_informe(desde=desde, hasta=hasta, mensual=True, por=None)
+    desde, hasta = periodo_mes_anterior(hoy=hoy or timezone.localdate())
+    informe, _creado = _crear_informe(desde=desde, hasta=hasta, mensual=True, usuario=None)
     return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, sistema=True)
 
 
-def documento_de_informe(informe: InformeProgreso) -> Documento | None:
-    from django.contrib.contenttypes.models import ContentType
-
-    return (
-        Documento.objects.filter(
-            content_type=ContentType.objects.get_for_model(InformeProgreso),
-            object_id=str(informe.pk),
-            tipo=INFORME_PROGRESO,
-        )
-        .order_by("-version")
-        .first()
-    )
-
-
-def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
-    """The report's data as a workbook: activities, products, figures and alerts."""
-    _validar_periodo(desde, hasta)
-    contexto = informe_contexto(desde=desde, hasta=hasta)
-    actividades = tablib.Dataset(
+def _hoja_actividades(grupos) -> tablib.Dataset:
+    hoja = tablib.Dataset(
         headers=[
             _("Bloque"),
             _("Actividad"),
@@ -201,9 +199,9 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
         ],
         title=_("Actividades")[:31],
     )
-    for _bloque, etiqueta, lista in contexto["grupos"]:
+    for _bloque, etiqueta, lista in grupos:
         for a in lista:
-            actividades.append(
+            hoja.append(
                 [
                     str(etiqueta),
                     a.nombre,
@@ -219,6 +217,11 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
                     ", ".join(str(p.numero) for p in a.productos.all()),
                 ]
             )
+    return hoja
+
+
+def _hojas_productos(progresos) -> tuple[tablib.Dataset, tablib.Dataset]:
+    """The products' progress and, on a second sheet, each product's figures."""
     productos = tablib.Dataset(
         headers=[
             _("Producto"),
@@ -232,7 +235,7 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
     cifras = tablib.Dataset(
         headers=[_("Producto"), _("Cifra"), _("Valor"), _("Meta")], title=_("Cifras")[:31]
     )
-    for p in contexto["productos"]:
+    for p in progresos:
         productos.append(
             [
                 str(p.producto),
@@ -244,9 +247,17 @@ def informe_xlsx(*, desde: datetime.date, hasta: datetime.date) -> bytes:
         )
         for c in p.cifras:
             cifras.append([p.producto.numero, str(c.cifra.etiqueta), c.valor, c.meta])
+    return productos, cifras
+
+
+def informe_hojas(*, desde: datetime.date, hasta: datetime.date) -> list[tuple]:
+    """The report's data as the sheets of a workbook (title, header, rows): activities, products,
+    figures and alerts, for core.exportar.respuesta_descarga (which neutralises every cell)."""
+    _validar_periodo(desde, hasta)
+    contexto = informe_contexto(desde=desde, hasta=hasta)
+    productos, cifras = _hojas_productos(contexto["productos"])
     alertas = tablib.Dataset(headers=[_("Actividad"), _("Alerta")], title=_("Alertas")[:31])
     for alerta in contexto["alertas"]:
         alertas.append([alerta.actividad.nombre, alerta.mensaje])
-    # Activity names and alerts are typed by people: no cell may run as a formula.
-    libro = tablib.Databook([dataset_seguro(d) for d in (actividades, productos, cifras, alertas)])
-    return libro.export("xlsx")
+    hojas = (_hoja_actividades(contexto["grupos"]), productos, cifras, alertas)
+    return [(d.title, d.headers, list(d)) for d in hojas]

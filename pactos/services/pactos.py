@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 
-from django.conf import settings
+import tablib
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.correo import correo_enviar
 from core.enlaces import url_de
+from core.importar import dataset_de_archivo, filas_validadas, normalizar_encabezado
 
+from ..forms.pactos import FilaAvanceForm
 from ..models.pactos import (
     Actualizacion,
     AcuerdoDescartado,
@@ -34,6 +34,9 @@ from ..models.pactos import (
     RecordatorioCompromiso,
     VersionPacto,
 )
+
+# The acting user of every service (None for the system: beat, demo loaders).
+Usuario = AbstractBaseUser
 
 Estado = Pacto.Estado
 
@@ -77,7 +80,7 @@ def _texto_compromisos(pacto: Pacto) -> str:
 
 
 def _version_guardar(
-    *, pacto: Pacto, autor, nota: str, forzar: bool = False
+    *, pacto: Pacto, usuario: Usuario | None, nota: str, forzar: bool = False
 ) -> VersionPacto | None:
     """Freeze the pacto's texts as a new version, unless nothing changed since the last one."""
     datos = {campo: getattr(pacto, campo) for campo in CAMPOS_TEXTO}
@@ -91,7 +94,7 @@ def _version_guardar(
         return None
     numero = (ultima.numero if ultima else 0) + 1
     version = VersionPacto.objects.create(
-        pacto=pacto, numero=numero, nota=nota[:300], autor=autor, **datos
+        pacto=pacto, numero=numero, nota=nota[:300], autor=usuario, **datos
     )
     Pacto.objects.filter(pk=pacto.pk).update(version=numero)
     pacto.version = numero
@@ -111,7 +114,7 @@ def pacto_crear(
     *,
     eje,
     titulo: str,
-    autor,
+    usuario: Usuario | None,
     alcance: str = Pacto.Alcance.PROVINCIAL,
     canton=None,
     sector=None,
@@ -129,18 +132,18 @@ def pacto_crear(
         preambulo=preambulo,
         estrategia=estrategia,
         objetivos=objetivos,
-        creado_por=autor,
+        creado_por=usuario,
     )
     if sector is not None and sector.eje_id != eje.pk:
         raise ValidationError(_("El sector no pertenece al eje del pacto."))
     pacto.full_clean()
     pacto.save()
-    _version_guardar(pacto=pacto, autor=autor, nota=_("Versión inicial"))
+    _version_guardar(pacto=pacto, usuario=usuario, nota=_("Versión inicial"))
     return pacto
 
 
 @transaction.atomic
-def pacto_editar(*, pacto: Pacto, autor, nota: str = "", **campos) -> Pacto:
+def pacto_editar(*, pacto: Pacto, usuario: Usuario | None, nota: str = "", **campos) -> Pacto:
     """Change the pacto's texts (only in draft or consultation); a new version records it."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
     _exigir_editable(pacto)
@@ -151,12 +154,12 @@ def pacto_editar(*, pacto: Pacto, autor, nota: str = "", **campos) -> Pacto:
         setattr(pacto, nombre, valor)
     pacto.full_clean(exclude=["slug"])
     pacto.save()
-    _version_guardar(pacto=pacto, autor=autor, nota=nota or _("Texto editado"))
+    _version_guardar(pacto=pacto, usuario=usuario, nota=nota or _("Texto editado"))
     return pacto
 
 
 @transaction.atomic
-def pacto_cambiar_estado(*, pacto: Pacto, estado: str, autor) -> Pacto:
+def pacto_cambiar_estado(*, pacto: Pacto, estado: str, usuario: Usuario | None) -> Pacto:
     """Move a pacto along draft → consultation → agreed → signed → published, or refuse."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
     if estado not in Estado.values:
@@ -183,7 +186,7 @@ def pacto_cambiar_estado(*, pacto: Pacto, estado: str, autor) -> Pacto:
     pacto.save()
     _version_guardar(
         pacto=pacto,
-        autor=autor,
+        usuario=usuario,
         nota=_("De «%(a)s» a «%(b)s»") % {"a": anterior, "b": pacto.get_estado_display()},
     )
     return pacto
@@ -244,9 +247,12 @@ def _siguiente_numero(pacto: Pacto) -> int:
     return (pacto.compromisos.aggregate(m=Max("numero"))["m"] or 0) + 1
 
 
-def _vincular(compromiso: Compromiso, acuerdos: Iterable, autor) -> None:
+def _vincular(compromiso: Compromiso, acuerdos: Iterable, usuario: Usuario | None) -> None:
     OrigenCompromiso.objects.bulk_create(
-        [OrigenCompromiso(compromiso=compromiso, acuerdo=a, vinculado_por=autor) for a in acuerdos],
+        [
+            OrigenCompromiso(compromiso=compromiso, acuerdo=a, vinculado_por=usuario)
+            for a in acuerdos
+        ],
         ignore_conflicts=True,
     )
 
@@ -260,7 +266,14 @@ def _cargar_acuerdos(acuerdos) -> list:
 
 @transaction.atomic
 def compromiso_consolidar(
-    *, pacto: Pacto, acuerdos, titulo: str, texto: str, autor, lider=None, plazo=None
+    *,
+    pacto: Pacto,
+    acuerdos,
+    titulo: str,
+    texto: str,
+    usuario: Usuario | None,
+    lider=None,
+    plazo=None,
 ) -> Compromiso:
     """Group agreements of the axis' tables into a new commitment that keeps their trail."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
@@ -288,7 +301,7 @@ def compromiso_consolidar(
     )
     compromiso.full_clean()
     compromiso.save()
-    _vincular(compromiso, acuerdos, autor)
+    _vincular(compromiso, acuerdos, usuario)
     # Only organisations are partners: people named in an agreement stay in the acta.
     socios = {r for a in acuerdos for r in a.responsables.all() if r.naturaleza == "organizacion"}
     if socios:
@@ -297,12 +310,14 @@ def compromiso_consolidar(
 
 
 @transaction.atomic
-def compromiso_vincular_acuerdos(*, compromiso: Compromiso, acuerdos, autor) -> Compromiso:
+def compromiso_vincular_acuerdos(
+    *, compromiso: Compromiso, acuerdos, usuario: Usuario | None
+) -> Compromiso:
     """Merge more agreements into an existing commitment."""
     _exigir_editable(compromiso.pacto)
     acuerdos = _cargar_acuerdos(acuerdos)
     _exigir_acuerdos_del_eje(compromiso.pacto, acuerdos)
-    _vincular(compromiso, acuerdos, autor)
+    _vincular(compromiso, acuerdos, usuario)
     return compromiso
 
 
@@ -327,7 +342,9 @@ def _renumerar(pacto: Pacto) -> None:
 
 
 @transaction.atomic
-def compromisos_fusionar(*, destino: Compromiso, otros: list[Compromiso], autor) -> Compromiso:
+def compromisos_fusionar(
+    *, destino: Compromiso, otros: list[Compromiso], usuario: Usuario | None
+) -> Compromiso:
     """Merge similar commitments: their agreements and partners move to destino."""
     _exigir_editable(destino.pacto)
     otros = [c for c in otros if c.pk != destino.pk]
@@ -336,7 +353,7 @@ def compromisos_fusionar(*, destino: Compromiso, otros: list[Compromiso], autor)
     for otro in otros:
         if otro.pacto_id != destino.pacto_id:
             raise ValidationError(_("Solo se fusionan compromisos del mismo pacto."))
-        _vincular(destino, [o.acuerdo for o in otro.origenes.select_related("acuerdo")], autor)
+        _vincular(destino, [o.acuerdo for o in otro.origenes.select_related("acuerdo")], usuario)
         destino.socios.add(*otro.socios.all())
         if otro.lider_id and otro.lider_id != destino.lider_id:
             destino.socios.add(otro.lider)
@@ -348,7 +365,7 @@ def compromisos_fusionar(*, destino: Compromiso, otros: list[Compromiso], autor)
 
 @transaction.atomic
 def compromiso_dividir(
-    *, compromiso: Compromiso, acuerdos, titulo: str, texto: str, autor
+    *, compromiso: Compromiso, acuerdos, titulo: str, texto: str, usuario: Usuario | None
 ) -> Compromiso:
     """Split: the chosen agreements leave the commitment for a new one."""
     _exigir_editable(compromiso.pacto)
@@ -365,7 +382,7 @@ def compromiso_dividir(
         acuerdos=acuerdos,
         titulo=titulo,
         texto=texto,
-        autor=autor,
+        usuario=usuario,
         lider=compromiso.lider,
     )
     return nuevo
@@ -381,28 +398,42 @@ def compromiso_eliminar(*, compromiso: Compromiso) -> None:
 
 
 @transaction.atomic
-def acuerdo_descartar(*, pacto: Pacto, acuerdo, motivo: str, autor) -> AcuerdoDescartado:
+def acuerdos_descartar(
+    *, pacto: Pacto, acuerdos: Iterable, motivo: str, usuario: Usuario | None
+) -> list[AcuerdoDescartado]:
+    """Mark agreements as left out of the pacto, with the reason: all of them or none."""
     _exigir_editable(pacto)
+    acuerdos = _cargar_acuerdos(acuerdos)
+    if not acuerdos:
+        raise ValidationError(_("Elija al menos un acuerdo."))
     if not motivo.strip():
         raise ValidationError(_("Indique por qué el acuerdo no entra en el pacto."))
-    if OrigenCompromiso.objects.filter(compromiso__pacto=pacto, acuerdo=acuerdo).exists():
+    if OrigenCompromiso.objects.filter(compromiso__pacto=pacto, acuerdo__in=acuerdos).exists():
         raise ValidationError(
             _("El acuerdo ya forma parte de un compromiso de este pacto; desvincúlelo antes.")
         )
-    _exigir_acuerdos_del_eje(pacto, _cargar_acuerdos([acuerdo]))
-    return AcuerdoDescartado.objects.create(
-        pacto=pacto, acuerdo=acuerdo, motivo=motivo.strip(), descartado_por=autor
+    _exigir_acuerdos_del_eje(pacto, acuerdos)
+    return AcuerdoDescartado.objects.bulk_create(
+        [
+            AcuerdoDescartado(pacto=pacto, acuerdo=a, motivo=motivo.strip(), descartado_por=usuario)
+            for a in acuerdos
+        ]
     )
 
 
 @transaction.atomic
-def acuerdo_recuperar(*, pacto: Pacto, acuerdo) -> None:
+def acuerdos_recuperar(*, pacto: Pacto, acuerdos: Iterable, usuario: Usuario | None) -> int:
+    """Agreements left out go back to the pending list; returns how many."""
     _exigir_editable(pacto)
-    AcuerdoDescartado.objects.filter(pacto=pacto, acuerdo=acuerdo).delete()
+    ids = [a.pk for a in _cargar_acuerdos(acuerdos)]
+    borrados, _detalle = AcuerdoDescartado.objects.filter(pacto=pacto, acuerdo_id__in=ids).delete()
+    return borrados
 
 
 @transaction.atomic
-def compromiso_editar(*, compromiso: Compromiso, autor=None, socios=None, **campos) -> Compromiso:
+def compromiso_editar(
+    *, compromiso: Compromiso, usuario: Usuario | None = None, socios=None, **campos
+) -> Compromiso:
     """Coordinators' edit: rewording only while the pacto is editable; the rest any time."""
     compromiso = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
     texto_cambia = any(
@@ -411,24 +442,8 @@ def compromiso_editar(*, compromiso: Compromiso, autor=None, socios=None, **camp
     )
     if texto_cambia:
         _exigir_editable(compromiso.pacto)
-    permitidos = {
-        "titulo",
-        "texto",
-        "lider",
-        "canton",
-        "sector",
-        "plazo",
-        "presupuesto",
-        "resultado_esperado",
-        "unidad_meta",
-        "linea_base",
-        "meta",
-        "indicador",
-        "meta_indicador",
-        "modo_avance",
-    }
     for nombre, valor in campos.items():
-        if nombre not in permitidos:
+        if nombre not in Compromiso.CAMPOS_EDITABLES:
             raise ValueError(nombre)
         setattr(compromiso, nombre, valor)
     compromiso.full_clean(exclude=["pacto"])
@@ -443,7 +458,7 @@ def compromiso_editar(*, compromiso: Compromiso, autor=None, socios=None, **camp
 # --- Follow-up -------------------------------------------------------------------------------
 
 
-def avance_por_hitos(hitos: Iterable[Hito]) -> int | None:
+def avance_por_hitos(*, hitos: Iterable[Hito]) -> int | None:
     hitos = list(hitos)
     total = sum(h.peso for h in hitos)
     if not total:
@@ -454,7 +469,7 @@ def avance_por_hitos(hitos: Iterable[Hito]) -> int | None:
 @transaction.atomic
 def compromiso_recalcular_avance(*, compromiso: Compromiso) -> Compromiso:
     if compromiso.modo_avance == Compromiso.ModoAvance.HITOS:
-        avance = avance_por_hitos(compromiso.hitos.all())
+        avance = avance_por_hitos(hitos=compromiso.hitos.all())
         if avance is not None and avance != compromiso.avance:
             compromiso.avance = avance
             compromiso.save(update_fields=["avance"])
@@ -499,7 +514,7 @@ def _validar_actualizacion(compromiso: Compromiso, estado: str, avance, motivo: 
 def compromiso_actualizar(
     *,
     compromiso: Compromiso,
-    autor,
+    usuario: Usuario | None,
     texto: str,
     estado: str,
     avance: int | None = None,
@@ -528,7 +543,7 @@ def compromiso_actualizar(
     compromiso.estado = estado
     compromiso.motivo_estado = motivo.strip() if estado in Compromiso.ESTADOS_CON_MOTIVO else ""
     calculado = (
-        avance_por_hitos(compromiso.hitos.all())
+        avance_por_hitos(hitos=compromiso.hitos.all())
         if compromiso.modo_avance == Compromiso.ModoAvance.HITOS
         else None
     )
@@ -542,7 +557,7 @@ def compromiso_actualizar(
     compromiso.save()
     return Actualizacion.objects.create(
         compromiso=compromiso,
-        autor=autor,
+        autor=usuario,
         organizacion=organizacion,
         texto=texto.strip(),
         estado=compromiso.estado,
@@ -553,14 +568,14 @@ def compromiso_actualizar(
 
 @transaction.atomic
 def evidencia_agregar(
-    *, compromiso: Compromiso, titulo: str, autor, archivo=None, enlace: str = ""
+    *, compromiso: Compromiso, titulo: str, usuario: Usuario | None, archivo=None, enlace: str = ""
 ) -> Evidencia:
     evidencia = Evidencia(
         compromiso=compromiso,
         titulo=titulo.strip(),
         archivo=archivo or "",
         enlace=enlace.strip(),
-        subida_por=autor,
+        subida_por=usuario,
     )
     evidencia.full_clean()
     evidencia.save()
@@ -568,14 +583,15 @@ def evidencia_agregar(
 
 
 @transaction.atomic
-def contacto_responsable_asignar(*, usuario, actor) -> ContactoResponsable:
+def contacto_responsable_asignar(*, usuario: Usuario, actor) -> ContactoResponsable:
     contacto, _creado = ContactoResponsable.objects.get_or_create(usuario=usuario, actor=actor)
     return contacto
 
 
-# --- CSV progress import (all or nothing) ----------------------------------------------------
+# --- Progress import (CSV or XLSX, all or nothing) ------------------------------------------
 
-COLUMNAS_CSV = ("pacto", "numero", "estado", "avance", "texto", "motivo")
+COLUMNAS_AVANCES = ("pacto", "numero", "estado", "avance", "texto", "motivo")
+COLUMNAS_OBLIGATORIAS = ("pacto", "numero", "estado", "texto")
 
 
 @dataclass
@@ -583,6 +599,7 @@ class FilaAvance:
     linea: int
     datos: dict
     compromiso: Compromiso | None = None
+    avance: int | None = None
     errores: list[str] = field(default_factory=list)
     # What the row changes that the file does not say (the progress its milestones fix).
     avisos: list[str] = field(default_factory=list)
@@ -599,70 +616,68 @@ def _avance_de_hitos(compromiso: Compromiso) -> int | None:
     """The progress the milestones fix, or None when the commitment's progress is free."""
     if compromiso.modo_avance != Compromiso.ModoAvance.HITOS:
         return None
-    return avance_por_hitos(compromiso.hitos.all())
+    return avance_por_hitos(hitos=compromiso.hitos.all())
 
 
-def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
-    """Parse and check every row; nothing is written. Rows carry their errors."""
-    lector = csv.DictReader(io.StringIO(contenido.lstrip("\ufeff")))
-    faltan = [
-        c for c in ("pacto", "numero", "estado", "texto") if c not in (lector.fieldnames or [])
-    ]
+def avances_dataset(*, contenido: str) -> tablib.Dataset:
+    """The rows of the file (as CSV text, what the preview carries to the confirmation)."""
+    dataset = dataset_de_archivo(ContentFile(contenido.encode("utf-8")))
+    encabezados = {normalizar_encabezado(h) for h in dataset.headers or []}
+    faltan = [c for c in COLUMNAS_OBLIGATORIAS if c not in encabezados]
     if faltan:
         raise ValidationError(
             _("Faltan columnas en el CSV: %(columnas)s.") % {"columnas": ", ".join(faltan)}
         )
-    filas = []
+    return dataset
+
+
+def _comprobar_fila(fila: FilaAvance, form, compromisos: dict, vistos: set) -> None:
+    """What the row says against the commitment it names: it exists, once, and may take it."""
+    datos = form.cleaned_data
+    clave = (datos["pacto"], datos["numero"])
+    fila.compromiso = compromisos.get(clave)
+    if fila.compromiso is None:
+        fila.errores.append(
+            _("No hay un compromiso %(numero)s en un pacto firmado «%(pacto)s».")
+            % {"numero": clave[1], "pacto": clave[0]}
+        )
+    if clave in vistos:
+        fila.errores.append(_("El compromiso aparece dos veces en el archivo."))
+    vistos.add(clave)
+    if fila.compromiso is None:
+        return
+    fila.errores.extend(
+        _validar_actualizacion(fila.compromiso, datos["estado"], fila.avance, datos["motivo"])
+    )
+    calculado = _avance_de_hitos(fila.compromiso)
+    if fila.avance is not None and calculado is not None and fila.avance != calculado:
+        fila.avance_ignorado = True
+        fila.avisos.append(
+            _(
+                "El avance de este compromiso se calcula con sus hitos: quedará en "
+                "%(calculado)s %% y no en el %(avance)s %% del archivo."
+            )
+            % {"calculado": calculado, "avance": fila.avance}
+        )
+
+
+def avances_leer(*, contenido: str) -> list[FilaAvance]:
+    """Check every row (its form, then against its commitment); nothing is written. Rows carry
+    their errors."""
     compromisos = {
         (c.pacto.slug, c.numero): c
         for c in Compromiso.objects.select_related("pacto")
         .prefetch_related("hitos")
         .filter(pacto__estado__in=ESTADOS_SEGUIMIENTO)
     }
-    vistos = set()
-    for linea, datos in enumerate(lector, start=2):
-        datos = {k: (v or "").strip() for k, v in datos.items() if k}
-        fila = FilaAvance(linea=linea, datos=datos)
-        try:
-            clave = (datos["pacto"], int(datos["numero"]))
-        except ValueError:
-            fila.errores.append(_("El número de compromiso no es un número."))
-            filas.append(fila)
-            continue
-        fila.compromiso = compromisos.get(clave)
-        if fila.compromiso is None:
-            fila.errores.append(
-                _("No hay un compromiso %(numero)s en un pacto firmado «%(pacto)s».")
-                % {"numero": clave[1], "pacto": clave[0]}
-            )
-        if clave in vistos:
-            fila.errores.append(_("El compromiso aparece dos veces en el archivo."))
-        vistos.add(clave)
-        avance = None
-        if datos.get("avance"):
-            try:
-                avance = int(Decimal(datos["avance"].replace(",", ".").rstrip("%")))
-            except ArithmeticError:
-                fila.errores.append(_("El avance no es un número."))
-        datos["avance_int"] = avance
-        if not datos.get("texto"):
-            fila.errores.append(_("Cuente brevemente qué se hizo."))
-        if fila.compromiso is not None:
-            fila.errores.extend(
-                _validar_actualizacion(
-                    fila.compromiso, datos["estado"], avance, datos.get("motivo", "")
-                )
-            )
-            calculado = _avance_de_hitos(fila.compromiso)
-            if avance is not None and calculado is not None and avance != calculado:
-                fila.avance_ignorado = True
-                fila.avisos.append(
-                    _(
-                        "El avance de este compromiso se calcula con sus hitos: quedará en "
-                        "%(calculado)s %% y no en el %(avance)s %% del archivo."
-                    )
-                    % {"calculado": calculado, "avance": avance}
-                )
+    vistos: set = set()
+    filas = []
+    for importada in filas_validadas(avances_dataset(contenido=contenido), FilaAvanceForm):
+        fila = FilaAvance(linea=importada.numero, datos=importada.datos)
+        fila.errores.extend(importada.errores)
+        fila.avance = importada.form.cleaned_data.get("avance")
+        if "numero" in importada.form.cleaned_data:
+            _comprobar_fila(fila, importada.form, compromisos, vistos)
         filas.append(fila)
     if not filas:
         raise ValidationError(_("El archivo no tiene filas."))
@@ -670,21 +685,21 @@ def avances_leer_csv(*, contenido: str) -> list[FilaAvance]:
 
 
 @transaction.atomic
-def avances_importar(*, contenido: str, autor) -> ResultadoImportacion:
-    """Apply a CSV of progress updates; one bad row and nothing changes. The result says how
+def avances_importar(*, contenido: str, usuario: Usuario | None) -> ResultadoImportacion:
+    """Apply a file of progress updates; one bad row and nothing changes. The result says how
     many commitments were updated and in how many the file's progress gave way to the one their
     milestones fix."""
-    filas = avances_leer_csv(contenido=contenido)
+    filas = avances_leer(contenido=contenido)
     errores = [f"{_('Línea')} {f.linea}: {e}" for f in filas for e in f.errores]
     if errores:
         raise ValidationError(errores)
     for fila in filas:
         compromiso_actualizar(
             compromiso=fila.compromiso,
-            autor=autor,
+            usuario=usuario,
             texto=fila.datos["texto"],
             estado=fila.datos["estado"],
-            avance=fila.datos["avance_int"],
+            avance=fila.avance,
             motivo=fila.datos.get("motivo", ""),
             origen="csv",
         )
@@ -714,14 +729,14 @@ def compromisos_para_recordar(*, hoy: date):
     )
 
 
-def periodo_de(hoy: date) -> str:
+def _periodo_de(hoy: date) -> str:
     return f"{hoy:%Y-%m}"
 
 
 def recordatorios_enviar(*, hoy: date | None = None) -> int:
     """E-mail the contacts of each flagged commitment's lead, once per commitment and month."""
     hoy = hoy or timezone.localdate()
-    periodo = periodo_de(hoy)
+    periodo = _periodo_de(hoy)
     enviados = 0
     for compromiso in compromisos_para_recordar(hoy=hoy):
         with transaction.atomic():
@@ -747,18 +762,15 @@ def recordatorios_enviar(*, hoy: date | None = None) -> int:
             )
             if not correos:
                 continue
-            contexto = {
-                "compromiso": compromiso,
-                "recordatorio": recordatorio,
-                "hoy": hoy,
-                "url_mis_compromisos": url_de("pactos:mis_compromisos"),
-            }
-            send_mail(
-                subject=_("Pactos por Pichincha: actualice el compromiso %(n)s")
-                % {"n": compromiso.numero},
-                message=render_to_string("pactos/compromiso/email_recordatorio.txt", contexto),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=correos,
+            correo_enviar(
+                para=correos,
+                plantilla="pactos/correo/recordatorio",
+                contexto={
+                    "compromiso": compromiso,
+                    "recordatorio": recordatorio,
+                    "hoy": hoy,
+                    "url_mis_compromisos": url_de("pactos:mis_compromisos"),
+                },
             )
             recordatorio.destinatarios = len(correos)
             recordatorio.save(update_fields=["destinatarios"])

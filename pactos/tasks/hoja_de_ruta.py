@@ -3,27 +3,23 @@
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+# A lost database connection is worth a retry; anything else is a bug to see in the logs.
+REINTENTOS = {
+    "acks_late": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 30,
+    "max_retries": 3,
+}
 
-@shared_task(
-    name="pactos.tasks.enviar_resumen_semanal_hoja_de_ruta",
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=30,
-    max_retries=3,
-)
+
+@shared_task(name="pactos.tasks.enviar_resumen_semanal_hoja_de_ruta", **REINTENTOS)
 def enviar_resumen_semanal_hoja_de_ruta() -> int:
     from pactos.services.hoja_de_ruta import resumen_semanal_enviar
 
     return resumen_semanal_enviar()
 
 
-@shared_task(
-    name="pactos.tasks.generar_informe_mensual",
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=30,
-    max_retries=3,
-)
+@shared_task(name="pactos.tasks.generar_informe_mensual", **REINTENTOS)
 def generar_informe_mensual() -> int:
     """Ask for the previous month's report; the document pipeline renders it (queue pdf)."""
     from pactos.services.informe_progreso import informe_mensual_generar

@@ -1,21 +1,22 @@
 """Staff views of the roadmap: list, timeline, board, programme dashboard, reports."""
 
+import copy
 import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.decorators.http import require_POST
-from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy
 
-from core.permisos import PermisoRequeridoMixin, exigir_permiso
+from core.documentos import documento_de
+from core.exportar import respuesta_descarga
 from core.seguridad import destino_local
+from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
+from pactos.documentos.hoja_de_ruta import INFORME_PROGRESO
 from pactos.forms.hoja_de_ruta import (
     ActividadAvanceForm,
     ActividadPlanForm,
@@ -39,11 +40,7 @@ from pactos.services.hoja_de_ruta import (
     actividad_crear,
     actividad_planificar,
 )
-from pactos.services.informe_progreso import (
-    documento_de_informe,
-    informe_solicitar,
-    informe_xlsx,
-)
+from pactos.services.informe_progreso import informe_hojas, informe_solicitar
 
 EVENTO_ACTUALIZADA = "hoja-de-ruta-actualizada"
 
@@ -56,14 +53,8 @@ def _anotar(user, actividades, hoy):
     return actividades
 
 
-def _errores_en_texto(error: ValidationError) -> str:
-    if hasattr(error, "message_dict"):
-        return " ".join(m for mensajes in error.message_dict.values() for m in mensajes)
-    return " ".join(error.messages)
-
-
-class HojaDeRutaBase(PermisoRequeridoMixin, TemplateView):
-    permission_required = "pactos.ver_hoja_de_ruta"
+class HojaDeRutaBase(VistaStaff):
+    permiso = "pactos.ver_hoja_de_ruta"
     pestana = ""
 
     def filtro(self) -> FiltroHojaDeRutaForm:
@@ -188,9 +179,12 @@ class ProgresoProductosView(HojaDeRutaBase):
 class ActividadDetalleView(HojaDeRutaBase):
     template_name = "pactos/hoja_de_ruta/actividad.html"
 
+    def cargar_objeto(self):
+        return objeto_o_404(actividades_filtradas(), pk=self.kwargs["pk"])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        actividad = get_object_or_404(actividades_filtradas(), pk=self.kwargs["pk"])
+        actividad = self.objeto
         _anotar(self.request.user, [actividad], context["hoy"])
         context["actividad"] = actividad
         context["alertas"] = alertas_de([actividad], hoy=context["hoy"])
@@ -199,177 +193,185 @@ class ActividadDetalleView(HojaDeRutaBase):
             "-history_date"
         )[:25]
         if actividad.puede_actualizar:
-            context["form_avance"] = kwargs.get("form_avance") or ActividadAvanceForm(
-                instance=actividad
+            context["form_avance"] = kwargs.get("form") or ActividadAvanceForm(
+                instance=copy.copy(actividad)
             )
         return context
 
-    def post(self, request, pk):
-        """The owner (or a coordinator) reports progress with the full form."""
-        actividad = get_object_or_404(Actividad, pk=pk)
-        exigir_permiso(request.user, "pactos.actualizar_actividad", actividad)
-        form = ActividadAvanceForm(request.POST, request.FILES, instance=actividad)
-        if form.is_valid():
-            try:
-                actividad_actualizar_avance(
-                    actividad=actividad, por=request.user, **form.cleaned_data
-                )
-            except ValidationError as error:
-                for campo, mensajes in error.message_dict.items():
-                    for mensaje in mensajes:
-                        form.add_error(campo if campo in form.fields else None, mensaje)
-            else:
-                messages.success(request, _("Avance guardado."))
-                return redirect(actividad.get_absolute_url())
-        return self.render_to_response(self.get_context_data(form_avance=form))
+
+class ActividadAvanceView(SoloPost, VistaAccion, ActividadDetalleView):
+    """The owner (or a coordinator) reports progress with the full form of the activity's page."""
+
+    permiso = "pactos.actualizar_actividad"
+    form_class = ActividadAvanceForm
+    mensaje_exito = gettext_lazy("Avance guardado.")
+
+    def get_form_kwargs(self):
+        # The form fills a copy: the page keeps the activity as saved, whatever was typed.
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
+
+    def ejecutar(self, form):
+        return actividad_actualizar_avance(
+            actividad=self.objeto, usuario=self.request.user, **form.cleaned_data
+        )
 
 
-class ActividadPlanView(PermisoRequeridoMixin, FormView):
+class ActividadPlanView(VistaAccion):
     """A coordinator creates an activity or changes its plan."""
 
-    permission_required = "pactos.editar_hoja_de_ruta"
+    permiso = "pactos.editar_hoja_de_ruta"
     form_class = ActividadPlanForm
     template_name = "pactos/hoja_de_ruta/actividad_plan.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.actividad = get_object_or_404(Actividad, pk=kwargs["pk"]) if "pk" in kwargs else None
-        return super().dispatch(request, *args, **kwargs)
+    def cargar_objeto(self):
+        if "pk" not in self.kwargs:
+            return None
+        return objeto_o_404(Actividad, pk=self.kwargs["pk"])
+
+    @property
+    def mensaje_exito(self):
+        if self.objeto is None:
+            return _("Actividad creada.")
+        return _("Plan de la actividad guardado.")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.actividad
-        if self.actividad is None and "bloque" in self.request.GET:
+        # The form fills a copy: the page keeps the activity as saved, whatever was typed.
+        kwargs["instance"] = copy.copy(self.objeto)
+        if self.objeto is None and "bloque" in self.request.GET:
             kwargs.setdefault("initial", {})["bloque"] = self.request.GET["bloque"]
         return kwargs
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["actividad"] = self.actividad
-        return context
+        return super().get_context_data(actividad=self.objeto, **kwargs)
 
-    def form_valid(self, form):
+    def ejecutar(self, form):
         datos = dict(form.cleaned_data)
         productos = datos.pop("productos")
         dependencias = datos.pop("dependencias")
-        try:
-            if self.actividad is None:
-                actividad = actividad_crear(
-                    por=self.request.user, productos=productos, dependencias=dependencias, **datos
-                )
-                messages.success(self.request, _("Actividad creada."))
-            else:
-                actividad = actividad_planificar(
-                    actividad=self.actividad,
-                    por=self.request.user,
-                    productos=productos,
-                    dependencias=dependencias,
-                    **datos,
-                )
-                messages.success(self.request, _("Plan de la actividad guardado."))
-        except ValidationError as error:
-            for campo, mensajes in error.message_dict.items():
-                for mensaje in mensajes:
-                    form.add_error(campo if campo in form.fields else None, mensaje)
-            if self.actividad is not None:
-                self.actividad.refresh_from_db()
-            return self.form_invalid(form)
-        return redirect(actividad.get_absolute_url())
+        if self.objeto is None:
+            return actividad_crear(
+                usuario=self.request.user, productos=productos, dependencias=dependencias, **datos
+            )
+        return actividad_planificar(
+            actividad=self.objeto,
+            usuario=self.request.user,
+            productos=productos,
+            dependencias=dependencias,
+            **datos,
+        )
+
+    def get_success_url(self):
+        return self.resultado.get_absolute_url()
 
 
-@require_POST
-def actividad_estado(request, pk):
-    """Inline update (htmx) of an activity's state and progress from the list or the board."""
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
+class ActividadEstadoView(SoloPost, VistaAccion):
+    """Inline update (htmx) of an activity's state and progress from the list or the board.
 
-        return redirect_to_login(request.get_full_path())
-    actividad = get_object_or_404(actividades_filtradas(), pk=pk)
-    exigir_permiso(request.user, "pactos.actualizar_actividad", actividad)
-    form = EstadoRapidoForm(request.POST)
-    error = ""
-    if form.is_valid():
+    htmx swaps only successful answers: a refused update comes back as the row (or the board)
+    with its message, status 200. Without htmx the browser goes back to the page it came from.
+    """
+
+    permiso = "pactos.actualizar_actividad"
+    form_class = EstadoRapidoForm
+
+    def cargar_objeto(self):
+        return objeto_o_404(actividades_filtradas(), pk=self.kwargs["pk"])
+
+    def ejecutar(self, form):
         campos = {"estado": form.cleaned_data["estado"]}
         if form.cleaned_data.get("avance") is not None:
             campos["avance"] = form.cleaned_data["avance"]
-        try:
-            actividad_actualizar_avance(actividad=actividad, por=request.user, **campos)
-        except ValidationError as exc:
-            error = _errores_en_texto(exc)
-            actividad = get_object_or_404(actividades_filtradas(), pk=pk)
-    else:
-        error = " ".join(m for mensajes in form.errors.values() for m in mensajes)
-    hoy = timezone.localdate()
-    vista = request.POST.get("vista", "lista")
-    if not request.htmx:
-        if error:
-            messages.error(request, error)
-        else:
-            messages.success(request, _("Estado actualizado."))
-        return redirect(destino_local(request, request.POST.get("volver"), "pactos:hoja_de_ruta"))
-    if vista == "tablero":
-        actividades = _anotar(request.user, list(actividades_filtradas()), hoy)
-        respuesta = render(
-            request,
-            "pactos/hoja_de_ruta/tablero.html#tablero",
-            {
-                "columnas": actividades_por_estado(actividades),
-                "estados": EstadoActividad.choices,
-                "error": error,
-                "error_id": pk,
-            },
+        return actividad_actualizar_avance(
+            actividad=copy.copy(self.objeto), usuario=self.request.user, **campos
         )
-    else:
-        actividad = get_object_or_404(actividades_filtradas(), pk=pk)
-        _anotar(request.user, [actividad], hoy)
-        respuesta = render(
-            request,
+
+    @property
+    def mensaje_exito(self):
+        return None if self.es_htmx() else _("Estado actualizado.")
+
+    def get_success_url(self):
+        return destino_local(
+            self.request, self.request.POST.get("volver"), reverse("pactos:hoja_de_ruta")
+        )
+
+    def respuesta_htmx(self):
+        respuesta = self.fragmento(error="")
+        respuesta["HX-Trigger"] = EVENTO_ACTUALIZADA
+        return respuesta
+
+    def form_invalid(self, form, status=400):
+        error = " ".join(m for mensajes in form.errors.values() for m in mensajes)
+        if not self.es_htmx():
+            messages.error(self.request, error)
+            return HttpResponseRedirect(self.get_success_url())
+        return self.fragmento(error=error)
+
+    def fragmento(self, *, error: str):
+        """The row of the list, or the whole board, as they are now (with the error, if any)."""
+        hoy = timezone.localdate()
+        if self.request.POST.get("vista") == "tablero":
+            actividades = _anotar(self.request.user, list(actividades_filtradas()), hoy)
+            return render(
+                self.request,
+                "pactos/hoja_de_ruta/tablero.html#tablero",
+                {
+                    "columnas": actividades_por_estado(actividades),
+                    "estados": EstadoActividad.choices,
+                    "error": error,
+                    "error_id": self.objeto.pk,
+                },
+            )
+        actividad = objeto_o_404(actividades_filtradas(), pk=self.objeto.pk)
+        _anotar(self.request.user, [actividad], hoy)
+        return render(
+            self.request,
             "pactos/hoja_de_ruta/lista.html#fila",
             {"a": actividad, "estados": EstadoActividad.choices, "error": error, "hoy": hoy},
         )
-    if not error:
-        respuesta["HX-Trigger"] = EVENTO_ACTUALIZADA
-    return respuesta
 
 
 class InformesView(HojaDeRutaBase):
-    permission_required = "pactos.ver_informes"
+    permiso = "pactos.ver_informes"
     template_name = "pactos/hoja_de_ruta/informes.html"
     pestana = "informes"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        pagina = Paginator(
-            InformeProgreso.objects.select_related("solicitado_por").order_by("-creado"), 20
-        ).get_page(self.request.GET.get("pagina"))
+        pagina = paginar(
+            self.request,
+            InformeProgreso.objects.select_related("solicitado_por").order_by("-creado"),
+            20,
+            "pagina",
+        )
         for informe in pagina:
-            informe.documento = documento_de_informe(informe)
+            informe.documento = documento_de(informe, INFORME_PROGRESO)
         context["pagina"] = pagina
         context["puede_generar"] = self.request.user.has_perm("pactos.generar_informe")
         context["form"] = kwargs.get("form") or InformeForm()
         return context
 
-    def post(self, request, *args, **kwargs):
-        exigir_permiso(request.user, "pactos.generar_informe")
-        form = InformeForm(request.POST)
-        if form.is_valid():
-            try:
-                documento = informe_solicitar(
-                    desde=form.cleaned_data["desde"],
-                    hasta=form.cleaned_data["hasta"],
-                    por=request.user,
-                )
-            except ValidationError as error:
-                for campo, mensajes in error.message_dict.items():
-                    for mensaje in mensajes:
-                        form.add_error(campo if campo in form.fields else None, mensaje)
-            else:
-                messages.success(request, _("El informe se está generando."))
-                return redirect(documento.get_absolute_url())
-        return self.render_to_response(self.get_context_data(form=form))
+
+class InformeSolicitarView(SoloPost, VistaAccion, InformesView):
+    """A coordinator asks for the report of a period; then follows its document's page."""
+
+    permiso = "pactos.generar_informe"
+    form_class = InformeForm
+    mensaje_exito = gettext_lazy("El informe se está generando.")
+
+    def ejecutar(self, form):
+        return informe_solicitar(
+            desde=form.cleaned_data["desde"],
+            hasta=form.cleaned_data["hasta"],
+            usuario=self.request.user,
+        )
+
+    def get_success_url(self):
+        return self.resultado.get_absolute_url()
 
 
-class InformeXlsxView(PermisoRequeridoMixin, View):
-    permission_required = "pactos.ver_informes"
+class InformeXlsxView(VistaStaff):
+    permiso = "pactos.ver_informes"
 
     def get(self, request):
         form = InformeForm(request.GET or None)
@@ -378,12 +380,8 @@ class InformeXlsxView(PermisoRequeridoMixin, View):
             desde, hasta = hoy.replace(day=1), hoy
         else:
             desde, hasta = form.cleaned_data["desde"], form.cleaned_data["hasta"]
-        contenido = informe_xlsx(desde=desde, hasta=hasta)
-        respuesta = HttpResponse(
-            contenido,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return respuesta_descarga(
+            nombre=f"informe-progreso-{desde:%Y-%m-%d}-{hasta:%Y-%m-%d}",
+            hojas=informe_hojas(desde=desde, hasta=hasta),
+            formato="xlsx",
         )
-        respuesta["Content-Disposition"] = (
-            f'attachment; filename="informe-progreso-{desde:%Y-%m-%d}-{hasta:%Y-%m-%d}.xlsx"'
-        )
-        return respuesta

@@ -51,7 +51,7 @@ def consulta_abierta(django_user_model):
     pacto = pactos_srv.pacto_crear(
         eje=Eje.objects.get(codigo="turismo"),
         titulo="Pacto por el turismo sostenible del noroccidente",
-        autor=coordinadora,
+        usuario=coordinadora,
         preambulo="Los cantones del noroccidente comparten ríos y bosques.",
         estrategia="Una sola ruta turística con señalética común.",
     )
@@ -65,7 +65,7 @@ def consulta_abierta(django_user_model):
     ):
         acuerdo = Acuerdo.objects.create(sesion=sesion, numero=n, texto=titulo)
         pactos_srv.compromiso_consolidar(
-            pacto=pacto, acuerdos=[acuerdo], titulo=titulo, texto=f"{titulo}.", autor=coordinadora
+            pacto=pacto, acuerdos=[acuerdo], titulo=titulo, texto=f"{titulo}.", usuario=coordinadora
         )
     return srv.consulta_abrir(
         pacto=pacto,

@@ -17,6 +17,7 @@ from mesas.models import Acuerdo, Mesa, Sesion
 from pactos.models import ContactoResponsable
 from pactos.services import pactos as srv
 from sie.models import Eje
+from tests.factories import ActorFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,9 +44,9 @@ def datos_de_referencia():
         importlib.import_module("mesas.migrations.0002_mesas_del_programa").crear_mesas(apps, None)
 
 
-def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
-    page, live_server, django_user_model, datos_de_referencia
-):
+def _escenario(django_user_model):
+    """A coordinator, a published session of Cayambe's tourism table with two agreements, the
+    lead organisation and a pacto in draft."""
     coordinadora = django_user_model.objects.create(
         username="mfguerrero", first_name="María Fernanda", password=make_password(CLAVE)
     )
@@ -61,26 +62,28 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
     )
     Acuerdo.objects.create(sesion=sesion, numero=1, texto="Señalizar la ruta del Quitsato")
     Acuerdo.objects.create(sesion=sesion, numero=2, texto="Señalética bilingüe en Guachalá")
-    camara = Actor.objects.create(
-        nombre="Cámara de Turismo de Cayambe",
-        naturaleza=Actor.Naturaleza.ORGANIZACION,
-        tipo=Actor.Tipo.PRIVADO,
-        ambito=Actor.Ambito.CANTONAL,
-    )
+    camara = ActorFactory(nombre="Cámara de Turismo de Cayambe", tipo=Actor.Tipo.PRIVADO)
     pacto = srv.pacto_crear(
         eje=Eje.objects.get(codigo="turismo"),
         titulo="Estrategia provincial de turismo",
-        autor=coordinadora,
+        usuario=coordinadora,
     )
+    return mesa, camara, pacto
 
-    page.goto(f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/")
-    page.wait_for_url(re.compile(r"/cuentas/login/"))
-    formulario = page.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill("mfguerrero")
+
+def _entrar(pagina, usuario: str, destino: str) -> None:
+    """Log in on the login page a protected address sent us to, and land back on it."""
+    formulario = pagina.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill(usuario)
     formulario.locator("input[name=password]").fill(CLAVE)
     formulario.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/consolidar/$"))
+    pagina.wait_for_url(re.compile(destino))
 
+
+def _consolidar(page, live_server, pacto) -> None:
+    page.goto(f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/")
+    page.wait_for_url(re.compile(r"/cuentas/login/"))
+    _entrar(page, "mfguerrero", r"/consolidar/$")
     page.get_by_label("Elegir el acuerdo 1").check()
     page.get_by_label("Elegir el acuerdo 2").check()
     page.get_by_label("Título del compromiso").fill("Rutas señalizadas en Cayambe")
@@ -90,6 +93,8 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
     expect(page.get_by_text("Compromiso 1 creado con 2 acuerdos.")).to_be_visible()
     expect(page.get_by_role("link", name="Compromiso 1")).to_have_count(2)
 
+
+def _firmar_y_publicar(page, live_server, pacto) -> None:
     page.goto(f"{live_server.url}/pactos/gestion/{pacto.pk}/")
     page.get_by_role("button", name="Pasar a «En consulta pública»").click()
     page.get_by_role("button", name="Pasar a «Acordado»").click()
@@ -102,7 +107,9 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
     page.get_by_role("button", name="Pasar a «Publicado»").click()
     expect(page.get_by_text("El pacto está ahora «Publicado».")).to_be_visible()
 
-    # A visitor, in a fresh browser context, follows the trail.
+
+def _visitante_sigue_el_rastro(page, live_server, mesa):
+    """A visitor, in a fresh browser context, follows the trail; returns their page."""
     visitante = page.context.browser.new_context().new_page()
     visitante.goto(f"{live_server.url}/pactos/")
     visitante.get_by_role("link", name="Estrategia provincial de turismo").click()
@@ -114,19 +121,18 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
     rastro.get_by_role("link", name=re.compile("Acuerdo 1 de la sesión 1")).click()
     visitante.wait_for_url(re.compile(rf"/mesas/{mesa.slug}/sesiones/1/$"))
     expect(visitante.locator("body")).to_contain_text(mesa.nombre)
+    return visitante
 
-    # The lead organisation's contact reports progress from one page, with one short form.
+
+def _contacto_informa_avance(page, live_server, django_user_model, camara) -> None:
+    """The lead organisation's contact reports progress from one page, with one short form."""
     responsable = django_user_model.objects.create(
         username="camara", first_name="Paola", password=make_password(CLAVE)
     )
     ContactoResponsable.objects.create(usuario=responsable, actor=camara)
     contacto = page.context.browser.new_context().new_page()
     contacto.goto(f"{live_server.url}/pactos/mis-compromisos/")
-    formulario = contacto.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill("camara")
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
-    contacto.wait_for_url(re.compile(r"/pactos/mis-compromisos/$"))
+    _entrar(contacto, "camara", r"/pactos/mis-compromisos/$")
     inicio = time.monotonic()
     contacto.get_by_label("Estado").select_option("en_curso")
     contacto.get_by_label("Avance (%)").fill("35")
@@ -134,6 +140,16 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
     contacto.get_by_role("button", name="Guardar avance").click()
     expect(contacto.get_by_text("Avance del compromiso 1 registrado. Gracias.")).to_be_visible()
     assert time.monotonic() - inicio < 60
+
+
+def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
+    page, live_server, django_user_model, datos_de_referencia
+):
+    mesa, camara, pacto = _escenario(django_user_model)
+    _consolidar(page, live_server, pacto)
+    _firmar_y_publicar(page, live_server, pacto)
+    visitante = _visitante_sigue_el_rastro(page, live_server, mesa)
+    _contacto_informa_avance(page, live_server, django_user_model, camara)
 
     visitante.reload()
     expect(visitante.locator("body")).to_contain_text(mesa.nombre)

@@ -50,7 +50,7 @@ def pacto_borrador(db, coordinadora):
     pacto = pactos_srv.pacto_crear(
         eje=Eje.objects.get(codigo="turismo"),
         titulo="Pacto de turismo del noroccidente",
-        autor=coordinadora,
+        usuario=coordinadora,
         preambulo="Los cantones del noroccidente comparten ríos y bosques.",
         estrategia="Una sola ruta turística con señalética común.",
         objetivos="Señalizar la ruta\nCapacitar guías",
@@ -61,7 +61,7 @@ def pacto_borrador(db, coordinadora):
             acuerdos=[acuerdo],
             titulo=f"Compromiso de prueba {n}",
             texto=f"Texto del compromiso {n}.",
-            autor=coordinadora,
+            usuario=coordinadora,
         )
     return pacto
 

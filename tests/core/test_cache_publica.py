@@ -44,14 +44,14 @@ def pacto_en_borrador(coordinadora):
     pacto = srv_pactos.pacto_crear(
         eje=Eje.objects.get(codigo="turismo"),
         titulo="Pacto de las rutas de aviturismo",
-        autor=coordinadora,
+        usuario=coordinadora,
     )
     srv_pactos.compromiso_consolidar(
         pacto=pacto,
         acuerdos=[acuerdo],
         titulo="Rutas señalizadas",
         texto="Señalizar las rutas de aviturismo.",
-        autor=coordinadora,
+        usuario=coordinadora,
         lider=organizacion,
     )
     return pacto
@@ -66,7 +66,7 @@ def publicar(pacto, coordinadora):
                 persona="Ana Pérez",
                 fecha=timezone.localdate(),
             )
-        pacto = srv_pactos.pacto_cambiar_estado(pacto=pacto, estado=estado, autor=coordinadora)
+        pacto = srv_pactos.pacto_cambiar_estado(pacto=pacto, estado=estado, usuario=coordinadora)
     return pacto
 
 
@@ -156,7 +156,7 @@ def test_un_pacto_publicado_aparece_enseguida_y_un_borrador_nunca(
     assert desde_cache(client.get("/pactos/"))
 
     srv_pactos.pacto_editar(
-        pacto=pacto_en_borrador, autor=coordinadora, titulo="Pacto de las rutas (borrador)"
+        pacto=pacto_en_borrador, usuario=coordinadora, titulo="Pacto de las rutas (borrador)"
     )
     respuesta = client.get("/pactos/")
     assert "rutas (borrador)" not in respuesta.content.decode()

@@ -9,6 +9,14 @@ the service itself.
 """
 
 from .actores import ActorFactory, cedula_valida, ruc_sociedad_valido
+from .pactos import CompromisoFactory, PactoFactory
 from .sie import DatoMedicionFactory
 
-__all__ = ["ActorFactory", "DatoMedicionFactory", "cedula_valida", "ruc_sociedad_valido"]
+__all__ = [
+    "ActorFactory",
+    "CompromisoFactory",
+    "DatoMedicionFactory",
+    "PactoFactory",
+    "cedula_valida",
+    "ruc_sociedad_valido",
+]

@@ -78,7 +78,7 @@ def pacto_borrador(coordinadora, eje_turismo):
     return srv.pacto_crear(
         eje=eje_turismo,
         titulo="Estrategia provincial de turismo",
-        autor=coordinadora,
+        usuario=coordinadora,
         preambulo="Las ocho mesas cantonales acuerdan.",
         estrategia="Turismo sostenible y comunitario.",
         objetivos="Más visitantes\nMejor empleo",
@@ -104,7 +104,7 @@ def llevar_a(coordinadora, organizacion):
                         fecha=timezone.localdate(),
                     )
                 pacto.compromisos.filter(lider__isnull=True).update(lider=organizacion)
-            pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=siguiente, autor=coordinadora)
+            pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=siguiente, usuario=coordinadora)
         return pacto
 
     return llevar
@@ -117,7 +117,7 @@ def compromiso(pacto_borrador, acuerdos_turismo, coordinadora, organizacion):
         acuerdos=acuerdos_turismo[:1] + acuerdos_turismo[3:4],
         titulo="Rutas de aviturismo señalizadas",
         texto="Señalizar las rutas de aviturismo de Quito y Cayambe.",
-        autor=coordinadora,
+        usuario=coordinadora,
         lider=organizacion,
     )
 

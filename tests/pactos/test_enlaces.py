@@ -58,7 +58,7 @@ def test_resumen_semanal_de_la_hoja_de_ruta_enlaza_cada_actividad(crear_usuario,
 def test_feed_de_avances_y_api_de_pactos(pacto_publicado, coordinadora, client):
     compromiso = pacto_publicado.compromisos.get()
     srv.compromiso_actualizar(
-        compromiso=compromiso, autor=coordinadora, texto="Avanza", estado="en_curso", avance=20
+        compromiso=compromiso, usuario=coordinadora, texto="Avanza", estado="en_curso", avance=20
     )
     texto = client.get("/pactos/avances/feed/", **OTRO_HOST).content.decode()
     assert "127.0.0.1" not in texto

@@ -158,12 +158,14 @@ def test_servicio_de_avance_con_mensajes_en_espanol(coordinadora):
 
     a = actividad("instrumentos-comunicacion")
     with pytest.raises(ValidationError) as error:
-        actividad_actualizar_avance(actividad=a, por=coordinadora, estado=EstadoActividad.BLOQUEADA)
+        actividad_actualizar_avance(
+            actividad=a, usuario=coordinadora, estado=EstadoActividad.BLOQUEADA
+        )
     assert error.value.message_dict["notas"] == ["Explique en las notas por qué está bloqueada."]
     with pytest.raises(ValidationError) as error:
         actividad_actualizar_avance(
             actividad=actividad("instrumentos-comunicacion"),
-            por=coordinadora,
+            usuario=coordinadora,
             estado=EstadoActividad.EN_CURSO,
             avance=140,
         )
@@ -171,7 +173,7 @@ def test_servicio_de_avance_con_mensajes_en_espanol(coordinadora):
     hoy = datetime.date(2026, 6, 15)
     hecha = actividad_actualizar_avance(
         actividad=actividad("instrumentos-comunicacion"),
-        por=coordinadora,
+        usuario=coordinadora,
         estado=EstadoActividad.HECHA,
         hoy=hoy,
     )

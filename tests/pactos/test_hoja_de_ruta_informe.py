@@ -50,22 +50,22 @@ def esperar_listo(documento: Documento, segundos: float = 90) -> Documento:
 
 
 def test_periodo_del_mes_anterior():
-    assert periodo_mes_anterior(datetime.date(2026, 12, 1)) == (
+    assert periodo_mes_anterior(hoy=datetime.date(2026, 12, 1)) == (
         datetime.date(2026, 11, 1),
         datetime.date(2026, 11, 30),
     )
-    assert periodo_mes_anterior(datetime.date(2026, 3, 15)) == (
+    assert periodo_mes_anterior(hoy=datetime.date(2026, 3, 15)) == (
         datetime.date(2026, 2, 1),
         datetime.date(2026, 2, 28),
     )
-    assert periodo_mes_anterior(datetime.date(2027, 1, 1)) == (
+    assert periodo_mes_anterior(hoy=datetime.date(2027, 1, 1)) == (
         datetime.date(2026, 12, 1),
         datetime.date(2026, 12, 31),
     )
 
 
-@pytest.mark.django_db
-def test_contexto_del_informe(sin_cifras):
+def _metodologia_hecha():
+    """The methodological design, done on 28 April."""
     planificar(
         "pactos-diseno-metodologico",
         "2026-03-02",
@@ -74,6 +74,11 @@ def test_contexto_del_informe(sin_cifras):
         fin_real=datetime.date(2026, 4, 28),
         inicio_real=datetime.date(2026, 3, 2),
     )
+
+
+@pytest.mark.django_db
+def test_contexto_del_informe(sin_cifras):
+    _metodologia_hecha()
     planificar(
         "pactos-convocatoria",
         "2026-05-04",
@@ -92,14 +97,7 @@ def test_contexto_del_informe(sin_cifras):
 def test_informe_pdf_con_el_periodo_y_cada_producto(
     client, coordinadora, medios, celery_en_proceso, django_capture_on_commit_callbacks
 ):
-    planificar(
-        "pactos-diseno-metodologico",
-        "2026-03-02",
-        "2026-04-30",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 28),
-        inicio_real=datetime.date(2026, 3, 2),
-    )
+    _metodologia_hecha()
     client.force_login(coordinadora, backend="django.contrib.auth.backends.ModelBackend")
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = client.post(
@@ -142,7 +140,9 @@ def test_periodo_invalido_con_mensaje_en_espanol(client, coordinadora):
     respuesta = client.post(
         "/pactos/hoja-de-ruta/informes/", {"desde": "2026-05-01", "hasta": "2026-04-01"}
     )
-    assert respuesta.status_code == 200
+    # A refused form answers 400 and shows the form again with what was typed.
+    assert respuesta.status_code == 400
+    assert 'value="2026-04-01"' in respuesta.content.decode()
     assert "El fin del período no puede ser anterior a su inicio." in respuesta.content.decode()
     assert not InformeProgreso.objects.exists()
 
@@ -171,7 +171,7 @@ def test_solo_coordinacion_pide_informes(facilitador):
 
     with pytest.raises(AccesoDenegado):
         informe_solicitar(
-            desde=datetime.date(2026, 4, 1), hasta=datetime.date(2026, 4, 30), por=facilitador
+            desde=datetime.date(2026, 4, 1), hasta=datetime.date(2026, 4, 30), usuario=facilitador
         )
 
 

@@ -15,6 +15,11 @@ from .fixtures_hoja_de_ruta import actividad, claves_rapidas, planificar, sin_ci
 URL = "/pactos/hoja-de-ruta/"
 
 
+def _en_linea(cliente, a, datos: dict):
+    """The inline update of the list or the board, as htmx posts it."""
+    return cliente.post(f"{URL}actividades/{a.pk}/estado/", datos, headers={"HX-Request": "true"})
+
+
 def dias(n: int) -> str:
     return (timezone.localdate() + datetime.timedelta(days=n)).isoformat()
 
@@ -85,11 +90,7 @@ def test_actualizacion_en_linea_devuelve_la_fila_y_avisa_al_progreso(
 ):
     a = actividad("instrumentos-sistema-informacion")
     cliente = cliente_de(coordinadora)
-    respuesta = cliente.post(
-        f"{URL}actividades/{a.pk}/estado/",
-        {"estado": "hecha", "vista": "lista"},
-        headers={"HX-Request": "true"},
-    )
+    respuesta = _en_linea(cliente, a, {"estado": "hecha", "vista": "lista"})
     assert respuesta.status_code == 200
     assert respuesta["HX-Trigger"] == "hoja-de-ruta-actualizada"
     html = respuesta.content.decode()
@@ -106,11 +107,7 @@ def test_actualizacion_en_linea_devuelve_la_fila_y_avisa_al_progreso(
 @pytest.mark.django_db
 def test_actualizacion_en_linea_con_error_en_espanol(cliente_de, coordinadora):
     a = actividad("instrumentos-sistema-informacion")
-    respuesta = cliente_de(coordinadora).post(
-        f"{URL}actividades/{a.pk}/estado/",
-        {"estado": "bloqueada", "vista": "lista"},
-        headers={"HX-Request": "true"},
-    )
+    respuesta = _en_linea(cliente_de(coordinadora), a, {"estado": "bloqueada", "vista": "lista"})
     assert respuesta.status_code == 200
     assert "HX-Trigger" not in respuesta
     assert "Explique en las notas por qué está bloqueada." in respuesta.content.decode()
@@ -121,11 +118,7 @@ def test_actualizacion_en_linea_con_error_en_espanol(cliente_de, coordinadora):
 @pytest.mark.django_db
 def test_tablero_en_linea_mueve_la_tarjeta(cliente_de, coordinadora):
     a = actividad("instrumentos-mapeo-actores")
-    respuesta = cliente_de(coordinadora).post(
-        f"{URL}actividades/{a.pk}/estado/",
-        {"estado": "en_curso", "vista": "tablero"},
-        headers={"HX-Request": "true"},
-    )
+    respuesta = _en_linea(cliente_de(coordinadora), a, {"estado": "en_curso", "vista": "tablero"})
     html = respuesta.content.decode()
     assert html.strip().startswith('<div id="tablero"')
     en_curso = html.index('id="columna-en_curso"')
@@ -185,7 +178,8 @@ def test_avance_con_fechas_invalidas_muestra_errores_en_espanol(cliente_de, coor
             "fin_real": dias(5),
         },
     )
-    assert respuesta.status_code == 200
+    # A refused form answers 400 and shows the form again with what was typed.
+    assert respuesta.status_code == 400
     assert "La fecha de fin real no puede ser futura." in respuesta.content.decode()
 
 

@@ -130,9 +130,18 @@ def _sembrar_participacion(por):
     _sesion(turismo_cayambe, datetime.date(2026, 5, 25), [(sin_datos, None)], por=por, cerrar=False)
 
 
-def _sembrar_pactos(coordinadora) -> list[str]:
-    """Pactos signed before (1 commitment), in (3 and 2) and after (1) the period; a draft."""
-    eje = Eje.objects.get(codigo="turismo")
+@dataclass
+class Semilla:
+    """What every seeded pacto shares: its axis, the session of its agreements, its signer."""
+
+    coordinadora: object
+    eje: Eje
+    sesion: Sesion
+    organizacion: Actor
+    numeros: object
+
+
+def _semilla_pactos(coordinadora) -> Semilla:
     mesa = Mesa.objects.get(slug="turismo-cayambe")
     sesion = Sesion.objects.create(
         mesa=mesa,
@@ -150,43 +159,48 @@ def _sembrar_pactos(coordinadora) -> list[str]:
             "ambito": Actor.Ambito.PROVINCIAL,
         },
     )
-    numero = iter(range(1, 100))
-    titulos = []
+    eje = Eje.objects.get(codigo="turismo")
+    return Semilla(coordinadora, eje, sesion, organizacion, iter(range(1, 100)))
 
-    def pacto(titulo, compromisos, firma):
-        p = pactos_srv.pacto_crear(eje=eje, titulo=titulo, autor=coordinadora)
-        for i in range(compromisos):
-            acuerdo = Acuerdo.objects.create(
-                sesion=sesion, numero=next(numero), texto=f"Acuerdo {titulo} {i}"
-            )
-            pactos_srv.compromiso_consolidar(
-                pacto=p,
-                acuerdos=[acuerdo],
-                titulo=f"Compromiso {i + 1} de {titulo}",
-                texto="Texto del compromiso.",
-                autor=coordinadora,
-                lider=organizacion,
-            )
-        if firma is None:
-            return p
-        for estado in ("consulta", "acordado"):
-            p = pactos_srv.pacto_cambiar_estado(pacto=p, estado=estado, autor=coordinadora)
-        pactos_srv.firmante_agregar(
-            pacto=p, organizacion=organizacion, persona="Ana Pérez", fecha=firma
+
+def _pacto(semilla: Semilla, titulo: str, compromisos: int, firma: datetime.date | None):
+    """A pacto with that many commitments, signed on firma (left in draft if None)."""
+    coordinadora = semilla.coordinadora
+    p = pactos_srv.pacto_crear(eje=semilla.eje, titulo=titulo, usuario=coordinadora)
+    for i in range(compromisos):
+        acuerdo = Acuerdo.objects.create(
+            sesion=semilla.sesion, numero=next(semilla.numeros), texto=f"Acuerdo {titulo} {i}"
         )
-        p = pactos_srv.pacto_cambiar_estado(pacto=p, estado="firmado", autor=coordinadora)
-        titulos.append(titulo)
+        pactos_srv.compromiso_consolidar(
+            pacto=p,
+            acuerdos=[acuerdo],
+            titulo=f"Compromiso {i + 1} de {titulo}",
+            texto="Texto del compromiso.",
+            usuario=coordinadora,
+            lider=semilla.organizacion,
+        )
+    if firma is None:
         return p
+    for estado in ("consulta", "acordado"):
+        p = pactos_srv.pacto_cambiar_estado(pacto=p, estado=estado, usuario=coordinadora)
+    pactos_srv.firmante_agregar(
+        pacto=p, organizacion=semilla.organizacion, persona="Ana Pérez", fecha=firma
+    )
+    return pactos_srv.pacto_cambiar_estado(pacto=p, estado="firmado", usuario=coordinadora)
 
-    pacto("Pacto de abril", 1, datetime.date(2026, 4, 2))
-    mayo = pacto("Pacto de rutas de mayo", 3, datetime.date(2026, 5, 5))
-    pacto("Pacto de ferias de mayo", 2, datetime.date(2026, 5, 28))
-    pacto("Pacto de junio", 1, datetime.date(2026, 6, 10))
-    pacto("Pacto en borrador", 1, None)
+
+def _sembrar_pactos(coordinadora) -> list[str]:
+    """Pactos signed before (1 commitment), in (3 and 2) and after (1) the period; a draft."""
+    semilla = _semilla_pactos(coordinadora)
+    _pacto(semilla, "Pacto de abril", 1, datetime.date(2026, 4, 2))
+    mayo = _pacto(semilla, "Pacto de rutas de mayo", 3, datetime.date(2026, 5, 5))
+    _pacto(semilla, "Pacto de ferias de mayo", 2, datetime.date(2026, 5, 28))
+    _pacto(semilla, "Pacto de junio", 1, datetime.date(2026, 6, 10))
+    _pacto(semilla, "Pacto en borrador", 1, None)
     cumplido = mayo.compromisos.order_by("numero").first()
     pactos_srv.compromiso_actualizar(
         compromiso=cumplido,
-        autor=coordinadora,
+        usuario=coordinadora,
         texto="Rutas señalizadas.",
         estado="cumplido",
         avance=100,
@@ -247,7 +261,7 @@ def _sembrar_actividades(coordinadora) -> str:
     ):
         actividad_actualizar_avance(
             actividad=actividad,
-            por=coordinadora,
+            usuario=coordinadora,
             hoy=fin,
             estado=EstadoActividad.HECHA,
             fin_real=fin,
@@ -283,7 +297,7 @@ def filas(bloque: str, etiquetas: list[str]) -> dict[str, int]:
     return valores
 
 
-def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=None):
+def _comprobar_resumen(texto: str, periodo: Periodo) -> None:
     # 1. Executive summary: the roadmap as the panel counts it, and the activity done in May.
     actividades = list(actividades_filtradas())
     estados = resumen_estados(actividades)
@@ -298,6 +312,8 @@ def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=
     assert "En el período se terminó 1 actividad de la hoja de ruta." in resumen
     assert periodo.actividad_terminada in resumen
 
+
+def _comprobar_participacion(texto: str) -> None:
     # 4. Participation: every breakdown adds up to the 6 attendances of May.
     sesiones_mayo = Sesion.objects.filter(
         estado__in=[Sesion.Estado.CERRADA, Sesion.Estado.ACTA_PUBLICADA],
@@ -324,6 +340,11 @@ def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=
         "Organizaciones representadas": 1,
     }
     assert "Se cuentan asistencias" in mesas
+    _comprobar_desgloses(texto, verdad)
+
+
+def _comprobar_desgloses(texto: str, verdad: dict) -> None:
+    """Each breakdown of the attendances, read back and against the selector."""
     esperado = {
         ("Participación por cantón", "Participación por sector"): {
             "Cayambe": 3,
@@ -361,6 +382,8 @@ def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=
             k: v for k, v in cifras.items() if v and k != "Total"
         }
 
+
+def _comprobar_pactos(texto: str, periodo: Periodo) -> None:
     # 5. Pactos: two signed in May (3 + 2 commitments), one before: 6 commitments at the end.
     pactos = entre(texto, "5. Pactos y compromisos", "6. Eventos y comunicación")
     firmados = list(pactos_firmados(hasta=HASTA))
@@ -384,6 +407,8 @@ def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=
     )
     assert estados_leidos == {**por_estado, "Total": 6}
 
+
+def _comprobar_indicadores(texto: str) -> None:
     # 7. Indicators: 2 with data at the end of May (out of every active one), 1 moved in May.
     indicadores = entre(texto, "7. Indicadores que se movieron", "8. Riesgos")
     activos = indicadores_activos_total()
@@ -401,7 +426,14 @@ def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=
     assert (sie.valor, sie.meta) == (2, activos)
     assert f"Indicadores con datos: 2 / meta {activos}" in entre(texto, "2. Los cinco", "3. Estado")
 
+
+def comprobar_cifras(texto: str, periodo: Periodo, *, coordinadora=None, client=None):
+    _comprobar_resumen(texto, periodo)
+    _comprobar_participacion(texto)
+    _comprobar_pactos(texto, periodo)
+    _comprobar_indicadores(texto)
     if client is not None:
+        activos = indicadores_activos_total()
         # The roadmap panel counts over the same set (today: the June value counts too).
         client.force_login(coordinadora, backend="django.contrib.auth.backends.ModelBackend")
         panel = " ".join(client.get("/pactos/hoja-de-ruta/panel/").content.decode().split())

@@ -24,9 +24,8 @@ def test_el_espacio_de_consolidacion_agrupa_y_descarta_sin_perder_acuerdos(
     assert all(a.texto in html for a in acuerdos_turismo)
 
     respuesta = cliente.post(
-        url,
+        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
         {
-            "accion": "crear",
             "acuerdos": [acuerdos_turismo[1].pk, acuerdos_turismo[4].pk],
             "titulo": "Guías locales capacitados",
             "texto": "Capacitar a guías locales de Quito y Cayambe.",
@@ -38,16 +37,12 @@ def test_el_espacio_de_consolidacion_agrupa_y_descarta_sin_perder_acuerdos(
     compromiso = Compromiso.objects.get(pacto=pacto_borrador)
     assert set(compromiso.acuerdos.all()) == {acuerdos_turismo[1], acuerdos_turismo[4]}
 
+    descartar = reverse("pactos:acuerdos_descartar", args=[pacto_borrador.pk])
     sin_motivo = cliente.post(
-        url,
-        {"accion": "descartar", "acuerdos": [acuerdos_turismo[2].pk], "motivo": ""},
-        follow=True,
+        descartar, {"acuerdos": [acuerdos_turismo[2].pk], "motivo": ""}, follow=True
     )
     assert "Indique por qué el acuerdo no entra en el pacto." in sin_motivo.content.decode()
-    cliente.post(
-        url,
-        {"accion": "descartar", "acuerdos": [acuerdos_turismo[2].pk], "motivo": "Fuera de plazo"},
-    )
+    cliente.post(descartar, {"acuerdos": [acuerdos_turismo[2].pk], "motivo": "Fuera de plazo"})
     assert AcuerdoDescartado.objects.get().motivo == "Fuera de plazo"
 
     pendientes = cliente.get(url, {"estado": "pendiente"}).content.decode()
@@ -56,12 +51,48 @@ def test_el_espacio_de_consolidacion_agrupa_y_descarta_sin_perder_acuerdos(
     assert acuerdos_turismo[2].texto not in pendientes
 
 
+def _casilla(html: str, acuerdo) -> str:
+    inicio = html.index(f'id="acuerdo-{acuerdo.pk}"')
+    return html[html.rindex("<input", 0, inicio) : html.index(">", inicio)]
+
+
+def test_una_consolidacion_rechazada_conserva_los_acuerdos_marcados_y_lo_escrito(
+    cliente_de, coordinadora, pacto_borrador, acuerdos_turismo
+):
+    """The form comes back (400) with the ticks and the text, instead of a redirect that lost
+    them; a discard without a reason leaves every ticked agreement pending (all or none)."""
+    cliente = cliente_de(coordinadora)
+    elegidos = [acuerdos_turismo[0], acuerdos_turismo[3]]
+    respuesta = cliente.post(
+        reverse("pactos:acuerdos_descartar", args=[pacto_borrador.pk]),
+        {"acuerdos": [a.pk for a in elegidos], "motivo": "  ", "parametros": "estado=pendiente"},
+    )
+    assert respuesta.status_code == 400
+    html = respuesta.content.decode()
+    assert "Indique por qué el acuerdo no entra en el pacto." in html
+    assert all("checked" in _casilla(html, a) for a in elegidos)
+    assert "checked" not in _casilla(html, acuerdos_turismo[1])
+    assert 'value="estado=pendiente"' in html
+    assert not AcuerdoDescartado.objects.exists()
+
+    sin_titulo = cliente.post(
+        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
+        {"acuerdos": [a.pk for a in elegidos], "titulo": "", "texto": "Rutas señalizadas."},
+    )
+    assert sin_titulo.status_code == 400
+    html = sin_titulo.content.decode()
+    assert all("checked" in _casilla(html, a) for a in elegidos)
+    assert "Rutas señalizadas." in html
+    assert not Compromiso.objects.exists()
+
+
 def test_un_facilitador_no_consolida(cliente_de, facilitador, pacto_borrador, acuerdos_turismo):
     url = reverse("pactos:consolidar", args=[pacto_borrador.pk])
     cliente = cliente_de(facilitador)
     assert cliente.get(url).status_code == 403
     respuesta = cliente.post(
-        url, {"accion": "crear", "acuerdos": [acuerdos_turismo[0].pk], "titulo": "X", "texto": "X"}
+        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
+        {"acuerdos": [acuerdos_turismo[0].pk], "titulo": "X", "texto": "X"},
     )
     assert respuesta.status_code == 403
     assert not Compromiso.objects.exists()
@@ -182,3 +213,27 @@ def test_importar_csv_dice_por_fila_que_el_avance_lo_fijan_los_hitos(
     con_hitos.refresh_from_db()
     manual.refresh_from_db()
     assert (con_hitos.avance, manual.avance) == (50, 80)
+
+
+def test_importar_avances_desde_un_xlsx(cliente_de, coordinadora, pacto_publicado):
+    """The same import reads a workbook: numbers typed as numbers, a percentage sign kept."""
+    from openpyxl import Workbook
+
+    compromiso = pacto_publicado.compromisos.get()
+    libro = Workbook()
+    libro.active.append(["Pacto", "Número", "Estado", "Avance", "Texto", "Motivo"])
+    libro.active.append([pacto_publicado.slug, compromiso.numero, "en_curso", "35%", "Obra", ""])
+    archivo = io.BytesIO()
+    libro.save(archivo)
+    archivo.seek(0)
+    archivo.name = "avances.xlsx"
+    cliente = cliente_de(coordinadora)
+    url = reverse("pactos:importar_avances")
+    html = cliente.post(url, {"archivo": archivo}).content.decode()
+    assert "Vista previa" in html and "Aplicar 1 actualización" in html
+    contenido = html.split('name="contenido" value="')[1].split('"')[0]
+    import html as html_lib
+
+    cliente.post(url, {"contenido": html_lib.unescape(contenido), "confirmar": "1"})
+    compromiso.refresh_from_db()
+    assert (compromiso.estado, compromiso.avance) == ("en_curso", 35)

@@ -29,7 +29,7 @@ def test_se_recuerda_una_vez_por_periodo_y_no_lo_cerrado(vencido, responsable, c
     # Next month it is reminded again, unless it is done.
     siguiente = hoy + datetime.timedelta(days=32)
     srv.compromiso_actualizar(
-        compromiso=vencido, autor=coordinadora, texto="Terminado", estado="cumplido"
+        compromiso=vencido, usuario=coordinadora, texto="Terminado", estado="cumplido"
     )
     assert srv.recordatorios_enviar(hoy=siguiente) == 0
 
@@ -38,7 +38,7 @@ def test_se_recuerda_una_vez_por_periodo_y_no_lo_cerrado(vencido, responsable, c
 def test_silencioso_sin_actualizacion_en_60_dias(pacto_publicado, responsable, coordinadora):
     compromiso = pacto_publicado.compromisos.get()
     srv.compromiso_actualizar(
-        compromiso=compromiso, autor=responsable, texto="Algo", estado="en_curso", avance=10
+        compromiso=compromiso, usuario=responsable, texto="Algo", estado="en_curso", avance=10
     )
     hoy = timezone.localdate()
     assert compromiso not in srv.compromisos_para_recordar(hoy=hoy)

@@ -19,7 +19,7 @@ def test_la_consolidacion_conserva_el_rastro_acuerdo_compromiso_pacto(
         acuerdos=elegidos,
         titulo="Rutas señalizadas",
         texto="Señalizar las rutas.",
-        autor=coordinadora,
+        usuario=coordinadora,
         lider=organizacion,
     )
     origenes = OrigenCompromiso.objects.filter(compromiso=compromiso).select_related(
@@ -41,17 +41,17 @@ def test_fusionar_y_dividir_no_pierden_ningun_acuerdo(
 ):
     a, b, c = acuerdos_turismo[:3]
     c1 = srv.compromiso_consolidar(
-        pacto=pacto_borrador, acuerdos=[a], titulo="Uno", texto="Uno", autor=coordinadora
+        pacto=pacto_borrador, acuerdos=[a], titulo="Uno", texto="Uno", usuario=coordinadora
     )
     c2 = srv.compromiso_consolidar(
-        pacto=pacto_borrador, acuerdos=[b, c], titulo="Dos", texto="Dos", autor=coordinadora
+        pacto=pacto_borrador, acuerdos=[b, c], titulo="Dos", texto="Dos", usuario=coordinadora
     )
-    fusionado = srv.compromisos_fusionar(destino=c1, otros=[c2], autor=coordinadora)
+    fusionado = srv.compromisos_fusionar(destino=c1, otros=[c2], usuario=coordinadora)
     assert set(fusionado.acuerdos.all()) == {a, b, c}
     assert pacto_borrador.compromisos.count() == 1
 
     nuevo = srv.compromiso_dividir(
-        compromiso=fusionado, acuerdos=[c], titulo="Agenda", texto="Agenda", autor=coordinadora
+        compromiso=fusionado, acuerdos=[c], titulo="Agenda", texto="Agenda", usuario=coordinadora
     )
     assert set(fusionado.acuerdos.all()) == {a, b}
     assert set(nuevo.acuerdos.all()) == {c}
@@ -59,7 +59,7 @@ def test_fusionar_y_dividir_no_pierden_ningun_acuerdo(
 
     with pytest.raises(ValidationError, match="no todos"):
         srv.compromiso_dividir(
-            compromiso=fusionado, acuerdos=[a, b], titulo="X", texto="X", autor=coordinadora
+            compromiso=fusionado, acuerdos=[a, b], titulo="X", texto="X", usuario=coordinadora
         )
 
 
@@ -68,13 +68,18 @@ def test_acuerdo_no_incorporado_lleva_motivo_y_no_se_puede_usar(
 ):
     acuerdo = acuerdos_turismo[2]
     with pytest.raises(ValidationError, match="por qué"):
-        srv.acuerdo_descartar(pacto=pacto_borrador, acuerdo=acuerdo, motivo=" ", autor=coordinadora)
-    srv.acuerdo_descartar(
-        pacto=pacto_borrador, acuerdo=acuerdo, motivo="Competencia municipal", autor=coordinadora
+        srv.acuerdos_descartar(
+            pacto=pacto_borrador, acuerdos=[acuerdo], motivo=" ", usuario=coordinadora
+        )
+    srv.acuerdos_descartar(
+        pacto=pacto_borrador,
+        acuerdos=[acuerdo],
+        motivo="Competencia municipal",
+        usuario=coordinadora,
     )
     with pytest.raises(ValidationError, match="no incorporados"):
         srv.compromiso_consolidar(
-            pacto=pacto_borrador, acuerdos=[acuerdo], titulo="X", texto="X", autor=coordinadora
+            pacto=pacto_borrador, acuerdos=[acuerdo], titulo="X", texto="X", usuario=coordinadora
         )
     estados = {
         a.pk: (a.incorporado, a.descartado)
@@ -88,7 +93,11 @@ def test_acuerdo_no_incorporado_lleva_motivo_y_no_se_puede_usar(
 def test_acuerdos_de_otro_eje_se_rechazan(pacto_borrador, acuerdo_agro, coordinadora):
     with pytest.raises(ValidationError, match="otro eje"):
         srv.compromiso_consolidar(
-            pacto=pacto_borrador, acuerdos=[acuerdo_agro], titulo="X", texto="X", autor=coordinadora
+            pacto=pacto_borrador,
+            acuerdos=[acuerdo_agro],
+            titulo="X",
+            texto="X",
+            usuario=coordinadora,
         )
 
 
@@ -96,12 +105,12 @@ def test_versiones_y_sus_diferencias(pacto_borrador, coordinadora):
     assert pacto_borrador.versiones.count() == 1
     srv.pacto_editar(
         pacto=pacto_borrador,
-        autor=coordinadora,
+        usuario=coordinadora,
         estrategia="Turismo sostenible, comunitario y accesible.",
         objetivos="Más visitantes\nMejor empleo\nMás gasto por visitante",
     )
     # Saving without changes does not create a version.
-    srv.pacto_editar(pacto=pacto_borrador, autor=coordinadora)
+    srv.pacto_editar(pacto=pacto_borrador, usuario=coordinadora)
     v1, v2 = pacto_borrador.versiones.order_by("numero")
     assert (v1.numero, v2.numero) == (1, 2)
     assert Pacto.objects.get(pk=pacto_borrador.pk).version == 2
@@ -118,30 +127,30 @@ def test_cambios_de_estado_permitidos_y_rechazados(
     pacto_borrador, acuerdos_turismo, coordinadora, organizacion
 ):
     with pytest.raises(ValidationError, match="al menos un compromiso"):
-        srv.pacto_cambiar_estado(pacto=pacto_borrador, estado="consulta", autor=coordinadora)
+        srv.pacto_cambiar_estado(pacto=pacto_borrador, estado="consulta", usuario=coordinadora)
     with pytest.raises(ValidationError, match="no puede pasar"):
-        srv.pacto_cambiar_estado(pacto=pacto_borrador, estado="publicado", autor=coordinadora)
+        srv.pacto_cambiar_estado(pacto=pacto_borrador, estado="publicado", usuario=coordinadora)
     srv.compromiso_consolidar(
         pacto=pacto_borrador,
         acuerdos=acuerdos_turismo[:1],
         titulo="X",
         texto="X",
-        autor=coordinadora,
+        usuario=coordinadora,
         lider=organizacion,
     )
-    pacto = srv.pacto_cambiar_estado(pacto=pacto_borrador, estado="consulta", autor=coordinadora)
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="borrador", autor=coordinadora)
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="consulta", autor=coordinadora)
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="acordado", autor=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto_borrador, estado="consulta", usuario=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="borrador", usuario=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="consulta", usuario=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="acordado", usuario=coordinadora)
     # Once agreed the text is frozen and new commitments are refused.
     with pytest.raises(ValidationError, match="ya no se cambian"):
-        srv.pacto_editar(pacto=pacto, autor=coordinadora, titulo="Otro")
+        srv.pacto_editar(pacto=pacto, usuario=coordinadora, titulo="Otro")
     with pytest.raises(ValidationError, match="ya no se cambian"):
         srv.compromiso_consolidar(
-            pacto=pacto, acuerdos=acuerdos_turismo[1:2], titulo="Y", texto="Y", autor=coordinadora
+            pacto=pacto, acuerdos=acuerdos_turismo[1:2], titulo="Y", texto="Y", usuario=coordinadora
         )
     with pytest.raises(ValidationError, match="firmante"):
-        srv.pacto_cambiar_estado(pacto=pacto, estado="firmado", autor=coordinadora)
+        srv.pacto_cambiar_estado(pacto=pacto, estado="firmado", usuario=coordinadora)
     import datetime
 
     srv.firmante_agregar(
@@ -150,14 +159,14 @@ def test_cambios_de_estado_permitidos_y_rechazados(
         persona="Ana Pérez",
         fecha=datetime.date(2026, 10, 1),
     )
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="firmado", autor=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="firmado", usuario=coordinadora)
     assert pacto.fecha_firma == datetime.date(2026, 10, 1)
     with pytest.raises(ValidationError, match="no puede pasar"):
-        srv.pacto_cambiar_estado(pacto=pacto, estado="borrador", autor=coordinadora)
-    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="publicado", autor=coordinadora)
+        srv.pacto_cambiar_estado(pacto=pacto, estado="borrador", usuario=coordinadora)
+    pacto = srv.pacto_cambiar_estado(pacto=pacto, estado="publicado", usuario=coordinadora)
     assert pacto.publicado_en is not None
     with pytest.raises(ValidationError, match="no puede pasar"):
-        srv.pacto_cambiar_estado(pacto=pacto, estado="firmado", autor=coordinadora)
+        srv.pacto_cambiar_estado(pacto=pacto, estado="firmado", usuario=coordinadora)
     # Versions freeze the text only when it changed: the first one with the commitment in it.
     ultima = pacto.versiones.order_by("-numero").first()
     assert pacto.versiones.count() == 2 and "1. X" in ultima.compromisos
@@ -178,13 +187,13 @@ def test_avance_por_hitos_o_a_mano(pacto_publicado, coordinadora, responsable):
 
     srv.compromiso_editar(compromiso=compromiso, modo_avance=Compromiso.ModoAvance.MANUAL)
     srv.compromiso_actualizar(
-        compromiso=compromiso, autor=responsable, texto="Avanza", estado="en_curso", avance=60
+        compromiso=compromiso, usuario=responsable, texto="Avanza", estado="en_curso", avance=60
     )
     compromiso.refresh_from_db()
     assert compromiso.avance == 60
     with pytest.raises(ValidationError, match="motivo"):
         srv.compromiso_actualizar(
-            compromiso=compromiso, autor=responsable, texto="Se cae", estado="retrasado"
+            compromiso=compromiso, usuario=responsable, texto="Se cae", estado="retrasado"
         )
     ultima = Actualizacion.objects.filter(compromiso=compromiso).first()
     assert (ultima.autor, ultima.avance, ultima.estado) == (responsable, 60, "en_curso")
@@ -199,7 +208,7 @@ def test_csv_con_una_fila_mala_no_cambia_nada(pacto_publicado, coordinadora):
         f"{slug},99,en_curso,10,No existe,\n"
     )
     with pytest.raises(ValidationError) as error:
-        srv.avances_importar(contenido=malo, autor=coordinadora)
+        srv.avances_importar(contenido=malo, usuario=coordinadora)
     assert "Línea 3" in " ".join(error.value.messages)
     compromiso.refresh_from_db()
     assert compromiso.avance == 0 and compromiso.estado == "sin_iniciar"
@@ -210,13 +219,13 @@ def test_csv_con_una_fila_mala_no_cambia_nada(pacto_publicado, coordinadora):
         f"{slug},{compromiso.numero},retrasado,40,Sin motivo,\n"
     )
     with pytest.raises(ValidationError, match="motivo"):
-        srv.avances_importar(contenido=retrasado_sin_motivo, autor=coordinadora)
+        srv.avances_importar(contenido=retrasado_sin_motivo, usuario=coordinadora)
 
     bueno = (
         "pacto,numero,estado,avance,texto,motivo\n"
         f"{slug},{compromiso.numero},en_riesgo,40,Señalética instalada,Lluvias\n"
     )
-    assert srv.avances_importar(contenido=bueno, autor=coordinadora).actualizados == 1
+    assert srv.avances_importar(contenido=bueno, usuario=coordinadora).actualizados == 1
     compromiso.refresh_from_db()
     assert (compromiso.avance, compromiso.estado, compromiso.motivo_estado) == (
         40,

@@ -4,14 +4,13 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.documentos import tipo_documento
 from mesas.models import Sesion
-from pactos.models import Compromiso
 from pactos.services import pactos as srv
+from tests.factories import CompromisoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,7 +147,7 @@ def test_el_publico_no_ve_un_pacto_en_borrador(client, compromiso, settings):
         == 404
     )
     assert pacto.titulo not in client.get(reverse("pactos:pactos_publicos")).content.decode()
-    srv.pacto_cambiar_estado(pacto=pacto, estado="consulta", autor=None)
+    srv.pacto_cambiar_estado(pacto=pacto, estado="consulta", usuario=None)
     compromiso.refresh_from_db()
     # An update can only exist once signed; even so the feed and API filter by publication.
     assert compromiso.titulo not in client.get(reverse("pactos:feed_avances")).content.decode()
@@ -174,7 +173,7 @@ def test_el_publico_ve_el_pacto_publicado_con_rastro_feed_api_y_pdf(
     )
     srv.compromiso_actualizar(
         compromiso=compromiso,
-        autor=responsable,
+        usuario=responsable,
         texto="Primeras señales",
         estado="en_curso",
         avance=20,
@@ -206,20 +205,12 @@ def test_el_publico_ve_el_pacto_publicado_con_rastro_feed_api_y_pdf(
 
 
 def _agregar_compromisos(pacto, acuerdos, autor, lider, n):
-    for i in range(n):
-        c = Compromiso.objects.create(
-            pacto=pacto,
-            numero=(pacto.compromisos.aggregate(m=Max("numero"))["m"] or 0) + 1,
-            titulo=f"C{i}",
-            texto="T",
-            lider=lider,
-        )
-        c.acuerdos.add(*acuerdos[:2])
-        c.socios.add(lider)
+    for _i in range(n):
+        c = CompromisoFactory(pacto=pacto, lider=lider, acuerdos=acuerdos[:2], socios=[lider])
         srv.hito_agregar(compromiso=c, titulo="H", fecha=datetime.date(2027, 1, 1))
         for _ in range(2):
             srv.compromiso_actualizar(
-                compromiso=c, autor=autor, texto="x", estado="en_curso", avance=10
+                compromiso=c, usuario=autor, texto="x", estado="en_curso", avance=10
             )
 
 

@@ -144,7 +144,7 @@ def _construir() -> SimpleNamespace:
     pacto_borrador = srv_pactos.pacto_crear(
         eje=Eje.objects.get(codigo="turismo"),
         titulo=f"Pacto borrador {SECRETO}",
-        autor=coord,
+        usuario=coord,
         preambulo=f"Preambulo {SECRETO}",
     )
     inicio = timezone.now() + timedelta(days=20)

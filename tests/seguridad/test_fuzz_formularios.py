@@ -196,9 +196,7 @@ def test_volver_no_lleva_a_otro_sitio(cliente_rol, escenario):
 
 
 def test_parametros_con_salto_de_linea_no_rompen_la_redireccion(cliente_rol, escenario):
-    url = reverse("pactos:consolidar", kwargs={"pk": escenario.pacto_borrador.pk})
-    respuesta = cliente_rol("coordinacion").post(
-        url, {"accion": "vincular", "compromiso": "x", "parametros": "eje=1\r\nSet-Cookie: a=b"}
-    )
+    url = reverse("pactos:acuerdos_recuperar", kwargs={"pk": escenario.pacto_borrador.pk})
+    respuesta = cliente_rol("coordinacion").post(url, {"parametros": "eje=1\r\nSet-Cookie: a=b"})
     assert respuesta.status_code in (302, 404)
     assert "\n" not in respuesta.get("Location", "")

@@ -318,10 +318,45 @@ MATRIZ: list[Fila] = [
     F("pactos:pacto_versiones", PERSONAL, lambda o: {"pk": o.pacto.pk}),
     F("pactos:pacto_historial", PERSONAL, lambda o: {"pk": o.pacto.pk}),
     F("pactos:consolidar", SOLO_COORD, lambda o: {"pk": o.pacto_borrador.pk}),
+    F(
+        "pactos:compromiso_consolidar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.pacto_borrador.pk},
+    ),
+    F(
+        "pactos:acuerdos_vincular",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.pacto_borrador.pk},
+    ),
+    F(
+        "pactos:acuerdos_descartar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.pacto_borrador.pk},
+    ),
+    F(
+        "pactos:acuerdos_recuperar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.pacto_borrador.pk},
+    ),
     F("pactos:compromiso_gestion", PERSONAL, lambda o: {"pk": o.compromiso.pk}),
     F("pactos:compromiso_editar", "405 405 405 405 405 405 405", lambda o: {"pk": o.compromiso.pk}),
     F(
-        "pactos:compromiso_reorganizar",
+        "pactos:compromisos_fusionar",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.compromiso.pk},
+    ),
+    F(
+        "pactos:compromiso_dividir",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.compromiso.pk},
+    ),
+    F(
+        "pactos:acuerdo_desvincular",
+        "405 405 405 405 405 405 405",
+        lambda o: {"pk": o.compromiso.pk},
+    ),
+    F(
+        "pactos:compromiso_eliminar",
         "405 405 405 405 405 405 405",
         lambda o: {"pk": o.compromiso.pk},
     ),

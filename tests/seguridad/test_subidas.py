@@ -104,7 +104,7 @@ def test_copia_firmada_que_no_es_pdf_no_se_guarda(coordinadora, cliente_de):
     from pactos.services import pactos as srv
     from sie.models import Eje
 
-    pacto = srv.pacto_crear(eje=Eje.objects.get(codigo="turismo"), titulo="P", autor=coordinadora)
+    pacto = srv.pacto_crear(eje=Eje.objects.get(codigo="turismo"), titulo="P", usuario=coordinadora)
     cliente_de(coordinadora).post(
         f"/pactos/gestion/{pacto.pk}/copia-firmada/", {"archivo": _subir("firmado.pdf", HTML)}
     )
