@@ -21,6 +21,17 @@ FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _personal_del_programa(campo: forms.ModelChoiceField) -> None:
+    """Offer the programme's active staff (accounts with a role), by their full name."""
+    campo.queryset = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__isnull=False)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+    campo.label_from_instance = lambda u: u.get_full_name() or u.username
+
+
 class _Crispy:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,13 +88,7 @@ class MiembroForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["usuario"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__isnull=False)
-            .distinct()
-            .order_by("first_name", "username")
-        )
-        self.fields["usuario"].label_from_instance = lambda u: u.get_full_name() or u.username
+        _personal_del_programa(self.fields["usuario"])
         self.fields["actor"].queryset = Actor.objects.filter(activo=True)
 
     def clean(self):
@@ -151,6 +156,29 @@ class FiltroActoresForm(forms.Form):
         empty_value=None,
         required=False,
     )
+
+
+class SeleccionActoresForm(forms.Form):
+    actores = forms.ModelMultipleChoiceField(
+        queryset=Actor.objects.filter(activo=True).select_related("canton"), required=False
+    )
+
+
+class RespuestaForm(forms.Form):
+    """Will the guest attend? ("si" or "no", the two buttons of the invitation)."""
+
+    respuesta = forms.ChoiceField(
+        choices=[("si", _("Sí")), ("no", _("No"))],
+        error_messages={
+            "required": _("Elija si asistirá o no."),
+            "invalid_choice": _("Elija si asistirá o no."),
+        },
+    )
+
+    def clean(self):
+        datos = super().clean()
+        datos["asiste"] = datos.get("respuesta") == "si"
+        return datos
 
 
 class InvitadoForm(_Crispy, forms.ModelForm):
@@ -229,10 +257,7 @@ class TareaForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsable"].queryset = (
-            get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()
-        )
-        self.fields["responsable"].label_from_instance = lambda u: u.get_full_name() or u.username
+        _personal_del_programa(self.fields["responsable"])
 
 
 class TareaEstadoForm(forms.Form):
