@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.selectors import actores_para_publicar
 from core.rules import es_comunicador, es_coordinador
+from sie.models import Canton, Sector
 
 from .models import Evento, Invitado, Ponente, Sesion, TareaLogistica
 
@@ -124,8 +125,8 @@ def actores_para_invitar(
     *,
     evento: Evento,
     tipo: str = "",
-    canton=None,
-    sector=None,
+    canton: Canton | None = None,
+    sector: Sector | None = None,
     influencia_minima: int | None = None,
     q: str = "",
 ) -> QuerySet[Actor]:
