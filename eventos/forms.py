@@ -81,7 +81,27 @@ class EstadoForm(forms.Form):
     estado = forms.ChoiceField(label=_("Nuevo estado"), choices=Evento.Estado.choices)
 
 
-class MiembroForm(_Crispy, forms.ModelForm):
+class _ActorUOtro:
+    """A person named by an actor of the map or by another field (`otro`): one of the two."""
+
+    otro = ""
+    falta = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get(self.otro) and not datos.get("actor"):
+            raise forms.ValidationError(self.falta)
+        return datos
+
+
+class MiembroForm(_ActorUOtro, _Crispy, forms.ModelForm):
+    otro = "usuario"
+    falta = _("Elija un usuario del portal o un actor.")
+
     class Meta:
         model = MiembroEquipo
         fields = ["usuario", "actor", "rol"]
@@ -89,16 +109,12 @@ class MiembroForm(_Crispy, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _personal_del_programa(self.fields["usuario"])
-        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
-
-    def clean(self):
-        datos = super().clean()
-        if not datos.get("usuario") and not datos.get("actor"):
-            raise forms.ValidationError(_("Elija un usuario del portal o un actor."))
-        return datos
 
 
-class PonenteForm(_Crispy, forms.ModelForm):
+class PonenteForm(_ActorUOtro, _Crispy, forms.ModelForm):
+    otro = "nombre"
+    falta = _("Indique el nombre del ponente o elija un actor.")
+
     class Meta:
         model = Ponente
         fields = ["actor", "nombre", "cargo", "organizacion", "bio", "foto", "orden"]
@@ -106,16 +122,9 @@ class PonenteForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
         self.fields["foto"].validators.append(ArchivoValidador(("imagen",), max_mb=5))
         self.fields["nombre"].required = False
         self.fields["nombre"].help_text = _("Si lo deja vacío se usa el nombre del actor.")
-
-    def clean(self):
-        datos = super().clean()
-        if not datos.get("nombre") and not datos.get("actor"):
-            raise forms.ValidationError(_("Indique el nombre del ponente o elija un actor."))
-        return datos
 
 
 class SesionForm(_Crispy, forms.ModelForm):

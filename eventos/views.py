@@ -932,15 +932,11 @@ def _certificado_listo(invitado: Invitado) -> Documento | None:
     return documento if documento and documento.estado == Documento.Estado.LISTO else None
 
 
-class CertificadoView(View):
+class CertificadoView(InvitadoDelEnlace, VistaStaff):
     """The guest downloads their own certificate through their personal link."""
 
-    def get(self, request, token):
-        try:
-            invitado = enlaces.invitado_por_token_respuesta(token)
-        except enlaces.EnlaceInvalido:
-            return render(request, "eventos/publico/enlace_invalido.html", status=400)
-        documento = _certificado_listo(invitado) if invitado.asistio else None
+    def get(self, request, *args, **kwargs):
+        documento = _certificado_listo(self.invitado) if self.invitado.asistio else None
         if documento is None:
             raise Http404(_("Su certificado todavía no está listo."))
         return FileResponse(
