@@ -131,20 +131,21 @@ def actores_para_invitar(
     q: str = "",
 ) -> QuerySet[Actor]:
     """The actor map filtered for a guest list; `ya_invitado` marks those already on it."""
-    qs = Actor.objects.filter(activo=True).select_related("canton")
-    if tipo:
-        qs = qs.filter(tipo=tipo)
-    if canton:
-        qs = qs.filter(canton=canton)
-    if sector:
-        qs = qs.filter(sectores=sector)
-    if influencia_minima:
-        qs = qs.filter(influencia__gte=influencia_minima)
-    if q:
-        qs = qs.filter(nombre__icontains=q)
-    return qs.annotate(
-        ya_invitado=Count("invitaciones_evento", filter=Q(invitaciones_evento__evento=evento))
-    ).order_by("-influencia", "nombre")
+    filtros = {
+        "tipo": tipo,
+        "canton": canton,
+        "sectores": sector,
+        "influencia__gte": influencia_minima,
+        "nombre__icontains": q,
+    }
+    qs = Actor.objects.filter(activo=True, **{k: v for k, v in filtros.items() if v})
+    return (
+        qs.select_related("canton")
+        .annotate(
+            ya_invitado=Count("invitaciones_evento", filter=Q(invitaciones_evento__evento=evento))
+        )
+        .order_by("-influencia", "nombre")
+    )
 
 
 def _contar(valores, etiquetas: dict) -> list[dict]:

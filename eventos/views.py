@@ -83,6 +83,7 @@ class AccionEvento(EventoDeLaUrl, VistaAccion):
 
     template_name = "eventos/gestion/formulario.html"
     titulo = ""
+    boton = None
     modelo = None
     mensaje_exito = gettext_lazy("Guardado.")
 
@@ -109,7 +110,7 @@ class AccionEvento(EventoDeLaUrl, VistaAccion):
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto.update(titulo=self.titulo, volver=self.volver())
+        contexto.update(titulo=self.titulo, boton=self.boton, volver=self.volver())
         if "form" in contexto:
             contexto["multipart"] = contexto["form"].is_multipart()
         return contexto
@@ -121,6 +122,7 @@ class BotonEvento(AccionEvento):
     form_class = forms.Form
     http_method_names = ["post"]
     mensaje_exito = None
+    boton = gettext_lazy("Intentar de nuevo")
 
 
 class GestionListaView(VistaStaff):
