@@ -91,22 +91,30 @@ def dataset_seguro(dataset):
 
 
 def archivo_bytes(
-    *, cabecera: Sequence, filas: Iterable[Sequence], formato: str = "csv", titulo: str = ""
+    *,
+    cabecera: Sequence = (),
+    filas: Iterable[Sequence] = (),
+    formato: str = "csv",
+    titulo: str = "",
+    hojas: Sequence[tuple[str, Sequence, Iterable[Sequence]]] | None = None,
 ) -> bytes:
-    """The whole file: CSV in UTF-8 with a BOM, or XLSX with one sheet; every cell neutralised."""
+    """The whole file: CSV in UTF-8 with a BOM, or XLSX with one sheet (or the `hojas` given as
+    (titulo, cabecera, filas)); every cell neutralised."""
     if formato == "csv":
+        if hojas:
+            raise ValueError("Un CSV tiene una sola hoja.")
         return csv_bytes(filas, cabecera=cabecera)
     if formato != "xlsx":
         raise ValueError(f"Formato de descarga desconocido: {formato}")
     from openpyxl import Workbook
 
     libro = Workbook()
-    hoja = libro.active
-    if titulo:
-        hoja.title = titulo[:31]
-    hoja.append(list(cabecera))
-    for fila in filas:
-        hoja_agregar(hoja, fila)
+    libro.remove(libro.active)
+    for nombre, encabezados, datos in hojas or [(titulo or "datos", cabecera, filas)]:
+        hoja = libro.create_sheet(title=str(nombre)[:31])
+        hoja.append(list(encabezados))
+        for fila in datos:
+            hoja_agregar(hoja, fila)
     salida = io.BytesIO()
     libro.save(salida)
     return salida.getvalue()
@@ -115,15 +123,18 @@ def archivo_bytes(
 def respuesta_descarga(
     *,
     nombre: str,
-    cabecera: Sequence,
-    filas: Iterable[Sequence],
+    cabecera: Sequence = (),
+    filas: Iterable[Sequence] = (),
     formato: str = "csv",
     titulo: str = "",
+    hojas: Sequence[tuple[str, Sequence, Iterable[Sequence]]] | None = None,
 ):
-    """The download of a table: `nombre`.csv or `nombre`.xlsx, as an attachment."""
+    """The download of a table (or of a workbook of `hojas`): `nombre`.csv or .xlsx, attached."""
     from django.http import HttpResponse
 
-    contenido = archivo_bytes(cabecera=cabecera, filas=filas, formato=formato, titulo=titulo)
+    contenido = archivo_bytes(
+        cabecera=cabecera, filas=filas, formato=formato, titulo=titulo, hojas=hojas
+    )
     respuesta = HttpResponse(contenido, content_type=TIPO_CSV if formato == "csv" else TIPO_XLSX)
     respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.{formato}"'
     return respuesta

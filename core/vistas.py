@@ -69,6 +69,9 @@ class VistaStaff(TemplateView):
     objeto: models.Model | None = None
 
     def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            # A method the view does not take is refused to everyone, before any other check.
+            return self.http_method_not_allowed(request, *args, **kwargs)
         if not self.permiso:
             raise TypeError(f"{type(self).__name__} debe declarar `permiso` (o PUBLICO).")
         if self.permiso != PUBLICO and not request.user.is_authenticated:
@@ -91,6 +94,24 @@ class VistaStaff(TemplateView):
     def get_context_data(self, **kwargs) -> dict[str, Any]:
         kwargs.setdefault("objeto", self.objeto)
         return super().get_context_data(**kwargs)
+
+
+class SoloPost:
+    """Put first in the bases of an action posted from a page that shows its form elsewhere:
+    GET and the other methods answer 405 to everyone."""
+
+    http_method_names = ["post"]
+
+
+def pagina_y_accion(pagina: type[VistaStaff], accion: type[VistaStaff]):
+    """One address for a page (GET) and the action its form posts (POST), each its own view
+    with its own permission."""
+    ver, actuar = pagina.as_view(), accion.as_view()
+
+    def vista(request, *args, **kwargs):
+        return (actuar if request.method == "POST" else ver)(request, *args, **kwargs)
+
+    return vista
 
 
 class VistaAccion(FormMixin, VistaStaff):

@@ -23,7 +23,15 @@ from core.exportar import respuesta_descarga
 from core.firmas import EnlaceCaducado, EnlaceInvalido, objeto_de_token, token_firmado
 from core.importar import dataset_de_archivo, filas_validadas
 from core.permisos import AccesoDenegado
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, errores_a_form, objeto_o_404
+from core.vistas import (
+    PUBLICO,
+    SoloPost,
+    VistaAccion,
+    VistaStaff,
+    errores_a_form,
+    objeto_o_404,
+    pagina_y_accion,
+)
 from tests.factories import ActorFactory
 
 rules.add_perm("pruebas.ver_actor_de_prueba", rules.predicates.is_authenticated)
@@ -238,3 +246,30 @@ def test_la_fabrica_de_actores_da_organizaciones_y_personas_validas():
     organizacion.full_clean()
     persona.full_clean()
     assert persona.naturaleza == Actor.Naturaleza.PERSONA and persona.nombres
+
+
+def test_descarga_xlsx_de_varias_hojas():
+    xlsx = respuesta_descarga(
+        nombre="datos",
+        formato="xlsx",
+        hojas=[("datos", ["a"], [["=x"]]), ("licencia", ["texto"], [["CC BY 4.0"]])],
+    )
+    libro = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    assert libro.sheetnames == ["datos", "licencia"]
+    assert libro["datos"]["A2"].value == "'=x"
+
+
+@pytest.mark.django_db
+def test_pagina_y_accion_en_una_direccion_y_solo_post_responde_405_a_todos(sin_rol):
+    class Pagina(VerActor):
+        permiso = PUBLICO
+
+    class Accion(SoloPost, Renombrar):
+        pass
+
+    vista = pagina_y_accion(Pagina, Accion)
+    actor = ActorFactory()
+    assert vista(_peticion(), pk=actor.pk).status_code == 200
+    respuesta = vista(_peticion(metodo="post", datos={"nombre": "Ana"}), pk=actor.pk)
+    assert respuesta.status_code == 302
+    assert Accion.as_view()(_peticion()).status_code == 405
