@@ -22,7 +22,7 @@ from core.enlaces import url_absoluta
 from core.limites import limite_superado
 from core.models import Documento
 from core.red import ip_cliente
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from . import enlaces, selectors, services
 from .forms import (
@@ -116,11 +116,10 @@ class AccionEvento(EventoDeLaUrl, VistaAccion):
         return contexto
 
 
-class BotonEvento(AccionEvento):
+class BotonEvento(SoloPost, AccionEvento):
     """An action of one button: nothing to type, POST only; a refusal shows on its own page."""
 
     form_class = forms.Form
-    http_method_names = ["post"]
     mensaje_exito = None
     boton = gettext_lazy("Intentar de nuevo")
 
@@ -705,9 +704,8 @@ class SistematizacionView(_DeLaSistematizacion, AccionEvento):
         )
 
 
-class FotoAgregarView(_DeLaSistematizacion, AccionEvento):
+class FotoAgregarView(SoloPost, _DeLaSistematizacion, AccionEvento):
     form_class = FotoForm
-    http_method_names = ["post"]
     mensaje_exito = gettext_lazy("Foto agregada.")
 
     def get_context_data(self, **kwargs):
@@ -918,11 +916,10 @@ class ResponderView(InvitadoDelEnlace, VistaAccion):
         )
 
 
-class CancelarView(InvitadoDelEnlace, VistaAccion):
+class CancelarView(SoloPost, InvitadoDelEnlace, VistaAccion):
     """A confirmed (or waiting) guest frees their seat."""
 
     form_class = forms.Form
-    http_method_names = ["post"]
     mensaje_exito = gettext_lazy("Liberamos su cupo. Gracias por avisarnos.")
 
     def ejecutar(self, form) -> Invitado:
