@@ -1,13 +1,12 @@
 """Open data: published events with their programme and speakers; never guests or their data."""
 
 import django_filters
-from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
 from core.enlaces import url_absoluta, url_de
 
 from .models import Evento, Ponente, Sesion
-from .selectors import eventos_publicos, ponentes_para_publicar
+from .selectors import eventos_con_programa
 
 
 class PonenteSerializer(serializers.ModelSerializer):
@@ -105,18 +104,4 @@ class EventoViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return (
-            eventos_publicos()
-            .prefetch_related(
-                "aliados",
-                Prefetch(
-                    "sesiones",
-                    queryset=Sesion.objects.prefetch_related(
-                        Prefetch("ponentes", queryset=ponentes_para_publicar()),
-                        Prefetch("moderadores", queryset=ponentes_para_publicar()),
-                    ),
-                ),
-                Prefetch("ponentes", queryset=ponentes_para_publicar()),
-            )
-            .order_by("-inicio")
-        )
+        return eventos_con_programa().order_by("-inicio")

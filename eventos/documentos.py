@@ -16,19 +16,19 @@ from .services import TIPO_CERTIFICADO, TIPO_INFORME, TIPO_PROGRAMA
 def _contexto_programa(evento) -> dict:
     from .selectors import contexto_programa
 
-    return contexto_programa(evento)
+    return contexto_programa(evento=evento)
 
 
 def _contexto_informe(evento) -> dict:
     from .selectors import contexto_informe
 
-    return contexto_informe(evento)
+    return contexto_informe(evento=evento)
 
 
 def _contexto_certificado(invitado) -> dict:
     from .selectors import contexto_certificado
 
-    return contexto_certificado(invitado)
+    return contexto_certificado(invitado=invitado)
 
 
 def _version_informe(evento) -> int:

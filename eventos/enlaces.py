@@ -1,46 +1,33 @@
 """Personal signed links of the guests and their check-in QR codes.
 
-A link carries the guest's id and their random key, signed with the portal's SECRET_KEY; a
-changed character breaks the signature, and another guest's id cannot be put in without it.
+A link carries the guest's id and their random key, signed by core.firmas with one salt per
+purpose (answering, checking in); a changed character breaks the signature, and another guest's
+id cannot be put in without it.
 """
 
 import base64
 import io
 
 import qrcode
-import qrcode.image.svg
-from django.core import signing
 from django.urls import reverse
 
 from core.enlaces import url_absoluta
+from core.firmas import EnlaceInvalido, objeto_de_token, token_firmado
 
 from .models import Invitado
+
+__all__ = ["EnlaceInvalido"]
 
 SAL_RESPUESTA = "eventos.invitacion.respuesta"
 SAL_ACREDITACION = "eventos.invitacion.acreditacion"
 
 
-class EnlaceInvalido(Exception):
-    """The link was altered, belongs to no guest, or was revoked."""
-
-
-def _firmar(invitado: Invitado, sal: str) -> str:
-    return signing.dumps([invitado.pk, invitado.clave], salt=sal, compress=True)
-
-
 def _leer(token: str, sal: str) -> Invitado:
-    try:
-        pk, clave = signing.loads(token, salt=sal)
-    except (signing.BadSignature, ValueError, TypeError) as exc:
-        raise EnlaceInvalido from exc
-    invitado = Invitado.objects.select_related("evento").filter(pk=pk, clave=clave).first()
-    if invitado is None:
-        raise EnlaceInvalido
-    return invitado
+    return objeto_de_token(token, sal=sal, queryset=Invitado.objects.select_related("evento"))
 
 
 def token_respuesta(invitado: Invitado) -> str:
-    return _firmar(invitado, SAL_RESPUESTA)
+    return token_firmado(invitado, sal=SAL_RESPUESTA)
 
 
 def invitado_por_token_respuesta(token: str) -> Invitado:
@@ -48,7 +35,7 @@ def invitado_por_token_respuesta(token: str) -> Invitado:
 
 
 def token_acreditacion(invitado: Invitado) -> str:
-    return _firmar(invitado, SAL_ACREDITACION)
+    return token_firmado(invitado, sal=SAL_ACREDITACION)
 
 
 def invitado_por_token_acreditacion(token: str) -> Invitado:
@@ -78,8 +65,3 @@ def qr_png(texto: str) -> bytes:
 def qr_data_uri(texto: str) -> str:
     """A PNG data: URI (the Content Security Policy allows data: images, not inline styles)."""
     return "data:image/png;base64," + base64.b64encode(qr_png(texto)).decode()
-
-
-def qr_svg(texto: str) -> str:
-    imagen = qrcode.make(texto, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
-    return imagen.to_string(encoding="unicode")

@@ -21,6 +21,17 @@ FECHA_HORA = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m
 FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _personal_del_programa(campo: forms.ModelChoiceField) -> None:
+    """Offer the programme's active staff (accounts with a role), by their full name."""
+    campo.queryset = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__isnull=False)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+    campo.label_from_instance = lambda u: u.get_full_name() or u.username
+
+
 class _Crispy:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,30 +81,40 @@ class EstadoForm(forms.Form):
     estado = forms.ChoiceField(label=_("Nuevo estado"), choices=Evento.Estado.choices)
 
 
-class MiembroForm(_Crispy, forms.ModelForm):
+class _ActorUOtro:
+    """A person named by an actor of the map or by another field (`otro`): one of the two."""
+
+    otro = ""
+    falta = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get(self.otro) and not datos.get("actor"):
+            raise forms.ValidationError(self.falta)
+        return datos
+
+
+class MiembroForm(_ActorUOtro, _Crispy, forms.ModelForm):
+    otro = "usuario"
+    falta = _("Elija un usuario del portal o un actor.")
+
     class Meta:
         model = MiembroEquipo
         fields = ["usuario", "actor", "rol"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["usuario"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True, groups__isnull=False)
-            .distinct()
-            .order_by("first_name", "username")
-        )
-        self.fields["usuario"].label_from_instance = lambda u: u.get_full_name() or u.username
-        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
-
-    def clean(self):
-        datos = super().clean()
-        if not datos.get("usuario") and not datos.get("actor"):
-            raise forms.ValidationError(_("Elija un usuario del portal o un actor."))
-        return datos
+        _personal_del_programa(self.fields["usuario"])
 
 
-class PonenteForm(_Crispy, forms.ModelForm):
+class PonenteForm(_ActorUOtro, _Crispy, forms.ModelForm):
+    otro = "nombre"
+    falta = _("Indique el nombre del ponente o elija un actor.")
+
     class Meta:
         model = Ponente
         fields = ["actor", "nombre", "cargo", "organizacion", "bio", "foto", "orden"]
@@ -101,16 +122,9 @@ class PonenteForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = Actor.objects.filter(activo=True)
         self.fields["foto"].validators.append(ArchivoValidador(("imagen",), max_mb=5))
         self.fields["nombre"].required = False
         self.fields["nombre"].help_text = _("Si lo deja vacío se usa el nombre del actor.")
-
-    def clean(self):
-        datos = super().clean()
-        if not datos.get("nombre") and not datos.get("actor"):
-            raise forms.ValidationError(_("Indique el nombre del ponente o elija un actor."))
-        return datos
 
 
 class SesionForm(_Crispy, forms.ModelForm):
@@ -151,6 +165,29 @@ class FiltroActoresForm(forms.Form):
         empty_value=None,
         required=False,
     )
+
+
+class SeleccionActoresForm(forms.Form):
+    actores = forms.ModelMultipleChoiceField(
+        queryset=Actor.objects.filter(activo=True).select_related("canton"), required=False
+    )
+
+
+class RespuestaForm(forms.Form):
+    """Will the guest attend? ("si" or "no", the two buttons of the invitation)."""
+
+    respuesta = forms.ChoiceField(
+        choices=[("si", _("Sí")), ("no", _("No"))],
+        error_messages={
+            "required": _("Elija si asistirá o no."),
+            "invalid_choice": _("Elija si asistirá o no."),
+        },
+    )
+
+    def clean(self):
+        datos = super().clean()
+        datos["asiste"] = datos.get("respuesta") == "si"
+        return datos
 
 
 class InvitadoForm(_Crispy, forms.ModelForm):
@@ -229,10 +266,7 @@ class TareaForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsable"].queryset = (
-            get_user_model().objects.filter(is_active=True, groups__isnull=False).distinct()
-        )
-        self.fields["responsable"].label_from_instance = lambda u: u.get_full_name() or u.username
+        _personal_del_programa(self.fields["responsable"])
 
 
 class TareaEstadoForm(forms.Form):

@@ -11,7 +11,7 @@ def eventos_del_actor(actor, user):
     from .models import Ponente
     from .selectors import eventos_de_actor
 
-    asistencias = list(eventos_de_actor(actor))
+    asistencias = list(eventos_de_actor(actor=actor))
     if not es_personal(user):
         asistencias = [a for a in asistencias if a.evento.publicado]
     ponencias = list(
@@ -60,7 +60,7 @@ def tabla_eventos(*, desde=None, hasta=None) -> dict:
         qs = qs.filter(inicio__date__lte=hasta)
     filas = []
     for evento in qs:
-        cifras = cifras_asistencia(evento)
+        cifras = cifras_asistencia(evento=evento)
         filas.append(
             [
                 evento.titulo,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.selectors import actores_para_publicar
 from core.rules import es_comunicador, es_coordinador
+from sie.models import Canton, Sector
 
 from .models import Evento, Invitado, Ponente, Sesion, TareaLogistica
 
@@ -34,25 +36,27 @@ def ponentes_para_publicar() -> QuerySet[Ponente]:
     return Ponente.objects.prefetch_related(Prefetch("actor", queryset=actores_para_publicar()))
 
 
-def evento_publico(*, slug: str) -> Evento:
-    return (
-        eventos_publicos()
-        .prefetch_related(
-            "aliados",
-            Prefetch(
-                "sesiones",
-                queryset=Sesion.objects.prefetch_related(
-                    Prefetch("ponentes", queryset=ponentes_para_publicar()),
-                    Prefetch("moderadores", queryset=ponentes_para_publicar()),
-                ),
-            ),
-            Prefetch("ponentes", queryset=ponentes_para_publicar().order_by("orden", "nombre")),
-        )
-        .get(slug=slug)
+def eventos_con_programa() -> QuerySet[Evento]:
+    """Published events with allies, sessions and speakers loaded as the public may see them."""
+    return eventos_publicos().prefetch_related(
+        "aliados",
+        Prefetch("sesiones", queryset=sesiones_para_publicar()),
+        Prefetch("ponentes", queryset=ponentes_para_publicar()),
     )
 
 
-def eventos_para(*, user) -> QuerySet[Evento]:
+def sesiones_para_publicar() -> QuerySet[Sesion]:
+    return Sesion.objects.prefetch_related(
+        Prefetch("ponentes", queryset=ponentes_para_publicar()),
+        Prefetch("moderadores", queryset=ponentes_para_publicar()),
+    )
+
+
+def evento_publico(*, slug: str) -> Evento:
+    return eventos_con_programa().get(slug=slug)
+
+
+def eventos_para(*, usuario: AbstractBaseUser) -> QuerySet[Evento]:
     """Events this person may open in the staff area."""
     qs = Evento.objects.select_related("parroquia__canton").annotate(
         n_invitados=Count("invitados", distinct=True),
@@ -60,12 +64,12 @@ def eventos_para(*, user) -> QuerySet[Evento]:
             "invitados", filter=Q(invitados__estado=Invitado.Estado.CONFIRMADO), distinct=True
         ),
     )
-    if not (es_coordinador(user) or es_comunicador(user)):
-        qs = qs.filter(equipo__usuario=user).distinct()
+    if not (es_coordinador(usuario) or es_comunicador(usuario)):
+        qs = qs.filter(equipo__usuario=usuario).distinct()
     return qs.order_by("-inicio", "pk")
 
 
-def estado_lista(evento: Evento) -> dict[str, int]:
+def estado_lista(*, evento: Evento) -> dict[str, int]:
     """The guest list at a glance."""
     filas = evento.invitados.values("estado").annotate(n=Count("pk"))
     por_estado = {fila["estado"]: fila["n"] for fila in filas}
@@ -84,6 +88,7 @@ def estado_lista(evento: Evento) -> dict[str, int]:
 
 
 def invitados_de(*, evento: Evento, estado: str = "", q: str = "") -> QuerySet[Invitado]:
+    """The guest list filtered by state ("asistieron": those who came) and by name or organisation."""
     qs = evento.invitados.select_related("canton", "actor")
     if estado == "asistieron":
         qs = qs.filter(asistio=True)
@@ -120,26 +125,27 @@ def actores_para_invitar(
     *,
     evento: Evento,
     tipo: str = "",
-    canton=None,
-    sector=None,
+    canton: Canton | None = None,
+    sector: Sector | None = None,
     influencia_minima: int | None = None,
     q: str = "",
 ) -> QuerySet[Actor]:
     """The actor map filtered for a guest list; `ya_invitado` marks those already on it."""
-    qs = Actor.objects.filter(activo=True).select_related("canton")
-    if tipo:
-        qs = qs.filter(tipo=tipo)
-    if canton:
-        qs = qs.filter(canton=canton)
-    if sector:
-        qs = qs.filter(sectores=sector)
-    if influencia_minima:
-        qs = qs.filter(influencia__gte=influencia_minima)
-    if q:
-        qs = qs.filter(nombre__icontains=q)
-    return qs.annotate(
-        ya_invitado=Count("invitaciones_evento", filter=Q(invitaciones_evento__evento=evento))
-    ).order_by("-influencia", "nombre")
+    filtros = {
+        "tipo": tipo,
+        "canton": canton,
+        "sectores": sector,
+        "influencia__gte": influencia_minima,
+        "nombre__icontains": q,
+    }
+    qs = Actor.objects.filter(activo=True, **{k: v for k, v in filtros.items() if v})
+    return (
+        qs.select_related("canton")
+        .annotate(
+            ya_invitado=Count("invitaciones_evento", filter=Q(invitaciones_evento__evento=evento))
+        )
+        .order_by("-influencia", "nombre")
+    )
 
 
 def _contar(valores, etiquetas: dict) -> list[dict]:
@@ -158,14 +164,14 @@ def _contar(valores, etiquetas: dict) -> list[dict]:
     return sorted(filas, key=lambda f: (not f["clave"], -f["n"], str(f["etiqueta"])))
 
 
-def cifras_asistencia(evento: Evento) -> dict:
+def cifras_asistencia(*, evento: Evento) -> dict:
     """Attendance disaggregated by kind of actor, canton and gender."""
     asistentes = list(
         evento.invitados.filter(asistio=True).values_list(
             "tipo_actor", "canton__nombre", "genero", "origen"
         )
     )
-    lista = estado_lista(evento)
+    lista = estado_lista(evento=evento)
     confirmados = lista["confirmados"]
     return {
         "asistentes": len(asistentes),
@@ -179,7 +185,7 @@ def cifras_asistencia(evento: Evento) -> dict:
     }
 
 
-def barras_svg(filas: list[dict], *, ancho: int = 460, alto_fila: int = 22) -> str:
+def barras_svg(*, filas: list[dict], ancho: int = 460, alto_fila: int = 22) -> str:
     """A small horizontal bar chart as SVG, for the PDF report (server-side, no JS)."""
     from django.utils.html import escape
 
@@ -205,7 +211,7 @@ def barras_svg(filas: list[dict], *, ancho: int = 460, alto_fila: int = 22) -> s
     return "".join(partes)
 
 
-def logistica_de(evento: Evento) -> dict:
+def logistica_de(*, evento: Evento) -> dict:
     tareas = list(evento.tareas.select_related("responsable"))
     hoy = timezone.localdate()
     hechas = sum(1 for t in tareas if t.estado in (TareaLogistica.Estado.LISTA, "no_aplica"))
@@ -227,38 +233,34 @@ def logistica_de(evento: Evento) -> dict:
 # --- Context of the generated documents ------------------------------------------------------
 
 
-def contexto_programa(evento: Evento) -> dict:
-    sesiones = evento.sesiones.prefetch_related(
-        Prefetch("ponentes", queryset=ponentes_para_publicar()),
-        Prefetch("moderadores", queryset=ponentes_para_publicar()),
-    )
+def contexto_programa(*, evento: Evento) -> dict:
     return {
         "evento": evento,
-        "sesiones": sesiones,
+        "sesiones": sesiones_para_publicar().filter(evento=evento),
         "ponentes": ponentes_para_publicar().filter(evento=evento).order_by("orden", "nombre"),
     }
 
 
-def contexto_informe(evento: Evento) -> dict:
-    cifras = cifras_asistencia(evento)
+def contexto_informe(*, evento: Evento) -> dict:
+    cifras = cifras_asistencia(evento=evento)
     return {
         "evento": evento,
         "sistematizacion": evento.sistematizacion,
         "cifras": cifras,
-        "grafico_tipo": barras_svg(cifras["por_tipo"]),
-        "grafico_canton": barras_svg(cifras["por_canton"]),
-        "grafico_genero": barras_svg(cifras["por_genero"]),
+        "grafico_tipo": barras_svg(filas=cifras["por_tipo"]),
+        "grafico_canton": barras_svg(filas=cifras["por_canton"]),
+        "grafico_genero": barras_svg(filas=cifras["por_genero"]),
         "sesiones": evento.sesiones.prefetch_related("ponentes", "moderadores"),
         "fotos": evento.fotos.all(),
         "aliados": evento.aliados.all(),
     }
 
 
-def contexto_certificado(invitado: Invitado) -> dict:
+def contexto_certificado(*, invitado: Invitado) -> dict:
     return {"invitado": invitado, "evento": invitado.evento}
 
 
-def eventos_de_actor(actor: Actor) -> QuerySet[Invitado]:
+def eventos_de_actor(*, actor: Actor) -> QuerySet[Invitado]:
     """Events an actor attended (for the actor page's participation section)."""
     return (
         Invitado.objects.filter(actor=actor, asistio=True)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
+from django.core.files import File
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from core.correo import correo_enviar, pendientes_enviar
+from core.models import Documento
 from core.tareas import encolar_tras_commit
 
 from . import enlaces
@@ -38,8 +41,11 @@ logger = logging.getLogger(__name__)
 SLUGS_RESERVADOS = {"gestion", "invitacion", "calendario", "calendario-ics", "api"}
 ORDEN_ESTADOS = [e.value for e in Evento.Estado]
 
+# The person acting: staff, a guest through a personal link (anonymous), or nobody (a task).
+Usuario = AbstractBaseUser | AnonymousUser | None
 
-def _usuario(usuario):
+
+def _usuario(usuario: Usuario) -> AbstractBaseUser | None:
     return usuario if getattr(usuario, "is_authenticated", False) else None
 
 
@@ -70,7 +76,9 @@ def _slug_unico(titulo: str, excluir_pk: int | None = None) -> str:
 
 
 @transaction.atomic
-def evento_crear(*, usuario, datos: dict, aliados: Iterable[Actor] | None = None) -> Evento:
+def evento_crear(
+    *, usuario: Usuario, datos: dict, aliados: Iterable[Actor] | None = None
+) -> Evento:
     """Create an event; a launch event starts with the founding document's checklist."""
     evento = Evento(creado_por=_usuario(usuario))
     _asignar(evento, datos)
@@ -87,7 +95,7 @@ def evento_crear(*, usuario, datos: dict, aliados: Iterable[Actor] | None = None
 
 @transaction.atomic
 def evento_actualizar(
-    *, evento: Evento, usuario, datos: dict, aliados: Iterable[Actor] | None = None
+    *, evento: Evento, usuario: Usuario, datos: dict, aliados: Iterable[Actor] | None = None
 ) -> Evento:
     evento = Evento.objects.select_for_update().get(pk=evento.pk)
     _asignar(evento, datos)
@@ -102,7 +110,7 @@ def evento_actualizar(
 
 
 @transaction.atomic
-def evento_cambiar_estado(*, evento: Evento, estado: str, usuario) -> Evento:
+def evento_cambiar_estado(*, evento: Evento, estado: str, usuario: Usuario) -> Evento:
     """Move the event forward: planning → invitations sent → held → systematized."""
     evento = Evento.objects.select_for_update().get(pk=evento.pk)
     if estado not in ORDEN_ESTADOS:
@@ -126,7 +134,12 @@ def evento_cambiar_estado(*, evento: Evento, estado: str, usuario) -> Evento:
 
 @transaction.atomic
 def miembro_agregar(
-    *, evento: Evento, rol: str, usuario, miembro=None, actor: Actor | None = None
+    *,
+    evento: Evento,
+    rol: str,
+    usuario: Usuario,
+    miembro: AbstractBaseUser | None = None,
+    actor: Actor | None = None,
 ) -> MiembroEquipo:
     if miembro is None and actor is None:
         raise ValidationError(_("Indique un usuario del portal o un actor."))
@@ -142,7 +155,7 @@ def miembro_agregar(
 
 
 @transaction.atomic
-def miembro_quitar(*, miembro: MiembroEquipo, usuario) -> None:
+def miembro_quitar(*, miembro: MiembroEquipo, usuario: Usuario) -> None:
     miembro.delete()
 
 
@@ -151,7 +164,7 @@ def miembro_quitar(*, miembro: MiembroEquipo, usuario) -> None:
 
 @transaction.atomic
 def ponente_guardar(
-    *, evento: Evento, usuario, datos: dict, ponente: Ponente | None = None
+    *, evento: Evento, usuario: Usuario, datos: dict, ponente: Ponente | None = None
 ) -> Ponente:
     ponente = ponente or Ponente(evento=evento)
     _asignar(ponente, datos)
@@ -167,7 +180,7 @@ def ponente_guardar(
 def sesion_guardar(
     *,
     evento: Evento,
-    usuario,
+    usuario: Usuario,
     datos: dict,
     ponentes: Iterable[Ponente] = (),
     moderadores: Iterable[Ponente] = (),
@@ -187,7 +200,7 @@ def sesion_guardar(
 
 
 @transaction.atomic
-def sesion_eliminar(*, sesion: Sesion, usuario) -> None:
+def sesion_eliminar(*, sesion: Sesion, usuario: Usuario) -> None:
     _programa_cambio(sesion.evento)
     sesion.delete()
 
@@ -196,7 +209,7 @@ def sesion_eliminar(*, sesion: Sesion, usuario) -> None:
 
 
 @transaction.atomic
-def logistica_aplicar_plantilla(*, evento: Evento, usuario) -> int:
+def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
     """Add the founding document's launch checklist (items already present are skipped)."""
     existentes = set(evento.tareas.values_list("titulo", flat=True))
     creadas = 0
@@ -219,7 +232,7 @@ def logistica_aplicar_plantilla(*, evento: Evento, usuario) -> int:
 
 @transaction.atomic
 def tarea_guardar(
-    *, evento: Evento, usuario, datos: dict, tarea: TareaLogistica | None = None
+    *, evento: Evento, usuario: Usuario, datos: dict, tarea: TareaLogistica | None = None
 ) -> TareaLogistica:
     tarea = tarea or TareaLogistica(evento=evento, orden=(evento.tareas.count() + 1) * 10 + 1000)
     _asignar(tarea, datos)
@@ -242,7 +255,9 @@ def _organizacion_de(actor: Actor) -> tuple[str, str]:
 
 
 @transaction.atomic
-def invitados_agregar_desde_actores(*, evento: Evento, actores: Iterable[Actor], usuario) -> int:
+def invitados_agregar_desde_actores(
+    *, evento: Evento, actores: Iterable[Actor], usuario: Usuario
+) -> int:
     """Put actors of the map on the guest list; those already on it are skipped."""
     ya = set(evento.invitados.exclude(actor=None).values_list("actor_id", flat=True))
     correos = set(evento.invitados.exclude(email="").values_list("email", flat=True))
@@ -281,7 +296,7 @@ def _correo_repetido(evento: Evento, email: str, excluir_pk: int | None = None) 
 
 
 @transaction.atomic
-def invitado_agregar(*, evento: Evento, usuario, datos: dict) -> Invitado:
+def invitado_agregar(*, evento: Evento, usuario: Usuario, datos: dict) -> Invitado:
     """Add a person by hand (someone who is not on the actor map)."""
     invitado = Invitado(evento=evento, origen=Invitado.Origen.MANUAL)
     _asignar(invitado, datos)
@@ -294,7 +309,7 @@ def invitado_agregar(*, evento: Evento, usuario, datos: dict) -> Invitado:
 
 
 @transaction.atomic
-def invitaciones_enviar(*, evento: Evento, usuario) -> int:
+def invitaciones_enviar(*, evento: Evento, usuario: Usuario) -> int:
     """Queue the invitation of every guest not yet invited who has an e-mail."""
     pendientes = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR).exclude(email="")
     total = pendientes.count()
@@ -311,60 +326,67 @@ def invitaciones_enviar(*, evento: Evento, usuario) -> int:
 
 
 def _enviar_correo(invitado: Invitado, plantilla: str, contexto: dict, adjuntos=()) -> None:
-    with translation.override("es"):
-        contexto = {
+    correo_enviar(
+        para=invitado.email,
+        plantilla=f"eventos/email/{plantilla}",
+        contexto={
             "invitado": invitado,
             "evento": invitado.evento,
             "url_respuesta": enlaces.url_respuesta(invitado),
             **contexto,
-        }
-        asunto = render_to_string(f"eventos/email/{plantilla}_asunto.txt", contexto)
-        texto = render_to_string(f"eventos/email/{plantilla}.txt", contexto)
-    mensaje = EmailMultiAlternatives(
-        subject=" ".join(asunto.split()), body=texto, to=[invitado.email]
+        },
+        adjuntos=adjuntos,
     )
-    for nombre, contenido, tipo in adjuntos:
-        mensaje.attach(nombre, contenido, tipo)
-    mensaje.send()
+
+
+def _correo_registrar(
+    *, invitado_id: int, estado: str, tipo: str, recordatorio: Recordatorio | None = None
+) -> Invitado | None:
+    """Lock the guest (still in `estado`) and record the e-mail about to leave, inside the caller's
+    transaction; None if the guest moved on or that e-mail was already recorded (sent once)."""
+    invitado = (
+        Invitado.objects.select_for_update()
+        .select_related("evento")
+        .filter(pk=invitado_id, estado=estado)
+        .first()
+    )
+    if invitado is None:
+        return None
+    try:
+        with transaction.atomic():
+            Correo.objects.create(invitado=invitado, tipo=tipo, recordatorio=recordatorio)
+    except IntegrityError:
+        return None
+    return invitado
 
 
 def invitaciones_despachar(*, evento_id: int, enviar_correo: bool = True) -> int:
-    """Send the invitations not sent yet; idempotent when the task runs more than once.
+    """Send the invitations not sent yet, each once (core.correo's sweep, marked in invitado_en).
 
     enviar_correo=False records them without sending (demo data must not write to anyone).
     """
-    enviados = 0
-    ids = list(
+
+    def invitar(invitado: Invitado) -> None:
+        invitado.estado = Invitado.Estado.INVITADO
+        invitado.save(update_fields=["estado"])
+        try:
+            with transaction.atomic():
+                Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.INVITACION)
+        except IntegrityError:
+            return  # this invitation was recorded as sent before
+        if enviar_correo:
+            _enviar_correo(invitado, "invitacion", {})
+
+    pendientes = (
         Invitado.objects.filter(evento_id=evento_id, estado=Invitado.Estado.POR_INVITAR)
         .exclude(email="")
-        .values_list("pk", flat=True)
+        .select_related("evento")
     )
-    for invitado_id in ids:
-        with transaction.atomic():
-            invitado = (
-                Invitado.objects.select_for_update()
-                .select_related("evento")
-                .filter(pk=invitado_id, estado=Invitado.Estado.POR_INVITAR)
-                .first()
-            )
-            if invitado is None:
-                continue
-            try:
-                with transaction.atomic():
-                    Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.INVITACION)
-            except IntegrityError:
-                continue
-            invitado.estado = Invitado.Estado.INVITADO
-            invitado.invitado_en = timezone.now()
-            invitado.save(update_fields=["estado", "invitado_en"])
-            if enviar_correo:
-                _enviar_correo(invitado, "invitacion", {})
-            enviados += 1
-    return enviados
+    return pendientes_enviar(queryset=pendientes, enviar=invitar, marca="invitado_en")
 
 
 @transaction.atomic
-def recordatorio_crear(*, evento: Evento, usuario) -> Recordatorio:
+def recordatorio_crear(*, evento: Evento, usuario: Usuario) -> Recordatorio:
     """A new round of reminders, sent by a worker to those who have not answered."""
     if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
         raise ValidationError(_("Todos los invitados ya respondieron: no hay a quién recordar."))
@@ -384,7 +406,9 @@ def recordatorio_crear(*, evento: Evento, usuario) -> Recordatorio:
 DIAS_RECORDATORIO_AUTOMATICO = 3
 
 
-def recordatorios_automaticos_programar(*, ahora=None, dias: int = DIAS_RECORDATORIO_AUTOMATICO):
+def recordatorios_automaticos_programar(
+    *, ahora: datetime | None = None, dias: int = DIAS_RECORDATORIO_AUTOMATICO
+) -> list[Recordatorio]:
     """Beat, daily: one automatic reminder round for each event starting within `dias` days.
 
     Only events still inviting, with guests who have not answered; never twice for one event
@@ -439,20 +463,13 @@ def recordatorio_despachar(*, recordatorio_id: int) -> int:
     enviados = 0
     for invitado_id in ids:
         with transaction.atomic():
-            invitado = (
-                Invitado.objects.select_for_update()
-                .select_related("evento")
-                .filter(pk=invitado_id, estado=Invitado.Estado.INVITADO)
-                .first()
+            invitado = _correo_registrar(
+                invitado_id=invitado_id,
+                estado=Invitado.Estado.INVITADO,
+                tipo=Correo.Tipo.RECORDATORIO,
+                recordatorio=recordatorio,
             )
             if invitado is None:
-                continue
-            try:
-                with transaction.atomic():
-                    Correo.objects.create(
-                        invitado=invitado, tipo=Correo.Tipo.RECORDATORIO, recordatorio=recordatorio
-                    )
-            except IntegrityError:
                 continue
             _enviar_correo(invitado, "recordatorio", {"recordatorio": recordatorio})
             enviados += 1
@@ -477,8 +494,13 @@ def _avisar_respuesta(invitado: Invitado) -> None:
 
 
 @transaction.atomic
-def invitacion_responder(*, invitado: Invitado, asiste: bool, avisar: bool = True) -> Invitado:
-    """The guest's one answer through their personal link: confirm (or wait) or decline."""
+def invitacion_responder(
+    *, invitado: Invitado, asiste: bool, usuario: Usuario = None, avisar: bool = True
+) -> Invitado:
+    """The guest's one answer: confirm (or wait) or decline.
+
+    Given through their personal link (anonymous `usuario`), or by phone to staff who record it.
+    """
     evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)
     invitado = Invitado.objects.select_for_update().get(pk=invitado.pk)
     if invitado.estado not in (Invitado.Estado.POR_INVITAR, Invitado.Estado.INVITADO):
@@ -499,7 +521,7 @@ def invitacion_responder(*, invitado: Invitado, asiste: bool, avisar: bool = Tru
 
 
 @transaction.atomic
-def invitacion_cancelar(*, invitado: Invitado) -> Invitado:
+def invitacion_cancelar(*, invitado: Invitado, usuario: Usuario = None) -> Invitado:
     """A confirmed (or waiting) guest tells us, through their link, that they can no longer come.
 
     Their seat goes to the first on the waiting list. This is not a second answer: it only moves
@@ -518,7 +540,7 @@ def invitacion_cancelar(*, invitado: Invitado) -> Invitado:
 
 
 @transaction.atomic
-def invitado_cancelar(*, invitado: Invitado, usuario) -> Invitado:
+def invitado_cancelar(*, invitado: Invitado, usuario: Usuario) -> Invitado:
     """Staff record that a guest will not come; the first on the waiting list takes the seat."""
     evento = Evento.objects.select_for_update().get(pk=invitado.evento_id)
     invitado = Invitado.objects.select_for_update().get(pk=invitado.pk)
@@ -549,7 +571,7 @@ def lista_espera_promover(*, evento: Evento) -> list[Invitado]:
 
 
 @transaction.atomic
-def inscripcion_registrar(*, evento: Evento, datos: dict) -> Invitado:
+def inscripcion_registrar(*, evento: Evento, datos: dict, usuario: Usuario = None) -> Invitado:
     """Registration form of a public event: confirmed while there is room, then waiting list."""
     evento = Evento.objects.select_for_update().get(pk=evento.pk)
     if not evento.inscripcion_abierta:
@@ -585,10 +607,11 @@ def confirmacion_despachar(*, invitado_id: int) -> bool:
         if invitado is None or not invitado.email:
             return False
         if invitado.estado == Invitado.Estado.CONFIRMADO:
-            try:
-                with transaction.atomic():
-                    Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.CONFIRMACION)
-            except IntegrityError:
+            if not _correo_registrar(
+                invitado_id=invitado_id,
+                estado=Invitado.Estado.CONFIRMADO,
+                tipo=Correo.Tipo.CONFIRMACION,
+            ):
                 return False
             url_qr = enlaces.url_acreditacion(invitado)
             _enviar_correo(
@@ -611,7 +634,7 @@ def confirmacion_despachar(*, invitado_id: int) -> bool:
 
 
 @transaction.atomic
-def asistencia_registrar(*, invitado: Invitado, usuario) -> tuple[Invitado, bool]:
+def asistencia_registrar(*, invitado: Invitado, usuario: Usuario) -> tuple[Invitado, bool]:
     """Record that the guest arrived; a second scan changes nothing and returns False."""
     invitado = Invitado.objects.select_for_update().select_related("evento").get(pk=invitado.pk)
     if invitado.evento.estado == Evento.Estado.SISTEMATIZADO:
@@ -629,7 +652,7 @@ def asistencia_registrar(*, invitado: Invitado, usuario) -> tuple[Invitado, bool
     return invitado, True
 
 
-def asistencia_por_qr(*, evento: Evento, token: str, usuario) -> tuple[Invitado, bool]:
+def asistencia_por_qr(*, evento: Evento, token: str, usuario: Usuario) -> tuple[Invitado, bool]:
     try:
         invitado = enlaces.invitado_por_token_acreditacion(token)
     except enlaces.EnlaceInvalido:
@@ -644,7 +667,9 @@ def asistencia_por_qr(*, evento: Evento, token: str, usuario) -> tuple[Invitado,
 
 
 @transaction.atomic
-def asistente_sin_invitacion_registrar(*, evento: Evento, usuario, datos: dict) -> Invitado:
+def asistente_sin_invitacion_registrar(
+    *, evento: Evento, usuario: Usuario, datos: dict
+) -> Invitado:
     """A walk-in: added to the list already attended."""
     invitado = Invitado(
         evento=evento,
@@ -669,7 +694,7 @@ def asistente_sin_invitacion_registrar(*, evento: Evento, usuario, datos: dict) 
 
 
 @transaction.atomic
-def sistematizacion_guardar(*, evento: Evento, usuario, datos: dict) -> Sistematizacion:
+def sistematizacion_guardar(*, evento: Evento, usuario: Usuario, datos: dict) -> Sistematizacion:
     evento = Evento.objects.get(pk=evento.pk)
     if evento.inicio > timezone.now():
         raise ValidationError(_("La sistematización se registra después del evento."))
@@ -689,7 +714,7 @@ def sistematizacion_guardar(*, evento: Evento, usuario, datos: dict) -> Sistemat
 
 
 @transaction.atomic
-def foto_agregar(*, evento: Evento, usuario, imagen, pie: str = "") -> FotoEvento:
+def foto_agregar(*, evento: Evento, usuario: Usuario, imagen: File, pie: str = "") -> FotoEvento:
     foto = FotoEvento(evento=evento, imagen=imagen, pie=pie)
     _validar(foto)
     foto.save()
@@ -702,7 +727,7 @@ TIPO_CERTIFICADO = "eventos_certificado"
 TIPO_PROGRAMA = "eventos_programa"
 
 
-def informe_solicitar(*, evento: Evento, usuario):
+def informe_solicitar(*, evento: Evento, usuario: Usuario) -> Documento:
     """Ask the core pipeline for the systematization report (PDF)."""
     from core.documentos import documento_solicitar
 
@@ -711,15 +736,7 @@ def informe_solicitar(*, evento: Evento, usuario):
     return documento_solicitar(fuente=evento, tipo=TIPO_INFORME, usuario=usuario)
 
 
-def programa_solicitar(*, evento: Evento, usuario):
-    from core.documentos import documento_solicitar
-
-    if not evento.sesiones.exists():
-        raise ValidationError(_("El programa todavía no tiene sesiones."))
-    return documento_solicitar(fuente=evento, tipo=TIPO_PROGRAMA, usuario=usuario)
-
-
-def certificados_solicitar(*, evento: Evento, usuario) -> list:
+def certificados_solicitar(*, evento: Evento, usuario: Usuario) -> list[Documento]:
     """One attendance certificate (PDF) per person who attended."""
     from core.documentos import documento_solicitar
 

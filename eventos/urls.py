@@ -1,74 +1,65 @@
 from django.urls import path
 
-from . import views
+from . import views as v
 from .feeds import EventosFeed
 
 app_name = "eventos"
 
-gestion = "gestion/<int:pk>/"
+
+def _gestion(ruta: str, vista, nombre: str):
+    """A page or an action of one event's staff area: gestion/<pk>/<ruta>."""
+    return path(f"gestion/<int:pk>/{ruta}", vista.as_view(), name=nombre)
+
 
 urlpatterns = [
     # Public
-    path("", views.EventosPublicosView.as_view(), name="lista"),
-    path("calendario.ics", views.CalendarioIcsView.as_view(), name="calendario"),
+    path("", v.EventosPublicosView.as_view(), name="lista"),
+    path("calendario.ics", v.CalendarioIcsView.as_view(), name="calendario"),
     path("feed/", EventosFeed(), name="feed"),
-    path("invitacion/<str:token>/", views.ResponderView.as_view(), name="responder"),
-    path(
-        "invitacion/<str:token>/certificado/",
-        views.CertificadoView.as_view(),
-        name="certificado",
-    ),
+    path("invitacion/<str:token>/", v.ResponderView.as_view(), name="responder"),
+    path("invitacion/<str:token>/cancelar/", v.CancelarView.as_view(), name="cancelar"),
+    path("invitacion/<str:token>/certificado/", v.CertificadoView.as_view(), name="certificado"),
     # Staff
-    path("gestion/", views.GestionListaView.as_view(), name="gestion_lista"),
-    path("gestion/nuevo/", views.EventoCrearView.as_view(), name="crear"),
-    path(gestion, views.EventoGestionView.as_view(), name="gestion"),
-    path(gestion + "editar/", views.EventoEditarView.as_view(), name="editar"),
-    path(gestion + "estado/", views.EventoEstadoView.as_view(), name="estado"),
-    path(gestion + "equipo/", views.EquipoView.as_view(), name="equipo"),
-    path(gestion + "programa/", views.ProgramaView.as_view(), name="programa"),
-    path(gestion + "programa/ponente/", views.PonenteView.as_view(), name="ponente_nuevo"),
-    path(gestion + "programa/ponente/<int:obj>/", views.PonenteView.as_view(), name="ponente"),
-    path(gestion + "programa/sesion/", views.SesionView.as_view(), name="sesion_nueva"),
-    path(gestion + "programa/sesion/<int:obj>/", views.SesionView.as_view(), name="sesion"),
-    path(
-        gestion + "programa/sesion/<int:obj>/eliminar/",
-        views.SesionEliminarView.as_view(),
-        name="sesion_eliminar",
+    path("gestion/", v.GestionListaView.as_view(), name="gestion_lista"),
+    path("gestion/nuevo/", v.EventoCrearView.as_view(), name="crear"),
+    _gestion("", v.EventoGestionView, "gestion"),
+    _gestion("editar/", v.EventoEditarView, "editar"),
+    _gestion("estado/", v.EventoEstadoView, "estado"),
+    _gestion("equipo/", v.EquipoView, "equipo"),
+    _gestion("equipo/agregar/", v.MiembroAgregarView, "miembro_agregar"),
+    _gestion("equipo/<int:obj>/quitar/", v.MiembroQuitarView, "miembro_quitar"),
+    _gestion("programa/", v.ProgramaView, "programa"),
+    _gestion("programa/ponente/", v.PonenteView, "ponente_nuevo"),
+    _gestion("programa/ponente/<int:obj>/", v.PonenteView, "ponente"),
+    _gestion("programa/sesion/", v.SesionView, "sesion_nueva"),
+    _gestion("programa/sesion/<int:obj>/", v.SesionView, "sesion"),
+    _gestion("programa/sesion/<int:obj>/eliminar/", v.SesionEliminarView, "sesion_eliminar"),
+    _gestion("invitados/", v.InvitadosView, "invitados"),
+    _gestion("invitados/mapa/", v.InvitadosMapaView, "invitados_mapa"),
+    _gestion("invitados/nuevo/", v.InvitadoCrearView, "invitado_nuevo"),
+    _gestion("invitados/enviar/", v.InvitacionesEnviarView, "enviar"),
+    _gestion("invitados/recordatorio/", v.RecordatorioCrearView, "recordatorio"),
+    _gestion("invitados/<int:obj>/cancelar/", v.InvitadoCancelarView, "invitado_cancelar"),
+    _gestion("invitados/<int:obj>/respuesta/", v.InvitadoRespuestaView, "invitado_respuesta"),
+    _gestion("invitados/imprimir/", v.ListaImprimibleView, "imprimir"),
+    _gestion("acreditacion/", v.AcreditacionView, "acreditacion"),
+    _gestion("acreditacion/<int:obj>/", v.AcreditarView, "acreditar"),
+    _gestion("acreditacion/qr/<str:token>/", v.AcreditarQRView, "acreditar_qr"),
+    _gestion("acreditacion/sin-invitacion/", v.SinInvitacionView, "sin_invitacion"),
+    _gestion("asistencia/", v.AsistenciaView, "asistencia"),
+    _gestion("logistica/", v.LogisticaView, "logistica"),
+    _gestion("logistica/plantilla/", v.LogisticaPlantillaView, "logistica_plantilla"),
+    _gestion("logistica/tarea/", v.TareaView, "tarea_nueva"),
+    _gestion("logistica/tarea/<int:obj>/", v.TareaView, "tarea"),
+    _gestion("logistica/tarea/<int:obj>/estado/", v.TareaEstadoView, "tarea_estado"),
+    _gestion("sistematizacion/", v.SistematizacionView, "sistematizacion"),
+    _gestion("sistematizacion/foto/", v.FotoAgregarView, "sistematizacion_foto"),
+    _gestion("sistematizacion/informe/", v.InformeSolicitarView, "sistematizacion_informe"),
+    _gestion(
+        "sistematizacion/certificados/", v.CertificadosSolicitarView, "sistematizacion_certificados"
     ),
-    path(gestion + "invitados/", views.InvitadosView.as_view(), name="invitados"),
-    path(gestion + "invitados/mapa/", views.InvitadosMapaView.as_view(), name="invitados_mapa"),
-    path(gestion + "invitados/nuevo/", views.InvitadoCrearView.as_view(), name="invitado_nuevo"),
-    path(gestion + "invitados/enviar/", views.InvitacionesEnviarView.as_view(), name="enviar"),
-    path(
-        gestion + "invitados/<int:obj>/cancelar/",
-        views.InvitadoCancelarView.as_view(),
-        name="invitado_cancelar",
-    ),
-    path(
-        gestion + "invitados/<int:obj>/respuesta/",
-        views.InvitadoRespuestaView.as_view(),
-        name="invitado_respuesta",
-    ),
-    path(gestion + "invitados/imprimir/", views.ListaImprimibleView.as_view(), name="imprimir"),
-    path(gestion + "acreditacion/", views.AcreditacionView.as_view(), name="acreditacion"),
-    path(gestion + "acreditacion/<int:obj>/", views.AcreditarView.as_view(), name="acreditar"),
-    path(
-        gestion + "acreditacion/qr/<str:token>/",
-        views.AcreditarQRView.as_view(),
-        name="acreditar_qr",
-    ),
-    path(
-        gestion + "acreditacion/sin-invitacion/",
-        views.SinInvitacionView.as_view(),
-        name="sin_invitacion",
-    ),
-    path(gestion + "asistencia/", views.AsistenciaView.as_view(), name="asistencia"),
-    path(gestion + "logistica/", views.LogisticaView.as_view(), name="logistica"),
-    path(gestion + "logistica/tarea/", views.TareaView.as_view(), name="tarea_nueva"),
-    path(gestion + "logistica/tarea/<int:obj>/", views.TareaView.as_view(), name="tarea"),
-    path(gestion + "sistematizacion/", views.SistematizacionView.as_view(), name="sistematizacion"),
     # Public pages of one event (last: the slug catches the rest)
-    path("<slug:slug>/", views.EventoPublicoView.as_view(), name="detalle"),
-    path("<slug:slug>/evento.ics", views.EventoIcsView.as_view(), name="ics"),
-    path("<slug:slug>/inscripcion/", views.InscripcionView.as_view(), name="inscripcion"),
+    path("<slug:slug>/", v.EventoPublicoView.as_view(), name="detalle"),
+    path("<slug:slug>/evento.ics", v.EventoIcsView.as_view(), name="ics"),
+    path("<slug:slug>/inscripcion/", v.InscripcionView.as_view(), name="inscripcion"),
 ]

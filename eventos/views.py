@@ -1,24 +1,28 @@
-"""Thin views of eventos: staff area under gestion/, public pages, and the guests' personal links."""
+"""Thin views of eventos: the staff area under gestion/, the public pages, the guests' links.
+
+Every staff page is a VistaStaff on the event of the URL (PaginaEvento); every change is its own
+VistaAccion (AccionEvento) that binds one form and calls one service.
+"""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
 
+from core.documentos import documento_de, documentos_de
 from core.enlaces import url_absoluta
 from core.limites import limite_superado
-from core.permisos import AccesoDenegado, PermisoRequeridoMixin
+from core.models import Documento
 from core.red import ip_cliente
-from core.validadores import id_de_formulario
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from . import enlaces, selectors, services
 from .forms import (
@@ -30,6 +34,8 @@ from .forms import (
     InvitadoForm,
     MiembroForm,
     PonenteForm,
+    RespuestaForm,
+    SeleccionActoresForm,
     SesionForm,
     SinInvitacionForm,
     SistematizacionForm,
@@ -38,63 +44,94 @@ from .forms import (
 )
 from .models import Evento, Invitado, MiembroEquipo, Ponente, Sesion, TareaLogistica
 
-
-def _errores(request, exc: ValidationError) -> None:
-    for mensaje in exc.messages:
-        messages.error(request, mensaje)
-
-
-def _form_con_errores(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for campo, errores in exc.error_dict.items():
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, exc)
-
-
 # --- Staff area ------------------------------------------------------------------------------
 
 
-class EventoMixin(View):
-    """Loads the event of the URL and checks `permiso` on it (anonymous visitors go to log in)."""
+class EventoDeLaUrl:
+    """The event of the URL is the view's object; the section tabs show what one may do on it."""
 
     permiso = "eventos.ver_evento"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        self.evento = get_object_or_404(
-            Evento.objects.select_related("parroquia__canton"), pk=kwargs["pk"]
+    def cargar_objeto(self) -> Evento:
+        return objeto_o_404(
+            Evento.objects.select_related("parroquia__canton"), pk=self.kwargs["pk"]
         )
-        if not request.user.has_perm(self.permiso, self.evento):
-            raise AccesoDenegado(self.permiso)
-        return super().dispatch(request, *args, **kwargs)
 
-    def puede(self, permiso: str) -> bool:
-        return self.request.user.has_perm(permiso, self.evento)
+    @property
+    def evento(self) -> Evento:
+        return self.objeto
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        usuario = self.request.user
         contexto.update(
             evento=self.evento,
-            puede_editar=usuario.has_perm("eventos.editar_evento", self.evento),
-            puede_invitados=usuario.has_perm("eventos.gestionar_invitados", self.evento),
-            puede_acreditar=usuario.has_perm("eventos.registrar_asistencia", self.evento),
-            puede_logistica=usuario.has_perm("eventos.editar_logistica", self.evento),
-            puede_sistematizar=usuario.has_perm("eventos.sistematizar", self.evento),
+            puede_editar=self.puede("eventos.editar_evento"),
+            puede_invitados=self.puede("eventos.gestionar_invitados"),
+            puede_acreditar=self.puede("eventos.registrar_asistencia"),
+            puede_logistica=self.puede("eventos.editar_logistica"),
+            puede_sistematizar=self.puede("eventos.sistematizar"),
         )
         return contexto
 
 
-class GestionListaView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "eventos.ver_gestion"
+class PaginaEvento(EventoDeLaUrl, VistaStaff):
+    pass
+
+
+class AccionEvento(EventoDeLaUrl, VistaAccion):
+    """One change on the event (or on one of its objects: `modelo` with the URL's `obj`)."""
+
+    template_name = "eventos/gestion/formulario.html"
+    titulo = ""
+    boton = None
+    modelo = None
+    mensaje_exito = gettext_lazy("Guardado.")
+
+    @cached_property
+    def de_la_url(self):
+        """The object of the URL's `obj`, only if it belongs to this event (404 otherwise)."""
+        if self.modelo is None or "obj" not in self.kwargs:
+            return None
+        return objeto_o_404(self.modelo, pk=self.kwargs["obj"], evento=self.evento)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.modelo is not None and issubclass(self.get_form_class(), forms.ModelForm):
+            kwargs["instance"] = self.de_la_url
+        else:
+            _ = self.de_la_url  # an object of another event is a 404 before the form is read
+        return kwargs
+
+    def volver(self) -> str:
+        return self.evento.get_gestion_url()
+
+    def get_success_url(self) -> str:
+        return self.volver()
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto.update(titulo=self.titulo, boton=self.boton, volver=self.volver())
+        if "form" in contexto:
+            contexto["multipart"] = contexto["form"].is_multipart()
+        return contexto
+
+
+class BotonEvento(SoloPost, AccionEvento):
+    """An action of one button: nothing to type, POST only; a refusal shows on its own page."""
+
+    form_class = forms.Form
+    mensaje_exito = None
+    boton = gettext_lazy("Intentar de nuevo")
+
+
+class GestionListaView(VistaStaff):
+    permiso = "eventos.ver_gestion"
     template_name = "eventos/gestion/lista.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        pagina = Paginator(selectors.eventos_para(user=self.request.user), 20).get_page(
-            self.request.GET.get("page")
+        pagina = paginar(
+            self.request, selectors.eventos_para(usuario=self.request.user), por_pagina=20
         )
         contexto.update(
             pagina=pagina,
@@ -104,33 +141,33 @@ class GestionListaView(PermisoRequeridoMixin, TemplateView):
         return contexto
 
 
-class EventoCrearView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "eventos.crear_evento"
+def _datos_evento(form) -> dict:
+    return {k: v for k, v in form.cleaned_data.items() if k != "aliados"}
+
+
+class EventoCrearView(VistaAccion):
+    permiso = "eventos.crear_evento"
+    form_class = EventoForm
     template_name = "eventos/gestion/formulario.html"
+    mensaje_exito = gettext_lazy("Evento creado.")
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", EventoForm())
-        contexto["titulo"] = _("Nuevo evento")
+        contexto.update(titulo=_("Nuevo evento"), volver=reverse("eventos:gestion_lista"))
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        form = EventoForm(request.POST)
-        if form.is_valid():
-            datos = {k: v for k, v in form.cleaned_data.items() if k != "aliados"}
-            try:
-                evento = services.evento_crear(
-                    usuario=request.user, datos=datos, aliados=form.cleaned_data["aliados"]
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Evento creado."))
-                return redirect(evento.get_gestion_url())
-        return self.render_to_response(self.get_context_data(form=form))
+    def ejecutar(self, form) -> Evento:
+        return services.evento_crear(
+            usuario=self.request.user,
+            datos=_datos_evento(form),
+            aliados=form.cleaned_data["aliados"],
+        )
+
+    def get_success_url(self) -> str:
+        return self.resultado.get_gestion_url()
 
 
-class EventoGestionView(EventoMixin, TemplateView):
+class EventoGestionView(PaginaEvento):
     template_name = "eventos/gestion/evento.html"
 
     def get_context_data(self, **kwargs):
@@ -141,8 +178,8 @@ class EventoGestionView(EventoMixin, TemplateView):
             Evento.Estado.REALIZADO: Evento.Estado.SISTEMATIZADO,
         }.get(self.evento.estado)
         contexto.update(
-            lista=selectors.estado_lista(self.evento),
-            logistica=selectors.logistica_de(self.evento),
+            lista=selectors.estado_lista(evento=self.evento),
+            logistica=selectors.logistica_de(evento=self.evento),
             equipo=self.evento.equipo.select_related("usuario", "actor"),
             sesiones=self.evento.sesiones.prefetch_related("ponentes", "moderadores"),
             siguiente_estado=siguiente,
@@ -152,52 +189,38 @@ class EventoGestionView(EventoMixin, TemplateView):
         return contexto
 
 
-class EventoEditarView(EventoMixin, TemplateView):
+class EventoEditarView(AccionEvento):
     permiso = "eventos.editar_evento"
-    template_name = "eventos/gestion/formulario.html"
+    form_class = EventoForm
+    titulo = gettext_lazy("Editar evento")
+    mensaje_exito = gettext_lazy("Cambios guardados.")
 
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", EventoForm(instance=self.evento))
-        contexto["titulo"] = _("Editar evento")
-        return contexto
+    def get_form_kwargs(self):
+        # A copy: the form writes what was typed on its instance, the page header keeps the event.
+        return {**super().get_form_kwargs(), "instance": Evento.objects.get(pk=self.evento.pk)}
 
-    def post(self, request, *args, **kwargs):
-        form = EventoForm(request.POST, instance=Evento.objects.get(pk=self.evento.pk))
-        if form.is_valid():
-            datos = {k: v for k, v in form.cleaned_data.items() if k != "aliados"}
-            try:
-                services.evento_actualizar(
-                    evento=self.evento,
-                    usuario=request.user,
-                    datos=datos,
-                    aliados=form.cleaned_data["aliados"],
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Cambios guardados."))
-                return redirect(self.evento.get_gestion_url())
-        return self.render_to_response(self.get_context_data(form=form))
+    def ejecutar(self, form) -> Evento:
+        return services.evento_actualizar(
+            evento=self.evento,
+            usuario=self.request.user,
+            datos=_datos_evento(form),
+            aliados=form.cleaned_data["aliados"],
+        )
 
 
-class EventoEstadoView(EventoMixin):
+class EventoEstadoView(BotonEvento):
     permiso = "eventos.editar_evento"
+    form_class = EstadoForm
+    titulo = gettext_lazy("Estado del evento")
+    mensaje_exito = gettext_lazy("Estado del evento actualizado.")
 
-    def post(self, request, *args, **kwargs):
-        form = EstadoForm(request.POST)
-        if form.is_valid():
-            try:
-                services.evento_cambiar_estado(
-                    evento=self.evento, estado=form.cleaned_data["estado"], usuario=request.user
-                )
-                messages.success(request, _("Estado del evento actualizado."))
-            except ValidationError as exc:
-                _errores(request, exc)
-        return redirect(self.evento.get_gestion_url())
+    def ejecutar(self, form) -> Evento:
+        return services.evento_cambiar_estado(
+            evento=self.evento, estado=form.cleaned_data["estado"], usuario=self.request.user
+        )
 
 
-class EquipoView(EventoMixin, TemplateView):
+class _ContextoEquipo:
     template_name = "eventos/gestion/equipo.html"
 
     def get_context_data(self, **kwargs):
@@ -206,35 +229,43 @@ class EquipoView(EventoMixin, TemplateView):
         contexto["equipo"] = self.evento.equipo.select_related("usuario", "actor")
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        if not self.puede("eventos.editar_evento"):
-            raise AccesoDenegado("eventos.editar_evento")
-        if "quitar" in request.POST:
-            miembro = get_object_or_404(
-                MiembroEquipo, pk=id_de_formulario(request.POST["quitar"]), evento=self.evento
-            )
-            services.miembro_quitar(miembro=miembro, usuario=request.user)
-            messages.success(request, _("Quitado del grupo de trabajo."))
-            return redirect("eventos:equipo", pk=self.evento.pk)
-        form = MiembroForm(request.POST)
-        if form.is_valid():
-            try:
-                services.miembro_agregar(
-                    evento=self.evento,
-                    rol=form.cleaned_data["rol"],
-                    miembro=form.cleaned_data["usuario"],
-                    actor=form.cleaned_data["actor"],
-                    usuario=request.user,
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Agregado al grupo de trabajo."))
-                return redirect("eventos:equipo", pk=self.evento.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+
+class EquipoView(_ContextoEquipo, PaginaEvento):
+    pass
 
 
-class ProgramaView(EventoMixin, TemplateView):
+class MiembroAgregarView(_ContextoEquipo, AccionEvento):
+    permiso = "eventos.editar_evento"
+    form_class = MiembroForm
+    mensaje_exito = gettext_lazy("Agregado al grupo de trabajo.")
+
+    def volver(self) -> str:
+        return reverse("eventos:equipo", kwargs={"pk": self.evento.pk})
+
+    def ejecutar(self, form) -> MiembroEquipo:
+        return services.miembro_agregar(
+            evento=self.evento,
+            rol=form.cleaned_data["rol"],
+            miembro=form.cleaned_data["usuario"],
+            actor=form.cleaned_data["actor"],
+            usuario=self.request.user,
+        )
+
+
+class MiembroQuitarView(BotonEvento):
+    permiso = "eventos.editar_evento"
+    modelo = MiembroEquipo
+    titulo = gettext_lazy("Quitar del grupo de trabajo")
+    mensaje_exito = gettext_lazy("Quitado del grupo de trabajo.")
+
+    def volver(self) -> str:
+        return reverse("eventos:equipo", kwargs={"pk": self.evento.pk})
+
+    def ejecutar(self, form) -> None:
+        services.miembro_quitar(miembro=self.de_la_url, usuario=self.request.user)
+
+
+class ProgramaView(PaginaEvento):
     template_name = "eventos/gestion/programa.html"
 
     def get_context_data(self, **kwargs):
@@ -246,123 +277,80 @@ class ProgramaView(EventoMixin, TemplateView):
         return contexto
 
 
-class _FormularioDeEvento(EventoMixin, TemplateView):
-    """One form on one page of the event (speaker, session, guest, task...)."""
-
+class _DelPrograma:
     permiso = "eventos.editar_evento"
-    template_name = "eventos/gestion/formulario.html"
-    titulo = ""
-    modelo = None
 
-    def objeto(self):
-        pk = self.kwargs.get("obj")
-        if pk is None or self.modelo is None:
-            return None
-        return get_object_or_404(self.modelo, pk=pk, evento=self.evento)
-
-    def crear_form(self, data=None, files=None):
-        raise NotImplementedError
-
-    def guardar(self, form):
-        raise NotImplementedError
-
-    def destino(self) -> str:
-        return self.evento.get_gestion_url()
-
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", self.crear_form())
-        contexto["titulo"] = self.titulo
-        contexto["volver"] = self.destino()
-        contexto["multipart"] = any(
-            getattr(f.field.widget, "needs_multipart_form", False) for f in contexto["form"]
-        )
-        return contexto
-
-    def post(self, request, *args, **kwargs):
-        form = self.crear_form(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                self.guardar(form)
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Guardado."))
-                return HttpResponseRedirect(self.destino())
-        return self.render_to_response(self.get_context_data(form=form))
-
-
-class PonenteView(_FormularioDeEvento):
-    modelo = Ponente
-    titulo = _("Ponente")
-
-    def crear_form(self, data=None, files=None):
-        return PonenteForm(data, files, instance=self.objeto())
-
-    def destino(self):
+    def volver(self) -> str:
         return reverse("eventos:programa", kwargs={"pk": self.evento.pk})
 
-    def guardar(self, form):
-        services.ponente_guardar(
+
+class PonenteView(_DelPrograma, AccionEvento):
+    form_class = PonenteForm
+    modelo = Ponente
+    titulo = gettext_lazy("Ponente")
+
+    def ejecutar(self, form) -> Ponente:
+        return services.ponente_guardar(
             evento=self.evento,
             usuario=self.request.user,
             datos=form.cleaned_data,
-            ponente=self.objeto(),
+            ponente=self.de_la_url,
         )
 
 
-class SesionView(_FormularioDeEvento):
+class SesionView(_DelPrograma, AccionEvento):
+    form_class = SesionForm
     modelo = Sesion
-    titulo = _("Sesión del programa")
+    titulo = gettext_lazy("Sesión del programa")
 
-    def crear_form(self, data=None, files=None):
-        sesion = self.objeto()
-        inicial = {}
-        if sesion is None:
-            inicial = {"inicio": self.evento.inicio, "fin": self.evento.fin}
-        return SesionForm(data, instance=sesion, evento=self.evento, initial=inicial)
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.de_la_url is None:
+            kwargs["initial"] = {"inicio": self.evento.inicio, "fin": self.evento.fin}
+        return {**kwargs, "evento": self.evento}
 
-    def destino(self):
-        return reverse("eventos:programa", kwargs={"pk": self.evento.pk})
-
-    def guardar(self, form):
-        datos = {k: v for k, v in form.cleaned_data.items() if k not in ("ponentes", "moderadores")}
-        services.sesion_guardar(
+    def ejecutar(self, form) -> Sesion:
+        datos = form.cleaned_data
+        return services.sesion_guardar(
             evento=self.evento,
             usuario=self.request.user,
-            datos=datos,
-            ponentes=form.cleaned_data["ponentes"],
-            moderadores=form.cleaned_data["moderadores"],
-            sesion=self.objeto(),
+            datos={k: v for k, v in datos.items() if k not in ("ponentes", "moderadores")},
+            ponentes=datos["ponentes"],
+            moderadores=datos["moderadores"],
+            sesion=self.de_la_url,
         )
 
 
-class SesionEliminarView(EventoMixin):
-    permiso = "eventos.editar_evento"
+class SesionEliminarView(_DelPrograma, BotonEvento):
+    modelo = Sesion
+    titulo = gettext_lazy("Eliminar la sesión")
+    mensaje_exito = gettext_lazy("Sesión eliminada.")
 
-    def post(self, request, *args, **kwargs):
-        sesion = get_object_or_404(Sesion, pk=kwargs["obj"], evento=self.evento)
-        services.sesion_eliminar(sesion=sesion, usuario=request.user)
-        messages.success(request, _("Sesión eliminada."))
-        return redirect("eventos:programa", pk=self.evento.pk)
+    def ejecutar(self, form) -> None:
+        services.sesion_eliminar(sesion=self.de_la_url, usuario=self.request.user)
 
 
 # --- Guest list ------------------------------------------------------------------------------
 
 
-class InvitadosView(EventoMixin, TemplateView):
+class _DeLaLista:
     permiso = "eventos.gestionar_invitados"
+
+    def volver(self) -> str:
+        return reverse("eventos:invitados", kwargs={"pk": self.evento.pk})
+
+
+class InvitadosView(_DeLaLista, PaginaEvento):
     template_name = "eventos/gestion/invitados.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         estado = self.request.GET.get("estado", "")
         q = self.request.GET.get("q", "").strip()
-        pagina = Paginator(
-            selectors.invitados_de(evento=self.evento, estado=estado, q=q), 50
-        ).get_page(self.request.GET.get("page"))
+        invitados = selectors.invitados_de(evento=self.evento, estado=estado, q=q)
+        pagina = paginar(self.request, invitados, por_pagina=50)
         contexto.update(
-            lista=selectors.estado_lista(self.evento),
+            lista=selectors.estado_lista(evento=self.evento),
             pagina=pagina,
             invitados=pagina.object_list,
             estado=estado,
@@ -373,9 +361,12 @@ class InvitadosView(EventoMixin, TemplateView):
         return contexto
 
 
-class InvitadosMapaView(EventoMixin, TemplateView):
-    permiso = "eventos.gestionar_invitados"
+class InvitadosMapaView(_DeLaLista, AccionEvento):
+    """The actor map filtered (GET), and the ticked actors put on the guest list (POST)."""
+
     template_name = "eventos/gestion/invitados_mapa.html"
+    form_class = SeleccionActoresForm
+    mensaje_exito = None
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -391,100 +382,87 @@ class InvitadosMapaView(EventoMixin, TemplateView):
                 influencia_minima=d.get("influencia"),
                 q=d.get("q") or "",
             )
-        pagina = Paginator(actores, 100).get_page(self.request.GET.get("page"))
+        pagina = paginar(self.request, actores, por_pagina=100)
         contexto.update(filtro=filtro, pagina=pagina, actores=pagina.object_list)
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        from actores.models import Actor
-
-        ids = [int(i) for i in request.POST.getlist("actores") if i.isdigit()]
-        actores = Actor.objects.filter(pk__in=ids, activo=True).select_related("canton")
+    def ejecutar(self, form) -> int:
         creados = services.invitados_agregar_desde_actores(
-            evento=self.evento, actores=actores, usuario=request.user
+            evento=self.evento, actores=form.cleaned_data["actores"], usuario=self.request.user
         )
         if creados:
             messages.success(
-                request, _("%(n)s actores agregados a la lista de invitados.") % {"n": creados}
+                self.request,
+                _("%(n)s actores agregados a la lista de invitados.") % {"n": creados},
             )
         else:
-            messages.warning(request, _("No se agregó a nadie: elija al menos un actor nuevo."))
-        return redirect("eventos:invitados", pk=self.evento.pk)
+            messages.warning(
+                self.request, _("No se agregó a nadie: elija al menos un actor nuevo.")
+            )
+        return creados
 
 
-class InvitadoCrearView(_FormularioDeEvento):
-    permiso = "eventos.gestionar_invitados"
-    titulo = _("Agregar invitado a mano")
+class InvitadoCrearView(_DeLaLista, AccionEvento):
+    form_class = InvitadoForm
+    titulo = gettext_lazy("Agregar invitado a mano")
 
-    def crear_form(self, data=None, files=None):
-        return InvitadoForm(data)
-
-    def destino(self):
-        return reverse("eventos:invitados", kwargs={"pk": self.evento.pk})
-
-    def guardar(self, form):
-        services.invitado_agregar(
+    def ejecutar(self, form) -> Invitado:
+        return services.invitado_agregar(
             evento=self.evento, usuario=self.request.user, datos=form.cleaned_data
         )
 
 
-class InvitacionesEnviarView(EventoMixin):
-    permiso = "eventos.gestionar_invitados"
+class InvitacionesEnviarView(_DeLaLista, BotonEvento):
+    titulo = gettext_lazy("Enviar invitaciones")
 
-    def post(self, request, *args, **kwargs):
-        try:
-            if request.POST.get("accion") == "recordatorio":
-                recordatorio = services.recordatorio_crear(evento=self.evento, usuario=request.user)
-                messages.success(
-                    request,
-                    _("Recordatorio n.º %(n)s en camino a quienes no han respondido.")
-                    % {"n": recordatorio.numero},
-                )
-            else:
-                total = services.invitaciones_enviar(evento=self.evento, usuario=request.user)
-                messages.success(
-                    request, _("%(n)s invitaciones en camino por correo.") % {"n": total}
-                )
-        except ValidationError as exc:
-            _errores(request, exc)
-        return redirect("eventos:invitados", pk=self.evento.pk)
+    def ejecutar(self, form) -> int:
+        total = services.invitaciones_enviar(evento=self.evento, usuario=self.request.user)
+        messages.success(self.request, _("%(n)s invitaciones en camino por correo.") % {"n": total})
+        return total
 
 
-class InvitadoCancelarView(EventoMixin):
-    permiso = "eventos.gestionar_invitados"
+class RecordatorioCrearView(_DeLaLista, BotonEvento):
+    titulo = gettext_lazy("Recordar a quienes no respondieron")
 
-    def post(self, request, *args, **kwargs):
-        invitado = get_object_or_404(Invitado, pk=kwargs["obj"], evento=self.evento)
-        try:
-            services.invitado_cancelar(invitado=invitado, usuario=request.user)
-            messages.success(request, _("Invitación cancelada; el cupo pasa a la lista de espera."))
-        except ValidationError as exc:
-            _errores(request, exc)
-        return redirect("eventos:invitados", pk=self.evento.pk)
+    def ejecutar(self, form):
+        recordatorio = services.recordatorio_crear(evento=self.evento, usuario=self.request.user)
+        messages.success(
+            self.request,
+            _("Recordatorio n.º %(n)s en camino a quienes no han respondido.")
+            % {"n": recordatorio.numero},
+        )
+        return recordatorio
 
 
-class InvitadoRespuestaView(EventoMixin):
+class InvitadoCancelarView(_DeLaLista, BotonEvento):
+    modelo = Invitado
+    titulo = gettext_lazy("Cancelar la invitación")
+    mensaje_exito = gettext_lazy("Invitación cancelada; el cupo pasa a la lista de espera.")
+
+    def ejecutar(self, form) -> Invitado:
+        return services.invitado_cancelar(invitado=self.de_la_url, usuario=self.request.user)
+
+
+class InvitadoRespuestaView(_DeLaLista, BotonEvento):
     """Staff record an answer given by phone or in person (guests without e-mail, for instance)."""
 
-    permiso = "eventos.gestionar_invitados"
+    form_class = RespuestaForm
+    modelo = Invitado
+    titulo = gettext_lazy("Respuesta a la invitación")
 
-    def post(self, request, *args, **kwargs):
-        invitado = get_object_or_404(Invitado, pk=kwargs["obj"], evento=self.evento)
-        try:
-            invitado = services.invitacion_responder(
-                invitado=invitado, asiste=request.POST.get("respuesta") == "si"
-            )
-            messages.success(
-                request,
-                _("Respuesta de %(n)s registrada: %(e)s.")
-                % {"n": invitado.nombre, "e": invitado.get_estado_display()},
-            )
-        except ValidationError as exc:
-            _errores(request, exc)
-        return redirect("eventos:invitados", pk=self.evento.pk)
+    def ejecutar(self, form) -> Invitado:
+        invitado = services.invitacion_responder(
+            invitado=self.de_la_url, asiste=form.cleaned_data["asiste"], usuario=self.request.user
+        )
+        messages.success(
+            self.request,
+            _("Respuesta de %(n)s registrada: %(e)s.")
+            % {"n": invitado.nombre, "e": invitado.get_estado_display()},
+        )
+        return invitado
 
 
-class ListaImprimibleView(EventoMixin, TemplateView):
+class ListaImprimibleView(PaginaEvento):
     permiso = "eventos.registrar_asistencia"
     template_name = "eventos/gestion/lista_imprimible.html"
 
@@ -503,8 +481,25 @@ class ListaImprimibleView(EventoMixin, TemplateView):
 # --- Check-in --------------------------------------------------------------------------------
 
 
-class AcreditacionView(EventoMixin, TemplateView):
+class _DeLaAcreditacion:
     permiso = "eventos.registrar_asistencia"
+
+    def volver(self) -> str:
+        return reverse("eventos:acreditacion", kwargs={"pk": self.evento.pk})
+
+    def avisar_llegada(self, invitado: Invitado, nuevo: bool) -> None:
+        if nuevo:
+            messages.success(
+                self.request, _("Llegada de %(n)s registrada.") % {"n": invitado.nombre}
+            )
+        else:
+            messages.info(
+                self.request,
+                _("%(n)s ya estaba registrado: no se cuenta dos veces.") % {"n": invitado.nombre},
+            )
+
+
+class AcreditacionView(_DeLaAcreditacion, PaginaEvento):
     template_name = "eventos/gestion/acreditacion.html"
 
     def get_context_data(self, **kwargs):
@@ -513,7 +508,7 @@ class AcreditacionView(EventoMixin, TemplateView):
         contexto.update(
             q=q,
             resultados=selectors.buscar_para_acreditar(evento=self.evento, q=q) if q else [],
-            lista=selectors.estado_lista(self.evento),
+            lista=selectors.estado_lista(evento=self.evento),
         )
         return contexto
 
@@ -523,42 +518,42 @@ class AcreditacionView(EventoMixin, TemplateView):
         return [self.template_name]
 
 
-class AcreditarView(EventoMixin):
-    permiso = "eventos.registrar_asistencia"
+class AcreditarView(_DeLaAcreditacion, BotonEvento):
+    """One tap on a row of the search: the row (and the counter) answer htmx in place."""
 
-    def post(self, request, *args, **kwargs):
-        invitado = get_object_or_404(Invitado, pk=kwargs["obj"], evento=self.evento)
-        try:
-            invitado, nuevo = services.asistencia_registrar(invitado=invitado, usuario=request.user)
-        except ValidationError as exc:
-            if request.htmx:
-                return HttpResponse(" ".join(exc.messages), status=409)
-            _errores(request, exc)
-            return redirect("eventos:acreditacion", pk=self.evento.pk)
-        if request.htmx:
-            fila = render(
-                request,
-                "eventos/gestion/acreditacion.html#fila",
-                {"invitado": invitado, "evento": self.evento, "recien": nuevo},
-            )
-            contador = render(
-                request,
-                "eventos/gestion/acreditacion.html#contador",
-                {"lista": selectors.estado_lista(self.evento), "oob": True},
-            )
-            return HttpResponse(fila.content + contador.content)
-        if nuevo:
-            messages.success(request, _("Llegada de %(n)s registrada.") % {"n": invitado.nombre})
-        else:
-            messages.info(request, _("%(n)s ya estaba registrado.") % {"n": invitado.nombre})
-        return redirect("eventos:acreditacion", pk=self.evento.pk)
+    modelo = Invitado
+    titulo = gettext_lazy("Registrar llegada")
+    plantilla_parcial = "eventos/gestion/acreditacion.html#rechazo"
+
+    def ejecutar(self, form) -> tuple[Invitado, bool]:
+        invitado, nuevo = services.asistencia_registrar(
+            invitado=self.de_la_url, usuario=self.request.user
+        )
+        if not self.request.htmx:
+            self.avisar_llegada(invitado, nuevo)
+        return invitado, nuevo
+
+    def respuesta_htmx(self) -> HttpResponse:
+        invitado, nuevo = self.resultado
+        fila = render(
+            self.request,
+            "eventos/gestion/acreditacion.html#fila",
+            {"invitado": invitado, "evento": self.evento, "recien": nuevo},
+        )
+        contador = render(
+            self.request,
+            "eventos/gestion/acreditacion.html#contador",
+            {"lista": selectors.estado_lista(evento=self.evento), "oob": True},
+        )
+        return HttpResponse(fila.content + contador.content)
 
 
-class AcreditarQRView(EventoMixin, TemplateView):
+class AcreditarQRView(_DeLaAcreditacion, AccionEvento):
     """The URL inside each guest's QR code: the phone's camera opens it, one tap records."""
 
-    permiso = "eventos.registrar_asistencia"
     template_name = "eventos/gestion/acreditar_qr.html"
+    form_class = forms.Form
+    mensaje_exito = None
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
@@ -575,215 +570,212 @@ class AcreditarQRView(EventoMixin, TemplateView):
         contexto["invitado"] = invitado
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        try:
-            invitado, nuevo = services.asistencia_por_qr(
-                evento=self.evento, token=kwargs["token"], usuario=request.user
-            )
-        except ValidationError as exc:
-            _errores(request, exc)
-        else:
-            if nuevo:
-                messages.success(
-                    request, _("Llegada de %(n)s registrada.") % {"n": invitado.nombre}
-                )
-            else:
-                messages.info(
-                    request,
-                    _("%(n)s ya estaba registrado: no se cuenta dos veces.")
-                    % {"n": invitado.nombre},
-                )
-        return redirect("eventos:acreditacion", pk=self.evento.pk)
+    def ejecutar(self, form) -> Invitado:
+        invitado, nuevo = services.asistencia_por_qr(
+            evento=self.evento, token=self.kwargs["token"], usuario=self.request.user
+        )
+        self.avisar_llegada(invitado, nuevo)
+        return invitado
 
 
-class SinInvitacionView(_FormularioDeEvento):
-    permiso = "eventos.registrar_asistencia"
-    titulo = _("Registrar a alguien que llegó sin invitación")
+class SinInvitacionView(_DeLaAcreditacion, AccionEvento):
+    form_class = SinInvitacionForm
+    titulo = gettext_lazy("Registrar a alguien que llegó sin invitación")
 
-    def crear_form(self, data=None, files=None):
-        return SinInvitacionForm(data)
-
-    def destino(self):
-        return reverse("eventos:acreditacion", kwargs={"pk": self.evento.pk})
-
-    def guardar(self, form):
-        services.asistente_sin_invitacion_registrar(
+    def ejecutar(self, form) -> Invitado:
+        return services.asistente_sin_invitacion_registrar(
             evento=self.evento, usuario=self.request.user, datos=form.cleaned_data
         )
 
 
-class AsistenciaView(EventoMixin, TemplateView):
+class AsistenciaView(PaginaEvento):
     template_name = "eventos/gestion/asistencia.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto["cifras"] = selectors.cifras_asistencia(self.evento)
+        contexto["cifras"] = selectors.cifras_asistencia(evento=self.evento)
         return contexto
 
 
 # --- Logistics -------------------------------------------------------------------------------
 
 
-class LogisticaView(EventoMixin, TemplateView):
+class LogisticaView(PaginaEvento):
     template_name = "eventos/gestion/logistica.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        contexto["logistica"] = selectors.logistica_de(self.evento)
+        contexto["logistica"] = selectors.logistica_de(evento=self.evento)
         contexto["estados_tarea"] = TareaLogistica.Estado.choices
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        if not self.puede("eventos.editar_logistica"):
-            raise AccesoDenegado("eventos.editar_logistica")
-        if "plantilla" in request.POST:
-            n = services.logistica_aplicar_plantilla(evento=self.evento, usuario=request.user)
-            messages.success(request, _("%(n)s tareas de la plantilla agregadas.") % {"n": n})
-        else:
-            tarea = get_object_or_404(
-                TareaLogistica, pk=id_de_formulario(request.POST.get("tarea")), evento=self.evento
-            )
-            form = TareaEstadoForm(request.POST)
-            if form.is_valid():
-                services.tarea_guardar(
-                    evento=self.evento,
-                    usuario=request.user,
-                    datos={"estado": form.cleaned_data["estado"]},
-                    tarea=tarea,
-                )
-                messages.success(request, _("Tarea actualizada."))
-        return redirect("eventos:logistica", pk=self.evento.pk)
 
-
-class TareaView(_FormularioDeEvento):
+class _DeLaLogistica:
     permiso = "eventos.editar_logistica"
-    modelo = TareaLogistica
-    titulo = _("Tarea de logística")
 
-    def crear_form(self, data=None, files=None):
-        return TareaForm(data, instance=self.objeto())
-
-    def destino(self):
+    def volver(self) -> str:
         return reverse("eventos:logistica", kwargs={"pk": self.evento.pk})
 
-    def guardar(self, form):
-        services.tarea_guardar(
+
+class LogisticaPlantillaView(_DeLaLogistica, BotonEvento):
+    titulo = gettext_lazy("Agregar la lista del documento fundacional")
+
+    def ejecutar(self, form) -> int:
+        n = services.logistica_aplicar_plantilla(evento=self.evento, usuario=self.request.user)
+        messages.success(self.request, _("%(n)s tareas de la plantilla agregadas.") % {"n": n})
+        return n
+
+
+class TareaView(_DeLaLogistica, AccionEvento):
+    form_class = TareaForm
+    modelo = TareaLogistica
+    titulo = gettext_lazy("Tarea de logística")
+
+    def ejecutar(self, form) -> TareaLogistica:
+        return services.tarea_guardar(
             evento=self.evento,
             usuario=self.request.user,
             datos=form.cleaned_data,
-            tarea=self.objeto(),
+            tarea=self.de_la_url,
+        )
+
+
+class TareaEstadoView(_DeLaLogistica, BotonEvento):
+    form_class = TareaEstadoForm
+    modelo = TareaLogistica
+    titulo = gettext_lazy("Estado de la tarea")
+    mensaje_exito = gettext_lazy("Tarea actualizada.")
+
+    def ejecutar(self, form) -> TareaLogistica:
+        return services.tarea_guardar(
+            evento=self.evento,
+            usuario=self.request.user,
+            datos={"estado": form.cleaned_data["estado"]},
+            tarea=self.de_la_url,
         )
 
 
 # --- Systematization -------------------------------------------------------------------------
 
 
-class SistematizacionView(EventoMixin, TemplateView):
+class _DeLaSistematizacion:
     permiso = "eventos.sistematizar"
     template_name = "eventos/gestion/sistematizacion.html"
 
+    def volver(self) -> str:
+        return reverse("eventos:sistematizacion", kwargs={"pk": self.evento.pk})
+
+    @cached_property
+    def registro(self):
+        return getattr(self.evento, "sistematizacion", None)
+
     def get_context_data(self, **kwargs):
-        from django.contrib.contenttypes.models import ContentType
-
-        from core.models import Documento
-
         contexto = super().get_context_data(**kwargs)
-        registro = getattr(self.evento, "sistematizacion", None)
-        contexto.setdefault("form", SistematizacionForm(instance=registro))
+        contexto.setdefault("form", SistematizacionForm(instance=self.registro))
         contexto.setdefault("form_foto", FotoForm())
-        informes = Documento.objects.filter(
-            content_type=ContentType.objects.get_for_model(Evento),
-            object_id=str(self.evento.pk),
-            tipo=services.TIPO_INFORME,
-        ).order_by("-version")
-        certificados = Documento.objects.filter(
-            content_type=ContentType.objects.get_for_model(Invitado),
-            object_id__in=[
-                str(pk)
-                for pk in self.evento.invitados.filter(asistio=True).values_list("pk", flat=True)
-            ],
-            tipo=services.TIPO_CERTIFICADO,
+        asistentes = self.evento.invitados.filter(asistio=True).values_list("pk", flat=True)
+        certificados = documentos_de(
+            modelo=Invitado, pks=list(asistentes), tipo=services.TIPO_CERTIFICADO
         )
+        informes = documentos_de(modelo=Evento, pks=[self.evento.pk], tipo=services.TIPO_INFORME)
         contexto.update(
-            registro=registro,
+            registro=self.registro,
             fotos=self.evento.fotos.all(),
-            informes=informes[:5],
+            informes=informes.order_by("-version")[:5],
             certificados_listos=certificados.filter(estado=Documento.Estado.LISTO).count(),
             certificados_total=certificados.count(),
-            asistentes=self.evento.invitados.filter(asistio=True).count(),
-            cifras=selectors.cifras_asistencia(self.evento),
+            asistentes=len(asistentes),
+            cifras=selectors.cifras_asistencia(evento=self.evento),
             ya_paso=self.evento.inicio <= timezone.now(),
         )
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        accion = request.POST.get("accion", "guardar")
-        try:
-            if accion == "informe":
-                documento = services.informe_solicitar(evento=self.evento, usuario=request.user)
-                return redirect(documento.get_absolute_url())
-            if accion == "certificados":
-                documentos = services.certificados_solicitar(
-                    evento=self.evento, usuario=request.user
-                )
-                messages.success(
-                    request,
-                    _("%(n)s certificados de asistencia en preparación.") % {"n": len(documentos)},
-                )
-                return redirect("eventos:sistematizacion", pk=self.evento.pk)
-            if accion == "foto":
-                form_foto = FotoForm(request.POST, request.FILES)
-                if not form_foto.is_valid():
-                    return self.render_to_response(self.get_context_data(form_foto=form_foto))
-                services.foto_agregar(
-                    evento=self.evento,
-                    usuario=request.user,
-                    imagen=form_foto.cleaned_data["imagen"],
-                    pie=form_foto.cleaned_data["pie"],
-                )
-                messages.success(request, _("Foto agregada."))
-                return redirect("eventos:sistematizacion", pk=self.evento.pk)
-        except ValidationError as exc:
-            _errores(request, exc)
-            return redirect("eventos:sistematizacion", pk=self.evento.pk)
-        registro = getattr(self.evento, "sistematizacion", None)
-        form = SistematizacionForm(request.POST, instance=registro)
-        if form.is_valid():
-            try:
-                services.sistematizacion_guardar(
-                    evento=self.evento, usuario=request.user, datos=form.cleaned_data
-                )
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                messages.success(request, _("Sistematización guardada."))
-                return redirect("eventos:sistematizacion", pk=self.evento.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+
+class SistematizacionView(_DeLaSistematizacion, AccionEvento):
+    form_class = SistematizacionForm
+    mensaje_exito = gettext_lazy("Sistematización guardada.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.registro}
+
+    def ejecutar(self, form):
+        return services.sistematizacion_guardar(
+            evento=self.evento, usuario=self.request.user, datos=form.cleaned_data
+        )
+
+
+class FotoAgregarView(SoloPost, _DeLaSistematizacion, AccionEvento):
+    form_class = FotoForm
+    mensaje_exito = gettext_lazy("Foto agregada.")
+
+    def get_context_data(self, **kwargs):
+        # The page has two forms: the bound one here is the photo's.
+        kwargs["form_foto"] = kwargs.pop("form", None) or FotoForm()
+        kwargs["form"] = SistematizacionForm(instance=self.registro)
+        return super().get_context_data(**kwargs)
+
+    def ejecutar(self, form):
+        return services.foto_agregar(
+            evento=self.evento,
+            usuario=self.request.user,
+            imagen=form.cleaned_data["imagen"],
+            pie=form.cleaned_data["pie"],
+        )
+
+
+class InformeSolicitarView(_DeLaSistematizacion, BotonEvento):
+    template_name = "eventos/gestion/formulario.html"
+    titulo = gettext_lazy("Informe de sistematización (PDF)")
+
+    def ejecutar(self, form) -> Documento:
+        return services.informe_solicitar(evento=self.evento, usuario=self.request.user)
+
+    def get_success_url(self) -> str:
+        return self.resultado.get_absolute_url()
+
+
+class CertificadosSolicitarView(_DeLaSistematizacion, BotonEvento):
+    template_name = "eventos/gestion/formulario.html"
+    titulo = gettext_lazy("Certificados de asistencia")
+
+    def ejecutar(self, form) -> list[Documento]:
+        documentos = services.certificados_solicitar(evento=self.evento, usuario=self.request.user)
+        messages.success(
+            self.request,
+            _("%(n)s certificados de asistencia en preparación.") % {"n": len(documentos)},
+        )
+        return documentos
 
 
 # --- Public pages ----------------------------------------------------------------------------
 
 
-class EventosPublicosView(TemplateView):
+class EventosPublicosView(VistaStaff):
+    permiso = PUBLICO
     template_name = "eventos/publico/lista.html"
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        pasados = Paginator(selectors.eventos_pasados(), 12).get_page(self.request.GET.get("page"))
-        contexto.update(proximos=selectors.eventos_proximos(), pasados=pasados)
+        contexto.update(
+            proximos=selectors.eventos_proximos(),
+            pasados=paginar(self.request, selectors.eventos_pasados(), por_pagina=12),
+        )
         return contexto
 
 
-class EventoPublicoView(TemplateView):
+class EventoPublicoView(VistaStaff):
+    permiso = PUBLICO
     template_name = "eventos/publico/detalle.html"
+
+    def cargar_objeto(self) -> Evento:
+        try:
+            return selectors.evento_publico(slug=self.kwargs["slug"])
+        except Evento.DoesNotExist:
+            raise Http404(_("No encontramos este evento.")) from None
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        try:
-            evento = selectors.evento_publico(slug=self.kwargs["slug"])
-        except Evento.DoesNotExist:
-            raise Http404(_("No encontramos este evento.")) from None
-        contexto.update(evento=evento, ponentes=evento.ponentes.all())
+        contexto.update(evento=self.objeto, ponentes=self.objeto.ponentes.all())
         return contexto
 
 
@@ -818,7 +810,7 @@ def _ics(eventos) -> bytes:
 
 class EventoIcsView(View):
     def get(self, request, slug):
-        evento = get_object_or_404(selectors.eventos_publicos(), slug=slug)
+        evento = objeto_o_404(selectors.eventos_publicos(), slug=slug)
         respuesta = HttpResponse(_ics([evento]), content_type="text/calendar; charset=utf-8")
         respuesta["Content-Disposition"] = f'attachment; filename="{evento.slug}.ics"'
         return respuesta
@@ -832,48 +824,50 @@ class CalendarioIcsView(View):
         )
 
 
-class InscripcionView(TemplateView):
+class InscripcionView(VistaAccion):
+    permiso = PUBLICO
     template_name = "eventos/publico/inscripcion.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.evento = get_object_or_404(selectors.eventos_publicos(), slug=kwargs["slug"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto.setdefault("form", InscripcionForm())
-        contexto["evento"] = self.evento
-        return contexto
+    form_class = InscripcionForm
 
     LIMITE_POR_HORA = 20
 
-    def _demasiadas(self, request) -> bool:
-        """At most LIMITE_POR_HORA registrations an hour from one address (anti-spam)."""
-        clave = f"eventos:inscripcion:{ip_cliente(request)}"
-        return limite_superado(clave, self.LIMITE_POR_HORA, 3600)
+    def cargar_objeto(self) -> Evento:
+        return objeto_o_404(selectors.eventos_publicos(), slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["evento"] = self.objeto
+        return contexto
 
     def post(self, request, *args, **kwargs):
-        form = InscripcionForm(request.POST)
-        if self._demasiadas(request):
+        # At most LIMITE_POR_HORA registrations an hour from one address (anti-spam).
+        if limite_superado(
+            f"eventos:inscripcion:{ip_cliente(request)}", self.LIMITE_POR_HORA, 3600
+        ):
+            form = self.get_form()
             form.is_valid()
             form.add_error(
                 None, _("Demasiadas inscripciones desde esta conexión. Intente en una hora.")
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        if form.is_valid():
-            datos = {k: v for k, v in form.cleaned_data.items() if k != "sitio"}
-            try:
-                invitado = services.inscripcion_registrar(evento=self.evento, datos=datos)
-            except ValidationError as exc:
-                _form_con_errores(form, exc)
-            else:
-                return redirect("eventos:responder", token=enlaces.token_respuesta(invitado))
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        return super().post(request, *args, **kwargs)
+
+    def ejecutar(self, form) -> Invitado:
+        datos = {k: v for k, v in form.cleaned_data.items() if k != "sitio"}
+        return services.inscripcion_registrar(
+            evento=self.objeto, datos=datos, usuario=self.request.user
+        )
+
+    def get_success_url(self) -> str:
+        return reverse(
+            "eventos:responder", kwargs={"token": enlaces.token_respuesta(self.resultado)}
+        )
 
 
-class ResponderView(TemplateView):
-    """The guest's personal page: answer once, then see the answer and the check-in QR."""
+class InvitadoDelEnlace:
+    """The guest's personal page; a broken link answers its own page (400), not a 404."""
 
+    permiso = PUBLICO
     template_name = "eventos/publico/responder.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -883,18 +877,25 @@ class ResponderView(TemplateView):
             return render(request, "eventos/publico/enlace_invalido.html", status=400)
         return super().dispatch(request, *args, **kwargs)
 
+    def cargar_objeto(self) -> Invitado:
+        return self.invitado
+
+    def get_success_url(self) -> str:
+        return reverse("eventos:responder", kwargs={"token": self.kwargs["token"]})
+
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
         invitado = self.invitado
+        ahora = timezone.now()
         contexto.update(
             invitado=invitado,
             evento=invitado.evento,
             puede_responder=invitado.estado
             in (Invitado.Estado.POR_INVITAR, Invitado.Estado.INVITADO)
-            and invitado.evento.fin > timezone.now(),
+            and invitado.evento.fin > ahora,
             puede_cancelar=invitado.estado in (Invitado.Estado.CONFIRMADO, Invitado.Estado.ESPERA)
             and not invitado.asistio
-            and invitado.evento.inicio > timezone.now(),
+            and invitado.evento.inicio > ahora,
             ocultar_migas=True,
         )
         if invitado.estado == Invitado.Estado.CONFIRMADO and not invitado.asistio:
@@ -903,50 +904,38 @@ class ResponderView(TemplateView):
             contexto["certificado"] = _certificado_listo(invitado)
         return contexto
 
-    def post(self, request, *args, **kwargs):
-        respuesta = request.POST.get("respuesta")
-        if respuesta == "cancelar":
-            try:
-                services.invitacion_cancelar(invitado=self.invitado)
-                messages.success(request, _("Liberamos su cupo. Gracias por avisarnos."))
-            except ValidationError as exc:
-                _errores(request, exc)
-        elif respuesta not in ("si", "no"):
-            messages.error(request, _("Elija si asistirá o no."))
-        else:
-            try:
-                services.invitacion_responder(invitado=self.invitado, asiste=respuesta == "si")
-            except ValidationError as exc:
-                _errores(request, exc)
-        return redirect(request.path)
 
+class ResponderView(InvitadoDelEnlace, VistaAccion):
+    """Answer once (GET shows the page, then the answer and the check-in QR)."""
 
-def _certificado_listo(invitado: Invitado):
-    from django.contrib.contenttypes.models import ContentType
+    form_class = RespuestaForm
 
-    from core.models import Documento
-
-    return (
-        Documento.objects.filter(
-            content_type=ContentType.objects.get_for_model(Invitado),
-            object_id=str(invitado.pk),
-            tipo=services.TIPO_CERTIFICADO,
-            estado=Documento.Estado.LISTO,
+    def ejecutar(self, form) -> Invitado:
+        return services.invitacion_responder(
+            invitado=self.invitado, asiste=form.cleaned_data["asiste"], usuario=self.request.user
         )
-        .order_by("-version")
-        .first()
-    )
 
 
-class CertificadoView(View):
+class CancelarView(SoloPost, InvitadoDelEnlace, VistaAccion):
+    """A confirmed (or waiting) guest frees their seat."""
+
+    form_class = forms.Form
+    mensaje_exito = gettext_lazy("Liberamos su cupo. Gracias por avisarnos.")
+
+    def ejecutar(self, form) -> Invitado:
+        return services.invitacion_cancelar(invitado=self.invitado, usuario=self.request.user)
+
+
+def _certificado_listo(invitado: Invitado) -> Documento | None:
+    documento = documento_de(invitado, services.TIPO_CERTIFICADO)
+    return documento if documento and documento.estado == Documento.Estado.LISTO else None
+
+
+class CertificadoView(InvitadoDelEnlace, VistaStaff):
     """The guest downloads their own certificate through their personal link."""
 
-    def get(self, request, token):
-        try:
-            invitado = enlaces.invitado_por_token_respuesta(token)
-        except enlaces.EnlaceInvalido:
-            return render(request, "eventos/publico/enlace_invalido.html", status=400)
-        documento = _certificado_listo(invitado) if invitado.asistio else None
+    def get(self, request, *args, **kwargs):
+        documento = _certificado_listo(self.invitado) if self.invitado.asistio else None
         if documento is None:
             raise Http404(_("Su certificado todavía no está listo."))
         return FileResponse(

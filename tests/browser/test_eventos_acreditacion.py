@@ -16,6 +16,7 @@ from core.roles import Rol
 from eventos import services
 from eventos.models import Evento, Invitado
 from sie.models import Canton, Parroquia
+from tests.factories import ActorFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,39 +47,40 @@ def _entrar(page, base, usuario):
     page.wait_for_load_state()
 
 
-def test_invitar_confirmar_y_acreditar_en_el_telefono(
-    browser, live_server, django_user_model, celery_en_proceso, datos_de_referencia
-):
+def _coordinadora(django_user_model):
     coordinadora = django_user_model.objects.create(
         username="coordinadora", first_name="María", password=make_password(CLAVE)
     )
     coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
-    cayambe = Canton.objects.get(codigo="1702")
+    return coordinadora
+
+
+def _mapa_de_actores(cayambe):
     for nombre, correo in [
         ("Rosa Tupiza", "rosa@example.org"),
         ("Manuel Farinango", "manuel@example.org"),
     ]:
         nombres, apellidos = nombre.split()
-        Actor.objects.create(
-            naturaleza=Actor.Naturaleza.PERSONA,
+        ActorFactory(
+            persona=True,
             nombres=nombres,
             apellidos=apellidos,
-            tipo=Actor.Tipo.COMUNITARIO,
-            ambito=Actor.Ambito.CANTONAL,
             canton=cayambe,
             email=correo,
-            genero="mujer",
             influencia=4,
         )
-    Actor.objects.create(
-        naturaleza=Actor.Naturaleza.ORGANIZACION,
+    ActorFactory(
         nombre="Universidad de prueba",
         tipo=Actor.Tipo.ACADEMIA,
         ambito=Actor.Ambito.PROVINCIAL,
+        canton=None,
         email="u@example.org",
     )
+
+
+def _socializacion_en(cayambe, coordinadora) -> Evento:
     inicio = timezone.now() + timedelta(days=7)
-    evento = services.evento_crear(
+    return services.evento_crear(
         usuario=coordinadora,
         datos={
             "tipo": Evento.Tipo.SOCIALIZACION,
@@ -92,12 +94,10 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
             "publicado": True,
         },
     )
-    base = live_server.url
-    escritorio = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = escritorio.new_page()
-    _entrar(page, base, "coordinadora")
 
-    # 1. Guest list from the actor map: community actors of Cayambe.
+
+def _lista_desde_el_mapa(page, base, evento, cayambe):
+    """1. Guest list from the actor map: community actors of Cayambe."""
     page.goto(f"{base}/eventos/gestion/{evento.pk}/invitados/mapa/")
     page.select_option("#id_tipo", "comunitario")
     page.select_option("#id_canton", str(cayambe.pk))
@@ -111,14 +111,18 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
     page.click("#agregar-seleccionados")
     expect(page.get_by_text("2 actores agregados a la lista de invitados.")).to_be_visible()
 
-    # 2. Invitations by e-mail.
+
+def _enviar_invitaciones(page) -> str:
+    """2. Invitations by e-mail; returns the path of Rosa's personal link."""
     page.get_by_role("button", name=re.compile("Enviar invitaciones")).click()
     expect(page.get_by_text("2 invitaciones en camino por correo.")).to_be_visible()
     correo = next(m for m in mail.outbox if m.to == ["rosa@example.org"])
     enlace = re.search(r"https?://\S+/eventos/invitacion/\S+/", correo.body).group(0)
-    ruta = enlace.split("/eventos/", 1)[1]
+    return enlace.split("/eventos/", 1)[1]
 
-    # 3. The guest confirms through the personal link, without an account.
+
+def _la_invitada_confirma(browser, base, ruta):
+    """3. The guest confirms through the personal link, without an account."""
     invitada = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pagina_invitada = invitada.new_page()
     pagina_invitada.goto(f"{base}/eventos/{ruta}")
@@ -127,7 +131,9 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
     expect(pagina_invitada.locator("img.qr-invitado")).to_be_visible()
     invitada.close()
 
-    # 4. At the door, on a phone: search by name and record the arrival.
+
+def _acreditar_en_el_telefono(browser, base, evento):
+    """4. At the door, on a phone: search by name and record the arrival."""
     telefono = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
@@ -143,8 +149,26 @@ def test_invitar_confirmar_y_acreditar_en_el_telefono(
     )
     ancho = movil.evaluate("document.documentElement.scrollWidth")
     assert ancho <= 390 + 1, "la pantalla de acreditación no cabe en el teléfono"
+    telefono.close()
+
+
+def test_invitar_confirmar_y_acreditar_en_el_telefono(
+    browser, live_server, django_user_model, celery_en_proceso, datos_de_referencia
+):
+    coordinadora = _coordinadora(django_user_model)
+    cayambe = Canton.objects.get(codigo="1702")
+    _mapa_de_actores(cayambe)
+    evento = _socializacion_en(cayambe, coordinadora)
+    base = live_server.url
+    escritorio = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = escritorio.new_page()
+    _entrar(page, base, "coordinadora")
+
+    _lista_desde_el_mapa(page, base, evento, cayambe)
+    ruta = _enviar_invitaciones(page)
+    _la_invitada_confirma(browser, base, ruta)
+    _acreditar_en_el_telefono(browser, base, evento)
     rosa = Invitado.objects.get(evento=evento, email="rosa@example.org")
     assert rosa.asistio and rosa.estado == Invitado.Estado.CONFIRMADO
     assert Invitado.objects.filter(evento=evento, asistio=True).count() == 1
-    telefono.close()
     escritorio.close()

@@ -10,6 +10,7 @@ from actores.models import Actor
 from eventos import services
 from eventos.models import Evento
 from sie.models import Canton, Parroquia
+from tests.factories import ActorFactory
 
 
 @pytest.fixture(autouse=True)
@@ -66,24 +67,9 @@ def evento(crear_evento):
 
 @pytest.fixture
 def crear_actor(db):
-    contador = {"n": 0}
-
     def crear(**extra):
-        contador["n"] += 1
-        n = contador["n"]
-        datos = {
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": f"Persona{n}",
-            "apellidos": "Prueba",
-            "tipo": Actor.Tipo.PUBLICO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            "email": f"persona{n}@example.org",
-            "genero": Actor.Genero.MUJER,
-            "canton": Canton.objects.get(codigo="1702"),
-            "influencia": 3,
-        }
-        datos.update(extra)
-        return Actor.objects.create(**datos)
+        datos = {"tipo": Actor.Tipo.PUBLICO, "ambito": Actor.Ambito.PROVINCIAL, "influencia": 3}
+        return ActorFactory(persona=True, **{**datos, **extra})
 
     return crear
 

@@ -32,7 +32,7 @@ def test_qr_registra_la_llegada_una_sola_vez(evento, confirmados, cliente_de, co
     assert "ya estaba registrado: no se cuenta dos veces" in segunda.content.decode()
     invitado.refresh_from_db()
     assert invitado.asistio and invitado.asistencia_por == coordinadora
-    assert selectors.cifras_asistencia(evento)["asistentes"] == 1
+    assert selectors.cifras_asistencia(evento=evento)["asistentes"] == 1
 
 
 def test_qr_de_otro_evento_o_alterado(evento, crear_evento, confirmados, invitar, coordinadora):
@@ -108,7 +108,7 @@ def test_cifras_desagregadas(evento, coordinadora):
             usuario=coordinadora,
             datos={"nombre": nombre, "tipo_actor": tipo, "canton": canton, "genero": genero},
         )
-    cifras = selectors.cifras_asistencia(evento)
+    cifras = selectors.cifras_asistencia(evento=evento)
     assert cifras["asistentes"] == 4 and cifras["sin_invitacion"] == 4
     por_tipo = {f["clave"]: f["n"] for f in cifras["por_tipo"]}
     assert por_tipo == {"publico": 2, "academia": 1, "ong": 1}

@@ -113,7 +113,7 @@ def test_el_invitado_libera_su_cupo_desde_su_enlace(crear_evento, invitar, clien
     _responder_todos([a, b])
     url = enlaces.url_respuesta(a, absoluta=False)
     assert "Ya no podré asistir" in client.get(url).content.decode()
-    client.post(url, {"respuesta": "cancelar"})
+    client.post(url + "cancelar/")
     a.refresh_from_db()
     b.refresh_from_db()
     assert a.estado == Invitado.Estado.RECHAZADO

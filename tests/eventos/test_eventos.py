@@ -140,7 +140,7 @@ def test_tarea_vencida_y_presupuesto(evento, coordinadora, cliente_de):
     assert "450,50" in html and "vencida" in html
     tarea = TareaLogistica.objects.get(titulo="Refrigerio")
     cliente_de(coordinadora).post(
-        f"/eventos/gestion/{evento.pk}/logistica/", {"tarea": tarea.pk, "estado": "lista"}
+        f"/eventos/gestion/{evento.pk}/logistica/tarea/{tarea.pk}/estado/", {"estado": "lista"}
     )
     tarea.refresh_from_db()
     assert tarea.estado == "lista"

@@ -173,10 +173,10 @@ def settings_fuzz():
 @pytest.mark.parametrize(
     ("nombre", "kwargs", "datos"),
     [
-        ("eventos:logistica", lambda o: {"pk": o.evento.pk}, {"tarea": "NaN"}),
-        ("eventos:equipo", lambda o: {"pk": o.evento.pk}, {"quitar": ""}),
+        ("eventos:tarea_estado", lambda o: {"pk": o.evento.pk, "obj": 0}, {"estado": "lista"}),
+        ("eventos:miembro_quitar", lambda o: {"pk": o.evento.pk, "obj": 0}, {}),
         ("actores:asignacion_eliminar", lambda o: {"pk": int("9" * 30)}, {}),
-        ("eventos:logistica", lambda o: {"pk": o.evento.pk}, {"tarea": "9" * 30}),
+        ("eventos:tarea_estado", lambda o: {"pk": o.evento.pk, "obj": int("9" * 30)}, {}),
     ],
 )
 def test_un_id_que_no_es_numero_da_404(nombre, kwargs, datos, cliente_rol, escenario):
