@@ -9,5 +9,6 @@ the service itself.
 """
 
 from .actores import ActorFactory, cedula_valida, ruc_sociedad_valido
+from .mesas import AsistenciaFactory, SesionFactory, mesa_de  # noqa: F401
 
 __all__ = ["ActorFactory", "cedula_valida", "ruc_sociedad_valido"]

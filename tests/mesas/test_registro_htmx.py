@@ -33,7 +33,7 @@ def test_error_de_validacion_conserva_lo_escrito(cliente_de, fac_cayambe, sesion
         HTTP_HX_REQUEST="true",
     )
     html = respuesta.content.decode()
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400
     assert "Elija a la persona que interviene." in html
     assert resumen in html
     assert not sesion_cayambe.intervenciones.exists()
