@@ -96,7 +96,7 @@ def preparar(facilitadores: int, clave: str) -> dict:
             inicio=timezone.now().replace(microsecond=0),
             modalidad="presencial",
             lugar="Sala de la prueba de carga",
-            por=usuario,
+            usuario=usuario,
         )
         personas.append(
             {

@@ -18,7 +18,7 @@ from actores.models import Actor, Membresia
 from actores.services import actor_crear
 from core.documentos import documento_generar
 
-from . import services
+from . import selectors, services
 from .models import Intervencion, Mesa, Sesion
 
 MESAS_DEMO = [
@@ -152,7 +152,7 @@ def _sesion_completa(mesa, numero_base, inicio, personas, organizaciones, usuari
         if mesa.canton_id
         else "Centro de acopio de la asociación",
         objetivo="Avanzar en la estrategia de la mesa con acuerdos concretos.",
-        por=facilitador,
+        usuario=facilitador,
     )
     puntos = [
         services.punto_agenda_agregar(
@@ -169,7 +169,7 @@ def _sesion_completa(mesa, numero_base, inicio, personas, organizaciones, usuari
             sesion=sesion,
             actor=persona,
             organizacion=_organizacion_de(persona, organizaciones, rng),
-            por=facilitador,
+            usuario=facilitador,
         )
     for i, (tipo, resumen) in enumerate(INTERVENCIONES):
         services.intervencion_registrar(
@@ -178,7 +178,7 @@ def _sesion_completa(mesa, numero_base, inicio, personas, organizaciones, usuari
             tipo=tipo,
             resumen=resumen,
             punto=puntos[min(i // 2, len(puntos) - 1)],
-            por=facilitador,
+            usuario=facilitador,
         )
     for texto, votos in PRIORIDADES:
         services.prioridad_registrar(sesion=sesion, texto=texto, votos=min(votos, len(presentes)))
@@ -189,12 +189,12 @@ def _sesion_completa(mesa, numero_base, inicio, personas, organizaciones, usuari
             responsables=[presentes[i % len(presentes)]] + organizaciones[i : i + 1],
             plazo=timezone.localdate(inicio) + datetime.timedelta(days=dias),
             resultado_esperado=resultado,
-            por=facilitador,
+            usuario=facilitador,
         )
     services.tema_pendiente_registrar(
         sesion=sesion, texto="Definir el financiamiento de la señalética con el GAD provincial."
     )
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=facilitador)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=facilitador)
     return sesion
 
 
@@ -237,20 +237,20 @@ def cargar_demo_mesas(*, usuarios, salida=None) -> str:
                 lugar="Auditorio del GAD municipal",
                 enlace="https://reuniones.pichincha.gob.ec/mesa-" + mesa.slug,
                 objetivo="Validar el plan de acción de la mesa.",
-                por=coordinadora,
+                usuario=coordinadora,
             )
         mesas += 1
     publicadas = 0
     for sesion in cerradas:
-        documento = services.acta_actual(sesion)
+        documento = selectors.acta_actual(sesion=sesion)
         if documento is not None and not documento.listo:
             documento_generar(documento_id=documento.pk)
         sesion.refresh_from_db()
         # the most recent session of the demo facilitator's first table stays for publication
         if sesion.mesa.slug == "turismo-cayambe" and sesion.numero == 2:
             continue
-        sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
-        publica = services.acta_publica_actual(sesion)  # names only with consent
+        sesion = services.acta_publicar(sesion=sesion, usuario=coordinadora)
+        publica = selectors.acta_publica_actual(sesion=sesion)  # names only with consent
         if not publica.listo:
             documento_generar(documento_id=publica.pk)
         publicadas += 1

@@ -49,7 +49,25 @@ class SesionEditarForm(SesionForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PuntoAgendaForm(forms.Form):
+def _organizacion_representada() -> forms.ModelChoiceField:
+    """The organisation an attendee speaks for (its queryset is set by the form)."""
+    return forms.ModelChoiceField(
+        label=_("Organización a la que representa"),
+        queryset=Actor.objects.none(),
+        required=False,
+        empty_label=_("(ninguna / a título personal)"),
+    )
+
+
+class _FormDeSesion(forms.Form):
+    """A form of the session page: it knows its session (to offer its attendees, agenda...)."""
+
+    def __init__(self, *args, sesion: Sesion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sesion = sesion
+
+
+class PuntoAgendaForm(_FormDeSesion):
     hora = forms.TimeField(
         label=_("Hora"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -57,7 +75,7 @@ class PuntoAgendaForm(forms.Form):
     proposito = forms.CharField(label=_("Propósito"), max_length=300, required=False)
 
 
-class AsistenciaForm(forms.Form):
+class AsistenciaForm(_FormDeSesion):
     actor = forms.ModelChoiceField(
         label=_("Asistente"),
         queryset=Actor.objects.none(),
@@ -65,20 +83,15 @@ class AsistenciaForm(forms.Form):
         empty_label=_("— Elija a la persona —"),
         error_messages={"required": _("Elija a la persona que asiste.")},
     )
-    organizacion = forms.ModelChoiceField(
-        label=_("Organización a la que representa"),
-        queryset=Actor.objects.none(),
-        required=False,
-        empty_label=_("(ninguna / a título personal)"),
-    )
+    organizacion = _organizacion_representada()
 
-    def __init__(self, *args, sesion: Sesion, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = candidatos_asistencia(sesion=sesion)
+        self.fields["actor"].queryset = candidatos_asistencia(sesion=self.sesion)
         self.fields["organizacion"].queryset = organizaciones()
 
 
-class AsistenteNuevoForm(forms.Form):
+class AsistenteNuevoForm(_FormDeSesion):
     nombres = forms.CharField(label=_("Nombres"), max_length=120)
     apellidos = forms.CharField(label=_("Apellidos"), max_length=120)
     genero = forms.ChoiceField(
@@ -88,12 +101,7 @@ class AsistenteNuevoForm(forms.Form):
     canton = forms.ModelChoiceField(
         label=_("Cantón"), queryset=Canton.objects.all(), required=False
     )
-    organizacion = forms.ModelChoiceField(
-        label=_("Organización a la que representa"),
-        queryset=Actor.objects.none(),
-        required=False,
-        empty_label=_("(ninguna / a título personal)"),
-    )
+    organizacion = _organizacion_representada()
     consentimiento_nombre_publico = forms.BooleanField(
         label=_("Acepta que su nombre aparezca en las publicaciones del portal"),
         help_text=_(
@@ -103,14 +111,14 @@ class AsistenteNuevoForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, sesion: Sesion, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organizacion"].queryset = organizaciones()
-        if sesion.mesa.canton_id:
-            self.fields["canton"].initial = sesion.mesa.canton_id
+        if self.sesion.mesa.canton_id:
+            self.fields["canton"].initial = self.sesion.mesa.canton_id
 
 
-class IntervencionForm(forms.Form):
+class IntervencionForm(_FormDeSesion):
     actor = forms.ModelChoiceField(
         label=_("Quién interviene"),
         queryset=Actor.objects.none(),
@@ -125,15 +133,15 @@ class IntervencionForm(forms.Form):
         label=_("Resumen"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, sesion: Sesion, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = Actor.objects.filter(asistencias_mesa__sesion=sesion).only(
-            "pk", "nombre"
-        )
-        self.fields["punto"].queryset = sesion.agenda.all()
+        self.fields["actor"].queryset = Actor.objects.filter(
+            asistencias_mesa__sesion=self.sesion
+        ).only("pk", "nombre")
+        self.fields["punto"].queryset = self.sesion.agenda.all()
 
 
-class PrioridadForm(forms.Form):
+class PrioridadForm(_FormDeSesion):
     texto = forms.CharField(label=_("Prioridad"), max_length=300)
     votos = forms.IntegerField(label=_("Votos"), min_value=0, initial=0)
 
@@ -152,7 +160,7 @@ def _responsables(sesion: Sesion):
     )
 
 
-class AcuerdoForm(forms.Form):
+class AcuerdoForm(_FormDeSesion):
     texto = forms.CharField(
         label=_("Acuerdo"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -173,10 +181,10 @@ class AcuerdoForm(forms.Form):
         empty_label=_("(sin indicador)"),
     )
 
-    def __init__(self, *args, sesion: Sesion, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsables"].queryset = _responsables(sesion)
-        eje = "turismo" if sesion.mesa.tipo == "turismo" else "agropecuario"
+        self.fields["responsables"].queryset = _responsables(self.sesion)
+        eje = "turismo" if self.sesion.mesa.tipo == "turismo" else "agropecuario"
         self.fields["indicador"].queryset = Indicador.objects.filter(eje__codigo=eje)
         self.fields["responsables"].widget.attrs["size"] = 5
 
@@ -184,26 +192,24 @@ class AcuerdoForm(forms.Form):
 class AcuerdoEditarForm(AcuerdoForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    @classmethod
-    def para(cls, acuerdo: Acuerdo, sesion: Sesion):
-        return cls(
-            sesion=sesion,
-            initial={
-                "texto": acuerdo.texto,
-                "responsables": list(acuerdo.responsables.all()),
-                "plazo": acuerdo.plazo,
-                "resultado_esperado": acuerdo.resultado_esperado,
-                "indicador": acuerdo.indicador_id,
-                "version": acuerdo.version,
-            },
-        )
+    @staticmethod
+    def datos_de(acuerdo: Acuerdo) -> dict:
+        """The agreement as it is saved now: the initial data of its edit form."""
+        return {
+            "texto": acuerdo.texto,
+            "responsables": list(acuerdo.responsables.all()),
+            "plazo": acuerdo.plazo,
+            "resultado_esperado": acuerdo.resultado_esperado,
+            "indicador": acuerdo.indicador_id,
+            "version": acuerdo.version,
+        }
 
 
-class TemaPendienteForm(forms.Form):
+class TemaPendienteForm(_FormDeSesion):
     texto = forms.CharField(label=_("Tema pendiente"), max_length=300)
 
 
-class ConvocatoriaForm(forms.Form):
+class ConvocatoriaForm(_FormDeSesion):
     actores = forms.ModelMultipleChoiceField(
         label=_("Invitar a"),
         queryset=Actor.objects.none(),
@@ -211,8 +217,9 @@ class ConvocatoriaForm(forms.Form):
         error_messages={"required": _("Elija al menos a una persona u organización.")},
     )
 
-    def __init__(self, *args, sesion: Sesion, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        sesion = self.sesion
         qs = convocables(sesion=sesion)
         self.fields["actores"].queryset = qs
         self.fields["actores"].label_from_instance = lambda a: (
@@ -228,6 +235,12 @@ class ConvocatoriaForm(forms.Form):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RespuestaInvitacionForm(forms.Form):
+    respuesta = forms.ChoiceField(
+        label=_("Respuesta"), choices=[("si", _("Asistiré")), ("no", _("No podré asistir"))]
+    )
 
 
 class EquipoMesaForm(forms.Form):

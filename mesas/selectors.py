@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -16,6 +20,9 @@ from actores.selectors import (
     nombre_publico,
     nombres_publicos,
 )
+from core.documentos import documento_de, documentos_de
+from core.models import Documento
+from core.roles import Rol
 from core.rules import es_coordinador
 
 from .models import (
@@ -24,11 +31,12 @@ from .models import (
     Intervencion,
     Invitacion,
     Mesa,
-    PuntoAgenda,
     Sesion,
 )
 
 PUBLICADA = Sesion.Estado.ACTA_PUBLICADA
+TIPO_ACTA = "acta"  # the acta for signature, kept by the programme: every name
+TIPO_ACTA_PUBLICA = "acta_publica"  # the published acta: names only with consent
 
 
 # --- Public ----------------------------------------------------------------------------------
@@ -90,7 +98,7 @@ def acuerdos_publicos(*, mesa: Mesa | None = None) -> QuerySet[Acuerdo]:
     )
 
 
-def con_responsables_publicos(acuerdos: list[Acuerdo]) -> list[Acuerdo]:
+def con_responsables_publicos(*, acuerdos: list[Acuerdo]) -> list[Acuerdo]:
     """Set acuerdo.responsables_publicos: names under the consent rule, where a person stands as
     the organisation they attended that session for (one query for all the agreements)."""
     representadas = organizaciones_representadas(sesion_ids={a.sesion_id for a in acuerdos})
@@ -102,7 +110,7 @@ def con_responsables_publicos(acuerdos: list[Acuerdo]) -> list[Acuerdo]:
     return acuerdos
 
 
-def organizaciones_representadas(*, sesion_ids) -> dict[int, dict[int, str]]:
+def organizaciones_representadas(*, sesion_ids: Iterable[int]) -> dict[int, dict[int, str]]:
     """{sesion pk: {actor pk: name of the organisation they attended for}}, in one query; an
     attendance without organisation (in their own name) maps to A_TITULO_PERSONAL."""
     resultado: dict[int, dict[int, str]] = defaultdict(dict)
@@ -196,29 +204,29 @@ def _asistencias_por_sector(asistencias: QuerySet[Asistencia]) -> Counter:
 # --- Staff -----------------------------------------------------------------------------------
 
 
-def mesas_de(*, user) -> QuerySet[Mesa]:
+def mesas_de(*, usuario: AbstractBaseUser) -> QuerySet[Mesa]:
     """The tables this user works on: all for coordinators, the assigned ones for facilitators."""
     qs = Mesa.objects.select_related("canton", "sector")
-    if not es_coordinador(user):
-        qs = qs.filter(facilitadores=user)
+    if not es_coordinador(usuario):
+        qs = qs.filter(facilitadores=usuario)
     return qs.annotate(
         n_sesiones=Count("sesiones", distinct=True),
         n_miembros=Count("miembros", distinct=True),
     )
 
 
-def sesiones_de(*, user) -> QuerySet[Sesion]:
+def sesiones_de(*, usuario: AbstractBaseUser) -> QuerySet[Sesion]:
     qs = Sesion.objects.select_related("mesa", "parroquia__canton")
-    if not es_coordinador(user):
-        qs = qs.filter(mesa__facilitadores=user)
+    if not es_coordinador(usuario):
+        qs = qs.filter(mesa__facilitadores=usuario)
     return qs
 
 
-def panel_facilitacion(*, user) -> dict:
+def panel_facilitacion(*, usuario: AbstractBaseUser) -> dict:
     ahora = timezone.now()
-    sesiones = sesiones_de(user=user)
+    sesiones = sesiones_de(usuario=usuario)
     return {
-        "mesas": list(mesas_de(user=user)),
+        "mesas": list(mesas_de(usuario=usuario)),
         "proximas": list(
             sesiones.filter(inicio__gte=ahora, estado__in=Sesion.ESTADOS_EDITABLES).order_by(
                 "inicio"
@@ -233,14 +241,11 @@ def panel_facilitacion(*, user) -> dict:
     }
 
 
-def mesa_interna(*, slug: str) -> Mesa:
-    return (
-        Mesa.objects.select_related("canton", "sector")
-        .prefetch_related(
-            "facilitadores",
-            Prefetch("miembros", queryset=Actor.objects.only("pk", "nombre", "naturaleza")),
-        )
-        .get(slug=slug)
+def mesas_internas() -> QuerySet[Mesa]:
+    """Tables with their facilitators and members, for their staff pages."""
+    return Mesa.objects.select_related("canton", "sector").prefetch_related(
+        "facilitadores",
+        Prefetch("miembros", queryset=Actor.objects.only("pk", "nombre", "naturaleza")),
     )
 
 
@@ -248,10 +253,8 @@ def sesiones_de_mesa(*, mesa: Mesa) -> QuerySet[Sesion]:
     return _con_conteos(mesa.sesiones.select_related("parroquia__canton")).order_by("numero")
 
 
-def sesion_con_mesa(*, pk: int) -> Sesion:
-    return Sesion.objects.select_related("mesa__canton", "mesa__sector", "parroquia__canton").get(
-        pk=pk
-    )
+def sesiones_con_mesa() -> QuerySet[Sesion]:
+    return Sesion.objects.select_related("mesa__canton", "mesa__sector", "parroquia__canton")
 
 
 def registro_de_sesion(*, sesion: Sesion) -> dict:
@@ -303,7 +306,7 @@ def convocables(*, sesion: Sesion) -> QuerySet[Actor]:
     )
 
 
-def invitacion_por_token(*, token) -> Invitacion:
+def invitacion_por_token(*, token: uuid.UUID | str) -> Invitacion:
     return Invitacion.objects.select_related(
         "sesion__mesa", "sesion__parroquia__canton", "actor"
     ).get(token=token)
@@ -312,14 +315,8 @@ def invitacion_por_token(*, token) -> Invitacion:
 # --- The acta --------------------------------------------------------------------------------
 
 
-def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
-    """What the acta template shows, read in a fixed number of queries (no contact data).
-
-    publica=False: the acta for signature, kept by the programme, with every name.
-    publica=True: the published acta, where people appear under actores.selectors.nombre_publico.
-    """
-    sesion = sesion_con_mesa(pk=sesion.pk)
-    agenda = list(sesion.agenda.all())
+def _asistentes_del_acta(sesion: Sesion, *, publica: bool) -> tuple[list[Asistencia], dict]:
+    """The attendances with the name the acta shows, and whom each person represented."""
     asistentes = list(
         Asistencia.objects.filter(sesion=sesion)
         .select_related("organizacion")
@@ -327,16 +324,8 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
         .order_by("actor__nombre")
     )
     representa = {a.actor_id: a.organizacion or A_TITULO_PERSONAL for a in asistentes}
-
-    def mostrar(actor: Actor) -> str:
-        return (
-            nombre_publico(actor=actor, organizacion=representa.get(actor.pk))
-            if publica
-            else actor.nombre
-        )
-
     for asistencia in asistentes:
-        asistencia.nombre_mostrado = mostrar(asistencia.actor)
+        asistencia.nombre_mostrado = _nombre_en_acta(asistencia.actor, representa, publica=publica)
         # in public the organisation already stands in for a name that is not shown
         asistencia.organizacion_mostrada = (
             asistencia.organizacion.nombre
@@ -347,17 +336,36 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
     if publica:
         # in the order the public reads, so a row's place gives no hint of a hidden name
         asistentes.sort(key=lambda a: (a.nombre_mostrado.casefold(), a.pk))
-    intervenciones = list(
+    return asistentes, representa
+
+
+def _nombre_en_acta(actor: Actor, representa: dict, *, publica: bool) -> str:
+    return (
+        nombre_publico(actor=actor, organizacion=representa.get(actor.pk))
+        if publica
+        else actor.nombre
+    )
+
+
+def _intervenciones_por_punto(
+    sesion: Sesion, representa: dict, *, publica: bool
+) -> dict[int | None, list[Intervencion]]:
+    intervenciones = (
         Intervencion.objects.filter(sesion=sesion)
         .only("pk", "tipo", "resumen", "punto_id", "actor_id", "sesion_id")
         .prefetch_related(Prefetch("actor", queryset=actores_para_publicar()))
         .order_by("registrada", "pk")
     )
-    por_punto: dict[int | None, list] = defaultdict(list)
+    por_punto: dict[int | None, list[Intervencion]] = defaultdict(list)
     for intervencion in intervenciones:
-        intervencion.nombre_mostrado = mostrar(intervencion.actor)
+        intervencion.nombre_mostrado = _nombre_en_acta(
+            intervencion.actor, representa, publica=publica
+        )
         por_punto[intervencion.punto_id].append(intervencion)
-    puntos = [{"punto": p, "intervenciones": por_punto.get(p.pk, [])} for p in agenda]
+    return por_punto
+
+
+def _acuerdos_del_acta(sesion: Sesion, representa: dict, *, publica: bool) -> list[Acuerdo]:
     acuerdos = list(
         Acuerdo.objects.filter(sesion=sesion)
         .select_related("indicador")
@@ -370,6 +378,19 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
             if publica
             else [r.nombre for r in responsables]
         )
+    return acuerdos
+
+
+def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
+    """What the acta template shows, read in a fixed number of queries (no contact data).
+
+    publica=False: the acta for signature, kept by the programme, with every name.
+    publica=True: the published acta, where people appear under actores.selectors.nombre_publico.
+    The session comes first and positionally: core's document registry calls contexto(fuente).
+    """
+    sesion = sesiones_con_mesa().get(pk=sesion.pk)
+    asistentes, representa = _asistentes_del_acta(sesion, publica=publica)
+    por_punto = _intervenciones_por_punto(sesion, representa, publica=publica)
     proxima = (
         Sesion.objects.filter(mesa_id=sesion.mesa_id, numero__gt=sesion.numero)
         .select_related("parroquia")
@@ -382,9 +403,11 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
         "publica": publica,
         "facilitadores": [u.get_full_name() or u.username for u in sesion.mesa.facilitadores.all()],
         "asistentes": asistentes,
-        "puntos": puntos,
+        "puntos": [
+            {"punto": p, "intervenciones": por_punto.get(p.pk, [])} for p in sesion.agenda.all()
+        ],
         "sin_punto": por_punto.get(None, []),
-        "acuerdos": acuerdos,
+        "acuerdos": _acuerdos_del_acta(sesion, representa, publica=publica),
         "prioridades": list(sesion.prioridades.all()),
         "temas": list(sesion.temas_pendientes.all()),
         "proxima": proxima,
@@ -397,26 +420,29 @@ def acta_publica_contexto(sesion: Sesion) -> dict:
     return acta_contexto(sesion, publica=True)
 
 
-def puntos_de(*, sesion: Sesion) -> QuerySet[PuntoAgenda]:
-    return sesion.agenda.all()
+def acta_actual(*, sesion: Sesion, tipo: str = TIPO_ACTA) -> Documento | None:
+    """The document row of the session's current acta version (None before the first close):
+    the acta for signature by default, the published one with tipo=TIPO_ACTA_PUBLICA."""
+    documento = documento_de(sesion, tipo) if sesion.acta_version else None
+    # a reopened and closed again session has no published acta until it is published again
+    return documento if documento and documento.version == sesion.acta_version else None
 
 
-def actas_publicadas(*, sesiones: list[Sesion]) -> dict:
+def acta_publica_actual(*, sesion: Sesion) -> Documento | None:
+    return acta_actual(sesion=sesion, tipo=TIPO_ACTA_PUBLICA)
+
+
+def actas_publicadas(*, sesiones: list[Sesion]) -> dict[int, Documento]:
     """Current published acta document of each session, by session pk, in one query."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from core.models import Documento
-
     if not sesiones:
         return {}
-    version = {str(s.pk): s.acta_version for s in sesiones}
-    documentos = Documento.objects.filter(
-        content_type=ContentType.objects.get_for_model(Sesion),
-        object_id__in=list(version),
-        tipo="acta_publica",  # never the acta for signature, which names everybody
-        estado=Documento.Estado.LISTO,
-    )
-    return {int(d.object_id): d for d in documentos if version.get(d.object_id) == d.version}
+    version = {s.pk: s.acta_version for s in sesiones}
+    documentos = documentos_de(
+        modelo=Sesion,
+        pks=list(version),
+        tipo=TIPO_ACTA_PUBLICA,  # never the acta for signature, which names everybody
+    ).filter(estado=Documento.Estado.LISTO)
+    return {int(d.object_id): d for d in documentos if version.get(int(d.object_id)) == d.version}
 
 
 def sesiones_para_calendario(*, slug: str | None = None) -> QuerySet[Sesion]:
@@ -451,12 +477,8 @@ def sesiones_api() -> QuerySet[Sesion]:
     )
 
 
-def candidatos_facilitacion(*, mesa: Mesa):
+def candidatos_facilitacion(*, mesa: Mesa) -> QuerySet[AbstractBaseUser]:
     """Active people with the Facilitación role, plus whoever facilitates the table today."""
-    from django.contrib.auth import get_user_model
-
-    from core.roles import Rol
-
     return (
         get_user_model()
         .objects.filter(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Required, TypedDict, Unpack
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Q
@@ -14,7 +16,10 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.services import actor_crear
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
+from core.errores import ConflictoEdicion
+from core.roles import Rol, roles_de
 from core.tareas import encolar_tras_commit
+from sie.models import Canton, Indicador, Parroquia
 
 from .models import (
     Acuerdo,
@@ -27,13 +32,7 @@ from .models import (
     Sesion,
     TemaPendiente,
 )
-
-TIPO_ACTA = "acta"  # the acta for signature, kept by the programme: every name
-TIPO_ACTA_PUBLICA = "acta_publica"  # the published acta: names only with consent
-
-
-class ConflictoEdicion(ValidationError):
-    """Someone else saved this record after the form was loaded (optimistic locking)."""
+from .selectors import TIPO_ACTA, TIPO_ACTA_PUBLICA, acta_actual
 
 
 def _conflicto() -> ConflictoEdicion:
@@ -64,32 +63,48 @@ def _marcar_en_curso(sesion: Sesion) -> None:
         sesion.estado = Sesion.Estado.EN_CURSO
 
 
-def _validar_lugar(*, modalidad: str, parroquia, lugar: str, enlace: str) -> None:
+class DatosSesion(TypedDict, total=False):
+    """When, where and what for: set by sesion_crear, changed by sesion_actualizar."""
+
+    inicio: datetime.datetime
+    fin: datetime.datetime | None
+    modalidad: str
+    parroquia: Parroquia | None
+    lugar: str
+    enlace: str
+    objetivo: str
+
+
+def _sesion_preparar(sesion: Sesion, datos: DatosSesion) -> None:
+    """Put datos on the session and validate it (not saved)."""
+    for campo, valor in datos.items():
+        if campo not in DatosSesion.__annotations__:
+            raise TypeError(campo)
+        setattr(sesion, campo, valor)
     errores = {}
-    if modalidad in (Sesion.Modalidad.PRESENCIAL, Sesion.Modalidad.HIBRIDA) and not (
-        parroquia or lugar.strip()
+    if sesion.modalidad in (Sesion.Modalidad.PRESENCIAL, Sesion.Modalidad.HIBRIDA) and not (
+        sesion.parroquia or sesion.lugar.strip()
     ):
         errores["lugar"] = _("Indique la parroquia o el lugar de una sesión presencial.")
-    if modalidad in (Sesion.Modalidad.VIRTUAL, Sesion.Modalidad.HIBRIDA) and not enlace:
+    if sesion.modalidad in (Sesion.Modalidad.VIRTUAL, Sesion.Modalidad.HIBRIDA) and not (
+        sesion.enlace
+    ):
         errores["enlace"] = _("Indique el enlace de la reunión en línea.")
+    if sesion.fin and sesion.inicio and sesion.fin <= sesion.inicio:
+        errores["fin"] = _("La hora de fin debe ser posterior a la de inicio.")
     if errores:
         raise ValidationError(errores)
+    sesion.full_clean(exclude=["mesa"])
 
 
 # --- Tables ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def mesa_asignar_facilitadores(*, mesa: Mesa, usuarios: Iterable) -> Mesa:
-    mesa.facilitadores.set(usuarios)
-    return mesa
-
-
-@transaction.atomic
 def mesa_equipo_actualizar(
     *,
     mesa: Mesa,
-    facilitadores: Iterable,
+    facilitadores: Iterable[AbstractBaseUser],
     quitar_miembros: Iterable[Actor] = (),
     agregar_miembros: Iterable[Actor] = (),
 ) -> Mesa:
@@ -97,8 +112,6 @@ def mesa_equipo_actualizar(
 
     Only people with the Facilitación role can facilitate: they record the table's sessions.
     """
-    from core.roles import Rol, roles_de
-
     facilitadores = list(facilitadores)
     sin_rol = [u for u in facilitadores if Rol.FACILITACION not in roles_de(u)]
     if sin_rol:
@@ -111,7 +124,7 @@ def mesa_equipo_actualizar(
                 % {"nombres": nombres}
             }
         )
-    mesa_asignar_facilitadores(mesa=mesa, usuarios=facilitadores)
+    mesa.facilitadores.set(facilitadores)
     quitar = list(quitar_miembros)
     if quitar:
         mesa.miembros.remove(*quitar)
@@ -135,58 +148,31 @@ def mesa_agregar_miembros(*, mesa: Mesa, actores: Iterable[Actor]) -> Mesa:
 
 @transaction.atomic
 def sesion_crear(
-    *,
-    mesa: Mesa,
-    inicio: datetime.datetime,
-    fin: datetime.datetime | None = None,
-    modalidad: str = Sesion.Modalidad.PRESENCIAL,
-    parroquia=None,
-    lugar: str = "",
-    enlace: str = "",
-    objetivo: str = "",
-    por=None,
+    *, mesa: Mesa, usuario: AbstractBaseUser | None = None, **datos: Unpack[DatosSesion]
 ) -> Sesion:
     """Plan the next session of a table; its number is the next free one."""
     Mesa.objects.select_for_update().filter(pk=mesa.pk).first()
-    _validar_lugar(modalidad=modalidad, parroquia=parroquia, lugar=lugar, enlace=enlace)
-    if fin and fin <= inicio:
-        raise ValidationError({"fin": _("La hora de fin debe ser posterior a la de inicio.")})
     numero = (mesa.sesiones.aggregate(m=Max("numero"))["m"] or 0) + 1
-    sesion = Sesion(
-        mesa=mesa,
-        numero=numero,
-        inicio=inicio,
-        fin=fin,
-        modalidad=modalidad,
-        parroquia=parroquia,
-        lugar=lugar,
-        enlace=enlace,
-        objetivo=objetivo,
-    )
-    sesion.full_clean()
+    sesion = Sesion(mesa=mesa, numero=numero)
+    _sesion_preparar(sesion, datos)
     sesion.save()
     return sesion
 
 
 @transaction.atomic
-def sesion_actualizar(*, sesion: Sesion, version: int, por=None, **campos) -> Sesion:
+def sesion_actualizar(
+    *,
+    sesion: Sesion,
+    version: int,
+    usuario: AbstractBaseUser | None = None,
+    **datos: Unpack[DatosSesion],
+) -> Sesion:
     """Change a session's date, place or objective; refuses if someone saved in between."""
     actual = _bloquear_sesion(sesion)
     _exigir_editable(actual)
     if actual.version != version:
         raise _conflicto()
-    permitidos = {"inicio", "fin", "modalidad", "parroquia", "lugar", "enlace", "objetivo"}
-    for campo, valor in campos.items():
-        if campo not in permitidos:
-            raise TypeError(campo)
-        setattr(actual, campo, valor)
-    _validar_lugar(
-        modalidad=actual.modalidad,
-        parroquia=actual.parroquia,
-        lugar=actual.lugar,
-        enlace=actual.enlace,
-    )
-    actual.full_clean(exclude=["mesa"])
+    _sesion_preparar(actual, datos)
     actual.version = F("version") + 1
     actual.save()
     actual.refresh_from_db()
@@ -212,7 +198,11 @@ def punto_agenda_agregar(
 
 @transaction.atomic
 def asistencia_registrar(
-    *, sesion: Sesion, actor: Actor, organizacion: Actor | None = None, por=None
+    *,
+    sesion: Sesion,
+    actor: Actor,
+    organizacion: Actor | None = None,
+    usuario: AbstractBaseUser | None = None,
 ) -> Asistencia:
     sesion = _bloquear_sesion(sesion)
     _exigir_editable(sesion)
@@ -227,7 +217,7 @@ def asistencia_registrar(
         actor=actor,
         organizacion=organizacion,
         es_miembro=sesion.mesa.miembros.filter(pk=actor.pk).exists(),
-        registrada_por=por,
+        registrada_por=usuario,
     )
     _marcar_en_curso(sesion)
     return asistencia
@@ -241,16 +231,16 @@ def asistente_nuevo_registrar(
     apellidos: str,
     genero: str = "",
     tipo: str = Actor.Tipo.COMUNITARIO,
-    canton=None,
+    canton: Canton | None = None,
     organizacion: Actor | None = None,
     consentimiento_nombre_publico: bool = False,
-    por=None,
+    usuario: AbstractBaseUser | None = None,
 ) -> Asistencia:
     """A walk-in who is not on the actor map yet: add them to the map and to the attendance,
     with their answer to being named in the portal's publications."""
     _exigir_editable(sesion)
     actor = actor_crear(
-        usuario=por,
+        usuario=usuario,
         datos={
             "naturaleza": Actor.Naturaleza.PERSONA,
             "nombres": nombres.strip(),
@@ -263,11 +253,13 @@ def asistente_nuevo_registrar(
         },
         motivo=_("Registrado como asistente de %(sesion)s.") % {"sesion": sesion},
     )
-    return asistencia_registrar(sesion=sesion, actor=actor, organizacion=organizacion, por=por)
+    return asistencia_registrar(
+        sesion=sesion, actor=actor, organizacion=organizacion, usuario=usuario
+    )
 
 
 @transaction.atomic
-def asistencia_quitar(*, asistencia: Asistencia, por=None) -> None:
+def asistencia_quitar(*, asistencia: Asistencia, usuario: AbstractBaseUser | None = None) -> None:
     sesion = _bloquear_sesion(asistencia.sesion)
     _exigir_editable(sesion)
     if sesion.intervenciones.filter(actor_id=asistencia.actor_id).exists():
@@ -285,7 +277,7 @@ def intervencion_registrar(
     tipo: str,
     resumen: str,
     punto: PuntoAgenda | None = None,
-    por=None,
+    usuario: AbstractBaseUser | None = None,
 ) -> Intervencion:
     sesion = _bloquear_sesion(sesion)
     _exigir_editable(sesion)
@@ -304,7 +296,7 @@ def intervencion_registrar(
         tipo=tipo,
         resumen=resumen.strip(),
         punto=punto,
-        registrada_por=por,
+        registrada_por=usuario,
     )
     intervencion.full_clean()
     intervencion.save()
@@ -331,42 +323,51 @@ def prioridad_registrar(*, sesion: Sesion, texto: str, votos: int = 0) -> Priori
     return Prioridad.objects.create(sesion=sesion, texto=texto.strip(), votos=votos)
 
 
-def _validar_acuerdo(*, texto: str, plazo, sesion: Sesion) -> None:
-    errores = {}
-    if not texto.strip():
-        errores["texto"] = _("Escriba el texto del acuerdo.")
-    if plazo and plazo < timezone.localdate(sesion.inicio):
-        errores["plazo"] = _("El plazo no puede ser anterior a la fecha de la sesión.")
-    if errores:
-        raise ValidationError(errores)
+class DatosAcuerdo(TypedDict, total=False):
+    """What an agreement says: recorded by acuerdo_registrar, corrected by acuerdo_editar."""
+
+    texto: Required[str]
+    responsables: Iterable[Actor]
+    plazo: datetime.date | None
+    resultado_esperado: str
+    indicador: Indicador | None
 
 
-@transaction.atomic
-def acuerdo_registrar(
+def _acuerdo_guardar(
+    acuerdo: Acuerdo,
     *,
-    sesion: Sesion,
+    usuario: AbstractBaseUser | None,
     texto: str,
     responsables: Iterable[Actor] = (),
     plazo: datetime.date | None = None,
     resultado_esperado: str = "",
-    indicador=None,
-    por=None,
+    indicador: Indicador | None = None,
+) -> Acuerdo:
+    errores = {}
+    if not texto.strip():
+        errores["texto"] = _("Escriba el texto del acuerdo.")
+    if plazo and plazo < timezone.localdate(acuerdo.sesion.inicio):
+        errores["plazo"] = _("El plazo no puede ser anterior a la fecha de la sesión.")
+    if errores:
+        raise ValidationError(errores)
+    acuerdo.texto = texto.strip()
+    acuerdo.plazo = plazo
+    acuerdo.resultado_esperado = resultado_esperado.strip()
+    acuerdo.indicador = indicador
+    acuerdo._history_user = usuario
+    acuerdo.save()
+    acuerdo.responsables.set(responsables)
+    return acuerdo
+
+
+@transaction.atomic
+def acuerdo_registrar(
+    *, sesion: Sesion, usuario: AbstractBaseUser | None = None, **datos: Unpack[DatosAcuerdo]
 ) -> Acuerdo:
     sesion = _bloquear_sesion(sesion)
     _exigir_editable(sesion)
-    _validar_acuerdo(texto=texto, plazo=plazo, sesion=sesion)
     numero = (sesion.acuerdos.aggregate(m=Max("numero"))["m"] or 0) + 1
-    acuerdo = Acuerdo(
-        sesion=sesion,
-        numero=numero,
-        texto=texto.strip(),
-        plazo=plazo,
-        resultado_esperado=resultado_esperado.strip(),
-        indicador=indicador,
-    )
-    acuerdo._history_user = por
-    acuerdo.save()
-    acuerdo.responsables.set(responsables)
+    acuerdo = _acuerdo_guardar(Acuerdo(sesion=sesion, numero=numero), usuario=usuario, **datos)
     _marcar_en_curso(sesion)
     return acuerdo
 
@@ -376,12 +377,8 @@ def acuerdo_editar(
     *,
     acuerdo: Acuerdo,
     version: int,
-    texto: str,
-    responsables: Iterable[Actor] = (),
-    plazo: datetime.date | None = None,
-    resultado_esperado: str = "",
-    indicador=None,
-    por=None,
+    usuario: AbstractBaseUser | None = None,
+    **datos: Unpack[DatosAcuerdo],
 ) -> Acuerdo:
     """Correct an agreement; refuses (ConflictoEdicion) if another facilitator saved it first."""
     sesion = _bloquear_sesion(acuerdo.sesion)
@@ -389,16 +386,9 @@ def acuerdo_editar(
     actual = Acuerdo.objects.select_for_update().get(pk=acuerdo.pk)
     if actual.version != version:
         raise _conflicto()
-    _validar_acuerdo(texto=texto, plazo=plazo, sesion=sesion)
-    actual.texto = texto.strip()
-    actual.plazo = plazo
-    actual.resultado_esperado = resultado_esperado.strip()
-    actual.indicador = indicador
+    actual.sesion = sesion
     actual.version = version + 1
-    actual._history_user = por
-    actual.save()
-    actual.responsables.set(responsables)
-    return actual
+    return _acuerdo_guardar(actual, usuario=usuario, **datos)
 
 
 @transaction.atomic
@@ -414,7 +404,9 @@ def tema_pendiente_registrar(*, sesion: Sesion, texto: str) -> TemaPendiente:
 
 
 @transaction.atomic
-def sesion_cerrar(*, sesion: Sesion, version: int, por=None) -> Sesion:
+def sesion_cerrar(
+    *, sesion: Sesion, version: int, usuario: AbstractBaseUser | None = None
+) -> Sesion:
     """Freeze the session and ask the document pipeline for a new version of its acta."""
     actual = _bloquear_sesion(sesion)
     _exigir_editable(actual)
@@ -424,18 +416,18 @@ def sesion_cerrar(*, sesion: Sesion, version: int, por=None) -> Sesion:
         raise ValidationError(_("No se puede cerrar una sesión sin asistentes registrados."))
     actual.estado = Sesion.Estado.CERRADA
     actual.cerrada_en = timezone.now()
-    actual.cerrada_por = por
+    actual.cerrada_por = usuario
     actual.acta_version += 1
     actual.version += 1
     actual.save()
     if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
         Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
-    documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=por)
+    documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=usuario)
     return actual
 
 
 @transaction.atomic
-def sesion_reabrir(*, sesion: Sesion, por=None) -> Sesion:
+def sesion_reabrir(*, sesion: Sesion, usuario: AbstractBaseUser | None = None) -> Sesion:
     """Open a closed session again for corrections; its earlier actas are kept."""
     actual = _bloquear_sesion(sesion)
     if actual.editable:
@@ -446,22 +438,6 @@ def sesion_reabrir(*, sesion: Sesion, por=None) -> Sesion:
     actual.version += 1
     actual.save()
     return actual
-
-
-def acta_actual(sesion: Sesion, *, tipo: str = TIPO_ACTA):
-    """The document row of the session's current acta version (None before the first close):
-    the acta for signature by default, the published one with tipo=TIPO_ACTA_PUBLICA."""
-    if not sesion.acta_version:
-        return None
-    return (
-        documentos_de(modelo=Sesion, pks=[sesion.pk], tipo=tipo)
-        .filter(version=sesion.acta_version)
-        .first()
-    )
-
-
-def acta_publica_actual(sesion: Sesion):
-    return acta_actual(sesion, tipo=TIPO_ACTA_PUBLICA)
 
 
 def actas_publicas_regenerar(*, actor: Actor) -> int:
@@ -487,22 +463,22 @@ def al_cambiar_nombre_publico(sender, actor: Actor, **kwargs) -> None:
 
 
 @transaction.atomic
-def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
+def acta_publicar(*, sesion: Sesion, usuario: AbstractBaseUser | None = None) -> Sesion:
     actual = _bloquear_sesion(sesion)
     if actual.estado != Sesion.Estado.CERRADA:
         raise ValidationError(_("Solo se publica el acta de una sesión cerrada."))
-    documento = acta_actual(actual)
+    documento = acta_actual(sesion=actual)
     if documento is None or not documento.listo:
         raise ValidationError(
             _("El acta todavía no está lista: espere a que termine de generarse.")
         )
     actual.estado = Sesion.Estado.ACTA_PUBLICADA
     actual.publicada_en = timezone.now()
-    actual.publicada_por = por
+    actual.publicada_por = usuario
     actual.save()
     # What the public downloads is not the acta above (it names everybody) but its published
     # version, produced now: a person appears there only with their consent to be named.
-    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=por)
+    documento_solicitar(fuente=actual, tipo=TIPO_ACTA_PUBLICA, usuario=usuario)
     return actual
 
 
@@ -510,7 +486,9 @@ def acta_publicar(*, sesion: Sesion, por=None) -> Sesion:
 
 
 @transaction.atomic
-def convocatoria_enviar(*, sesion: Sesion, actores: Iterable[Actor], por=None) -> dict:
+def convocatoria_enviar(
+    *, sesion: Sesion, actores: Iterable[Actor], usuario: AbstractBaseUser | None = None
+) -> dict:
     """Invite actors by e-mail (through Celery, after commit). Returns counts for the message."""
     from .tasks import enviar_invitaciones
 
@@ -524,7 +502,7 @@ def convocatoria_enviar(*, sesion: Sesion, actores: Iterable[Actor], por=None) -
         try:
             with transaction.atomic():
                 invitacion, creada = Invitacion.objects.get_or_create(
-                    sesion=sesion, actor=actor, defaults={"invitada_por": por}
+                    sesion=sesion, actor=actor, defaults={"invitada_por": usuario}
                 )
         except IntegrityError:
             creada = False

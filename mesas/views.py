@@ -1,21 +1,24 @@
-"""Views of mesas: thin; each states its rule, runs a form and calls one service."""
+"""Views of mesas on core.vistas: each states its permission and how it loads its object, and each
+action (one section of the recording page, closing, convening...) is its own view calling one
+service."""
 
 from __future__ import annotations
 
+import copy
+
+from django import forms as django_forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.utils.translation import gettext_lazy
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
-from core.permisos import PermisoRequeridoMixin, exigir_permiso
+from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from . import forms, selectors, services
 from .calendario import calendario_ics
@@ -24,7 +27,8 @@ from .models import Acuerdo, Asistencia, Invitacion, Mesa, Sesion
 # --- Public ----------------------------------------------------------------------------------
 
 
-class MesaListView(TemplateView):
+class MesaListView(VistaStaff):
+    permiso = PUBLICO
     template_name = "mesas/lista.html"
 
     def get_context_data(self, **kwargs):
@@ -47,23 +51,29 @@ def _grafico(etiquetas, valores, titulo) -> dict:
 SESIONES_POR_PAGINA = 12
 
 
-class MesaView(PaginaPublicaMixin, TemplateView):
+class MesaView(PaginaPublicaMixin, VistaStaff):
     """A table's public page: its sessions on a timeline, agreements and participation."""
 
+    permiso = PUBLICO
     template_name = "mesas/mesa.html"
 
+    def cargar_objeto(self):
+        return objeto_o_404(selectors.mesas_publicas(), slug=self.kwargs["slug"])
+
     def get_context_data(self, **kwargs):
-        mesa = get_object_or_404(selectors.mesas_publicas(), slug=kwargs["slug"])
+        mesa = self.objeto
         todas = selectors.sesiones_publicadas_de(mesa=mesa)
         cifras = datos_publicos(
             f"mesa:{mesa.pk}:participacion", lambda: selectors.participacion(sesiones=todas)
         )
         # The timeline shows one page of sessions (the latest 12 by default, page 1) and their
         # agreements, so the page costs the same after 4 sessions or 400.
-        paginador = Paginator(
-            todas.order_by("-numero").values_list("pk", flat=True), SESIONES_POR_PAGINA
+        pagina = paginar(
+            self.request,
+            todas.order_by("-numero").values_list("pk", flat=True),
+            SESIONES_POR_PAGINA,
+            parametro="sesiones",
         )
-        pagina = paginador.get_page(self.request.GET.get("sesiones"))
         sesiones = list(todas.filter(pk__in=list(pagina.object_list)))
         actas = selectors.actas_publicadas(sesiones=sesiones)
         genero = _grafico(
@@ -77,7 +87,7 @@ class MesaView(PaginaPublicaMixin, TemplateView):
             "sesiones": [(s, actas.get(s.pk)) for s in sesiones],
             "pagina_sesiones": pagina,
             "acuerdos": selectors.con_responsables_publicos(
-                list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones))
+                acuerdos=list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones))
             ),
             "cifras": cifras,
             "grafico_genero": genero,
@@ -91,445 +101,541 @@ class MesaView(PaginaPublicaMixin, TemplateView):
         }
 
 
-class SesionPublicaView(TemplateView):
+class SesionPublicaView(VistaStaff):
+    permiso = PUBLICO
     template_name = "mesas/sesion_publica.html"
 
-    def get_context_data(self, **kwargs):
+    def cargar_objeto(self):
         try:
-            sesion = selectors.sesion_publicada(slug=kwargs["slug"], numero=kwargs["numero"])
+            return selectors.sesion_publicada(
+                slug=self.kwargs["slug"], numero=self.kwargs["numero"]
+            )
         except Sesion.DoesNotExist:
             raise Http404(_("Esta sesión no existe o su acta aún no se ha publicado.")) from None
+
+    def get_context_data(self, **kwargs):
+        sesion = self.objeto
         return {
             **super().get_context_data(**kwargs),
             "sesion": sesion,
             "mesa": sesion.mesa,
-            "acta": services.acta_publica_actual(sesion),
+            "acta": selectors.acta_publica_actual(sesion=sesion),
             **selectors.acta_publica_contexto(sesion),
         }
 
 
-def calendario(request, slug: str | None = None):
+class CalendarioView(VistaStaff):
     """Public .ics of the sessions (dates and places only) of one table or of all of them."""
-    sesiones = selectors.sesiones_para_calendario(slug=slug)
-    if slug is not None:
-        mesa = get_object_or_404(Mesa, slug=slug)
-        nombre = mesa.nombre
-    else:
-        nombre = _("Mesas de Pactos por Pichincha")
-    respuesta = HttpResponse(
-        calendario_ics(sesiones, nombre=nombre, detalle=False), content_type="text/calendar"
-    )
-    respuesta["Content-Disposition"] = f'attachment; filename="{slug or "mesas"}.ics"'
-    return respuesta
+
+    permiso = PUBLICO
+
+    def cargar_objeto(self):
+        slug = self.kwargs.get("slug")
+        return objeto_o_404(Mesa, slug=slug) if slug is not None else None
+
+    def get(self, request, *args, **kwargs):
+        slug = self.kwargs.get("slug")
+        nombre = self.objeto.nombre if self.objeto else _("Mesas de Pactos por Pichincha")
+        respuesta = HttpResponse(
+            calendario_ics(
+                selectors.sesiones_para_calendario(slug=slug), nombre=nombre, detalle=False
+            ),
+            content_type="text/calendar",
+        )
+        respuesta["Content-Disposition"] = f'attachment; filename="{slug or "mesas"}.ics"'
+        return respuesta
 
 
-def invitacion(request, token):
+class InvitacionView(VistaAccion):
     """The link in the invitation e-mail: confirm or decline attendance (no login needed)."""
-    try:
-        inv = selectors.invitacion_por_token(token=token)
-    except Invitacion.DoesNotExist:
-        raise Http404(_("Esta invitación no existe.")) from None
-    if request.method == "POST":
+
+    permiso = PUBLICO
+    form_class = forms.RespuestaInvitacionForm
+    template_name = "mesas/invitacion.html"
+    mensaje_exito = gettext_lazy("Gracias: registramos su respuesta.")
+
+    def cargar_objeto(self):
         try:
-            services.invitacion_responder(
-                invitacion=inv, asistira=request.POST.get("respuesta") == "si"
-            )
-            messages.success(request, _("Gracias: registramos su respuesta."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        return redirect("mesas:invitacion", token=token)
-    return render(request, "mesas/invitacion.html", {"invitacion": inv, "sesion": inv.sesion})
+            return selectors.invitacion_por_token(token=self.kwargs["token"])
+        except Invitacion.DoesNotExist:
+            raise Http404(_("Esta invitación no existe.")) from None
+
+    def ejecutar(self, form):
+        return services.invitacion_responder(
+            invitacion=self.objeto, asistira=form.cleaned_data["respuesta"] == "si"
+        )
+
+    def get_success_url(self) -> str:
+        return self.request.path
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "invitacion": self.objeto,
+            "sesion": self.objeto.sesion,
+        }
 
 
-# --- Staff -----------------------------------------------------------------------------------
+# --- A table, for its staff ------------------------------------------------------------------
 
 
-class MisMesasView(PermisoRequeridoMixin, TemplateView):
-    permission_required = "mesas.ver_mis_mesas"
+class MisMesasView(VistaStaff):
+    permiso = "mesas.ver_mis_mesas"
     template_name = "mesas/mis_mesas.html"
 
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            **selectors.panel_facilitacion(user=self.request.user),
+            **selectors.panel_facilitacion(usuario=self.request.user),
         }
 
 
-def _login_o_permiso(request, permiso, obj):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    exigir_permiso(request.user, permiso, obj)
-    return None
+class _MesaInterna:
+    def cargar_objeto(self):
+        return objeto_o_404(selectors.mesas_internas(), slug=self.kwargs["slug"])
+
+    def contexto_gestion(self) -> dict:
+        return {
+            "mesa": self.objeto,
+            "pagina": paginar(
+                self.request, selectors.sesiones_de_mesa(mesa=self.objeto), parametro="pagina"
+            ),
+        }
 
 
-def mesa_gestion(request, slug):
-    """A table for its facilitators: its sessions, and planning the next one."""
-    try:
-        mesa = selectors.mesa_interna(slug=slug)
-    except Mesa.DoesNotExist:
-        raise Http404(_("Esta mesa no existe.")) from None
-    if respuesta := _login_o_permiso(request, "mesas.ver_mesa_interna", mesa):
-        return respuesta
-    form = forms.SesionForm(mesa=mesa)
-    if request.method == "POST":
-        exigir_permiso(request.user, "mesas.crear_sesion", mesa)
-        form = forms.SesionForm(request.POST, mesa=mesa)
-        if form.is_valid():
-            try:
-                sesion = services.sesion_crear(mesa=mesa, por=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _errores_a_form(form, exc)
-            else:
-                messages.success(request, _("Sesión %(n)s planificada.") % {"n": sesion.numero})
-                return redirect(sesion.get_absolute_url())
-    paginador = Paginator(selectors.sesiones_de_mesa(mesa=mesa), 25)
-    return render(
-        request,
-        "mesas/gestion.html",
-        {"mesa": mesa, "form": form, "pagina": paginador.get_page(request.GET.get("pagina"))},
-    )
+class MesaGestionView(_MesaInterna, VistaStaff):
+    """A table for its facilitators: its sessions, and the form to plan the next one."""
+
+    permiso = "mesas.ver_mesa_interna"
+    template_name = "mesas/gestion.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            **self.contexto_gestion(),
+            "form": forms.SesionForm(mesa=self.objeto),
+        }
 
 
-def mesa_equipo(request, slug):
+class SesionCrearView(_MesaInterna, VistaAccion):
+    """Plan the next session of a table (posted from the table's page)."""
+
+    http_method_names = ["post"]
+    permiso = "mesas.crear_sesion"
+    template_name = "mesas/gestion.html"
+    form_class = forms.SesionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "mesa": self.objeto}
+
+    def ejecutar(self, form):
+        return services.sesion_crear(
+            mesa=self.objeto, usuario=self.request.user, **form.cleaned_data
+        )
+
+    def form_valid(self, form):
+        messages.success(
+            self.request, _("Sesión %(n)s planificada.") % {"n": self.resultado.numero}
+        )
+        return super().form_valid(form)
+
+    def get_success_url(self) -> str:
+        return self.resultado.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **self.contexto_gestion()}
+
+
+class MesaEquipoView(_MesaInterna, VistaAccion):
     """The coordinator chooses who facilitates a table and which actors are its members."""
-    try:
-        mesa = selectors.mesa_interna(slug=slug)
-    except Mesa.DoesNotExist:
-        raise Http404(_("Esta mesa no existe.")) from None
-    if respuesta := _login_o_permiso(request, "mesas.gestionar_mesa", mesa):
-        return respuesta
-    datos = request.POST if request.method == "POST" else None
-    busqueda = (datos or request.GET).get("q", "")
-    form = forms.EquipoMesaForm(
-        datos,
-        mesa=mesa,
-        candidatos_facilitacion=selectors.candidatos_facilitacion(mesa=mesa),
-        actores=actores_visibles(usuario=request.user).filter(activo=True).select_related("canton"),
-        busqueda=busqueda,
-        initial={"facilitadores": list(mesa.facilitadores.all()), "q": busqueda},
-    )
-    if datos is not None and form.is_valid():
-        try:
-            services.mesa_equipo_actualizar(
-                mesa=mesa,
-                facilitadores=form.cleaned_data["facilitadores"],
-                quitar_miembros=form.cleaned_data["quitar"],
-                agregar_miembros=form.cleaned_data["agregar"],
-            )
-        except ValidationError as exc:
-            _errores_a_form(form, exc)
-        else:
-            messages.success(request, _("Equipo de la mesa actualizado."))
-            return redirect("mesas:equipo", slug=mesa.slug)
-    return render(request, "mesas/equipo.html", {"mesa": mesa, "form": form})
 
+    permiso = "mesas.gestionar_mesa"
+    template_name = "mesas/equipo.html"
+    form_class = forms.EquipoMesaForm
+    mensaje_exito = gettext_lazy("Equipo de la mesa actualizado.")
 
-def _errores_a_form(form, exc: ValidationError) -> None:
-    if isinstance(exc, services.ConflictoEdicion) or not hasattr(exc, "error_dict"):
-        for mensaje in exc.messages:
-            form.add_error(None, mensaje)
-        return
-    for campo, errores in exc.message_dict.items():
-        form.add_error(campo if campo in form.fields else None, errores)
+    def get_form_kwargs(self):
+        mesa = self.objeto
+        datos = self.request.POST if self.request.method == "POST" else self.request.GET
+        busqueda = datos.get("q", "")
+        return {
+            **super().get_form_kwargs(),
+            "mesa": mesa,
+            "candidatos_facilitacion": selectors.candidatos_facilitacion(mesa=mesa),
+            "actores": actores_visibles(usuario=self.request.user)
+            .filter(activo=True)
+            .select_related("canton"),
+            "busqueda": busqueda,
+            "initial": {"facilitadores": list(mesa.facilitadores.all()), "q": busqueda},
+        }
 
-
-def _sesion_o_404(pk: int) -> Sesion:
-    try:
-        return selectors.sesion_con_mesa(pk=pk)
-    except Sesion.DoesNotExist:
-        raise Http404(_("Esta sesión no existe.")) from None
-
-
-# Each recording section: its form, and how its cleaned data reaches its service.
-SECCIONES = {
-    "agenda": (
-        forms.PuntoAgendaForm,
-        lambda s, d, u: services.punto_agenda_agregar(sesion=s, **d),
-        _("Punto de agenda añadido."),
-    ),
-    "asistencia": (
-        forms.AsistenciaForm,
-        lambda s, d, u: services.asistencia_registrar(sesion=s, por=u, **d),
-        _("Asistencia registrada."),
-    ),
-    "nuevo": (
-        forms.AsistenteNuevoForm,
-        lambda s, d, u: services.asistente_nuevo_registrar(sesion=s, por=u, **d),
-        _("Nuevo asistente registrado en el mapa de actores y en la asistencia."),
-    ),
-    "intervencion": (
-        forms.IntervencionForm,
-        lambda s, d, u: services.intervencion_registrar(sesion=s, por=u, **d),
-        _("Intervención registrada."),
-    ),
-    "prioridad": (
-        forms.PrioridadForm,
-        lambda s, d, u: services.prioridad_registrar(sesion=s, **d),
-        _("Prioridad registrada."),
-    ),
-    "acuerdo": (
-        forms.AcuerdoForm,
-        lambda s, d, u: services.acuerdo_registrar(sesion=s, por=u, **d),
-        _("Acuerdo registrado."),
-    ),
-    "tema": (
-        forms.TemaPendienteForm,
-        lambda s, d, u: services.tema_pendiente_registrar(sesion=s, **d),
-        _("Tema pendiente registrado."),
-    ),
-}
-# The section (template) a form's result is shown in.
-PLANTILLA_DE = {"nuevo": "asistencia"}
-# Selects that list attendees: refreshed out of band, keeping what was selected in them.
-SELECTS_DE_ASISTENTES = ("intervencion-actor", "acuerdo-responsables")
-
-
-def _formularios(sesion: Sesion, data=None, *, ligado: str | None = None) -> dict:
-    resultado = {}
-    for nombre, (clase, _servicio, _mensaje) in SECCIONES.items():
-        datos = data if nombre == ligado else None
-        resultado[nombre] = (
-            clase(datos, sesion=sesion, prefix=nombre)
-            if _acepta_sesion(clase)
-            else clase(datos, prefix=nombre)
+    def ejecutar(self, form):
+        return services.mesa_equipo_actualizar(
+            mesa=self.objeto,
+            facilitadores=form.cleaned_data["facilitadores"],
+            quitar_miembros=form.cleaned_data["quitar"],
+            agregar_miembros=form.cleaned_data["agregar"],
         )
-    return resultado
+
+    def get_success_url(self) -> str:
+        return reverse("mesas:equipo", kwargs={"slug": self.objeto.slug})
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "mesa": self.objeto}
 
 
-def _acepta_sesion(clase) -> bool:
-    return "sesion" in clase.__init__.__code__.co_varnames
+# --- The recording page of a session and its actions -----------------------------------------
 
 
-def _contexto_sesion(request, sesion: Sesion, formularios: dict) -> dict:
-    usuario = request.user
-    return {
-        "sesion": sesion,
-        "mesa": sesion.mesa,
-        "f": formularios,
-        **selectors.registro_de_sesion(sesion=sesion),
-        "acta": services.acta_actual(sesion),
-        "acta_publica": services.acta_publica_actual(sesion),
-        "puede_registrar": usuario.has_perm("mesas.registrar_sesion", sesion),
-        "puede_cerrar": usuario.has_perm("mesas.cerrar_sesion", sesion),
-        "puede_reabrir": usuario.has_perm("mesas.reabrir_sesion", sesion),
-        "puede_publicar": usuario.has_perm("mesas.publicar_acta", sesion),
-        "puede_convocar": usuario.has_perm("mesas.convocar", sesion),
-        "form_datos": forms.SesionEditarForm(
-            instance=sesion, mesa=sesion.mesa, initial={"version": sesion.version}
-        ),
-        "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion)
-        if usuario.has_perm("mesas.convocar", sesion)
-        else None,
-        "form_cerrar": forms.VersionForm(initial={"version": sesion.version}),
-    }
+class _PaginaSesion:
+    """Loads the session of the URL and builds the context of its recording page."""
+
+    def cargar_objeto(self):
+        return objeto_o_404(selectors.sesiones_con_mesa(), pk=self.kwargs["pk"])
+
+    def contexto_pagina(self, **formularios) -> dict:
+        """The page's context; `formularios` replace the blank form of a section or action."""
+        sesion = self.objeto
+        puede_convocar = self.puede("mesas.convocar")
+        contexto = {
+            "sesion": sesion,
+            "mesa": sesion.mesa,
+            "f": {v.seccion: v.form_class(sesion=sesion, prefix=v.seccion) for v in SECCIONES},
+            **selectors.registro_de_sesion(sesion=sesion),
+            "acta": selectors.acta_actual(sesion=sesion),
+            "acta_publica": selectors.acta_publica_actual(sesion=sesion),
+            "puede_registrar": self.puede("mesas.registrar_sesion"),
+            "puede_cerrar": self.puede("mesas.cerrar_sesion"),
+            "puede_reabrir": self.puede("mesas.reabrir_sesion"),
+            "puede_publicar": self.puede("mesas.publicar_acta"),
+            "puede_convocar": puede_convocar,
+            "form_datos": forms.SesionEditarForm(
+                instance=sesion, mesa=sesion.mesa, initial={"version": sesion.version}
+            ),
+            "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion) if puede_convocar else None,
+            "form_cerrar": forms.VersionForm(initial={"version": sesion.version}),
+        }
+        for nombre, form in formularios.items():
+            if nombre in contexto["f"]:
+                contexto["f"][nombre] = form
+            else:
+                contexto[nombre] = form
+        return contexto
 
 
-def sesion_registro(request, pk: int):
+class SesionView(_PaginaSesion, VistaStaff):
     """The recording page of a session, built for a phone in a parish hall."""
-    sesion = _sesion_o_404(pk)
-    if respuesta := _login_o_permiso(request, "mesas.ver_sesion", sesion):
-        return respuesta
-    return render(
-        request, "mesas/sesion.html", _contexto_sesion(request, sesion, _formularios(sesion))
+
+    permiso = "mesas.ver_sesion"
+    template_name = "mesas/sesion.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **self.contexto_pagina()}
+
+
+class _AccionSesion(_PaginaSesion, VistaAccion):
+    """An action posted from the session page. Refused, the page is shown again with its form
+    (`nombre_form` in the page's context) bound to what was typed."""
+
+    http_method_names = ["post"]
+    permiso = "mesas.registrar_sesion"
+    template_name = "mesas/sesion.html"
+    form_class = django_forms.Form
+    nombre_form = "form_accion"
+    ancla = ""  # the section of the page to come back to
+
+    def get_success_url(self) -> str:
+        url = self.objeto.get_absolute_url()
+        return f"{url}#seccion-{self.ancla}" if self.ancla else url
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        return {**contexto, **self.contexto_pagina(**{self.nombre_form: contexto["form"]})}
+
+
+class SesionDatosView(_AccionSesion):
+    """Edit date, place and objective, refusing silently overwriting a colleague's change."""
+
+    form_class = forms.SesionEditarForm
+    nombre_form = "form_datos"
+    mensaje_exito = gettext_lazy("Datos de la sesión guardados.")
+
+    def get_form_kwargs(self):
+        # validated on a copy: until the service saves, the page shows the session as it is
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.objeto),
+            "mesa": self.objeto.mesa,
+        }
+
+    def ejecutar(self, form):
+        datos = dict(form.cleaned_data)
+        return services.sesion_actualizar(
+            sesion=self.objeto, version=datos.pop("version"), usuario=self.request.user, **datos
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "datos_abiertos": True}
+
+
+class SesionConvocarView(_AccionSesion):
+    permiso = "mesas.convocar"
+    form_class = forms.ConvocatoriaForm
+    nombre_form = "form_convocatoria"
+    ancla = "convocatoria"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "sesion": self.objeto}
+
+    def ejecutar(self, form):
+        return services.convocatoria_enviar(
+            sesion=self.objeto, actores=form.cleaned_data["actores"], usuario=self.request.user
+        )
+
+    def form_valid(self, form):
+        enviadas, sin_correo = self.resultado["enviadas"], self.resultado["sin_correo"]
+        messages.success(self.request, _("Invitaciones en camino: %(n)s.") % {"n": enviadas})
+        if sin_correo:
+            messages.warning(
+                self.request,
+                _("Sin correo electrónico, no se pudo invitar a: %(nombres)s.")
+                % {"nombres": ", ".join(a.nombre for a in sin_correo)},
+            )
+        return super().form_valid(form)
+
+
+class AsistenciaQuitarView(_AccionSesion):
+    nombre_form = "form_quitar"
+    ancla = "asistencia"
+    mensaje_exito = gettext_lazy("Asistente quitado de la lista.")
+
+    def ejecutar(self, form):
+        asistencia = objeto_o_404(Asistencia, pk=self.kwargs["asistencia_id"], sesion=self.objeto)
+        return services.asistencia_quitar(asistencia=asistencia, usuario=self.request.user)
+
+
+class SesionCerrarView(_AccionSesion):
+    permiso = "mesas.cerrar_sesion"
+    form_class = forms.VersionForm
+    nombre_form = "form_cierre"
+    mensaje_exito = gettext_lazy("Sesión cerrada. El acta se está generando.")
+
+    def ejecutar(self, form):
+        return services.sesion_cerrar(
+            sesion=self.objeto,
+            version=form.cleaned_data["version"],
+            usuario=self.request.user,
+        )
+
+
+class SesionReabrirView(_AccionSesion):
+    permiso = "mesas.reabrir_sesion"
+    nombre_form = "form_cierre"
+    mensaje_exito = gettext_lazy(
+        "Sesión reabierta: corrija y vuelva a cerrarla para generar una nueva versión del acta."
     )
 
+    def ejecutar(self, form):
+        return services.sesion_reabrir(sesion=self.objeto, usuario=self.request.user)
 
-@require_POST
-def sesion_seccion(request, pk: int, seccion: str):
-    """Add one item (attendee, intervention, agreement...): saved at once, the page stays."""
-    if seccion not in SECCIONES:
-        raise Http404
-    sesion = _sesion_o_404(pk)
-    if respuesta := _login_o_permiso(request, "mesas.registrar_sesion", sesion):
-        return respuesta
-    clase, servicio, mensaje = SECCIONES[seccion]
-    formularios = _formularios(sesion, request.POST, ligado=seccion)
-    form = formularios[seccion]
-    guardado = False
-    if form.is_valid():
-        try:
-            servicio(sesion, form.cleaned_data, request.user)
-            guardado = True
-        except ValidationError as exc:
-            _errores_a_form(form, exc)
-    if guardado:
-        formularios = _formularios(sesion)
-    if not request.htmx:
-        if guardado:
-            messages.success(request, mensaje)
-            return redirect(
-                f"{sesion.get_absolute_url()}#seccion-{PLANTILLA_DE.get(seccion, seccion)}"
-            )
-        return render(
-            request, "mesas/sesion.html", _contexto_sesion(request, sesion, formularios), status=400
-        )
-    if seccion == "nuevo":
-        # the quick-add form is shown inside the attendance section, keep it open on errors
-        formularios["nuevo"] = form if not guardado else formularios["nuevo"]
-    contexto = _contexto_sesion(request, sesion, formularios)
-    contexto.update({"guardado": mensaje if guardado else "", "seccion_activa": seccion})
-    cambia_asistencia = guardado and seccion in ("asistencia", "nuevo")
-    if cambia_asistencia:
-        _conservar_selecciones(request, contexto)
-    contexto["oob_asistentes"] = cambia_asistencia
-    # a new agenda item must be offered at once in the intervention's "punto" select
-    contexto["oob_agenda"] = guardado and seccion == "agenda"
-    plantilla = PLANTILLA_DE.get(seccion, seccion)
-    respuesta = render(request, f"mesas/registro/{plantilla}.html", contexto)
-    if guardado:
+
+class ActaPublicarView(_AccionSesion):
+    permiso = "mesas.publicar_acta"
+    nombre_form = "form_cierre"
+    mensaje_exito = gettext_lazy("Acta publicada: ya es visible en el portal público.")
+
+    def ejecutar(self, form):
+        return services.acta_publicar(sesion=self.objeto, usuario=self.request.user)
+
+
+class _SeccionRegistro(_AccionSesion):
+    """Add one item to a section (attendee, intervention, agreement...): saved at once, and with
+    htmx the page stays: the answer is the section, refreshed."""
+
+    seccion: str  # its URL's name, and the prefix of its form's fields
+    refresca_asistentes = False  # the attendee selects of other sections change (out of band)
+
+    @property
+    def nombre_form(self) -> str:
+        return self.seccion
+
+    @property
+    def ancla(self) -> str:
+        return self.seccion
+
+    @property
+    def plantilla_parcial(self) -> str:
+        return f"mesas/registro/{self.ancla}.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "sesion": self.objeto, "prefix": self.seccion}
+
+    def form_valid(self, form):
+        if self.es_htmx():  # the section says it was saved: no message left for the next page
+            return self.respuesta_htmx()
+        return super().form_valid(form)
+
+    def respuesta_htmx(self) -> HttpResponse:
+        contexto = {
+            **self.contexto_pagina(**self.selecciones_conservadas()),
+            "guardado": self.mensaje_exito,
+            "seccion_activa": self.seccion,
+            "oob_asistentes": self.refresca_asistentes,
+            # a new agenda item must be offered at once in the intervention's "punto" select
+            "oob_agenda": self.seccion == "agenda",
+        }
+        respuesta = render(self.request, self.plantilla_parcial, contexto)
         # The first thing recorded puts a planned session in progress: update the header badge.
-        sesion.refresh_from_db(fields=["estado"])
+        self.objeto.refresh_from_db(fields=["estado"])
         estado = render_to_string(
-            "mesas/registro/_estado.html", {"sesion": sesion, "oob_estado": True}, request=request
+            "mesas/registro/_estado.html",
+            {"sesion": self.objeto, "oob_estado": True},
+            request=self.request,
         )
         respuesta.content += estado.encode()
-    return respuesta
-
-
-def _conservar_selecciones(request, contexto: dict) -> None:
-    """Out-of-band selects keep what the facilitator had selected in the other forms."""
-    f = contexto["f"]
-    f["intervencion"] = forms.IntervencionForm(
-        sesion=contexto["sesion"],
-        prefix="intervencion",
-        initial={"actor": request.POST.get("intervencion-actor")},
-    )
-    f["acuerdo"] = forms.AcuerdoForm(
-        sesion=contexto["sesion"],
-        prefix="acuerdo",
-        initial={"responsables": request.POST.getlist("acuerdo-responsables")},
-    )
-
-
-@require_POST
-def sesion_datos(request, pk: int):
-    """Edit date, place and objective, refusing silently overwriting a colleague's change."""
-    sesion = _sesion_o_404(pk)
-    if respuesta := _login_o_permiso(request, "mesas.registrar_sesion", sesion):
         return respuesta
-    form = forms.SesionEditarForm(
-        request.POST, instance=Sesion.objects.get(pk=pk), mesa=sesion.mesa
-    )
-    if form.is_valid():
-        datos = dict(form.cleaned_data)
-        version = datos.pop("version")
-        try:
-            services.sesion_actualizar(sesion=sesion, version=version, por=request.user, **datos)
-            messages.success(request, _("Datos de la sesión guardados."))
-            return redirect(sesion.get_absolute_url())
-        except ValidationError as exc:
-            _errores_a_form(form, exc)
-    contexto = _contexto_sesion(request, _sesion_o_404(pk), _formularios(sesion))
-    contexto["form_datos"] = form
-    contexto["datos_abiertos"] = True
-    return render(request, "mesas/sesion.html", contexto, status=400)
+
+    def selecciones_conservadas(self) -> dict:
+        """Out-of-band selects keep what the facilitator had selected in the other forms."""
+        if not self.refresca_asistentes:
+            return {}
+        datos = self.request.POST
+        return {
+            "intervencion": forms.IntervencionForm(
+                sesion=self.objeto,
+                prefix="intervencion",
+                initial={"actor": datos.get("intervencion-actor")},
+            ),
+            "acuerdo": forms.AcuerdoForm(
+                sesion=self.objeto,
+                prefix="acuerdo",
+                initial={"responsables": datos.getlist("acuerdo-responsables")},
+            ),
+        }
 
 
-def acuerdo_editar(request, pk: int, acuerdo_id: int):
-    sesion = _sesion_o_404(pk)
-    if respuesta := _login_o_permiso(request, "mesas.registrar_sesion", sesion):
-        return respuesta
-    acuerdo = get_object_or_404(Acuerdo, pk=acuerdo_id, sesion=sesion)
-    if request.method == "POST":
-        form = forms.AcuerdoEditarForm(request.POST, sesion=sesion, prefix=f"a{acuerdo.pk}")
-        if form.is_valid():
-            try:
-                acuerdo = services.acuerdo_editar(
-                    acuerdo=acuerdo, por=request.user, **form.cleaned_data
-                )
-                return render(
-                    request,
-                    "mesas/registro/acuerdo_item.html",
-                    {"a": acuerdo, "sesion": sesion, "puede_registrar": True},
-                )
-            except ValidationError as exc:
-                _errores_a_form(form, exc)
-    else:
-        form = forms.AcuerdoEditarForm.para(acuerdo, sesion)
-        form.prefix = f"a{acuerdo.pk}"
-    return render(
-        request,
-        "mesas/registro/acuerdo_editar.html",
-        {"a": acuerdo, "sesion": sesion, "form": form},
-    )
+class PuntoAgendaAgregarView(_SeccionRegistro):
+    seccion = "agenda"
+    form_class = forms.PuntoAgendaForm
+    mensaje_exito = gettext_lazy("Punto de agenda añadido.")
+
+    def ejecutar(self, form):
+        return services.punto_agenda_agregar(sesion=self.objeto, **form.cleaned_data)
 
 
-@require_POST
-def asistencia_quitar(request, pk: int, asistencia_id: int):
-    sesion = _sesion_o_404(pk)
-    if respuesta := _login_o_permiso(request, "mesas.registrar_sesion", sesion):
-        return respuesta
-    asistencia = get_object_or_404(Asistencia, pk=asistencia_id, sesion=sesion)
-    try:
-        services.asistencia_quitar(asistencia=asistencia, por=request.user)
-        messages.success(request, _("Asistente quitado de la lista."))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(f"{sesion.get_absolute_url()}#seccion-asistencia")
+class AsistenciaRegistrarView(_SeccionRegistro):
+    seccion = "asistencia"
+    form_class = forms.AsistenciaForm
+    refresca_asistentes = True
+    mensaje_exito = gettext_lazy("Asistencia registrada.")
 
-
-@require_POST
-def sesion_convocar(request, pk: int):
-    sesion = _sesion_o_404(pk)
-    if respuesta := _login_o_permiso(request, "mesas.convocar", sesion):
-        return respuesta
-    form = forms.ConvocatoriaForm(request.POST, sesion=sesion)
-    if form.is_valid():
-        resultado = services.convocatoria_enviar(
-            sesion=sesion, actores=form.cleaned_data["actores"], por=request.user
-        )
-        messages.success(
-            request,
-            _("Invitaciones en camino: %(n)s.") % {"n": resultado["enviadas"]},
-        )
-        if resultado["sin_correo"]:
-            messages.warning(
-                request,
-                _("Sin correo electrónico, no se pudo invitar a: %(nombres)s.")
-                % {"nombres": ", ".join(a.nombre for a in resultado["sin_correo"])},
-            )
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect(f"{sesion.get_absolute_url()}#seccion-convocatoria")
-
-
-def _transicion(request, pk: int, permiso: str, accion):
-    sesion = _sesion_o_404(pk)
-    if request.method != "POST":
-        return redirect(sesion.get_absolute_url())
-    if respuesta := _login_o_permiso(request, permiso, sesion):
-        return respuesta
-    try:
-        mensaje = accion(sesion)
-        messages.success(request, mensaje)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return redirect(sesion.get_absolute_url())
-
-
-def sesion_cerrar(request, pk: int):
-    def cerrar(sesion):
-        form = forms.VersionForm(request.POST)
-        version = form.cleaned_data["version"] if form.is_valid() else -1
-        services.sesion_cerrar(sesion=sesion, version=version, por=request.user)
-        return _("Sesión cerrada. El acta se está generando.")
-
-    return _transicion(request, pk, "mesas.cerrar_sesion", cerrar)
-
-
-def sesion_reabrir(request, pk: int):
-    def reabrir(sesion):
-        services.sesion_reabrir(sesion=sesion, por=request.user)
-        return _(
-            "Sesión reabierta: corrija y vuelva a cerrarla para generar una nueva versión del acta."
+    def ejecutar(self, form):
+        return services.asistencia_registrar(
+            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
         )
 
-    return _transicion(request, pk, "mesas.reabrir_sesion", reabrir)
+
+class AsistenteNuevoView(_SeccionRegistro):
+    """The quick-add form, shown (and answered) inside the attendance section."""
+
+    seccion = "nuevo"
+    form_class = forms.AsistenteNuevoForm
+    ancla = "asistencia"
+    refresca_asistentes = True
+    mensaje_exito = gettext_lazy(
+        "Nuevo asistente registrado en el mapa de actores y en la asistencia."
+    )
+
+    def ejecutar(self, form):
+        return services.asistente_nuevo_registrar(
+            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
+        )
 
 
-def acta_publicar(request, pk: int):
-    def publicar(sesion):
-        services.acta_publicar(sesion=sesion, por=request.user)
-        return _("Acta publicada: ya es visible en el portal público.")
+class IntervencionRegistrarView(_SeccionRegistro):
+    seccion = "intervencion"
+    form_class = forms.IntervencionForm
+    mensaje_exito = gettext_lazy("Intervención registrada.")
 
-    return _transicion(request, pk, "mesas.publicar_acta", publicar)
+    def ejecutar(self, form):
+        return services.intervencion_registrar(
+            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
+        )
+
+
+class PrioridadRegistrarView(_SeccionRegistro):
+    seccion = "prioridad"
+    form_class = forms.PrioridadForm
+    mensaje_exito = gettext_lazy("Prioridad registrada.")
+
+    def ejecutar(self, form):
+        return services.prioridad_registrar(sesion=self.objeto, **form.cleaned_data)
+
+
+class AcuerdoRegistrarView(_SeccionRegistro):
+    seccion = "acuerdo"
+    form_class = forms.AcuerdoForm
+    mensaje_exito = gettext_lazy("Acuerdo registrado.")
+
+    def ejecutar(self, form):
+        return services.acuerdo_registrar(
+            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
+        )
+
+
+class TemaPendienteRegistrarView(_SeccionRegistro):
+    seccion = "tema"
+    form_class = forms.TemaPendienteForm
+    mensaje_exito = gettext_lazy("Tema pendiente registrado.")
+
+    def ejecutar(self, form):
+        return services.tema_pendiente_registrar(sesion=self.objeto, **form.cleaned_data)
+
+
+# The sections of the recording page, in its order; each is its own URL (mesas/urls.py).
+SECCIONES = (
+    AsistenciaRegistrarView,
+    AsistenteNuevoView,
+    IntervencionRegistrarView,
+    AcuerdoRegistrarView,
+    PuntoAgendaAgregarView,
+    PrioridadRegistrarView,
+    TemaPendienteRegistrarView,
+)
+
+
+class AcuerdoEditarView(_PaginaSesion, VistaAccion):
+    """Correct an agreement in place (htmx): GET gives its form, a save gives the item back."""
+
+    permiso = "mesas.registrar_sesion"
+    template_name = "mesas/registro/acuerdo_editar.html"
+    form_class = forms.AcuerdoEditarForm
+
+    @cached_property
+    def acuerdo(self) -> Acuerdo:
+        return objeto_o_404(Acuerdo, pk=self.kwargs["acuerdo_id"], sesion=self.objeto)
+
+    def get_initial(self):
+        return forms.AcuerdoEditarForm.datos_de(self.acuerdo)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "sesion": self.objeto, "prefix": f"a{self.acuerdo.pk}"}
+
+    def ejecutar(self, form):
+        return services.acuerdo_editar(
+            acuerdo=self.acuerdo, usuario=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self) -> str:
+        return f"{self.objeto.get_absolute_url()}#seccion-acuerdo"
+
+    def respuesta_htmx(self) -> HttpResponse:
+        return render(
+            self.request,
+            "mesas/registro/acuerdo_item.html",
+            {"a": self.resultado, "sesion": self.objeto, "puede_registrar": True},
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "a": self.acuerdo, "sesion": self.objeto}

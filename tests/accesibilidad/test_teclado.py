@@ -113,7 +113,7 @@ def test_registrar_una_sesion_solo_con_el_teclado(
         mesa=mesa,
         inicio=timezone.now() - datetime.timedelta(hours=1),
         lugar="Casa comunal de Ayora",
-        por=facilitador,
+        usuario=facilitador,
     )
     teclado = Teclado(page)
 

@@ -72,7 +72,7 @@ def _sembrar_recordatorio() -> Invitacion:
         inicio=(timezone.now() + datetime.timedelta(days=1)).replace(microsecond=0),
         modalidad="presencial",
         lugar="Casa comunal de Ayora",
-        por=None,
+        usuario=None,
     )
     rosa = actor_crear(
         usuario=None,

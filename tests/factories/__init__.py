@@ -9,14 +9,18 @@ the service itself.
 """
 
 from .actores import ActorFactory, cedula_valida, ruc_sociedad_valido
+from .mesas import AsistenciaFactory, SesionFactory, mesa_de
 from .pactos import CompromisoFactory, PactoFactory
 from .sie import DatoMedicionFactory
 
 __all__ = [
     "ActorFactory",
+    "AsistenciaFactory",
     "CompromisoFactory",
     "DatoMedicionFactory",
     "PactoFactory",
+    "SesionFactory",
     "cedula_valida",
+    "mesa_de",
     "ruc_sociedad_valido",
 ]

@@ -275,7 +275,7 @@ def sesion_con_asistentes(facilitadora):
         inicio=(timezone.now() + datetime.timedelta(hours=1)).replace(microsecond=0),
         modalidad="presencial",
         lugar="Casa comunal de Juan Montalvo",
-        por=facilitadora,
+        usuario=facilitadora,
     )
     for nombres, apellidos, genero in (
         ("Rosa", "Farinango", "mujer"),
@@ -292,7 +292,7 @@ def sesion_con_asistentes(facilitadora):
                 "ambito": Actor.Ambito.PROVINCIAL,
             },
         )
-        mesas_services.asistencia_registrar(sesion=sesion, actor=persona, por=facilitadora)
+        mesas_services.asistencia_registrar(sesion=sesion, actor=persona, usuario=facilitadora)
     mesas_services.acuerdo_registrar(sesion=sesion, texto="Levantar el inventario turístico")
     sesion.refresh_from_db()
     return sesion

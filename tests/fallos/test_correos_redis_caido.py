@@ -61,7 +61,7 @@ def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_
         inicio=(timezone.now() + datetime.timedelta(days=3)).replace(microsecond=0),
         modalidad="presencial",
         lugar="Casa comunal de Juan Montalvo",
-        por=facilitadora,
+        usuario=facilitadora,
     )
     invitado = actor_crear(
         usuario=None,
@@ -118,7 +118,7 @@ def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_
     assert respuesta.status_code == 302
     _cronometrar(
         lambda: mesas_services.convocatoria_enviar(
-            sesion=sesion, actores=[invitado], por=facilitadora
+            sesion=sesion, actores=[invitado], usuario=facilitadora
         )
     )
     assert mail.outbox == []  # nothing could leave

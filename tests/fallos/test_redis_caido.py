@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.documentos import documentos_barrer
 from core.models import Documento
-from mesas import services as mesas_services
+from mesas import selectors as mesas_selectors
 from tests.fallos.test_worker_muerto import comprobar_una_sola_acta, esperar
 
 pytestmark = [
@@ -47,7 +47,7 @@ def test_con_redis_parado_la_facilitadora_cierra_y_el_acta_llega_al_volver_redis
 
     sesion.refresh_from_db()
     assert sesion.estado == sesion.Estado.CERRADA
-    acta = mesas_services.acta_actual(sesion)
+    acta = mesas_selectors.acta_actual(sesion=sesion)
     assert acta.estado == Documento.Estado.PENDIENTE and acta.encolado is None
     assert documentos_barrer(antiguedad=0) == 0  # still down: nothing sent, nothing lost
     acta.refresh_from_db()

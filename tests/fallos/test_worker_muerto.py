@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from core.documentos import documentos_barrer
 from core.models import Documento
 from core.tasks import barrer_documentos_pendientes, generar_documento
+from mesas import selectors as mesas_selectors
 from mesas import services as mesas_services
 
 pytestmark = [
@@ -69,9 +70,9 @@ def comprobar_una_sola_acta(documento, medios, registro):
 
 def cerrar(sesion, facilitadora):
     sesion = mesas_services.sesion_cerrar(
-        sesion=sesion, version=sesion.version, por=facilitadora
+        sesion=sesion, version=sesion.version, usuario=facilitadora
     )  # the task is sent to Redis when the transaction commits
-    return mesas_services.acta_actual(sesion)
+    return mesas_selectors.acta_actual(sesion=sesion)
 
 
 def test_muere_el_proceso_hijo_y_el_siguiente_retoma_el_acta(

@@ -1,13 +1,9 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from actores.models import Actor
-from actores.services import actor_crear
 from core.roles import Rol
-from mesas import services
 from mesas.models import Mesa
+from tests.factories import ActorFactory, SesionFactory
 
 
 @pytest.fixture
@@ -36,22 +32,17 @@ def fac_mejia(crear_usuario, mesa_mejia):
 
 @pytest.fixture
 def crear_persona(db):
-    contador = {"n": 0}
+    """A person of the province (no e-mail unless given), as a walk-in at a session is."""
 
     def crear(nombres="Rosa", apellidos=None, genero="mujer", email=""):
-        contador["n"] += 1
-        return actor_crear(
-            usuario=None,
-            datos={
-                "naturaleza": Actor.Naturaleza.PERSONA,
-                "nombres": nombres,
-                "apellidos": apellidos or f"Farinango {contador['n']}",
-                "genero": genero,
-                "tipo": Actor.Tipo.COMUNITARIO,
-                "ambito": Actor.Ambito.PROVINCIAL,
-                "email": email,
-                "telefono": "0991234567",
-            },
+        return ActorFactory(
+            persona=True,
+            nombres=nombres,
+            apellidos=apellidos or f"Farinango {Actor.objects.count() + 1}",
+            genero=genero,
+            ambito=Actor.Ambito.PROVINCIAL,
+            canton=None,
+            email=email,
         )
 
     return crear
@@ -59,29 +50,18 @@ def crear_persona(db):
 
 @pytest.fixture
 def organizacion(db):
-    return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Asociación de Turismo Comunitario Kayambi",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            "email": "kayambi@example.org",
-        },
+    return ActorFactory(
+        nombre="Asociación de Turismo Comunitario Kayambi",
+        ambito=Actor.Ambito.PROVINCIAL,
+        canton=None,
+        email="kayambi@example.org",
     )
 
 
 @pytest.fixture
 def crear_sesion(db):
-    def crear(mesa, *, dias=1, por=None):
-        inicio = (timezone.now() + datetime.timedelta(days=dias)).replace(microsecond=0)
-        return services.sesion_crear(
-            mesa=mesa,
-            inicio=inicio,
-            modalidad="presencial",
-            lugar="Casa comunal",
-            por=por,
-        )
+    def crear(mesa, *, dias=1):
+        return SesionFactory(mesa=mesa, dias=dias)
 
     return crear
 
@@ -100,3 +80,18 @@ def sesion_mejia(crear_sesion, mesa_mejia):
 def _claves_rapidas(settings):
     # Password hashing dominates fixture setup on a busy machine; these tests never log in by form.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def convocar(celery_en_proceso, cliente_de, fac_cayambe, django_capture_on_commit_callbacks):
+    """Cayambe's facilitator convenes these actors from the session page; the e-mails leave."""
+
+    def enviar(sesion, *actores, **opciones):
+        with django_capture_on_commit_callbacks(execute=True):
+            return cliente_de(fac_cayambe).post(
+                f"/mesas/sesion/{sesion.pk}/convocar/",
+                {"actores": [a.pk for a in actores]},
+                **opciones,
+            )
+
+    return enviar

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from core.models import Documento
-from mesas import services
+from mesas import selectors, services
 from mesas.selectors import acta_contexto
 
 
@@ -15,7 +15,7 @@ def _registrar(sesion, personas, organizacion, por):
     punto = services.punto_agenda_agregar(sesion=sesion, titulo="Diagnóstico turístico")
     for persona in personas:
         services.asistencia_registrar(
-            sesion=sesion, actor=persona, organizacion=organizacion, por=por
+            sesion=sesion, actor=persona, organizacion=organizacion, usuario=por
         )
     services.intervencion_registrar(
         sesion=sesion, actor=personas[0], tipo="propuesta", resumen="Ruta del bizcocho", punto=punto
@@ -55,9 +55,9 @@ def test_acta_por_un_worker_real_y_version_2_al_reabrir(
         crear_persona("Segundo", "Quilumbaquín", "hombre"),
     ]
     _registrar(sesion, personas, organizacion, fac_cayambe)
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
 
-    v1 = _esperar_listo(services.acta_actual(sesion))
+    v1 = _esperar_listo(selectors.acta_actual(sesion=sesion))
     assert v1.estado == Documento.Estado.LISTO, v1.error
     texto = _texto(v1)
     assert "GOBIERNO PROVINCIAL DE PICHINCHA" in texto
@@ -68,16 +68,16 @@ def test_acta_por_un_worker_real_y_version_2_al_reabrir(
     assert "Asociación de Turismo Comunitario Kayambi" in texto
     assert "0991234567" not in texto and "@" not in texto  # no contact data in the acta
 
-    sesion = services.sesion_reabrir(sesion=sesion, por=fac_cayambe)
+    sesion = services.sesion_reabrir(sesion=sesion, usuario=fac_cayambe)
     services.acuerdo_registrar(sesion=sesion, texto="Tercer acuerdo tras la corrección")
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
-    v2 = _esperar_listo(services.acta_actual(sesion))
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
+    v2 = _esperar_listo(selectors.acta_actual(sesion=sesion))
     assert (v1.version, v2.version) == (1, 2) and v1.pk != v2.pk
     assert "Tercer acuerdo" in _texto(v2)
     v1.refresh_from_db()
     assert v1.estado == Documento.Estado.LISTO and "Tercer acuerdo" not in _texto(v1)
 
-    publicada = services.acta_publicar(sesion=sesion, por=None)
+    publicada = services.acta_publicar(sesion=sesion, usuario=None)
     assert publicada.estado == "acta_publicada"
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from core.api import CSVRenderer
 from core.documentos import documento_generar
-from mesas import services
+from mesas import selectors, services
 from tests.personas_publicas import CONSIENTE, crear_personas
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +30,10 @@ def test_los_acuerdos_de_una_sesion_en_csv_son_el_json_de_la_api(
         sesion=sesion, texto="Levantar el inventario turístico", responsables=[p.consiente]
     )
     services.acuerdo_registrar(sesion=sesion, texto="Organizar la feria", responsables=[])
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
-    documento_generar(documento_id=services.acta_actual(sesion).pk)
-    sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
-    documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
+    documento_generar(documento_id=selectors.acta_actual(sesion=sesion).pk)
+    sesion = services.acta_publicar(sesion=sesion, usuario=coordinadora)
+    documento_generar(documento_id=selectors.acta_publica_actual(sesion=sesion).pk)
 
     texto = client.get("/api/v1/sesiones/?format=csv").content.decode("utf-8-sig")
     assert "{'" not in texto and "None" not in texto

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from mesas import services
+from mesas import selectors, services
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +23,9 @@ def mesa_con_miembros_y_dos_actas(
             sesion=sesion, actor=crear_persona(), organizacion=organizacion
         )
         services.acuerdo_registrar(sesion=sesion, texto=f"Acuerdo {sesion.numero}")
-        sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
-        documento_generar(documento_id=services.acta_actual(sesion).pk)
-        services.acta_publicar(sesion=sesion, por=coordinadora)
+        sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
+        documento_generar(documento_id=selectors.acta_actual(sesion=sesion).pk)
+        services.acta_publicar(sesion=sesion, usuario=coordinadora)
     crear_sesion(mesa_cayambe, dias=4)  # a future session is not an acta
     return mesa_cayambe
 

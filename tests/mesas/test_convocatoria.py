@@ -13,23 +13,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_convocatoria_por_correo_con_agenda_e_ics_y_confirmacion(
-    celery_en_proceso,
-    cliente_de,
-    client,
-    fac_cayambe,
-    sesion_cayambe,
-    crear_persona,
-    django_capture_on_commit_callbacks,
+    convocar, cliente_de, client, fac_cayambe, sesion_cayambe, crear_persona
 ):
     services.punto_agenda_agregar(sesion=sesion_cayambe, titulo="Ruta del bizcocho")
     con_correo = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
     sin_correo = crear_persona("Segundo", "Sin Correo")
-    with django_capture_on_commit_callbacks(execute=True):
-        respuesta = cliente_de(fac_cayambe).post(
-            f"/mesas/sesion/{sesion_cayambe.pk}/convocar/",
-            {"actores": [con_correo.pk, sin_correo.pk]},
-            follow=True,
-        )
+    respuesta = convocar(sesion_cayambe, con_correo, sin_correo, follow=True)
     html = respuesta.content.decode()
     assert "Invitaciones en camino: 1." in html and "Segundo Sin Correo" in html
     assert len(mail.outbox) == 1
@@ -73,21 +62,11 @@ def test_calendario_publico_sin_agenda(client, sesion_cayambe):
 
 
 def test_una_organizacion_convocada_no_recibe_estimado_a(
-    celery_en_proceso,
-    cliente_de,
-    fac_cayambe,
-    sesion_cayambe,
-    crear_persona,
-    organizacion,
-    django_capture_on_commit_callbacks,
+    convocar, sesion_cayambe, crear_persona, organizacion
 ):
     """An association reads "Estimados/as integrantes de …", a person "Estimado/a …"."""
     persona = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
-    with django_capture_on_commit_callbacks(execute=True):
-        cliente_de(fac_cayambe).post(
-            f"/mesas/sesion/{sesion_cayambe.pk}/convocar/",
-            {"actores": [persona.pk, organizacion.pk]},
-        )
+    convocar(sesion_cayambe, persona, organizacion)
     cuerpos = {m.to[0]: m.body for m in mail.outbox}
     assert cuerpos["kayambi@example.org"].startswith(
         "Estimados/as integrantes de Asociación de Turismo Comunitario Kayambi:"

@@ -21,20 +21,11 @@ def _portal(settings):
 
 
 def test_convocatoria_y_recordatorio_enlazan_a_la_direccion_publica(
-    celery_en_proceso,
-    cliente_de,
-    client,
-    fac_cayambe,
-    sesion_cayambe,
-    crear_persona,
-    django_capture_on_commit_callbacks,
+    convocar, client, sesion_cayambe, crear_persona
 ):
     services.punto_agenda_agregar(sesion=sesion_cayambe, titulo="Ruta del bizcocho")
     rosa = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
-    with django_capture_on_commit_callbacks(execute=True):
-        cliente_de(fac_cayambe).post(
-            f"/mesas/sesion/{sesion_cayambe.pk}/convocar/", {"actores": [rosa.pk]}
-        )
+    convocar(sesion_cayambe, rosa)
     (convocatoria,) = mail.outbox
     urls = urls_del_correo(convocatoria)
     invitacion = Invitacion.objects.get(actor=rosa)

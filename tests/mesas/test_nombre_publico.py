@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from actores.models import Actor
 from core.documentos import documento_generar
-from mesas import services
+from mesas import selectors, services
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION,
@@ -64,9 +64,9 @@ def _registrar(sesion, p, por):
 def _publicar(sesion, coordinadora):
     """Publish a closed session as the pipeline would: the acta for signature first, then the
     published version that publication asks for."""
-    documento_generar(documento_id=services.acta_actual(sesion).pk)
-    sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
-    documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
+    documento_generar(documento_id=selectors.acta_actual(sesion=sesion).pk)
+    sesion = services.acta_publicar(sesion=sesion, usuario=coordinadora)
+    documento_generar(documento_id=selectors.acta_publica_actual(sesion=sesion).pk)
     return sesion
 
 
@@ -79,13 +79,13 @@ def personas():
 def publicada(mesa_cayambe, fac_cayambe, coordinadora, crear_sesion, personas):
     sesion = crear_sesion(mesa_cayambe, dias=-3)
     _registrar(sesion, personas, fac_cayambe)
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
     return _publicar(sesion, coordinadora)
 
 
 def _respuestas_publicas(client, sesion) -> dict[str, str]:
     """Every public answer that can speak of this session's people."""
-    acta = services.acta_publica_actual(sesion)
+    acta = selectors.acta_publica_actual(sesion=sesion)
     respuestas = {
         "página de la sesión": client.get(sesion.get_public_url()),
         "página de la mesa": client.get(sesion.mesa.get_absolute_url()),
@@ -149,7 +149,7 @@ def test_ninguna_respuesta_publica_nombra_a_quien_no_consintio(client, publicada
 def test_el_acta_para_firma_y_las_paginas_del_equipo_nombran_a_todos(
     client, cliente_de, publicada, fac_cayambe, coordinadora
 ):
-    firmada = services.acta_actual(publicada)
+    firmada = selectors.acta_actual(sesion=publicada)
     texto = _pdf(firmada)
     for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
         assert nombre in texto
@@ -175,7 +175,7 @@ def test_fuera_de_una_sesion_lo_representa_su_organizacion_de_membresia(
     sesion = crear_sesion(mesa_cayambe, dias=-3)
     services.asistencia_registrar(sesion=sesion, actor=personas.consiente)
     services.acuerdo_registrar(sesion=sesion, texto="Acuerdo X", responsables=[personas.reservado])
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
     sesion = _publicar(sesion, coordinadora)
     pagina = client.get(sesion.get_public_url()).content.decode()
     assert ORGANIZACION_DE_RESERVADO in pagina
@@ -193,7 +193,7 @@ def test_quien_asistio_a_titulo_personal_no_se_publica_como_su_organizacion(
         sesion=sesion, actor=personas.reservado, tipo="propuesta", resumen="Feria en Ascázubi"
     )
     services.acuerdo_registrar(sesion=sesion, texto="Acuerdo Y", responsables=[personas.reservado])
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
     sesion = _publicar(sesion, coordinadora)
     pagina = client.get(sesion.get_public_url()).content.decode()
     assert ORGANIZACION_DE_RESERVADO not in pagina
@@ -224,7 +224,7 @@ def test_consultas_planas_con_mas_personas(
         "/api/v1/sesiones/?format=csv",
     ]
     antes = {url: _consultas(client, url) for url in urls}
-    services.sesion_reabrir(sesion=publicada, por=coordinadora)
+    services.sesion_reabrir(sesion=publicada, usuario=coordinadora)
     for i in range(6):
         persona = crear_persona("Nueva", f"Persona {i}")
         services.asistencia_registrar(sesion=publicada, actor=persona)
@@ -235,7 +235,9 @@ def test_consultas_planas_con_mas_personas(
             sesion=publicada, texto=f"A{i}", responsables=[persona, personas.reservado]
         )
     publicada.refresh_from_db()
-    sesion = services.sesion_cerrar(sesion=publicada, version=publicada.version, por=coordinadora)
+    sesion = services.sesion_cerrar(
+        sesion=publicada, version=publicada.version, usuario=coordinadora
+    )
     _publicar(sesion, coordinadora)
     despues = {url: _consultas(client, url) for url in urls}
     assert despues == antes
@@ -278,7 +280,7 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
     from actores.services import actor_actualizar
     from core import documentos as modulo
 
-    acta = services.acta_publica_actual(publicada)
+    acta = selectors.acta_publica_actual(sesion=publicada)
     acta.__class__.objects.filter(pk=acta.pk).update(estado=acta.Estado.PENDIENTE)
     renderizar = modulo._renderizar_pdf
     retirado = []
@@ -309,7 +311,7 @@ def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
 ):
     from actores.services import actor_actualizar
 
-    acta = services.acta_publica_actual(publicada)
+    acta = selectors.acta_publica_actual(sesion=publicada)
     assert CONSIENTE in _pdf(acta)
     with django_capture_on_commit_callbacks() as al_confirmar:
         actor_actualizar(
@@ -326,4 +328,4 @@ def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
     assert "Farinango" not in texto and ORGANIZACION in texto
     assert "Farinango" not in client.get(publicada.get_public_url()).content.decode()
     # the acta for signature is not touched
-    assert services.acta_actual(publicada).estado == acta.Estado.LISTO
+    assert selectors.acta_actual(sesion=publicada).estado == acta.Estado.LISTO

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from mesas.models import Acuerdo, Mesa, Sesion
+from tests.factories import SesionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +15,9 @@ def test_la_pagina_de_una_mesa_muestra_las_12_ultimas_sesiones_y_enlaza_las_ante
     mesa = Mesa.objects.order_by("orden").first()
     inicio = timezone.now() - datetime.timedelta(days=400)
     for n in range(1, 16):
-        sesion = Sesion.objects.create(
+        sesion = SesionFactory(
             mesa=mesa,
-            numero=n,
             inicio=inicio + datetime.timedelta(days=7 * n),
-            lugar="Casa comunal",
             estado=Sesion.Estado.ACTA_PUBLICADA,
         )
         Acuerdo.objects.create(sesion=sesion, numero=1, texto=f"Acuerdo de la sesión {n}")

@@ -63,7 +63,7 @@ def test_quien_registra_asistencia_en_una_sesion_abierta_y_en_una_cerrada(
     cerrada_s = crear_sesion(mesa_cayambe)
     services.asistencia_registrar(sesion=cerrada_s, actor=crear_persona())
     services.sesion_cerrar(
-        sesion=cerrada_s, version=cerrada_s.version, por=actores_usuarios["coordinacion"]
+        sesion=cerrada_s, version=cerrada_s.version, usuario=actores_usuarios["coordinacion"]
     )
     otra = crear_persona()
     respuesta = cliente.post(
@@ -97,13 +97,13 @@ def test_nadie_edita_una_sesion_cerrada_sin_reabrirla(
 
     services.asistencia_registrar(sesion=sesion_cayambe, actor=crear_persona())
     sesion = services.sesion_cerrar(
-        sesion=sesion_cayambe, version=sesion_cayambe.version, por=fac_cayambe
+        sesion=sesion_cayambe, version=sesion_cayambe.version, usuario=fac_cayambe
     )
     with pytest.raises(ValidationError, match="reabrirla"):
         services.acuerdo_registrar(sesion=sesion, texto="Tarde")
     assert not coordinadora.has_perm("mesas.registrar_sesion", sesion)
     assert fac_cayambe.has_perm("mesas.reabrir_sesion", sesion)
-    sesion = services.sesion_reabrir(sesion=sesion, por=fac_cayambe)
+    sesion = services.sesion_reabrir(sesion=sesion, usuario=fac_cayambe)
     services.acuerdo_registrar(sesion=sesion, texto="Corregido tras reabrir")
     assert sesion.acuerdos.count() == 1
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mesas import services
+from mesas import selectors, services
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,12 @@ def publicada(mesa_cayambe, fac_cayambe, coordinadora, crear_sesion, crear_perso
         services.acuerdo_registrar(
             sesion=sesion, texto=f"Acuerdo público {sesion.numero}", responsables=[organizacion]
         )
-        sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac_cayambe)
+        sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
         from core.documentos import documento_generar
 
-        documento_generar(documento_id=services.acta_actual(sesion).pk)
-        sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
-        documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
+        documento_generar(documento_id=selectors.acta_actual(sesion=sesion).pk)
+        sesion = services.acta_publicar(sesion=sesion, usuario=coordinadora)
+        documento_generar(documento_id=selectors.acta_publica_actual(sesion=sesion).pk)
         return sesion
 
     return crear
@@ -62,12 +62,12 @@ def test_el_publico_ve_mesas_sesiones_publicadas_y_acuerdos_sin_datos_personales
 
 def test_pdf_del_acta_publicada_se_descarga_sin_cuenta(client, publicada):
     sesion = publicada()
-    acta = services.acta_publica_actual(sesion)
+    acta = selectors.acta_publica_actual(sesion=sesion)
     respuesta = client.get(f"/documentos/{acta.uuid}/descargar/")
     assert respuesta.status_code == 200
     assert respuesta["Content-Type"] == "application/pdf"
     # the acta for signature, with every name, stays with the programme
-    firmada = services.acta_actual(sesion)
+    firmada = selectors.acta_actual(sesion=sesion)
     assert client.get(f"/documentos/{firmada.uuid}/descargar/").status_code in (302, 404)
 
 
@@ -76,9 +76,9 @@ def test_acta_no_publicada_no_se_descarga_sin_cuenta(
 ):
     services.asistencia_registrar(sesion=sesion_cayambe, actor=crear_persona())
     sesion = services.sesion_cerrar(
-        sesion=sesion_cayambe, version=sesion_cayambe.version, por=fac_cayambe
+        sesion=sesion_cayambe, version=sesion_cayambe.version, usuario=fac_cayambe
     )
-    acta = services.acta_actual(sesion)
+    acta = selectors.acta_actual(sesion=sesion)
     assert client.get(f"/documentos/{acta.uuid}/descargar/").status_code in (302, 404)
 
 

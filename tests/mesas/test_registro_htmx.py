@@ -2,6 +2,8 @@
 
 import pytest
 
+from mesas import services
+
 pytestmark = pytest.mark.django_db
 
 
@@ -33,7 +35,7 @@ def test_error_de_validacion_conserva_lo_escrito(cliente_de, fac_cayambe, sesion
         HTTP_HX_REQUEST="true",
     )
     html = respuesta.content.decode()
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 400
     assert "Elija a la persona que interviene." in html
     assert resumen in html
     assert not sesion_cayambe.intervenciones.exists()
@@ -71,3 +73,18 @@ def test_sin_htmx_redirige_a_la_seccion(cliente_de, fac_cayambe, sesion_cayambe)
         f"/mesas/sesion/{sesion_cayambe.pk}/agenda/", {"agenda-titulo": "Bienvenida"}
     )
     assert respuesta.status_code == 302 and respuesta["Location"].endswith("#seccion-agenda")
+
+
+def test_cerrar_desde_la_pagina_y_conflicto_de_version(
+    cliente_de, fac_cayambe, sesion_cayambe, crear_persona
+):
+    services.asistencia_registrar(sesion=sesion_cayambe, actor=crear_persona())
+    url = f"/mesas/sesion/{sesion_cayambe.pk}/cerrar/"
+    vieja = sesion_cayambe.version - 1
+    respuesta = cliente_de(fac_cayambe).post(url, {"version": vieja})
+    assert respuesta.status_code == 409
+    assert "Otra persona guardó cambios" in respuesta.content.decode()
+    respuesta = cliente_de(fac_cayambe).post(url, {"version": sesion_cayambe.version}, follow=True)
+    html = respuesta.content.decode()
+    assert "Sesión cerrada. El acta se está generando." in html
+    assert "Sesión cerrada: su registro está congelado." in html

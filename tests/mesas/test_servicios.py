@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.errores import ConflictoEdicion
 from mesas import services
-from mesas.services import ConflictoEdicion
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_conflicto_de_edicion_en_la_pagina(sesion_cayambe, fac_cayambe, cliente_
     }
     assert cliente.post(f"/mesas/sesion/{sesion_cayambe.pk}/datos/", datos).status_code == 302
     respuesta = cliente.post(f"/mesas/sesion/{sesion_cayambe.pk}/datos/", {**datos, "lugar": "X"})
-    assert respuesta.status_code == 400
+    assert respuesta.status_code == 409
     assert "Otra persona guardó cambios" in respuesta.content.decode()
 
 
@@ -88,7 +88,7 @@ def test_asistente_nuevo_entra_al_mapa_y_a_la_asistencia(sesion_cayambe, fac_cay
         apellidos="Tupiza",
         genero="mujer",
         organizacion=organizacion,
-        por=fac_cayambe,
+        usuario=fac_cayambe,
     )
     assert asistencia.actor.nombre == "Blanca Tupiza"
     assert asistencia.actor.naturaleza == "persona"

@@ -9,18 +9,18 @@ under "Otras intervenciones" but missing from the public page, which showed an e
 import pytest
 
 from core.documentos import documento_generar
-from mesas import services
+from mesas import selectors, services
 from tests.personas_publicas import CONSIENTE, ORGANIZACION, crear_personas, sin_nombres_ocultos
 
 pytestmark = pytest.mark.django_db
 
 
 def _publicar(sesion, fac, coordinadora):
-    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, por=fac)
+    sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac)
     # as the pipeline does: the acta for signature, then the published version publication asks
-    documento_generar(documento_id=services.acta_actual(sesion).pk)
-    sesion = services.acta_publicar(sesion=sesion, por=coordinadora)
-    documento_generar(documento_id=services.acta_publica_actual(sesion).pk)
+    documento_generar(documento_id=selectors.acta_actual(sesion=sesion).pk)
+    sesion = services.acta_publicar(sesion=sesion, usuario=coordinadora)
+    documento_generar(documento_id=selectors.acta_publica_actual(sesion=sesion).pk)
     return sesion
 
 

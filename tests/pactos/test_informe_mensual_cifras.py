@@ -75,15 +75,15 @@ def _persona(nombre, *, genero="", canton=None, sectores=()):
 
 def _sesion(mesa, dia, asistentes, *, por, cerrar=True):
     sesion = mesas_srv.sesion_crear(
-        mesa=mesa, inicio=_a_mediodia(dia), lugar="Casa comunal", por=por
+        mesa=mesa, inicio=_a_mediodia(dia), lugar="Casa comunal", usuario=por
     )
     for actor, organizacion in asistentes:
         mesas_srv.asistencia_registrar(
-            sesion=sesion, actor=actor, organizacion=organizacion, por=por
+            sesion=sesion, actor=actor, organizacion=organizacion, usuario=por
         )
     if cerrar:
         sesion.refresh_from_db()
-        sesion = mesas_srv.sesion_cerrar(sesion=sesion, version=sesion.version, por=por)
+        sesion = mesas_srv.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=por)
     return sesion
 
 

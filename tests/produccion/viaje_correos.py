@@ -73,14 +73,16 @@ sesion = servicios_mesas.sesion_crear(
     parroquia=Parroquia.objects.filter(canton=mesa.canton_id).first() or Parroquia.objects.first(),
     lugar="Casa comunal",
     objetivo="Sesión de la prueba de producción",
-    por=facilitador,
+    usuario=facilitador,
 )
 convocados = list(mesa.miembros.exclude(email="").order_by("pk")[:2]) or list(
     Actor.objects.exclude(email="").order_by("pk")[:2]
 )
 paso(
     "convocatoria_mesa",
-    lambda: servicios_mesas.convocatoria_enviar(sesion=sesion, actores=convocados, por=facilitador),
+    lambda: servicios_mesas.convocatoria_enviar(
+        sesion=sesion, actores=convocados, usuario=facilitador
+    ),
     minimo=len(convocados),
 )
 

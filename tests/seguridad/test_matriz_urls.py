@@ -245,18 +245,19 @@ MATRIZ: list[Fila] = [
     F("mesas:mis_mesas", COORD_FAC),
     F("mesas:invitacion", NO_EXISTE, lambda o: {"token": "00000000-0000-0000-0000-000000000000"}),
     F("mesas:gestion", SOLO_COORD, lambda o: {"slug": o.mesa.slug}),
+    F("mesas:sesion_crear", "302 403 405 403 403 403 405", lambda o: {"slug": o.mesa.slug}),
     F("mesas:equipo", SOLO_COORD, lambda o: {"slug": o.mesa.slug}, "mesa ajena"),
     F("mesas:equipo", SOLO_COORD, lambda o: {"slug": "turismo-cayambe"}, "mesa propia"),
     F("mesas:sesion", SOLO_COORD, lambda o: {"pk": o.sesion_ajena.pk}, "mesa ajena"),
     F("mesas:sesion", COORD_FAC, lambda o: {"pk": o.sesion_propia.pk}, "mesa propia"),
-    F("mesas:sesion_datos", "405 405 405 405 405 405 405", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:convocar", "405 405 405 405 405 405 405", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:cerrar", "302 302 302 302 302 302 302", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:reabrir", "302 302 302 302 302 302 302", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:publicar", "302 302 302 302 302 302 302", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:sesion_datos", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:convocar", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:cerrar", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:reabrir", "302 403 403 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:publicar", "302 403 403 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
     F(
         "mesas:asistencia_quitar",
-        "405 405 405 405 405 405 405",
+        "302 403 405 403 403 403 405",
         lambda o: {"pk": o.sesion_ajena.pk, "asistencia_id": o.asistencia.pk},
     ),
     F(
@@ -264,11 +265,18 @@ MATRIZ: list[Fila] = [
         "302 403 404 403 403 403 404",
         lambda o: {"pk": o.sesion_ajena.pk, "acuerdo_id": o.acuerdo.pk},
     ),
-    F(
-        "mesas:seccion",
-        "405 405 405 405 405 405 405",
-        lambda o: {"pk": o.sesion_ajena.pk, "seccion": "asistencia"},
-    ),
+    *[
+        F(f"mesas:{seccion}", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk})
+        for seccion in (
+            "agenda",
+            "asistencia",
+            "nuevo",
+            "intervencion",
+            "prioridad",
+            "acuerdo",
+            "tema",
+        )
+    ],
     F("mesas:mesa", PUBLICA, lambda o: {"slug": o.mesa.slug}, solo=LENTA),
     F("mesas:calendario_mesa", PUBLICA, lambda o: {"slug": o.mesa.slug}),
     F(
@@ -640,7 +648,7 @@ def test_matriz(fila, cliente_rol, escenario, secretos):
 
 
 # GETs that redirect everyone elsewhere (not to the login page) by design.
-NO_A_LOGIN = {"set_language", "mesas:cerrar", "mesas:reabrir", "mesas:publicar"}
+NO_A_LOGIN = {"set_language"}
 
 
 # POSTs by a role that may act on the parent, naming an object of ANOTHER parent (a guest of

@@ -1,0 +1,43 @@
+"""Sessions of the tables (the 13 tables themselves come with every install, by migration)."""
+
+import datetime
+
+import factory
+from django.db.models import Max
+from django.utils import timezone
+
+from mesas.models import Asistencia, Mesa, Sesion
+
+from .actores import ActorFactory
+
+
+def mesa_de(slug: str = "turismo-cayambe") -> Mesa:
+    return Mesa.objects.get(slug=slug)
+
+
+class SesionFactory(factory.django.DjangoModelFactory):
+    """A planned, in-person session of Cayambe's table tomorrow, numbered after the last one."""
+
+    class Meta:
+        model = Sesion
+
+    class Params:
+        dias = 1  # from now to its start
+
+    mesa = factory.LazyFunction(mesa_de)
+    numero = factory.LazyAttribute(
+        lambda o: (o.mesa.sesiones.aggregate(m=Max("numero"))["m"] or 0) + 1
+    )
+    inicio = factory.LazyAttribute(
+        lambda o: (timezone.now() + datetime.timedelta(days=o.dias)).replace(microsecond=0)
+    )
+    modalidad = Sesion.Modalidad.PRESENCIAL
+    lugar = "Casa comunal"
+
+
+class AsistenciaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Asistencia
+
+    sesion = factory.SubFactory(SesionFactory)
+    actor = factory.SubFactory(ActorFactory, persona=True)
