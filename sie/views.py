@@ -22,12 +22,10 @@ class CantonDetailView(PaginaPublicaMixin, DetailView):
         return get_object_or_404(cantones_publicos(), codigo=self.kwargs["codigo"])
 
     def get_context_data(self, **kwargs):
-        from .secciones import secciones_canton
         from .selectors import tablero_canton
 
         contexto = super().get_context_data(**kwargs)
         tablero = tablero_canton(canton=self.object)
         contexto["tablero"] = tablero
         contexto["tablero_demo"] = any(fila["ultimo"]["demo"] for fila in tablero)
-        contexto["secciones"] = secciones_canton(canton=self.object, request=self.request)
         return contexto
