@@ -64,30 +64,32 @@ def _registrar_medios() -> None:
 
 def _registrar_cifras_y_tablas() -> None:
     """The figures and report tables of mesas and sie (the apps below pactos)."""
-    registrar_cifra(
-        producto=2,
-        clave="mesas_sesiones",
-        etiqueta=_("Sesiones de mesa realizadas"),
-        funcion=mesas.sesiones_realizadas_total,
-        meta=26,
-        orden=10,
-    )
-    registrar_cifra(
-        producto=2,
-        clave="mesas_actas",
-        etiqueta=_("Actas publicadas"),
-        funcion=mesas.actas_publicadas_total,
-        meta=26,
-        orden=20,
-    )
-    registrar_cifra(
-        producto=4,
-        clave="sie_indicadores",
-        etiqueta=_("Indicadores con datos"),
-        funcion=sie.indicadores_con_datos_total,
-        meta=sie.indicadores_activos_total,
-        orden=30,
-    )
+    cifras = [
+        (
+            2,
+            "mesas_sesiones",
+            _("Sesiones de mesa realizadas"),
+            mesas.sesiones_realizadas_total,
+            26,
+        ),
+        (2, "mesas_actas", _("Actas publicadas"), mesas.actas_publicadas_total, 26),
+        (
+            4,
+            "sie_indicadores",
+            _("Indicadores con datos"),
+            sie.indicadores_con_datos_total,
+            sie.indicadores_activos_total,
+        ),
+    ]
+    for orden, (producto, clave, etiqueta, funcion, meta) in enumerate(cifras, start=1):
+        registrar_cifra(
+            producto=producto,
+            clave=clave,
+            etiqueta=etiqueta,
+            funcion=funcion,
+            meta=meta,
+            orden=orden * 10,
+        )
     for orden, (clave, titulo, funcion) in enumerate(
         [
             ("mesas_resumen", _("Sesiones y asistencias del período"), mesas.participacion_resumen),
