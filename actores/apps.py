@@ -7,10 +7,6 @@ class ActoresConfig(AppConfig):
     verbose_name = _("Actores")
 
     def ready(self):
-        from core.demo import registrar_demo
+        from . import extensiones, rules  # noqa: F401  (rules registers the permissions)
 
-        from . import medios, rules  # noqa: F401  (rules registers the permissions)
-        from .demo import registrar_demo as demo_actores
-
-        registrar_demo(20, "Actores", demo_actores)
-        medios.registrar()
+        extensiones.registrar()

@@ -198,20 +198,9 @@ def actor_para_detalle(*, usuario: Usuario, pk: int) -> Actor:
     return qs.get(pk=pk)
 
 
-_FUENTES_ASIGNACION: dict[str, object] = {}
-
-
-def registrar_fuente_asignaciones(clave: str, funcion) -> None:
-    """Higher apps (e.g. mesas: the tables a facilitator runs) add territories from their ready().
-
-    funcion(user) -> iterable of (canton_id | None, sector_id | None) pairs.
-    """
-    _FUENTES_ASIGNACION[clave] = funcion
-
-
 def asignaciones_de(*, usuario: Usuario) -> list[tuple[int | None, int | None]]:
-    """(canton_id, sector_id) pairs a facilitator is assigned to, cached on the user object:
-    the explicit AsignacionTerritorial rows plus whatever registered sources add."""
+    """(canton_id, sector_id) pairs a facilitator is assigned to (the AsignacionTerritorial rows
+    Coordinación maintains), cached on the user object."""
     if not getattr(usuario, "is_authenticated", False):
         return []
     cache = getattr(usuario, "_asignaciones_actores", None)
@@ -221,8 +210,6 @@ def asignaciones_de(*, usuario: Usuario) -> list[tuple[int | None, int | None]]:
                 "canton_id", "sector_id"
             )
         )
-        for funcion in _FUENTES_ASIGNACION.values():
-            cache.extend(p for p in funcion(usuario) if p[0] or p[1])
         usuario._asignaciones_actores = cache
     return cache
 

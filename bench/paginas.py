@@ -84,10 +84,8 @@ def measurement_api_list():
 
 
 def event_page():
-    try:
-        from eventos.selectors import eventos_publicos
-    except ImportError:
-        return None
+    from eventos.selectors import eventos_publicos
+
     evento = eventos_publicos().order_by("pk").first()
     return (f"/eventos/{evento.slug}/", None) if evento else None
 

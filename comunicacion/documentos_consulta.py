@@ -1,10 +1,10 @@
 """The consultation's plug-ins into lower apps: the closing report as a PDF through core's
-document pipeline, the open consultations on the public list of pactos, and a figure on the
-roadmap dashboard (product 3: two-way communication)."""
+document pipeline and the open consultations on the public list of pactos (registered by
+comunicacion.extensiones)."""
 
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento, registrar_tipo_documento
+from core.documentos import TipoDocumento
 
 INFORME = "consulta_informe"
 
@@ -27,7 +27,7 @@ def _version(consulta) -> int:
     )
 
 
-def _avisos_de_consultas_abiertas() -> list[dict]:
+def avisos_de_consultas_abiertas() -> list[dict]:
     """ "Consulta abierta — comente aquí" on the public list of pactos, one per open consultation."""
     from .selectors.consulta import consultas_abiertas
 
@@ -41,34 +41,15 @@ def _avisos_de_consultas_abiertas() -> list[dict]:
     ]
 
 
-def registrar() -> None:
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=INFORME,
-            plantilla="comunicacion/pdf/consulta_informe.html",
-            modelo="comunicacion.Consulta",
-            permiso="comunicacion.ver_informe_consulta",
-            contexto=_contexto,
-            nombre_archivo=lambda consulta: f"consulta-{consulta.pk}-{consulta.pacto.slug}.pdf",
-            titulo=lambda consulta: (
-                gettext("Informe de la consulta pública: %(pacto)s")
-                % {"pacto": consulta.pacto.titulo}
-            ),
-            version=_version,
-        )
-    )
-    from pactos.avisos_publicos import registrar_aviso
-
-    registrar_aviso("comunicacion_consultas", _avisos_de_consultas_abiertas)
-    try:
-        from pactos.indicadores_programa import registrar_cifra
-    except ImportError:
-        return
-    from .selectors.consulta import comentarios_de_consultas_total
-
-    registrar_cifra(
-        3,
-        "comunicacion_consulta_comentarios",
-        gettext_lazy("Comentarios publicados en consultas públicas"),
-        comentarios_de_consultas_total,
-    )
+DOCUMENTO_INFORME = TipoDocumento(
+    tipo=INFORME,
+    plantilla="comunicacion/pdf/consulta_informe.html",
+    modelo="comunicacion.Consulta",
+    permiso="comunicacion.ver_informe_consulta",
+    contexto=_contexto,
+    nombre_archivo=lambda consulta: f"consulta-{consulta.pk}-{consulta.pacto.slug}.pdf",
+    titulo=lambda consulta: (
+        gettext("Informe de la consulta pública: %(pacto)s") % {"pacto": consulta.pacto.titulo}
+    ),
+    version=_version,
+)

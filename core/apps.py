@@ -9,13 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models import fields
 
+        from . import extensiones
         from .cache import conectar_invalidacion
-        from .medios import TipoMedio, registrar_medio
 
         conectar_invalidacion()
-        # Generated documents are downloaded through their own view (views_documentos), never
-        # through the uploads' one.
-        registrar_medio(TipoMedio(modelo="core.Documento", campo="archivo"))
+        extensiones.registrar()
         # The empty choice of every optional select built from a model field: Django 6.1's own
         # "- Select an option -" has no Spanish translation; Django documents replacing it here.
         fields.BLANK_CHOICE_LABEL = _("— Elija una opción —")

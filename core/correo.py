@@ -3,7 +3,7 @@
 A message is three templates beside each other: `<plantilla>_asunto.txt` (one line; white space
 is folded), `<plantilla>.txt` and, when it exists, `<plantilla>.html`. They are rendered in the
 programme's language (Spanish) unless `idioma` says otherwise; links inside them come from
-core.enlaces, so they point at PORTAL_URL.
+core.enlaces, so they point at the portal's public address.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Demo content: the demo accounts here, and a registry that higher apps fill in when they load.
 
-An app adds its demo loader from its AppConfig.ready() with registrar_demo(orden, funcion); the
-function takes keyword arguments (usuarios, salida) and must be idempotent.
+An app adds its demo loader from its extensiones.registrar() with
+CARGADORES_DEMO.registrar(clave, funcion, orden=...): the loaders run in `orden`; the key is
+what the summary calls it; the function takes keyword arguments (usuarios, salida), returns a
+short summary (or None) and must be idempotent.
 """
 
 from collections.abc import Callable
@@ -9,6 +11,7 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from .registro import Registro
 from .roles import Rol
 
 DEMO_PASSWORD_POR_DEFECTO = "pichincha-demo"
@@ -50,12 +53,7 @@ CUENTAS_DEMO = [
     ),
 ]
 
-_CARGADORES: list[tuple[int, str, Callable]] = []
-
-
-def registrar_demo(orden: int, nombre: str, funcion: Callable) -> None:
-    if all(n != nombre for _, n, _ in _CARGADORES):
-        _CARGADORES.append((orden, nombre, funcion))
+CARGADORES_DEMO: Registro[Callable] = Registro("cargadores de datos de demostración")
 
 
 def cuentas_demo_crear(*, password: str) -> dict[str, object]:
@@ -83,7 +81,7 @@ def cuentas_demo_crear(*, password: str) -> dict[str, object]:
 def cargar_todo(*, password: str, salida=None) -> list[str]:
     usuarios = cuentas_demo_crear(password=password)
     resumen = [f"Cuentas de demostración: {', '.join(usuarios)}"]
-    for _, nombre, funcion in sorted(_CARGADORES, key=lambda c: c[0]):
-        resultado = funcion(usuarios=usuarios, salida=salida)
-        resumen.append(f"{nombre}: {resultado or 'listo'}")
+    for cargador in CARGADORES_DEMO.contribuciones():  # a failing loader stops the load, loudly
+        resultado = cargador.valor(usuarios=usuarios, salida=salida)
+        resumen.append(f"{cargador.clave}: {resultado or 'listo'}")
     return resumen

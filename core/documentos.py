@@ -1,6 +1,7 @@
 """Generated documents: the registry of document kinds and the services that produce them.
 
-Higher apps register their kinds from AppConfig.ready() with registrar_tipo_documento(...).
+Higher apps register their kinds from extensiones.registrar() with registrar_tipo_documento(...)
+(the registry TIPOS_DOCUMENTO, keyed by kind).
 A request calls documento_solicitar (get-or-create, enqueue on commit); the Celery task calls
 documento_generar (render with WeasyPrint, store with Django's storage API); the periodic sweep
 calls documentos_barrer to re-enqueue what the broker never received or a dead worker dropped.
@@ -32,6 +33,7 @@ from django.utils import timezone, translation
 
 from .models import Documento
 from .permisos import exigir_permiso
+from .registro import Registro
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,7 @@ class TipoDocumento:
         return (usuario or AnonymousUser()).has_perm(self.permiso, fuente)
 
 
-_TIPOS: dict[str, TipoDocumento] = {}
+TIPOS_DOCUMENTO: Registro[TipoDocumento] = Registro("tipos de documento generado")
 
 
 class TipoDesconocido(LookupError):
@@ -90,18 +92,18 @@ class TipoDesconocido(LookupError):
 
 
 def registrar_tipo_documento(definicion: TipoDocumento) -> None:
-    _TIPOS[definicion.tipo] = definicion
+    TIPOS_DOCUMENTO.registrar(definicion.tipo, definicion, envoltorios=1)
 
 
 def tipo_documento(tipo: str) -> TipoDocumento:
     try:
-        return _TIPOS[tipo]
+        return TIPOS_DOCUMENTO[tipo]
     except KeyError:
         raise TipoDesconocido(tipo) from None
 
 
 def tipos_documento() -> dict[str, TipoDocumento]:
-    return dict(_TIPOS)
+    return {definicion.tipo: definicion for definicion in TIPOS_DOCUMENTO.valores()}
 
 
 # --- Services --------------------------------------------------------------------------------

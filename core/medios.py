@@ -2,8 +2,8 @@
 
 Whether a file is public is decided by the object it belongs to, never by its name or folder:
 a news image is public while its news item is published, a speaker's photo while the event is
-published, and so on. Each app declares its file fields from AppConfig.ready() with
-registrar_medio(TipoMedio(...)); `docs/architecture.md` lists them all, and a test fails for
+published, and so on. Each app declares its file fields from its extensiones.registrar() with
+registrar_medio(TipoMedio(...)) (the registry TIPOS_MEDIO, keyed "app_label.Model.campo"); `docs/architecture.md` lists them all, and a test fails for
 any file field of the portal that nobody declared.
 
 Every upload is served by one view, at the same address whatever DEBUG says (MEDIA_URL, so
@@ -45,6 +45,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+
+from .registro import Registro
 
 # Public uploads never change under one name (a new upload gets a new name); a day lets a
 # withdrawn item's file leave shared caches soon, and Last-Modified makes the next check cheap.
@@ -97,17 +99,15 @@ class TipoMedio:
         return any(usuario.has_perm(self.permiso, self.objeto(fila)) for fila in self.filas(nombre))
 
 
-_TIPOS: dict[str, TipoMedio] = {}
+TIPOS_MEDIO: Registro[TipoMedio] = Registro("campos de archivos subidos")
 
 
 def registrar_medio(tipo: TipoMedio) -> None:
-    if tipo.clave in _TIPOS and _TIPOS[tipo.clave] != tipo:
-        raise ValueError(f"El campo de archivos {tipo.clave} ya tiene su regla.")
-    _TIPOS[tipo.clave] = tipo
+    TIPOS_MEDIO.registrar(tipo.clave, tipo, envoltorios=1)
 
 
 def tipos_medio() -> dict[str, TipoMedio]:
-    return dict(_TIPOS)
+    return {tipo.clave: tipo for tipo in TIPOS_MEDIO.valores()}
 
 
 def nombre_valido(ruta: str) -> str | None:
@@ -120,7 +120,9 @@ def nombre_valido(ruta: str) -> str | None:
 
 
 def _en_orden(nombre: str) -> list[TipoMedio]:
-    return sorted(_TIPOS.values(), key=lambda t: not (t.prefijo and nombre.startswith(t.prefijo)))
+    return sorted(
+        TIPOS_MEDIO.valores(), key=lambda t: not (t.prefijo and nombre.startswith(t.prefijo))
+    )
 
 
 def medio_acceso(*, nombre: str, usuario) -> str | None:

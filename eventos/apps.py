@@ -7,12 +7,6 @@ class EventosConfig(AppConfig):
     verbose_name = _("Eventos")
 
     def ready(self):
-        from core.demo import registrar_demo
+        from . import extensiones
 
-        from . import documentos, integraciones, medios
-        from .demo import cargar_demo
-
-        documentos.registrar()
-        integraciones.registrar()
-        medios.registrar()
-        registrar_demo(60, "Eventos", cargar_demo)
+        extensiones.registrar()

@@ -1,14 +1,9 @@
-"""The kinds of core document that eventos produces: programme, report and certificates."""
+"""The kinds of core document that eventos produces: programme, report and certificates
+(registered by eventos.extensiones)."""
 
 from django.utils.translation import gettext
 
-from actores.senales import nombre_publico_cambiado
-from core.documentos import (
-    TipoDocumento,
-    documentos_de,
-    documentos_regenerar,
-    registrar_tipo_documento,
-)
+from core.documentos import TipoDocumento, documentos_de, documentos_regenerar
 
 from .services import TIPO_CERTIFICADO, TIPO_INFORME, TIPO_PROGRAMA
 
@@ -40,7 +35,7 @@ def _version_programa(evento) -> int:
     return evento.version_programa
 
 
-def _al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
+def al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
     """A speaker's consent to be named changed: their events' printable programmes again."""
     from .models import Evento
 
@@ -50,47 +45,39 @@ def _al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
     )
 
 
-def registrar() -> None:
-    nombre_publico_cambiado.connect(
-        _al_cambiar_nombre_publico, dispatch_uid="eventos.programa_nombre_publico"
-    )
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=TIPO_PROGRAMA,
-            plantilla="eventos/pdf/programa.html",
-            modelo="eventos.Evento",
-            permiso="eventos.ver_programa",
-            campo_clave="slug",
-            contexto=_contexto_programa,
-            nombre_archivo=lambda evento: f"programa-{evento.slug}.pdf",
-            titulo=lambda evento: gettext("Programa de «%(evento)s»") % {"evento": evento},
-            version=_version_programa,
-        )
-    )
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=TIPO_INFORME,
-            plantilla="eventos/pdf/informe.html",
-            modelo="eventos.Evento",
-            permiso="eventos.sistematizar",
-            contexto=_contexto_informe,
-            nombre_archivo=lambda evento: f"sistematizacion-{evento.slug}.pdf",
-            titulo=lambda evento: (
-                gettext("Informe de sistematización de «%(evento)s»") % {"evento": evento}
-            ),
-            version=_version_informe,
-        )
-    )
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=TIPO_CERTIFICADO,
-            plantilla="eventos/pdf/certificado.html",
-            modelo="eventos.Invitado",
-            permiso="eventos.sistematizar",
-            contexto=_contexto_certificado,
-            nombre_archivo=lambda invitado: f"certificado-{invitado.evento.slug}-{invitado.pk}.pdf",
-            titulo=lambda invitado: (
-                gettext("Certificado de asistencia de %(nombre)s") % {"nombre": invitado.nombre}
-            ),
-        )
-    )
+TIPOS = (
+    TipoDocumento(
+        tipo=TIPO_PROGRAMA,
+        plantilla="eventos/pdf/programa.html",
+        modelo="eventos.Evento",
+        permiso="eventos.ver_programa",
+        campo_clave="slug",
+        contexto=_contexto_programa,
+        nombre_archivo=lambda evento: f"programa-{evento.slug}.pdf",
+        titulo=lambda evento: gettext("Programa de «%(evento)s»") % {"evento": evento},
+        version=_version_programa,
+    ),
+    TipoDocumento(
+        tipo=TIPO_INFORME,
+        plantilla="eventos/pdf/informe.html",
+        modelo="eventos.Evento",
+        permiso="eventos.sistematizar",
+        contexto=_contexto_informe,
+        nombre_archivo=lambda evento: f"sistematizacion-{evento.slug}.pdf",
+        titulo=lambda evento: (
+            gettext("Informe de sistematización de «%(evento)s»") % {"evento": evento}
+        ),
+        version=_version_informe,
+    ),
+    TipoDocumento(
+        tipo=TIPO_CERTIFICADO,
+        plantilla="eventos/pdf/certificado.html",
+        modelo="eventos.Invitado",
+        permiso="eventos.sistematizar",
+        contexto=_contexto_certificado,
+        nombre_archivo=lambda invitado: f"certificado-{invitado.evento.slug}-{invitado.pk}.pdf",
+        titulo=lambda invitado: (
+            gettext("Certificado de asistencia de %(nombre)s") % {"nombre": invitado.nombre}
+        ),
+    ),
+)

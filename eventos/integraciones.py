@@ -1,7 +1,7 @@
-"""What eventos contributes to the apps below it, through their registries (see apps.py)."""
+"""What eventos contributes to the apps below it: its section of the actor page, its figures and
+its table of the progress report (registered by eventos.extensiones)."""
 
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
 
 def eventos_del_actor(actor, user):
@@ -82,19 +82,3 @@ def tabla_eventos(*, desde=None, hasta=None) -> dict:
         ],
         "filas": filas,
     }
-
-
-def registrar() -> None:
-    try:
-        from actores.participacion import registrar_seccion
-    except ImportError:
-        registrar_seccion = None
-    if registrar_seccion:
-        registrar_seccion(orden=30, clave="eventos", titulo=_("Eventos"), funcion=eventos_del_actor)
-    try:
-        from pactos.indicadores_programa import registrar_cifra, registrar_tabla
-    except ImportError:
-        return
-    registrar_cifra(5, "eventos_realizados", _("Eventos realizados"), eventos_realizados, meta=2)
-    registrar_cifra(5, "eventos_asistentes", _("Asistentes a los eventos"), asistentes_a_eventos)
-    registrar_tabla("eventos_comunicacion", "eventos", _("Eventos del programa"), tabla_eventos)

@@ -5,7 +5,7 @@ from . import views
 app_name = "mesas"
 
 urlpatterns = [
-    path("", views.MesaListView.as_view(), name="lista"),
+    path("", views.MesaListaView.as_view(), name="lista"),
     path("calendario.ics", views.CalendarioView.as_view(), name="calendario"),
     path("mis-mesas/", views.MisMesasView.as_view(), name="mis_mesas"),
     path("invitacion/<uuid:token>/", views.InvitacionView.as_view(), name="invitacion"),

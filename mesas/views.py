@@ -27,7 +27,7 @@ from .models import Acuerdo, Asistencia, Invitacion, Mesa, Sesion
 # --- Public ----------------------------------------------------------------------------------
 
 
-class MesaListView(VistaStaff):
+class MesaListaView(VistaStaff):
     permiso = PUBLICO
     template_name = "mesas/lista.html"
 

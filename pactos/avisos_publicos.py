@@ -1,31 +1,26 @@
 """Notices that higher apps show on the public list of pactos, without pactos importing them.
 
-comunicacion registers its open public consultations here from its AppConfig.ready():
+comunicacion adds its open public consultations from its extensiones.registrar()::
 
-    from pactos.avisos_publicos import registrar_aviso
-    registrar_aviso("consultas", consultas_abiertas_como_avisos)
+    from pactos.avisos_publicos import AVISOS_PUBLICOS
+    AVISOS_PUBLICOS.registrar("comunicacion_consultas", avisos_de_consultas_abiertas)
 
 funcion() returns a list of {"etiqueta", "titulo", "url"} dicts (already translated text).
 """
 
-import logging
 from collections.abc import Callable
 
-logger = logging.getLogger(__name__)
+from core.registro import Registro
 
-_AVISOS: dict[str, Callable[[], list[dict]]] = {}
-
-
-def registrar_aviso(clave: str, funcion: Callable[[], list[dict]]) -> None:
-    _AVISOS[clave] = funcion
+AVISOS_PUBLICOS: Registro[Callable[[], list[dict]]] = Registro(
+    "avisos de la lista pública de pactos"
+)
 
 
 def avisos_publicos() -> list[dict]:
-    """Every registered notice; one app that fails must not break the list of pactos."""
-    avisos = []
-    for clave, funcion in _AVISOS.items():
-        try:
-            avisos.extend(funcion())
-        except Exception:
-            logger.exception("El aviso %s no se pudo calcular", clave)
-    return avisos
+    """Every contributed notice, in order; one app that fails is logged and left out."""
+    return [
+        aviso
+        for _, avisos in AVISOS_PUBLICOS.cada(lambda funcion: list(funcion()))
+        for aviso in avisos
+    ]

@@ -1,8 +1,5 @@
-"""Figures of the tables (mesas, a lower app) for the products' progress and the report.
-
-Importing this module fails when mesas lacks the selectors used here; the registry then simply
-leaves these figures out (see indicadores_programa.CIFRAS_DE_APPS_INFERIORES).
-"""
+"""Figures of the tables (mesas, a lower app) for the products' progress and the report, in the
+shape of pactos.indicadores_programa (keyword-only desde/hasta); pactos.extensiones registers them."""
 
 from django.utils.translation import gettext as _
 

@@ -7,15 +7,6 @@ class SieConfig(AppConfig):
     verbose_name = _("Sistema de Información Estratégica")
 
     def ready(self):
-        from . import documentos
+        from . import extensiones, rules  # noqa: F401 - rules registers the SIE permissions
 
-        documentos.registrar()
-        self._registrar_sie()
-
-    def _registrar_sie(self):
-        from core.demo import registrar_demo
-
-        from . import rules  # noqa: F401 - registers the SIE permissions
-        from .demo import cargar_demo
-
-        registrar_demo(20, "SIE: indicadores, valores y metas", cargar_demo)
+        extensiones.registrar()

@@ -1,9 +1,10 @@
-"""The canton fact sheet (ficha cantonal), a public one-page PDF of a canton's reference data."""
+"""The canton fact sheet (ficha cantonal), a public one-page PDF of a canton's reference data;
+sie.extensiones registers TIPOS in core's document pipeline."""
 
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento, registrar_tipo_documento
+from core.documentos import TipoDocumento
 
 from .models import Canton, Eje
 
@@ -26,20 +27,15 @@ def contexto_ficha_cantonal(canton: Canton) -> dict:
     }
 
 
-def registrar() -> None:
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=FICHA_CANTONAL,
-            plantilla="sie/pdf/ficha_cantonal.html",
-            modelo="sie.Canton",
-            campo_clave="codigo",
-            permiso=None,  # public: anonymous visitors may ask for it
-            contexto=contexto_ficha_cantonal,
-            nombre_archivo=lambda canton: (
-                f"ficha-cantonal-{canton.codigo}-{slugify(canton.slug)}.pdf"
-            ),
-            titulo=lambda canton: (
-                gettext("Ficha cantonal de %(canton)s") % {"canton": canton.nombre}
-            ),
-        )
-    )
+TIPOS = (
+    TipoDocumento(
+        tipo=FICHA_CANTONAL,
+        plantilla="sie/pdf/ficha_cantonal.html",
+        modelo="sie.Canton",
+        campo_clave="codigo",
+        permiso=None,  # public: anonymous visitors may ask for it
+        contexto=contexto_ficha_cantonal,
+        nombre_archivo=lambda canton: f"ficha-cantonal-{canton.codigo}-{slugify(canton.slug)}.pdf",
+        titulo=lambda canton: gettext("Ficha cantonal de %(canton)s") % {"canton": canton.nombre},
+    ),
+)

@@ -5,8 +5,8 @@ from .views import carga, gestion, indicadores, publico
 app_name = "sie"
 
 urlpatterns = [
-    path("cantones/", publico.CantonListView.as_view(), name="cantones"),
-    path("cantones/<str:codigo>/", publico.CantonDetailView.as_view(), name="canton"),
+    path("cantones/", publico.CantonListaView.as_view(), name="cantones"),
+    path("cantones/<str:codigo>/", publico.CantonDetalleView.as_view(), name="canton"),
     # Indicators, measurements and open data (public: published values only)
     path("indicadores/", indicadores.IndicadoresView.as_view(), name="indicadores"),
     path("indicadores/<str:codigo>/", indicadores.IndicadorView.as_view(), name="indicador"),

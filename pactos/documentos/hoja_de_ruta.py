@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento, registrar_tipo_documento
+from core.documentos import TipoDocumento
 
 INFORME_PROGRESO = "informe_progreso"
 
@@ -13,24 +13,21 @@ def _contexto(informe) -> dict:
     return informe_contexto(desde=informe.desde, hasta=informe.hasta, informe=informe)
 
 
-def registrar() -> None:
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=INFORME_PROGRESO,
-            plantilla="pactos/pdf/informe_mensual.html",
-            modelo="pactos.InformeProgreso",
-            permiso="pactos.ver_informes",
-            contexto=_contexto,
-            nombre_archivo=lambda informe: (
-                f"informe-progreso-{informe.numero:03d}-{informe.desde:%Y-%m-%d}-{informe.hasta:%Y-%m-%d}.pdf"
-            ),
-            titulo=lambda informe: (
-                gettext("Informe de progreso n.º %(numero)s (%(desde)s a %(hasta)s)")
-                % {
-                    "numero": informe.numero,
-                    "desde": informe.desde.strftime("%d/%m/%Y"),
-                    "hasta": informe.hasta.strftime("%d/%m/%Y"),
-                }
-            ),
-        )
-    )
+DOCUMENTO_INFORME_PROGRESO = TipoDocumento(
+    tipo=INFORME_PROGRESO,
+    plantilla="pactos/pdf/informe_mensual.html",
+    modelo="pactos.InformeProgreso",
+    permiso="pactos.ver_informes",
+    contexto=_contexto,
+    nombre_archivo=lambda informe: (
+        f"informe-progreso-{informe.numero:03d}-{informe.desde:%Y-%m-%d}-{informe.hasta:%Y-%m-%d}.pdf"
+    ),
+    titulo=lambda informe: (
+        gettext("Informe de progreso n.º %(numero)s (%(desde)s a %(hasta)s)")
+        % {
+            "numero": informe.numero,
+            "desde": informe.desde.strftime("%d/%m/%Y"),
+            "hasta": informe.hasta.strftime("%d/%m/%Y"),
+        }
+    ),
+)

@@ -2,13 +2,7 @@
 
 from django.utils.translation import gettext
 
-from actores.senales import nombre_publico_cambiado
-from core.documentos import (
-    TipoDocumento,
-    documentos_de,
-    documentos_regenerar,
-    registrar_tipo_documento,
-)
+from core.documentos import TipoDocumento, documentos_de, documentos_regenerar
 
 PACTO = "pacto"
 
@@ -35,7 +29,7 @@ def _version(pacto) -> int:
     return pacto.version * 100_000 + actualizaciones + fuentes * 1_000
 
 
-def _al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
+def al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
     """A commitment lead's consent to be named changed: the PDFs of their pactos again."""
     from pactos.models import Pacto
 
@@ -43,20 +37,14 @@ def _al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
     documentos_regenerar(documentos=documentos_de(modelo=Pacto, pks=list(pactos), tipo=PACTO))
 
 
-def registrar() -> None:
-    nombre_publico_cambiado.connect(
-        _al_cambiar_nombre_publico, dispatch_uid="pactos.pacto_nombre_publico"
-    )
-    registrar_tipo_documento(
-        TipoDocumento(
-            tipo=PACTO,
-            plantilla="pactos/pdf/pacto.html",
-            modelo="pactos.Pacto",
-            campo_clave="slug",
-            permiso="pactos.ver_pacto",
-            contexto=_contexto,
-            nombre_archivo=lambda pacto: f"{pacto.slug}-v{pacto.version}.pdf",
-            titulo=lambda pacto: gettext("%(pacto)s (PDF)") % {"pacto": pacto.titulo},
-            version=_version,
-        )
-    )
+DOCUMENTO_PACTO = TipoDocumento(
+    tipo=PACTO,
+    plantilla="pactos/pdf/pacto.html",
+    modelo="pactos.Pacto",
+    campo_clave="slug",
+    permiso="pactos.ver_pacto",
+    contexto=_contexto,
+    nombre_archivo=lambda pacto: f"{pacto.slug}-v{pacto.version}.pdf",
+    titulo=lambda pacto: gettext("%(pacto)s (PDF)") % {"pacto": pacto.titulo},
+    version=_version,
+)

@@ -1,11 +1,10 @@
 from core.cache import PaginaPublicaMixin
 from core.vistas import PUBLICO, VistaStaff, objeto_o_404
 
-from ..secciones import secciones_canton
 from ..selectors import cantones_publicos, tablero_canton
 
 
-class CantonListView(VistaStaff):
+class CantonListaView(VistaStaff):
     permiso = PUBLICO
     template_name = "sie/cantones.html"
 
@@ -13,8 +12,8 @@ class CantonListView(VistaStaff):
         return super().get_context_data(cantones=cantones_publicos(), **kwargs)
 
 
-class CantonDetailView(PaginaPublicaMixin, VistaStaff):
-    """A canton's dashboard: reference data, its indicators and the sections of higher apps."""
+class CantonDetalleView(PaginaPublicaMixin, VistaStaff):
+    """A canton's dashboard: reference data and its indicators."""
 
     permiso = PUBLICO
     template_name = "sie/canton.html"
@@ -28,6 +27,5 @@ class CantonDetailView(PaginaPublicaMixin, VistaStaff):
             canton=self.objeto,
             tablero=tablero,
             tablero_demo=any(fila["ultimo"]["demo"] for fila in tablero),
-            secciones=secciones_canton(canton=self.objeto, request=self.request),
             **kwargs,
         )

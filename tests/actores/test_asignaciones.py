@@ -1,9 +1,8 @@
-"""Coordination assigns territories to facilitators; higher apps may add territories too."""
+"""Coordination assigns territories to facilitators."""
 
 from django.urls import reverse
 
 from actores.models import AsignacionTerritorial
-from actores.selectors import _FUENTES_ASIGNACION, registrar_fuente_asignaciones
 
 
 def test_coordinacion_asigna_y_quita(cliente_de, coordinadora, facilitador, canton, crear_actor):
@@ -26,12 +25,3 @@ def test_coordinacion_asigna_y_quita(cliente_de, coordinadora, facilitador, cant
 def test_solo_coordinacion_asigna(cliente_de, facilitador, analista):
     for user in (facilitador, analista):
         assert cliente_de(user).get(reverse("actores:asignaciones")).status_code == 403
-
-
-def test_fuente_de_asignaciones_de_otra_app(facilitador, otro_canton, crear_actor):
-    actor = crear_actor(canton=otro_canton)
-    registrar_fuente_asignaciones("prueba_mesas", lambda user: [(otro_canton.pk, None)])
-    try:
-        assert facilitador.has_perm("actores.editar_actor", actor)
-    finally:
-        _FUENTES_ASIGNACION.pop("prueba_mesas")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from actores.models import Actor, CambioPosicion, Relacion
-from actores.participacion import registrar_seccion, retirar_seccion
+from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.services import relacion_crear
 
 
@@ -227,13 +227,15 @@ def test_seccion_de_participacion_registrada_por_otra_app(cliente_de, coordinado
     def rota(actor, user):
         raise RuntimeError("bug in a higher app")
 
-    registrar_seccion(orden=10, clave="prueba_mesas", titulo="Mesas", funcion=sesiones)
-    registrar_seccion(orden=20, clave="prueba_rota", titulo="Rota", funcion=rota)
+    SECCIONES_PARTICIPACION.registrar(
+        "prueba_mesas", Seccion(titulo="Mesas", funcion=sesiones), orden=10
+    )
+    SECCIONES_PARTICIPACION.registrar("prueba_rota", Seccion(titulo="Rota", funcion=rota), orden=20)
     try:
         texto = cliente_de(coordinadora).get(a.get_absolute_url()).content.decode()
     finally:
-        retirar_seccion("prueba_mesas")
-        retirar_seccion("prueba_rota")
+        SECCIONES_PARTICIPACION.retirar("prueba_mesas")
+        SECCIONES_PARTICIPACION.retirar("prueba_rota")
     assert "Asistió a 3 sesiones (Junta de Riego Tabacundo)" in texto
     assert "Rota" not in texto
 

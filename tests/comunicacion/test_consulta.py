@@ -544,14 +544,17 @@ def test_la_lista_publica_de_pactos_anuncia_la_consulta_abierta(client, consulta
     assert "Consulta abierta — comente aquí" not in html
 
 
-def test_un_aviso_que_falla_no_rompe_la_lista_de_pactos(client, monkeypatch):
-    from pactos import avisos_publicos
+def test_un_aviso_que_falla_no_rompe_la_lista_de_pactos(client):
+    from pactos.avisos_publicos import AVISOS_PUBLICOS
 
     def roto():
         raise RuntimeError("caído")
 
-    monkeypatch.setitem(avisos_publicos._AVISOS, "roto", roto)
-    assert client.get(reverse("pactos:pactos_publicos")).status_code == 200
+    AVISOS_PUBLICOS.registrar("roto", roto)
+    try:
+        assert client.get(reverse("pactos:pactos_publicos")).status_code == 200
+    finally:
+        AVISOS_PUBLICOS.retirar("roto")
 
 
 def test_al_pasar_la_fecha_de_cierre_beat_cierra_y_pide_el_informe(

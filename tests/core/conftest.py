@@ -49,7 +49,7 @@ def sin_broker():
 @pytest.fixture
 def tipos_temporales():
     """Register document kinds for one test only."""
-    antes = dict(documentos._TIPOS)
+    claves = set(documentos.TIPOS_DOCUMENTO.claves())
     yield documentos.registrar_tipo_documento
-    documentos._TIPOS.clear()
-    documentos._TIPOS.update(antes)
+    for clave in set(documentos.TIPOS_DOCUMENTO.claves()) - claves:
+        documentos.TIPOS_DOCUMENTO.retirar(clave)

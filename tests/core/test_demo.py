@@ -29,9 +29,10 @@ def modo_desarrollo(settings):
 
 
 @pytest.fixture
-def solo_cuentas(monkeypatch):
+def solo_cuentas():
     """Only the accounts: the other apps' loaders are slow and tested by test_dos_veces."""
-    monkeypatch.setattr(demo, "_CARGADORES", [])
+    with demo.CARGADORES_DEMO.aislado():
+        yield
 
 
 def _filas_por_modelo() -> dict[str, int]:

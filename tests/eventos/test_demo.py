@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from actores.demo import registrar_demo as demo_actores
 from core.demo import cuentas_demo_crear
 from eventos.demo import LANZAMIENTO, SOCIALIZACION, cargar_demo
 from eventos.models import Evento, Invitado
@@ -13,12 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_de_eventos(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     usuarios = cuentas_demo_crear(password="clave-demo-larga-123")
-    try:
-        from actores.demo import registrar_demo as demo_actores
-    except ImportError:  # pragma: no cover - actores without demo
-        demo_actores = None
-    if demo_actores:
-        demo_actores(usuarios=usuarios, salida=None)
+    demo_actores(usuarios=usuarios, salida=None)
     resultado = cargar_demo(usuarios=usuarios)
     assert LANZAMIENTO in resultado
     assert cargar_demo(usuarios=usuarios) == "ya estaban cargados"

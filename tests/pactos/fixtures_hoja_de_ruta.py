@@ -27,11 +27,10 @@ def planificar(codigo: str, inicio: str, fin: str, **extra) -> Actividad:
 
 
 @pytest.fixture
-def sin_cifras(monkeypatch):
+def sin_cifras():
     """An empty registry of figures and tables, for computations on known fixtures."""
-    monkeypatch.setattr(indicadores_programa, "_CIFRAS", {})
-    monkeypatch.setattr(indicadores_programa, "_TABLAS", {})
-    return indicadores_programa
+    with indicadores_programa.CIFRAS.aislado(), indicadores_programa.TABLAS.aislado():
+        yield indicadores_programa
 
 
 @pytest.fixture

@@ -53,7 +53,11 @@ def test_no_iniciada_cuenta_cero_aunque_tenga_porcentaje(sin_cifras):
 def test_cifras_reales_con_meta_cuentan_la_mitad(sin_cifras):
     poner("instrumentos-sistema-informacion", EstadoActividad.EN_CURSO, 60)
     sin_cifras.registrar_cifra(
-        4, "indicadores", "Indicadores con datos", lambda *, desde, hasta: 5, meta=20
+        producto=4,
+        clave="indicadores",
+        etiqueta="Indicadores con datos",
+        funcion=lambda *, desde, hasta: 5,
+        meta=20,
     )
     p = progreso(4)
     assert p.avance_cifras == pytest.approx(0.25)
@@ -63,8 +67,12 @@ def test_cifras_reales_con_meta_cuentan_la_mitad(sin_cifras):
 
 @pytest.mark.django_db
 def test_cifra_por_encima_de_la_meta_se_limita_y_sin_meta_no_cuenta(sin_cifras):
-    sin_cifras.registrar_cifra(5, "eventos", "Eventos", lambda *, desde, hasta: 7, meta=2)
-    sin_cifras.registrar_cifra(5, "asistentes", "Asistentes", lambda *, desde, hasta: 240)
+    sin_cifras.registrar_cifra(
+        producto=5, clave="eventos", etiqueta="Eventos", funcion=lambda *, desde, hasta: 7, meta=2
+    )
+    sin_cifras.registrar_cifra(
+        producto=5, clave="asistentes", etiqueta="Asistentes", funcion=lambda *, desde, hasta: 240
+    )
     p = progreso(5)
     assert p.avance_cifras == 1.0
     assert p.progreso == pytest.approx(0.5)  # no activity of product 5 has started
@@ -76,7 +84,9 @@ def test_una_cifra_que_falla_no_tumba_el_panel(sin_cifras):
     def rota(*, desde, hasta):
         raise RuntimeError("la app de arriba tiene un error")
 
-    sin_cifras.registrar_cifra(2, "rota", "Cifra rota", rota, meta=10)
+    sin_cifras.registrar_cifra(
+        producto=2, clave="rota", etiqueta="Cifra rota", funcion=rota, meta=10
+    )
     p = progreso(2)
     assert p.cifras[0].valor is None
     assert p.avance_cifras is None
@@ -85,27 +95,22 @@ def test_una_cifra_que_falla_no_tumba_el_panel(sin_cifras):
 
 def test_registrar_cifra_valida_el_producto(sin_cifras):
     with pytest.raises(ValueError):
-        sin_cifras.registrar_cifra(6, "x", "X", lambda **kw: 1)
+        sin_cifras.registrar_cifra(producto=6, clave="x", etiqueta="X", funcion=lambda **kw: 1)
 
 
-def test_cifras_de_apps_inferiores_se_registran_solo_si_existe_el_selector(sin_cifras, monkeypatch):
-    import types
+def test_cifras_de_apps_inferiores_son_sus_selectores_importados_directamente():
+    """No string import, no signature adapter: a renamed selector fails at start-up."""
+    from pactos import fuentes_mesas, indicadores_programa
+    from sie import selectors as sie
 
-    modulo = types.ModuleType("mesas_falsas")
-    modulo.sesiones_realizadas_total = lambda: 12  # a selector without desde/hasta
-    monkeypatch.setitem(__import__("sys").modules, "mesas_falsas", modulo)
-    monkeypatch.setattr(
-        sin_cifras,
-        "CIFRAS_DE_APPS_INFERIORES",
-        [
-            (2, "sesiones", "Sesiones", "mesas_falsas", "sesiones_realizadas_total", 26),
-            (2, "actas", "Actas", "mesas_falsas", "actas_publicadas_total", 26),
-            (4, "nada", "Nada", "modulo_que_no_existe", "x", 1),
-        ],
-    )
-    assert sin_cifras.registrar_cifras_de_apps_inferiores() == ["sesiones"]
-    cifra = sin_cifras.cifras_registradas(2)[0]
-    assert sin_cifras.valor_de(cifra, desde=None, hasta=None) == 12
+    cifras = {c.clave: c for c in indicadores_programa.cifras_registradas()}
+    assert cifras["mesas_sesiones"].funcion is fuentes_mesas.sesiones_realizadas_total
+    assert cifras["mesas_actas"].funcion is fuentes_mesas.actas_publicadas_total
+    assert cifras["sie_indicadores"].funcion is sie.indicadores_con_datos_total
+    assert cifras["sie_indicadores"].meta is sie.indicadores_activos_total
+    tablas = {t.clave: t for t in indicadores_programa.tablas_registradas()}
+    assert tablas["mesas_por_genero"].funcion is fuentes_mesas.participacion_por_genero
+    assert tablas["sie_indicadores_movidos"].funcion is sie.indicadores_movidos
 
 
 @pytest.mark.django_db

@@ -1,0 +1,19 @@
+"""What actores contributes to core's registries (see core.registro), from ActoresConfig.ready()."""
+
+from core.demo import CARGADORES_DEMO
+from core.medios import TipoMedio, registrar_medio
+
+from .demo import registrar_demo as cargar_demo
+
+
+def registrar() -> None:
+    CARGADORES_DEMO.registrar("Actores", cargar_demo, orden=20)
+    # An import file holds personal data of many people: only those who may export personal
+    # data may open it again.
+    registrar_medio(
+        TipoMedio(
+            modelo="actores.Importacion",
+            campo="archivo",
+            permiso="actores.exportar_datos_personales",
+        )
+    )

@@ -1,0 +1,53 @@
+"""What mesas contributes to the registries of the apps below it (see core.registro), from
+MesasConfig.ready(): its two documents, its demo data and its section of the actor page."""
+
+from django.utils.translation import gettext_lazy as _
+
+from actores.participacion import SECCIONES_PARTICIPACION, Seccion
+from actores.senales import nombre_publico_cambiado
+from core.demo import CARGADORES_DEMO
+from core.documentos import TipoDocumento, registrar_tipo_documento
+
+from .demo import cargar_demo_mesas
+from .participacion import participacion_en_mesas
+from .selectors import acta_contexto, acta_publica_contexto
+from .services import al_cambiar_nombre_publico
+
+# Two documents per closed session, both from the same record: the acta the programme keeps and
+# has signed (every name, staff only), and the published one, where a person without consent to
+# be named appears as their organisation (actores.selectors).
+ACTA = TipoDocumento(
+    tipo="acta",
+    plantilla="mesas/pdf/acta.html",
+    modelo="mesas.Sesion",
+    contexto=acta_contexto,
+    nombre_archivo=lambda s: f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}.pdf",
+    titulo=lambda s: (
+        _("Acta para firma de la sesión %(numero)s — %(mesa)s")
+        % {"numero": s.numero, "mesa": s.mesa.nombre}
+    ),
+    permiso="mesas.ver_acta_firmada",
+    version=lambda s: s.acta_version,
+)
+ACTA_PUBLICA = TipoDocumento(
+    tipo="acta_publica",
+    plantilla="mesas/pdf/acta.html",
+    modelo="mesas.Sesion",
+    contexto=acta_publica_contexto,
+    nombre_archivo=lambda s: f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}-publica.pdf",
+    titulo=lambda s: (
+        _("Acta de la sesión %(numero)s — %(mesa)s") % {"numero": s.numero, "mesa": s.mesa.nombre}
+    ),
+    permiso="mesas.ver_acta",
+    version=lambda s: s.acta_version,
+)
+
+
+def registrar() -> None:
+    registrar_tipo_documento(ACTA)
+    registrar_tipo_documento(ACTA_PUBLICA)
+    nombre_publico_cambiado.connect(al_cambiar_nombre_publico, dispatch_uid="mesas.actas_publicas")
+    CARGADORES_DEMO.registrar("Mesas", cargar_demo_mesas, orden=30)
+    SECCIONES_PARTICIPACION.registrar(
+        "mesas", Seccion(titulo=_("Mesas y sesiones"), funcion=participacion_en_mesas), orden=10
+    )

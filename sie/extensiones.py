@@ -1,0 +1,13 @@
+"""What sie contributes to core's registries (see core.registro), from SieConfig.ready()."""
+
+from core.demo import CARGADORES_DEMO
+from core.documentos import registrar_tipo_documento
+
+from . import documentos
+from .demo import cargar_demo
+
+
+def registrar() -> None:
+    for tipo in documentos.TIPOS:
+        registrar_tipo_documento(tipo)
+    CARGADORES_DEMO.registrar("SIE: indicadores, valores y metas", cargar_demo, orden=10)
