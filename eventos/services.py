@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
-from core.tareas import encolar_tras_commit
+from core.colas import encolar_tras_commit
 
 from . import enlaces
 from .models import (

@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.colas import encolar_tras_commit
 from core.enlaces import url_de
 from core.permisos import exigir_permiso
-from core.tareas import encolar_tras_commit
 
 from ..models import Mensaje, NotaMensaje, Noticia
 

@@ -15,9 +15,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.colas import encolar_tras_commit
 from core.enlaces import url_absoluta, url_de
 from core.permisos import exigir_permiso
-from core.tareas import encolar_tras_commit
 from pactos.models import Compromiso, Pacto
 from pactos.services import pactos as pactos_srv
 

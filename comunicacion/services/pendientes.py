@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from core.tareas import encolar
+from core.colas import encolar
 
 from ..models import Comentario, Mensaje, Suscripcion
 

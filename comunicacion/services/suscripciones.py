@@ -17,8 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.colas import encolar_tras_commit
 from core.enlaces import url_absoluta, url_de
-from core.tareas import encolar_tras_commit
 
 from ..models import EnvioSuscripcion, Suscripcion
 

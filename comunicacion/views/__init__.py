@@ -14,10 +14,9 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from core import limites
 from core.cache import PaginaPublicaMixin
+from core.limites import clave_visitante, limite_superado
 from core.permisos import PermisoRequeridoMixin
-from core.red import ip_cliente
 
 from .. import selectors, services
 from ..forms import (
@@ -35,11 +34,6 @@ from ..forms import (
 from ..models import AccionComunicacion, Mensaje, Noticia
 
 POR_PAGINA = 9
-
-
-def limite_superado(request, nombre: str, limite: int, segundos: int = 3600) -> bool:
-    """Count one more attempt from this address; True beyond `limite` in the window."""
-    return limites.limite_superado(f"comunicacion:{nombre}:{ip_cliente(request)}", limite, segundos)
 
 
 def _form_con_errores(form, exc: ValidationError) -> None:
@@ -96,7 +90,9 @@ class ContactoView(TemplateView):
 
     def _demasiados(self, request) -> bool:
         """At most LIMITE_POR_HORA messages an hour from one address (anti-spam)."""
-        return limite_superado(request, "contacto", self.LIMITE_POR_HORA)
+        return limite_superado(
+            clave_visitante(request, "comunicacion:contacto"), self.LIMITE_POR_HORA
+        )
 
     def post(self, request, *args, **kwargs):
         form = ContactoForm(request.POST)
@@ -157,7 +153,9 @@ class SeguimientoView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = SeguimientoForm(request.POST)
-        if limite_superado(request, "seguimiento", self.LIMITE_POR_HORA):
+        if limite_superado(
+            clave_visitante(request, "comunicacion:seguimiento"), self.LIMITE_POR_HORA
+        ):
             form.is_valid()
             form.add_error(
                 None, _("Demasiados intentos desde esta conexión. Intente de nuevo en una hora.")

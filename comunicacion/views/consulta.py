@@ -53,11 +53,6 @@ def clave_limite_correo(correo: str) -> str:
     return f"comunicacion:consulta:correo:{huella}"
 
 
-def _superado(clave: str, limite: int, segundos: int = 3600) -> bool:
-    """Count one more attempt under clave; True once there are more than limite in the window."""
-    return limites.limite_superado(clave, limite, segundos)
-
-
 # --- Public ----------------------------------------------------------------------------------
 
 
@@ -139,11 +134,11 @@ class ComentarView(TemplateView):
         """At most LIMITE_POR_HORA comments an hour from one address, and LIMITE_POR_CORREO
         confirmation e-mails an hour to one mailbox (nobody floods someone else's inbox)."""
         ip = ip_cliente(request)
-        if _superado(clave_limite_conexion(ip), self.LIMITE_POR_HORA):
+        if limites.limite_superado(clave_limite_conexion(ip), self.LIMITE_POR_HORA):
             return True
         correo = (form.cleaned_data.get("email") or "") if form.is_valid() else ""
         if correo:
-            return _superado(clave_limite_correo(correo), self.LIMITE_POR_CORREO)
+            return limites.limite_superado(clave_limite_correo(correo), self.LIMITE_POR_CORREO)
         return False
 
     def post(self, request, *args, **kwargs):

@@ -10,12 +10,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
+from core.limites import clave_visitante, limite_superado
 from core.permisos import PermisoRequeridoMixin
 
 from ..forms.suscripciones import SuscripcionForm
 from ..selectors.suscripciones import resumen_suscripciones
 from ..services import suscripciones as servicio
-from . import _form_con_errores, limite_superado
+from . import _form_con_errores
 
 
 class SuscripcionView(TemplateView):
@@ -29,7 +30,9 @@ class SuscripcionView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = SuscripcionForm(request.POST)
-        if limite_superado(request, "suscripcion", self.LIMITE_POR_HORA):
+        if limite_superado(
+            clave_visitante(request, "comunicacion:suscripcion"), self.LIMITE_POR_HORA
+        ):
             form.is_valid()
             form.add_error(
                 None, _("Demasiadas solicitudes desde esta conexión. Intente de nuevo en una hora.")
