@@ -245,26 +245,3 @@ def svg_barras(
     partes.append("</svg>")
     return "".join(partes)
 
-
-def svg_indicador(*, indicador, titulo: str | None = None) -> dict:
-    """The two SVGs a report needs for one indicator: its series by canton and the map."""
-    from .selectors import cantones_publicos, series_indicador, valores_por_canton
-
-    nombres = {c.codigo: c.nombre for c in cantones_publicos()}
-    series = series_indicador(indicador=indicador)
-    mapa = valores_por_canton(indicador=indicador)
-    return {
-        "serie": svg_lineas(
-            periodos=series["periodos"],
-            series={nombres.get(t, t): v for t, v in sorted(series["series"].items())},
-            unidad=indicador.unidad,
-            titulo=titulo or indicador.nombre,
-        ),
-        "mapa": svg_mapa(
-            valores=mapa["valores"],
-            unidad=indicador.unidad,
-            titulo=f"{indicador.nombre}, {mapa['periodo'] or '—'}",
-        ),
-        "periodo": mapa["periodo"],
-        "hay_demo": series["hay_demo"] or mapa["hay_demo"],
-    }

@@ -4,8 +4,6 @@ from django.utils.translation import gettext
 
 from core.documentos import TipoDocumento, registrar_tipo_documento
 
-INFORME_PROGRESO = "informe_progreso"
-
 
 def _contexto(informe) -> dict:
     from pactos.services.informe_progreso import informe_contexto
@@ -14,6 +12,8 @@ def _contexto(informe) -> dict:
 
 
 def registrar() -> None:
+    from pactos.services.informe_progreso import INFORME_PROGRESO
+
     registrar_tipo_documento(
         TipoDocumento(
             tipo=INFORME_PROGRESO,
