@@ -389,6 +389,15 @@ def documentos_de(*, modelo: type[models.Model], pks, tipo: str) -> models.Query
     )
 
 
+def documento_de(fuente: models.Model, tipo: str) -> Documento | None:
+    """The latest version of the document of kind tipo made from fuente, whatever its state."""
+    return (
+        documentos_de(modelo=type(fuente), pks=[fuente.pk], tipo=tipo)
+        .order_by("-version", "-creado")
+        .first()
+    )
+
+
 @transaction.atomic
 def documentos_regenerar(*, documentos: models.QuerySet[Documento]) -> int:
     """Render documents again because what they show changed without a new version (e.g. a

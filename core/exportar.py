@@ -88,3 +88,42 @@ def dataset_seguro(dataset):
     for fila in dataset:
         seguro.append(fila_segura(fila))
     return seguro
+
+
+def archivo_bytes(
+    *, cabecera: Sequence, filas: Iterable[Sequence], formato: str = "csv", titulo: str = ""
+) -> bytes:
+    """The whole file: CSV in UTF-8 with a BOM, or XLSX with one sheet; every cell neutralised."""
+    if formato == "csv":
+        return csv_bytes(filas, cabecera=cabecera)
+    if formato != "xlsx":
+        raise ValueError(f"Formato de descarga desconocido: {formato}")
+    from openpyxl import Workbook
+
+    libro = Workbook()
+    hoja = libro.active
+    if titulo:
+        hoja.title = titulo[:31]
+    hoja.append(list(cabecera))
+    for fila in filas:
+        hoja_agregar(hoja, fila)
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+def respuesta_descarga(
+    *,
+    nombre: str,
+    cabecera: Sequence,
+    filas: Iterable[Sequence],
+    formato: str = "csv",
+    titulo: str = "",
+):
+    """The download of a table: `nombre`.csv or `nombre`.xlsx, as an attachment."""
+    from django.http import HttpResponse
+
+    contenido = archivo_bytes(cabecera=cabecera, filas=filas, formato=formato, titulo=titulo)
+    respuesta = HttpResponse(contenido, content_type=TIPO_CSV if formato == "csv" else TIPO_XLSX)
+    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.{formato}"'
+    return respuesta
