@@ -304,6 +304,8 @@ def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: 
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PORTAL_URL": "http://127.0.0.1:8000",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
+        # Public pages cached as in production, also when no REDIS_URL is given to share them.
+        "DJANGO_CACHE_PAGINAS_PUBLICAS": "1",
         "DJANGO_LOG_LEVEL": "ERROR",
         "AXES_FAILURE_LIMIT": "1000",
     }
