@@ -244,4 +244,3 @@ def svg_barras(
         )
     partes.append("</svg>")
     return "".join(partes)
-
