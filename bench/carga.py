@@ -78,6 +78,8 @@ def medir_throughput(env: dict) -> dict:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PORTAL_URL": "http://127.0.0.1:8000",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # wrk speaks plain HTTP on loopback
+        # Public pages cached as in production, also when no REDIS_URL is given to share them.
+        "DJANGO_CACHE_PAGINAS_PUBLICAS": "1",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],

@@ -43,29 +43,15 @@ TIEMPO_MAXIMO = 30  # seconds before a request counts as an error
 # --- Preparation (runs inside Django, in a subprocess) ------------------------------------------
 
 
-def preparar(facilitadores: int, clave: str) -> dict:
-    """Public URLs that answer 200, and facilitators each with a planned session to record."""
-    import django
-
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
+def _paginas_publicas() -> dict[str, str]:
+    """The public pages of the load that answer 200 on these data."""
     from django.test import Client
-    from django.utils import timezone
 
     from bench.paginas import PAGINAS
-    from core.roles import Rol
-    from mesas import services
-    from mesas.models import Intervencion, Mesa
-    from mesas.selectors import candidatos_asistencia
 
     publicas = {"home": "/", "tables": "/mesas/", "cantons": "/sie/cantones/"}
-    for clave_pagina, nombre in (
-        ("table", "table"),
-        ("public_pacto", "public_pacto"),
-        ("canton_dashboard", "canton_dashboard"),
-    ):
-        resultado = PAGINAS[clave_pagina]() if clave_pagina in PAGINAS else None
+    for nombre in ("table", "public_pacto", "canton_dashboard"):
+        resultado = PAGINAS[nombre]() if nombre in PAGINAS else None
         if resultado and resultado[1] is None:
             publicas[nombre] = resultado[0]
     cliente = Client(HTTP_HOST="127.0.0.1")
@@ -74,42 +60,55 @@ def preparar(facilitadores: int, clave: str) -> dict:
             del publicas[nombre]
     if not publicas:
         raise SystemExit("ninguna página pública responde 200: ¿faltan los datos de demostración?")
+    return publicas
 
-    User = get_user_model()
-    grupo = Group.objects.get(name=Rol.FACILITACION)
+
+def _facilitador_con_sesion(n: int, mesa, clave: str) -> dict:
+    """Facilitator n of mesa, able to log in with clave, with a session planned now."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from core.roles import Rol
+    from mesas import services
+    from mesas.selectors import candidatos_asistencia
+
+    usuario, _ = get_user_model().objects.get_or_create(
+        username=f"carga_facilitador_{n}",
+        defaults={"email": f"carga{n}@example.org", "first_name": f"Facilitador {n}"},
+    )
+    usuario.set_password(clave)
+    usuario.is_active = True
+    usuario.save()
+    usuario.groups.add(Group.objects.get(name=Rol.FACILITACION))
+    mesa.facilitadores.add(usuario)
+    sesion = services.sesion_crear(
+        mesa=mesa,
+        inicio=timezone.now().replace(microsecond=0),
+        modalidad="presencial",
+        lugar="Sala de la prueba de carga",
+        usuario=usuario,
+    )
+    actores = candidatos_asistencia(sesion=sesion).values_list("pk", flat=True)[:300]
+    return {"usuario": usuario.username, "sesion": sesion.pk, "actores": list(actores)}
+
+
+def preparar(facilitadores: int, clave: str) -> dict:
+    """Public URLs that answer 200, and facilitators each with a planned session to record."""
+    import django
+
+    django.setup()
+    from mesas.models import Intervencion, Mesa
+
+    publicas = _paginas_publicas()
     mesas = list(Mesa.objects.order_by("pk")[:facilitadores])
     if len(mesas) < facilitadores:
         raise SystemExit(f"hacen falta {facilitadores} mesas en los datos, hay {len(mesas)}")
-    personas = []
-    for n, mesa in enumerate(mesas, start=1):
-        usuario, _ = User.objects.get_or_create(
-            username=f"carga_facilitador_{n}",
-            defaults={"email": f"carga{n}@example.org", "first_name": f"Facilitador {n}"},
-        )
-        usuario.set_password(clave)
-        usuario.is_active = True
-        usuario.save()
-        usuario.groups.add(grupo)
-        mesa.facilitadores.add(usuario)
-        sesion = services.sesion_crear(
-            mesa=mesa,
-            inicio=timezone.now().replace(microsecond=0),
-            modalidad="presencial",
-            lugar="Sala de la prueba de carga",
-            usuario=usuario,
-        )
-        personas.append(
-            {
-                "usuario": usuario.username,
-                "sesion": sesion.pk,
-                "actores": list(
-                    candidatos_asistencia(sesion=sesion).values_list("pk", flat=True)[:300]
-                ),
-            }
-        )
     return {
         "publicas": publicas,
-        "facilitadores": personas,
+        "facilitadores": [
+            _facilitador_con_sesion(n, mesa, clave) for n, mesa in enumerate(mesas, start=1)
+        ],
         "tipo_intervencion": Intervencion.Tipo.values[0],
     }
 
@@ -292,11 +291,8 @@ def _libre(puerto: int) -> bool:
         return s.connect_ex(("127.0.0.1", puerto)) != 0
 
 
-def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: float = 60) -> dict:
-    if not _libre(PUERTO):
-        return {"error": f"el puerto {PUERTO} está ocupado"}
-    clave = secrets.token_urlsafe(16)
-    prod = {
+def _entorno_produccion(env: dict) -> dict:
+    return {
         **env,
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DJANGO_DEBUG": "0",
@@ -304,27 +300,33 @@ def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: 
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PORTAL_URL": "http://127.0.0.1:8000",
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback
+        # Public pages cached as in production, also when no REDIS_URL is given to share them.
+        "DJANGO_CACHE_PAGINAS_PUBLICAS": "1",
         "DJANGO_LOG_LEVEL": "ERROR",
         "AXES_FAILURE_LIMIT": "1000",
     }
-    preparado = json.loads(
-        subprocess.run(
-            [sys.executable, "-m", "bench.carga_mixta", "--preparar", str(facilitadores)],
-            cwd=RAIZ,
-            env={**prod, "BENCH_CARGA_CLAVE": clave},
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+
+
+def _preparar_en_subproceso(prod: dict, facilitadores: int, clave: str) -> dict:
+    salida = subprocess.run(
+        [sys.executable, "-m", "bench.carga_mixta", "--preparar", str(facilitadores)],
+        cwd=RAIZ,
+        env={**prod, "BENCH_CARGA_CLAVE": clave},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         cwd=RAIZ,
         env=prod,
         check=True,
     )
+    return json.loads(salida.strip().splitlines()[-1])
+
+
+def _arrancar_gunicorn(prod: dict) -> subprocess.Popen:
+    """Three sync workers on PUERTO, in their own process group."""
     gunicorn = [
         str(Path(sys.executable).parent / "gunicorn"),
         "config.wsgi:application",
@@ -337,34 +339,53 @@ def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: 
         "--log-level",
         "warning",
     ]
-    servidor = subprocess.Popen(gunicorn, cwd=RAIZ, env=prod, start_new_session=True)
+    return subprocess.Popen(gunicorn, cwd=RAIZ, env=prod, start_new_session=True)
+
+
+def _calentar(publicas: dict) -> None:
+    """Wait until gunicorn listens, then visit each page a few times."""
+    for _ in range(150):
+        if not _libre(PUERTO):
+            break
+        time.sleep(0.2)
+    calentar = Navegador(Medidas())
+    for _ in range(3):  # every gunicorn worker builds its URLconf and templates once
+        for ruta in [*publicas.values(), "/cuentas/login/"]:
+            calentar.pedir("warm", "GET", ruta)
+
+
+def _cargar(preparado: dict, clave: str, medidas: Medidas, visitantes: int, duracion: float):
+    """Visitors and facilitators in threads for duracion seconds; the seconds it took."""
+    inicio = time.monotonic()
+    fin = inicio + duracion
+    hilos = [
+        threading.Thread(target=visitante, args=(preparado["publicas"], medidas, fin, n))
+        for n in range(visitantes)
+    ] + [
+        threading.Thread(
+            target=facilitador,
+            args=(datos, clave, preparado["tipo_intervencion"], medidas, fin, n),
+        )
+        for n, datos in enumerate(preparado["facilitadores"])
+    ]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join(timeout=duracion + TIEMPO_MAXIMO + 30)
+    return time.monotonic() - inicio
+
+
+def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: float = 60) -> dict:
+    if not _libre(PUERTO):
+        return {"error": f"el puerto {PUERTO} está ocupado"}
+    clave = secrets.token_urlsafe(16)
+    prod = _entorno_produccion(env)
+    preparado = _preparar_en_subproceso(prod, facilitadores, clave)
+    servidor = _arrancar_gunicorn(prod)
     medidas = Medidas()
     try:
-        for _ in range(150):
-            if not _libre(PUERTO):
-                break
-            time.sleep(0.2)
-        calentar = Navegador(Medidas())
-        for _ in range(3):  # every gunicorn worker builds its URLconf and templates once
-            for ruta in [*preparado["publicas"].values(), "/cuentas/login/"]:
-                calentar.pedir("warm", "GET", ruta)
-        inicio = time.monotonic()
-        fin = inicio + duracion
-        hilos = [
-            threading.Thread(target=visitante, args=(preparado["publicas"], medidas, fin, n))
-            for n in range(visitantes)
-        ] + [
-            threading.Thread(
-                target=facilitador,
-                args=(datos, clave, preparado["tipo_intervencion"], medidas, fin, n),
-            )
-            for n, datos in enumerate(preparado["facilitadores"])
-        ]
-        for hilo in hilos:
-            hilo.start()
-        for hilo in hilos:
-            hilo.join(timeout=duracion + TIEMPO_MAXIMO + 30)
-        transcurrido = time.monotonic() - inicio
+        _calentar(preparado["publicas"])
+        transcurrido = _cargar(preparado, clave, medidas, visitantes, duracion)
     finally:
         os.killpg(servidor.pid, signal.SIGTERM)
         servidor.wait(timeout=30)

@@ -84,6 +84,68 @@ def construir(filas: int) -> None:
     marca.write_text(huella(filas))
 
 
+# N rows in one statement: indicator, canton and day cycle with the row number.
+_INSERTAR_MEDICIONES = """
+INSERT INTO sie_medicion (indicador_id, territorio, canton_id, periodo, fecha_periodo,
+    desagregacion, categoria, valor, fuente, fecha_dato, estado, alertas,
+    justificacion, calculada, es_demo, fecha_publicacion, creado, actualizado)
+SELECT (%(ind)s)[1 + i %% %(n_ind)s],
+       (%(cod)s)[1 + (i / %(n_ind)s) %% %(n_can)s],
+       (%(can)s)[1 + (i / %(n_ind)s) %% %(n_can)s],
+       'B' || (i / (%(n_ind)s * %(n_can)s)),
+       DATE '1990-01-01' + (i / (%(n_ind)s * %(n_can)s)),
+       '', '', (i %% 9973) + 0.5, 'Bench', DATE '2025-01-01',
+       CASE WHEN i %% 10 = 0 THEN 'borrador' ELSE 'publicado' END,
+       '[]', '', false, true, now(), now(), now()
+FROM generate_series(0, %(n)s - 1) AS i
+"""
+
+
+def _llenar_postgresql(cursor, indicadores: list, cantones: list, filas: int) -> None:
+    cursor.execute(
+        _INSERTAR_MEDICIONES,
+        {
+            "ind": indicadores,
+            "cod": [c for _, c in cantones],
+            "can": [p for p, _ in cantones],
+            "n_ind": len(indicadores),
+            "n_can": len(cantones),
+            "n": filas,
+        },
+    )
+    cursor.execute("ANALYZE sie_medicion")
+
+
+def _llenar_orm(indicadores: list, cantones: list, filas: int) -> None:
+    import datetime
+
+    from sie.models import Medicion
+
+    n_ind, n_can = len(indicadores), len(cantones)
+    lote = []
+    for i in range(filas):
+        pk, codigo = cantones[(i // n_ind) % n_can]
+        dia = i // (n_ind * n_can)
+        lote.append(
+            Medicion(
+                indicador_id=indicadores[i % n_ind],
+                territorio=codigo,
+                canton_id=pk,
+                periodo=f"B{dia}",
+                fecha_periodo=datetime.date(1990, 1, 1) + datetime.timedelta(days=dia),
+                valor=(i % 9973) + 0.5,
+                fuente="Bench",
+                fecha_dato=datetime.date(2025, 1, 1),
+                estado="borrador" if i % 10 == 0 else "publicado",
+                es_demo=True,
+            )
+        )
+        if len(lote) == 20000:
+            Medicion.objects.bulk_create(lote)
+            lote = []
+    Medicion.objects.bulk_create(lote)
+
+
 def llenar(filas: int) -> None:
     """N measurements over the value indicators × 8 cantons × daily periods, in SQL."""
     import django
@@ -97,62 +159,12 @@ def llenar(filas: int) -> None:
         Indicador.objects.filter(calculo="valor").order_by("pk").values_list("pk", flat=True)
     )
     cantones = list(Canton.objects.order_by("codigo").values_list("pk", "codigo"))
-    n_ind, n_can = len(indicadores), len(cantones)
     inicio = time.perf_counter()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                """
-                INSERT INTO sie_medicion (indicador_id, territorio, canton_id, periodo, fecha_periodo,
-                    desagregacion, categoria, valor, fuente, fecha_dato, estado, alertas,
-                    justificacion, calculada, es_demo, fecha_publicacion, creado, actualizado)
-                SELECT (%(ind)s)[1 + i %% %(n_ind)s],
-                       (%(cod)s)[1 + (i / %(n_ind)s) %% %(n_can)s],
-                       (%(can)s)[1 + (i / %(n_ind)s) %% %(n_can)s],
-                       'B' || (i / (%(n_ind)s * %(n_can)s)),
-                       DATE '1990-01-01' + (i / (%(n_ind)s * %(n_can)s)),
-                       '', '', (i %% 9973) + 0.5, 'Bench', DATE '2025-01-01',
-                       CASE WHEN i %% 10 = 0 THEN 'borrador' ELSE 'publicado' END,
-                       '[]', '', false, true, now(), now(), now()
-                FROM generate_series(0, %(n)s - 1) AS i
-                """,
-                {
-                    "ind": indicadores,
-                    "cod": [c for _, c in cantones],
-                    "can": [p for p, _ in cantones],
-                    "n_ind": n_ind,
-                    "n_can": n_can,
-                    "n": filas,
-                },
-            )
-            cursor.execute("ANALYZE sie_medicion")
-        else:
-            from sie.models import Medicion
-
-            lote = []
-            for i in range(filas):
-                pk, codigo = cantones[(i // n_ind) % n_can]
-                dia = i // (n_ind * n_can)
-                import datetime
-
-                lote.append(
-                    Medicion(
-                        indicador_id=indicadores[i % n_ind],
-                        territorio=codigo,
-                        canton_id=pk,
-                        periodo=f"B{dia}",
-                        fecha_periodo=datetime.date(1990, 1, 1) + datetime.timedelta(days=dia),
-                        valor=(i % 9973) + 0.5,
-                        fuente="Bench",
-                        fecha_dato=datetime.date(2025, 1, 1),
-                        estado="borrador" if i % 10 == 0 else "publicado",
-                        es_demo=True,
-                    )
-                )
-                if len(lote) == 20000:
-                    Medicion.objects.bulk_create(lote)
-                    lote = []
-            Medicion.objects.bulk_create(lote)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            _llenar_postgresql(cursor, indicadores, cantones, filas)
+    else:
+        _llenar_orm(indicadores, cantones, filas)
     print(f"· {filas} mediciones en {time.perf_counter() - inicio:.1f} s", file=sys.stderr)
 
 

@@ -12,6 +12,12 @@ from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+
+def _periodica(tarea: str, cuando: crontab, *, caduca: int) -> dict:
+    """A beat entry that expires (seconds) before its next run."""
+    return {"task": tarea, "schedule": cuando, "options": {"expires": caduca}}
+
+
 app = Celery("pactos")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 
@@ -55,56 +61,50 @@ app.conf.update(
     # Each beat entry expires before its next run: a message that waited that long (workers down)
     # is dropped instead of piling up behind the next one; every task is an idempotent sweep.
     beat_schedule={
-        "pactos-resumen-semanal-hoja-de-ruta": {
-            "task": "pactos.tasks.enviar_resumen_semanal_hoja_de_ruta",
-            "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
-            "options": {"expires": 12 * HORA},
-        },
-        "pactos-informe-mensual": {
-            "task": "pactos.tasks.generar_informe_mensual",
-            "schedule": crontab(minute=30, hour=6, day_of_month="1"),
-            "options": {"expires": 24 * HORA},
-        },
-        "recordar-compromisos": {
-            "task": "pactos.tasks.enviar_recordatorios_compromisos",
-            "schedule": crontab(hour=8, minute=30),
-            "options": {"expires": 12 * HORA},
-        },
-        "barrer-documentos-pendientes": {
-            "task": "core.tasks.barrer_documentos_pendientes",
-            "schedule": crontab(minute="*/5"),
-            "options": {"expires": 4 * 60},
-        },
-        "comunicacion-cerrar-consultas-vencidas": {
-            "task": "comunicacion.tasks.cerrar_consultas_vencidas",
-            "schedule": crontab(minute=10),
-            "options": {"expires": 50 * 60},
-        },
-        "comunicacion-correos-pendientes": {
-            "task": "comunicacion.tasks.reencolar_correos_pendientes",
-            "schedule": crontab(minute="*/15"),
-            "options": {"expires": 14 * 60},
-        },
-        "comunicacion-purgar-comentarios-sin-confirmar": {
-            "task": "comunicacion.tasks.purgar_comentarios_sin_confirmar",
-            "schedule": crontab(minute=20, hour=3),
-            "options": {"expires": 12 * HORA},
-        },
-        "comunicacion-resumenes-suscripciones": {
-            "task": "comunicacion.tasks.enviar_resumenes_suscripciones",
-            "schedule": crontab(minute=0, hour=7),
-            "options": {"expires": 12 * HORA},
-        },
-        "eventos-recordatorios-automaticos": {
-            "task": "eventos.tasks.programar_recordatorios_automaticos",
-            "schedule": crontab(minute=0, hour=9),
-            "options": {"expires": 12 * HORA},
-        },
-        "mesas-recordatorios-del-dia-anterior": {
-            "task": "mesas.tasks.enviar_recordatorios",
-            "schedule": crontab(minute=0, hour="8-20"),
-            "options": {"expires": 50 * 60},
-        },
+        "pactos-resumen-semanal-hoja-de-ruta": _periodica(
+            "pactos.tasks.enviar_resumen_semanal_hoja_de_ruta",
+            crontab(minute=0, hour=7, day_of_week="mon"),
+            caduca=12 * HORA,
+        ),
+        "pactos-informe-mensual": _periodica(
+            "pactos.tasks.generar_informe_mensual",
+            crontab(minute=30, hour=6, day_of_month="1"),
+            caduca=24 * HORA,
+        ),
+        "recordar-compromisos": _periodica(
+            "pactos.tasks.enviar_recordatorios_compromisos",
+            crontab(hour=8, minute=30),
+            caduca=12 * HORA,
+        ),
+        "barrer-documentos-pendientes": _periodica(
+            "core.tasks.barrer_documentos_pendientes", crontab(minute="*/5"), caduca=4 * 60
+        ),
+        "comunicacion-cerrar-consultas-vencidas": _periodica(
+            "comunicacion.tasks.cerrar_consultas_vencidas", crontab(minute=10), caduca=50 * 60
+        ),
+        "comunicacion-correos-pendientes": _periodica(
+            "comunicacion.tasks.reencolar_correos_pendientes",
+            crontab(minute="*/15"),
+            caduca=14 * 60,
+        ),
+        "comunicacion-purgar-comentarios-sin-confirmar": _periodica(
+            "comunicacion.tasks.purgar_comentarios_sin_confirmar",
+            crontab(minute=20, hour=3),
+            caduca=12 * HORA,
+        ),
+        "comunicacion-resumenes-suscripciones": _periodica(
+            "comunicacion.tasks.enviar_resumenes_suscripciones",
+            crontab(minute=0, hour=7),
+            caduca=12 * HORA,
+        ),
+        "eventos-recordatorios-automaticos": _periodica(
+            "eventos.tasks.programar_recordatorios_automaticos",
+            crontab(minute=0, hour=9),
+            caduca=12 * HORA,
+        ),
+        "mesas-recordatorios-del-dia-anterior": _periodica(
+            "mesas.tasks.enviar_recordatorios", crontab(minute=0, hour="8-20"), caduca=50 * 60
+        ),
     },
 )
 app.autodiscover_tasks()

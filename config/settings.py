@@ -175,6 +175,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages served from the shared cache (core/cache.py): on in production; off under `make
+# run` (DEBUG, or no Redis to share the generation between processes), so an edited template
+# shows at once.
+CACHE_PAGINAS_PUBLICAS = env_bool("DJANGO_CACHE_PAGINAS_PUBLICAS", bool(REDIS_URL) and not DEBUG)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,22 +1,29 @@
 """Shared cache of public pages for anonymous visitors, invalidated by a "public generation".
 
-A page is stored under its path, query string, language and the current generation, a number kept
-in the shared cache (Redis in production, so every gunicorn worker sees the same one). Saving or
+A page is stored under its path, query string and language, tagged with the generation it was
+rendered in: a number kept in Redis, so every gunicorn worker sees the same one. Saving or
 deleting any row of the apps whose data public pages show bumps the generation, so the next
 request renders the page again: coarse, but a published change shows at once. Only anonymous GETs
 without pending messages are cached; the CSRF token is stored as a placeholder and each visitor
 gets their own. The cache is an optimisation: when it fails the page is simply rendered.
+
+settings.CACHE_PAGINAS_PUBLICAS switches it (off under `make run`, on in production). Pages and
+the generation live in Redis through this module's own redis-py client (one per process, see
+_redis); without REDIS_URL they live in Django's default cache, which is then local to the
+process. Each process learns a new generation by pub/sub (see _EscuchaGeneracion).
 """
 
 import contextlib
 import functools
 import logging
 import os
+import pickle
 import re
 import threading
 import time
 from collections import OrderedDict
 
+import redis
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -29,6 +36,9 @@ from django.utils.translation import get_language
 logger = logging.getLogger(__name__)
 
 CLAVE_GENERACION = "publico:generacion"
+CANAL_GENERACION = "publico:generacion:canal"
+# Keys and channels of this module in Redis, beside (not inside) Django's cache keys.
+PREFIJO = "pactos:"
 # Bounds how long a change made without signals (queryset.update(), raw SQL, a restored
 # database) can stay hidden, and how long time-dependent content ("next event") may lag.
 DURACION = 300
@@ -39,6 +49,43 @@ _TOKEN_CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,}
 _CABECERAS = ("Content-Type", "Content-Language")
 
 
+# --- Storage: Redis through this module's own client, else Django's default cache -----------
+
+# One redis-py client per process and REDIS_URL, made on first use (redis-py's pool starts again
+# in a forked child). Django's Redis backend builds a new client object for every command, which
+# cost more than the round trip itself and made a cached page several times slower than the floor.
+_clientes_redis: dict[str, redis.Redis] = {}
+
+
+def _redis() -> redis.Redis | None:
+    """This process' client of settings.REDIS_URL, or None when the portal runs without Redis."""
+    url = settings.REDIS_URL
+    if not url:
+        return None
+    cliente = _clientes_redis.get(url)
+    if cliente is None:
+        cliente = _clientes_redis.setdefault(
+            url, redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
+        )
+    return cliente
+
+
+def _obtener(clave: str):
+    cliente = _redis()
+    if cliente is None:
+        return cache.get(clave)
+    valor = cliente.get(PREFIJO + clave)
+    return None if valor is None else pickle.loads(valor)
+
+
+def _poner(clave: str, valor, duracion: int) -> None:
+    cliente = _redis()
+    if cliente is None:
+        cache.set(clave, valor, duracion)
+    else:
+        cliente.set(PREFIJO + clave, pickle.dumps(valor, pickle.HIGHEST_PROTOCOL), ex=duracion)
+
+
 def _generacion_inicial() -> int:
     # Microseconds since the epoch: a generation that starts again (Redis restarted empty, the
     # key evicted) is larger than any number reached before, since no portal writes once per
@@ -46,24 +93,45 @@ def _generacion_inicial() -> int:
     return time.time_ns() // 1000
 
 
-def generacion_publica() -> int:
-    generacion = cache.get(CLAVE_GENERACION)
-    if generacion is None:
+def _generacion(*, incrementar: bool) -> int:
+    """The public generation, created first if missing; incremented when asked (one round trip
+    to Redis, atomic there)."""
+    cliente = _redis()
+    if cliente is None:
         cache.add(CLAVE_GENERACION, _generacion_inicial(), timeout=None)
-        generacion = cache.get(CLAVE_GENERACION, 0)
-    return int(generacion)
+        if incrementar:
+            return cache.incr(CLAVE_GENERACION)
+        return int(cache.get(CLAVE_GENERACION, 0))
+    clave = PREFIJO + CLAVE_GENERACION
+    with cliente.pipeline() as tuberia:
+        tuberia.set(clave, _generacion_inicial(), nx=True)
+        if incrementar:
+            tuberia.incr(clave)
+        else:
+            tuberia.get(clave)
+        return int(tuberia.execute()[-1])
+
+
+def generacion_publica() -> int:
+    return _generacion(incrementar=False)
+
+
+def _canal(cliente: redis.Redis) -> str:
+    """The channel of bumps of this Redis database. Pub/sub channels are shared by every database
+    of a Redis server, so two installations on one server (or the test suite beside `make stack`)
+    would otherwise take each other's generations for their own."""
+    db = cliente.connection_pool.connection_kwargs.get("db", 0)
+    return f"{PREFIJO}{CANAL_GENERACION}:{db}"
 
 
 def invalidar_paginas_publicas() -> None:
     """Bumps the public generation: every cached public page is rendered again."""
     try:
-        try:
-            nueva = cache.incr(CLAVE_GENERACION)
-        except ValueError:  # not set yet (or evicted): any new value differs from the pages' one
-            cache.add(CLAVE_GENERACION, _generacion_inicial(), timeout=None)
-            nueva = generacion_publica()
+        nueva = _generacion(incrementar=True)
         _escucha.anotar(nueva)
-        _publicar(nueva)
+        cliente = _redis()
+        if cliente is not None:
+            cliente.publish(_canal(cliente), nueva)
     except Exception:
         logger.exception("No se pudo invalidar la caché de páginas públicas")
 
@@ -118,7 +186,7 @@ def conectar_invalidacion() -> None:
 
 def _cacheable(request) -> bool:
     return (
-        getattr(settings, "CACHE_PAGINAS_PUBLICAS", True)  # off to measure the pages themselves
+        settings.CACHE_PAGINAS_PUBLICAS
         and request.method in ("GET", "HEAD")
         and not getattr(request, "htmx", False)
         and not request.user.is_authenticated
@@ -130,61 +198,13 @@ def _clave(request) -> str:
     return f"publico:pagina:{get_language()}:{request.get_full_path()}"
 
 
-# One redis-py client per Redis location and process. Django's Redis backend builds a new client
-# object for every command, which cost more than the round trip itself and made a cached page
-# several times slower than the floor.
-_clientes_redis: dict[str, object] = {}
-
-CANAL_GENERACION = "publico:generacion:canal"
-
-
-def _redis_de_la_cache():
-    """(client, location) of the default cache when it is Django's Redis backend, else None."""
-    interno = getattr(cache, "_cache", None)
-    if not hasattr(interno, "_get_connection_pool") or not hasattr(interno, "_serializer"):
-        return None
-    ubicacion = repr(interno._servers)
-    cliente = _clientes_redis.get(ubicacion)
-    if cliente is None:
-        cliente = _clientes_redis[ubicacion] = interno.get_client(None)
-    return cliente, ubicacion
-
-
-def _leer_varias(claves: list[str]) -> dict:
-    """cache.get_many in one round trip through the process' client (see _clientes_redis)."""
-    redis = _redis_de_la_cache()
-    if redis is None:
-        return cache.get_many(claves)
-    completas = [cache.make_and_validate_key(c) for c in claves]
-    serializador = cache._cache._serializer
-    return {
-        c: serializador.loads(v)
-        for c, v in zip(claves, redis[0].mget(completas), strict=True)
-        if v is not None
-    }
-
-
-def _canal(cliente) -> str:
-    """The channel of bumps of this Redis database. Pub/sub channels are shared by every database
-    of a Redis server, so two installations on one server (or the test suite beside `make stack`)
-    would otherwise take each other's generations for their own."""
-    db = cliente.connection_pool.connection_kwargs.get("db", 0)
-    return f"{cache.make_and_validate_key(CANAL_GENERACION)}:{db}"
-
-
-def _publicar(generacion: int) -> None:
-    redis = _redis_de_la_cache()
-    if redis is not None:
-        redis[0].publish(_canal(redis[0]), generacion)
-
-
 class _EscuchaGeneracion:
     """Each process learns a new public generation by a message instead of asking Redis on every
     request: a thread subscribes to the channel where every bump is published, then reads the
     current value, and keeps it. A bump made in this process counts at once; one made in another
     process arrives with its message, within a millisecond or so on a local network. While the
-    thread is not subscribed (starting, Redis down, a connection lost) requests ask Redis, as
-    before; every few seconds the thread checks its value against Redis, so even a message lost
+    thread is not subscribed (starting, Redis down, a connection lost) requests ask Redis;
+    every few seconds the thread checks its value against Redis, so even a message lost
     without a broken connection cannot leave a page stale for longer than that.
     """
 
@@ -203,7 +223,8 @@ class _EscuchaGeneracion:
                 self._generacion = max(self._generacion, int(generacion))
 
     def generacion(self, ubicacion: str) -> int | None:
-        """The generation known by message, or None when Redis must be asked."""
+        """The generation known by message, or None when Redis must be asked; ubicacion is the
+        REDIS_URL in use (a new one starts a new listener)."""
         if self._pid != os.getpid() or self._ubicacion != ubicacion:
             self._arrancar(ubicacion)
             return None
@@ -227,11 +248,11 @@ class _EscuchaGeneracion:
         while self._vigente(pid, ubicacion):
             suscripcion = None
             try:
-                redis = _redis_de_la_cache()
-                if redis is None or redis[1] != ubicacion:
+                cliente = _redis()
+                if cliente is None or ubicacion != settings.REDIS_URL:
                     return
-                suscripcion = redis[0].pubsub(ignore_subscribe_messages=True)
-                suscripcion.subscribe(_canal(redis[0]))
+                suscripcion = cliente.pubsub(ignore_subscribe_messages=True)
+                suscripcion.subscribe(_canal(cliente))
                 with self._cerrojo:
                     self._generacion = generacion_publica()
                     self._al_dia = True
@@ -261,20 +282,19 @@ class _EscuchaGeneracion:
 _escucha = _EscuchaGeneracion()
 
 
-def _generacion_vigente() -> int | None:
-    redis = _redis_de_la_cache()
-    if redis is not None:
-        conocida = _escucha.generacion(redis[1])
+def _generacion_vigente() -> int:
+    if settings.REDIS_URL:
+        conocida = _escucha.generacion(settings.REDIS_URL)
         if conocida is not None:
             return conocida
-    return _leer_varias([CLAVE_GENERACION]).get(CLAVE_GENERACION)
+    return generacion_publica()
 
 
-# The pages this process served lately, tagged with the generation they were rendered in. The
-# generation itself is read from the shared cache on every request (one small GET), so a copy is
-# served only while it is current: a published change shows at once in every process. The copy
-# spares fetching and unpickling the whole page from Redis, which cost more than the rest of the
-# request. Bounded by size; the least recently served pages go first.
+# The pages this process served lately, tagged with the generation they were rendered in. A copy
+# is served only while its generation is current (known by message, or asked of Redis), so a
+# published change shows at once in every process. The copy spares fetching and unpickling the
+# whole page from Redis, which cost more than the rest of the request. Bounded by size; the
+# least recently served pages go first.
 _LOCALES: OrderedDict = OrderedDict()
 _LOCALES_MAX_BYTES = 32 * 1024 * 1024
 _locales = {"bytes": 0}
@@ -294,23 +314,15 @@ def _recordar(clave: str, guardada: tuple) -> None:
             _locales["bytes"] -= len(fuera[1])
 
 
-def olvidar_copias_locales() -> None:
-    with _cerrojo:
-        _LOCALES.clear()
-        _locales["bytes"] = 0
-
-
-def _leer(clave: str) -> tuple[int | None, tuple | None]:
+def _leer(clave: str) -> tuple[int, tuple | None]:
     """The current generation and the stored page, if it was rendered in that generation: from
-    this process' copy, or else from the shared cache."""
+    this process' copy, or else from Redis."""
     generacion = _generacion_vigente()
-    if generacion is None:
-        return generacion_publica(), None
     ahora = time.time()
     local = _LOCALES.get(clave)
     if local is not None and local[0] == generacion and local[3] > ahora:
         return generacion, local[1:3]
-    guardada = _leer_varias([clave]).get(clave)
+    guardada = _obtener(clave)
     if guardada is None or len(guardada) != 4 or guardada[0] != generacion or guardada[3] <= ahora:
         return generacion, None
     _recordar(clave, guardada)
@@ -330,7 +342,7 @@ def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> None:
     # With the moment it stops being good: what changes with time alone (a news item scheduled
     # for later) shows within `duracion` in every process, whatever its local copy.
     guardada = (generacion, contenido, cabeceras, time.time() + duracion)
-    cache.set(clave, guardada, duracion)
+    _poner(clave, guardada, duracion)
     _recordar(clave, guardada)
 
 

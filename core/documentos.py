@@ -110,8 +110,8 @@ def tipos_documento() -> dict[str, TipoDocumento]:
 
 
 def _encolar(documento_id: int) -> bool:
-    """Send the generation task; a broker that is down is logged, never raised (core.tareas)."""
-    from .tareas import encolar
+    """Send the generation task; a broker that is down is logged, never raised (core.colas)."""
+    from .colas import encolar
     from .tasks import generar_documento
 
     if not encolar(generar_documento, documento_id):

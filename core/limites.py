@@ -11,6 +11,8 @@ import logging
 
 from django.core.cache import cache
 
+from .red import ip_cliente
+
 logger = logging.getLogger(__name__)
 
 
@@ -25,3 +27,8 @@ def limite_superado(clave: str, limite: int, segundos: int = 3600) -> bool:
     except Exception:
         logger.warning("Límite %s sin contar: caché no disponible", clave, exc_info=True)
         return False
+
+
+def clave_visitante(request, nombre: str) -> str:
+    """The key of a limit counted per visitor: nombre and the client address."""
+    return f"{nombre}:{ip_cliente(request)}"

@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .enlaces import url_base
 
@@ -15,55 +16,78 @@ class ClaveRestablecerView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
+def _pagina(ruta, vista, nombre, *, plantilla, titulo, icono=None, siguiente=None, **opciones):
+    """One account page: its template under cuentas/, the title and icon of cuentas/base.html,
+    and the page it leads to."""
+    if siguiente:
+        opciones["success_url"] = reverse_lazy(f"cuentas:{siguiente}")
+    vista = vista.as_view(
+        template_name=f"cuentas/{plantilla}.html",
+        extra_context={"titulo": titulo, "icono": icono},
+        **opciones,
+    )
+    return path(ruta, vista, name=nombre)
+
+
 urlpatterns = [
-    path(
+    _pagina(
         "login/",
-        auth_views.LoginView.as_view(
-            template_name="cuentas/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
+        auth_views.LoginView,
+        "login",
+        plantilla="login",
+        titulo=_("Ingresar"),
+        redirect_authenticated_user=True,
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Before clave/<uidb64>/<token>/, which would otherwise swallow clave/cambiar/listo/.
-    path(
+    _pagina(
         "clave/cambiar/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="cuentas/clave_cambiar.html",
-            success_url=reverse_lazy("cuentas:clave_cambiar_listo"),
-        ),
-        name="clave_cambiar",
+        auth_views.PasswordChangeView,
+        "clave_cambiar",
+        plantilla="clave_cambiar",
+        titulo=_("Cambiar la contraseña"),
+        siguiente="clave_cambiar_listo",
     ),
-    path(
+    _pagina(
         "clave/cambiar/listo/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="cuentas/clave_cambiada.html"),
-        name="clave_cambiar_listo",
+        auth_views.PasswordChangeDoneView,
+        "clave_cambiar_listo",
+        plantilla="clave_cambiada",
+        titulo=_("Contraseña cambiada"),
+        icono="bi-check2-circle",
     ),
-    path(
+    _pagina(
         "clave/restablecer/",
-        ClaveRestablecerView.as_view(
-            template_name="cuentas/clave_restablecer.html",
-            email_template_name="cuentas/email/clave_restablecer.txt",
-            subject_template_name="cuentas/email/clave_restablecer_asunto.txt",
-            success_url=reverse_lazy("cuentas:clave_enviada"),
-        ),
-        name="clave_restablecer",
+        ClaveRestablecerView,
+        "clave_restablecer",
+        plantilla="clave_restablecer",
+        titulo=_("Restablecer la contraseña"),
+        siguiente="clave_enviada",
+        email_template_name="cuentas/email/clave_restablecer.txt",
+        subject_template_name="cuentas/email/clave_restablecer_asunto.txt",
     ),
-    path(
+    _pagina(
         "clave/enviada/",
-        auth_views.PasswordResetDoneView.as_view(template_name="cuentas/clave_enviada.html"),
-        name="clave_enviada",
+        auth_views.PasswordResetDoneView,
+        "clave_enviada",
+        plantilla="clave_enviada",
+        titulo=_("Revise su correo"),
+        icono="bi-envelope-check",
     ),
-    path(
+    _pagina(
         "clave/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="cuentas/clave_nueva.html",
-            success_url=reverse_lazy("cuentas:clave_cambiada"),
-        ),
-        name="clave_confirmar",
+        auth_views.PasswordResetConfirmView,
+        "clave_confirmar",
+        plantilla="clave_nueva",
+        titulo=_("Elija una contraseña nueva"),
+        siguiente="clave_cambiada",
     ),
-    path(
+    _pagina(
         "clave/cambiada/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="cuentas/clave_cambiada.html"),
-        name="clave_cambiada",
+        auth_views.PasswordResetCompleteView,
+        "clave_cambiada",
+        plantilla="clave_cambiada",
+        titulo=_("Contraseña cambiada"),
+        icono="bi-check2-circle",
     ),
 ]

@@ -4,15 +4,15 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.generic import TemplateView
 
-from .permisos import AccesoDenegado, PermisoRequeridoMixin
+from .permisos import AccesoDenegado
+from .vistas import VistaStaff
 
 
-class PanelView(PermisoRequeridoMixin, TemplateView):
+class PanelView(VistaStaff):
     """The staff's landing page after login: what each role can do from here."""
 
-    permission_required = "core.ver_panel"
+    permiso = "core.ver_panel"
     template_name = "core/panel.html"
 
 

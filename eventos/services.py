@@ -17,9 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
 from core.models import Documento
-from core.tareas import encolar_tras_commit
 
 from . import enlaces
 from .models import (

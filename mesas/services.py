@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from actores.services import actor_crear
+from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
 from core.roles import Rol, roles_de
-from core.tareas import encolar_tras_commit
 from sie.models import Canton, Indicador, Parroquia
 
 from .models import (

@@ -134,10 +134,12 @@ def _medios_temporales(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def _paginas_publicas_frescas():
-    """No public page cached by an earlier test (the shared cache outlives rolled-back data)."""
+def _paginas_publicas_frescas(settings):
+    """Public pages are cached as in production (the setting is off under DEBUG), and no page
+    cached by an earlier test is served (the shared cache outlives rolled-back data)."""
     from core.cache import invalidar_paginas_publicas
 
+    settings.CACHE_PAGINAS_PUBLICAS = True
     invalidar_paginas_publicas()
 
 

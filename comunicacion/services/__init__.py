@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_de
 from core.permisos import exigir_permiso
-from core.tareas import encolar_tras_commit
 
 from ..models import AccionComunicacion, Mensaje, NotaMensaje, Noticia
 

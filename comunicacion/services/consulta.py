@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_absoluta, url_de
 from core.firmas import (
@@ -23,7 +24,6 @@ from core.firmas import (
 )
 from core.models import Documento
 from core.permisos import exigir_permiso
-from core.tareas import encolar_tras_commit
 from pactos.models import Compromiso, Pacto
 from pactos.services import pactos as pactos_srv
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from core.tareas import encolar
+from core.colas import encolar
 
 from . import consulta, respuestas_sin_enviar, suscripciones
 

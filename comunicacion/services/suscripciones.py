@@ -15,10 +15,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import url_absoluta, url_de
 from core.firmas import EnlaceInvalido, objeto_de_token, token_firmado
-from core.tareas import encolar_tras_commit
 
 from ..models import EnvioSuscripcion, Suscripcion
 

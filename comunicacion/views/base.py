@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 
 from core import limites
-from core.red import ip_cliente
 
 
 class LimitePorHoraMixin:
@@ -17,7 +16,7 @@ class LimitePorHoraMixin:
     mensaje_limite: str = ""
 
     def clave_limite(self) -> str:
-        return f"comunicacion:{self.nombre_limite}:{ip_cliente(self.request)}"
+        return limites.clave_visitante(self.request, f"comunicacion:{self.nombre_limite}")
 
     def limite_superado(self, form: forms.BaseForm) -> bool:
         """Count this post; True once there are more than LIMITE_POR_HORA in the hour."""

@@ -3,13 +3,10 @@
 from django.utils.translation import gettext
 
 from core.documentos import TipoDocumento
-
-INFORME_PROGRESO = "informe_progreso"
+from pactos.services.informe_progreso import INFORME_PROGRESO, informe_contexto
 
 
 def _contexto(informe) -> dict:
-    from pactos.services.informe_progreso import informe_contexto
-
     return informe_contexto(desde=informe.desde, hasta=informe.hasta, informe=informe)
 
 

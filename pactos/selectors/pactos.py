@@ -34,7 +34,10 @@ from ..models.pactos import (
     Pacto,
     VersionPacto,
 )
-from ..services.pactos import DIAS_SILENCIO, ESTADOS_SEGUIMIENTO
+
+# Commitments are followed up once the pacto is signed.
+ESTADOS_SEGUIMIENTO = (Pacto.Estado.FIRMADO, Pacto.Estado.PUBLICADO)
+DIAS_SILENCIO = 60
 
 # --- Public ----------------------------------------------------------------------------------
 

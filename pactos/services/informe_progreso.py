@@ -14,7 +14,6 @@ from core.documentos import documento_solicitar
 from core.models import Documento
 from core.permisos import exigir_permiso
 from pactos import indicadores_programa
-from pactos.documentos.hoja_de_ruta import INFORME_PROGRESO
 from pactos.graficos.hoja_de_ruta import barras_productos_svg, linea_de_tiempo_svg
 from pactos.models import EstadoActividad, InformeProgreso
 from pactos.selectors.hoja_de_ruta import (
@@ -30,6 +29,8 @@ from pactos.selectors.pactos import compromisos_por_estado, pactos_firmados
 # The acting user of every service (None for the system: beat, demo loaders).
 Usuario = AbstractBaseUser
 
+# The kind of core document of the progress report (registered by pactos.documentos.hoja_de_ruta).
+INFORME_PROGRESO = "informe_progreso"
 SECCIONES = ("participacion", "pactos", "eventos_comunicacion", "indicadores")
 DIAS_PROXIMOS_PASOS = 45
 

@@ -34,6 +34,7 @@ from ..models.pactos import (
     RecordatorioCompromiso,
     VersionPacto,
 )
+from ..selectors.pactos import DIAS_SILENCIO, ESTADOS_SEGUIMIENTO
 
 # The acting user of every service (None for the system: beat, demo loaders).
 Usuario = AbstractBaseUser
@@ -50,10 +51,6 @@ TRANSICIONES: dict[str, tuple[str, ...]] = {
 }
 # While the text may still change: commitments are consolidated and reworded only then.
 ESTADOS_EDITABLES = (Estado.BORRADOR, Estado.CONSULTA)
-# Commitments are followed up once the pacto is signed.
-ESTADOS_SEGUIMIENTO = (Estado.FIRMADO, Estado.PUBLICADO)
-
-DIAS_SILENCIO = 60
 CAMPOS_TEXTO = ("titulo", "preambulo", "estrategia", "objetivos")
 
 

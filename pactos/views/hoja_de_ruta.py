@@ -16,7 +16,6 @@ from core.documentos import documento_de
 from core.exportar import respuesta_descarga
 from core.seguridad import destino_local
 from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
-from pactos.documentos.hoja_de_ruta import INFORME_PROGRESO
 from pactos.forms.hoja_de_ruta import (
     ActividadAvanceForm,
     ActividadPlanForm,
@@ -40,7 +39,7 @@ from pactos.services.hoja_de_ruta import (
     actividad_crear,
     actividad_planificar,
 )
-from pactos.services.informe_progreso import informe_hojas, informe_solicitar
+from pactos.services.informe_progreso import INFORME_PROGRESO, informe_hojas, informe_solicitar
 
 EVENTO_ACTUALIZADA = "hoja-de-ruta-actualizada"
 

@@ -16,12 +16,11 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import TimeoutError, expect
 
-from actores.models import Actor
-from actores.services import actor_crear
 from core.roles import Rol
 from mesas import services
 from mesas.models import Mesa, Sesion
 from tests.accesibilidad.revision import revisar
+from tests.pasos import persona_comunitaria
 
 pytestmark = [
     pytest.mark.browser,
@@ -83,42 +82,9 @@ class Teclado:
             pytest.fail(f"{motivo}: el foco está en {self.page.evaluate(JS_FOCO)['descripcion']}")
 
 
-def _persona(nombres, apellidos, genero):
-    return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": nombres,
-            "apellidos": apellidos,
-            "genero": genero,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-        },
-    )
-
-
-def test_registrar_una_sesion_solo_con_el_teclado(
-    page, live_server, django_user_model, celery_en_proceso
-):
-    facilitador = django_user_model.objects.create(
-        username="facilitador", first_name="Luis Alberto", password=make_password(CLAVE)
-    )
-    facilitador.groups.add(Group.objects.get_or_create(name=Rol.FACILITACION)[0])
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
-    mesa.facilitadores.add(facilitador)
-    rosa = _persona("Rosa Elena", "Farinango", "mujer")
-    segundo = _persona("Segundo", "Quilumbaquín", "hombre")
-    services.mesa_agregar_miembros(mesa=mesa, actores=[rosa, segundo])
-    sesion = services.sesion_crear(
-        mesa=mesa,
-        inicio=timezone.now() - datetime.timedelta(hours=1),
-        lugar="Casa comunal de Ayora",
-        usuario=facilitador,
-    )
-    teclado = Teclado(page)
-
+def _entrar_y_abrir(page, teclado: Teclado, base: str, sesion) -> None:
     # Log in: the login page, reached from "Mis mesas", with Tab, typing and Enter
-    page.goto(f"{live_server.url}/mesas/mis-mesas/")
+    page.goto(f"{base}/mesas/mis-mesas/")
     page.wait_for_url(re.compile(r"/cuentas/login/"))
     teclado.ir_a("input[name=username]")
     teclado.escribir("facilitador")
@@ -130,6 +96,8 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     teclado.pulsar("Enter")
     page.wait_for_url(lambda url: urlparse(url).path == f"/mesas/sesion/{sesion.pk}/")
 
+
+def _agenda_y_asistencia(page, teclado: Teclado, rosa, segundo) -> None:
     # The skip link is the first stop and jumps over the header and menus
     teclado.ir_a("a[href='#contenido']")
     teclado.pulsar("Enter")
@@ -157,6 +125,8 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     expect(page.locator("#total-asistentes")).to_have_text("2")
     teclado.esperar_foco("#id_asistencia-actor", "lista para la siguiente persona")
 
+
+def _intervencion_y_acuerdo(page, teclado: Teclado) -> None:
     # An intervention on the new agenda item (offered at once, without reloading)
     teclado.ir_a("#id_intervencion-actor")
     teclado.escribir("Segundo")
@@ -181,6 +151,8 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     )
     teclado.esperar_foco("#seccion-acuerdo form *", "tras registrar el acuerdo")
 
+
+def _datos_de_la_sesion(page, teclado: Teclado) -> None:
     # Save the session's data: open the disclosure with Enter, fill the objective, save
     teclado.ir_a("#seccion-datos > summary", atras=True)
     teclado.pulsar("Enter")
@@ -190,6 +162,8 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     teclado.pulsar("Enter")
     expect(page.get_by_text("Datos de la sesión guardados.")).to_be_visible()
 
+
+def _comprobar_lo_guardado(sesion, rosa, segundo) -> None:
     # Everything is really stored
     sesion.refresh_from_db()
     assert sesion.objetivo == "Priorizar la ruta del Quitsato."
@@ -203,6 +177,8 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     assert acuerdo.texto == "Inventariar los atractivos del cantón"
     assert list(acuerdo.responsables.all()) == [rosa]
 
+
+def _revisar_y_cerrar(page, teclado: Teclado, sesion) -> None:
     # The page with its records passes axe too.
     hallazgos = revisar(page, "registro de la sesión con datos")
     assert not hallazgos.graves, hallazgos.informe(hallazgos.graves)
@@ -214,5 +190,32 @@ def test_registrar_una_sesion_solo_con_el_teclado(
     teclado.ir_a("#documento-estado a[download]")
     sesion.refresh_from_db()
     assert sesion.estado == Sesion.Estado.CERRADA
+
+
+def test_registrar_una_sesion_solo_con_el_teclado(
+    page, live_server, django_user_model, celery_en_proceso
+):
+    facilitador = django_user_model.objects.create(
+        username="facilitador", first_name="Luis Alberto", password=make_password(CLAVE)
+    )
+    facilitador.groups.add(Group.objects.get_or_create(name=Rol.FACILITACION)[0])
+    mesa = Mesa.objects.get(slug="turismo-cayambe")
+    mesa.facilitadores.add(facilitador)
+    rosa = persona_comunitaria("Rosa Elena", "Farinango", "mujer")
+    segundo = persona_comunitaria("Segundo", "Quilumbaquín", "hombre")
+    services.mesa_agregar_miembros(mesa=mesa, actores=[rosa, segundo])
+    sesion = services.sesion_crear(
+        mesa=mesa,
+        inicio=timezone.now() - datetime.timedelta(hours=1),
+        lugar="Casa comunal de Ayora",
+        usuario=facilitador,
+    )
+    teclado = Teclado(page)
+    _entrar_y_abrir(page, teclado, live_server.url, sesion)
+    _agenda_y_asistencia(page, teclado, rosa, segundo)
+    _intervencion_y_acuerdo(page, teclado)
+    _datos_de_la_sesion(page, teclado)
+    _comprobar_lo_guardado(sesion, rosa, segundo)
+    _revisar_y_cerrar(page, teclado, sesion)
 
     assert not teclado.sin_foco_visible, sorted(teclado.sin_foco_visible)

@@ -2,10 +2,15 @@
 showing drafts, never for logged-in people, and each visitor with their own CSRF token."""
 
 import datetime
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from actores.models import Actor
@@ -18,6 +23,7 @@ from sie.models import Canton, Eje, Indicador
 pytestmark = pytest.mark.django_db
 
 DESDE_CACHE = "X-Pagina-Publica"
+RAIZ = Path(__file__).resolve().parents[2]
 
 
 def desde_cache(respuesta) -> bool:
@@ -242,6 +248,7 @@ def test_un_mensaje_pendiente_no_se_sirve_de_la_cache_ni_se_guarda(client, rf):
 
 
 def test_sin_cache_disponible_la_pagina_se_sirve_igual(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -260,15 +267,69 @@ def test_la_cache_se_apaga_para_medir_las_paginas(client, settings):
     assert not desde_cache(client.get("/"))
 
 
+def _ajuste_con_entorno(**env) -> bool:
+    """CACHE_PAGINAS_PUBLICAS as config/settings.py computes it in a process with env."""
+    entorno = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    entorno.update(DJANGO_SECRET_KEY="x" * 50, PORTAL_URL="https://pactos.example.org", **env)
+    codigo = "from config import settings; print(settings.CACHE_PAGINAS_PUBLICAS)"
+    r = subprocess.run(
+        [sys.executable, "-c", codigo], cwd=RAIZ, env=entorno, capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip() == "True"
+
+
+def test_la_cache_de_paginas_es_un_ajuste_apagado_en_desarrollo_y_encendido_en_produccion():
+    redis_url = "redis://127.0.0.1:6379/0"
+    assert not _ajuste_con_entorno()  # make run: DEBUG on, no REDIS_URL
+    assert not _ajuste_con_entorno(DJANGO_DEBUG="1", REDIS_URL=redis_url)
+    assert not _ajuste_con_entorno(DJANGO_DEBUG="0")  # no Redis: each process its own generation
+    assert _ajuste_con_entorno(DJANGO_DEBUG="0", REDIS_URL=redis_url)
+    assert not _ajuste_con_entorno(
+        DJANGO_DEBUG="0", REDIS_URL=redis_url, DJANGO_CACHE_PAGINAS_PUBLICAS="0"
+    )
+    assert _ajuste_con_entorno(DJANGO_DEBUG="1", DJANGO_CACHE_PAGINAS_PUBLICAS="1")
+
+
+@pytest.mark.parametrize("encendida", [False, True])
+def test_con_la_cache_apagada_una_plantilla_editada_se_ve_enseguida(client, settings, encendida):
+    """Under `make run` the switch is off: a public template edited between two visits shows at
+    once. With it on, the second visit gets the cached page (what the switch is for)."""
+    plantillas = {"includes/pie.html": "<footer>Pie versión uno</footer>"}
+    settings.CACHE_PAGINAS_PUBLICAS = encendida
+    motor = settings.TEMPLATES[0]
+    settings.TEMPLATES = [
+        {
+            **motor,
+            "APP_DIRS": False,
+            "OPTIONS": {
+                **motor["OPTIONS"],
+                "loaders": [
+                    ("django.template.loaders.locmem.Loader", plantillas),
+                    "django.template.loaders.filesystem.Loader",
+                    "django.template.loaders.app_directories.Loader",
+                ],
+            },
+        }
+    ]
+    assert "Pie versión uno" in client.get("/pactos/").content.decode()
+    plantillas["includes/pie.html"] = "<footer>Pie versión dos</footer>"
+    segunda = client.get("/pactos/")
+    assert desde_cache(segunda) is encendida
+    assert ("Pie versión dos" in segunda.content.decode()) is not encendida
+
+
+def _clave_redis(modulo) -> str:
+    return modulo.PREFIJO + modulo.CLAVE_GENERACION
+
+
 @pytest.fixture
 def con_redis():
-    from django.core.cache import cache
-
     from core import cache as modulo
     from tests.conftest import requiere_servicio
 
-    requiere_servicio("Redis (REDIS_URL)", modulo._redis_de_la_cache() is not None)
-    return cache, modulo
+    requiere_servicio("Redis (REDIS_URL)", modulo._redis() is not None)
+    return modulo._redis(), modulo
 
 
 def _esperar(condicion, segundos=5.0):
@@ -285,13 +346,13 @@ def _esperar(condicion, segundos=5.0):
 def test_un_cambio_hecho_en_otro_proceso_llega_por_mensaje(client, con_redis):
     """Another process bumps the generation and publishes it: this process stops serving its
     copy as soon as the message arrives, without asking Redis on every request."""
-    cache, modulo = con_redis
+    redis, modulo = con_redis
     client.get("/pactos/")
     assert _esperar(lambda: desde_cache(client.get("/pactos/")))
-    assert _esperar(lambda: modulo._escucha.generacion(modulo._redis_de_la_cache()[1]) is not None)
+    assert _esperar(lambda: modulo._escucha.generacion(settings.REDIS_URL) is not None)
 
-    nueva = cache.incr(modulo.CLAVE_GENERACION)  # as another worker would, not through this one
-    modulo._publicar(nueva)
+    nueva = redis.incr(_clave_redis(modulo))  # as another worker would, not through this one
+    redis.publish(modulo._canal(redis), nueva)
     assert _esperar(lambda: not desde_cache(client.get("/pactos/")), 3.0)
 
 
@@ -301,10 +362,10 @@ def test_otra_base_de_redis_del_mismo_servidor_no_cuenta(client, con_redis):
     production) must not be taken for this installation's generation."""
     import redis as redis_py
 
-    cache, modulo = con_redis
+    cliente, modulo = con_redis
+    ubicacion = settings.REDIS_URL
     client.get("/pactos/")
     assert _esperar(lambda: desde_cache(client.get("/pactos/")))
-    cliente, ubicacion = modulo._redis_de_la_cache()
     assert _esperar(lambda: modulo._escucha.generacion(ubicacion) is not None)
     conocida = modulo._escucha.generacion(ubicacion)
 
@@ -326,23 +387,23 @@ def test_otra_base_de_redis_del_mismo_servidor_no_cuenta(client, con_redis):
 
 
 def test_sin_mensajes_se_pregunta_a_redis_en_cada_peticion(client, con_redis, monkeypatch):
-    cache, modulo = con_redis
+    redis, modulo = con_redis
     monkeypatch.setattr(modulo._escucha, "generacion", lambda ubicacion: None)
     client.get("/pactos/")
     assert desde_cache(client.get("/pactos/"))
-    cache.incr(modulo.CLAVE_GENERACION)  # bumped elsewhere and the message lost
+    redis.incr(_clave_redis(modulo))  # bumped elsewhere and the message lost
     assert not desde_cache(client.get("/pactos/"))
 
 
 def test_redis_vaciado_no_resucita_copias_viejas(client, con_redis, monkeypatch):
     """Redis restarted empty: the generation starts again from a larger number, so no process
     serves a copy from before."""
-    cache, modulo = con_redis
+    redis, modulo = con_redis
     monkeypatch.setattr(modulo._escucha, "generacion", lambda ubicacion: None)
     client.get("/pactos/")
     assert desde_cache(client.get("/pactos/"))
     antes = modulo.generacion_publica()
-    cache.delete(modulo.CLAVE_GENERACION)
+    redis.delete(_clave_redis(modulo))
     assert not desde_cache(client.get("/pactos/"))
     assert modulo.generacion_publica() > antes
 

@@ -12,12 +12,11 @@ from celery.beat import Scheduler
 from django.core import mail
 from django.utils import timezone
 
-from actores.models import Actor
-from actores.services import actor_crear
 from config.celery import COLAS, VISIBILITY_TIMEOUT, app, limites_invalidos
 from core.models import Documento
 from mesas import services as mesas_services
 from mesas.models import Invitacion, Mesa
+from tests.pasos import persona_comunitaria
 
 
 def _tareas():
@@ -74,18 +73,7 @@ def _sembrar_recordatorio() -> Invitacion:
         lugar="Casa comunal de Ayora",
         usuario=None,
     )
-    rosa = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": "Rosa",
-            "apellidos": "Farinango",
-            "genero": "mujer",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            "email": "rosa@correo.ec",
-        },
-    )
+    rosa = persona_comunitaria("Rosa", "Farinango", "mujer", email="rosa@correo.ec")
     return Invitacion.objects.create(sesion=sesion, actor=rosa, enviada_en=timezone.now())
 
 

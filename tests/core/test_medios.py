@@ -58,41 +58,75 @@ class Escenario:
     """One object of every kind that holds a file, public and not public."""
 
     def __init__(self):
-        ahora = timezone.now()
         self.bytes = {}
+        self._noticias(timezone.now())
+        self._eventos(timezone.now())
+        self._pactos()
+        self.actividad = Actividad.objects.create(
+            bloque="pactos",
+            codigo="prueba-medios",
+            nombre="Actividad",
+            es_hito=True,
+            estado="hecha",
+            evidencia_archivo=self._archivo("actividad", "lista.pdf", pdf()),
+        )
+        self.importacion = Importacion.objects.create(
+            archivo=self._archivo("importacion", "actores.csv", b"nombre;email\nAna;ana@x.ec\n"),
+            nombre_archivo="actores.csv",
+            estado=Importacion.Estado.APLICADA,
+        )
+        self.documento = Documento.objects.create(
+            content_type=ContentType.objects.get_for_model(Pacto),
+            object_id=str(self.pacto.pk),
+            tipo="pacto",
+            estado=Documento.Estado.LISTO,
+            checksum="0" * 64,
+            archivo=self._archivo("documento", "pacto.pdf", pdf()),
+        )
+        self.huerfano = default_storage.save(
+            "comunicacion/noticias/huerfano.png", ContentFile(png())
+        )
 
-        def archivo(clave: str, nombre: str, contenido: bytes) -> ContentFile:
-            self.bytes[clave] = contenido
-            return ContentFile(contenido, name=nombre)
+    def _archivo(self, clave: str, nombre: str, contenido: bytes) -> ContentFile:
+        self.bytes[clave] = contenido
+        return ContentFile(contenido, name=nombre)
 
-        self.noticia = Noticia.objects.create(
+    def _noticia(self, clave: str, nombre: str, imagen: bytes, **campos) -> Noticia:
+        return Noticia.objects.create(
+            resumen="Resumen", cuerpo="Texto", imagen=self._archivo(clave, nombre, imagen), **campos
+        )
+
+    def _noticias(self, ahora) -> None:
+        self.noticia = self._noticia(
+            "noticia",
+            "feria.png",
+            png(),
             titulo="Ferias de cacao en Puerto Quito",
             slug="ferias-de-cacao",
-            resumen="Resumen",
-            cuerpo="Texto",
-            imagen=archivo("noticia", "feria.png", png()),
             imagen_alt="Mesas de cacao en la plaza",
             estado=Noticia.Estado.PUBLICADA,
             publicada_en=ahora - datetime.timedelta(days=1),
         )
-        self.noticia_borrador = Noticia.objects.create(
+        self.noticia_borrador = self._noticia(
+            "noticia_borrador",
+            "borrador.png",
+            png((0, 0, 200)),
             titulo="Borrador",
             slug="borrador",
-            resumen="Resumen",
-            cuerpo="Texto",
-            imagen=archivo("noticia_borrador", "borrador.png", png((0, 0, 200))),
             imagen_alt="Borrador",
         )
-        self.noticia_futura = Noticia.objects.create(
+        self.noticia_futura = self._noticia(
+            "noticia_futura",
+            "programada.png",
+            png((0, 200, 0)),
             titulo="Programada",
             slug="programada",
-            resumen="Resumen",
-            cuerpo="Texto",
-            imagen=archivo("noticia_futura", "programada.png", png((0, 200, 0))),
             imagen_alt="Programada",
             estado=Noticia.Estado.PUBLICADA,
             publicada_en=ahora + datetime.timedelta(days=2),
         )
+
+    def _eventos(self, ahora) -> None:
         comun = {
             "inicio": ahora + datetime.timedelta(days=10),
             "fin": ahora + datetime.timedelta(days=10, hours=4),
@@ -103,70 +137,57 @@ class Escenario:
         )
         self.evento_oculto = Evento.objects.create(titulo="Interno", slug="interno", **comun)
         self.ponente = Ponente.objects.create(
-            evento=self.evento, nombre="Rosa Tipán", foto=archivo("ponente", "rosa.png", png())
+            evento=self.evento,
+            nombre="Rosa Tipán",
+            foto=self._archivo("ponente", "rosa.png", png()),
         )
         self.ponente_oculto = Ponente.objects.create(
             evento=self.evento_oculto,
             nombre="Ponente interno",
-            foto=archivo("ponente_oculto", "interno.png", png((9, 9, 9))),
+            foto=self._archivo("ponente_oculto", "interno.png", png((9, 9, 9))),
         )
         self.foto_evento = FotoEvento.objects.create(
-            evento=self.evento, imagen=archivo("foto_evento", "sala.png", png((50, 50, 50)))
+            evento=self.evento, imagen=self._archivo("foto_evento", "sala.png", png((50, 50, 50)))
         )
-        eje = Eje.objects.get(codigo="turismo")
-        self.pacto = Pacto.objects.create(
-            eje=eje,
-            titulo="Pacto publicado",
-            slug="pacto-publicado",
-            estado=Pacto.Estado.PUBLICADO,
-            copia_firmada=archivo("copia", "firmado.pdf", pdf()),
+
+    def _pacto_con_evidencia(self, clave: str, estado: str, titulo: str, slug: str, compromiso):
+        """A pacto with its signed copy, one commitment and one piece of evidence; compromiso is
+        (title, text, evidence title, evidence file name), clave the suffix of their keys."""
+        pacto = Pacto.objects.create(
+            eje=Eje.objects.get(codigo="turismo"),
+            titulo=titulo,
+            slug=slug,
+            estado=estado,
+            copia_firmada=self._archivo(f"copia{clave}", f"{slug}.pdf", pdf()),
         )
-        self.pacto_firmado = Pacto.objects.create(
-            eje=eje,
-            titulo="Pacto firmado, sin publicar",
-            slug="pacto-firmado",
-            estado=Pacto.Estado.FIRMADO,
-            copia_firmada=archivo("copia_oculta", "firmado-oculto.pdf", pdf()),
+        titulo_compromiso, texto, evidencia, nombre_evidencia = compromiso
+        comprometido = Compromiso.objects.create(
+            pacto=pacto, numero=1, titulo=titulo_compromiso, texto=texto
         )
-        self.compromiso = Compromiso.objects.create(
-            pacto=self.pacto, numero=1, titulo="Rutas", texto="Señalizar."
+        prueba = Evidencia.objects.create(
+            compromiso=comprometido,
+            titulo=evidencia,
+            archivo=self._archivo(f"evidencia{clave}", nombre_evidencia, pdf()),
         )
-        self.compromiso_oculto = Compromiso.objects.create(
-            pacto=self.pacto_firmado, numero=1, titulo="Ferias", texto="Organizar."
+        return pacto, comprometido, prueba
+
+    def _pactos(self) -> None:
+        self.pacto, self.compromiso, self.evidencia = self._pacto_con_evidencia(
+            "",
+            Pacto.Estado.PUBLICADO,
+            "Pacto publicado",
+            "pacto-publicado",
+            ("Rutas", "Señalizar.", "Informe de señalización", "informe.pdf"),
         )
-        self.evidencia = Evidencia.objects.create(
-            compromiso=self.compromiso,
-            titulo="Informe de señalización",
-            archivo=archivo("evidencia", "informe.pdf", pdf()),
+        self.pacto_firmado, self.compromiso_oculto, self.evidencia_oculta = (
+            self._pacto_con_evidencia(
+                "_oculta",
+                Pacto.Estado.FIRMADO,
+                "Pacto firmado, sin publicar",
+                "pacto-firmado",
+                ("Ferias", "Organizar.", "Acta de feria", "acta-feria.pdf"),
+            )
         )
-        self.evidencia_oculta = Evidencia.objects.create(
-            compromiso=self.compromiso_oculto,
-            titulo="Acta de feria",
-            archivo=archivo("evidencia_oculta", "acta-feria.pdf", pdf()),
-        )
-        self.actividad = Actividad.objects.create(
-            bloque="pactos",
-            codigo="prueba-medios",
-            nombre="Actividad",
-            es_hito=True,
-            estado="hecha",
-            evidencia_archivo=archivo("actividad", "lista.pdf", pdf()),
-        )
-        self.importacion = Importacion.objects.create(
-            archivo=archivo("importacion", "actores.csv", b"nombre;email\nAna;ana@x.ec\n"),
-            nombre_archivo="actores.csv",
-            estado=Importacion.Estado.APLICADA,
-        )
-        self.documento = Documento.objects.create(
-            content_type=ContentType.objects.get_for_model(Pacto),
-            object_id=str(self.pacto.pk),
-            tipo="pacto",
-            estado=Documento.Estado.LISTO,
-            checksum="0" * 64,
-            archivo=archivo("documento", "pacto.pdf", pdf()),
-        )
-        huerfano = default_storage.save("comunicacion/noticias/huerfano.png", ContentFile(png()))
-        self.huerfano = huerfano
 
     def campo(self, clave: str):
         return {

@@ -94,11 +94,9 @@ def _url_base_de_datos_de_prueba() -> str:
     )
 
 
-def test_con_debug_apagado_las_imagenes_publicas_cargan_y_las_privadas_no(tmp_path, settings):
-    requiere_servicio("PostgreSQL (DATABASE_URL)", connection.vendor == "postgresql")
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _publicar(imagen_noticia: bytes, imagen_ponente: bytes) -> tuple:
+    """A published news item and a draft, a published event with a speaker, an actor import."""
     ahora = timezone.now()
-    imagen_noticia, imagen_ponente = _png((200, 30, 30)), _png((30, 30, 200))
     noticia = Noticia.objects.create(
         titulo="Feria del cacao",
         slug="feria-del-cacao",
@@ -133,7 +131,11 @@ def test_con_debug_apagado_las_imagenes_publicas_cargan_y_las_privadas_no(tmp_pa
         nombre_archivo="actores.csv",
         estado=Importacion.Estado.APLICADA,
     )
+    return noticia, borrador, evento, importacion
 
+
+def _en_produccion(tmp_path, media_root):
+    """A runner of Python commands in a process with production settings on the test database."""
     # Production settings as they are, except static files: served from the source folders
     # (collecting and compressing them takes a minute and is not what this test is about; the
     # production-like stack collects them for real).
@@ -154,7 +156,7 @@ def test_con_debug_apagado_las_imagenes_publicas_cargan_y_las_privadas_no(tmp_pa
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="pactos.example",
         DATABASE_URL=_url_base_de_datos_de_prueba(),
-        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        DJANGO_MEDIA_ROOT=str(media_root),
         DJANGO_LOG_LEVEL="ERROR",
     )
 
@@ -169,6 +171,16 @@ def test_con_debug_apagado_las_imagenes_publicas_cargan_y_las_privadas_no(tmp_pa
         )
         assert resultado.returncode == 0, resultado.stdout + resultado.stderr
         return resultado.stdout
+
+    return correr
+
+
+def test_con_debug_apagado_las_imagenes_publicas_cargan_y_las_privadas_no(tmp_path, settings):
+    requiere_servicio("PostgreSQL (DATABASE_URL)", connection.vendor == "postgresql")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    imagen_noticia, imagen_ponente = _png((200, 30, 30)), _png((30, 30, 200))
+    noticia, borrador, evento, importacion = _publicar(imagen_noticia, imagen_ponente)
+    correr = _en_produccion(tmp_path, settings.MEDIA_ROOT)
 
     correr("manage.py", "check", "--deploy", "--fail-level", "ERROR")
     paginas = {"noticia": noticia.get_absolute_url(), "evento": evento.get_absolute_url()}

@@ -21,12 +21,11 @@ from celery import current_app
 from django.db import connection
 from django.utils import timezone
 
-from actores.models import Actor
-from actores.services import actor_crear
 from core.roles import Rol
 from mesas import services as mesas_services
 from mesas.models import Mesa
 from tests.conftest import requiere_servicio
+from tests.pasos import persona_comunitaria
 
 RAIZ = Path(__file__).resolve().parents[2]
 
@@ -281,17 +280,7 @@ def sesion_con_asistentes(facilitadora):
         ("Rosa", "Farinango", "mujer"),
         ("Segundo", "Quilumbaquín", "hombre"),
     ):
-        persona = actor_crear(
-            usuario=None,
-            datos={
-                "naturaleza": Actor.Naturaleza.PERSONA,
-                "nombres": nombres,
-                "apellidos": apellidos,
-                "genero": genero,
-                "tipo": Actor.Tipo.COMUNITARIO,
-                "ambito": Actor.Ambito.PROVINCIAL,
-            },
-        )
+        persona = persona_comunitaria(nombres, apellidos, genero)
         mesas_services.asistencia_registrar(sesion=sesion, actor=persona, usuario=facilitadora)
     mesas_services.acuerdo_registrar(sesion=sesion, texto="Levantar el inventario turístico")
     sesion.refresh_from_db()

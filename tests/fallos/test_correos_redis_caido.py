@@ -42,10 +42,8 @@ def _a(direccion):
     return [m for m in mail.outbox if direccion in m.to]
 
 
-def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_al_volver(
-    app_en_redis_propio, redis_propio, client, cliente_de, comunicador, facilitadora, consulta
-):
-    cayambe = Canton.objects.get(codigo="1702")
+def _preparar(facilitadora, cayambe) -> tuple:
+    """A citizen's message waiting for an answer, a session to convene and who to invite."""
     mensaje = mensaje_recibir(
         datos={
             "nombre": "Rosa Guamán",
@@ -55,9 +53,8 @@ def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_
             "texto": "¿Cómo participamos?",
         }
     )
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
     sesion = mesas_services.sesion_crear(
-        mesa=mesa,
+        mesa=Mesa.objects.get(slug="turismo-cayambe"),
         inicio=(timezone.now() + datetime.timedelta(days=3)).replace(microsecond=0),
         modalidad="presencial",
         lugar="Casa comunal de Juan Montalvo",
@@ -73,10 +70,10 @@ def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_
             "email": "kayambi@example.org",
         },
     )
-    mail.outbox.clear()
-    redis_propio.parar()
+    return mensaje, sesion, invitado
 
-    # A citizen writes, subscribes and comments; staff answer; a facilitator convenes.
+
+def _el_publico_escribe_se_suscribe_y_comenta(client, cayambe, consulta) -> None:
     contacto = _cronometrar(
         lambda: client.post(
             reverse("comunicacion:contacto"),
@@ -108,6 +105,18 @@ def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_
     )
     assert comentario.status_code in (200, 302)
     assert Comentario.objects.filter(email=DATOS_COMENTARIO["email"]).exists()
+
+
+def test_con_redis_parado_los_formularios_responden_y_los_correos_salen_una_vez_al_volver(
+    app_en_redis_propio, redis_propio, client, cliente_de, comunicador, facilitadora, consulta
+):
+    cayambe = Canton.objects.get(codigo="1702")
+    mensaje, sesion, invitado = _preparar(facilitadora, cayambe)
+    mail.outbox.clear()
+    redis_propio.parar()
+
+    # A citizen writes, subscribes and comments; staff answer; a facilitator convenes.
+    _el_publico_escribe_se_suscribe_y_comenta(client, cayambe, consulta)
     staff = cliente_de(comunicador)
     respuesta = _cronometrar(
         lambda: staff.post(

@@ -105,30 +105,22 @@ def _sembrar() -> list[str]:
     return sembrados
 
 
-def _construir() -> SimpleNamespace:
-    from actores.models import Actor, Relacion
-    from comunicacion import services as com
-    from comunicacion.models import AccionComunicacion, Mensaje, Noticia
+def _usuarios() -> dict:
     from core import demo
-    from eventos import services as ev
-    from eventos.models import Evento, Invitado, Ponente, TareaLogistica
-    from eventos.models import Sesion as SesionEvento
-    from mesas.models import Acuerdo, Asistencia, Invitacion, Mesa, Sesion
-    from pactos.models import Actividad, Compromiso, Pacto
-    from pactos.services import pactos as srv_pactos
-    from sie.models import Canton, Eje, Indicador, Medicion, MetaIndicador, Parroquia
 
     usuarios = demo.cuentas_demo_crear(password="clave-demo-seg")
     demo.cargar_todo(password="clave-demo-seg")
-    User = get_user_model()
-    usuarios["ciudadano"] = User.objects.create_user(
+    usuarios["ciudadano"] = get_user_model().objects.create_user(
         "ciudadano", email="ciudadano.seg@example.org", password="clave-de-prueba-123"
     )
-    coord = usuarios["coordinadora"]
+    return usuarios
 
-    # Records that only the staff may see.
-    canton = Canton.objects.get(codigo="1703")
-    privado = Actor.objects.create(
+
+def _actor_privado():
+    from actores.models import Actor
+    from sie.models import Canton
+
+    return Actor.objects.create(
         naturaleza=Actor.Naturaleza.PERSONA,
         nombre=f"Persona {SECRETO}",
         nombres="Persona",
@@ -141,14 +133,19 @@ def _construir() -> SimpleNamespace:
         identificacion="1710034065",
         visible_publico=False,
     )
-    pacto_borrador = srv_pactos.pacto_crear(
-        eje=Eje.objects.get(codigo="turismo"),
-        titulo=f"Pacto borrador {SECRETO}",
-        usuario=coord,
-        preambulo=f"Preambulo {SECRETO}",
-    )
+
+
+def _borradores(usuarios: dict, canton) -> dict:
+    """Records that only the staff may see, each with SECRETO in its text."""
+    from comunicacion import services as com
+    from eventos import services as ev
+    from eventos.models import Evento
+    from pactos.services import pactos as srv_pactos
+    from sie.models import Eje, Parroquia
+
+    coord = usuarios["coordinadora"]
     inicio = timezone.now() + timedelta(days=20)
-    evento_borrador = ev.evento_crear(
+    evento = ev.evento_crear(
         usuario=coord,
         datos={
             "tipo": Evento.Tipo.SOCIALIZACION,
@@ -165,102 +162,143 @@ def _construir() -> SimpleNamespace:
             "publicado": False,
         },
     )
-    noticia_borrador = com.noticia_crear(
-        usuario=usuarios["comunicacion"],
-        datos={
-            "titulo": f"Noticia borrador {SECRETO}",
-            "resumen": "Sin publicar.",
-            "cuerpo": f"Cuerpo {SECRETO}",
-            "ejes": [],
-            "cantones": [],
-        },
-    )
+    noticia = {
+        "titulo": f"Noticia borrador {SECRETO}",
+        "resumen": "Sin publicar.",
+        "cuerpo": f"Cuerpo {SECRETO}",
+        "ejes": [],
+        "cantones": [],
+    }
+    return {
+        "privado": _actor_privado(),
+        "pacto_borrador": srv_pactos.pacto_crear(
+            eje=Eje.objects.get(codigo="turismo"),
+            titulo=f"Pacto borrador {SECRETO}",
+            usuario=coord,
+            preambulo=f"Preambulo {SECRETO}",
+        ),
+        "evento_borrador": evento,
+        "noticia_borrador": com.noticia_crear(usuario=usuarios["comunicacion"], datos=noticia),
+    }
 
-    # Demo objects: a table the demo facilitator does not facilitate (Quito) and one he does.
+
+def _documentos(sesion_ajena, sesion_publicada) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import Documento
+    from mesas.models import Sesion
+
+    de_sesion = {"content_type": ContentType.objects.get_for_model(Sesion)}
+    return {
+        "documento_borrador": Documento.objects.create(
+            **de_sesion, object_id=str(sesion_ajena.pk), tipo="acta", version=1
+        ),
+        "documento_publico": Documento.objects.get_or_create(
+            **de_sesion,
+            object_id=str(sesion_publicada.pk),
+            tipo="acta_publica",
+            version=sesion_publicada.acta_version,
+        )[0],
+        # the acta for signature of the same published session names everybody: staff only
+        "documento_firmado": Documento.objects.get(
+            **de_sesion,
+            object_id=str(sesion_publicada.pk),
+            tipo="acta",
+            version=sesion_publicada.acta_version,
+        ),
+    }
+
+
+def _de_mesas(coord) -> dict:
+    """A table the demo facilitator does not facilitate (Quito) and one he does."""
+    from actores.models import Importacion
+    from mesas.models import Acuerdo, Asistencia, Invitacion, Mesa, Sesion
+
     quito = Mesa.objects.get(slug="turismo-quito")
     sesion_ajena = quito.sesiones.get(numero=3)  # planned, not published
     sesion_publicada = quito.sesiones.get(numero=1)
-    evento = Evento.objects.get(estado="invitaciones")  # the facilitator is on its team
-    otro_evento = Evento.objects.exclude(pk=evento.pk).filter(publicado=True).first()
-    pacto = Pacto.objects.filter(estado="publicado").order_by("pk").first()
-    compromiso = Compromiso.objects.filter(pacto=pacto).order_by("numero").first()
-    invitado = Invitado.objects.filter(evento=evento).first()
-    actividad = Actividad.objects.exclude(responsable__username="facilitador").first()
-    from django.contrib.contenttypes.models import ContentType
+    return {
+        "mesa": quito,
+        "sesion_ajena": sesion_ajena,
+        "sesion_publicada": sesion_publicada,
+        "sesion_propia": Sesion.objects.get(mesa__slug="turismo-cayambe", numero=3),
+        **_documentos(sesion_ajena, sesion_publicada),
+        "importacion": Importacion.objects.create(
+            archivo="actores/importaciones/seg.csv",
+            nombre_archivo=f"importacion-{SECRETO}.csv",
+            estado=Importacion.Estado.PREVISUALIZADA,
+            subido_por=coord,
+        ),
+        "asistencia": Asistencia.objects.filter(sesion__mesa=quito).first(),
+        "acuerdo": Acuerdo.objects.filter(sesion__mesa=quito).first(),
+        "invitacion_mesa": Invitacion.objects.first(),
+        "asistencia_ajena": Asistencia.objects.exclude(
+            sesion__mesa__slug="turismo-cayambe"
+        ).first(),
+    }
 
-    from actores.models import Importacion
-    from core.models import Documento
 
-    documento_borrador = Documento.objects.create(
-        content_type=ContentType.objects.get_for_model(Sesion),
-        object_id=str(sesion_ajena.pk),
-        tipo="acta",
-        version=1,
-    )
-    documento_publico = Documento.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(Sesion),
-        object_id=str(sesion_publicada.pk),
-        tipo="acta_publica",
-        version=sesion_publicada.acta_version,
-    )[0]
-    # the acta for signature of the same published session names everybody: staff only
-    documento_firmado = Documento.objects.get(
-        content_type=ContentType.objects.get_for_model(Sesion),
-        object_id=str(sesion_publicada.pk),
-        tipo="acta",
-        version=sesion_publicada.acta_version,
-    )
-    importacion = Importacion.objects.create(
-        archivo="actores/importaciones/seg.csv",
-        nombre_archivo=f"importacion-{SECRETO}.csv",
-        estado=Importacion.Estado.PREVISUALIZADA,
-        subido_por=coord,
-    )
+def _de_eventos() -> dict:
+    """An event the demo facilitator works on (its team) and another one."""
     from eventos import enlaces
+    from eventos.models import Evento, Invitado, Ponente, TareaLogistica
+    from eventos.models import Sesion as SesionEvento
 
+    evento = Evento.objects.get(estado="invitaciones")
+    otro_evento = Evento.objects.exclude(pk=evento.pk).filter(publicado=True).first()
+    invitado = Invitado.objects.filter(evento=evento).first()
     invitado_ajeno = Invitado.objects.filter(evento=otro_evento).first()
+    return {
+        "token_respuesta": enlaces.token_respuesta(invitado),
+        "token_acreditacion_ajeno": enlaces.token_acreditacion(invitado_ajeno),
+        "evento": evento,
+        "otro_evento": otro_evento,
+        "ponente": Ponente.objects.filter(evento=evento).first(),
+        "sesion_evento": SesionEvento.objects.filter(evento=evento).first(),
+        "invitado": invitado,
+        "invitado_ajeno": invitado_ajeno,
+        "ponente_ajeno": Ponente.objects.filter(evento=otro_evento).first(),
+        "sesion_evento_ajena": SesionEvento.objects.filter(evento=otro_evento).first(),
+        "tarea_ajena": TareaLogistica.objects.filter(evento=otro_evento).first(),
+        "tarea": TareaLogistica.objects.filter(evento=evento).first(),
+    }
+
+
+def _de_las_demas_apps() -> dict:
+    from actores.models import Actor, Relacion
+    from comunicacion.models import AccionComunicacion, Mensaje, Noticia
+    from pactos.models import Actividad, Compromiso, Pacto
+    from sie.models import Indicador, Medicion, MetaIndicador
+
+    pacto = Pacto.objects.filter(estado="publicado").order_by("pk").first()
+    return {
+        "indicador": Indicador.objects.filter(activo=True).order_by("codigo").first(),
+        "medicion": Medicion.objects.exclude(estado="publicado").first()
+        or Medicion.objects.first(),
+        "meta": MetaIndicador.objects.first(),
+        "publico": Actor.objects.filter(visible_publico=True, naturaleza="organizacion").first(),
+        "relacion": Relacion.objects.first(),
+        "actividad": Actividad.objects.exclude(responsable__username="facilitador").first(),
+        "pacto": pacto,
+        "compromiso": Compromiso.objects.filter(pacto=pacto).order_by("numero").first(),
+        "noticia": Noticia.objects.filter(estado="publicada").first(),
+        "accion": AccionComunicacion.objects.first(),
+        "mensaje": Mensaje.objects.first(),
+    }
+
+
+def _construir() -> SimpleNamespace:
+    from sie.models import Canton
+
+    usuarios = _usuarios()
+    canton = Canton.objects.get(codigo="1703")
     o = SimpleNamespace(
-        token_respuesta=enlaces.token_respuesta(invitado),
-        token_acreditacion_ajeno=enlaces.token_acreditacion(invitado_ajeno),
         usuarios=usuarios,
         canton=canton,
-        indicador=Indicador.objects.filter(activo=True).order_by("codigo").first(),
-        medicion=Medicion.objects.exclude(estado="publicado").first() or Medicion.objects.first(),
-        meta=MetaIndicador.objects.first(),
-        privado=privado,
-        publico=Actor.objects.filter(visible_publico=True, naturaleza="organizacion").first(),
-        relacion=Relacion.objects.first(),
-        mesa=quito,
-        sesion_ajena=sesion_ajena,
-        sesion_publicada=sesion_publicada,
-        sesion_propia=Sesion.objects.get(mesa__slug="turismo-cayambe", numero=3),
-        documento_borrador=documento_borrador,
-        documento_publico=documento_publico,
-        documento_firmado=documento_firmado,
-        importacion=importacion,
-        asistencia=Asistencia.objects.filter(sesion__mesa=quito).first(),
-        acuerdo=Acuerdo.objects.filter(sesion__mesa=quito).first(),
-        invitacion_mesa=Invitacion.objects.first(),
-        actividad=actividad,
-        pacto=pacto,
-        pacto_borrador=pacto_borrador,
-        compromiso=compromiso,
-        evento=evento,
-        otro_evento=otro_evento,
-        evento_borrador=evento_borrador,
-        ponente=Ponente.objects.filter(evento=evento).first(),
-        sesion_evento=SesionEvento.objects.filter(evento=evento).first(),
-        invitado=invitado,
-        invitado_ajeno=invitado_ajeno,
-        ponente_ajeno=Ponente.objects.filter(evento=otro_evento).first(),
-        sesion_evento_ajena=SesionEvento.objects.filter(evento=otro_evento).first(),
-        tarea_ajena=TareaLogistica.objects.filter(evento=otro_evento).first(),
-        asistencia_ajena=Asistencia.objects.exclude(sesion__mesa__slug="turismo-cayambe").first(),
-        tarea=TareaLogistica.objects.filter(evento=evento).first(),
-        noticia=Noticia.objects.filter(estado="publicada").first(),
-        noticia_borrador=noticia_borrador,
-        accion=AccionComunicacion.objects.first(),
-        mensaje=Mensaje.objects.first(),
+        **_borradores(usuarios, canton),
+        **_de_mesas(usuarios["coordinadora"]),
+        **_de_eventos(),
+        **_de_las_demas_apps(),
     )
     # Stored XSS: every free-text field starts with a payload, so every page the matrix visits
     # also proves it renders them inert (test_matriz_urls, test_xss).
