@@ -15,7 +15,8 @@ an action view states its form and the one service it calls.
 
 The order of the checks is one rule for every view: an anonymous visitor of a staff view is sent to
 log in; then the object is loaded (404 if it does not exist); then the permission is checked on it
-(the explained 403 of core.permisos). A ValidationError raised by the service lands on the form
+(the explained 403 of core.permisos); only then a method the view does not take is 405. A
+ValidationError raised by the service lands on the form
 through errores_a_form(): the form is shown again with what was typed and the answer is 400 (409
 for an edit made on a stale version). htmx requests get `plantilla_parcial` instead of the page.
 """
@@ -69,9 +70,6 @@ class VistaStaff(TemplateView):
     objeto: models.Model | None = None
 
     def dispatch(self, request, *args, **kwargs):
-        if request.method.lower() not in self.http_method_names:
-            # A method the view does not take is refused to everyone, before any other check.
-            return self.http_method_not_allowed(request, *args, **kwargs)
         if not self.permiso:
             raise TypeError(f"{type(self).__name__} debe declarar `permiso` (o PUBLICO).")
         if self.permiso != PUBLICO and not request.user.is_authenticated:
@@ -98,7 +96,8 @@ class VistaStaff(TemplateView):
 
 class SoloPost:
     """Put first in the bases of an action posted from a page that shows its form elsewhere:
-    GET and the other methods answer 405 to everyone."""
+    GET and the other methods answer 405, after the login, object and permission checks (so a
+    GET still proves the rule: 302 for anonymous visitors, 403 for those without it)."""
 
     http_method_names = ["post"]
 

@@ -260,7 +260,9 @@ def test_descarga_xlsx_de_varias_hojas():
 
 
 @pytest.mark.django_db
-def test_pagina_y_accion_en_una_direccion_y_solo_post_responde_405_a_todos(sin_rol):
+def test_pagina_y_accion_en_una_direccion_y_solo_post_comprueba_el_permiso_antes_del_405(
+    sin_rol,
+):
     class Pagina(VerActor):
         permiso = PUBLICO
 
@@ -272,4 +274,11 @@ def test_pagina_y_accion_en_una_direccion_y_solo_post_responde_405_a_todos(sin_r
     assert vista(_peticion(), pk=actor.pk).status_code == 200
     respuesta = vista(_peticion(metodo="post", datos={"nombre": "Ana"}), pk=actor.pk)
     assert respuesta.status_code == 302
-    assert Accion.as_view()(_peticion()).status_code == 405
+    assert Accion.as_view()(_peticion()).status_code == 405  # PUBLICO: only the method is wrong
+
+    class AccionProhibida(SoloPost, Prohibida):
+        pass
+
+    assert AccionProhibida.as_view()(_peticion(), pk=actor.pk).status_code == 302
+    with pytest.raises(AccesoDenegado):
+        AccionProhibida.as_view()(_peticion(sin_rol), pk=actor.pk)
