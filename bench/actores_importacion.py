@@ -67,6 +67,24 @@ def filas(n: int) -> list[dict]:
     return salida
 
 
+def archivos(datos: list[dict], columnas: list[str]) -> tuple[bytes, bytes]:
+    """The same rows as a CSV and as an XLSX."""
+    from openpyxl import Workbook
+
+    texto = io.StringIO()
+    escritor = csv.DictWriter(texto, fieldnames=columnas)
+    escritor.writeheader()
+    escritor.writerows(datos)
+    libro = Workbook(write_only=True)
+    hoja = libro.create_sheet()
+    hoja.append(columnas)
+    for f in datos:
+        hoja.append([f.get(c, "") for c in columnas])
+    salida = io.BytesIO()
+    libro.save(salida)
+    return texto.getvalue().encode(), salida.getvalue()
+
+
 def main() -> None:
     import django
 
@@ -74,26 +92,11 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
-    from openpyxl import Workbook
 
     from actores.importacion import COLUMNAS, importacion_aplicar, importacion_crear, previsualizar
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    datos = filas(n)
-    texto = io.StringIO()
-    escritor = csv.DictWriter(texto, fieldnames=COLUMNAS)
-    escritor.writeheader()
-    escritor.writerows(datos)
-    contenido_csv = texto.getvalue().encode()
-    libro = Workbook(write_only=True)
-    hoja = libro.create_sheet()
-    hoja.append(COLUMNAS)
-    for f in datos:
-        hoja.append([f.get(c, "") for c in COLUMNAS])
-    salida = io.BytesIO()
-    libro.save(salida)
-    contenido_xlsx = salida.getvalue()
-
+    contenido_csv, contenido_xlsx = archivos(filas(n), COLUMNAS)
     resultado = {"filas": n}
 
     def medir(clave, funcion):
@@ -103,10 +106,10 @@ def main() -> None:
         resultado[f"{clave}_cpu_s"] = round(time.process_time() - c, 2)
         return valor
 
-    prev = medir(
-        "previa_xlsx",
-        lambda: previsualizar(archivo=SimpleUploadedFile("bench.xlsx", contenido_xlsx)),
-    )
+    def xlsx():
+        return SimpleUploadedFile("bench.xlsx", contenido_xlsx)
+
+    prev = medir("previa_xlsx", lambda: previsualizar(archivo=xlsx()))
     assert prev.aplicable, prev.con_errores[:3]
     medir(
         "previa_csv", lambda: previsualizar(archivo=SimpleUploadedFile("bench.csv", contenido_csv))
@@ -120,9 +123,7 @@ def main() -> None:
         with transaction.atomic():
             importacion, _prev = medir(
                 "subir_xlsx_y_previa",
-                lambda: importacion_crear(
-                    archivo=SimpleUploadedFile("bench.xlsx", contenido_xlsx), usuario=usuario
-                ),
+                lambda: importacion_crear(archivo=xlsx(), usuario=usuario),
             )
             medir(
                 "confirmar", lambda: importacion_aplicar(importacion=importacion, usuario=usuario)
