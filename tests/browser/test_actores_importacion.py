@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from tests.referencia import reponer_datos_de_referencia
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -25,19 +27,12 @@ def _csv(identificacion: str) -> bytes:
 @pytest.fixture
 def facilitador_de_cayambe(crear_usuario):
     """Reference data (groups, cantons, sectors) may have been flushed by an earlier transactional test."""
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group
 
     from actores.services import asignacion_crear
     from core.roles import Rol
     from sie.models import Canton
 
-    if not Group.objects.filter(name=Rol.FACILITACION).exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
-    if not Canton.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
+    reponer_datos_de_referencia()
 
     user = crear_usuario("facilitadora", Rol.FACILITACION)
     asignacion_crear(usuario=None, facilitador=user, canton=Canton.objects.get(codigo="1702"))

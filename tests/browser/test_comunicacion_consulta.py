@@ -3,7 +3,6 @@ e-mail with the link it brings, staff answer it from the moderation queue, and t
 the answer beside the comment and gets it by e-mail."""
 
 import datetime
-import importlib
 import re
 
 import pytest
@@ -14,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.roles import Rol
+from tests.referencia import reponer_datos_de_referencia
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,19 +27,13 @@ CLAVE = "clave-del-navegador-123"
 def consulta_abierta(django_user_model):
     """Reference data (even after an earlier transactional test's flush), a draft tourism pacto
     with three commitments and its open consultation, built through the services."""
-    from django.apps import apps
 
     from comunicacion.services import consulta as srv
     from mesas.models import Acuerdo, Mesa, Sesion
     from pactos.services import pactos as pactos_srv
-    from sie.models import Canton, Eje
+    from sie.models import Eje
 
-    if not Group.objects.filter(name=Rol.COORDINACION).exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
-    if not Canton.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
-    if not Mesa.objects.exists():
-        importlib.import_module("mesas.migrations.0002_mesas_del_programa").crear_mesas(apps, None)
+    reponer_datos_de_referencia(mesas=True)
     coordinadora = django_user_model.objects.create(username="coordinadora-consulta")
     coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
     sesion = Sesion.objects.create(

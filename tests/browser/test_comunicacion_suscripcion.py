@@ -2,7 +2,6 @@
 Cayambe is published, the digest runs and arrives with a one-click unsubscribe link that works;
 after unsubscribing nothing more arrives. Also the staff inbox with messages in every state."""
 
-import importlib
 import os
 import re
 from datetime import timedelta
@@ -15,6 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.roles import Rol
+from tests.referencia import reponer_datos_de_referencia
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,14 +27,7 @@ CAPTURAS = os.environ.get("CAPTURAS_DIR", "")
 
 @pytest.fixture
 def datos_de_referencia():
-    from django.apps import apps
-
-    from sie.models import Canton
-
-    if not Group.objects.filter(name=Rol.COMUNICACION).exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
-    if not Canton.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
+    reponer_datos_de_referencia()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from eventos import services
 from eventos.models import Evento, Invitado
 from sie.models import Canton, Parroquia
 from tests.factories import ActorFactory
+from tests.referencia import reponer_datos_de_referencia
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,15 +29,7 @@ CLAVE = "clave-del-navegador-123"
 
 @pytest.fixture
 def datos_de_referencia(transactional_db):
-    """Another transactional test may have flushed the data migrations' rows: put them back."""
-    import importlib
-
-    from django.apps import apps
-
-    if not Canton.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
-    if not Group.objects.exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
+    reponer_datos_de_referencia()
 
 
 def _entrar(page, base, usuario):

@@ -18,6 +18,7 @@ from pactos.models import ContactoResponsable
 from pactos.services import pactos as srv
 from sie.models import Eje
 from tests.factories import ActorFactory
+from tests.referencia import reponer_datos_de_referencia
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,15 +34,7 @@ def datos_de_referencia():
 
     serialized_rollback alone did not bring them back after the real-worker test ran first.
     """
-    import importlib
-
-    from django.apps import apps
-
-    if not Group.objects.filter(name=Rol.COORDINACION).exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
-    if not Mesa.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
-        importlib.import_module("mesas.migrations.0002_mesas_del_programa").crear_mesas(apps, None)
+    reponer_datos_de_referencia(mesas=True)
 
 
 def _escenario(django_user_model):

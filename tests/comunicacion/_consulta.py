@@ -2,13 +2,13 @@
 consultation through the services. Imported by tests/comunicacion/test_consulta*.py."""
 
 import datetime
-import importlib
 
 import pytest
 from django.utils import timezone
 
 from comunicacion.services import consulta as srv
 from sie.models import Canton, Eje
+from tests.referencia import reponer_datos_de_referencia
 
 DATOS_COMENTARIO = {
     "nombre": "Rosa Guamán",
@@ -20,12 +20,7 @@ DATOS_COMENTARIO = {
 
 
 def _mesas():
-    from django.apps import apps
-
-    from mesas.models import Mesa
-
-    if not Mesa.objects.exists():
-        importlib.import_module("mesas.migrations.0002_mesas_del_programa").crear_mesas(apps, None)
+    reponer_datos_de_referencia(mesas=True)
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Fixtures of the comunicacion tests: news and messages built through the services."""
 
-import importlib
 from datetime import timedelta
 
 import pytest
@@ -8,20 +7,14 @@ from django.utils import timezone
 
 from comunicacion import services
 from sie.models import Canton, Eje
+from tests.referencia import reponer_datos_de_referencia
 
 
 @pytest.fixture(autouse=True)
 def _datos_de_referencia(request):
     """A transactional test may have flushed the data migrations' rows: put them back."""
-    if not request.node.get_closest_marker("django_db"):
-        return
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    if not Canton.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
-    if not Group.objects.exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
+    if request.node.get_closest_marker("django_db"):
+        reponer_datos_de_referencia()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,5 @@
 """Fixtures of the eventos tests: events built through the services, guests of every kind."""
 
-import importlib
 from datetime import timedelta
 
 import pytest
@@ -9,22 +8,16 @@ from django.utils import timezone
 from actores.models import Actor
 from eventos import services
 from eventos.models import Evento
-from sie.models import Canton, Parroquia
+from sie.models import Parroquia
 from tests.factories import ActorFactory
+from tests.referencia import reponer_datos_de_referencia
 
 
 @pytest.fixture(autouse=True)
 def _datos_de_referencia(request):
     """A transactional test may have flushed the data migrations' rows: put them back."""
-    if not request.node.get_closest_marker("django_db"):
-        return
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    if not Canton.objects.exists():
-        importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
-    if not Group.objects.exists():
-        importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
+    if request.node.get_closest_marker("django_db"):
+        reponer_datos_de_referencia()
 
 
 @pytest.fixture
