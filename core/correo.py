@@ -88,3 +88,14 @@ def pendientes_enviar(
     if fallo is not None:
         raise fallo
     return enviados
+
+
+def pendiente_enviar(
+    queryset: models.QuerySet,
+    pk: int,
+    enviar: Callable[[models.Model], None],
+    marca: str = "enviado_en",
+) -> bool:
+    """The task of one row: send the e-mail of row `pk` of `queryset` if it is still unsent
+    (pendientes_enviar on that row alone); True when it left now, False when it had already."""
+    return pendientes_enviar(queryset=queryset.filter(pk=pk), enviar=enviar, marca=marca) > 0

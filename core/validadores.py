@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -160,3 +161,11 @@ def id_de_formulario(valor) -> int | None:
 def ids_de_formulario(valores) -> list[int]:
     """The valid primary keys of a posted list (request.POST.getlist), the rest dropped."""
     return [i for i in map(id_de_formulario, valores) if i is not None]
+
+
+def guardar_validado[M: Model](objeto: M, **full_clean) -> M:
+    """Save a row a service built only after the model's own rules pass (full_clean, with its
+    arguments such as exclude=): a refusal is a ValidationError the view puts on the form."""
+    objeto.full_clean(**full_clean)
+    objeto.save()
+    return objeto

@@ -12,9 +12,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.colas import encolar_tras_commit
-from core.correo import correo_enviar, pendientes_enviar
+from core.correo import correo_enviar, pendiente_enviar
 from core.enlaces import url_de
 from core.permisos import exigir_permiso
+from core.validadores import guardar_validado
 
 from ..models import AccionComunicacion, Mensaje, NotaMensaje, Noticia
 
@@ -57,8 +58,7 @@ def noticia_crear(*, usuario, datos: dict[str, Any]) -> Noticia:
     noticia = Noticia(autor=usuario, estado=Noticia.Estado.BORRADOR)
     _aplicar(noticia, datos)
     noticia.slug = _slug_unico(noticia.titulo)
-    noticia.full_clean(exclude=["ejes", "cantones"])
-    noticia.save()
+    guardar_validado(noticia, exclude=["ejes", "cantones"])
     _etiquetas(noticia, datos)
     return noticia
 
@@ -67,8 +67,7 @@ def noticia_crear(*, usuario, datos: dict[str, Any]) -> Noticia:
 def noticia_editar(*, noticia: Noticia, usuario, datos: dict[str, Any]) -> Noticia:
     exigir_permiso(usuario, "comunicacion.gestionar_noticias")
     _aplicar(noticia, datos)
-    noticia.full_clean(exclude=["ejes", "cantones"])
-    noticia.save()
+    guardar_validado(noticia, exclude=["ejes", "cantones"])
     _etiquetas(noticia, datos)
     return noticia
 
@@ -111,13 +110,16 @@ def mensaje_recibir(*, datos: dict[str, Any]) -> Mensaje:
         texto=datos["texto"].strip(),
         publicar=bool(datos.get("publicar")),
     )
-    mensaje.full_clean()
-    mensaje.save()
+    return guardar_validado(mensaje)
+
+
+def _bloquear(mensaje: Mensaje, *, si_no_abierto: str = "") -> Mensaje:
+    """The message's row, locked until the transaction ends; with `si_no_abierto`, that refusal
+    when the message is no longer open (answered or closed)."""
+    mensaje = Mensaje.objects.select_for_update().get(pk=mensaje.pk)
+    if si_no_abierto and not mensaje.abierto:
+        raise ValidationError(si_no_abierto)
     return mensaje
-
-
-def _bloquear(mensaje: Mensaje) -> Mensaje:
-    return Mensaje.objects.select_for_update().get(pk=mensaje.pk)
 
 
 def _nota(mensaje: Mensaje, usuario, texto: str) -> NotaMensaje:
@@ -128,9 +130,7 @@ def _nota(mensaje: Mensaje, usuario, texto: str) -> NotaMensaje:
 def mensaje_asignar(*, mensaje: Mensaje, usuario, asignado_a) -> Mensaje:
     """Give an open message to a member of Comunicación or Coordinación: it is then in progress."""
     exigir_permiso(usuario, "comunicacion.asignar_mensaje", mensaje)
-    mensaje = _bloquear(mensaje)
-    if not mensaje.abierto:
-        raise ValidationError(_("Solo se asignan mensajes sin responder."))
+    mensaje = _bloquear(mensaje, si_no_abierto=_("Solo se asignan mensajes sin responder."))
     if asignado_a is None or not asignado_a.has_perm("comunicacion.responder_mensaje", mensaje):
         raise ValidationError(
             {"asignado_a": _("Asigne el mensaje a alguien de Comunicación o de Coordinación.")}
@@ -159,9 +159,7 @@ def mensaje_anotar(*, mensaje: Mensaje, usuario, texto: str) -> NotaMensaje:
 def mensaje_fijar_plazo(*, mensaje: Mensaje, usuario, plazo) -> Mensaje:
     """Move the answer deadline (None goes back to 15 working days from reception)."""
     exigir_permiso(usuario, "comunicacion.asignar_mensaje", mensaje)
-    mensaje = _bloquear(mensaje)
-    if not mensaje.abierto:
-        raise ValidationError(_("El mensaje ya no está abierto."))
+    mensaje = _bloquear(mensaje, si_no_abierto=_("El mensaje ya no está abierto."))
     if plazo and plazo < timezone.localdate(mensaje.recibido):
         raise ValidationError({"plazo": _("El plazo no puede ser anterior a la recepción.")})
     mensaje.plazo_fijado = plazo
@@ -185,9 +183,7 @@ def mensaje_responder(*, mensaje: Mensaje, usuario, respuesta: str, enviar: bool
     respuesta = (respuesta or "").strip()
     if not respuesta:
         raise ValidationError({"respuesta": _("Escriba la respuesta.")})
-    mensaje = _bloquear(mensaje)
-    if not mensaje.abierto:
-        raise ValidationError(_("Este mensaje ya fue respondido."))
+    mensaje = _bloquear(mensaje, si_no_abierto=_("Este mensaje ya fue respondido."))
     mensaje.respuesta = respuesta
     mensaje.estado = Mensaje.Estado.RESPONDIDO
     mensaje.respondido_por = usuario
@@ -243,12 +239,8 @@ def _respuesta_correo(mensaje: Mensaje) -> None:
 
 def respuesta_enviar(*, mensaje_id: int) -> bool:
     """E-mail the answer to the sender, once: a retried task does not send it twice."""
-    pendiente = respuestas_sin_enviar().filter(pk=mensaje_id)
-    return (
-        pendientes_enviar(
-            queryset=pendiente, enviar=_respuesta_correo, marca="respuesta_enviada_en"
-        )
-        > 0
+    return pendiente_enviar(
+        respuestas_sin_enviar(), mensaje_id, _respuesta_correo, marca="respuesta_enviada_en"
     )
 
 
@@ -272,9 +264,7 @@ def accion_guardar(
             setattr(accion, campo, datos[campo])
     if accion.responsable_id is None:
         accion.responsable = usuario
-    accion.full_clean()
-    accion.save()
-    return accion
+    return guardar_validado(accion)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.colas import encolar_tras_commit
-from core.correo import correo_enviar, pendientes_enviar
+from core.correo import correo_enviar, pendiente_enviar
 from core.enlaces import url_absoluta, url_de
 from core.firmas import (
     EnlaceCaducado,
@@ -24,6 +24,7 @@ from core.firmas import (
 )
 from core.models import Documento
 from core.permisos import exigir_permiso
+from core.validadores import guardar_validado
 from pactos.models import Compromiso, Pacto
 from pactos.services import pactos as pactos_srv
 
@@ -68,9 +69,7 @@ def consulta_abrir(
         presentacion=(presentacion or "").strip(),
         abierta_por=usuario,
     )
-    consulta.full_clean()
-    consulta.save()
-    return consulta
+    return guardar_validado(consulta)
 
 
 @transaction.atomic
@@ -264,13 +263,9 @@ def _confirmacion_correo(comentario: Comentario) -> None:
 
 def confirmacion_enviar(*, comentario_id: int) -> bool:
     """E-mail the confirmation link of a pending comment, once: a retried task sends nothing."""
-    pendiente = confirmaciones_sin_enviar().filter(pk=comentario_id)
-    pendiente = pendiente.select_related("consulta__version__pacto")
-    return (
-        pendientes_enviar(
-            queryset=pendiente, enviar=_confirmacion_correo, marca="confirmacion_enviada_en"
-        )
-        > 0
+    pendiente = confirmaciones_sin_enviar().select_related("consulta__version__pacto")
+    return pendiente_enviar(
+        pendiente, comentario_id, _confirmacion_correo, marca="confirmacion_enviada_en"
     )
 
 
@@ -288,9 +283,7 @@ def comentario_ocultar(*, comentario: Comentario, usuario, motivo: str) -> Comen
     comentario.motivo_ocultacion = motivo[:300]
     comentario.oculto_por = usuario
     comentario.oculto_en = timezone.now()
-    comentario.full_clean()
-    comentario.save()
-    return comentario
+    return guardar_validado(comentario)
 
 
 @transaction.atomic
@@ -340,8 +333,7 @@ def respuesta_publicar(
     if any(c.respuesta_id for c in elegidos):
         raise ValidationError(_("Alguno de los comentarios elegidos ya tiene respuesta."))
     respuesta = RespuestaOficial(consulta=consulta, texto=texto, decision=decision, autor=usuario)
-    respuesta.full_clean()
-    respuesta.save()
+    guardar_validado(respuesta)
     Comentario.objects.filter(pk__in=[c.pk for c in elegidos]).update(
         respuesta=respuesta,
         # demo data: nobody to write to, so nothing is left for the sweep of unsent e-mails
@@ -376,13 +368,11 @@ def _respuesta_correo(comentario: Comentario) -> None:
 
 def respuesta_comentario_enviar(*, comentario_id: int) -> bool:
     """E-mail the official answer to the comment's author, once: a retry never sends twice."""
-    pendiente = respuestas_sin_enviar().filter(pk=comentario_id)
-    pendiente = pendiente.select_related("respuesta", "consulta__version__pacto", "usuario")
-    return (
-        pendientes_enviar(
-            queryset=pendiente, enviar=_respuesta_correo, marca="respuesta_enviada_en"
-        )
-        > 0
+    pendiente = respuestas_sin_enviar().select_related(
+        "respuesta", "consulta__version__pacto", "usuario"
+    )
+    return pendiente_enviar(
+        pendiente, comentario_id, _respuesta_correo, marca="respuesta_enviada_en"
     )
 
 

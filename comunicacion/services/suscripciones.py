@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.colas import encolar_tras_commit
-from core.correo import correo_enviar, pendientes_enviar
+from core.correo import correo_enviar, pendiente_enviar
 from core.enlaces import url_absoluta, url_de
 from core.firmas import EnlaceInvalido, objeto_de_token, token_firmado
 
@@ -132,13 +132,9 @@ def _confirmacion_correo(suscripcion: Suscripcion) -> None:
 
 def confirmacion_enviar(*, suscripcion_id: int) -> bool:
     """E-mail the confirmation link of a pending subscription, once (see core.correo)."""
-    pendiente = confirmaciones_sin_enviar().filter(pk=suscripcion_id)
-    pendiente = pendiente.select_related("canton", "eje", "pacto")
-    return (
-        pendientes_enviar(
-            queryset=pendiente, enviar=_confirmacion_correo, marca="confirmacion_enviada_en"
-        )
-        > 0
+    pendiente = confirmaciones_sin_enviar().select_related("canton", "eje", "pacto")
+    return pendiente_enviar(
+        pendiente, suscripcion_id, _confirmacion_correo, marca="confirmacion_enviada_en"
     )
 
 
