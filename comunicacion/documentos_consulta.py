@@ -4,15 +4,9 @@ comunicacion.extensiones)."""
 
 from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento
+from core.documentos import TipoDocumento, contexto_de
 
 INFORME = "consulta_informe"
-
-
-def _contexto(consulta) -> dict:
-    from .selectors.consulta import informe_consulta
-
-    return informe_consulta(consulta=consulta)
 
 
 def _version(consulta) -> int:
@@ -46,7 +40,7 @@ DOCUMENTO_INFORME = TipoDocumento(
     plantilla="comunicacion/pdf/consulta_informe.html",
     modelo="comunicacion.Consulta",
     permiso="comunicacion.ver_informe_consulta",
-    contexto=_contexto,
+    contexto=contexto_de("comunicacion.selectors.consulta.informe_consulta", "consulta"),
     nombre_archivo=lambda consulta: f"consulta-{consulta.pk}-{consulta.pacto.slug}.pdf",
     titulo=lambda consulta: (
         gettext("Informe de la consulta pública: %(pacto)s") % {"pacto": consulta.pacto.titulo}

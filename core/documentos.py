@@ -30,6 +30,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, tran
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 
 from .models import Documento
 from .permisos import exigir_permiso
@@ -85,6 +86,18 @@ class TipoDocumento:
 
 
 TIPOS_DOCUMENTO: Registro[TipoDocumento] = Registro("tipos de documento generado")
+
+
+def contexto_de(selector: str, argumento: str) -> Callable[[Any], dict]:
+    """The `contexto` of a TipoDocumento that is one selector of its app, named by dotted path
+    and called with the source as keyword `argumento`. It is imported when a document is
+    rendered, not when the kind is declared (an app's services name its kinds, and its
+    selectors may import them)."""
+
+    def contexto(fuente) -> dict:
+        return import_string(selector)(**{argumento: fuente})
+
+    return contexto
 
 
 class TipoDesconocido(LookupError):

@@ -3,27 +3,9 @@
 
 from django.utils.translation import gettext
 
-from core.documentos import TipoDocumento, documentos_de, documentos_regenerar
+from core.documentos import TipoDocumento, contexto_de, documentos_de, documentos_regenerar
 
 from .services import TIPO_CERTIFICADO, TIPO_INFORME, TIPO_PROGRAMA
-
-
-def _contexto_programa(evento) -> dict:
-    from .selectors import contexto_programa
-
-    return contexto_programa(evento=evento)
-
-
-def _contexto_informe(evento) -> dict:
-    from .selectors import contexto_informe
-
-    return contexto_informe(evento=evento)
-
-
-def _contexto_certificado(invitado) -> dict:
-    from .selectors import contexto_certificado
-
-    return contexto_certificado(invitado=invitado)
 
 
 def _version_informe(evento) -> int:
@@ -33,6 +15,10 @@ def _version_informe(evento) -> int:
 
 def _version_programa(evento) -> int:
     return evento.version_programa
+
+
+def _titulo_certificado(invitado) -> str:
+    return gettext("Certificado de asistencia de %(nombre)s") % {"nombre": invitado.nombre}
 
 
 def al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
@@ -45,39 +31,46 @@ def al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
     )
 
 
+def _tipo(
+    tipo: str, modelo: str, *, permiso: str = "eventos.sistematizar", **kwargs
+) -> TipoDocumento:
+    """A kind `eventos_<name>` of an eventos model: its template is eventos/pdf/<name>.html, its
+    context selectors.contexto_<name>(<model>=source); by default the team that writes up the
+    event sees it."""
+    nombre = tipo.removeprefix("eventos_")
+    return TipoDocumento(
+        tipo=tipo,
+        plantilla=f"eventos/pdf/{nombre}.html",
+        modelo=f"eventos.{modelo}",
+        permiso=permiso,
+        contexto=contexto_de(f"eventos.selectors.contexto_{nombre}", modelo.lower()),
+        **kwargs,
+    )
+
+
 TIPOS = (
-    TipoDocumento(
-        tipo=TIPO_PROGRAMA,
-        plantilla="eventos/pdf/programa.html",
-        modelo="eventos.Evento",
+    _tipo(
+        TIPO_PROGRAMA,
+        "Evento",
         permiso="eventos.ver_programa",
         campo_clave="slug",
-        contexto=_contexto_programa,
         nombre_archivo=lambda evento: f"programa-{evento.slug}.pdf",
         titulo=lambda evento: gettext("Programa de «%(evento)s»") % {"evento": evento},
         version=_version_programa,
     ),
-    TipoDocumento(
-        tipo=TIPO_INFORME,
-        plantilla="eventos/pdf/informe.html",
-        modelo="eventos.Evento",
-        permiso="eventos.sistematizar",
-        contexto=_contexto_informe,
+    _tipo(
+        TIPO_INFORME,
+        "Evento",
         nombre_archivo=lambda evento: f"sistematizacion-{evento.slug}.pdf",
         titulo=lambda evento: (
             gettext("Informe de sistematización de «%(evento)s»") % {"evento": evento}
         ),
         version=_version_informe,
     ),
-    TipoDocumento(
-        tipo=TIPO_CERTIFICADO,
-        plantilla="eventos/pdf/certificado.html",
-        modelo="eventos.Invitado",
-        permiso="eventos.sistematizar",
-        contexto=_contexto_certificado,
+    _tipo(
+        TIPO_CERTIFICADO,
+        "Invitado",
         nombre_archivo=lambda invitado: f"certificado-{invitado.evento.slug}-{invitado.pk}.pdf",
-        titulo=lambda invitado: (
-            gettext("Certificado de asistencia de %(nombre)s") % {"nombre": invitado.nombre}
-        ),
+        titulo=_titulo_certificado,
     ),
 )
