@@ -5,11 +5,14 @@ here from ``settings.PORTAL_URL``, never from the request or a hard-coded host: 
 message must open the portal's public address, whoever or whatever process built it.
 """
 
+from collections.abc import Collection
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.text import slugify
 
 
 def url_base() -> str:
@@ -64,3 +67,24 @@ class FeedPortal(Feed):
         if not self._get_dynamic_attr("feed_url", obj):
             feed.feed["feed_url"] = url_en_portal(feed.feed["feed_url"])
         return feed
+
+
+def slug_unico(
+    filas: QuerySet,
+    titulo: str,
+    *,
+    largo: int,
+    respaldo: str,
+    excluir: int | None = None,
+    reservados: Collection[str] = (),
+) -> str:
+    """The slug of `titulo` that no row of `filas` has yet (`excluir`: the pk of the row being
+    saved): cut to `largo`, `respaldo` for a title without letters, `<respaldo>-<slug>` for one
+    of `reservados` (the app's own paths), then -2, -3… until it is free."""
+    base = slugify(titulo)[:largo] or respaldo
+    if base in reservados:
+        base = f"{respaldo}-{base}"
+    slug, n = base, 2
+    while filas.filter(slug=slug).exclude(pk=excluir).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,6 +1,8 @@
 """What eventos contributes to the registries of the apps below it (see core.registro), from
 EventosConfig.ready()."""
 
+from functools import partial
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -67,16 +69,15 @@ def registrar() -> None:
     SECCIONES_PARTICIPACION.registrar(
         "eventos", Seccion(titulo=_("Eventos"), funcion=eventos_del_actor), orden=20
     )
-    registrar_cifra(
-        producto=5,
+    registrar_cifra_de_eventos = partial(registrar_cifra, producto=5)  # product 5: the events
+    registrar_cifra_de_eventos(
         clave="eventos_realizados",
         etiqueta=_("Eventos realizados"),
         funcion=eventos_realizados,
         meta=2,
         orden=50,
     )
-    registrar_cifra(
-        producto=5,
+    registrar_cifra_de_eventos(
         clave="eventos_asistentes",
         etiqueta=_("Asistentes a los eventos"),
         funcion=asistentes_a_eventos,

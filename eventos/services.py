@@ -13,12 +13,12 @@ from django.core.files import File
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
+from core.enlaces import slug_unico
 from core.models import Documento
 
 from . import enlaces
@@ -65,16 +65,6 @@ def _programa_cambio(evento: Evento) -> None:
 # --- Events ----------------------------------------------------------------------------------
 
 
-def _slug_unico(titulo: str, excluir_pk: int | None = None) -> str:
-    base = slugify(titulo)[:180] or "evento"
-    if base in SLUGS_RESERVADOS:
-        base = f"evento-{base}"
-    slug, n = base, 2
-    while Evento.objects.filter(slug=slug).exclude(pk=excluir_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def evento_crear(
     *, usuario: Usuario, datos: dict, aliados: Iterable[Actor] | None = None
@@ -82,7 +72,9 @@ def evento_crear(
     """Create an event; a launch event starts with the founding document's checklist."""
     evento = Evento(creado_por=_usuario(usuario))
     _asignar(evento, datos)
-    evento.slug = _slug_unico(evento.titulo)
+    evento.slug = slug_unico(
+        Evento.objects, evento.titulo, largo=180, respaldo="evento", reservados=SLUGS_RESERVADOS
+    )
     _validar(evento)
     evento._history_user = _usuario(usuario)
     evento.save()
@@ -212,18 +204,18 @@ def sesion_eliminar(*, sesion: Sesion, usuario: Usuario) -> None:
 def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
     """Add the founding document's launch checklist (items already present are skipped)."""
     existentes = set(evento.tareas.values_list("titulo", flat=True))
+    dia_del_evento = timezone.localtime(evento.inicio).date()
     creadas = 0
     for orden, (categoria, titulo, dias, detalle) in enumerate(PLANTILLA_LANZAMIENTO, start=1):
         titulo = str(titulo)
         if titulo in existentes:
             continue
-        fecha = timezone.localtime(evento.inicio).date() - timedelta(days=dias)
         TareaLogistica.objects.create(
             evento=evento,
             categoria=categoria,
             titulo=titulo,
             detalle=detalle,
-            fecha_limite=fecha,
+            fecha_limite=dia_del_evento - timedelta(days=dias),
             orden=orden * 10,
         )
         creadas += 1

@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendiente_enviar
-from core.enlaces import url_de
+from core.enlaces import slug_unico, url_de
 from core.permisos import exigir_permiso
 from core.validadores import guardar_validado
 
@@ -23,15 +22,6 @@ CAMPOS_NOTICIA = (
     "titulo", "resumen", "cuerpo", "imagen", "imagen_alt", "mesa", "pacto", "evento",
     "publicada_en",
 )  # fmt: skip
-
-
-def _slug_unico(titulo: str, excluir: int | None = None) -> str:
-    base = slugify(titulo)[:200] or "noticia"
-    slug, n = base, 2
-    while Noticia.objects.filter(slug=slug).exclude(pk=excluir).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
 
 
 def _aplicar(noticia: Noticia, datos: dict[str, Any]) -> None:
@@ -57,7 +47,7 @@ def noticia_crear(*, usuario, datos: dict[str, Any]) -> Noticia:
     exigir_permiso(usuario, "comunicacion.gestionar_noticias")
     noticia = Noticia(autor=usuario, estado=Noticia.Estado.BORRADOR)
     _aplicar(noticia, datos)
-    noticia.slug = _slug_unico(noticia.titulo)
+    noticia.slug = slug_unico(Noticia.objects, noticia.titulo, largo=200, respaldo="noticia")
     guardar_validado(noticia, exclude=["ejes", "cantones"])
     _etiquetas(noticia, datos)
     return noticia
