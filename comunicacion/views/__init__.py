@@ -97,9 +97,8 @@ class RespuestasView(VistaStaff):
     template_name = "comunicacion/publico/respuestas.html"
 
     def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto["pagina"] = paginar(self.request, selectors.respuestas_publicas(), 10)
-        return contexto
+        pagina = paginar(self.request, selectors.respuestas_publicas(), 10)
+        return super().get_context_data(pagina=pagina, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")  # it shows the sender's code once
@@ -108,9 +107,8 @@ class ContactoGraciasView(VistaStaff):
     template_name = "comunicacion/publico/contacto_gracias.html"
 
     def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
-        contexto["codigo"] = self.request.session.pop("comunicacion_codigo", "")
-        return contexto
+        codigo = self.request.session.pop("comunicacion_codigo", "")
+        return super().get_context_data(codigo=codigo, **kwargs)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -313,52 +311,48 @@ class MensajeView(VistaAccion):
         return reverse("comunicacion:mensaje", args=[self.objeto.pk])
 
 
-class MensajeAsignarView(SoloPost, MensajeView):
+class _AccionDeMensaje(SoloPost, MensajeView):
+    """One of the team's actions posted from a message's page (assign, note, deadline, close):
+    its form is that page's `form_<name>` (a refusal shows the page again with it, 400) and its
+    service takes the form's one field. `declarar` makes the view of one action."""
+
     permiso = "comunicacion.asignar_mensaje"
-    form_class = AsignarForm
-    nombre_form = "form_asignar"
-    mensaje_exito = gettext_lazy("Mensaje asignado.")
 
     def ejecutar(self, form):
-        return services.mensaje_asignar(
-            mensaje=self.objeto,
-            usuario=self.request.user,
-            asignado_a=form.cleaned_data["asignado_a"],
+        return self.servicio(mensaje=self.objeto, usuario=self.request.user, **form.cleaned_data)
+
+    @classmethod
+    def declarar(cls, form_class, servicio, mensaje_exito, **atributos) -> type[MensajeView]:
+        nombre = form_class.__name__.removesuffix("Form")
+        return type(
+            f"Mensaje{nombre}View",
+            (cls,),
+            {
+                "__module__": cls.__module__,
+                "form_class": form_class,
+                "nombre_form": f"form_{nombre.lower()}",
+                "servicio": staticmethod(servicio),
+                "mensaje_exito": mensaje_exito,
+                **atributos,
+            },
         )
 
 
-class MensajeAnotarView(MensajeAsignarView):
-    permiso = "comunicacion.ver_mensajes"
-    form_class = NotaForm
-    nombre_form = "form_nota"
-    mensaje_exito = gettext_lazy("Nota guardada.")
-
-    def ejecutar(self, form):
-        return services.mensaje_anotar(
-            mensaje=self.objeto, usuario=self.request.user, texto=form.cleaned_data["texto"]
-        )
-
-
-class MensajePlazoView(MensajeAsignarView):
-    form_class = PlazoForm
-    nombre_form = "form_plazo"
-    mensaje_exito = gettext_lazy("Plazo actualizado.")
-
-    def ejecutar(self, form):
-        return services.mensaje_fijar_plazo(
-            mensaje=self.objeto, usuario=self.request.user, plazo=form.cleaned_data["plazo"]
-        )
-
-
-class MensajeCerrarView(MensajeAsignarView):
-    form_class = CerrarForm
-    nombre_form = "form_cerrar"
-    mensaje_exito = gettext_lazy("Mensaje cerrado.")
-
-    def ejecutar(self, form):
-        return services.mensaje_cerrar(
-            mensaje=self.objeto, usuario=self.request.user, motivo=form.cleaned_data["motivo"]
-        )
+MensajeAsignarView = _AccionDeMensaje.declarar(
+    AsignarForm, services.mensaje_asignar, gettext_lazy("Mensaje asignado.")
+)
+MensajeAnotarView = _AccionDeMensaje.declarar(
+    NotaForm,
+    services.mensaje_anotar,
+    gettext_lazy("Nota guardada."),
+    permiso="comunicacion.ver_mensajes",
+)
+MensajePlazoView = _AccionDeMensaje.declarar(
+    PlazoForm, services.mensaje_fijar_plazo, gettext_lazy("Plazo actualizado.")
+)
+MensajeCerrarView = _AccionDeMensaje.declarar(
+    CerrarForm, services.mensaje_cerrar, gettext_lazy("Mensaje cerrado.")
+)
 
 
 # --- Staff: communication plan ---------------------------------------------------------------
@@ -371,12 +365,11 @@ class PlanView(VistaStaff):
     template_name = "comunicacion/gestion/plan.html"
 
     def get_context_data(self, **kwargs):
-        contexto = super().get_context_data(**kwargs)
         estado = self.request.GET.get("estado", "")
         canal = self.request.GET.get("canal", "")
         estado = estado if estado in AccionComunicacion.Estado.values else ""
         canal = canal if canal in AccionComunicacion.Canal.values else ""
-        contexto.update(
+        return super().get_context_data(
             acciones=selectors.acciones_plan(estado=estado, canal=canal),
             estado=estado,
             canal=canal,
@@ -384,8 +377,8 @@ class PlanView(VistaStaff):
             canales=AccionComunicacion.Canal.choices,
             puede_gestionar=self.puede("comunicacion.gestionar_plan"),
             realizadas=selectors.acciones_realizadas(),
+            **kwargs,
         )
-        return contexto
 
 
 class AccionCrearView(_FormularioGestion):
