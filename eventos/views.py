@@ -79,13 +79,36 @@ class PaginaEvento(EventoDeLaUrl, VistaStaff):
 
 
 class AccionEvento(EventoDeLaUrl, VistaAccion):
-    """One change on the event (or on one of its objects: `modelo` with the URL's `obj`)."""
+    """One change on the event (or on one of its objects: `modelo` with the URL's `obj`).
+
+    Most call their service the same way, so they only name it: `servicio(evento=, usuario=,
+    datos=the form's data)`, with the URL's object as `objeto_como=` (by default the model's
+    name) when there is a `modelo`; `mensaje_cuenta` is the success message of a service that
+    returns how many it did (`%(n)s`). A view that does more writes its own `ejecutar`."""
 
     template_name = "eventos/gestion/formulario.html"
     titulo = ""
     boton = None
     modelo = None
     mensaje_exito = gettext_lazy("Guardado.")
+    servicio = None
+    objeto_como = ""
+    mensaje_cuenta = None
+
+    def datos(self, form) -> dict | None:
+        """The service's `datos` (None: the service takes none)."""
+        return form.cleaned_data
+
+    def ejecutar(self, form):
+        argumentos = {"evento": self.evento, "usuario": self.request.user}
+        if (datos := self.datos(form)) is not None:
+            argumentos["datos"] = datos
+        if self.modelo is not None:
+            argumentos[self.objeto_como or self.modelo._meta.model_name] = self.de_la_url
+        resultado = type(self).servicio(**argumentos)  # a function of services, not a method
+        if self.mensaje_cuenta:
+            messages.success(self.request, self.mensaje_cuenta % {"n": resultado})
+        return resultado
 
     @cached_property
     def de_la_url(self):
@@ -122,6 +145,9 @@ class BotonEvento(SoloPost, AccionEvento):
     form_class = forms.Form
     mensaje_exito = None
     boton = gettext_lazy("Intentar de nuevo")
+
+    def datos(self, form) -> dict | None:
+        return None
 
 
 class GestionListaView(VistaStaff):
@@ -288,14 +314,7 @@ class PonenteView(_DelPrograma, AccionEvento):
     form_class = PonenteForm
     modelo = Ponente
     titulo = gettext_lazy("Ponente")
-
-    def ejecutar(self, form) -> Ponente:
-        return services.ponente_guardar(
-            evento=self.evento,
-            usuario=self.request.user,
-            datos=form.cleaned_data,
-            ponente=self.de_la_url,
-        )
+    servicio = services.ponente_guardar
 
 
 class SesionView(_DelPrograma, AccionEvento):
@@ -405,20 +424,13 @@ class InvitadosMapaView(_DeLaLista, AccionEvento):
 class InvitadoCrearView(_DeLaLista, AccionEvento):
     form_class = InvitadoForm
     titulo = gettext_lazy("Agregar invitado a mano")
-
-    def ejecutar(self, form) -> Invitado:
-        return services.invitado_agregar(
-            evento=self.evento, usuario=self.request.user, datos=form.cleaned_data
-        )
+    servicio = services.invitado_agregar
 
 
 class InvitacionesEnviarView(_DeLaLista, BotonEvento):
     titulo = gettext_lazy("Enviar invitaciones")
-
-    def ejecutar(self, form) -> int:
-        total = services.invitaciones_enviar(evento=self.evento, usuario=self.request.user)
-        messages.success(self.request, _("%(n)s invitaciones en camino por correo.") % {"n": total})
-        return total
+    servicio = services.invitaciones_enviar
+    mensaje_cuenta = gettext_lazy("%(n)s invitaciones en camino por correo.")
 
 
 class RecordatorioCrearView(_DeLaLista, BotonEvento):
@@ -581,11 +593,7 @@ class AcreditarQRView(_DeLaAcreditacion, AccionEvento):
 class SinInvitacionView(_DeLaAcreditacion, AccionEvento):
     form_class = SinInvitacionForm
     titulo = gettext_lazy("Registrar a alguien que llegó sin invitación")
-
-    def ejecutar(self, form) -> Invitado:
-        return services.asistente_sin_invitacion_registrar(
-            evento=self.evento, usuario=self.request.user, datos=form.cleaned_data
-        )
+    servicio = services.asistente_sin_invitacion_registrar
 
 
 class AsistenciaView(PaginaEvento):
@@ -619,25 +627,16 @@ class _DeLaLogistica:
 
 class LogisticaPlantillaView(_DeLaLogistica, BotonEvento):
     titulo = gettext_lazy("Agregar la lista del documento fundacional")
-
-    def ejecutar(self, form) -> int:
-        n = services.logistica_aplicar_plantilla(evento=self.evento, usuario=self.request.user)
-        messages.success(self.request, _("%(n)s tareas de la plantilla agregadas.") % {"n": n})
-        return n
+    servicio = services.logistica_aplicar_plantilla
+    mensaje_cuenta = gettext_lazy("%(n)s tareas de la plantilla agregadas.")
 
 
 class TareaView(_DeLaLogistica, AccionEvento):
     form_class = TareaForm
     modelo = TareaLogistica
     titulo = gettext_lazy("Tarea de logística")
-
-    def ejecutar(self, form) -> TareaLogistica:
-        return services.tarea_guardar(
-            evento=self.evento,
-            usuario=self.request.user,
-            datos=form.cleaned_data,
-            tarea=self.de_la_url,
-        )
+    servicio = services.tarea_guardar
+    objeto_como = "tarea"
 
 
 class TareaEstadoView(_DeLaLogistica, BotonEvento):
@@ -645,14 +644,11 @@ class TareaEstadoView(_DeLaLogistica, BotonEvento):
     modelo = TareaLogistica
     titulo = gettext_lazy("Estado de la tarea")
     mensaje_exito = gettext_lazy("Tarea actualizada.")
+    servicio = services.tarea_guardar
+    objeto_como = "tarea"
 
-    def ejecutar(self, form) -> TareaLogistica:
-        return services.tarea_guardar(
-            evento=self.evento,
-            usuario=self.request.user,
-            datos={"estado": form.cleaned_data["estado"]},
-            tarea=self.de_la_url,
-        )
+    def datos(self, form) -> dict:
+        return {"estado": form.cleaned_data["estado"]}
 
 
 # --- Systematization -------------------------------------------------------------------------
@@ -698,10 +694,7 @@ class SistematizacionView(_DeLaSistematizacion, AccionEvento):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.registro}
 
-    def ejecutar(self, form):
-        return services.sistematizacion_guardar(
-            evento=self.evento, usuario=self.request.user, datos=form.cleaned_data
-        )
+    servicio = services.sistematizacion_guardar
 
 
 class FotoAgregarView(SoloPost, _DeLaSistematizacion, AccionEvento):
@@ -726,9 +719,7 @@ class FotoAgregarView(SoloPost, _DeLaSistematizacion, AccionEvento):
 class InformeSolicitarView(_DeLaSistematizacion, BotonEvento):
     template_name = "eventos/gestion/formulario.html"
     titulo = gettext_lazy("Informe de sistematización (PDF)")
-
-    def ejecutar(self, form) -> Documento:
-        return services.informe_solicitar(evento=self.evento, usuario=self.request.user)
+    servicio = services.informe_solicitar
 
     def get_success_url(self) -> str:
         return self.resultado.get_absolute_url()

@@ -230,9 +230,10 @@ class NoticiaGestionView(VistaStaff):
 class NoticiaPublicarView(SoloPost, NoticiaGestionView, VistaAccion):
     form_class = forms.Form
     mensaje_exito = gettext_lazy("Noticia publicada.")
+    servicio = staticmethod(services.noticia_publicar)
 
     def ejecutar(self, form):
-        return services.noticia_publicar(noticia=self.objeto, usuario=self.request.user)
+        return self.servicio(noticia=self.objeto, usuario=self.request.user)
 
     def get_success_url(self):
         return reverse("comunicacion:noticia_gestion", args=[self.objeto.pk])
@@ -240,9 +241,7 @@ class NoticiaPublicarView(SoloPost, NoticiaGestionView, VistaAccion):
 
 class NoticiaRetirarView(NoticiaPublicarView):
     mensaje_exito = gettext_lazy("La noticia volvió a borrador y ya no es pública.")
-
-    def ejecutar(self, form):
-        return services.noticia_retirar(noticia=self.objeto, usuario=self.request.user)
+    servicio = staticmethod(services.noticia_retirar)
 
 
 # --- Staff: inbox ----------------------------------------------------------------------------
