@@ -5,14 +5,12 @@ honeypot, rate and length limits); moderation that hides with a public reason an
 deletes; official answers (also in bulk) e-mailed once; the API and the feed without personal
 data; the closing report as a PDF read back with pypdf."""
 
-import io
 import re
 
 import pytest
 from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfReader
 
 from comunicacion.models import Comentario, Consulta, RespuestaOficial
 from comunicacion.services import consulta as srv
@@ -20,6 +18,7 @@ from comunicacion.views.consulta import ComentarView
 from core.permisos import AccesoDenegado
 from pactos.models import Pacto
 from sie.models import Canton, Sector
+from tests.ayudas_pdf import texto_pdf
 
 from ._consulta import DATOS_COMENTARIO, comentar, consulta, pacto_borrador  # noqa: F401
 
@@ -495,9 +494,7 @@ def test_el_informe_de_cierre_es_un_pdf_con_quien_participo_y_que_se_incorporo(
     assert documento.estado == Documento.Estado.LISTO, (
         documento.error if hasattr(documento, "error") else ""
     )
-    with documento.archivo.open("rb") as archivo:
-        texto = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(archivo.read())).pages)
-    texto = " ".join(texto.split())
+    texto = texto_pdf(documento)
     assert "Informe de la consulta pública" in texto
     assert "Pacto de turismo del noroccidente" in texto
     assert "Puerto Quito" in texto and "Cayambe" in texto and "Cacao, café y caña" in texto

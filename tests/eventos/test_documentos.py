@@ -6,12 +6,12 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pypdf import PdfReader
 
 from core.documentos import documento_generar
 from core.models import Documento
 from eventos import enlaces, services
 from eventos.models import Evento
+from tests.ayudas_pdf import texto_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 def _texto(documento) -> str:
     documento.refresh_from_db()
     assert documento.estado == Documento.Estado.LISTO, documento.error
-    with documento.archivo.open("rb") as f:
-        lector = PdfReader(io.BytesIO(f.read()))
-    return "\n".join(pagina.extract_text() for pagina in lector.pages)
+    return texto_pdf(documento)
 
 
 def _foto() -> SimpleUploadedFile:

@@ -2,18 +2,17 @@
 the event page, the open-data API and the printable programme show their organisation instead
 (no photo, post or bio either); the staff programme page keeps the name."""
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from core.documentos import documento_generar
 from core.models import Documento
 from eventos import services
+from tests.ayudas_pdf import texto_pdf
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION_DE_RESERVADO,
@@ -72,13 +71,6 @@ def con_ponentes(evento, coordinadora, settings, tmp_path):
     return evento
 
 
-def _pdf(documento) -> str:
-    documento.refresh_from_db()
-    with documento.archivo.open("rb") as archivo:
-        lector = PdfReader(io.BytesIO(archivo.read()))
-    return " ".join(p.extract_text() for p in lector.pages).replace("\n", " ")
-
-
 def test_ponentes_sin_consentimiento_aparecen_por_su_organizacion(con_ponentes, client):
     evento = con_ponentes
     assert client.post(f"/documentos/solicitar/eventos_programa/{evento.slug}/").status_code == 302
@@ -93,7 +85,7 @@ def test_ponentes_sin_consentimiento_aparecen_por_su_organizacion(con_ponentes, 
         "calendario": client.get(f"/eventos/{evento.slug}/evento.ics").content.decode(),
         "calendario general": client.get("/eventos/calendario.ics").content.decode(),
         "feed": client.get("/eventos/feed/").content.decode(),
-        "programa (PDF)": _pdf(programa),
+        "programa (PDF)": texto_pdf(programa),
     }
     for donde, texto in textos.items():
         sin_nombres_ocultos(texto, donde)
@@ -146,7 +138,7 @@ def test_quien_retira_su_consentimiento_desaparece_del_programa(con_ponentes, cl
     client.post(f"/documentos/solicitar/eventos_programa/{con_ponentes.slug}/")
     programa = Documento.objects.get(tipo=services.TIPO_PROGRAMA)
     documento_generar(documento_id=programa.pk)
-    assert CONSIENTE in _pdf(programa)
+    assert CONSIENTE in texto_pdf(programa)
     actor_actualizar(
         actor=Actor.objects.get(nombre=CONSIENTE),
         usuario=coordinadora,
@@ -155,5 +147,5 @@ def test_quien_retira_su_consentimiento_desaparece_del_programa(con_ponentes, cl
     programa.refresh_from_db()
     assert programa.estado == Documento.Estado.PENDIENTE
     documento_generar(documento_id=programa.pk)
-    assert "Farinango" not in _pdf(programa)
+    assert "Farinango" not in texto_pdf(programa)
     assert "Farinango" not in client.get(f"/eventos/{con_ponentes.slug}/").content.decode()

@@ -10,11 +10,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from actores.models import Actor
 from core.documentos import documento_generar
 from mesas import selectors, services
+from tests.ayudas_pdf import texto_pdf
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION,
@@ -26,14 +26,6 @@ from tests.personas_publicas import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _pdf(documento) -> str:
-    documento.refresh_from_db()
-    with documento.archivo.open("rb") as archivo:
-        lector = PdfReader(io.BytesIO(archivo.read()))
-    # pypdf may break a line inside a name: compare without line breaks
-    return " ".join(pagina.extract_text() for pagina in lector.pages).replace("\n", " ")
 
 
 def _registrar(sesion, p, por):
@@ -105,7 +97,7 @@ def _respuestas_publicas(client, sesion) -> dict[str, str]:
         textos[donde] = respuesta.content.decode()
     descarga = client.get(f"/documentos/{acta.uuid}/descargar/")
     assert descarga.status_code == 200
-    textos["acta publicada (PDF)"] = _pdf(acta)
+    textos["acta publicada (PDF)"] = texto_pdf(acta)
     return textos
 
 
@@ -150,7 +142,7 @@ def test_el_acta_para_firma_y_las_paginas_del_equipo_nombran_a_todos(
     client, cliente_de, publicada, fac_cayambe, coordinadora
 ):
     firmada = selectors.acta_actual(sesion=publicada)
-    texto = _pdf(firmada)
+    texto = texto_pdf(firmada)
     for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
         assert nombre in texto
     assert "Ejemplar para firma" in texto and "Firma" in texto
@@ -302,7 +294,7 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
     acta.refresh_from_db()
     assert acta.estado == acta.Estado.PENDIENTE and al_confirmar  # the stale render was dropped
     documento_generar(documento_id=acta.pk)  # the task sent again
-    texto = _pdf(acta)
+    texto = texto_pdf(acta)
     assert "Farinango" not in texto and ORGANIZACION in texto
 
 
@@ -312,7 +304,7 @@ def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
     from actores.services import actor_actualizar
 
     acta = selectors.acta_publica_actual(sesion=publicada)
-    assert CONSIENTE in _pdf(acta)
+    assert CONSIENTE in texto_pdf(acta)
     with django_capture_on_commit_callbacks() as al_confirmar:
         actor_actualizar(
             actor=personas.consiente,
@@ -324,7 +316,7 @@ def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
     assert acta.estado == acta.Estado.PENDIENTE and al_confirmar
     assert client.get(f"/documentos/{acta.uuid}/descargar/").status_code == 302
     documento_generar(documento_id=acta.pk)  # what the worker does with the enqueued task
-    texto = _pdf(acta)
+    texto = texto_pdf(acta)
     assert "Farinango" not in texto and ORGANIZACION in texto
     assert "Farinango" not in client.get(publicada.get_public_url()).content.decode()
     # the acta for signature is not touched

@@ -38,9 +38,10 @@ from sie.selectors import (
     indicadores_con_datos_total,
     indicadores_movidos_en,
 )
+from tests.ayudas_pdf import texto_pdf
+from tests.ayudas_worker import documento_terminado
 
 from .fixtures_hoja_de_ruta import claves_rapidas, medios  # noqa: F401
-from .test_hoja_de_ruta_informe import esperar_listo, texto_pdf
 
 DESDE = datetime.date(2026, 5, 1)
 HASTA = datetime.date(2026, 5, 31)
@@ -458,7 +459,7 @@ def test_cada_cifra_del_informe_es_verdad(
         )
     documento = Documento.objects.get(tipo="informe_progreso")
     assert documento.estado == Documento.Estado.LISTO, documento.error
-    texto = texto_pdf(documento.archivo.read())
+    texto = texto_pdf(documento)
     comprobar_cifras(texto, periodo, coordinadora=coordinadora, client=client)
 
 
@@ -473,6 +474,6 @@ def test_cifras_del_informe_generado_por_un_worker_real(
         "/pactos/hoja-de-ruta/informes/",
         {"desde": DESDE.isoformat(), "hasta": HASTA.isoformat()},
     )
-    documento = esperar_listo(Documento.objects.get(tipo="informe_progreso"))
+    documento = documento_terminado(Documento.objects.get(tipo="informe_progreso"))
     assert documento.estado == Documento.Estado.LISTO, documento.error
-    comprobar_cifras(texto_pdf(documento.archivo.read()), periodo)
+    comprobar_cifras(texto_pdf(documento), periodo)

@@ -2,52 +2,37 @@
 the pacto page, the commitment page, the API (JSON and CSV) and the pacto's PDF show their
 organisation (or "Participante") instead; the staff pages keep the name."""
 
-import io
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from pypdf import PdfReader
 
 from core.documentos import documento_generar
 from core.models import Documento
-from pactos.models import Compromiso
+from tests.ayudas_pdf import texto_pdf
+from tests.factories import ActorFactory, CompromisoFactory
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION_DE_RESERVADO,
     RESERVADO,
     SIN_ORGANIZACION,
     crear_personas,
-    persona,
     sin_nombres_ocultos,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def _compromiso(pacto, numero, lider) -> Compromiso:
-    return Compromiso.objects.create(
-        pacto=pacto, numero=numero, titulo=f"Compromiso {numero}", texto="Texto", lider=lider
-    )
-
-
 @pytest.fixture
 def liderados(pacto_publicado):
     p = crear_personas()
+    # numbered 2, 3 and 4 after the published pacto's commitment
     compromisos = [
-        _compromiso(pacto_publicado, n, lider)
-        for n, lider in enumerate((p.consiente, p.reservado, p.sin_organizacion), start=2)
+        CompromisoFactory(pacto=pacto_publicado, lider=lider)
+        for lider in (p.consiente, p.reservado, p.sin_organizacion)
     ]
     return pacto_publicado, compromisos
-
-
-def _pdf(documento) -> str:
-    documento.refresh_from_db()
-    with documento.archivo.open("rb") as archivo:
-        lector = PdfReader(io.BytesIO(archivo.read()))
-    return " ".join(p.extract_text() for p in lector.pages).replace("\n", " ")
 
 
 def test_responsables_sin_consentimiento_aparecen_por_su_organizacion(
@@ -65,7 +50,7 @@ def test_responsables_sin_consentimiento_aparecen_por_su_organizacion(
         "API de compromisos": client.get("/api/v1/compromisos/").content.decode(),
         "API en CSV": client.get("/api/v1/compromisos/?format=csv").content.decode(),
         "feed de avances": client.get(reverse("pactos:feed_avances")).content.decode(),
-        "PDF del pacto": _pdf(documento),
+        "PDF del pacto": texto_pdf(documento),
     }
     for c in compromisos:
         textos[f"compromiso {c.numero}"] = client.get(c.get_public_url()).content.decode()
@@ -107,8 +92,8 @@ def test_consultas_no_crecen_con_responsables_personas(client, liderados):
         return len(ctx.captured_queries)
 
     antes = {url: consultas(url) for url in urls}
-    for n in range(5, 10):
-        _compromiso(pacto, n, persona(f"Líder {n}", "Sin Consentimiento"))
+    for _ in range(5):  # people who did not consent to be named
+        CompromisoFactory(pacto=pacto, lider=ActorFactory(persona=True))
     assert {url: consultas(url) for url in urls} == antes
 
 
@@ -122,7 +107,7 @@ def test_quien_retira_su_consentimiento_desaparece_del_pdf_del_pacto(
     client.post(f"/documentos/solicitar/pacto/{pacto.slug}/")
     documento = Documento.objects.get(tipo="pacto")
     documento_generar(documento_id=documento.pk)
-    assert CONSIENTE in _pdf(documento)
+    assert CONSIENTE in texto_pdf(documento)
     actor_actualizar(
         actor=compromisos[0].lider,
         usuario=coordinadora,
@@ -131,4 +116,4 @@ def test_quien_retira_su_consentimiento_desaparece_del_pdf_del_pacto(
     documento.refresh_from_db()
     assert documento.estado == Documento.Estado.PENDIENTE
     documento_generar(documento_id=documento.pk)
-    assert "Farinango" not in _pdf(documento)
+    assert "Farinango" not in texto_pdf(documento)
