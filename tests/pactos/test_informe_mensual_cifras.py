@@ -58,19 +58,24 @@ class Periodo:
     actividad_terminada: str
 
 
-def _persona(nombre, *, genero="", canton=None, sectores=()):
+def _actor(naturaleza, *, sectores=(), **datos) -> Actor:
+    """An actor registered through actores' service (by nobody: a fixture)."""
     return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": nombre,
-            "apellidos": "Prueba",
-            "genero": genero,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL,
-            "canton": canton,
-        },
-        sectores=list(sectores),
+        usuario=None, datos={"naturaleza": naturaleza, **datos}, sectores=list(sectores)
+    )
+
+
+def _persona(nombre, *, genero="", canton=None, sectores=()):
+    ambito = Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL
+    return _actor(
+        Actor.Naturaleza.PERSONA,
+        nombres=nombre,
+        apellidos="Prueba",
+        genero=genero,
+        tipo=Actor.Tipo.COMUNITARIO,
+        ambito=ambito,
+        canton=canton,
+        sectores=sectores,
     )
 
 
@@ -102,15 +107,12 @@ def _sembrar_participacion(por):
     sin_datos = _persona("Alguien")
     quien = _persona("Quien", genero="no_informa", canton=cayambe, sectores=[flores, leche])
     maria = _persona("María", genero="mujer", sectores=[leche, cacao])
-    lecheros = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Asociación de lecheros de Machachi",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.CANTONAL,
-            "canton": mejia,
-        },
+    lecheros = _actor(
+        Actor.Naturaleza.ORGANIZACION,
+        nombre="Asociación de lecheros de Machachi",
+        tipo=Actor.Tipo.COMUNITARIO,
+        ambito=Actor.Ambito.CANTONAL,
+        canton=mejia,
         sectores=[leche],
     )
     turismo_cayambe = Mesa.objects.get(slug="turismo-cayambe")
@@ -151,14 +153,11 @@ def _semilla_pactos(coordinadora) -> Semilla:
         lugar="Casa comunal",
         estado=Sesion.Estado.CERRADA,
     )
-    organizacion = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Cámara de Turismo de Cayambe",
-            "tipo": Actor.Tipo.PRIVADO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-        },
+    organizacion = _actor(
+        Actor.Naturaleza.ORGANIZACION,
+        nombre="Cámara de Turismo de Cayambe",
+        tipo=Actor.Tipo.PRIVADO,
+        ambito=Actor.Ambito.PROVINCIAL,
     )
     eje = Eje.objects.get(codigo="turismo")
     return Semilla(coordinadora, eje, sesion, organizacion, iter(range(1, 100)))
@@ -199,12 +198,8 @@ def _sembrar_pactos(coordinadora) -> list[str]:
     _pacto(semilla, "Pacto de junio", 1, datetime.date(2026, 6, 10))
     _pacto(semilla, "Pacto en borrador", 1, None)
     cumplido = mayo.compromisos.order_by("numero").first()
-    pactos_srv.compromiso_actualizar(
-        compromiso=cumplido,
-        usuario=coordinadora,
-        texto="Rutas señalizadas.",
-        estado="cumplido",
-        avance=100,
+    pactos_srv.compromiso_actualizar(  # a fulfilled commitment is at 100 %
+        compromiso=cumplido, usuario=coordinadora, texto="Rutas señalizadas.", estado="cumplido"
     )
     return ["Pacto de rutas de mayo", "Pacto de ferias de mayo"]
 
