@@ -22,6 +22,7 @@ from .fixtures_hoja_de_ruta import (  # noqa: F401
     claves_rapidas,
     medios,
     planificar,
+    planificar_hecha,
     sin_cifras,
 )
 
@@ -51,12 +52,11 @@ def test_periodo_del_mes_anterior():
 
 def _metodologia_hecha():
     """The methodological design, done on 28 April."""
-    planificar(
+    planificar_hecha(
         "pactos-diseno-metodologico",
         "2026-03-02",
         "2026-04-30",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 28),
+        terminada="2026-04-28",
         inicio_real=datetime.date(2026, 3, 2),
     )
 

@@ -10,7 +10,13 @@ from django.utils import timezone
 from core.roles import Rol
 from pactos.models import Actividad, EstadoActividad
 
-from .fixtures_hoja_de_ruta import actividad, claves_rapidas, planificar, sin_cifras  # noqa: F401
+from .fixtures_hoja_de_ruta import (  # noqa: F401
+    actividad,
+    claves_rapidas,
+    planificar,
+    planificar_hecha,
+    sin_cifras,
+)
 
 URL = "/pactos/hoja-de-ruta/"
 
@@ -286,12 +292,11 @@ def test_demo_con_fechas_de_2026_algunas_hechas_y_algunas_vencidas(django_user_m
 
 def _lanzamiento_hecho(**extra):
     # the launch event, a milestone the public sees once it is reached; its note is internal
-    return planificar(
+    return planificar_hecha(
         "lanzamiento-evento",
         "2026-04-21",
         "2026-04-21",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 21),
+        terminada="2026-04-21",
         notas="Nota interna: presupuesto ajustado.",
         **extra,
     )
