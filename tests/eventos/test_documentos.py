@@ -105,17 +105,9 @@ def test_certificados_solo_para_quienes_asistieron(evento_realizado, coordinador
     )
 
 
-def test_programa_imprimible_publico(evento, coordinadora, client, settings, tmp_path):
+def test_programa_imprimible_publico(evento, programar, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    services.sesion_guardar(
-        evento=evento,
-        usuario=coordinadora,
-        datos={
-            "titulo": "Bienvenida",
-            "inicio": evento.inicio,
-            "fin": evento.inicio + timedelta(minutes=30),
-        },
-    )
+    programar("Bienvenida", evento.inicio + timedelta(minutes=30))
     respuesta = client.post(f"/documentos/solicitar/eventos_programa/{evento.slug}/")
     assert respuesta.status_code == 302
     documento = Documento.objects.get(tipo=services.TIPO_PROGRAMA)

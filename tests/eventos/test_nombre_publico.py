@@ -16,10 +16,10 @@ from tests.ayudas_pdf import texto_pdf
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION_DE_RESERVADO,
-    RESERVADO,
-    SIN_ORGANIZACION,
     crear_personas,
+    nombra_a_todos,
     persona,
+    retirar_consentimiento,
     sin_nombres_ocultos,
 )
 
@@ -32,7 +32,7 @@ GIF = (
 
 
 @pytest.fixture
-def con_ponentes(evento, coordinadora, settings, tmp_path):
+def con_ponentes(evento, coordinadora, programar, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     p = crear_personas()
 
@@ -57,14 +57,9 @@ def con_ponentes(evento, coordinadora, settings, tmp_path):
             datos={"nombre": "Dra. Paulina Andrango", "cargo": "Directora de Planificación"},
         ),
     ]
-    services.sesion_guardar(
-        evento=evento,
-        usuario=coordinadora,
-        datos={
-            "titulo": "Resultados de las mesas de turismo",
-            "inicio": evento.inicio,
-            "fin": evento.inicio + timedelta(hours=1),
-        },
+    programar(
+        "Resultados de las mesas de turismo",
+        evento.inicio + timedelta(hours=1),
         ponentes=ponentes[:3],
         moderadores=[ponentes[1]],
     )
@@ -112,8 +107,7 @@ def test_ponentes_sin_consentimiento_aparecen_por_su_organizacion(con_ponentes, 
 def test_el_equipo_ve_los_nombres(con_ponentes, cliente_de, coordinadora):
     html = cliente_de(coordinadora).get(f"/eventos/gestion/{con_ponentes.pk}/programa/")
     texto = html.content.decode()
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in texto
+    nombra_a_todos(texto, "programa del equipo")
 
 
 def test_consultas_de_la_pagina_no_crecen_con_ponentes(con_ponentes, client, coordinadora):
@@ -133,17 +127,12 @@ def test_consultas_de_la_pagina_no_crecen_con_ponentes(con_ponentes, client, coo
 
 def test_quien_retira_su_consentimiento_desaparece_del_programa(con_ponentes, client, coordinadora):
     from actores.models import Actor
-    from actores.services import actor_actualizar
 
     client.post(f"/documentos/solicitar/eventos_programa/{con_ponentes.slug}/")
     programa = Documento.objects.get(tipo=services.TIPO_PROGRAMA)
     documento_generar(documento_id=programa.pk)
     assert CONSIENTE in texto_pdf(programa)
-    actor_actualizar(
-        actor=Actor.objects.get(nombre=CONSIENTE),
-        usuario=coordinadora,
-        datos={"consentimiento_nombre_publico": False},
-    )
+    retirar_consentimiento(Actor.objects.get(nombre=CONSIENTE), coordinadora)
     programa.refresh_from_db()
     assert programa.estado == Documento.Estado.PENDIENTE
     documento_generar(documento_id=programa.pk)

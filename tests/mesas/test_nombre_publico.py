@@ -20,8 +20,9 @@ from tests.personas_publicas import (
     ORGANIZACION,
     ORGANIZACION_DE_RESERVADO,
     RESERVADO,
-    SIN_ORGANIZACION,
     crear_personas,
+    nombra_a_todos,
+    retirar_consentimiento,
     sin_nombres_ocultos,
 )
 
@@ -143,16 +144,14 @@ def test_el_acta_para_firma_y_las_paginas_del_equipo_nombran_a_todos(
 ):
     firmada = selectors.acta_actual(sesion=publicada)
     texto = texto_pdf(firmada)
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in texto
+    nombra_a_todos(texto, "acta para firma")
     assert "Ejemplar para firma" in texto and "Firma" in texto
     # ... and only the programme can download it
     assert client.get(f"/documentos/{firmada.uuid}/descargar/").status_code in (302, 404)
     assert cliente_de(coordinadora).get(f"/documentos/{firmada.uuid}/descargar/").status_code == 200
 
     registro = cliente_de(fac_cayambe).get(f"/mesas/sesion/{publicada.pk}/").content.decode()
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in registro
+    nombra_a_todos(registro, "registro de la sesión")
 
 
 def test_quien_da_su_consentimiento_aparece_despues_por_su_nombre(client, publicada, personas):
@@ -269,7 +268,6 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
 ):
     """She withdraws her consent while the worker is rendering the published acta (from the old
     data): that render must not become the public file; the acta is made again without her."""
-    from actores.services import actor_actualizar
     from core import documentos as modulo
 
     acta = selectors.acta_publica_actual(sesion=publicada)
@@ -281,11 +279,7 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
         resultado = renderizar(documento, definicion)  # read while she still consented
         if not retirado:
             retirado.append(True)
-            actor_actualizar(
-                actor=personas.consiente,
-                usuario=coordinadora,
-                datos={"consentimiento_nombre_publico": False},
-            )
+            retirar_consentimiento(personas.consiente, coordinadora)
         return resultado
 
     monkeypatch.setattr(modulo, "_renderizar_pdf", renderizar_y_retirar)
@@ -301,16 +295,11 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
 def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
     client, publicada, personas, coordinadora, django_capture_on_commit_callbacks
 ):
-    from actores.services import actor_actualizar
 
     acta = selectors.acta_publica_actual(sesion=publicada)
     assert CONSIENTE in texto_pdf(acta)
     with django_capture_on_commit_callbacks() as al_confirmar:
-        actor_actualizar(
-            actor=personas.consiente,
-            usuario=coordinadora,
-            datos={"consentimiento_nombre_publico": False},
-        )
+        retirar_consentimiento(personas.consiente, coordinadora)
     acta.refresh_from_db()
     # the old file, with her name, is no longer served while the new one is produced
     assert acta.estado == acta.Estado.PENDIENTE and al_confirmar

@@ -15,9 +15,9 @@ from tests.factories import ActorFactory, CompromisoFactory
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION_DE_RESERVADO,
-    RESERVADO,
-    SIN_ORGANIZACION,
     crear_personas,
+    nombra_a_todos,
+    retirar_consentimiento,
     sin_nombres_ocultos,
 )
 
@@ -77,8 +77,8 @@ def test_el_equipo_ve_los_nombres(cliente_de, coordinadora, liderados):
     cliente = cliente_de(coordinadora)
     gestion = cliente.get(reverse("pactos:pacto_gestion", args=[pacto.pk])).content.decode()
     tablero = cliente.get(reverse("pactos:tablero_compromisos")).content.decode()
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in gestion and nombre in tablero
+    nombra_a_todos(gestion, "gestión del pacto")
+    nombra_a_todos(tablero, "tablero de compromisos")
 
 
 def test_consultas_no_crecen_con_responsables_personas(client, liderados):
@@ -100,19 +100,13 @@ def test_consultas_no_crecen_con_responsables_personas(client, liderados):
 def test_quien_retira_su_consentimiento_desaparece_del_pdf_del_pacto(
     client, liderados, coordinadora, settings, tmp_path
 ):
-    from actores.services import actor_actualizar
-
     settings.MEDIA_ROOT = tmp_path
     pacto, compromisos = liderados
     client.post(f"/documentos/solicitar/pacto/{pacto.slug}/")
     documento = Documento.objects.get(tipo="pacto")
     documento_generar(documento_id=documento.pk)
     assert CONSIENTE in texto_pdf(documento)
-    actor_actualizar(
-        actor=compromisos[0].lider,
-        usuario=coordinadora,
-        datos={"consentimiento_nombre_publico": False},
-    )
+    retirar_consentimiento(compromisos[0].lider, coordinadora)
     documento.refresh_from_db()
     assert documento.estado == Documento.Estado.PENDIENTE
     documento_generar(documento_id=documento.pk)
