@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from actores.models import Actor
-from actores.services import actor_crear, membresia_crear
+from actores.services import actor_actualizar, actor_crear, membresia_crear
+from tests.pasos import persona_comunitaria
 
 CONSIENTE = "Rosa Elvira Farinango Lema"
 RESERVADO = "Segundo Aurelio Quilumbaquín Tupiza"
@@ -30,19 +31,8 @@ class Personas:
     organizacion_de_reservado: Actor
 
 
-def persona(nombres, apellidos, **extra) -> Actor:
-    return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": nombres,
-            "apellidos": apellidos,
-            "genero": Actor.Genero.MUJER,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            **extra,
-        },
-    )
+def persona(nombres, apellidos, genero=Actor.Genero.MUJER, **extra) -> Actor:
+    return persona_comunitaria(nombres, apellidos, genero, **extra)
 
 
 def _organizacion(nombre) -> Actor:
@@ -77,3 +67,16 @@ def crear_personas() -> Personas:
 def sin_nombres_ocultos(texto: str, donde: str) -> None:
     for oculto in OCULTOS:
         assert oculto not in texto, f"{donde} nombra a quien no lo autorizó ({oculto})"
+
+
+def nombra_a_todos(texto: str, donde: str) -> None:
+    """What the staff read (and the acta for signature) names everybody."""
+    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
+        assert nombre in texto, f"{donde} no nombra a {nombre}"
+
+
+def retirar_consentimiento(actor: Actor, usuario) -> Actor:
+    """The staff record, through actores' service, that actor no longer agrees to be named."""
+    return actor_actualizar(
+        actor=actor, usuario=usuario, datos={"consentimiento_nombre_publico": False}
+    )

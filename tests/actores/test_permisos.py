@@ -4,28 +4,13 @@ import pytest
 from django.urls import reverse
 
 from actores.models import Actor
-
-ROLES = [
-    "coordinacion",
-    "facilitacion",
-    "comunicacion",
-    "analisis",
-    "administracion",
-    "sin_rol",
-    "anonimo",
-]
+from tests.ayudas_roles import EQUIPO, ROLES, usuario_de
 
 # action -> roles allowed, for an actor IN the facilitator's canton / OUTSIDE it.
 # Administración is a Django superuser here (the demo admin too), so it passes every rule.
 TABLA = {
-    "actores.ver_mapa": (
-        {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
-    )
-    * 2,
-    "actores.ver_actor": (
-        {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
-    )
-    * 2,
+    "actores.ver_mapa": (EQUIPO,) * 2,
+    "actores.ver_actor": (EQUIPO,) * 2,
     "actores.ver_datos_personales": (
         {"coordinacion", "facilitacion", "administracion"},
         {"coordinacion", "administracion"},
@@ -44,10 +29,7 @@ TABLA = {
     ),
     "actores.crear_actor": ({"coordinacion", "facilitacion", "administracion"},) * 2,
     "actores.importar": ({"coordinacion", "facilitacion", "administracion"},) * 2,
-    "actores.exportar": (
-        {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"},
-    )
-    * 2,
+    "actores.exportar": (EQUIPO,) * 2,
     "actores.exportar_datos_personales": ({"coordinacion", "administracion"},) * 2,
     "actores.fusionar": ({"coordinacion", "administracion"},) * 2,
 }
@@ -62,12 +44,10 @@ def actores_dentro_y_fuera(crear_actor, canton, otro_canton, facilitador_asignad
 
 @pytest.mark.parametrize("permiso", sorted(TABLA))
 def test_tabla_de_permisos(permiso, usuarios_por_rol, actores_dentro_y_fuera):
-    from django.contrib.auth.models import AnonymousUser
-
     for indice, actor in enumerate(actores_dentro_y_fuera):
         permitidos = TABLA[permiso][indice]
         for rol in ROLES:
-            user = usuarios_por_rol[rol] or AnonymousUser()
+            user = usuario_de(usuarios_por_rol, rol)
             esperado = rol in permitidos
             assert user.has_perm(permiso, actor) is esperado, (
                 permiso,

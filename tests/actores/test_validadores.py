@@ -113,30 +113,18 @@ def test_telefonos_validos_de_ecuador(telefono):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "telefono", ["12345", "0971234567", "099123456", "+1 202 555 01", "teléfono"]
+    ("campo", "valor", "mensaje"),
+    [
+        *(
+            ("telefono", telefono, "teléfono válido de Ecuador")
+            for telefono in ["12345", "0971234567", "099123456", "+1 202 555 01", "teléfono"]
+        ),
+        ("identificacion", "1710034066", "dígito verificador"),
+        ("nombre", "", "nombre de la organización"),
+        ("email", "no-es-correo", "correo electrónico válido"),
+    ],
 )
-def test_telefonos_invalidos_con_mensaje_en_espanol(telefono):
-    form = _formulario(telefono=telefono)
+def test_el_formulario_explica_en_espanol_lo_que_rechaza(campo, valor, mensaje):
+    form = _formulario(**{campo: valor})
     assert not form.is_valid()
-    assert "teléfono válido de Ecuador" in form.errors["telefono"][0]
-
-
-@pytest.mark.django_db
-def test_formulario_explica_cedula_invalida():
-    form = _formulario(identificacion="1710034066")
-    assert not form.is_valid()
-    assert "dígito verificador" in form.errors["identificacion"][0]
-
-
-@pytest.mark.django_db
-def test_formulario_exige_nombre_de_organizacion():
-    form = _formulario(nombre="")
-    assert not form.is_valid()
-    assert "nombre de la organización" in form.errors["nombre"][0]
-
-
-@pytest.mark.django_db
-def test_correo_invalido_en_espanol():
-    form = _formulario(email="no-es-correo")
-    assert not form.is_valid()
-    assert "correo electrónico válido" in form.errors["email"][0]
+    assert mensaje in form.errors[campo][0]

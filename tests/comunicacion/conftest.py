@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from comunicacion import services
@@ -72,6 +73,44 @@ def publicada(crear_noticia):
 @pytest.fixture
 def borrador(crear_noticia):
     return crear_noticia(titulo="Borrador secreto del pacto")
+
+
+@pytest.fixture
+def datos_de_contacto(db):
+    """datos_de_contacto(**cambios): what a visitor from Cayambe types in the contact form."""
+    cayambe = Canton.objects.get(codigo="1702").pk
+
+    def datos(**cambios) -> dict:
+        return {
+            "nombre": "Luis Chicaiza",
+            "email": "luis@example.org",
+            "canton": cayambe,
+            "asunto": "Centro de acopio",
+            "texto": "Propongo un centro de acopio de leche en Olmedo.",
+            **cambios,
+        }
+
+    return datos
+
+
+@pytest.fixture
+def paginas_de_suscripcion():
+    """paginas_de_suscripcion(suscripcion): the public pages a subscriber goes through: the form,
+    "sent", and the signed links to confirm and to unsubscribe."""
+    from comunicacion.services.suscripciones import SAL_BAJA, SAL_CONFIRMAR
+    from core.firmas import token_firmado
+
+    def paginas(suscripcion) -> list[str]:
+        confirmar = token_firmado(suscripcion, sal=SAL_CONFIRMAR)
+        baja = token_firmado(suscripcion, sal=SAL_BAJA)
+        return [
+            reverse("comunicacion:suscripcion"),
+            reverse("comunicacion:suscripcion_enviada"),
+            reverse("comunicacion:suscripcion_confirmar", args=[confirmar]),
+            reverse("comunicacion:suscripcion_baja", args=[baja]),
+        ]
+
+    return paginas
 
 
 @pytest.fixture

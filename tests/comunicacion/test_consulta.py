@@ -5,14 +5,12 @@ honeypot, rate and length limits); moderation that hides with a public reason an
 deletes; official answers (also in bulk) e-mailed once; the API and the feed without personal
 data; the closing report as a PDF read back with pypdf."""
 
-import io
 import re
 
 import pytest
 from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
-from pypdf import PdfReader
 
 from comunicacion.models import Comentario, Consulta, RespuestaOficial
 from comunicacion.services import consulta as srv
@@ -20,6 +18,7 @@ from comunicacion.views.consulta import ComentarView
 from core.permisos import AccesoDenegado
 from pactos.models import Pacto
 from sie.models import Canton, Sector
+from tests.ayudas_pdf import texto_pdf
 
 from ._consulta import DATOS_COMENTARIO, comentar, consulta, pacto_borrador  # noqa: F401
 
@@ -69,22 +68,21 @@ def test_una_sola_consulta_abierta_y_no_sobre_un_pacto_firmado(consulta, coordin
     from django.core.exceptions import ValidationError
     from django.utils import timezone
 
-    with pytest.raises(ValidationError, match="ya tiene una consulta abierta"):
+    def abrir_otra():
+        ahora = timezone.now()
         srv.consulta_abrir(
             pacto=consulta.pacto,
             usuario=coordinadora,
-            abre=timezone.now(),
-            cierra=timezone.now() + timezone.timedelta(days=3),
+            abre=ahora,
+            cierra=ahora + timezone.timedelta(days=3),
         )
+
+    with pytest.raises(ValidationError, match="ya tiene una consulta abierta"):
+        abrir_otra()
     Pacto.objects.filter(pk=consulta.pacto.pk).update(estado=Pacto.Estado.FIRMADO)
     Consulta.objects.filter(pk=consulta.pk).update(estado=Consulta.Estado.CERRADA)
     with pytest.raises(ValidationError, match="borrador o en consulta"):
-        srv.consulta_abrir(
-            pacto=consulta.pacto,
-            usuario=coordinadora,
-            abre=timezone.now(),
-            cierra=timezone.now() + timezone.timedelta(days=3),
-        )
+        abrir_otra()
 
 
 def test_un_visitante_comenta_un_compromiso_y_confirma_su_correo(
@@ -466,22 +464,18 @@ def test_el_informe_de_cierre_es_un_pdf_con_quien_participo_y_que_se_incorporo(
     )
     oculto = comentar(email="c@example.org", texto="Spam.")
     srv.comentario_ocultar(comentario=oculto, usuario=comunicador, motivo="Publicidad.")
-    srv.respuesta_publicar(
-        consulta=consulta,
-        comentarios=[a],
-        usuario=comunicador,
-        texto="Se incorpora la señalética bilingüe al compromiso 1.",
-        decision="incorporado",
-        enviar=False,
-    )
-    srv.respuesta_publicar(
-        consulta=consulta,
-        comentarios=[b],
-        usuario=comunicador,
-        texto="El ruido lo regula el GAD municipal; no entra en el pacto.",
-        decision="no_incorporado",
-        enviar=False,
-    )
+    for comentario, decision, texto in [
+        (a, "incorporado", "Se incorpora la señalética bilingüe al compromiso 1."),
+        (b, "no_incorporado", "El ruido lo regula el GAD municipal; no entra en el pacto."),
+    ]:
+        srv.respuesta_publicar(
+            consulta=consulta,
+            comentarios=[comentario],
+            usuario=comunicador,
+            texto=texto,
+            decision=decision,
+            enviar=False,
+        )
     cliente = cliente_de(coordinadora)
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = cliente.post(reverse("comunicacion:consulta_cerrar", args=[consulta.pk]))
@@ -495,9 +489,7 @@ def test_el_informe_de_cierre_es_un_pdf_con_quien_participo_y_que_se_incorporo(
     assert documento.estado == Documento.Estado.LISTO, (
         documento.error if hasattr(documento, "error") else ""
     )
-    with documento.archivo.open("rb") as archivo:
-        texto = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(archivo.read())).pages)
-    texto = " ".join(texto.split())
+    texto = texto_pdf(documento)
     assert "Informe de la consulta pública" in texto
     assert "Pacto de turismo del noroccidente" in texto
     assert "Puerto Quito" in texto and "Cayambe" in texto and "Cacao, café y caña" in texto

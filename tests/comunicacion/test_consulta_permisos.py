@@ -7,24 +7,15 @@ import pytest
 from django.urls import reverse
 
 from comunicacion.models import Comentario, Consulta, RespuestaOficial
+from tests.ayudas_roles import EQUIPO, ROLES
 
 from ._consulta import comentar, consulta, pacto_borrador  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "coordinacion",
-    "facilitacion",
-    "comunicacion",
-    "analisis",
-    "administracion",
-    "sin_rol",
-    "anonimo",
-]
 TODOS = set(ROLES)
 MODERAN = {"coordinacion", "comunicacion", "administracion"}
 ABREN = {"coordinacion", "administracion"}
-EQUIPO = {"coordinacion", "facilitacion", "comunicacion", "analisis", "administracion"}
 
 # action: (method, url name, argument, who may)
 TABLA = {

@@ -7,9 +7,9 @@ from django.core import mail
 from django.urls import reverse
 
 from comunicacion.models import Comentario
+from tests.ayudas_worker import esperar
 
 from ._consulta import comentar, consulta, pacto_borrador  # noqa: F401
-from ._worker import esperar
 
 
 @pytest.mark.celery_worker

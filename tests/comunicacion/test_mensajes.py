@@ -15,20 +15,8 @@ pytestmark = pytest.mark.django_db
 CONTACTO = reverse("comunicacion:contacto")
 
 
-def _datos(**extra):
-    datos = {
-        "nombre": "Luis Chicaiza",
-        "email": "luis@example.org",
-        "canton": Canton.objects.get(codigo="1702").pk,
-        "asunto": "Centro de acopio",
-        "texto": "Propongo un centro de acopio de leche en Olmedo.",
-    }
-    datos.update(extra)
-    return datos
-
-
-def test_un_visitante_envia_un_mensaje(client):
-    respuesta = client.post(CONTACTO, _datos())
+def test_un_visitante_envia_un_mensaje(client, datos_de_contacto):
+    respuesta = client.post(CONTACTO, datos_de_contacto())
     assert respuesta.status_code == 302
     assert respuesta["Location"] == reverse("comunicacion:contacto_gracias")
     mensaje = Mensaje.objects.get()
@@ -37,35 +25,37 @@ def test_un_visitante_envia_un_mensaje(client):
     assert "Recibimos su mensaje" in client.get(respuesta["Location"]).content.decode()
 
 
-def test_validacion_en_espanol(client):
-    respuesta = client.post(CONTACTO, _datos(nombre="", email="no-es-correo", asunto="", texto=""))
+def test_validacion_en_espanol(client, datos_de_contacto):
+    respuesta = client.post(
+        CONTACTO, datos_de_contacto(nombre="", email="no-es-correo", asunto="", texto="")
+    )
     html = respuesta.content.decode()
     assert respuesta.status_code == 400  # an invalid form keeps what was typed
     assert "Escriba su nombre." in html
     assert "Escriba un correo electrónico válido" in html
     assert "Escriba el asunto de su mensaje." in html
     assert "Escriba su mensaje." in html
-    respuesta = client.post(CONTACTO, _datos(texto="x" * 4001))
+    respuesta = client.post(CONTACTO, datos_de_contacto(texto="x" * 4001))
     assert "El mensaje puede tener hasta 4000 caracteres." in respuesta.content.decode()
     assert not Mensaje.objects.exists()
 
 
-def test_el_campo_trampa_detiene_a_los_robots(client):
-    respuesta = client.post(CONTACTO, _datos(web="http://spam.example"))
+def test_el_campo_trampa_detiene_a_los_robots(client, datos_de_contacto):
+    respuesta = client.post(CONTACTO, datos_de_contacto(web="http://spam.example"))
     assert respuesta.status_code == 400  # an invalid form keeps what was typed
     assert "No pudimos procesar su mensaje." in respuesta.content.decode()
     assert not Mensaje.objects.exists()
 
 
-def test_limite_por_conexion(client):
+def test_limite_por_conexion(client, datos_de_contacto):
     for _ in range(ContactoView.LIMITE_POR_HORA):
-        assert client.post(CONTACTO, _datos()).status_code == 302
-    respuesta = client.post(CONTACTO, _datos())
+        assert client.post(CONTACTO, datos_de_contacto()).status_code == 302
+    respuesta = client.post(CONTACTO, datos_de_contacto())
     assert respuesta.status_code == 429
     assert "Demasiados mensajes desde esta conexión" in respuesta.content.decode()
     assert Mensaje.objects.count() == ContactoView.LIMITE_POR_HORA
     # Another address is not affected.
-    otra = client.post(CONTACTO, _datos(), REMOTE_ADDR="10.0.0.9")
+    otra = client.post(CONTACTO, datos_de_contacto(), REMOTE_ADDR="10.0.0.9")
     assert otra.status_code == 302
     from django.core.cache import cache
 
@@ -176,6 +166,6 @@ def test_pregunto_respondimos_solo_con_permiso_y_sin_datos_personales(client, co
     assert "Ana Pérez" not in html and "ana@example.org" not in html
 
 
-def test_el_formulario_guarda_el_permiso_de_publicar(client):
-    client.post(CONTACTO, _datos(publicar="on"))
+def test_el_formulario_guarda_el_permiso_de_publicar(client, datos_de_contacto):
+    client.post(CONTACTO, datos_de_contacto(publicar="on"))
     assert Mensaje.objects.get().publicar is True

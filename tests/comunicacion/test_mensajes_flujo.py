@@ -16,7 +16,6 @@ from comunicacion import selectors, services
 from comunicacion.models import ALFABETO_CODIGO, Mensaje, NotaMensaje, normalizar_codigo
 from comunicacion.views import SeguimientoView
 from core.permisos import AccesoDenegado
-from sie.models import Canton
 
 pytestmark = pytest.mark.django_db
 
@@ -33,20 +32,6 @@ def _sin_limite_de_seguimiento():
     cache.delete_many(claves)
 
 
-def _datos(**extra):
-    datos = {
-        "tipo": "queja",
-        "tema": "turismo",
-        "nombre": "Luis Chicaiza",
-        "email": "luis@example.org",
-        "canton": Canton.objects.get(codigo="1702").pk,
-        "asunto": "Señalética dañada",
-        "texto": "La señalética de la ruta está dañada desde hace meses.",
-    }
-    datos.update(extra)
-    return datos
-
-
 def _codigo_mostrado(client, respuesta) -> str:
     html = client.get(respuesta["Location"]).content.decode()
     encontrado = re.search(r'id="codigo-seguimiento">([0-9A-Z-]+)<', html)
@@ -54,8 +39,8 @@ def _codigo_mostrado(client, respuesta) -> str:
     return encontrado.group(1)
 
 
-def test_el_formulario_guarda_tipo_tema_y_da_un_codigo_de_seguimiento(client):
-    respuesta = client.post(CONTACTO, _datos())
+def test_el_formulario_guarda_tipo_tema_y_da_un_codigo_de_seguimiento(client, datos_de_contacto):
+    respuesta = client.post(CONTACTO, datos_de_contacto(tipo="queja", tema="turismo"))
     assert respuesta.status_code == 302
     codigo = _codigo_mostrado(client, respuesta)
     mensaje = Mensaje.objects.get()

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from comunicacion import services
 from comunicacion.models import Mensaje
-
-from ._worker import esperar
+from tests.ayudas_worker import esperar
 
 
 @pytest.mark.celery_worker

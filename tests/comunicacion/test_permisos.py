@@ -3,11 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from tests.ayudas_roles import CON_CUENTA
+
 pytestmark = pytest.mark.django_db
 
 # Administración is a superuser account: Django grants it every permission.
 GESTIONAN = {"coordinacion", "comunicacion", "administracion"}
-ROLES = ["coordinacion", "facilitacion", "comunicacion", "analisis", "administracion", "sin_rol"]
 
 
 def _vistas(noticia, mensaje):
@@ -21,7 +22,7 @@ def _vistas(noticia, mensaje):
     ]
 
 
-@pytest.mark.parametrize("rol", ROLES)
+@pytest.mark.parametrize("rol", CON_CUENTA)
 def test_tabla_de_permisos_de_las_vistas_de_gestion(
     rol, usuarios_por_rol, cliente_de, borrador, mensaje
 ):
@@ -40,7 +41,7 @@ def test_anonimo_va_a_iniciar_sesion(client, borrador, mensaje):
         assert respuesta.status_code == 302 and "next=" in respuesta["Location"]
 
 
-@pytest.mark.parametrize("rol", ROLES)
+@pytest.mark.parametrize("rol", CON_CUENTA)
 def test_publicar_y_responder_segun_rol(rol, usuarios_por_rol, cliente_de, borrador, mensaje):
     cliente = cliente_de(usuarios_por_rol[rol])
     cliente.post(reverse("comunicacion:noticia_publicar", args=[borrador.pk]))

@@ -314,21 +314,11 @@ def test_resumen_programado_en_beat():
     assert entrada["task"] == "comunicacion.tasks.enviar_resumenes_suscripciones"
 
 
-def test_ningun_dato_personal_en_las_paginas_publicas(client, cayambe):
+def test_ningun_dato_personal_en_las_paginas_publicas(client, cayambe, paginas_de_suscripcion):
     suscripcion = Suscripcion.objects.create(
         email="secreta@example.org", tipo="canton", canton=cayambe
     )
-    for url in (
-        FORM,
-        reverse("comunicacion:suscripcion_enviada"),
-        reverse(
-            "comunicacion:suscripcion_confirmar",
-            args=[token_firmado(suscripcion, sal=srv.SAL_CONFIRMAR)],
-        ),
-        reverse(
-            "comunicacion:suscripcion_baja", args=[token_firmado(suscripcion, sal=srv.SAL_BAJA)]
-        ),
-    ):
+    for url in paginas_de_suscripcion(suscripcion):
         respuesta = client.get(url)
         assert respuesta.status_code == 200, url
         assert "secreta@example.org" not in respuesta.content.decode()

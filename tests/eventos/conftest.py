@@ -94,6 +94,22 @@ def invitar(evento, coordinadora):
     return invitar_
 
 
+@pytest.fixture
+def programar(evento, coordinadora):
+    """programar(titulo, fin, ponentes=[...], moderadores=[...]) puts a session in the event's
+    programme, from the event's start to fin."""
+
+    def programar_(titulo: str, fin, **participantes):
+        return services.sesion_guardar(
+            evento=evento,
+            usuario=coordinadora,
+            datos={"titulo": titulo, "inicio": evento.inicio, "fin": fin},
+            **participantes,
+        )
+
+    return programar_
+
+
 @pytest.fixture(autouse=True)
 def _hash_rapido(settings):
     # Users are created in almost every test; the production hasher costs a second each.

@@ -6,12 +6,12 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pypdf import PdfReader
 
 from core.documentos import documento_generar
 from core.models import Documento
 from eventos import enlaces, services
 from eventos.models import Evento
+from tests.ayudas_pdf import texto_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +19,7 @@ pytestmark = pytest.mark.django_db
 def _texto(documento) -> str:
     documento.refresh_from_db()
     assert documento.estado == Documento.Estado.LISTO, documento.error
-    with documento.archivo.open("rb") as f:
-        lector = PdfReader(io.BytesIO(f.read()))
-    return "\n".join(pagina.extract_text() for pagina in lector.pages)
+    return texto_pdf(documento)
 
 
 def _foto() -> SimpleUploadedFile:
@@ -107,17 +105,9 @@ def test_certificados_solo_para_quienes_asistieron(evento_realizado, coordinador
     )
 
 
-def test_programa_imprimible_publico(evento, coordinadora, client, settings, tmp_path):
+def test_programa_imprimible_publico(evento, programar, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    services.sesion_guardar(
-        evento=evento,
-        usuario=coordinadora,
-        datos={
-            "titulo": "Bienvenida",
-            "inicio": evento.inicio,
-            "fin": evento.inicio + timedelta(minutes=30),
-        },
-    )
+    programar("Bienvenida", evento.inicio + timedelta(minutes=30))
     respuesta = client.post(f"/documentos/solicitar/eventos_programa/{evento.slug}/")
     assert respuesta.status_code == 302
     documento = Documento.objects.get(tipo=services.TIPO_PROGRAMA)

@@ -4,20 +4,14 @@ import pytest
 
 from eventos import services
 from eventos.models import MiembroEquipo
+from tests.ayudas_roles import CON_CUENTA, EQUIPO
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["coordinacion", "facilitacion", "comunicacion", "analisis", "administracion", "sin_rol"]
 
 # permiso: roles allowed on an event where they have no role in the working group
 TABLA_SIN_EQUIPO = {
-    "eventos.ver_gestion": {
-        "coordinacion",
-        "facilitacion",
-        "comunicacion",
-        "analisis",
-        "administracion",
-    },
+    "eventos.ver_gestion": EQUIPO,
     "eventos.crear_evento": {"coordinacion"},
     "eventos.ver_evento": {"coordinacion", "comunicacion"},
     "eventos.editar_evento": {"coordinacion"},
@@ -59,7 +53,7 @@ POR_EVENTO = [
 ]
 
 
-@pytest.mark.parametrize("rol", ROLES)
+@pytest.mark.parametrize("rol", CON_CUENTA)
 @pytest.mark.parametrize("permiso", list(TABLA_SIN_EQUIPO))
 def test_tabla_por_rol(usuarios_por_rol, evento, rol, permiso):
     usuario = usuarios_por_rol[rol]

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def con_programa(evento, coordinadora, invitar):
+def con_programa(evento, coordinadora, invitar, programar):
     ponente = services.ponente_guardar(
         evento=evento,
         usuario=coordinadora,
@@ -22,16 +22,7 @@ def con_programa(evento, coordinadora, invitar):
             "bio": "Economista.",
         },
     )
-    services.sesion_guardar(
-        evento=evento,
-        usuario=coordinadora,
-        datos={
-            "titulo": "Resultados de las mesas de turismo",
-            "inicio": evento.inicio,
-            "fin": evento.fin,
-        },
-        ponentes=[ponente],
-    )
+    programar("Resultados de las mesas de turismo", evento.fin, ponentes=[ponente])
     invitar(2)
     return evento
 

@@ -8,17 +8,9 @@ from django.core import mail
 from eventos import services
 from eventos.models import Correo
 from eventos.tasks import enviar_recordatorio
+from tests.ayudas_worker import esperar
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _esperar(condicion, segundos=30):
-    limite = time.monotonic() + segundos
-    while time.monotonic() < limite:
-        if condicion():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_recordatorios_solo_a_quien_no_respondio(celery_worker_real, invitar, coordinadora, evento):
@@ -28,12 +20,12 @@ def test_recordatorios_solo_a_quien_no_respondio(celery_worker_real, invitar, co
     mail.outbox.clear()
 
     primero = services.recordatorio_crear(evento=evento, usuario=coordinadora)
-    assert _esperar(lambda: Correo.objects.filter(recordatorio=primero).count() == 2)
-    assert _esperar(lambda: len([m for m in mail.outbox if "Recordatorio" in m.subject]) == 2)
+    assert esperar(lambda: Correo.objects.filter(recordatorio=primero).count() == 2)
+    assert esperar(lambda: len([m for m in mail.outbox if "Recordatorio" in m.subject]) == 2)
     # The same round delivered again (a retried task) sends nothing new.
     enviar_recordatorio.apply_async(args=[primero.pk]).get(timeout=30)
     segundo = services.recordatorio_crear(evento=evento, usuario=coordinadora)
-    assert _esperar(lambda: Correo.objects.filter(recordatorio=segundo).count() == 2)
+    assert esperar(lambda: Correo.objects.filter(recordatorio=segundo).count() == 2)
     time.sleep(0.5)
     recordatorios = [m for m in mail.outbox if "Recordatorio" in m.subject]
     destinatarios = sorted(m.to[0] for m in recordatorios)

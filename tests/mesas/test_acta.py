@@ -9,6 +9,8 @@ from pypdf import PdfReader
 from core.models import Documento
 from mesas import selectors, services
 from mesas.selectors import acta_contexto
+from tests.ayudas_pdf import texto_pdf
+from tests.ayudas_worker import documento_terminado
 
 
 def _registrar(sesion, personas, organizacion, por):
@@ -28,22 +30,6 @@ def _registrar(sesion, personas, organizacion, por):
     )
 
 
-def _esperar_listo(documento, segundos=90):
-    limite = time.monotonic() + segundos
-    while time.monotonic() < limite:
-        documento.refresh_from_db()
-        if documento.estado in (Documento.Estado.LISTO, Documento.Estado.ERROR):
-            return documento
-        time.sleep(0.3)
-    raise AssertionError(f"el acta no estuvo lista: {documento.estado}")
-
-
-def _texto(documento) -> str:
-    with documento.archivo.open("rb") as archivo:
-        lector = PdfReader(io.BytesIO(archivo.read()))
-    return "\n".join(pagina.extract_text() for pagina in lector.pages)
-
-
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_acta_por_un_worker_real_y_version_2_al_reabrir(
@@ -57,9 +43,9 @@ def test_acta_por_un_worker_real_y_version_2_al_reabrir(
     _registrar(sesion, personas, organizacion, fac_cayambe)
     sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
 
-    v1 = _esperar_listo(selectors.acta_actual(sesion=sesion))
+    v1 = documento_terminado(selectors.acta_actual(sesion=sesion))
     assert v1.estado == Documento.Estado.LISTO, v1.error
-    texto = _texto(v1)
+    texto = texto_pdf(v1)
     assert "GOBIERNO PROVINCIAL DE PICHINCHA" in texto
     assert "Acta de la sesión N.º 1" in texto
     assert "Acuerdo 1." in texto and "Acuerdo 2." in texto
@@ -71,11 +57,11 @@ def test_acta_por_un_worker_real_y_version_2_al_reabrir(
     sesion = services.sesion_reabrir(sesion=sesion, usuario=fac_cayambe)
     services.acuerdo_registrar(sesion=sesion, texto="Tercer acuerdo tras la corrección")
     sesion = services.sesion_cerrar(sesion=sesion, version=sesion.version, usuario=fac_cayambe)
-    v2 = _esperar_listo(selectors.acta_actual(sesion=sesion))
+    v2 = documento_terminado(selectors.acta_actual(sesion=sesion))
     assert (v1.version, v2.version) == (1, 2) and v1.pk != v2.pk
-    assert "Tercer acuerdo" in _texto(v2)
+    assert "Tercer acuerdo" in texto_pdf(v2)
     v1.refresh_from_db()
-    assert v1.estado == Documento.Estado.LISTO and "Tercer acuerdo" not in _texto(v1)
+    assert v1.estado == Documento.Estado.LISTO and "Tercer acuerdo" not in texto_pdf(v1)
 
     publicada = services.acta_publicar(sesion=sesion, usuario=None)
     assert publicada.estado == "acta_publicada"
@@ -123,6 +109,6 @@ def test_acta_grande_se_renderiza_en_menos_de_dos_segundos(
     cpu = time.process_time() - cpu_inicio
     paginas = len(PdfReader(io.BytesIO(pdf)).pages)
     print(f"\nActa 120/60/40: {cpu:.2f} s de CPU ({segundos:.2f} s reales), {paginas} páginas")
-    assert "Acuerdo 40." in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Acuerdo 40." in texto_pdf(pdf)
     # The target is 2 s on an idle machine; CPU time (not wall time) with slack for a busy box.
     assert cpu < 4.0

@@ -10,30 +10,23 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from pypdf import PdfReader
 
 from actores.models import Actor
 from core.documentos import documento_generar
 from mesas import selectors, services
+from tests.ayudas_pdf import texto_pdf
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION,
     ORGANIZACION_DE_RESERVADO,
     RESERVADO,
-    SIN_ORGANIZACION,
     crear_personas,
+    nombra_a_todos,
+    retirar_consentimiento,
     sin_nombres_ocultos,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def _pdf(documento) -> str:
-    documento.refresh_from_db()
-    with documento.archivo.open("rb") as archivo:
-        lector = PdfReader(io.BytesIO(archivo.read()))
-    # pypdf may break a line inside a name: compare without line breaks
-    return " ".join(pagina.extract_text() for pagina in lector.pages).replace("\n", " ")
 
 
 def _registrar(sesion, p, por):
@@ -105,7 +98,7 @@ def _respuestas_publicas(client, sesion) -> dict[str, str]:
         textos[donde] = respuesta.content.decode()
     descarga = client.get(f"/documentos/{acta.uuid}/descargar/")
     assert descarga.status_code == 200
-    textos["acta publicada (PDF)"] = _pdf(acta)
+    textos["acta publicada (PDF)"] = texto_pdf(acta)
     return textos
 
 
@@ -150,17 +143,15 @@ def test_el_acta_para_firma_y_las_paginas_del_equipo_nombran_a_todos(
     client, cliente_de, publicada, fac_cayambe, coordinadora
 ):
     firmada = selectors.acta_actual(sesion=publicada)
-    texto = _pdf(firmada)
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in texto
+    texto = texto_pdf(firmada)
+    nombra_a_todos(texto, "acta para firma")
     assert "Ejemplar para firma" in texto and "Firma" in texto
     # ... and only the programme can download it
     assert client.get(f"/documentos/{firmada.uuid}/descargar/").status_code in (302, 404)
     assert cliente_de(coordinadora).get(f"/documentos/{firmada.uuid}/descargar/").status_code == 200
 
     registro = cliente_de(fac_cayambe).get(f"/mesas/sesion/{publicada.pk}/").content.decode()
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in registro
+    nombra_a_todos(registro, "registro de la sesión")
 
 
 def test_quien_da_su_consentimiento_aparece_despues_por_su_nombre(client, publicada, personas):
@@ -277,7 +268,6 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
 ):
     """She withdraws her consent while the worker is rendering the published acta (from the old
     data): that render must not become the public file; the acta is made again without her."""
-    from actores.services import actor_actualizar
     from core import documentos as modulo
 
     acta = selectors.acta_publica_actual(sesion=publicada)
@@ -289,11 +279,7 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
         resultado = renderizar(documento, definicion)  # read while she still consented
         if not retirado:
             retirado.append(True)
-            actor_actualizar(
-                actor=personas.consiente,
-                usuario=coordinadora,
-                datos={"consentimiento_nombre_publico": False},
-            )
+            retirar_consentimiento(personas.consiente, coordinadora)
         return resultado
 
     monkeypatch.setattr(modulo, "_renderizar_pdf", renderizar_y_retirar)
@@ -302,29 +288,24 @@ def test_retirar_el_consentimiento_mientras_se_genera_el_acta_no_deja_el_nombre(
     acta.refresh_from_db()
     assert acta.estado == acta.Estado.PENDIENTE and al_confirmar  # the stale render was dropped
     documento_generar(documento_id=acta.pk)  # the task sent again
-    texto = _pdf(acta)
+    texto = texto_pdf(acta)
     assert "Farinango" not in texto and ORGANIZACION in texto
 
 
 def test_quien_retira_su_consentimiento_desaparece_del_acta_publicada(
     client, publicada, personas, coordinadora, django_capture_on_commit_callbacks
 ):
-    from actores.services import actor_actualizar
 
     acta = selectors.acta_publica_actual(sesion=publicada)
-    assert CONSIENTE in _pdf(acta)
+    assert CONSIENTE in texto_pdf(acta)
     with django_capture_on_commit_callbacks() as al_confirmar:
-        actor_actualizar(
-            actor=personas.consiente,
-            usuario=coordinadora,
-            datos={"consentimiento_nombre_publico": False},
-        )
+        retirar_consentimiento(personas.consiente, coordinadora)
     acta.refresh_from_db()
     # the old file, with her name, is no longer served while the new one is produced
     assert acta.estado == acta.Estado.PENDIENTE and al_confirmar
     assert client.get(f"/documentos/{acta.uuid}/descargar/").status_code == 302
     documento_generar(documento_id=acta.pk)  # what the worker does with the enqueued task
-    texto = _pdf(acta)
+    texto = texto_pdf(acta)
     assert "Farinango" not in texto and ORGANIZACION in texto
     assert "Farinango" not in client.get(publicada.get_public_url()).content.decode()
     # the acta for signature is not touched

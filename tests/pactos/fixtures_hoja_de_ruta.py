@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from pactos import indicadores_programa
-from pactos.models import Actividad
+from pactos.models import Actividad, EstadoActividad
 
 HOY = datetime.date(2026, 6, 15)
 
@@ -24,6 +24,12 @@ def planificar(codigo: str, inicio: str, fin: str, **extra) -> Actividad:
         setattr(a, campo, valor)
     a.save()
     return a
+
+
+def planificar_hecha(codigo: str, inicio: str, fin: str, terminada: str, **extra) -> Actividad:
+    """An activity planned from inicio to fin, and done on terminada."""
+    fin_real = datetime.date.fromisoformat(terminada)
+    return planificar(codigo, inicio, fin, estado=EstadoActividad.HECHA, fin_real=fin_real, **extra)
 
 
 @pytest.fixture

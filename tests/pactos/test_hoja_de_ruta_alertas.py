@@ -11,7 +11,13 @@ from pactos.models import EstadoActividad
 from pactos.selectors.hoja_de_ruta import actividades_filtradas, alertas_de
 from pactos.services.hoja_de_ruta import actividad_actualizar_avance, resumen_semanal_enviar
 
-from .fixtures_hoja_de_ruta import HOY, actividad, claves_rapidas, planificar  # noqa: F401
+from .fixtures_hoja_de_ruta import (  # noqa: F401
+    HOY,
+    actividad,
+    claves_rapidas,
+    planificar,
+    planificar_hecha,
+)
 
 
 def alertas(hoy=HOY):
@@ -69,13 +75,7 @@ def test_dependencia_vencida_sin_terminar_tambien_se_retrasa():
 
 @pytest.mark.django_db
 def test_dependencia_terminada_a_tiempo_no_alerta():
-    planificar(
-        "pactos-convocatoria",
-        "2026-05-04",
-        "2026-06-01",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 5, 30),
-    )
+    planificar_hecha("pactos-convocatoria", "2026-05-04", "2026-06-01", terminada="2026-05-30")
     planificar("pactos-organizacion-mesas", "2026-06-16", "2026-07-31")
     assert tipos_de("pactos-organizacion-mesas") == set()
 

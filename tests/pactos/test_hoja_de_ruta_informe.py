@@ -3,11 +3,9 @@
 
 import datetime
 import io
-import time
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from core.models import Documento
 from pactos.models import EstadoActividad, InformeProgreso, ProductoPrograma
@@ -17,11 +15,14 @@ from pactos.services.informe_progreso import (
     informe_solicitar,
     periodo_mes_anterior,
 )
+from tests.ayudas_pdf import texto_pdf
+from tests.ayudas_worker import documento_terminado
 
 from .fixtures_hoja_de_ruta import (  # noqa: F401
     claves_rapidas,
     medios,
     planificar,
+    planificar_hecha,
     sin_cifras,
 )
 
@@ -32,21 +33,6 @@ PRODUCTOS = [
     "Sistema de Información Estratégica (SIE)",
     "Eventos públicos de difusión del programa",
 ]
-
-
-def texto_pdf(contenido: bytes) -> str:
-    texto = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(contenido)).pages)
-    return " ".join(texto.split())
-
-
-def esperar_listo(documento: Documento, segundos: float = 90) -> Documento:
-    limite = time.monotonic() + segundos
-    while time.monotonic() < limite:
-        documento.refresh_from_db()
-        if documento.estado in (Documento.Estado.LISTO, Documento.Estado.ERROR):
-            return documento
-        time.sleep(0.3)
-    pytest.fail(f"el informe sigue {documento.estado}")
 
 
 def test_periodo_del_mes_anterior():
@@ -66,26 +52,30 @@ def test_periodo_del_mes_anterior():
 
 def _metodologia_hecha():
     """The methodological design, done on 28 April."""
-    planificar(
+    planificar_hecha(
         "pactos-diseno-metodologico",
         "2026-03-02",
         "2026-04-30",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 28),
+        terminada="2026-04-28",
         inicio_real=datetime.date(2026, 3, 2),
     )
 
 
-@pytest.mark.django_db
-def test_contexto_del_informe(sin_cifras):
-    _metodologia_hecha()
-    planificar(
+@pytest.fixture
+def convocatoria_vencida():
+    """The call for participants, due on 20 May and 60 % done."""
+    return planificar(
         "pactos-convocatoria",
         "2026-05-04",
         "2026-05-20",
         estado=EstadoActividad.EN_CURSO,
         avance=60,
     )
+
+
+@pytest.mark.django_db
+def test_contexto_del_informe(sin_cifras, convocatoria_vencida):
+    _metodologia_hecha()
     contexto = informe_contexto(desde=datetime.date(2026, 4, 1), hasta=datetime.date(2026, 5, 31))
     assert [a.codigo for a in contexto["hechas_en_periodo"]] == ["pactos-diseno-metodologico"]
     assert [a.codigo for a in contexto["vencidas"]] == ["pactos-convocatoria"]
@@ -107,7 +97,7 @@ def test_informe_pdf_con_el_periodo_y_cada_producto(
     assert respuesta.status_code == 302 and respuesta["Location"] == documento.get_absolute_url()
     assert documento.estado == Documento.Estado.LISTO, documento.error
     assert documento.nombre_archivo == "informe-progreso-001-2026-04-01-2026-04-30.pdf"
-    texto = texto_pdf(documento.archivo.read())
+    texto = texto_pdf(documento)
     assert "Período: del 1 de abril de 2026 al 30 de abril de 2026" in texto
     for nombre in PRODUCTOS:
         assert nombre in texto, nombre
@@ -176,14 +166,7 @@ def test_solo_coordinacion_pide_informes(facilitador):
 
 
 @pytest.mark.django_db
-def test_datos_del_informe_en_xlsx(client, analista):
-    planificar(
-        "pactos-convocatoria",
-        "2026-05-04",
-        "2026-05-20",
-        estado=EstadoActividad.EN_CURSO,
-        avance=60,
-    )
+def test_datos_del_informe_en_xlsx(client, analista, convocatoria_vencida):
     client.force_login(analista, backend="django.contrib.auth.backends.ModelBackend")
     respuesta = client.get(
         "/pactos/hoja-de-ruta/informes/datos.xlsx", {"desde": "2026-05-01", "hasta": "2026-05-31"}
@@ -213,7 +196,7 @@ def test_worker_real_un_informe_mensual_aunque_beat_dispare_dos_veces(celery_wor
     primero = generar_informe_mensual.delay()
     segundo = generar_informe_mensual.delay()
     assert primero.get(timeout=60) == segundo.get(timeout=60)
-    documento = esperar_listo(Documento.objects.get(tipo="informe_progreso"))
+    documento = documento_terminado(Documento.objects.get(tipo="informe_progreso"))
     assert documento.estado == Documento.Estado.LISTO, documento.error
     assert InformeProgreso.objects.count() == 1
     assert Documento.objects.filter(tipo="informe_progreso").count() == 1

@@ -5,50 +5,23 @@ import pytest
 
 from core.roles import Rol
 from pactos.models import Actividad, EstadoActividad
+from tests.ayudas_roles import EQUIPO, ROLES, usuario_de
 
 from .fixtures_hoja_de_ruta import claves_rapidas  # noqa: F401
 
-ROLES = [
-    "coordinacion",
-    "facilitacion",
-    "comunicacion",
-    "analisis",
-    "administracion",
-    "sin_rol",
-    "anonimo",
-]
-
-
-def usuario_de(usuarios_por_rol, rol):
-    from django.contrib.auth.models import AnonymousUser
-
-    return usuarios_por_rol[rol] or AnonymousUser()
-
+pytestmark = pytest.mark.django_db
 
 TABLA_REGLAS = {
     # rule: roles that hold it (without owning the activity). Administración is the Django
     # superuser: it holds every rule, as in the Django admin.
-    "pactos.ver_hoja_de_ruta": {
-        "coordinacion",
-        "facilitacion",
-        "comunicacion",
-        "analisis",
-        "administracion",
-    },
+    "pactos.ver_hoja_de_ruta": EQUIPO,
     "pactos.editar_hoja_de_ruta": {"coordinacion", "administracion"},
     "pactos.actualizar_actividad": {"coordinacion", "administracion"},
     "pactos.generar_informe": {"coordinacion", "administracion"},
-    "pactos.ver_informes": {
-        "coordinacion",
-        "facilitacion",
-        "comunicacion",
-        "analisis",
-        "administracion",
-    },
+    "pactos.ver_informes": EQUIPO,
 }
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("regla", sorted(TABLA_REGLAS))
 def test_tabla_de_reglas_por_rol(usuarios_por_rol, regla):
     actividad = Actividad.objects.get(codigo="pactos-convocatoria")
@@ -60,24 +33,30 @@ def test_tabla_de_reglas_por_rol(usuarios_por_rol, regla):
         )
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "rol, es_responsable, puede",
-    [
-        ("coordinacion", False, True),
-        ("facilitacion", True, True),
-        ("facilitacion", False, False),
-        ("comunicacion", True, True),
-        ("analisis", False, False),
-        ("sin_rol", True, False),  # someone who left the team keeps no access
-    ],
-)
-def test_responsable_actualiza_solo_sus_actividades(usuarios_por_rol, rol, es_responsable, puede):
-    usuario = usuarios_por_rol[rol]
+# (role, owns the activity, may update it): the rule and the inline update agree.
+ACTUALIZAN = [
+    ("coordinacion", False, True),
+    ("facilitacion", True, True),
+    ("facilitacion", False, False),
+    ("comunicacion", True, True),
+    ("analisis", False, False),
+    ("sin_rol", True, False),  # someone who left the team keeps no access
+    ("anonimo", False, False),
+]
+
+
+def _convocatoria(responsable=None) -> Actividad:
     actividad = Actividad.objects.get(codigo="pactos-convocatoria")
-    if es_responsable:
-        actividad.responsable = usuario
+    if responsable is not None:
+        actividad.responsable = responsable
         actividad.save()
+    return actividad
+
+
+@pytest.mark.parametrize(("rol", "es_responsable", "puede"), ACTUALIZAN)
+def test_responsable_actualiza_solo_sus_actividades(usuarios_por_rol, rol, es_responsable, puede):
+    usuario = usuario_de(usuarios_por_rol, rol)
+    actividad = _convocatoria(usuario if es_responsable else None)
     assert usuario.has_perm("pactos.actualizar_actividad", actividad) is puede
     assert usuario.has_perm("pactos.editar_hoja_de_ruta", actividad) is (rol == "coordinacion")
 
@@ -102,7 +81,6 @@ ESPERADO_LECTURA = {
 }
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("rol", ROLES)
 def test_paginas_de_lectura_por_rol(usuarios_por_rol, cliente_de, rol):
     pk = Actividad.objects.get(codigo="pactos-convocatoria").pk
@@ -116,7 +94,6 @@ def test_paginas_de_lectura_por_rol(usuarios_por_rol, cliente_de, rol):
             assert "pertenecer al equipo del programa" in respuesta.content.decode()
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     "rol, esperado",
     [
@@ -145,25 +122,12 @@ def test_paginas_de_edicion_solo_coordinacion(usuarios_por_rol, cliente_de, rol,
     ), rol
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "rol, es_responsable, esperado",
-    [
-        ("coordinacion", False, 200),
-        ("facilitacion", True, 200),
-        ("facilitacion", False, 403),
-        ("analisis", False, 403),
-        ("sin_rol", True, 403),
-        ("anonimo", False, 302),
-    ],
-)
+@pytest.mark.parametrize(("rol", "es_responsable", "puede"), ACTUALIZAN)
 def test_actualizacion_en_linea_por_rol_y_responsable(
-    usuarios_por_rol, cliente_de, rol, es_responsable, esperado
+    usuarios_por_rol, cliente_de, rol, es_responsable, puede
 ):
-    actividad = Actividad.objects.get(codigo="pactos-convocatoria")
-    if es_responsable:
-        actividad.responsable = usuarios_por_rol[rol]
-        actividad.save()
+    esperado = 200 if puede else 302 if rol == "anonimo" else 403
+    actividad = _convocatoria(usuarios_por_rol[rol] if es_responsable else None)
     cliente = cliente_de(usuarios_por_rol[rol])
     respuesta = cliente.post(
         f"/pactos/hoja-de-ruta/actividades/{actividad.pk}/estado/",
@@ -177,7 +141,6 @@ def test_actualizacion_en_linea_por_rol_y_responsable(
     )
 
 
-@pytest.mark.django_db
 def test_el_publico_no_ve_nada_de_la_hoja_de_ruta(client):
     """Owners, notes and dates of the roadmap are staff-only; the API exposes none of it."""
     actividad = Actividad.objects.get(codigo="pactos-convocatoria")
@@ -193,7 +156,6 @@ def test_el_publico_no_ve_nada_de_la_hoja_de_ruta(client):
     assert "Nota interna del equipo" not in client.get("/").content.decode()
 
 
-@pytest.mark.django_db
 def test_grupos_de_roles_existentes():
     from django.contrib.auth.models import Group
 

@@ -10,7 +10,13 @@ from django.utils import timezone
 from core.roles import Rol
 from pactos.models import Actividad, EstadoActividad
 
-from .fixtures_hoja_de_ruta import actividad, claves_rapidas, planificar, sin_cifras  # noqa: F401
+from .fixtures_hoja_de_ruta import (  # noqa: F401
+    actividad,
+    claves_rapidas,
+    planificar,
+    planificar_hecha,
+    sin_cifras,
+)
 
 URL = "/pactos/hoja-de-ruta/"
 
@@ -284,19 +290,23 @@ def test_demo_con_fechas_de_2026_algunas_hechas_y_algunas_vencidas(django_user_m
     assert Actividad.objects.filter(codigo="lanzamiento-evento").get().history.count() >= 2
 
 
+def _lanzamiento_hecho(**extra):
+    # the launch event, a milestone the public sees once it is reached; its note is internal
+    return planificar_hecha(
+        "lanzamiento-evento",
+        "2026-04-21",
+        "2026-04-21",
+        terminada="2026-04-21",
+        notas="Nota interna: presupuesto ajustado.",
+        **extra,
+    )
+
+
 @pytest.mark.django_db
 def test_hoja_de_ruta_publica_solo_bloques_e_hitos_alcanzados(coordinadora):
     from django.template import Context, Template
 
-    planificar(
-        "lanzamiento-evento",
-        "2026-04-21",
-        "2026-04-21",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 21),
-        responsable=coordinadora,
-        notas="Nota interna: presupuesto ajustado.",
-    )
+    _lanzamiento_hecho(responsable=coordinadora)
     planificar(
         "pactos-diseno-metodologico", "2026-03-01", "2026-04-30", estado=EstadoActividad.EN_CURSO
     )
@@ -310,14 +320,7 @@ def test_hoja_de_ruta_publica_solo_bloques_e_hitos_alcanzados(coordinadora):
 def test_la_portada_muestra_el_avance_de_cada_bloque_y_se_actualiza(client, coordinadora):
     """The home page's roadmap shows each block's progress; a finished activity shows at once."""
     assert "0 de 9 actividades realizadas" in client.get("/").content.decode()
-    planificar(
-        "lanzamiento-evento",
-        "2026-04-21",
-        "2026-04-21",
-        estado=EstadoActividad.HECHA,
-        fin_real=datetime.date(2026, 4, 21),
-        notas="Nota interna: presupuesto ajustado.",
-    )
+    _lanzamiento_hecho()
     html = client.get("/").content.decode()
     assert "1 de 9 actividades realizadas" in html
     assert "presupuesto" not in html

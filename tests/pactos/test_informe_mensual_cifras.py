@@ -38,9 +38,10 @@ from sie.selectors import (
     indicadores_con_datos_total,
     indicadores_movidos_en,
 )
+from tests.ayudas_pdf import texto_pdf
+from tests.ayudas_worker import documento_terminado
 
 from .fixtures_hoja_de_ruta import claves_rapidas, medios  # noqa: F401
-from .test_hoja_de_ruta_informe import esperar_listo, texto_pdf
 
 DESDE = datetime.date(2026, 5, 1)
 HASTA = datetime.date(2026, 5, 31)
@@ -57,19 +58,24 @@ class Periodo:
     actividad_terminada: str
 
 
-def _persona(nombre, *, genero="", canton=None, sectores=()):
+def _actor(naturaleza, *, sectores=(), **datos) -> Actor:
+    """An actor registered through actores' service (by nobody: a fixture)."""
     return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": nombre,
-            "apellidos": "Prueba",
-            "genero": genero,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL,
-            "canton": canton,
-        },
-        sectores=list(sectores),
+        usuario=None, datos={"naturaleza": naturaleza, **datos}, sectores=list(sectores)
+    )
+
+
+def _persona(nombre, *, genero="", canton=None, sectores=()):
+    ambito = Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL
+    return _actor(
+        Actor.Naturaleza.PERSONA,
+        nombres=nombre,
+        apellidos="Prueba",
+        genero=genero,
+        tipo=Actor.Tipo.COMUNITARIO,
+        ambito=ambito,
+        canton=canton,
+        sectores=sectores,
     )
 
 
@@ -101,15 +107,12 @@ def _sembrar_participacion(por):
     sin_datos = _persona("Alguien")
     quien = _persona("Quien", genero="no_informa", canton=cayambe, sectores=[flores, leche])
     maria = _persona("María", genero="mujer", sectores=[leche, cacao])
-    lecheros = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Asociación de lecheros de Machachi",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.CANTONAL,
-            "canton": mejia,
-        },
+    lecheros = _actor(
+        Actor.Naturaleza.ORGANIZACION,
+        nombre="Asociación de lecheros de Machachi",
+        tipo=Actor.Tipo.COMUNITARIO,
+        ambito=Actor.Ambito.CANTONAL,
+        canton=mejia,
         sectores=[leche],
     )
     turismo_cayambe = Mesa.objects.get(slug="turismo-cayambe")
@@ -150,14 +153,11 @@ def _semilla_pactos(coordinadora) -> Semilla:
         lugar="Casa comunal",
         estado=Sesion.Estado.CERRADA,
     )
-    organizacion = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Cámara de Turismo de Cayambe",
-            "tipo": Actor.Tipo.PRIVADO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-        },
+    organizacion = _actor(
+        Actor.Naturaleza.ORGANIZACION,
+        nombre="Cámara de Turismo de Cayambe",
+        tipo=Actor.Tipo.PRIVADO,
+        ambito=Actor.Ambito.PROVINCIAL,
     )
     eje = Eje.objects.get(codigo="turismo")
     return Semilla(coordinadora, eje, sesion, organizacion, iter(range(1, 100)))
@@ -198,12 +198,8 @@ def _sembrar_pactos(coordinadora) -> list[str]:
     _pacto(semilla, "Pacto de junio", 1, datetime.date(2026, 6, 10))
     _pacto(semilla, "Pacto en borrador", 1, None)
     cumplido = mayo.compromisos.order_by("numero").first()
-    pactos_srv.compromiso_actualizar(
-        compromiso=cumplido,
-        usuario=coordinadora,
-        texto="Rutas señalizadas.",
-        estado="cumplido",
-        avance=100,
+    pactos_srv.compromiso_actualizar(  # a fulfilled commitment is at 100 %
+        compromiso=cumplido, usuario=coordinadora, texto="Rutas señalizadas.", estado="cumplido"
     )
     return ["Pacto de rutas de mayo", "Pacto de ferias de mayo"]
 
@@ -458,7 +454,7 @@ def test_cada_cifra_del_informe_es_verdad(
         )
     documento = Documento.objects.get(tipo="informe_progreso")
     assert documento.estado == Documento.Estado.LISTO, documento.error
-    texto = texto_pdf(documento.archivo.read())
+    texto = texto_pdf(documento)
     comprobar_cifras(texto, periodo, coordinadora=coordinadora, client=client)
 
 
@@ -473,6 +469,6 @@ def test_cifras_del_informe_generado_por_un_worker_real(
         "/pactos/hoja-de-ruta/informes/",
         {"desde": DESDE.isoformat(), "hasta": HASTA.isoformat()},
     )
-    documento = esperar_listo(Documento.objects.get(tipo="informe_progreso"))
+    documento = documento_terminado(Documento.objects.get(tipo="informe_progreso"))
     assert documento.estado == Documento.Estado.LISTO, documento.error
-    comprobar_cifras(texto_pdf(documento.archivo.read()), periodo)
+    comprobar_cifras(texto_pdf(documento), periodo)

@@ -2,52 +2,37 @@
 the pacto page, the commitment page, the API (JSON and CSV) and the pacto's PDF show their
 organisation (or "Participante") instead; the staff pages keep the name."""
 
-import io
-
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from pypdf import PdfReader
 
 from core.documentos import documento_generar
 from core.models import Documento
-from pactos.models import Compromiso
+from tests.ayudas_pdf import texto_pdf
+from tests.factories import ActorFactory, CompromisoFactory
 from tests.personas_publicas import (
     CONSIENTE,
     ORGANIZACION_DE_RESERVADO,
-    RESERVADO,
-    SIN_ORGANIZACION,
     crear_personas,
-    persona,
+    nombra_a_todos,
+    retirar_consentimiento,
     sin_nombres_ocultos,
 )
 
 pytestmark = pytest.mark.django_db
 
 
-def _compromiso(pacto, numero, lider) -> Compromiso:
-    return Compromiso.objects.create(
-        pacto=pacto, numero=numero, titulo=f"Compromiso {numero}", texto="Texto", lider=lider
-    )
-
-
 @pytest.fixture
 def liderados(pacto_publicado):
     p = crear_personas()
+    # numbered 2, 3 and 4 after the published pacto's commitment
     compromisos = [
-        _compromiso(pacto_publicado, n, lider)
-        for n, lider in enumerate((p.consiente, p.reservado, p.sin_organizacion), start=2)
+        CompromisoFactory(pacto=pacto_publicado, lider=lider)
+        for lider in (p.consiente, p.reservado, p.sin_organizacion)
     ]
     return pacto_publicado, compromisos
-
-
-def _pdf(documento) -> str:
-    documento.refresh_from_db()
-    with documento.archivo.open("rb") as archivo:
-        lector = PdfReader(io.BytesIO(archivo.read()))
-    return " ".join(p.extract_text() for p in lector.pages).replace("\n", " ")
 
 
 def test_responsables_sin_consentimiento_aparecen_por_su_organizacion(
@@ -65,7 +50,7 @@ def test_responsables_sin_consentimiento_aparecen_por_su_organizacion(
         "API de compromisos": client.get("/api/v1/compromisos/").content.decode(),
         "API en CSV": client.get("/api/v1/compromisos/?format=csv").content.decode(),
         "feed de avances": client.get(reverse("pactos:feed_avances")).content.decode(),
-        "PDF del pacto": _pdf(documento),
+        "PDF del pacto": texto_pdf(documento),
     }
     for c in compromisos:
         textos[f"compromiso {c.numero}"] = client.get(c.get_public_url()).content.decode()
@@ -92,8 +77,8 @@ def test_el_equipo_ve_los_nombres(cliente_de, coordinadora, liderados):
     cliente = cliente_de(coordinadora)
     gestion = cliente.get(reverse("pactos:pacto_gestion", args=[pacto.pk])).content.decode()
     tablero = cliente.get(reverse("pactos:tablero_compromisos")).content.decode()
-    for nombre in (CONSIENTE, RESERVADO, SIN_ORGANIZACION):
-        assert nombre in gestion and nombre in tablero
+    nombra_a_todos(gestion, "gestión del pacto")
+    nombra_a_todos(tablero, "tablero de compromisos")
 
 
 def test_consultas_no_crecen_con_responsables_personas(client, liderados):
@@ -107,28 +92,22 @@ def test_consultas_no_crecen_con_responsables_personas(client, liderados):
         return len(ctx.captured_queries)
 
     antes = {url: consultas(url) for url in urls}
-    for n in range(5, 10):
-        _compromiso(pacto, n, persona(f"Líder {n}", "Sin Consentimiento"))
+    for _ in range(5):  # people who did not consent to be named
+        CompromisoFactory(pacto=pacto, lider=ActorFactory(persona=True))
     assert {url: consultas(url) for url in urls} == antes
 
 
 def test_quien_retira_su_consentimiento_desaparece_del_pdf_del_pacto(
     client, liderados, coordinadora, settings, tmp_path
 ):
-    from actores.services import actor_actualizar
-
     settings.MEDIA_ROOT = tmp_path
     pacto, compromisos = liderados
     client.post(f"/documentos/solicitar/pacto/{pacto.slug}/")
     documento = Documento.objects.get(tipo="pacto")
     documento_generar(documento_id=documento.pk)
-    assert CONSIENTE in _pdf(documento)
-    actor_actualizar(
-        actor=compromisos[0].lider,
-        usuario=coordinadora,
-        datos={"consentimiento_nombre_publico": False},
-    )
+    assert CONSIENTE in texto_pdf(documento)
+    retirar_consentimiento(compromisos[0].lider, coordinadora)
     documento.refresh_from_db()
     assert documento.estado == Documento.Estado.PENDIENTE
     documento_generar(documento_id=documento.pk)
-    assert "Farinango" not in _pdf(documento)
+    assert "Farinango" not in texto_pdf(documento)

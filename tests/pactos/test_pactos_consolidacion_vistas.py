@@ -4,11 +4,11 @@ import io
 
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from core.documentos import documento_generar, documento_solicitar
 from mesas.models import Sesion
 from pactos.models import AcuerdoDescartado, Compromiso
+from tests.ayudas_pdf import texto_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -135,9 +135,7 @@ def test_el_pdf_del_pacto_numera_compromisos_firmantes_y_rastro(
     documento = documento_solicitar(fuente=pacto_publicado, tipo="pacto")
     documento = documento_generar(documento_id=documento.pk)
     assert documento.estado == "listo", documento.error
-    texto = " ".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(documento.archivo.read())).pages
-    )
+    texto = texto_pdf(documento)
     compromiso = pacto_publicado.compromisos.get()
     assert f"{compromiso.numero}. {compromiso.titulo}" in texto
     assert "Ana Pérez" in texto

@@ -1,16 +1,15 @@
 """Issue 14 item 4: a commitment's trail never shows the public an agreement of a session whose
 acta is not published, on any public route (pages, API, feeds, the pacto's PDF)."""
 
-import io
 import itertools
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
-from pypdf import PdfReader
 
 from core.documentos import documento_generar, documento_solicitar
 from mesas.models import Sesion
+from tests.ayudas_pdf import texto_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -120,10 +119,7 @@ def test_el_pdf_publico_del_pacto_solo_cita_sesiones_con_acta_publicada(
     documento = documento_solicitar(fuente=compromiso.pacto, tipo="pacto")
     documento = documento_generar(documento_id=documento.pk)
     assert documento.estado == "listo", documento.error
-    texto = " ".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(documento.archivo.read())).pages
-    )
-    texto = " ".join(texto.split())
+    texto = texto_pdf(documento)
     assert "Viene del acuerdo" in texto
     assert publicado.sesion.mesa.nombre in texto
     assert reservado.sesion.mesa.nombre not in texto

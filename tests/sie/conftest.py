@@ -1,5 +1,6 @@
 """Fixtures of the SIE tests: values recorded through the services, as users do."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -29,6 +30,24 @@ def canton():
         return Canton.objects.get(codigo=codigo)
 
     return buscar
+
+
+@pytest.fixture
+def guardar_meta(db, indicador, canton):
+    """guardar_meta("TUR-01", linea_base=60_000, valor_meta=75_000): a target for Cayambe at the
+    end of 2027, from its 2023 baseline, through sie.services."""
+
+    def guardar(codigo, *, linea_base, valor_meta):
+        return services.meta_guardar(
+            indicador=indicador(codigo),
+            canton=canton("1702"),
+            linea_base=Decimal(linea_base),
+            linea_base_periodo="2023",
+            valor_meta=Decimal(valor_meta),
+            fecha_meta=datetime.date(2027, 12, 31),
+        )
+
+    return guardar
 
 
 @pytest.fixture

@@ -7,22 +7,30 @@ from sie.models import Medicion
 pytestmark = pytest.mark.django_db
 
 
+def _captura(indicador: str, **valores) -> dict:
+    """The entry grid of an indicator for 2024, from MINTUR; valores are its cells (v_...)."""
+    return {
+        "indicador": indicador,
+        "periodo": "2024",
+        "fuente": "MINTUR",
+        "fecha_dato": "2025-03-31",
+        **valores,
+    }
+
+
 def test_captura_de_un_periodo_para_todos_los_cantones(cliente_de, analista):
     cliente = cliente_de(analista)
     respuesta = cliente.get("/sie/gestion/captura/?indicador=TUR-07&periodo=2024")
     assert respuesta.status_code == 200
     contenido = respuesta.content.decode()
     assert "v_1709_sexo_mujeres" in contenido and "v_1701__" in contenido
-    datos = {
-        "indicador": "TUR-07",
-        "periodo": "2024",
-        "fuente": "MINTUR",
-        "fecha_dato": "2025-03-31",
-        "v_1701__": "1.200",
-        "v_1701_sexo_hombres": "500",
-        "v_1701_sexo_mujeres": "700",
-        "v_1702__": "80,5",
-    }
+    datos = _captura(
+        "TUR-07",
+        v_1701__="1.200",
+        v_1701_sexo_hombres="500",
+        v_1701_sexo_mujeres="700",
+        v_1702__="80,5",
+    )
     respuesta = cliente.post("/sie/gestion/captura/", datos)
     assert respuesta.status_code == 302
     assert Medicion.objects.count() == 4
@@ -32,15 +40,7 @@ def test_captura_de_un_periodo_para_todos_los_cantones(cliente_de, analista):
 
 def test_captura_con_un_error_no_guarda_nada(cliente_de, analista):
     respuesta = cliente_de(analista).post(
-        "/sie/gestion/captura/",
-        {
-            "indicador": "TUR-01",
-            "periodo": "2024",
-            "fuente": "MINTUR",
-            "fecha_dato": "2025-03-31",
-            "v_1701__": "1000",
-            "v_1702__": "mil",
-        },
+        "/sie/gestion/captura/", _captura("TUR-01", v_1701__="1000", v_1702__="mil")
     )
     assert respuesta.status_code == 400
     assert "Cayambe, Total: «mil» no es un número." in respuesta.content.decode()
@@ -86,21 +86,10 @@ def test_acciones_masivas_saltan_los_marcados(cliente_de, analista, registrar):
     assert buena.estado == "publicado"
 
 
-def test_selector_de_metas_para_los_pactos(indicador, canton):
-    import datetime
-    from decimal import Decimal
-
-    from sie import services
+def test_selector_de_metas_para_los_pactos(indicador, guardar_meta):
     from sie.selectors import meta_avance, metas_disponibles
 
-    meta = services.meta_guardar(
-        indicador=indicador("AGR-07"),
-        canton=canton("1702"),
-        linea_base=Decimal(100),
-        linea_base_periodo="2023",
-        valor_meta=Decimal(200),
-        fecha_meta=datetime.date(2027, 12, 31),
-    )
+    meta = guardar_meta("AGR-07", linea_base=100, valor_meta=200)
     assert list(metas_disponibles(indicador=indicador("AGR-07"))) == [meta]
     assert meta_avance(meta=meta)["avance"] is None
 

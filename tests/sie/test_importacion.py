@@ -112,27 +112,27 @@ def test_la_plantilla_xlsx_se_llena_y_se_importa(cliente_de, analista):
     assert not Medicion.objects.exclude(alertas=[]).exists()
 
 
-def test_vista_importar_previa_y_confirmacion(cliente_de, analista):
+@pytest.mark.parametrize(
+    ("canton", "previa", "aviso", "confirmacion", "guardadas"),
+    [
+        ("1702", 200, "1 fila correcta", 302, [65000]),
+        # an error saves nothing, and leaves nothing to confirm
+        ("9999", 400, "el cantón «9999» no existe", 400, []),
+    ],
+)
+def test_vista_importar_previa_y_confirmacion(
+    cliente_de, analista, canton, previa, aviso, confirmacion, guardadas
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     cliente = cliente_de(analista)
-    archivo = SimpleUploadedFile("datos.csv", csv("TUR-01,1702,,2024,,,65000,MINTUR,2025-03-31"))
+    archivo = SimpleUploadedFile(
+        "datos.csv", csv(f"TUR-01,{canton},,2024,,,65000,MINTUR,2025-03-31")
+    )
     respuesta = cliente.post("/sie/gestion/importar/", {"archivo": archivo})
-    assert respuesta.status_code == 200
-    assert "1 fila correcta" in respuesta.content.decode()
+    assert respuesta.status_code == previa
+    assert aviso in respuesta.content.decode()
     assert not Medicion.objects.exists()
     respuesta = cliente.post("/sie/gestion/importar/confirmar/")
-    assert respuesta.status_code == 302
-    assert Medicion.objects.get().valor == 65000
-
-
-def test_vista_importar_con_error_no_guarda(cliente_de, analista):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    cliente = cliente_de(analista)
-    archivo = SimpleUploadedFile("datos.csv", csv("TUR-01,9999,,2024,,,65000,MINTUR,2025-03-31"))
-    respuesta = cliente.post("/sie/gestion/importar/", {"archivo": archivo})
-    assert respuesta.status_code == 400
-    assert "el cantón «9999» no existe" in respuesta.content.decode()
-    respuesta = cliente.post("/sie/gestion/importar/confirmar/")
-    assert not Medicion.objects.exists()
+    assert respuesta.status_code == confirmacion
+    assert list(Medicion.objects.values_list("valor", flat=True)) == guardadas

@@ -154,23 +154,11 @@ def test_pagina_de_datos_abiertos_con_diccionario(client):
 
 
 def test_tablero_del_canton_muestra_variacion_meta_y_fuente(
-    client, registrar, analista, indicador, canton
+    client, registrar, analista, guardar_meta
 ):
-    import datetime
-    from decimal import Decimal
-
-    from sie import services
-
     registrar("TUR-01", "1702", 2023, 60_000, publicar=True, usuario=analista)
     registrar("TUR-01", "1702", 2024, 66_000, publicar=True, usuario=analista, fuente="GAD Cayambe")
-    services.meta_guardar(
-        indicador=indicador("TUR-01"),
-        canton=canton("1702"),
-        linea_base=Decimal(60_000),
-        linea_base_periodo="2023",
-        valor_meta=Decimal(75_000),
-        fecha_meta=datetime.date(2027, 12, 31),
-    )
+    guardar_meta("TUR-01", linea_base=60_000, valor_meta=75_000)
     contenido = client.get("/sie/cantones/1702/").content.decode()
     assert "66.000" in contenido
     assert "10,0 %" in contenido  # change from 2023
