@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from actores.models import Actor
-from actores.services import actor_crear, membresia_crear
+from actores.services import membresia_crear
+from tests.pasos import organizacion_comunitaria, persona_comunitaria
 
 CONSIENTE = "Rosa Elvira Farinango Lema"
 RESERVADO = "Segundo Aurelio Quilumbaquín Tupiza"
@@ -30,36 +31,13 @@ class Personas:
     organizacion_de_reservado: Actor
 
 
-def persona(nombres, apellidos, **extra) -> Actor:
-    return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": nombres,
-            "apellidos": apellidos,
-            "genero": Actor.Genero.MUJER,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            **extra,
-        },
-    )
-
-
-def _organizacion(nombre) -> Actor:
-    return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": nombre,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-        },
-    )
+def persona(nombres, apellidos, genero=Actor.Genero.MUJER, **extra) -> Actor:
+    return persona_comunitaria(nombres, apellidos, genero, **extra)
 
 
 def crear_personas() -> Personas:
-    organizacion = _organizacion(ORGANIZACION)
-    otra = _organizacion(ORGANIZACION_DE_RESERVADO)
+    organizacion = organizacion_comunitaria(ORGANIZACION)
+    otra = organizacion_comunitaria(ORGANIZACION_DE_RESERVADO)
     consiente = persona("Rosa Elvira", "Farinango Lema", consentimiento_nombre_publico=True)
     reservado = persona(
         "Segundo Aurelio",
