@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from actores.models import Actor
-from actores.services import actor_actualizar, actor_crear, membresia_crear
-from tests.pasos import persona_comunitaria
+from actores.services import actor_actualizar, membresia_crear
+from tests.pasos import organizacion_comunitaria, persona_comunitaria
 
 CONSIENTE = "Rosa Elvira Farinango Lema"
 RESERVADO = "Segundo Aurelio Quilumbaquín Tupiza"
@@ -35,21 +35,9 @@ def persona(nombres, apellidos, genero=Actor.Genero.MUJER, **extra) -> Actor:
     return persona_comunitaria(nombres, apellidos, genero, **extra)
 
 
-def _organizacion(nombre) -> Actor:
-    return actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": nombre,
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-        },
-    )
-
-
 def crear_personas() -> Personas:
-    organizacion = _organizacion(ORGANIZACION)
-    otra = _organizacion(ORGANIZACION_DE_RESERVADO)
+    organizacion = organizacion_comunitaria(ORGANIZACION)
+    otra = organizacion_comunitaria(ORGANIZACION_DE_RESERVADO)
     consiente = persona("Rosa Elvira", "Farinango Lema", consentimiento_nombre_publico=True)
     reservado = persona(
         "Segundo Aurelio",

@@ -69,8 +69,22 @@ class Teclado:
     def escribir(self, texto: str) -> None:
         self.page.keyboard.type(texto)
 
+    def rellenar(self, campos: dict[str, str]) -> None:
+        """Tab to each field in turn and type its value."""
+        for selector, texto in campos.items():
+            self.ir_a(selector)
+            self.escribir(texto)
+
     def pulsar(self, tecla: str) -> None:
         self.page.keyboard.press(tecla)
+
+    def guardar(self, seccion: str, tecla: str, texto: str, motivo: str, *, lista="") -> None:
+        """Submit the form of the session's #seccion-<seccion> with a key: the new text shows in
+        the section (in its `lista`, when given) and the focus stays in the form."""
+        self.ir_a(f"#seccion-{seccion} form button[type=submit]")
+        self.pulsar(tecla)
+        expect(self.page.locator(f"#seccion-{seccion} {lista}".rstrip())).to_contain_text(texto)
+        self.esperar_foco(f"#seccion-{seccion} form *", motivo)
 
     def esperar_foco(self, selector: str, motivo: str) -> None:
         """htmx moves the focus once the new content has settled: wait for it, briefly."""
@@ -104,12 +118,13 @@ def _agenda_y_asistencia(page, teclado: Teclado, rosa, segundo) -> None:
     teclado.esperar_foco("main#contenido", "el enlace «Saltar al contenido» lleva al contenido")
 
     # An agenda item (the agenda comes after the agreements on the page)
-    teclado.ir_a("#id_agenda-titulo")
-    teclado.escribir("Ruta turística del Quitsato")
-    teclado.ir_a("#seccion-agenda button[type=submit]")
-    teclado.pulsar("Space")
-    expect(page.locator("#seccion-agenda")).to_contain_text("Ruta turística del Quitsato")
-    teclado.esperar_foco("#seccion-agenda form *", "tras guardar, el foco sigue en la agenda")
+    teclado.rellenar({"#id_agenda-titulo": "Ruta turística del Quitsato"})
+    teclado.guardar(
+        "agenda",
+        "Space",
+        "Ruta turística del Quitsato",
+        "tras guardar, el foco sigue en la agenda",
+    )
     expect(page.locator("#anuncios")).to_have_text("Punto de agenda añadido.")
 
     # Attendance, back up the page with Shift+Tab; the focus returns to the select for the next one
@@ -128,36 +143,41 @@ def _agenda_y_asistencia(page, teclado: Teclado, rosa, segundo) -> None:
 
 def _intervencion_y_acuerdo(page, teclado: Teclado) -> None:
     # An intervention on the new agenda item (offered at once, without reloading)
-    teclado.ir_a("#id_intervencion-actor")
-    teclado.escribir("Segundo")
-    teclado.ir_a("#id_intervencion-punto")
-    teclado.escribir("1")
-    teclado.ir_a("#id_intervencion-resumen")
-    teclado.escribir("Propone señalética bilingüe en el Quitsato.")
-    teclado.ir_a("#seccion-intervencion button[type=submit]")
-    teclado.pulsar("Enter")
-    expect(page.locator("#seccion-intervencion")).to_contain_text("Propone señalética bilingüe")
-    teclado.esperar_foco("#seccion-intervencion form *", "tras registrar la intervención")
+    teclado.rellenar(
+        {
+            "#id_intervencion-actor": "Segundo",
+            "#id_intervencion-punto": "1",
+            "#id_intervencion-resumen": "Propone señalética bilingüe en el Quitsato.",
+        }
+    )
+    teclado.guardar(
+        "intervencion",
+        "Enter",
+        "Propone señalética bilingüe",
+        "tras registrar la intervención",
+    )
 
     # An agreement with a responsible person chosen in the list box by typing her name
-    teclado.ir_a("#id_acuerdo-texto")
-    teclado.escribir("Inventariar los atractivos del cantón")
-    teclado.ir_a("#id_acuerdo-responsables")
-    teclado.escribir("Rosa")
-    teclado.ir_a("#seccion-acuerdo form button[type=submit]")
-    teclado.pulsar("Enter")
-    expect(page.locator("#seccion-acuerdo .lista-acuerdos")).to_contain_text(
-        "Inventariar los atractivos del cantón"
+    teclado.rellenar(
+        {
+            "#id_acuerdo-texto": "Inventariar los atractivos del cantón",
+            "#id_acuerdo-responsables": "Rosa",
+        }
     )
-    teclado.esperar_foco("#seccion-acuerdo form *", "tras registrar el acuerdo")
+    teclado.guardar(
+        "acuerdo",
+        "Enter",
+        "Inventariar los atractivos del cantón",
+        "tras registrar el acuerdo",
+        lista=".lista-acuerdos",
+    )
 
 
 def _datos_de_la_sesion(page, teclado: Teclado) -> None:
     # Save the session's data: open the disclosure with Enter, fill the objective, save
     teclado.ir_a("#seccion-datos > summary", atras=True)
     teclado.pulsar("Enter")
-    teclado.ir_a("#id_objetivo")
-    teclado.escribir("Priorizar la ruta del Quitsato.")
+    teclado.rellenar({"#id_objetivo": "Priorizar la ruta del Quitsato."})
     teclado.ir_a("#seccion-datos button[type=submit]")
     teclado.pulsar("Enter")
     expect(page.get_by_text("Datos de la sesión guardados.")).to_be_visible()

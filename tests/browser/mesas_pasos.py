@@ -4,25 +4,21 @@ phone and the session being held."""
 import datetime
 import re
 
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from actores.models import Actor
 from core.roles import Rol
 from mesas import services
 from mesas.models import Mesa, Sesion
+from tests.browser import navegador
+from tests.browser.navegador import cuenta
 from tests.factories import ActorFactory
 
-CLAVE = "clave-del-navegador-123"
 TELEFONO = {"width": 390, "height": 844}
 
 
 def facilitador_de(mesa: Mesa, django_user_model, **datos):
-    usuario = django_user_model.objects.create(
-        username="facilitador", password=make_password(CLAVE), **datos
-    )
-    usuario.groups.add(Group.objects.get_or_create(name=Rol.FACILITACION)[0])
+    usuario = cuenta(django_user_model, "facilitador", Rol.FACILITACION, **datos)
     mesa.facilitadores.add(usuario)
     return usuario
 
@@ -51,10 +47,4 @@ def sesion_en_curso(mesa: Mesa, facilitador, *, lugar: str) -> Sesion:
 def entrar(page, base: str, ruta: str, *, usuario: str = "facilitador") -> None:
     """Open a staff page on a phone: sent to log in, then back on the page."""
     page.set_viewport_size(TELEFONO)
-    page.goto(base + ruta)
-    page.wait_for_url(re.compile(r"/cuentas/login/"))
-    formulario = page.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill(usuario)
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(re.escape(ruta)))
+    navegador.entrar(page, base + ruta, usuario, re.escape(ruta))

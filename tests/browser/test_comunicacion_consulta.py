@@ -1,73 +1,22 @@
+# ruff: noqa: F811 - the fixtures imported from tests.comunicacion._consulta are used as arguments
 """A visitor from Puerto Quito comments on a commitment of the draft tourism pacto, confirms the
 e-mail with the link it brings, staff answer it from the moderation queue, and the visitor sees
 the answer beside the comment and gets it by e-mail."""
 
-import datetime
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.roles import Rol
-from tests.referencia import reponer_datos_de_referencia
+from tests.browser.navegador import cuenta, iniciar_sesion
+from tests.comunicacion._consulta import consulta, pacto_borrador  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CLAVE = "clave-del-navegador-123"
-
-
-@pytest.fixture
-def consulta_abierta(django_user_model):
-    """Reference data (even after an earlier transactional test's flush), a draft tourism pacto
-    with three commitments and its open consultation, built through the services."""
-
-    from comunicacion.services import consulta as srv
-    from mesas.models import Acuerdo, Mesa, Sesion
-    from pactos.services import pactos as pactos_srv
-    from sie.models import Eje
-
-    reponer_datos_de_referencia(mesas=True)
-    coordinadora = django_user_model.objects.create(username="coordinadora-consulta")
-    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
-    sesion = Sesion.objects.create(
-        mesa=Mesa.objects.get(tipo="turismo", canton__codigo="1709"),
-        numero=1,
-        inicio=timezone.now() - datetime.timedelta(days=30),
-        lugar="Casa comunal",
-    )
-    pacto = pactos_srv.pacto_crear(
-        eje=Eje.objects.get(codigo="turismo"),
-        titulo="Pacto por el turismo sostenible del noroccidente",
-        usuario=coordinadora,
-        preambulo="Los cantones del noroccidente comparten ríos y bosques.",
-        estrategia="Una sola ruta turística con señalética común.",
-    )
-    for n, titulo in enumerate(
-        [
-            "Ruta turística del noroccidente",
-            "Guianza en el Chocó Andino",
-            "Turismo comunitario en los ríos de Puerto Quito",
-        ],
-        start=1,
-    ):
-        acuerdo = Acuerdo.objects.create(sesion=sesion, numero=n, texto=titulo)
-        pactos_srv.compromiso_consolidar(
-            pacto=pacto, acuerdos=[acuerdo], titulo=titulo, texto=f"{titulo}.", usuario=coordinadora
-        )
-    return srv.consulta_abrir(
-        pacto=pacto,
-        usuario=coordinadora,
-        abre=timezone.now() - datetime.timedelta(days=2),
-        cierra=timezone.now() + datetime.timedelta(days=20),
-        presentacion="Comente el borrador antes de la firma.",
-    )
 
 
 @pytest.fixture
@@ -87,10 +36,10 @@ def _comentar_el_compromiso_3(page, live_server):
     """The visitor finds the open consultation on the public list of pactos and comments."""
     page.goto(f"{live_server.url}/pactos/")
     aviso = page.locator(".alert", has_text="Consulta abierta — comente aquí")
-    aviso.get_by_role("link", name="Pacto por el turismo sostenible del noroccidente").click()
+    aviso.get_by_role("link", name="Pacto de turismo del noroccidente").click()
     expect(page.get_by_text("Consulta abierta — comente aquí")).to_be_visible()
     page.get_by_role("link", name="Comentar el compromiso 3").click()
-    expect(page.get_by_text("Usted comenta: Compromiso 3. Turismo comunitario")).to_be_visible()
+    expect(page.get_by_text("Usted comenta: Compromiso 3. Compromiso de prueba 3")).to_be_visible()
     page.get_by_label("Propuesta").check()
     page.get_by_label("Su comentario").fill(
         "Que las asociaciones comunitarias gestionen los balnearios del río Caoní."
@@ -119,17 +68,10 @@ def _confirmar_por_correo(page, live_server, consulta):
 
 def _responder_desde_la_moderacion(page, live_server, django_user_model, consulta):
     """Staff answer the comment from the moderation queue."""
-    comunicador = django_user_model.objects.create(
-        username="comunica-consulta", first_name="Diana", password=make_password(CLAVE)
-    )
-    comunicador.groups.add(Group.objects.get(name=Rol.COMUNICACION))
+    cuenta(django_user_model, "comunica-consulta", Rol.COMUNICACION, first_name="Diana")
     staff = page.context.browser.new_context().new_page()
     staff.goto(f"{live_server.url}/comunicacion/gestion/consultas/{consulta.pk}/")
-    formulario = staff.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill("comunica-consulta")
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
-    staff.wait_for_url(re.compile(rf"/gestion/consultas/{consulta.pk}/$"))
+    iniciar_sesion(staff, "comunica-consulta", rf"/gestion/consultas/{consulta.pk}/$")
     staff.locator("article", has_text="balnearios del río Caoní").get_by_role("checkbox").check()
     staff.get_by_label("Respuesta oficial").fill(
         "La señalética de los balnearios entra en el compromiso 3; su gestión la acordará "
@@ -141,7 +83,7 @@ def _responder_desde_la_moderacion(page, live_server, django_user_model, consult
 
 
 def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
-    page, live_server, django_user_model, consulta_abierta, correo_en_linea
+    page, live_server, django_user_model, consulta, correo_en_linea
 ):
     from django.core.cache import cache
 
@@ -149,7 +91,6 @@ def test_un_visitante_comenta_confirma_y_ve_la_respuesta(
 
     cache.delete_many([clave_limite_conexion("127.0.0.1"), clave_limite_correo("rosa@example.org")])
     mail.outbox.clear()
-    consulta = consulta_abierta
     _comentar_el_compromiso_3(page, live_server)
     _confirmar_por_correo(page, live_server, consulta)
     _responder_desde_la_moderacion(page, live_server, django_user_model, consulta)

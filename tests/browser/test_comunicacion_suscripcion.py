@@ -7,13 +7,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.roles import Rol
+from tests.browser.navegador import cuenta, iniciar_sesion
 from tests.referencia import reponer_datos_de_referencia
 
 pytestmark = [
@@ -21,7 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CLAVE = "clave-del-navegador-123"
 CAPTURAS = os.environ.get("CAPTURAS_DIR", "")
 
 
@@ -50,14 +48,9 @@ def correo_en_linea(settings, live_server):
 
 @pytest.fixture
 def comunicadora(django_user_model, datos_de_referencia):
-    usuario = django_user_model.objects.create(
-        username="dandrade",
-        first_name="Daniela",
-        last_name="Andrade",
-        password=make_password(CLAVE),
+    return cuenta(
+        django_user_model, "dandrade", Rol.COMUNICACION, first_name="Daniela", last_name="Andrade"
     )
-    usuario.groups.add(Group.objects.get(name=Rol.COMUNICACION))
-    return usuario
 
 
 def _publicar(comunicadora, titulo):
@@ -180,10 +173,7 @@ def test_bandeja_del_equipo(page, live_server, comunicadora, correo_en_linea):
 
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{live_server.url}/comunicacion/gestion/mensajes/")
-    formulario = page.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill("dandrade")
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
+    iniciar_sesion(page, "dandrade", r"/comunicacion/gestion/mensajes/$")
     expect(page.get_by_role("heading", name="Mensajes ciudadanos")).to_be_visible()
     expect(page.locator("#contador-vencidos")).to_have_text("1 vencido")
     if CAPTURAS:

@@ -5,8 +5,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -16,6 +14,7 @@ from core.roles import Rol
 from eventos import services
 from eventos.models import Evento, Invitado
 from sie.models import Canton, Parroquia
+from tests.browser.navegador import CLAVE, cuenta
 from tests.factories import ActorFactory
 from tests.referencia import reponer_datos_de_referencia
 
@@ -23,8 +22,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CLAVE = "clave-del-navegador-123"
 
 
 @pytest.fixture
@@ -41,25 +38,17 @@ def _entrar(page, base, usuario):
 
 
 def _coordinadora(django_user_model):
-    coordinadora = django_user_model.objects.create(
-        username="coordinadora", first_name="María", password=make_password(CLAVE)
-    )
-    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
-    return coordinadora
+    return cuenta(django_user_model, "coordinadora", Rol.COORDINACION, first_name="María")
 
 
 def _mapa_de_actores(cayambe):
-    for nombre, correo in [
-        ("Rosa Tupiza", "rosa@example.org"),
-        ("Manuel Farinango", "manuel@example.org"),
-    ]:
-        nombres, apellidos = nombre.split()
+    for nombres, apellidos in [("Rosa", "Tupiza"), ("Manuel", "Farinango")]:
         ActorFactory(
             persona=True,
             nombres=nombres,
             apellidos=apellidos,
             canton=cayambe,
-            email=correo,
+            email=f"{nombres.lower()}@example.org",
             influencia=4,
         )
     ActorFactory(

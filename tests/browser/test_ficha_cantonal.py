@@ -7,24 +7,17 @@ eager mode, so the status page really polls with htmx until the worker has produ
 
 import io
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 from pypdf import PdfReader
+
+from tests.browser.navegador import descargar_pdf
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def celery_del_portal(request):
-    if settings.REDIS_URL:
-        return request.getfixturevalue("celery_worker_real")
-    return None
 
 
 def test_visitante_descarga_la_ficha_cantonal(
@@ -48,13 +41,8 @@ def test_visitante_descarga_la_ficha_cantonal(
     page.get_by_role("button", name="Descargar ficha cantonal (PDF)").click()
     page.wait_for_url(re.compile(r"/documentos/[0-9a-f-]{36}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Ficha cantonal de Mejía")
-    enlace = page.get_by_role("link", name=re.compile("Descargar PDF"))
-    expect(enlace).to_be_visible(timeout=60_000)
-
-    with page.expect_download() as descarga:
-        enlace.click()
-    assert descarga.value.suggested_filename == "ficha-cantonal-1703-mejia.pdf"
-    contenido = Path(descarga.value.path()).read_bytes()
+    nombre, contenido = descargar_pdf(page)
+    assert nombre == "ficha-cantonal-1703-mejia.pdf"
     assert contenido.startswith(b"%PDF")
     texto = PdfReader(io.BytesIO(contenido)).pages[0].extract_text()
     assert "Mejía" in texto and "1703" in texto

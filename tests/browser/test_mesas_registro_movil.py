@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from mesas import services
 from mesas.models import Mesa
 from tests.browser.mesas_pasos import entrar, facilitador_de, persona, sesion_en_curso
+from tests.browser.navegador import descargar_pdf
 
 pytestmark = [
     pytest.mark.browser,
@@ -48,12 +49,8 @@ def _cerrar_y_descargar_acta(page) -> str:
     """Close the session, wait for its acta and return the text of the PDF downloaded."""
     page.get_by_role("button", name="Cerrar la sesión y generar el acta").click()
     expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible()
-    descargar = page.get_by_role("link", name=re.compile("Descargar PDF"))
-    expect(descargar).to_be_visible(timeout=60_000)
-    with page.expect_download() as descarga:
-        descargar.click()
-    with open(descarga.value.path(), "rb") as archivo:
-        return "".join(p.extract_text() for p in PdfReader(io.BytesIO(archivo.read())).pages)
+    _, contenido = descargar_pdf(page)
+    return "".join(p.extract_text() for p in PdfReader(io.BytesIO(contenido)).pages)
 
 
 def test_facilitador_registra_una_sesion_en_el_telefono_y_descarga_el_acta(

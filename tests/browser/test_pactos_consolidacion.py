@@ -7,7 +7,6 @@ import time
 
 import pytest
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -17,6 +16,7 @@ from mesas.models import Acuerdo, Mesa, Sesion
 from pactos.models import ContactoResponsable
 from pactos.services import pactos as srv
 from sie.models import Eje
+from tests.browser.navegador import CLAVE, cuenta, entrar, iniciar_sesion
 from tests.factories import ActorFactory
 from tests.referencia import reponer_datos_de_referencia
 
@@ -24,8 +24,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CLAVE = "clave-del-navegador-123"
 
 
 @pytest.fixture
@@ -40,10 +38,9 @@ def datos_de_referencia():
 def _escenario(django_user_model):
     """A coordinator, a published session of Cayambe's tourism table with two agreements, the
     lead organisation and a pacto in draft."""
-    coordinadora = django_user_model.objects.create(
-        username="mfguerrero", first_name="María Fernanda", password=make_password(CLAVE)
+    coordinadora = cuenta(
+        django_user_model, "mfguerrero", Rol.COORDINACION, first_name="María Fernanda"
     )
-    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
     mesa = Mesa.objects.get(tipo="turismo", canton__codigo="1702")
     sesion = Sesion.objects.create(
         mesa=mesa,
@@ -64,19 +61,13 @@ def _escenario(django_user_model):
     return mesa, camara, pacto
 
 
-def _entrar(pagina, usuario: str, destino: str) -> None:
-    """Log in on the login page a protected address sent us to, and land back on it."""
-    formulario = pagina.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill(usuario)
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
-    pagina.wait_for_url(re.compile(destino))
-
-
 def _consolidar(page, live_server, pacto) -> None:
-    page.goto(f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/")
-    page.wait_for_url(re.compile(r"/cuentas/login/"))
-    _entrar(page, "mfguerrero", r"/consolidar/$")
+    entrar(
+        page,
+        f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/",
+        "mfguerrero",
+        r"/consolidar/$",
+    )
     page.get_by_label("Elegir el acuerdo 1").check()
     page.get_by_label("Elegir el acuerdo 2").check()
     page.get_by_label("Título del compromiso").fill("Rutas señalizadas en Cayambe")
@@ -125,7 +116,7 @@ def _contacto_informa_avance(page, live_server, django_user_model, camara) -> No
     ContactoResponsable.objects.create(usuario=responsable, actor=camara)
     contacto = page.context.browser.new_context().new_page()
     contacto.goto(f"{live_server.url}/pactos/mis-compromisos/")
-    _entrar(contacto, "camara", r"/pactos/mis-compromisos/$")
+    iniciar_sesion(contacto, "camara", r"/pactos/mis-compromisos/$")
     inicio = time.monotonic()
     contacto.get_by_label("Estado").select_option("en_curso")
     contacto.get_by_label("Avance (%)").fill("35")

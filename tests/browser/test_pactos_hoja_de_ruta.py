@@ -7,29 +7,18 @@ so the document page really polls until the worker has produced the file.
 
 import io
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from core.roles import Rol
+from tests.browser.navegador import cuenta, descargar_pdf, entrar
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CLAVE = "clave-de-prueba-123"
-
-
-@pytest.fixture
-def celery_del_portal(request):
-    if settings.REDIS_URL:
-        return request.getfixturevalue("celery_worker_real")
-    return None
 
 
 def _hoja_de_ruta_fundacional():
@@ -49,22 +38,10 @@ def _hoja_de_ruta_fundacional():
 def test_coordinadora_marca_hecha_ve_el_progreso_y_descarga_el_informe(
     page, live_server, settings, tmp_path, celery_del_portal, django_user_model
 ):
-    from django.contrib.auth.models import Group
-
     settings.MEDIA_ROOT = tmp_path
     _hoja_de_ruta_fundacional()
-    coordinadora = django_user_model.objects.create(
-        username="mfguerrero", first_name="María Fernanda", password=make_password(CLAVE)
-    )
-    coordinadora.groups.add(Group.objects.get_or_create(name=Rol.COORDINACION)[0])
-
-    page.goto(live_server.url + "/pactos/hoja-de-ruta/")
-    page.wait_for_url(re.compile(r"/cuentas/login/"))
-    formulario = page.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill("mfguerrero")
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/pactos/hoja-de-ruta/$"))
+    cuenta(django_user_model, "mfguerrero", Rol.COORDINACION, first_name="María Fernanda")
+    entrar(page, live_server.url + "/pactos/hoja-de-ruta/", "mfguerrero", r"/pactos/hoja-de-ruta/$")
 
     # Product 4 (SIE) has one activity: "Diseño del sistema de información".
     progreso_sie = page.locator('#progreso-productos [data-producto="4"] .porcentaje')
@@ -87,12 +64,8 @@ def test_coordinadora_marca_hecha_ve_el_progreso_y_descarga_el_informe(
     page.get_by_label("Hasta").fill("2026-11-30")
     page.get_by_role("button", name="Generar el informe (PDF)").click()
     page.wait_for_url(re.compile(r"/documentos/[0-9a-f-]{36}/$"))
-    enlace = page.get_by_role("link", name=re.compile("Descargar PDF"))
-    expect(enlace).to_be_visible(timeout=90_000)
-    with page.expect_download() as descarga:
-        enlace.click()
-    assert descarga.value.suggested_filename == "informe-progreso-001-2026-11-01-2026-11-30.pdf"
-    contenido = Path(descarga.value.path()).read_bytes()
+    nombre, contenido = descargar_pdf(page, espera=90_000)
+    assert nombre == "informe-progreso-001-2026-11-01-2026-11-30.pdf"
     texto = " ".join(
         " ".join(p.extract_text() for p in PdfReader(io.BytesIO(contenido)).pages).split()
     )

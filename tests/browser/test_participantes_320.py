@@ -7,9 +7,8 @@ scroll sideways on a 320 px screen (397 px wide).
 
 import pytest
 
-from actores.models import Actor
-from actores.services import actor_crear
 from sie.models import Sector
+from tests.pasos import organizacion_comunitaria
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,15 +19,8 @@ pytestmark = [
 def test_la_lista_de_organizaciones_no_se_desborda_a_320_px(page, live_server):
     largo = max(Sector.objects.all(), key=lambda s: len(s.nombre))
     assert len(largo.nombre) > 40
-    organizacion = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Asociación de Piscicultores del Noroccidente",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            "visible_publico": True,
-        },
+    organizacion = organizacion_comunitaria(
+        "Asociación de Piscicultores del Noroccidente", visible_publico=True
     )
     organizacion.sectores.add(largo)
 

@@ -2,21 +2,19 @@
 a visitor then finds it on the canton's dashboard and on the map."""
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from playwright.sync_api import expect
 
 from core.roles import Rol
+from tests.browser.navegador import cuenta, entrar
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CLAVE = "clave-de-prueba-123"
 ARCHIVO = (
     "indicador,canton,parroquia,periodo,desagregacion,categoria,valor,fuente,fecha_dato\n"
     "TUR-01,1702,,2024,,,658000,GAD Municipal de Cayambe,2025-03-31\n"
@@ -26,15 +24,10 @@ ARCHIVO = (
 
 def _analista_con_dato_anterior(django_user_model):
     """An analyst, and last year's published figure against which the new one is checked."""
-    from django.contrib.auth.models import Group
-
     from sie import services
     from sie.models import Canton, Indicador
 
-    analista = django_user_model.objects.create(
-        username="jcevallos", first_name="Jorge", password=make_password(CLAVE)
-    )
-    analista.groups.add(Group.objects.get(name=Rol.ANALISIS))
+    analista = cuenta(django_user_model, "jcevallos", Rol.ANALISIS, first_name="Jorge")
     anterior = services.medicion_registrar(
         dato=services.DatoMedicion(
             indicador=Indicador.objects.get(codigo="TUR-01"),
@@ -50,13 +43,9 @@ def _analista_con_dato_anterior(django_user_model):
 
 
 def _entrar_e_importar(page, live_server, tmp_path):
-    page.goto(live_server.url + "/sie/gestion/importar/")
-    page.wait_for_url(re.compile(r"/cuentas/login/"))
-    formulario = page.locator("form:has(input[name=password])")
-    formulario.locator("input[name=username]").fill("jcevallos")
-    formulario.locator("input[name=password]").fill(CLAVE)
-    formulario.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/sie/gestion/importar/$"))
+    entrar(
+        page, live_server.url + "/sie/gestion/importar/", "jcevallos", r"/sie/gestion/importar/$"
+    )
 
     archivo = tmp_path / "llegadas-2024.csv"
     archivo.write_text(ARCHIVO, encoding="utf-8")

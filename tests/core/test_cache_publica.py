@@ -19,6 +19,7 @@ from mesas.models import Acuerdo, Mesa, Sesion
 from pactos.services import pactos as srv_pactos
 from sie import services as sie
 from sie.models import Canton, Eje, Indicador
+from tests.factories import CompromisoFactory, SesionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +33,10 @@ def desde_cache(respuesta) -> bool:
 
 @pytest.fixture
 def pacto_en_borrador(coordinadora):
+    """A draft pacto with one commitment, led by an organisation, on a closed session's
+    agreement."""
     mesa = Mesa.objects.filter(tipo="turismo").order_by("orden").first()
-    sesion = Sesion.objects.create(
-        mesa=mesa,
-        numero=1,
-        inicio=timezone.now() - datetime.timedelta(days=30),
-        lugar="Casa comunal",
-        estado=Sesion.Estado.CERRADA,
-    )
+    sesion = SesionFactory(mesa=mesa, dias=-30, estado=Sesion.Estado.CERRADA)
     acuerdo = Acuerdo.objects.create(sesion=sesion, numero=1, texto="Señalizar las rutas")
     organizacion = Actor.objects.create(
         nombre="Cámara de Turismo de Cayambe",
@@ -52,12 +49,11 @@ def pacto_en_borrador(coordinadora):
         titulo="Pacto de las rutas de aviturismo",
         usuario=coordinadora,
     )
-    srv_pactos.compromiso_consolidar(
+    CompromisoFactory(
         pacto=pacto,
         acuerdos=[acuerdo],
         titulo="Rutas señalizadas",
         texto="Señalizar las rutas de aviturismo.",
-        usuario=coordinadora,
         lider=organizacion,
     )
     return pacto

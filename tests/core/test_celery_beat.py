@@ -14,9 +14,8 @@ from django.utils import timezone
 
 from config.celery import COLAS, VISIBILITY_TIMEOUT, app, limites_invalidos
 from core.models import Documento
-from mesas import services as mesas_services
-from mesas.models import Invitacion, Mesa
-from tests.pasos import persona_comunitaria
+from mesas.models import Invitacion
+from tests.pasos import persona_comunitaria, sesion_programada
 
 
 def _tareas():
@@ -65,14 +64,7 @@ def test_cada_entrada_de_beat_caduca_antes_de_su_siguiente_turno():
 
 def _sembrar_recordatorio() -> Invitacion:
     """A table session tomorrow with one invited person who has an e-mail address."""
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
-    sesion = mesas_services.sesion_crear(
-        mesa=mesa,
-        inicio=(timezone.now() + datetime.timedelta(days=1)).replace(microsecond=0),
-        modalidad="presencial",
-        lugar="Casa comunal de Ayora",
-        usuario=None,
-    )
+    sesion = sesion_programada(datetime.timedelta(days=1), "Casa comunal de Ayora")
     rosa = persona_comunitaria("Rosa", "Farinango", "mujer", email="rosa@correo.ec")
     return Invitacion.objects.create(sesion=sesion, actor=rosa, enviada_en=timezone.now())
 

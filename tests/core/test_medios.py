@@ -27,11 +27,15 @@ from comunicacion.models import Noticia
 from comunicacion.services import noticia_retirar
 from core.medios import medio_view, tipos_medio, url_medio
 from core.models import Documento
-from eventos.models import Evento, FotoEvento, Ponente
+from eventos.models import FotoEvento, Ponente
 from pactos.models import Actividad, Compromiso, Evidencia, Pacto
 from sie.models import Eje
+from tests.publicados import evento_proximo, noticia_con_imagen
+from tests.visitantes import ROLES
 
 pytestmark = pytest.mark.django_db
+
+CUATRO_HORAS = datetime.timedelta(hours=4)
 
 
 def png(color=(200, 30, 30)) -> bytes:
@@ -60,7 +64,7 @@ class Escenario:
     def __init__(self):
         self.bytes = {}
         self._noticias(timezone.now())
-        self._eventos(timezone.now())
+        self._eventos()
         self._pactos()
         self.actividad = Actividad.objects.create(
             bloque="pactos",
@@ -91,51 +95,27 @@ class Escenario:
         self.bytes[clave] = contenido
         return ContentFile(contenido, name=nombre)
 
-    def _noticia(self, clave: str, nombre: str, imagen: bytes, **campos) -> Noticia:
-        return Noticia.objects.create(
-            resumen="Resumen", cuerpo="Texto", imagen=self._archivo(clave, nombre, imagen), **campos
-        )
-
     def _noticias(self, ahora) -> None:
-        self.noticia = self._noticia(
-            "noticia",
-            "feria.png",
-            png(),
-            titulo="Ferias de cacao en Puerto Quito",
+        self.noticia = noticia_con_imagen(
+            "Ferias de cacao en Puerto Quito",
+            self._archivo("noticia", "feria.png", png()),
             slug="ferias-de-cacao",
             imagen_alt="Mesas de cacao en la plaza",
-            estado=Noticia.Estado.PUBLICADA,
             publicada_en=ahora - datetime.timedelta(days=1),
         )
-        self.noticia_borrador = self._noticia(
-            "noticia_borrador",
-            "borrador.png",
-            png((0, 0, 200)),
-            titulo="Borrador",
-            slug="borrador",
-            imagen_alt="Borrador",
+        self.noticia_borrador = noticia_con_imagen(
+            "Borrador", self._archivo("noticia_borrador", "borrador.png", png((0, 0, 200)))
         )
-        self.noticia_futura = self._noticia(
-            "noticia_futura",
-            "programada.png",
-            png((0, 200, 0)),
-            titulo="Programada",
-            slug="programada",
-            imagen_alt="Programada",
-            estado=Noticia.Estado.PUBLICADA,
+        self.noticia_futura = noticia_con_imagen(
+            "Programada",
+            self._archivo("noticia_futura", "programada.png", png((0, 200, 0))),
             publicada_en=ahora + datetime.timedelta(days=2),
         )
 
-    def _eventos(self, ahora) -> None:
-        comun = {
-            "inicio": ahora + datetime.timedelta(days=10),
-            "fin": ahora + datetime.timedelta(days=10, hours=4),
-            "institucion_organizadora": "Gobierno Provincial",
-        }
-        self.evento = Evento.objects.create(
-            titulo="Lanzamiento", slug="lanzamiento", publicado=True, **comun
-        )
-        self.evento_oculto = Evento.objects.create(titulo="Interno", slug="interno", **comun)
+    def _eventos(self) -> None:
+        en_diez_dias = {"dentro_de": datetime.timedelta(days=10), "duracion": CUATRO_HORAS}
+        self.evento = evento_proximo("Lanzamiento", publicado=True, **en_diez_dias)
+        self.evento_oculto = evento_proximo("Interno", **en_diez_dias)
         self.ponente = Ponente.objects.create(
             evento=self.evento,
             nombre="Rosa Tipán",
@@ -251,15 +231,6 @@ def test_un_archivo_cuyo_objeto_no_es_publico_es_404_como_uno_que_no_existe(
 
 
 # Private files: who may load each (the rule of the staff page that shows it).
-ROLES = [
-    "anonimo",
-    "sin_rol",
-    "coordinacion",
-    "facilitacion",
-    "comunicacion",
-    "analisis",
-    "administracion",
-]
 PRIVADOS = {
     # clave: anonymous, no role, Coordinación, Facilitación, Comunicación, Análisis, Administración
     "noticia_borrador": "404 404 200 404 200 404 200",
@@ -500,14 +471,10 @@ def test_la_demo_trae_archivos_publicos_y_privados_que_cargan(medios, settings, 
 
 
 def test_un_nombre_con_tildes_y_espacios_carga(medios, client):
-    noticia = Noticia.objects.create(
-        titulo="Señalética",
-        slug="senaletica",
-        resumen="Resumen",
-        cuerpo="Texto",
-        imagen=ContentFile(png(), name="señalética en Mindo.png"),
+    noticia = noticia_con_imagen(
+        "Señalética",
+        ContentFile(png(), name="señalética en Mindo.png"),
         imagen_alt="Señales",
-        estado=Noticia.Estado.PUBLICADA,
         publicada_en=timezone.now(),
     )
     url = url_medio(noticia.imagen)

@@ -17,10 +17,10 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connections
 from django.utils import timezone
 
-from comunicacion.models import Noticia
 from core.demo_archivos import imagen_demo, retrato_demo
 from core.medios import url_medio
-from eventos.models import Evento, Ponente
+from eventos.models import Ponente
+from tests.publicados import evento_proximo, noticia_con_imagen
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,31 +34,21 @@ TELEFONO = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_t
 @pytest.fixture
 def publicados(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    ahora = timezone.now()
-    noticia = Noticia.objects.create(
-        titulo="Feria del cacao en Puerto Quito",
+    noticia = noticia_con_imagen(
+        "Feria del cacao en Puerto Quito",
+        imagen_demo("feria.png", "Feria del cacao"),
         slug="feria-del-cacao",
         resumen="Productores del noroccidente muestran su cacao fino de aroma.",
         cuerpo="La feria reunió a **doce asociaciones**.",
-        imagen=imagen_demo("feria.png", "Feria del cacao"),
         imagen_alt="Cartel de la feria del cacao",
-        estado=Noticia.Estado.PUBLICADA,
-        publicada_en=ahora - datetime.timedelta(hours=2),
+        publicada_en=timezone.now() - datetime.timedelta(hours=2),
     )
-    borrador = Noticia.objects.create(
-        titulo="Borrador",
-        slug="borrador",
-        resumen="Aún no",
-        cuerpo="Aún no",
-        imagen=imagen_demo("borrador.png", "Borrador"),
-        imagen_alt="Borrador",
-    )
-    evento = Evento.objects.create(
-        titulo="Lanzamiento del programa",
+    borrador = noticia_con_imagen("Borrador", imagen_demo("borrador.png", "Borrador"))
+    evento = evento_proximo(
+        "Lanzamiento del programa",
+        dentro_de=datetime.timedelta(days=7),
         slug="lanzamiento",
         publicado=True,
-        inicio=ahora + datetime.timedelta(days=7),
-        fin=ahora + datetime.timedelta(days=7, hours=3),
         institucion_organizadora="Gobierno Provincial de Pichincha",
     )
     for orden, nombre in enumerate(["Rosa Tipán", "Carlos Andrango"]):

@@ -23,10 +23,11 @@ from django.utils import timezone
 from PIL import Image
 
 from actores.models import Importacion
-from comunicacion.models import Noticia
 from core.medios import url_medio
-from eventos.models import Evento, Ponente
+from eventos.models import Ponente
 from tests.conftest import requiere_servicio
+from tests.otro_proceso import url_base_de_datos_de_prueba
+from tests.publicados import evento_proximo, noticia_con_imagen
 
 RAIZ = Path(__file__).resolve().parents[2]
 
@@ -84,45 +85,16 @@ def _png(color) -> bytes:
     return salida.getvalue()
 
 
-def _url_base_de_datos_de_prueba() -> str:
-    datos = connection.settings_dict
-    usuario = datos["USER"] or "postgres"
-    clave = f":{datos['PASSWORD']}" if datos.get("PASSWORD") else ""
-    return (
-        f"postgres://{usuario}{clave}@{datos['HOST'] or '127.0.0.1'}:{datos['PORT'] or 5432}"
-        f"/{datos['NAME']}"
-    )
-
-
 def _publicar(imagen_noticia: bytes, imagen_ponente: bytes) -> tuple:
     """A published news item and a draft, a published event with a speaker, an actor import."""
-    ahora = timezone.now()
-    noticia = Noticia.objects.create(
-        titulo="Feria del cacao",
-        slug="feria-del-cacao",
-        resumen="Resumen",
-        cuerpo="Texto",
-        imagen=ContentFile(imagen_noticia, name="feria.png"),
+    noticia = noticia_con_imagen(
+        "Feria del cacao",
+        ContentFile(imagen_noticia, name="feria.png"),
         imagen_alt="Feria",
-        estado=Noticia.Estado.PUBLICADA,
-        publicada_en=ahora - datetime.timedelta(hours=1),
+        publicada_en=timezone.now() - datetime.timedelta(hours=1),
     )
-    borrador = Noticia.objects.create(
-        titulo="Borrador",
-        slug="borrador",
-        resumen="Resumen",
-        cuerpo="Texto",
-        imagen=ContentFile(_png((0, 0, 0)), name="borrador.png"),
-        imagen_alt="Borrador",
-    )
-    evento = Evento.objects.create(
-        titulo="Lanzamiento",
-        slug="lanzamiento",
-        publicado=True,
-        inicio=ahora + datetime.timedelta(days=5),
-        fin=ahora + datetime.timedelta(days=5, hours=3),
-        institucion_organizadora="Gobierno Provincial",
-    )
+    borrador = noticia_con_imagen("Borrador", ContentFile(_png((0, 0, 0)), name="borrador.png"))
+    evento = evento_proximo("Lanzamiento", dentro_de=datetime.timedelta(days=5), publicado=True)
     Ponente.objects.create(
         evento=evento, nombre="Rosa Tipán", foto=ContentFile(imagen_ponente, name="rosa.png")
     )
@@ -155,7 +127,7 @@ def _en_produccion(tmp_path, media_root):
         PORTAL_URL="https://pactos.example",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="pactos.example",
-        DATABASE_URL=_url_base_de_datos_de_prueba(),
+        DATABASE_URL=url_base_de_datos_de_prueba(),
         DJANGO_MEDIA_ROOT=str(media_root),
         DJANGO_LOG_LEVEL="ERROR",
     )

@@ -19,15 +19,16 @@ from pathlib import Path
 import pytest
 from celery import current_app
 from django.db import connection
-from django.utils import timezone
 
 from core.roles import Rol
 from mesas import services as mesas_services
 from mesas.models import Mesa
 from tests.conftest import requiere_servicio
-from tests.pasos import persona_comunitaria
+from tests.otro_proceso import url_base_de_datos_de_prueba
+from tests.pasos import persona_comunitaria, sesion_programada
 
 RAIZ = Path(__file__).resolve().parents[2]
+HORA = datetime.timedelta(hours=1)
 
 
 def _puerto_libre() -> int:
@@ -171,16 +172,6 @@ def _olvidar_backend(app) -> None:
         del app._local.backend
 
 
-def _url_base_de_datos_de_prueba() -> str:
-    datos = connection.settings_dict
-    usuario = datos["USER"] or "postgres"
-    clave = f":{datos['PASSWORD']}" if datos.get("PASSWORD") else ""
-    return (
-        f"postgres://{usuario}{clave}@{datos['HOST'] or '127.0.0.1'}:{datos['PORT'] or 5432}"
-        f"/{datos['NAME']}"
-    )
-
-
 class Workers:
     """Start instrumented Celery worker processes and kill them (their own process groups)."""
 
@@ -194,7 +185,7 @@ class Workers:
     def lanzar(self, nombre: str, *, pool: str = "solo", pausa: float = 0) -> subprocess.Popen:
         env = {
             **os.environ,
-            "DATABASE_URL": _url_base_de_datos_de_prueba(),
+            "DATABASE_URL": url_base_de_datos_de_prueba(),
             "REDIS_URL": self.redis.url(0),
             "DJANGO_MEDIA_ROOT": str(self.medios),
             "FALLOS_DIR": str(self.registro),
@@ -268,14 +259,7 @@ def facilitadora(crear_usuario):
 
 @pytest.fixture
 def sesion_con_asistentes(facilitadora):
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
-    sesion = mesas_services.sesion_crear(
-        mesa=mesa,
-        inicio=(timezone.now() + datetime.timedelta(hours=1)).replace(microsecond=0),
-        modalidad="presencial",
-        lugar="Casa comunal de Juan Montalvo",
-        usuario=facilitadora,
-    )
+    sesion = sesion_programada(HORA, "Casa comunal de Juan Montalvo", facilitadora)
     for nombres, apellidos, genero in (
         ("Rosa", "Farinango", "mujer"),
         ("Segundo", "Quilumbaquín", "hombre"),

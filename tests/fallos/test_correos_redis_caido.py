@@ -11,16 +11,15 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from actores.models import Actor
-from actores.services import actor_crear
 from comunicacion.models import Comentario, Mensaje, Suscripcion
 from comunicacion.services import mensaje_recibir
 from comunicacion.services.pendientes import correos_pendientes_reencolar
 from mesas import services as mesas_services
 from mesas.correo import invitaciones_pendientes_enviar
-from mesas.models import Invitacion, Mesa
+from mesas.models import Invitacion
 from sie.models import Canton
 from tests.comunicacion._consulta import DATOS_COMENTARIO, consulta, pacto_borrador  # noqa: F401
+from tests.pasos import organizacion_comunitaria, sesion_programada
 
 pytestmark = [
     pytest.mark.celery_worker,
@@ -53,23 +52,10 @@ def _preparar(facilitadora, cayambe) -> tuple:
             "texto": "¿Cómo participamos?",
         }
     )
-    sesion = mesas_services.sesion_crear(
-        mesa=Mesa.objects.get(slug="turismo-cayambe"),
-        inicio=(timezone.now() + datetime.timedelta(days=3)).replace(microsecond=0),
-        modalidad="presencial",
-        lugar="Casa comunal de Juan Montalvo",
-        usuario=facilitadora,
+    sesion = sesion_programada(
+        datetime.timedelta(days=3), "Casa comunal de Juan Montalvo", facilitadora
     )
-    invitado = actor_crear(
-        usuario=None,
-        datos={
-            "naturaleza": Actor.Naturaleza.ORGANIZACION,
-            "nombre": "Asociación Kayambi",
-            "tipo": Actor.Tipo.COMUNITARIO,
-            "ambito": Actor.Ambito.PROVINCIAL,
-            "email": "kayambi@example.org",
-        },
-    )
+    invitado = organizacion_comunitaria("Asociación Kayambi", email="kayambi@example.org")
     return mensaje, sesion, invitado
 
 

@@ -13,23 +13,17 @@ from django.urls import reverse
 from core.documentos import documentos_barrer
 from core.models import Documento
 from mesas import selectors as mesas_selectors
-from tests.fallos.test_worker_muerto import comprobar_una_sola_acta, esperar
+from tests.fallos.actas import comprobar_una_sola_acta, esperar_lista
 
 pytestmark = [
     pytest.mark.celery_worker,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("app_en_redis_propio"),
 ]
 
 
 def test_con_redis_parado_la_facilitadora_cierra_y_el_acta_llega_al_volver_redis(
-    app_en_redis_propio,
-    redis_propio,
-    workers,
-    registro,
-    medios,
-    sesion_con_asistentes,
-    facilitadora,
-    client,
+    redis_propio, workers, sesion_con_asistentes, facilitadora, client
 ):
     workers.lanzar("superviviente", pool="solo")
     sesion = sesion_con_asistentes
@@ -56,11 +50,9 @@ def test_con_redis_parado_la_facilitadora_cierra_y_el_acta_llega_al_volver_redis
     redis_propio.arrancar()  # empty: whatever was queued before is gone
     # Beat's sweep a minute later (antiguedad=0 stands for that minute).
     assert documentos_barrer(antiguedad=0) == 1
-    acta = esperar(
-        lambda: Documento.objects.filter(pk=acta.pk, estado=Documento.Estado.LISTO).first(),
-        60,
-        f"el acta se genera al volver Redis\n{workers.log('superviviente')}",
+    acta = esperar_lista(
+        acta, 60, f"el acta se genera al volver Redis\n{workers.log('superviviente')}"
     )
     assert acta.intentos == 1
-    comprobar_una_sola_acta(acta, medios, registro)
+    comprobar_una_sola_acta(acta, workers)
     assert documentos_barrer(antiguedad=0) == 0

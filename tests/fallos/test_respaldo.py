@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 
-from tests.fallos.conftest import RAIZ, _url_base_de_datos_de_prueba
+from tests.fallos.conftest import RAIZ
+from tests.otro_proceso import url_base_de_datos_de_prueba
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -23,7 +24,7 @@ def _servidor(url: str) -> str:
 @pytest.fixture
 def bases_nuevas(solo_postgresql):
     """Names for fresh databases next to the test database; dropped afterwards."""
-    url = _url_base_de_datos_de_prueba()
+    url = url_base_de_datos_de_prueba()
     creadas = []
 
     def nueva(sufijo: str) -> str:
@@ -67,7 +68,7 @@ def test_respaldar_y_restaurar_en_una_base_nueva_con_las_mismas_filas_y_archivos
     respaldo = _ejecutar(
         "respaldo.sh",
         str(tmp_path / "respaldos"),
-        DATABASE_URL=_url_base_de_datos_de_prueba(),
+        DATABASE_URL=url_base_de_datos_de_prueba(),
         DJANGO_MEDIA_ROOT=str(medios),
     )
     assert respaldo.returncode == 0, respaldo.stderr
@@ -104,7 +105,7 @@ def test_la_restauracion_que_no_coincide_falla_y_dice_donde(
     respaldo = _ejecutar(
         "respaldo.sh",
         str(tmp_path),
-        DATABASE_URL=_url_base_de_datos_de_prueba(),
+        DATABASE_URL=url_base_de_datos_de_prueba(),
         DJANGO_MEDIA_ROOT=str(medios),
     )
     assert respaldo.returncode == 0, respaldo.stderr

@@ -10,106 +10,49 @@ Two deaths, with real worker processes on a Redis of the test's own:
   finds the acta ready and does nothing.
 """
 
-import io
 import os
 import signal
 import time
 
 import pytest
-from pypdf import PdfReader
 
 from core.documentos import documentos_barrer
 from core.models import Documento
 from core.tasks import barrer_documentos_pendientes, generar_documento
-from mesas import selectors as mesas_selectors
-from mesas import services as mesas_services
+from tests.fallos.actas import cerrar, comprobar_una_sola_acta, esperar, esperar_lista, generando_en
 
 pytestmark = [
     pytest.mark.celery_worker,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("app_en_redis_propio"),
 ]
 
 
-def esperar(condicion, segundos: float, que: str):
-    limite = time.monotonic() + segundos
-    while time.monotonic() < limite:
-        if resultado := condicion():
-            return resultado
-        time.sleep(0.1)
-    raise AssertionError(f"no ocurrió en {segundos} s: {que}")
-
-
-def generando_en(registro, documento) -> list:
-    """The pids that started generating the document, in order."""
-    marcas = sorted(registro.glob(f"generando-{documento.pk}-*"), key=lambda m: m.stat().st_mtime)
-    return [int(m.name.rsplit("-", 1)[1]) for m in marcas]
-
-
-def producciones(registro, documento) -> int:
-    log = registro / "producidos.log"
-    if not log.exists():
-        return 0
-    return sum(1 for linea in log.read_text().splitlines() if linea.split()[0] == str(documento.pk))
-
-
-def archivos(medios) -> list:
-    return [ruta for ruta in medios.rglob("*") if ruta.is_file()]
-
-
-def comprobar_una_sola_acta(documento, medios, registro):
-    documento.refresh_from_db()
-    assert documento.estado == Documento.Estado.LISTO, documento.error
-    assert Documento.objects.filter(tipo="acta").count() == 1
-    assert producciones(registro, documento) == 1
-    assert len(archivos(medios)) == 1
-    texto = "\n".join(
-        pagina.extract_text() for pagina in PdfReader(io.BytesIO(documento.archivo.read())).pages
-    )
-    assert "Acta de la sesión" in texto and "Levantar el inventario turístico" in texto
-
-
-def cerrar(sesion, facilitadora):
-    sesion = mesas_services.sesion_cerrar(
-        sesion=sesion, version=sesion.version, usuario=facilitadora
-    )  # the task is sent to Redis when the transaction commits
-    return mesas_selectors.acta_actual(sesion=sesion)
-
-
 def test_muere_el_proceso_hijo_y_el_siguiente_retoma_el_acta(
-    app_en_redis_propio, workers, registro, medios, sesion_con_asistentes, facilitadora
+    workers, sesion_con_asistentes, facilitadora
 ):
     worker = workers.lanzar("prefork", pool="prefork", pausa=30)
     acta = cerrar(sesion_con_asistentes, facilitadora)
 
-    hijo = esperar(lambda: generando_en(registro, acta), 30, "el worker empieza el acta")[0]
+    hijo = esperar(lambda: generando_en(workers.registro, acta), 30, "el worker empieza el acta")[0]
     acta.refresh_from_db()
     assert acta.estado == Documento.Estado.GENERANDO and hijo != worker.pid
     os.kill(hijo, signal.SIGKILL)  # in the middle of the acta (it pauses 30 s there)
 
-    acta = esperar(
-        lambda: Documento.objects.filter(pk=acta.pk, estado=Documento.Estado.LISTO).first(),
-        40,
-        f"el acta vuelve a generarse\n{workers.log('prefork')}",
-    )
-    pids = generando_en(registro, acta)
+    acta = esperar_lista(acta, 40, f"el acta vuelve a generarse\n{workers.log('prefork')}")
+    pids = generando_en(workers.registro, acta)
     assert len(pids) == 2 and pids[0] == hijo and pids[1] != hijo
     assert acta.intentos == 2
-    comprobar_una_sola_acta(acta, medios, registro)
+    comprobar_una_sola_acta(acta, workers)
     assert "WorkerLostError" in workers.log("prefork")
 
 
 def test_muere_el_worker_entero_y_el_barrido_de_otro_worker_produce_el_acta(
-    app_en_redis_propio,
-    redis_propio,
-    workers,
-    registro,
-    medios,
-    sesion_con_asistentes,
-    facilitadora,
+    redis_propio, workers, sesion_con_asistentes, facilitadora
 ):
     primero = workers.lanzar("primero", pool="solo", pausa=30)
     acta = cerrar(sesion_con_asistentes, facilitadora)
-    esperar(lambda: generando_en(registro, acta), 30, "el worker empieza el acta")
+    esperar(lambda: generando_en(workers.registro, acta), 30, "el worker empieza el acta")
     workers.matar(primero)
 
     acta.refresh_from_db()
@@ -125,15 +68,11 @@ def test_muere_el_worker_entero_y_el_barrido_de_otro_worker_produce_el_acta(
 
     # ...until beat's periodic sweep, which here runs on the new worker like in production.
     assert barrer_documentos_pendientes.delay().get(timeout=30) == 1
-    acta = esperar(
-        lambda: Documento.objects.filter(pk=acta.pk, estado=Documento.Estado.LISTO).first(),
-        40,
-        f"el acta se genera tras el barrido\n{workers.log('segundo')}",
-    )
+    acta = esperar_lista(acta, 40, f"el acta se genera tras el barrido\n{workers.log('segundo')}")
     assert acta.intentos == 2
-    comprobar_una_sola_acta(acta, medios, registro)
+    comprobar_una_sola_acta(acta, workers)
 
     # An hour later Redis hands the old message out again: it finds the acta ready.
     assert generar_documento.delay(acta.pk).get(timeout=30) == "listo"
     assert documentos_barrer(antiguedad=0) == 0
-    comprobar_una_sola_acta(acta, medios, registro)
+    comprobar_una_sola_acta(acta, workers)

@@ -16,15 +16,6 @@ from django.db import DatabaseError, models, transaction
 from django.db.models.functions import Concat, Left
 from django.utils import timezone
 
-ROLES = (
-    "anonimo",
-    "sin_rol",
-    "coordinacion",
-    "facilitacion",
-    "comunicacion",
-    "analisis",
-    "administracion",
-)
 CUENTA_DE_ROL = {
     "anonimo": None,
     "sin_rol": "ciudadano",

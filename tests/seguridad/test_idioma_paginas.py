@@ -12,7 +12,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from .conftest import ROLES
+from tests.visitantes import ROLES
+
 from .test_matriz_urls import MATRIZ
 
 pytestmark = pytest.mark.django_db

@@ -4,16 +4,19 @@ HOW TO ADD A URL
   Every named URL pattern must have at least one row in MATRIZ below, or
   test_toda_url_esta_declarada fails and names the missing ones. A row is
       F("app:nombre", "A S C F M N D", kwargs=lambda o: {...}, caso="...")
-  - the expected status codes, in the order of ROLES (tests/seguridad/conftest.py):
+  - the expected status codes, in the order of ROLES (tests/visitantes.py):
       A anonymous, S logged in without a role, C Coordinación, F Facilitación (the demo account:
       facilitates Cayambe, Floricultura and Leche, is on the working group of the event "en
       invitaciones"), M Comunicación, N Análisis SIE, D Administración (superuser).
     302 for anonymous on staff pages means "sent to log in" (the test checks the Location).
     Use the constants (PUBLICA, PERSONAL, SOLO_COORD...) when one fits.
   - kwargs: the URL's arguments, built from the scenario `o` (conftest._construir: demo data
-    plus drafts). Prefer an object the role must NOT reach (another table, another event,
-    a draft) so the row proves the object check, not only the role check. Add a second row with
-    caso="..." for the allowed object when that matters.
+    plus drafts); por_pk("mesa"), por_slug(...), por_uuid(...) and del_evento(...) build the
+    usual ones; filas_de(kwargs, {name: codes}) gives the rows of the URLs that take the same
+    arguments, api_publica(...) the list and detail of an API resource. Prefer an object the
+    role must NOT reach (another table, another event, a draft) so the row proves the object
+    check, not only the role check. Add a second row with caso="..." for the allowed object
+    when that matters.
   - consulta: an optional query string ("?formato=csv").
   POST-only views still get a row: their GET answer (403 before 405 proves the rule runs first).
   The admin site's generated URLs are covered by test_admin_solo_para_administracion.
@@ -31,8 +34,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actores.models import AsignacionTerritorial
+from tests.visitantes import ROLES
 
-from .conftest import ROLES, SECRETO, VIVA
+from .conftest import SECRETO, VIVA
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +48,10 @@ COORD_ANAL = "302 403 200 403 403 200 200"
 COORD_FAC = "302 403 200 200 403 403 200"
 NO_EXISTE = "404 404 404 404 404 404 404"
 POST_COORD_COMU = "302 403 405 403 405 403 405"  # POST-only: GET refused after the rule
+POST_SOLO_COORD = "302 403 405 403 403 403 405"
+POST_ANAL = "302 403 403 403 403 405 405"  # POST-only, for Análisis SIE
+OCULTA = "302 404 200 404 404 404 200"  # a 404 for whoever may not see it
+TOKEN_FALSO = "400 400 400 400 400 400 400"
 
 
 @dataclass
@@ -68,6 +76,39 @@ def F(nombre, esperado, kwargs=None, caso="", consulta="", solo=ROLES) -> Fila:
     return Fila(nombre, esperado, kwargs or (lambda o: {}), caso, consulta, solo)
 
 
+def por_pk(objeto: str) -> Callable:
+    """The kwargs of a URL that names the scenario's `objeto` by its pk."""
+    return lambda o: {"pk": getattr(o, objeto).pk}
+
+
+def por_slug(objeto: str) -> Callable:
+    return lambda o: {"slug": getattr(o, objeto).slug}
+
+
+def por_uuid(objeto: str) -> Callable:
+    return lambda o: {"uuid": getattr(o, objeto).uuid}
+
+
+def del_evento(objeto: str) -> Callable:
+    """The kwargs of a URL below the scenario's event that names its `objeto`."""
+    return lambda o: {"pk": o.evento.pk, "obj": getattr(o, objeto).pk}
+
+
+def filas_de(kwargs: Callable, esperados: dict[str, str]) -> list[Fila]:
+    """One row for each URL name of `esperados` (name: expected codes), all with these kwargs."""
+    return [F(nombre, esperado, kwargs) for nombre, esperado in esperados.items()]
+
+
+def api_publica(recurso: str, oculto: Callable, visible: Callable, casos=("borrador", "publicado")):
+    """The API's list of a resource, and its detail: a 404 for everybody for an object the public
+    may not see, open to everybody for a published one."""
+    return [
+        F(f"{recurso}-list", PUBLICA),
+        F(f"{recurso}-detail", NO_EXISTE, oculto, casos[0]),
+        F(f"{recurso}-detail", PUBLICA, visible, casos[1]),
+    ]
+
+
 MATRIZ: list[Fila] = [
     # --- site ------------------------------------------------------------------------------
     F("inicio", PUBLICA),
@@ -76,54 +117,26 @@ MATRIZ: list[Fila] = [
     F("javascript-catalog", PUBLICA),
     F("set_language", "302 302 302 302 302 302 302"),
     F("core:panel", PERSONAL),
-    F(
-        "core:documento",
-        "302 404 200 404 404 404 200",
-        lambda o: {"uuid": o.documento_borrador.uuid},
-        "acta sin publicar",
-    ),
-    F("core:documento", PUBLICA, lambda o: {"uuid": o.documento_publico.uuid}, "acta publicada"),
-    F(
-        "core:documento",
-        "302 404 200 404 404 404 200",
-        lambda o: {"uuid": o.documento_firmado.uuid},
-        "acta para firma de una sesión publicada",
-    ),
-    F(
-        "core:documento_descargar",
-        "302 404 200 404 404 404 200",
-        lambda o: {"uuid": o.documento_firmado.uuid},
-        "acta para firma de una sesión publicada",
+    F("core:documento", OCULTA, por_uuid("documento_borrador"), "acta sin publicar"),
+    F("core:documento", PUBLICA, por_uuid("documento_publico"), "acta publicada"),
+    *(
+        F(nombre, OCULTA, por_uuid("documento_firmado"), "acta para firma de una sesión publicada")
+        for nombre in ("core:documento", "core:documento_descargar")
     ),
     F(
         "core:documento_descargar",
         "302 404 302 404 404 404 302",
-        lambda o: {"uuid": o.documento_borrador.uuid},
+        por_uuid("documento_borrador"),
         "acta sin publicar",
     ),
-    F(
-        "core:documento_descargar",
-        PUBLICA,
-        lambda o: {"uuid": o.documento_publico.uuid},
-        "acta publicada",
-    ),
-    F(
-        "core:documento_solicitar",
-        "405 405 405 405 405 405 405",
-        lambda o: {"tipo": "acta", "clave": str(o.sesion_ajena.pk)},
-        "acta sin publicar",
-    ),
-    F(
-        "core:documento_solicitar",
-        "405 405 405 405 405 405 405",
-        lambda o: {"tipo": "pacto", "clave": o.pacto_borrador.slug},
-        "pacto borrador",
-    ),
-    F(
-        "core:documento_solicitar",
-        "405 405 405 405 405 405 405",
-        lambda o: {"tipo": "nada", "clave": "x"},
-        "tipo desconocido",
+    F("core:documento_descargar", PUBLICA, por_uuid("documento_publico"), "acta publicada"),
+    *(
+        F("core:documento_solicitar", "405 405 405 405 405 405 405", kwargs, caso)
+        for kwargs, caso in (
+            (lambda o: {"tipo": "acta", "clave": str(o.sesion_ajena.pk)}, "acta sin publicar"),
+            (lambda o: {"tipo": "pacto", "clave": o.pacto_borrador.slug}, "pacto borrador"),
+            (lambda o: {"tipo": "nada", "clave": "x"}, "tipo desconocido"),
+        )
     ),
     # Uploads: each kind's rule has its own table in tests/core/test_medios.py.
     F("medio", NO_EXISTE, lambda o: {"ruta": "comunicacion/noticias/no-existe.png"}, "sin dueño"),
@@ -142,29 +155,28 @@ MATRIZ: list[Fila] = [
     F("canton-list", PUBLICA),
     F("canton-detail", PUBLICA, lambda o: {"codigo": o.canton.codigo}),
     F("mesa-list", PUBLICA),
-    F("mesa-detail", PUBLICA, lambda o: {"slug": o.mesa.slug}),
-    F("sesion-list", PUBLICA),
-    F("sesion-detail", NO_EXISTE, lambda o: {"pk": o.sesion_ajena.pk}, "sin acta publicada"),
-    F("sesion-detail", PUBLICA, lambda o: {"pk": o.sesion_publicada.pk}, "acta publicada"),
+    F("mesa-detail", PUBLICA, por_slug("mesa")),
+    *api_publica(
+        "sesion",
+        por_pk("sesion_ajena"),
+        por_pk("sesion_publicada"),
+        ("sin acta publicada", "acta publicada"),
+    ),
     F("indicador-list", PUBLICA),
     F("indicador-detail", PUBLICA, lambda o: {"codigo": o.indicador.codigo}),
     F("medicion-list", PUBLICA),
-    F("medicion-detail", NO_EXISTE, lambda o: {"pk": o.medicion.pk}, "sin publicar"),
-    F("actor-list", PUBLICA),
+    F("medicion-detail", NO_EXISTE, por_pk("medicion"), "sin publicar"),
+    *api_publica(
+        "actor", por_pk("privado"), por_pk("publico"), ("persona privada", "organizacion publica")
+    ),
     F("actor-list", PUBLICA, consulta="?format=csv", caso="csv"),
-    F("actor-detail", NO_EXISTE, lambda o: {"pk": o.privado.pk}, "persona privada"),
-    F("actor-detail", PUBLICA, lambda o: {"pk": o.publico.pk}, "organizacion publica"),
-    F("pacto-list", PUBLICA),
-    F("pacto-detail", NO_EXISTE, lambda o: {"slug": o.pacto_borrador.slug}, "borrador"),
-    F("pacto-detail", PUBLICA, lambda o: {"slug": o.pacto.slug}, "publicado"),
+    *api_publica("pacto", por_slug("pacto_borrador"), por_slug("pacto")),
     F("compromiso-list", PUBLICA),
-    F("compromiso-detail", PUBLICA, lambda o: {"pk": o.compromiso.pk}),
-    F("evento-list", PUBLICA),
-    F("evento-detail", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
-    F("evento-detail", PUBLICA, lambda o: {"slug": o.evento.slug}, "publicado"),
-    F("noticia-list", PUBLICA),
-    F("noticia-detail", NO_EXISTE, lambda o: {"slug": o.noticia_borrador.slug}, "borrador"),
-    F("noticia-detail", PUBLICA, lambda o: {"slug": o.noticia.slug}, "publicada"),
+    F("compromiso-detail", PUBLICA, por_pk("compromiso")),
+    *api_publica("evento", por_slug("evento_borrador"), por_slug("evento")),
+    *api_publica(
+        "noticia", por_slug("noticia_borrador"), por_slug("noticia"), ("borrador", "publicada")
+    ),
     F("consulta-comentario-list", PUBLICA),
     F("consulta-comentario-detail", PUBLICA, lambda o: _comentario(), "publicado"),
     F("consulta-comentario-detail", NO_EXISTE, lambda o: _comentario("oculto"), "oculto"),
@@ -180,14 +192,14 @@ MATRIZ: list[Fila] = [
     F("sie:descarga", PUBLICA, lambda o: {"formato": "xlsx"}, "xlsx", solo=LENTA),
     F("sie:diccionario", PUBLICA),
     F("sie:gestion", COORD_ANAL),
-    F("sie:validar_seleccion", "302 403 403 403 403 405 405"),
-    F("sie:publicar_seleccion", "302 403 403 403 403 405 405"),
-    F("sie:medicion", COORD_ANAL, lambda o: {"pk": o.medicion.pk}),
-    F("sie:medicion_corregir", "302 403 403 403 403 405 405", lambda o: {"pk": o.medicion.pk}),
-    F("sie:medicion_validar", "302 403 403 403 403 405 405", lambda o: {"pk": o.medicion.pk}),
-    F("sie:medicion_publicar", "302 403 403 403 403 405 405", lambda o: {"pk": o.medicion.pk}),
-    F("sie:medicion_retirar", "302 403 403 403 403 405 405", lambda o: {"pk": o.medicion.pk}),
-    F("sie:importar_confirmar", "302 403 403 403 403 405 405"),
+    F("sie:validar_seleccion", POST_ANAL),
+    F("sie:publicar_seleccion", POST_ANAL),
+    F("sie:medicion", COORD_ANAL, por_pk("medicion")),
+    *(
+        F(f"sie:medicion_{a}", POST_ANAL, por_pk("medicion"))
+        for a in ("corregir", "validar", "publicar", "retirar")
+    ),
+    F("sie:importar_confirmar", POST_ANAL),
     F("sie:captura", "302 403 403 403 403 200 200"),
     F("sie:importar", "302 403 403 403 403 200 200"),
     F(
@@ -197,7 +209,7 @@ MATRIZ: list[Fila] = [
     ),
     F("sie:metas", COORD_ANAL),
     F("sie:meta_nueva", COORD_ANAL),
-    F("sie:meta_editar", COORD_ANAL, lambda o: {"pk": o.meta.pk}),
+    F("sie:meta_editar", COORD_ANAL, por_pk("meta")),
     F(
         "sie:indicador_editar",
         "302 403 403 403 403 200 200",
@@ -219,45 +231,47 @@ MATRIZ: list[Fila] = [
     ),
     F("actores:importar", COORD_FAC),
     F("actores:plantilla", COORD_FAC),
-    F(
-        "actores:importar_aplicar",
-        "302 403 405 405 403 403 405",
-        lambda o: {"pk": o.importacion.pk},
-    ),
+    F("actores:importar_aplicar", "302 403 405 405 403 403 405", por_pk("importacion")),
     F("actores:duplicados", SOLO_COORD),
     F("actores:asignaciones", SOLO_COORD),
     F(
         "actores:asignacion_eliminar",
-        "302 403 405 403 403 403 405",
+        POST_SOLO_COORD,
         lambda o: {"pk": AsignacionTerritorial.objects.values_list("pk", flat=True).first()},
     ),
-    F("actores:fusionar", "302 403 405 403 403 403 405"),
-    F("actores:relacion_eliminar", "302 403 405 405 403 403 405", lambda o: {"pk": o.relacion.pk}),
-    F("actores:detalle", PERSONAL, lambda o: {"pk": o.privado.pk}, "persona privada"),
-    F("actores:detalle", PUBLICA, lambda o: {"pk": o.publico.pk}, "organizacion publica"),
-    F("actores:editar", SOLO_COORD, lambda o: {"pk": o.privado.pk}),
-    F("actores:posicion", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
-    F("actores:relacion_crear", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
-    F("actores:membresia_crear", "302 403 405 403 403 403 405", lambda o: {"pk": o.privado.pk}),
+    F("actores:fusionar", POST_SOLO_COORD),
+    F("actores:relacion_eliminar", "302 403 405 405 403 403 405", por_pk("relacion")),
+    F("actores:detalle", PERSONAL, por_pk("privado"), "persona privada"),
+    F("actores:detalle", PUBLICA, por_pk("publico"), "organizacion publica"),
+    F("actores:editar", SOLO_COORD, por_pk("privado")),
+    *(
+        F(f"actores:{accion}", POST_SOLO_COORD, por_pk("privado"))
+        for accion in ("posicion", "relacion_crear", "membresia_crear")
+    ),
     # --- mesas -----------------------------------------------------------------------------
     F("mesas:lista", PUBLICA),
     F("mesas:calendario", PUBLICA),
     F("mesas:mis_mesas", COORD_FAC),
     F("mesas:invitacion", NO_EXISTE, lambda o: {"token": "00000000-0000-0000-0000-000000000000"}),
-    F("mesas:gestion", SOLO_COORD, lambda o: {"slug": o.mesa.slug}),
-    F("mesas:sesion_crear", "302 403 405 403 403 403 405", lambda o: {"slug": o.mesa.slug}),
-    F("mesas:equipo", SOLO_COORD, lambda o: {"slug": o.mesa.slug}, "mesa ajena"),
+    *filas_de(
+        por_slug("mesa"),
+        {
+            "mesas:gestion": SOLO_COORD,
+            "mesas:sesion_crear": POST_SOLO_COORD,
+            "mesas:calendario_mesa": PUBLICA,
+        },
+    ),
+    F("mesas:equipo", SOLO_COORD, por_slug("mesa"), "mesa ajena"),
     F("mesas:equipo", SOLO_COORD, lambda o: {"slug": "turismo-cayambe"}, "mesa propia"),
-    F("mesas:sesion", SOLO_COORD, lambda o: {"pk": o.sesion_ajena.pk}, "mesa ajena"),
-    F("mesas:sesion", COORD_FAC, lambda o: {"pk": o.sesion_propia.pk}, "mesa propia"),
-    F("mesas:sesion_datos", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:convocar", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:cerrar", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:reabrir", "302 403 403 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
-    F("mesas:publicar", "302 403 403 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk}),
+    F("mesas:sesion", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
+    F("mesas:sesion", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
+    *(
+        F(f"mesas:{accion}", "302 403 403 403 403 403 405", por_pk("sesion_ajena"))
+        for accion in ("reabrir", "publicar")
+    ),
     F(
         "mesas:asistencia_quitar",
-        "302 403 405 403 403 403 405",
+        POST_SOLO_COORD,
         lambda o: {"pk": o.sesion_ajena.pk, "asistencia_id": o.asistencia.pk},
     ),
     F(
@@ -266,8 +280,11 @@ MATRIZ: list[Fila] = [
         lambda o: {"pk": o.sesion_ajena.pk, "acuerdo_id": o.acuerdo.pk},
     ),
     *[
-        F(f"mesas:{seccion}", "302 403 405 403 403 403 405", lambda o: {"pk": o.sesion_ajena.pk})
+        F(f"mesas:{seccion}", POST_SOLO_COORD, por_pk("sesion_ajena"))
         for seccion in (
+            "sesion_datos",
+            "convocar",
+            "cerrar",
             "agenda",
             "asistencia",
             "nuevo",
@@ -277,8 +294,7 @@ MATRIZ: list[Fila] = [
             "tema",
         )
     ],
-    F("mesas:mesa", PUBLICA, lambda o: {"slug": o.mesa.slug}, solo=LENTA),
-    F("mesas:calendario_mesa", PUBLICA, lambda o: {"slug": o.mesa.slug}),
+    F("mesas:mesa", PUBLICA, por_slug("mesa"), solo=LENTA),
     F(
         "mesas:sesion_publica",
         NO_EXISTE,
@@ -298,14 +314,19 @@ MATRIZ: list[Fila] = [
     F("pactos:panel_programa", PERSONAL),
     F("pactos:progreso_productos", PERSONAL),
     F("pactos:actividad_crear", SOLO_COORD),
-    F("pactos:actividad", PERSONAL, lambda o: {"pk": o.actividad.pk}),
-    F("pactos:actividad_plan", SOLO_COORD, lambda o: {"pk": o.actividad.pk}),
-    F("pactos:actividad_estado", "302 403 405 403 405 403 405", lambda o: {"pk": o.actividad.pk}),
+    *filas_de(
+        por_pk("actividad"),
+        {
+            "pactos:actividad": PERSONAL,
+            "pactos:actividad_plan": SOLO_COORD,
+            "pactos:actividad_estado": "302 403 405 403 405 403 405",
+        },
+    ),
     F("pactos:informes", PERSONAL),
     F("pactos:informe_xlsx", PERSONAL, solo=LENTA),
     F("pactos:pactos_publicos", PUBLICA),
-    F("pactos:pacto_publico", NO_EXISTE, lambda o: {"slug": o.pacto_borrador.slug}, "borrador"),
-    F("pactos:pacto_publico", PUBLICA, lambda o: {"slug": o.pacto.slug}, "publicado"),
+    F("pactos:pacto_publico", NO_EXISTE, por_slug("pacto_borrador"), "borrador"),
+    F("pactos:pacto_publico", PUBLICA, por_slug("pacto"), "publicado"),
     F(
         "pactos:compromiso_publico",
         PUBLICA,
@@ -314,67 +335,42 @@ MATRIZ: list[Fila] = [
     F("pactos:feed_avances", PUBLICA),
     F("pactos:pactos_gestion", PERSONAL),
     F("pactos:pacto_crear", SOLO_COORD),
-    F("pactos:pacto_gestion", PERSONAL, lambda o: {"pk": o.pacto_borrador.pk}),
-    F("pactos:pacto_editar", SOLO_COORD, lambda o: {"pk": o.pacto_borrador.pk}),
-    F("pactos:pacto_estado", "302 403 405 403 403 403 405", lambda o: {"pk": o.pacto_borrador.pk}),
-    F(
-        "pactos:firmante_agregar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.pacto_borrador.pk},
+    *filas_de(
+        por_pk("pacto_borrador"),
+        {
+            "pactos:pacto_gestion": PERSONAL,
+            "pactos:pacto_editar": SOLO_COORD,
+            "pactos:consolidar": SOLO_COORD,
+            "pactos:pacto_estado": POST_SOLO_COORD,
+            "pactos:firmante_agregar": POST_SOLO_COORD,
+            "pactos:compromiso_consolidar": POST_SOLO_COORD,
+            "pactos:acuerdos_vincular": POST_SOLO_COORD,
+            "pactos:acuerdos_descartar": POST_SOLO_COORD,
+            "pactos:acuerdos_recuperar": POST_SOLO_COORD,
+        },
     ),
-    F("pactos:copia_firmada", "302 403 405 403 403 403 405", lambda o: {"pk": o.pacto.pk}),
-    F("pactos:pacto_versiones", PERSONAL, lambda o: {"pk": o.pacto.pk}),
-    F("pactos:pacto_historial", PERSONAL, lambda o: {"pk": o.pacto.pk}),
-    F("pactos:consolidar", SOLO_COORD, lambda o: {"pk": o.pacto_borrador.pk}),
-    F(
-        "pactos:compromiso_consolidar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.pacto_borrador.pk},
+    *filas_de(
+        por_pk("pacto"),
+        {
+            "pactos:copia_firmada": POST_SOLO_COORD,
+            "pactos:pacto_versiones": PERSONAL,
+            "pactos:pacto_historial": PERSONAL,
+        },
     ),
-    F(
-        "pactos:acuerdos_vincular",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.pacto_borrador.pk},
+    *filas_de(
+        por_pk("compromiso"),
+        {
+            "pactos:compromiso_gestion": PERSONAL,
+            "pactos:compromiso_editar": POST_SOLO_COORD,
+            "pactos:compromisos_fusionar": POST_SOLO_COORD,
+            "pactos:compromiso_dividir": POST_SOLO_COORD,
+            "pactos:acuerdo_desvincular": POST_SOLO_COORD,
+            "pactos:compromiso_eliminar": POST_SOLO_COORD,
+            "pactos:hito_agregar": POST_SOLO_COORD,
+            "pactos:compromiso_actualizar": POST_SOLO_COORD,
+            "pactos:evidencia_agregar": POST_SOLO_COORD,
+        },
     ),
-    F(
-        "pactos:acuerdos_descartar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.pacto_borrador.pk},
-    ),
-    F(
-        "pactos:acuerdos_recuperar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.pacto_borrador.pk},
-    ),
-    F("pactos:compromiso_gestion", PERSONAL, lambda o: {"pk": o.compromiso.pk}),
-    F("pactos:compromiso_editar", "302 403 405 403 403 403 405", lambda o: {"pk": o.compromiso.pk}),
-    F(
-        "pactos:compromisos_fusionar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.compromiso.pk},
-    ),
-    F(
-        "pactos:compromiso_dividir",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.compromiso.pk},
-    ),
-    F(
-        "pactos:acuerdo_desvincular",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.compromiso.pk},
-    ),
-    F(
-        "pactos:compromiso_eliminar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.compromiso.pk},
-    ),
-    F("pactos:hito_agregar", "302 403 405 403 403 403 405", lambda o: {"pk": o.compromiso.pk}),
-    F(
-        "pactos:compromiso_actualizar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.compromiso.pk},
-    ),
-    F("pactos:evidencia_agregar", "302 403 405 403 403 403 405", lambda o: {"pk": o.compromiso.pk}),
     F("pactos:mis_compromisos", SOLO_COORD),
     F("pactos:tablero_compromisos", SOLO_COORD),
     F("pactos:tablero_exportar", SOLO_COORD, lambda o: {"formato": "csv"}),
@@ -385,59 +381,57 @@ MATRIZ: list[Fila] = [
     F("eventos:calendario", PUBLICA),
     F("eventos:feed", PUBLICA),
     F("eventos:responder", PUBLICA, lambda o: {"token": o.token_respuesta}),
-    F(
-        "eventos:responder",
-        "400 400 400 400 400 400 400",
-        lambda o: {"token": "token-inventado"},
-        "token falso",
-    ),
-    F("eventos:certificado", "400 400 400 400 400 400 400", lambda o: {"token": "token-inventado"}),
-    F("eventos:cancelar", "400 400 400 400 400 400 400", lambda o: {"token": "token-inventado"}),
+    F("eventos:responder", TOKEN_FALSO, lambda o: {"token": "token-inventado"}, "token falso"),
+    F("eventos:certificado", TOKEN_FALSO, lambda o: {"token": "token-inventado"}),
+    F("eventos:cancelar", TOKEN_FALSO, lambda o: {"token": "token-inventado"}),
     F("eventos:gestion_lista", PERSONAL),
     F("eventos:crear", SOLO_COORD),
-    F("eventos:gestion", COORD_COMU, lambda o: {"pk": o.evento_borrador.pk}, "evento ajeno"),
-    F("eventos:gestion", PERSONAL, lambda o: {"pk": o.evento.pk}, "evento de su equipo"),
-    F("eventos:editar", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:estado", "302 403 405 403 403 403 405", lambda o: {"pk": o.evento.pk}),
-    F("eventos:equipo", PERSONAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:miembro_agregar", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
+    F("eventos:gestion", COORD_COMU, por_pk("evento_borrador"), "evento ajeno"),
+    F("eventos:gestion", PERSONAL, por_pk("evento"), "evento de su equipo"),
+    *filas_de(
+        por_pk("evento"),
+        {
+            "eventos:editar": SOLO_COORD,
+            "eventos:estado": POST_SOLO_COORD,
+            "eventos:equipo": PERSONAL,
+            "eventos:miembro_agregar": SOLO_COORD,
+            "eventos:programa": PERSONAL,
+            "eventos:ponente_nuevo": SOLO_COORD,
+            "eventos:sesion_nueva": SOLO_COORD,
+            "eventos:invitados": SOLO_COORD,
+            "eventos:invitados_mapa": SOLO_COORD,
+            "eventos:invitado_nuevo": SOLO_COORD,
+            "eventos:enviar": POST_SOLO_COORD,
+            "eventos:recordatorio": POST_SOLO_COORD,
+            "eventos:imprimir": PERSONAL,
+            "eventos:acreditacion": PERSONAL,
+            "eventos:sin_invitacion": PERSONAL,
+            "eventos:asistencia": PERSONAL,
+            "eventos:logistica": PERSONAL,
+            "eventos:tarea_nueva": SOLO_COORD,
+            "eventos:logistica_plantilla": POST_SOLO_COORD,
+            "eventos:sistematizacion": COORD_ANAL,
+        },
+    ),
     F(
         "eventos:miembro_quitar",
-        "302 403 405 403 403 403 405",
+        POST_SOLO_COORD,
         lambda o: {"pk": o.evento.pk, "obj": o.evento.equipo.first().pk},
     ),
-    F("eventos:programa", PERSONAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:ponente_nuevo", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:ponente", SOLO_COORD, lambda o: {"pk": o.evento.pk, "obj": o.ponente.pk}),
-    F("eventos:sesion_nueva", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:sesion", SOLO_COORD, lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento.pk}),
-    F(
-        "eventos:sesion_eliminar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento.pk},
-    ),
-    F("eventos:invitados", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:invitados_mapa", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:invitado_nuevo", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:enviar", "302 403 405 403 403 403 405", lambda o: {"pk": o.evento.pk}),
-    F("eventos:recordatorio", "302 403 405 403 403 403 405", lambda o: {"pk": o.evento.pk}),
-    F(
-        "eventos:invitado_cancelar",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.evento.pk, "obj": o.invitado.pk},
-    ),
+    F("eventos:ponente", SOLO_COORD, del_evento("ponente")),
+    F("eventos:sesion", SOLO_COORD, del_evento("sesion_evento")),
+    F("eventos:sesion_eliminar", POST_SOLO_COORD, del_evento("sesion_evento")),
+    F("eventos:invitado_cancelar", POST_SOLO_COORD, del_evento("invitado")),
     F(
         "eventos:invitado_respuesta",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk},
+        POST_SOLO_COORD,
+        del_evento("invitado_ajeno"),
         "invitado de otro evento",
     ),
-    F("eventos:imprimir", PERSONAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:acreditacion", PERSONAL, lambda o: {"pk": o.evento.pk}),
     F(
         "eventos:acreditar",
         "302 403 405 405 405 405 405",
-        lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk},
+        del_evento("invitado_ajeno"),
         "invitado de otro evento",
     ),
     # The page itself refuses a guest of another event ("este código QR es de otro evento").
@@ -447,58 +441,41 @@ MATRIZ: list[Fila] = [
         lambda o: {"pk": o.evento.pk, "token": o.token_acreditacion_ajeno},
         "invitado de otro evento",
     ),
-    F("eventos:sin_invitacion", PERSONAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:asistencia", PERSONAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:logistica", PERSONAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:tarea_nueva", SOLO_COORD, lambda o: {"pk": o.evento.pk}),
-    F("eventos:tarea", SOLO_COORD, lambda o: {"pk": o.evento.pk, "obj": o.tarea.pk}),
-    F("eventos:logistica_plantilla", "302 403 405 403 403 403 405", lambda o: {"pk": o.evento.pk}),
-    F(
-        "eventos:tarea_estado",
-        "302 403 405 403 403 403 405",
-        lambda o: {"pk": o.evento.pk, "obj": o.tarea.pk},
+    F("eventos:tarea", SOLO_COORD, del_evento("tarea")),
+    F("eventos:tarea_estado", POST_SOLO_COORD, del_evento("tarea")),
+    *(
+        F(f"eventos:sistematizacion_{a}", "302 403 405 403 403 405 405", por_pk("evento"))
+        for a in ("foto", "informe", "certificados")
     ),
-    F("eventos:sistematizacion", COORD_ANAL, lambda o: {"pk": o.evento.pk}),
-    F("eventos:sistematizacion_foto", "302 403 405 403 403 405 405", lambda o: {"pk": o.evento.pk}),
-    F(
-        "eventos:sistematizacion_informe",
-        "302 403 405 403 403 405 405",
-        lambda o: {"pk": o.evento.pk},
-    ),
-    F(
-        "eventos:sistematizacion_certificados",
-        "302 403 405 403 403 405 405",
-        lambda o: {"pk": o.evento.pk},
-    ),
-    F("eventos:detalle", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
-    F("eventos:detalle", PUBLICA, lambda o: {"slug": o.evento.slug}, "publicado"),
-    F("eventos:ics", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
-    F("eventos:inscripcion", NO_EXISTE, lambda o: {"slug": o.evento_borrador.slug}, "borrador"),
+    F("eventos:detalle", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
+    F("eventos:detalle", PUBLICA, por_slug("evento"), "publicado"),
+    F("eventos:ics", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
+    F("eventos:inscripcion", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
     # --- comunicacion ----------------------------------------------------------------------
     F("comunicacion:noticias", PUBLICA),
     F("comunicacion:noticias_rss", PUBLICA),
     F("comunicacion:noticias_atom", PUBLICA),
-    F("comunicacion:noticia", NO_EXISTE, lambda o: {"slug": o.noticia_borrador.slug}, "borrador"),
-    F("comunicacion:noticia", PUBLICA, lambda o: {"slug": o.noticia.slug}, "publicada"),
+    F("comunicacion:noticia", NO_EXISTE, por_slug("noticia_borrador"), "borrador"),
+    F("comunicacion:noticia", PUBLICA, por_slug("noticia"), "publicada"),
     F("comunicacion:contacto", PUBLICA),
     F("comunicacion:respuestas", PUBLICA),
     F("comunicacion:contacto_gracias", PUBLICA),
     F("comunicacion:noticias_gestion", COORD_COMU),
     F("comunicacion:noticia_nueva", COORD_COMU),
-    F("comunicacion:noticia_gestion", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
-    F("comunicacion:noticia_editar", COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk}),
+    F("comunicacion:noticia_gestion", COORD_COMU, por_pk("noticia_borrador")),
+    F("comunicacion:noticia_editar", COORD_COMU, por_pk("noticia_borrador")),
     *(
-        F(f"comunicacion:noticia_{a}", POST_COORD_COMU, lambda o: {"pk": o.noticia_borrador.pk})
+        F(f"comunicacion:noticia_{a}", POST_COORD_COMU, por_pk("noticia_borrador"))
         for a in ("publicar", "retirar")
     ),
     F("comunicacion:plan", PERSONAL),
     F("comunicacion:accion_nueva", COORD_COMU),
-    F("comunicacion:accion_editar", COORD_COMU, lambda o: {"pk": o.accion.pk}),
-    F("comunicacion:accion_estado", "302 403 405 403 405 403 405", lambda o: {"pk": o.accion.pk}),
+    F("comunicacion:accion_editar", COORD_COMU, por_pk("accion")),
+    F("comunicacion:accion_estado", "302 403 405 403 405 403 405", por_pk("accion")),
     F("comunicacion:bandeja", COORD_COMU),
-    F("comunicacion:mensaje", COORD_COMU, lambda o: {"pk": o.mensaje.pk}),
+    F("comunicacion:mensaje", COORD_COMU, por_pk("mensaje")),
     *(
-        F(f"comunicacion:mensaje_{a}", POST_COORD_COMU, lambda o: {"pk": o.mensaje.pk})
+        F(f"comunicacion:mensaje_{a}", POST_COORD_COMU, por_pk("mensaje"))
         for a in ("asignar", "anotar", "plazo", "cerrar")
     ),
     # Subscriptions and message tracking: the links' signed token is the authorisation, so a
@@ -521,23 +498,14 @@ MATRIZ: list[Fila] = [
     F("comunicacion:comentario_enviado", PUBLICA, lambda o: _consulta()),
     F("comunicacion:consulta_rss", PUBLICA, lambda o: _consulta()),
     F("comunicacion:comentario_confirmar", PUBLICA, lambda o: _token_comentario(), "valido"),
-    F(
-        "comunicacion:comentario_confirmar",
-        "400 400 400 400 400 400 400",
-        lambda o: {"token": "x:y"},
-        "falso",
-    ),
+    F("comunicacion:comentario_confirmar", TOKEN_FALSO, lambda o: {"token": "x:y"}, "falso"),
     F("comunicacion:consultas_gestion", COORD_COMU),
     F("comunicacion:consulta_abrir", SOLO_COORD),
     F("comunicacion:consulta_moderar", COORD_COMU, lambda o: _consulta()),
     F("comunicacion:consulta_responder", "302 403 302 403 302 403 302", lambda o: _consulta()),
-    F("comunicacion:consulta_cerrar", "302 403 405 403 403 403 405", lambda o: _consulta()),
+    F("comunicacion:consulta_cerrar", POST_SOLO_COORD, lambda o: _consulta()),
     F("comunicacion:comentario_ocultar", "302 403 405 403 405 403 405", lambda o: _comentario()),
-    F(
-        "comunicacion:comentario_restaurar",
-        "302 403 405 403 405 403 405",
-        lambda o: _comentario(),
-    ),
+    F("comunicacion:comentario_restaurar", "302 403 405 403 405 403 405", lambda o: _comentario()),
 ]
 
 
@@ -654,14 +622,14 @@ NO_A_LOGIN = {"set_language"}
 # POSTs by a role that may act on the parent, naming an object of ANOTHER parent (a guest of
 # another event, an attendance of another session): never 2xx/3xx, nothing changes.
 CRUZADOS = [
-    ("eventos:acreditar", lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk}),
-    ("eventos:invitado_cancelar", lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk}),
-    ("eventos:invitado_respuesta", lambda o: {"pk": o.evento.pk, "obj": o.invitado_ajeno.pk}),
-    ("eventos:ponente", lambda o: {"pk": o.evento.pk, "obj": o.ponente_ajeno.pk}),
-    ("eventos:sesion", lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento_ajena.pk}),
-    ("eventos:sesion_eliminar", lambda o: {"pk": o.evento.pk, "obj": o.sesion_evento_ajena.pk}),
-    ("eventos:tarea", lambda o: {"pk": o.evento.pk, "obj": o.tarea_ajena.pk}),
-    ("eventos:tarea_estado", lambda o: {"pk": o.evento.pk, "obj": o.tarea_ajena.pk}),
+    ("eventos:acreditar", del_evento("invitado_ajeno")),
+    ("eventos:invitado_cancelar", del_evento("invitado_ajeno")),
+    ("eventos:invitado_respuesta", del_evento("invitado_ajeno")),
+    ("eventos:ponente", del_evento("ponente_ajeno")),
+    ("eventos:sesion", del_evento("sesion_evento_ajena")),
+    ("eventos:sesion_eliminar", del_evento("sesion_evento_ajena")),
+    ("eventos:tarea", del_evento("tarea_ajena")),
+    ("eventos:tarea_estado", del_evento("tarea_ajena")),
     (
         "mesas:asistencia_quitar",
         lambda o: {"pk": o.sesion_propia.pk, "asistencia_id": o.asistencia_ajena.pk},
