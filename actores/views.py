@@ -395,30 +395,33 @@ class RelacionEliminarView(SoloPost, _AccionSobreActor):
 # --- Map and network -----------------------------------------------------------------------------
 
 
-class ActorMapaView(VistaStaff):
+class _VistaDelMapa(VistaStaff):
+    """The map and the network: the active actors the user sees, filtered by MapaFilter."""
+
     permiso = "actores.ver_mapa"
+
+    def get_context_data(self, **kwargs):
+        base = actores_visibles(usuario=self.request.user).filter(activo=True)
+        filtro, qs = _filtrado(self.request, MapaFilter, base)
+        return super().get_context_data(filtro=filtro, **self.contexto_de(qs), **kwargs)
+
+    def contexto_de(self, actores) -> dict:
+        raise NotImplementedError
+
+
+class ActorMapaView(_VistaDelMapa):
     template_name = "actores/mapa.html"
 
-    def get_context_data(self, **kwargs):
-        base = actores_visibles(usuario=self.request.user).filter(activo=True)
-        filtro, qs = _filtrado(self.request, MapaFilter, base)
-        return super().get_context_data(
-            filtro=filtro,
-            mapa=mapa_de(qs),
-            parametros=self.request.GET.urlencode(),
-            escala=range(1, 6),
-            **kwargs,
-        )
+    def contexto_de(self, actores) -> dict:
+        parametros = self.request.GET.urlencode()
+        return {"mapa": mapa_de(actores), "parametros": parametros, "escala": range(1, 6)}
 
 
-class ActorRedView(VistaStaff):
-    permiso = "actores.ver_mapa"
+class ActorRedView(_VistaDelMapa):
     template_name = "actores/red.html"
 
-    def get_context_data(self, **kwargs):
-        base = actores_visibles(usuario=self.request.user).filter(activo=True)
-        filtro, qs = _filtrado(self.request, MapaFilter, base)
-        return super().get_context_data(filtro=filtro, red=red_de(qs), **kwargs)
+    def contexto_de(self, actores) -> dict:
+        return {"red": red_de(actores)}
 
 
 # --- Import ----------------------------------------------------------------------------------------
