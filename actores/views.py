@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -213,20 +212,16 @@ class ActorExportarView(VistaStaff):
 
 
 class ActorDetalleView(VistaStaff):
-    """Staff see the whole record; anyone else sees a public organisation's public card only.
+    """Staff see the whole record; anyone else sees a public organisation's public card only
+    (actores.ver_actor admits anonymous visitors for public actors)."""
 
-    The page is PUBLICO because actores.ver_actor admits anonymous visitors for public actors;
-    the rule itself is checked on the loaded actor."""
-
-    permiso = PUBLICO
+    permiso = "actores.ver_actor"
+    regla_admite_anonimos = True
 
     def cargar_objeto(self):
         return objeto_o_404(Actor.objects.select_related("canton"), pk=self.kwargs["pk"])
 
     def get(self, request, pk: int):
-        if not request.user.is_authenticated and not self.puede("actores.ver_actor"):
-            return redirect_to_login(request.get_full_path())
-        exigir_permiso(request.user, "actores.ver_actor", self.objeto)
         if not self.puede("actores.ver_mapa"):
             actor = organizaciones_publicas().get(pk=pk)
             return render(request, "actores/publico_detalle.html", {"actor": actor})
