@@ -30,7 +30,8 @@ FLO, LEC, AND, CAC, PAL = (
     "palmito-frutas-tropicales",
 )
 
-# nombre, siglas, tipo, ambito, canton codigo, ejes, sectores, influencia, interes, posicion, publico
+# nombre, siglas, tipo, ambito, canton codigo, ejes, sectores,
+# place on the map (influencia, interes, posicion), publico
 ORGANIZACIONES = [
     # Provincial Government units
     (
@@ -41,9 +42,7 @@ ORGANIZACIONES = [
         None,
         [T, A],
         [],
-        5,
-        5,
-        "apoya",
+        (5, 5, "apoya"),
         True,
     ),
     (
@@ -54,9 +53,7 @@ ORGANIZACIONES = [
         None,
         [T, A],
         [],
-        5,
-        4,
-        "apoya",
+        (5, 4, "apoya"),
         True,
     ),
     (
@@ -67,9 +64,7 @@ ORGANIZACIONES = [
         None,
         [A],
         [AND],
-        4,
-        5,
-        "apoya",
+        (4, 5, "apoya"),
         True,
     ),
     (
@@ -80,9 +75,7 @@ ORGANIZACIONES = [
         None,
         [A],
         [AND, FLO, LEC],
-        5,
-        4,
-        "apoya",
+        (5, 4, "apoya"),
         True,
     ),
     (
@@ -93,9 +86,7 @@ ORGANIZACIONES = [
         None,
         [T, A],
         [],
-        4,
-        4,
-        "apoya",
+        (4, 4, "apoya"),
         True,
     ),
     # National bodies
@@ -107,9 +98,7 @@ ORGANIZACIONES = [
         None,
         [A],
         [FLO, LEC, AND, CAC, PAL],
-        5,
-        3,
-        "neutral",
+        (5, 3, "neutral"),
         True,
     ),
     (
@@ -120,9 +109,7 @@ ORGANIZACIONES = [
         None,
         [T],
         [],
-        5,
-        3,
-        "neutral",
+        (5, 3, "neutral"),
         True,
     ),
     (
@@ -133,9 +120,7 @@ ORGANIZACIONES = [
         None,
         [A, T],
         [FLO, CAC],
-        4,
-        2,
-        "neutral",
+        (4, 2, "neutral"),
         True,
     ),
     (
@@ -146,9 +131,7 @@ ORGANIZACIONES = [
         None,
         [A],
         [FLO, LEC, CAC],
-        4,
-        2,
-        "neutral",
+        (4, 2, "neutral"),
         True,
     ),
     (
@@ -159,9 +142,7 @@ ORGANIZACIONES = [
         "1703",
         [A],
         [AND, LEC],
-        3,
-        3,
-        "apoya",
+        (3, 3, "apoya"),
         True,
     ),
     (
@@ -172,9 +153,7 @@ ORGANIZACIONES = [
         None,
         [T, A],
         [],
-        2,
-        2,
-        "neutral",
+        (2, 2, "neutral"),
         True,
     ),
     # Municipal governments
@@ -186,9 +165,7 @@ ORGANIZACIONES = [
         "1701",
         [T, A],
         [CAC, AND],
-        5,
-        3,
-        "neutral",
+        (5, 3, "neutral"),
         True,
     ),
     (
@@ -199,9 +176,7 @@ ORGANIZACIONES = [
         "1702",
         [T, A],
         [FLO, LEC, AND],
-        4,
-        5,
-        "apoya",
+        (4, 5, "apoya"),
         True,
     ),
     (
@@ -212,9 +187,7 @@ ORGANIZACIONES = [
         "1703",
         [T, A],
         [LEC, AND],
-        4,
-        4,
-        "apoya",
+        (4, 4, "apoya"),
         True,
     ),
     (
@@ -225,9 +198,7 @@ ORGANIZACIONES = [
         "1704",
         [T, A],
         [FLO, AND],
-        4,
-        4,
-        "apoya",
+        (4, 4, "apoya"),
         True,
     ),
     (
@@ -238,9 +209,7 @@ ORGANIZACIONES = [
         "1705",
         [T, A],
         [AND],
-        4,
-        3,
-        "neutral",
+        (4, 3, "neutral"),
         True,
     ),
     (
@@ -251,9 +220,7 @@ ORGANIZACIONES = [
         "1707",
         [T, A],
         [CAC, LEC],
-        3,
-        5,
-        "apoya",
+        (3, 5, "apoya"),
         True,
     ),
     (
@@ -264,9 +231,7 @@ ORGANIZACIONES = [
         "1708",
         [T, A],
         [PAL, CAC],
-        3,
-        4,
-        "apoya",
+        (3, 4, "apoya"),
         True,
     ),
     (
@@ -277,9 +242,7 @@ ORGANIZACIONES = [
         "1709",
         [T, A],
         [PAL, CAC],
-        3,
-        4,
-        "neutral",
+        (3, 4, "neutral"),
         True,
     ),
     (
@@ -290,9 +253,7 @@ ORGANIZACIONES = [
         "1707",
         [T],
         [],
-        3,
-        5,
-        "apoya",
+        (3, 5, "apoya"),
         True,
     ),
     # Producer and sector organisations
@@ -304,9 +265,7 @@ ORGANIZACIONES = [
         "1701",
         [A],
         [FLO],
-        5,
-        3,
-        "neutral",
+        (5, 3, "neutral"),
         True,
     ),
     (
@@ -317,9 +276,7 @@ ORGANIZACIONES = [
         "1701",
         [T],
         [],
-        4,
-        4,
-        "apoya",
+        (4, 4, "apoya"),
         True,
     ),
     (
@@ -330,9 +287,7 @@ ORGANIZACIONES = [
         "1707",
         [T],
         [],
-        3,
-        5,
-        "apoya",
+        (3, 5, "apoya"),
         True,
     ),
     (
@@ -343,9 +298,7 @@ ORGANIZACIONES = [
         "1707",
         [T],
         [],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -356,9 +309,7 @@ ORGANIZACIONES = [
         "1707",
         [T],
         [],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -369,9 +320,7 @@ ORGANIZACIONES = [
         "1709",
         [T],
         [],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -382,9 +331,7 @@ ORGANIZACIONES = [
         "1702",
         [T],
         [],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -395,9 +342,7 @@ ORGANIZACIONES = [
         "1703",
         [T],
         [],
-        1,
-        4,
-        "apoya",
+        (1, 4, "apoya"),
         False,
     ),
     (
@@ -408,9 +353,7 @@ ORGANIZACIONES = [
         "1701",
         [T],
         [],
-        3,
-        3,
-        "neutral",
+        (3, 3, "neutral"),
         True,
     ),
     (
@@ -421,9 +364,7 @@ ORGANIZACIONES = [
         "1705",
         [T],
         [],
-        1,
-        3,
-        "neutral",
+        (1, 3, "neutral"),
         True,
     ),
     (
@@ -434,9 +375,7 @@ ORGANIZACIONES = [
         "1704",
         [T],
         [],
-        1,
-        4,
-        "apoya",
+        (1, 4, "apoya"),
         False,
     ),
     (
@@ -447,9 +386,7 @@ ORGANIZACIONES = [
         "1702",
         [T, A],
         [AND, LEC],
-        4,
-        4,
-        "se_opone",
+        (4, 4, "se_opone"),
         True,
     ),
     (
@@ -460,9 +397,7 @@ ORGANIZACIONES = [
         "1702",
         [A],
         [AND, LEC],
-        3,
-        4,
-        "se_opone",
+        (3, 4, "se_opone"),
         True,
     ),
     (
@@ -473,9 +408,7 @@ ORGANIZACIONES = [
         "1702",
         [A],
         [AND, FLO, LEC],
-        4,
-        5,
-        "apoya",
+        (4, 5, "apoya"),
         True,
     ),
     (
@@ -486,9 +419,7 @@ ORGANIZACIONES = [
         "1704",
         [A],
         [FLO, AND],
-        3,
-        4,
-        "neutral",
+        (3, 4, "neutral"),
         True,
     ),
     (
@@ -499,9 +430,7 @@ ORGANIZACIONES = [
         "1703",
         [A],
         [LEC, AND],
-        2,
-        4,
-        "neutral",
+        (2, 4, "neutral"),
         False,
     ),
     (
@@ -512,9 +441,7 @@ ORGANIZACIONES = [
         "1704",
         [A],
         [FLO],
-        3,
-        4,
-        "apoya",
+        (3, 4, "apoya"),
         True,
     ),
     (
@@ -525,9 +452,7 @@ ORGANIZACIONES = [
         "1702",
         [A],
         [FLO],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -538,9 +463,7 @@ ORGANIZACIONES = [
         "1703",
         [A],
         [LEC],
-        4,
-        3,
-        "neutral",
+        (4, 3, "neutral"),
         True,
     ),
     (
@@ -551,9 +474,7 @@ ORGANIZACIONES = [
         "1702",
         [A],
         [LEC],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -564,9 +485,7 @@ ORGANIZACIONES = [
         "1703",
         [A],
         [LEC],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -577,9 +496,7 @@ ORGANIZACIONES = [
         "1703",
         [A],
         [LEC],
-        2,
-        3,
-        "neutral",
+        (2, 3, "neutral"),
         False,
     ),
     (
@@ -590,9 +507,7 @@ ORGANIZACIONES = [
         "1704",
         [A],
         [AND],
-        1,
-        5,
-        "apoya",
+        (1, 5, "apoya"),
         True,
     ),
     (
@@ -603,9 +518,7 @@ ORGANIZACIONES = [
         "1702",
         [A],
         [AND],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -616,9 +529,7 @@ ORGANIZACIONES = [
         "1705",
         [A, T],
         [AND],
-        1,
-        4,
-        "apoya",
+        (1, 4, "apoya"),
         True,
     ),
     (
@@ -629,9 +540,7 @@ ORGANIZACIONES = [
         "1701",
         [A],
         [AND],
-        1,
-        3,
-        "desconocida",
+        (1, 3, "desconocida"),
         False,
     ),
     (
@@ -642,9 +551,7 @@ ORGANIZACIONES = [
         "1709",
         [A],
         [CAC],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -655,9 +562,7 @@ ORGANIZACIONES = [
         "1707",
         [A, T],
         [CAC],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -668,9 +573,7 @@ ORGANIZACIONES = [
         "1701",
         [A],
         [CAC],
-        2,
-        4,
-        "neutral",
+        (2, 4, "neutral"),
         True,
     ),
     (
@@ -681,9 +584,7 @@ ORGANIZACIONES = [
         "1701",
         [A],
         [CAC],
-        1,
-        3,
-        "desconocida",
+        (1, 3, "desconocida"),
         False,
     ),
     (
@@ -694,9 +595,7 @@ ORGANIZACIONES = [
         "1708",
         [A],
         [PAL],
-        3,
-        3,
-        "neutral",
+        (3, 3, "neutral"),
         True,
     ),
     (
@@ -707,9 +606,7 @@ ORGANIZACIONES = [
         "1709",
         [A],
         [PAL],
-        1,
-        3,
-        "desconocida",
+        (1, 3, "desconocida"),
         True,
     ),
     (
@@ -720,9 +617,7 @@ ORGANIZACIONES = [
         "1709",
         [A],
         [PAL],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -733,9 +628,7 @@ ORGANIZACIONES = [
         "1708",
         [A],
         [PAL],
-        3,
-        2,
-        "se_opone",
+        (3, 2, "se_opone"),
         False,
     ),
     (
@@ -746,9 +639,7 @@ ORGANIZACIONES = [
         "1707",
         [A, T],
         [CAC],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     # Academia
@@ -760,9 +651,7 @@ ORGANIZACIONES = [
         "1705",
         [A, T],
         [AND, LEC],
-        3,
-        3,
-        "apoya",
+        (3, 3, "apoya"),
         True,
     ),
     (
@@ -773,9 +662,7 @@ ORGANIZACIONES = [
         "1701",
         [A],
         [AND, FLO],
-        3,
-        3,
-        "apoya",
+        (3, 3, "apoya"),
         True,
     ),
     (
@@ -786,9 +673,7 @@ ORGANIZACIONES = [
         "1701",
         [T],
         [],
-        3,
-        2,
-        "neutral",
+        (3, 2, "neutral"),
         True,
     ),
     (
@@ -799,9 +684,7 @@ ORGANIZACIONES = [
         "1702",
         [A],
         [LEC, AND],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -812,9 +695,7 @@ ORGANIZACIONES = [
         None,
         [A, T],
         [FLO],
-        2,
-        2,
-        "desconocida",
+        (2, 2, "desconocida"),
         True,
     ),
     # NGOs and cooperation
@@ -826,9 +707,7 @@ ORGANIZACIONES = [
         "1701",
         [T],
         [CAC],
-        2,
-        5,
-        "apoya",
+        (2, 5, "apoya"),
         True,
     ),
     (
@@ -839,9 +718,7 @@ ORGANIZACIONES = [
         "1701",
         [T],
         [],
-        2,
-        4,
-        "apoya",
+        (2, 4, "apoya"),
         True,
     ),
     (
@@ -852,9 +729,7 @@ ORGANIZACIONES = [
         None,
         [A],
         [AND, LEC],
-        3,
-        4,
-        "apoya",
+        (3, 4, "apoya"),
         True,
     ),
     (
@@ -865,9 +740,7 @@ ORGANIZACIONES = [
         None,
         [A],
         [AND],
-        4,
-        3,
-        "apoya",
+        (4, 3, "apoya"),
         True,
     ),
     (
@@ -878,9 +751,7 @@ ORGANIZACIONES = [
         None,
         [T, A],
         [CAC],
-        3,
-        3,
-        "neutral",
+        (3, 3, "neutral"),
         True,
     ),
     (
@@ -891,9 +762,7 @@ ORGANIZACIONES = [
         None,
         [T, A],
         [],
-        3,
-        2,
-        "neutral",
+        (3, 2, "neutral"),
         True,
     ),
     (
@@ -904,9 +773,7 @@ ORGANIZACIONES = [
         None,
         [T],
         [],
-        4,
-        2,
-        "desconocida",
+        (4, 2, "desconocida"),
         True,
     ),
 ]
@@ -930,6 +797,57 @@ PARROQUIAS = [
     ("1705", "Cotogchoa"),
     ("1705", "Rumipamba"),
     ("1707", "Mindo"),
+]
+
+# Relations between organisations, by siglas: origin, destination, type and a note.
+RELACIONES = [
+    ("MAG", "Agrocalidad", "coordina"),
+    ("MAG", "INIAP", "coordina"),
+    ("INEC", "DGP-GADPP", "coordina", "Información estadística para el SIE"),
+    ("DRD-GADPP", "JGU El Pisque", "financia", "Rehabilitación del canal El Pisque"),
+    ("DRD-GADPP", "Riego Tabacundo", "coordina"),
+    ("DRD-GADPP", "Riego Machachi", "coordina"),
+    ("Expoflores", "Flores Tabacundo", "aliado"),
+    ("Expoflores", "APFC", "aliado"),
+    ("Flores Tabacundo", "Riego Tabacundo", "en_conflicto", "Turnos de agua de riego"),
+    ("Pueblo Kayambi", "Expoflores", "en_conflicto", "Uso del agua y del suelo"),
+    ("UNOCC", "Pueblo Kayambi", "miembro_de"),
+    ("Red Mujeres Cayambe", "Pueblo Kayambi", "aliado"),
+    ("Acopio Olmedo", "UNOCC", "miembro_de"),
+    ("GADIP Cayambe", "RTC Cayambe", "financia"),
+    ("UPS", "Acopio Olmedo", "coordina", "Asistencia técnica en calidad de leche"),
+    ("AGSO", "APROLEM", "aliado"),
+    ("APROLEM", "Riego Machachi", "aliado"),
+    ("Municipio de Mejía", "APROLEM", "coordina"),
+    ("INIAP", "Agroecológica Tupigachi", "coordina"),
+    ("Heifer", "Agroecológica Tupigachi", "financia"),
+    ("Heifer", "Red Mujeres Cayambe", "financia"),
+    ("FAO", "DGDC-GADPP", "financia", "Agricultura familiar"),
+    ("FAO", "MAG", "coordina"),
+    ("GIZ", "Coop. Cacao PQ", "financia"),
+    ("GIZ", "APROCAB", "financia"),
+    ("Coop. Cacao PQ", "APROCAB", "aliado"),
+    ("Chocolate Mindo", "APROCAB", "aliado"),
+    ("Municipio de Los Bancos", "CATUCA", "coordina"),
+    ("Mancomunidad Chocó Andino", "CATUCA", "coordina"),
+    ("Mancomunidad Chocó Andino", "Imaymana", "aliado"),
+    ("Imaymana", "Café Pacto", "coordina"),
+    ("Maquipucuna", "Imaymana", "aliado"),
+    ("PNUD", "Mancomunidad Chocó Andino", "financia"),
+    ("AHM", "CATUCA", "miembro_de"),
+    ("Guías Mindo", "CATUCA", "miembro_de"),
+    ("CAPTUR", "CATUCA", "aliado"),
+    ("CAPTUR", "MINTUR", "coordina"),
+    ("CAPTUR", "CTCHQ", "aliado"),
+    ("Municipio de Quito", "CTCHQ", "financia"),
+    ("APPVM", "Palmito NO", "en_conflicto", "Precio de compra del palmito"),
+    ("Municipio de PVM", "APPVM", "coordina"),
+    ("Municipio de Puerto Quito", "AOTPQ", "coordina"),
+    ("Frutas PQ", "Coop. Cacao PQ", "aliado"),
+    ("ESPE", "Municipio de Rumiñahui", "coordina"),
+    ("UCE", "INIAP", "coordina"),
+    ("Municipio de Rumiñahui", "APROMAR", "financia", "Fiesta del maíz y del turismo"),
+    ("CONAGOPARE Pichincha", "GADPR Nanegalito", "coordina"),
 ]
 
 NOMBRES_M = [
@@ -1067,12 +985,11 @@ def registrar_demo(*, usuarios, salida=None) -> str:
         canton,
         ejes_c,
         sectores_c,
-        influencia,
-        interes,
-        posicion,
+        mapa,
         publico,
         parroquia=None,
     ):
+        influencia, interes, posicion = mapa
         c = cantones.get(canton) if canton else None
         p = c.parroquias.get(nombre=parroquia) if (c and parroquia) else None
         if ambito == "parroquial" and p is None and c is not None:
@@ -1122,9 +1039,11 @@ def registrar_demo(*, usuarios, salida=None) -> str:
             canton,
             [T, A],
             sect,
-            rng.choice([2, 2, 3]),
-            rng.choice([3, 4, 5]),
-            rng.choice(["apoya", "apoya", "neutral", "desconocida"]),
+            (
+                rng.choice([2, 2, 3]),
+                rng.choice([3, 4, 5]),
+                rng.choice(["apoya", "apoya", "neutral", "desconocida"]),
+            ),
             True,
             parroquia=parroquia,
         )
@@ -1144,9 +1063,11 @@ def registrar_demo(*, usuarios, salida=None) -> str:
                 c.codigo,
                 [A],
                 [s.slug],
-                rng.randint(1, 3),
-                rng.randint(2, 5),
-                rng.choice(["apoya", "neutral", "desconocida", "apoya"]),
+                (
+                    rng.randint(1, 3),
+                    rng.randint(2, 5),
+                    rng.choice(["apoya", "neutral", "desconocida", "apoya"]),
+                ),
                 rng.random() < 0.6,
             )
 
@@ -1235,53 +1156,8 @@ def registrar_demo(*, usuarios, salida=None) -> str:
         rel(gadpp, m, "coordina", "Mesa cantonal de turismo")
     for m in ("MAG", "MINTUR", "MPCEIP", "Agrocalidad", "INIAP"):
         rel(gadpp, m, "coordina")
-    rel("MAG", "Agrocalidad", "coordina")
-    rel("MAG", "INIAP", "coordina")
-    rel("INEC", "DGP-GADPP", "coordina", "Información estadística para el SIE")
-    rel("DRD-GADPP", "JGU El Pisque", "financia", "Rehabilitación del canal El Pisque")
-    rel("DRD-GADPP", "Riego Tabacundo", "coordina")
-    rel("DRD-GADPP", "Riego Machachi", "coordina")
-    rel("Expoflores", "Flores Tabacundo", "aliado")
-    rel("Expoflores", "APFC", "aliado")
-    rel("Flores Tabacundo", "Riego Tabacundo", "en_conflicto", "Turnos de agua de riego")
-    rel("Pueblo Kayambi", "Expoflores", "en_conflicto", "Uso del agua y del suelo")
-    rel("UNOCC", "Pueblo Kayambi", "miembro_de")
-    rel("Red Mujeres Cayambe", "Pueblo Kayambi", "aliado")
-    rel("Acopio Olmedo", "UNOCC", "miembro_de")
-    rel("GADIP Cayambe", "RTC Cayambe", "financia")
-    rel("UPS", "Acopio Olmedo", "coordina", "Asistencia técnica en calidad de leche")
-    rel("AGSO", "APROLEM", "aliado")
-    rel("APROLEM", "Riego Machachi", "aliado")
-    rel("Municipio de Mejía", "APROLEM", "coordina")
-    rel("INIAP", "Agroecológica Tupigachi", "coordina")
-    rel("Heifer", "Agroecológica Tupigachi", "financia")
-    rel("Heifer", "Red Mujeres Cayambe", "financia")
-    rel("FAO", "DGDC-GADPP", "financia", "Agricultura familiar")
-    rel("FAO", "MAG", "coordina")
-    rel("GIZ", "Coop. Cacao PQ", "financia")
-    rel("GIZ", "APROCAB", "financia")
-    rel("Coop. Cacao PQ", "APROCAB", "aliado")
-    rel("Chocolate Mindo", "APROCAB", "aliado")
-    rel("Municipio de Los Bancos", "CATUCA", "coordina")
-    rel("Mancomunidad Chocó Andino", "CATUCA", "coordina")
-    rel("Mancomunidad Chocó Andino", "Imaymana", "aliado")
-    rel("Imaymana", "Café Pacto", "coordina")
-    rel("Maquipucuna", "Imaymana", "aliado")
-    rel("PNUD", "Mancomunidad Chocó Andino", "financia")
-    rel("AHM", "CATUCA", "miembro_de")
-    rel("Guías Mindo", "CATUCA", "miembro_de")
-    rel("CAPTUR", "CATUCA", "aliado")
-    rel("CAPTUR", "MINTUR", "coordina")
-    rel("CAPTUR", "CTCHQ", "aliado")
-    rel("Municipio de Quito", "CTCHQ", "financia")
-    rel("APPVM", "Palmito NO", "en_conflicto", "Precio de compra del palmito")
-    rel("Municipio de PVM", "APPVM", "coordina")
-    rel("Municipio de Puerto Quito", "AOTPQ", "coordina")
-    rel("Frutas PQ", "Coop. Cacao PQ", "aliado")
-    rel("ESPE", "Municipio de Rumiñahui", "coordina")
-    rel("UCE", "INIAP", "coordina")
-    rel("Municipio de Rumiñahui", "APROMAR", "financia", "Fiesta del maíz y del turismo")
-    rel("CONAGOPARE Pichincha", "GADPR Nanegalito", "coordina")
+    for fila in RELACIONES:
+        rel(*fila)
     for siglas in [k for k in creados if k.startswith("GADPR")]:
         rel("CONAGOPARE Pichincha", siglas, "coordina")
     for siglas in [k for k in creados if k.startswith("ASO-")]:

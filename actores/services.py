@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TypedDict, Unpack
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -29,7 +30,14 @@ def _autor(usuario: Usuario) -> AbstractBaseUser | None:
     return usuario if getattr(usuario, "is_authenticated", False) else None
 
 
-def _guardar(actor: Actor, *, usuario: Usuario, ejes, sectores) -> None:
+class Clasificacion(TypedDict, total=False):
+    """The axes and sectors an actor works in, given with its fields (None: left as they are)."""
+
+    ejes: Iterable[Eje] | None
+    sectores: Iterable[Sector] | None
+
+
+def _guardar(actor: Actor, *, usuario: Usuario, ejes=None, sectores=None) -> None:
     """Validate and save the actor with its history author; set ejes and sectores when given."""
     actor.full_clean()
     actor._history_user = _autor(usuario)
@@ -42,17 +50,12 @@ def _guardar(actor: Actor, *, usuario: Usuario, ejes, sectores) -> None:
 
 @transaction.atomic
 def actor_crear(
-    *,
-    usuario: Usuario,
-    datos: dict,
-    ejes: Iterable[Eje] | None = None,
-    sectores: Iterable[Sector] | None = None,
-    motivo: str = "",
+    *, usuario: Usuario, datos: dict, motivo: str = "", **clasificacion: Unpack[Clasificacion]
 ) -> Actor:
     """Create an actor (validated) and record its initial map position."""
     actor = Actor(creado_por=_autor(usuario))
     _asignar(actor, datos)
-    _guardar(actor, usuario=usuario, ejes=ejes, sectores=sectores)
+    _guardar(actor, usuario=usuario, **clasificacion)
     CambioPosicion.objects.create(
         actor=actor,
         influencia=actor.influencia,
@@ -70,9 +73,8 @@ def actor_actualizar(
     actor: Actor,
     usuario: Usuario,
     datos: dict,
-    ejes: Iterable[Eje] | None = None,
-    sectores: Iterable[Sector] | None = None,
     motivo: str = "",
+    **clasificacion: Unpack[Clasificacion],
 ) -> Actor:
     """Edit an actor. A change of influence, interest or position needs a reason (motivo)."""
     anterior = {c: getattr(actor, c) for c in CAMPOS_MAPA}
@@ -87,7 +89,7 @@ def actor_actualizar(
                 )
             }
         )
-    _guardar(actor, usuario=usuario, ejes=ejes, sectores=sectores)
+    _guardar(actor, usuario=usuario, **clasificacion)
     if cambio_mapa:
         CambioPosicion.objects.create(
             actor=actor,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -213,20 +212,16 @@ class ActorExportarView(VistaStaff):
 
 
 class ActorDetalleView(VistaStaff):
-    """Staff see the whole record; anyone else sees a public organisation's public card only.
+    """Staff see the whole record; anyone else sees a public organisation's public card only
+    (actores.ver_actor admits anonymous visitors for public actors)."""
 
-    The page is PUBLICO because actores.ver_actor admits anonymous visitors for public actors;
-    the rule itself is checked on the loaded actor."""
-
-    permiso = PUBLICO
+    permiso = "actores.ver_actor"
+    regla_admite_anonimos = True
 
     def cargar_objeto(self):
         return objeto_o_404(Actor.objects.select_related("canton"), pk=self.kwargs["pk"])
 
     def get(self, request, pk: int):
-        if not request.user.is_authenticated and not self.puede("actores.ver_actor"):
-            return redirect_to_login(request.get_full_path())
-        exigir_permiso(request.user, "actores.ver_actor", self.objeto)
         if not self.puede("actores.ver_mapa"):
             actor = organizaciones_publicas().get(pk=pk)
             return render(request, "actores/publico_detalle.html", {"actor": actor})
@@ -395,30 +390,33 @@ class RelacionEliminarView(SoloPost, _AccionSobreActor):
 # --- Map and network -----------------------------------------------------------------------------
 
 
-class ActorMapaView(VistaStaff):
+class _VistaDelMapa(VistaStaff):
+    """The map and the network: the active actors the user sees, filtered by MapaFilter."""
+
     permiso = "actores.ver_mapa"
+
+    def get_context_data(self, **kwargs):
+        base = actores_visibles(usuario=self.request.user).filter(activo=True)
+        filtro, qs = _filtrado(self.request, MapaFilter, base)
+        return super().get_context_data(filtro=filtro, **self.contexto_de(qs), **kwargs)
+
+    def contexto_de(self, actores) -> dict:
+        raise NotImplementedError
+
+
+class ActorMapaView(_VistaDelMapa):
     template_name = "actores/mapa.html"
 
-    def get_context_data(self, **kwargs):
-        base = actores_visibles(usuario=self.request.user).filter(activo=True)
-        filtro, qs = _filtrado(self.request, MapaFilter, base)
-        return super().get_context_data(
-            filtro=filtro,
-            mapa=mapa_de(qs),
-            parametros=self.request.GET.urlencode(),
-            escala=range(1, 6),
-            **kwargs,
-        )
+    def contexto_de(self, actores) -> dict:
+        parametros = self.request.GET.urlencode()
+        return {"mapa": mapa_de(actores), "parametros": parametros, "escala": range(1, 6)}
 
 
-class ActorRedView(VistaStaff):
-    permiso = "actores.ver_mapa"
+class ActorRedView(_VistaDelMapa):
     template_name = "actores/red.html"
 
-    def get_context_data(self, **kwargs):
-        base = actores_visibles(usuario=self.request.user).filter(activo=True)
-        filtro, qs = _filtrado(self.request, MapaFilter, base)
-        return super().get_context_data(filtro=filtro, red=red_de(qs), **kwargs)
+    def contexto_de(self, actores) -> dict:
+        return {"red": red_de(actores)}
 
 
 # --- Import ----------------------------------------------------------------------------------------

@@ -14,8 +14,9 @@ an action view states its form and the one service it calls.
             return services.pacto_publicar(pacto=self.objeto, usuario=self.request.user)
 
 The order of the checks is one rule for every view: an anonymous visitor of a staff view is sent to
-log in; then the object is loaded (404 if it does not exist); then the permission is checked on it
-(the explained 403 of core.permisos); only then a method the view does not take is 405. A
+log in (when the rule admits anonymous visitors on some objects, `regla_admite_anonimos`, only once
+it refuses them on the loaded one); then the object is loaded (404 if it does not exist); then the
+permission is checked on it (the explained 403 of core.permisos); only then a method the view does not take is 405. A
 ValidationError raised by the service lands on the form
 through errores_a_form(): the form is shown again with what was typed and the answer is 400 (409
 for an edit made on a stale version). htmx requests get `plantilla_parcial` instead of the page.
@@ -67,15 +68,21 @@ class VistaStaff(TemplateView):
     """A page that states its permission (`permiso`) and how it loads its object (`cargar_objeto`)."""
 
     permiso: str = ""
+    # The rule admits anonymous visitors on some objects (a public actor): they are not sent to
+    # log in before the object is loaded, only when the rule refuses them on it.
+    regla_admite_anonimos: bool = False
     objeto: models.Model | None = None
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permiso:
             raise TypeError(f"{type(self).__name__} debe declarar `permiso` (o PUBLICO).")
-        if self.permiso != PUBLICO and not request.user.is_authenticated:
+        anonimo = not request.user.is_authenticated
+        if self.permiso != PUBLICO and anonimo and not self.regla_admite_anonimos:
             return redirect_to_login(request.get_full_path())
         self.objeto = self.cargar_objeto()
         if self.permiso != PUBLICO:
+            if anonimo and not self.puede(self.permiso):
+                return redirect_to_login(request.get_full_path())
             exigir_permiso(request.user, self.permiso, self.objeto)
         return super().dispatch(request, *args, **kwargs)
 

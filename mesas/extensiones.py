@@ -1,6 +1,8 @@
 """What mesas contributes to the registries of the apps below it (see core.registro), from
 MesasConfig.ready(): its two documents, its demo data and its section of the actor page."""
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
@@ -29,17 +31,15 @@ ACTA = TipoDocumento(
     permiso="mesas.ver_acta_firmada",
     version=lambda s: s.acta_version,
 )
-ACTA_PUBLICA = TipoDocumento(
+ACTA_PUBLICA = replace(
+    ACTA,
     tipo="acta_publica",
-    plantilla="mesas/pdf/acta.html",
-    modelo="mesas.Sesion",
     contexto=acta_publica_contexto,
-    nombre_archivo=lambda s: f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}-publica.pdf",
+    nombre_archivo=lambda s: ACTA.nombre_archivo(s).removesuffix(".pdf") + "-publica.pdf",
     titulo=lambda s: (
         _("Acta de la sesión %(numero)s — %(mesa)s") % {"numero": s.numero, "mesa": s.mesa.nombre}
     ),
     permiso="mesas.ver_acta",
-    version=lambda s: s.acta_version,
 )
 
 

@@ -16,30 +16,27 @@ NOTAS_METODOLOGICAS = (
 
 def mesas_del_programa(cantones, sectores) -> list[dict]:
     """cantones and sectores are iterables of (id, codigo or slug, slug, nombre) in their order."""
-    mesas = []
-    orden = 0
-    for canton_id, _codigo, slug, nombre in cantones:
-        orden += 1
-        mesas.append(
-            {
-                "tipo": "turismo",
-                "canton_id": canton_id,
-                "nombre": f"Mesa cantonal de turismo de {nombre}",
-                "slug": f"turismo-{slug}",
-                "objetivo": OBJETIVO_TURISMO.format(canton=nombre),
-                "orden": orden,
-            }
+
+    def mesa(tipo: str, territorio: dict, nombre: str, slug: str, objetivo: str) -> dict:
+        return {"tipo": tipo, **territorio, "nombre": nombre, "slug": slug, "objetivo": objetivo}
+
+    mesas = [
+        mesa(
+            "turismo",
+            {"canton_id": canton_id},
+            f"Mesa cantonal de turismo de {nombre}",
+            f"turismo-{slug}",
+            OBJETIVO_TURISMO.format(canton=nombre),
         )
-    for sector_id, _codigo, slug, nombre in sectores:
-        orden += 1
-        mesas.append(
-            {
-                "tipo": "agropecuario",
-                "sector_id": sector_id,
-                "nombre": f"Mesa sectorial agropecuaria: {nombre}",
-                "slug": f"agro-{slug}",
-                "objetivo": OBJETIVO_AGRO.format(sector=nombre.lower()),
-                "orden": orden,
-            }
+        for canton_id, _codigo, slug, nombre in cantones
+    ] + [
+        mesa(
+            "agropecuario",
+            {"sector_id": sector_id},
+            f"Mesa sectorial agropecuaria: {nombre}",
+            f"agro-{slug}",
+            OBJETIVO_AGRO.format(sector=nombre.lower()),
         )
-    return mesas
+        for sector_id, _codigo, slug, nombre in sectores
+    ]
+    return [{**datos, "orden": orden} for orden, datos in enumerate(mesas, 1)]

@@ -9,7 +9,7 @@ from typing import Required, TypedDict, Unpack
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,6 +55,18 @@ def _exigir_editable(sesion: Sesion) -> None:
             _("La sesión está cerrada: para corregirla hay que reabrirla primero."),
             code="cerrada",
         )
+
+
+def _sesion_editable(sesion: Sesion) -> Sesion:
+    """The session, locked for the change about to be made to it, which it must still allow."""
+    actual = _bloquear_sesion(sesion)
+    _exigir_editable(actual)
+    return actual
+
+
+def _siguiente(items: QuerySet, campo: str) -> int:
+    """The number that follows the highest `campo` of items (1 for the first)."""
+    return (items.aggregate(m=Max(campo))["m"] or 0) + 1
 
 
 def _marcar_en_curso(sesion: Sesion) -> None:
@@ -152,7 +164,7 @@ def sesion_crear(
 ) -> Sesion:
     """Plan the next session of a table; its number is the next free one."""
     Mesa.objects.select_for_update().filter(pk=mesa.pk).first()
-    numero = (mesa.sesiones.aggregate(m=Max("numero"))["m"] or 0) + 1
+    numero = _siguiente(mesa.sesiones, "numero")
     sesion = Sesion(mesa=mesa, numero=numero)
     _sesion_preparar(sesion, datos)
     sesion.save()
@@ -168,8 +180,7 @@ def sesion_actualizar(
     **datos: Unpack[DatosSesion],
 ) -> Sesion:
     """Change a session's date, place or objective; refuses if someone saved in between."""
-    actual = _bloquear_sesion(sesion)
-    _exigir_editable(actual)
+    actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
     _sesion_preparar(actual, datos)
@@ -183,11 +194,10 @@ def sesion_actualizar(
 def punto_agenda_agregar(
     *, sesion: Sesion, titulo: str, proposito: str = "", hora: datetime.time | None = None
 ) -> PuntoAgenda:
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(sesion)
     if not titulo.strip():
         raise ValidationError({"titulo": _("Escriba el tema del punto de agenda.")})
-    orden = (sesion.agenda.aggregate(m=Max("orden"))["m"] or 0) + 1
+    orden = _siguiente(sesion.agenda, "orden")
     return PuntoAgenda.objects.create(
         sesion=sesion, orden=orden, titulo=titulo.strip(), proposito=proposito.strip(), hora=hora
     )
@@ -204,8 +214,7 @@ def asistencia_registrar(
     organizacion: Actor | None = None,
     usuario: AbstractBaseUser | None = None,
 ) -> Asistencia:
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(sesion)
     if organizacion is not None and organizacion.naturaleza != Actor.Naturaleza.ORGANIZACION:
         raise ValidationError({"organizacion": _("Elija una organización, no una persona.")})
     if sesion.asistencias.filter(actor=actor).exists():
@@ -260,8 +269,7 @@ def asistente_nuevo_registrar(
 
 @transaction.atomic
 def asistencia_quitar(*, asistencia: Asistencia, usuario: AbstractBaseUser | None = None) -> None:
-    sesion = _bloquear_sesion(asistencia.sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(asistencia.sesion)
     if sesion.intervenciones.filter(actor_id=asistencia.actor_id).exists():
         raise ValidationError(
             _("No se puede quitar a quien ya tiene intervenciones registradas en esta sesión.")
@@ -279,8 +287,7 @@ def intervencion_registrar(
     punto: PuntoAgenda | None = None,
     usuario: AbstractBaseUser | None = None,
 ) -> Intervencion:
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(sesion)
     errores = {}
     if not sesion.asistencias.filter(actor=actor).exists():
         errores["actor"] = _("Quien interviene debe estar en la lista de asistencia.")
@@ -306,8 +313,7 @@ def intervencion_registrar(
 
 @transaction.atomic
 def prioridad_registrar(*, sesion: Sesion, texto: str, votos: int = 0) -> Prioridad:
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(sesion)
     if not texto.strip():
         raise ValidationError({"texto": _("Escriba la prioridad.")})
     if votos < 0:
@@ -364,9 +370,8 @@ def _acuerdo_guardar(
 def acuerdo_registrar(
     *, sesion: Sesion, usuario: AbstractBaseUser | None = None, **datos: Unpack[DatosAcuerdo]
 ) -> Acuerdo:
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
-    numero = (sesion.acuerdos.aggregate(m=Max("numero"))["m"] or 0) + 1
+    sesion = _sesion_editable(sesion)
+    numero = _siguiente(sesion.acuerdos, "numero")
     acuerdo = _acuerdo_guardar(Acuerdo(sesion=sesion, numero=numero), usuario=usuario, **datos)
     _marcar_en_curso(sesion)
     return acuerdo
@@ -381,8 +386,7 @@ def acuerdo_editar(
     **datos: Unpack[DatosAcuerdo],
 ) -> Acuerdo:
     """Correct an agreement; refuses (ConflictoEdicion) if another facilitator saved it first."""
-    sesion = _bloquear_sesion(acuerdo.sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(acuerdo.sesion)
     actual = Acuerdo.objects.select_for_update().get(pk=acuerdo.pk)
     if actual.version != version:
         raise _conflicto()
@@ -393,8 +397,7 @@ def acuerdo_editar(
 
 @transaction.atomic
 def tema_pendiente_registrar(*, sesion: Sesion, texto: str) -> TemaPendiente:
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(sesion)
     if not texto.strip():
         raise ValidationError({"texto": _("Escriba el tema que queda pendiente.")})
     return TemaPendiente.objects.create(sesion=sesion, texto=texto.strip())
@@ -408,8 +411,7 @@ def sesion_cerrar(
     *, sesion: Sesion, version: int, usuario: AbstractBaseUser | None = None
 ) -> Sesion:
     """Freeze the session and ask the document pipeline for a new version of its acta."""
-    actual = _bloquear_sesion(sesion)
-    _exigir_editable(actual)
+    actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
     if not actual.asistencias.exists():
@@ -492,8 +494,7 @@ def convocatoria_enviar(
     """Invite actors by e-mail (through Celery, after commit). Returns counts for the message."""
     from .tasks import enviar_invitaciones
 
-    sesion = _bloquear_sesion(sesion)
-    _exigir_editable(sesion)
+    sesion = _sesion_editable(sesion)
     nuevas, sin_correo, ya = [], [], 0
     for actor in actores:
         if not actor.email:

@@ -5,6 +5,8 @@ service."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -448,19 +450,18 @@ class ActaPublicarView(_AccionSesion):
         return services.acta_publicar(sesion=self.objeto, usuario=self.request.user)
 
 
-class _SeccionRegistro(_AccionSesion):
+class SeccionRegistroView(_AccionSesion):
     """Add one item to a section (attendee, intervention, agreement...): saved at once, and with
-    htmx the page stays: the answer is the section, refreshed."""
+    htmx the page stays: the answer is the section, refreshed. One view for every section, each
+    configured by its `SeccionDeRegistro` in SECCIONES."""
 
-    seccion: str  # its URL's name, and the prefix of its form's fields
+    seccion = ""  # its URL's name, and the prefix of its form's fields
+    servicio: Callable[..., object] | None = None  # servicio(sesion=..., **form data)
+    registra_autor = True  # the service also records who did it (usuario=)
     refresca_asistentes = False  # the attendee selects of other sections change (out of band)
 
     @property
     def nombre_form(self) -> str:
-        return self.seccion
-
-    @property
-    def ancla(self) -> str:
         return self.seccion
 
     @property
@@ -469,6 +470,10 @@ class _SeccionRegistro(_AccionSesion):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "sesion": self.objeto, "prefix": self.seccion}
+
+    def ejecutar(self, form):
+        autor = {"usuario": self.request.user} if self.registra_autor else {}
+        return self.servicio(sesion=self.objeto, **autor, **form.cleaned_data)
 
     def form_valid(self, form):
         if self.es_htmx():  # the section says it was saved: no message left for the next page
@@ -514,93 +519,74 @@ class _SeccionRegistro(_AccionSesion):
         }
 
 
-class PuntoAgendaAgregarView(_SeccionRegistro):
-    seccion = "agenda"
-    form_class = forms.PuntoAgendaForm
-    mensaje_exito = gettext_lazy("Punto de agenda añadido.")
+@dataclass(frozen=True)
+class SeccionDeRegistro:
+    """A section of the recording page and its own URL (mesas/urls.py)."""
 
-    def ejecutar(self, form):
-        return services.punto_agenda_agregar(sesion=self.objeto, **form.cleaned_data)
+    seccion: str  # the URL's name, and the prefix of its form's fields
+    form_class: type[django_forms.Form]
+    servicio: Callable[..., object]  # records the item: servicio(sesion=..., **form data)
+    mensaje_exito: str
+    registra_autor: bool = True  # the service also records who did it (usuario=)
+    refresca_asistentes: bool = False  # the attendee selects of other sections change
+    ancla: str = ""  # the section of the page it answers with, when not its own
 
-
-class AsistenciaRegistrarView(_SeccionRegistro):
-    seccion = "asistencia"
-    form_class = forms.AsistenciaForm
-    refresca_asistentes = True
-    mensaje_exito = gettext_lazy("Asistencia registrada.")
-
-    def ejecutar(self, form):
-        return services.asistencia_registrar(
-            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
-        )
+    def as_view(self):
+        configuracion = {campo.name: getattr(self, campo.name) for campo in fields(self)}
+        return SeccionRegistroView.as_view(**configuracion | {"ancla": self.ancla or self.seccion})
 
 
-class AsistenteNuevoView(_SeccionRegistro):
-    """The quick-add form, shown (and answered) inside the attendance section."""
-
-    seccion = "nuevo"
-    form_class = forms.AsistenteNuevoForm
-    ancla = "asistencia"
-    refresca_asistentes = True
-    mensaje_exito = gettext_lazy(
-        "Nuevo asistente registrado en el mapa de actores y en la asistencia."
-    )
-
-    def ejecutar(self, form):
-        return services.asistente_nuevo_registrar(
-            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
-        )
-
-
-class IntervencionRegistrarView(_SeccionRegistro):
-    seccion = "intervencion"
-    form_class = forms.IntervencionForm
-    mensaje_exito = gettext_lazy("Intervención registrada.")
-
-    def ejecutar(self, form):
-        return services.intervencion_registrar(
-            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
-        )
-
-
-class PrioridadRegistrarView(_SeccionRegistro):
-    seccion = "prioridad"
-    form_class = forms.PrioridadForm
-    mensaje_exito = gettext_lazy("Prioridad registrada.")
-
-    def ejecutar(self, form):
-        return services.prioridad_registrar(sesion=self.objeto, **form.cleaned_data)
-
-
-class AcuerdoRegistrarView(_SeccionRegistro):
-    seccion = "acuerdo"
-    form_class = forms.AcuerdoForm
-    mensaje_exito = gettext_lazy("Acuerdo registrado.")
-
-    def ejecutar(self, form):
-        return services.acuerdo_registrar(
-            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
-        )
-
-
-class TemaPendienteRegistrarView(_SeccionRegistro):
-    seccion = "tema"
-    form_class = forms.TemaPendienteForm
-    mensaje_exito = gettext_lazy("Tema pendiente registrado.")
-
-    def ejecutar(self, form):
-        return services.tema_pendiente_registrar(sesion=self.objeto, **form.cleaned_data)
-
-
-# The sections of the recording page, in its order; each is its own URL (mesas/urls.py).
+# The sections of the recording page, in its order.
 SECCIONES = (
-    AsistenciaRegistrarView,
-    AsistenteNuevoView,
-    IntervencionRegistrarView,
-    AcuerdoRegistrarView,
-    PuntoAgendaAgregarView,
-    PrioridadRegistrarView,
-    TemaPendienteRegistrarView,
+    SeccionDeRegistro(
+        "asistencia",
+        forms.AsistenciaForm,
+        services.asistencia_registrar,
+        gettext_lazy("Asistencia registrada."),
+        refresca_asistentes=True,
+    ),
+    # The quick-add form, shown (and answered) inside the attendance section.
+    SeccionDeRegistro(
+        "nuevo",
+        forms.AsistenteNuevoForm,
+        services.asistente_nuevo_registrar,
+        gettext_lazy("Nuevo asistente registrado en el mapa de actores y en la asistencia."),
+        refresca_asistentes=True,
+        ancla="asistencia",
+    ),
+    SeccionDeRegistro(
+        "intervencion",
+        forms.IntervencionForm,
+        services.intervencion_registrar,
+        gettext_lazy("Intervención registrada."),
+    ),
+    SeccionDeRegistro(
+        "acuerdo",
+        forms.AcuerdoForm,
+        services.acuerdo_registrar,
+        gettext_lazy("Acuerdo registrado."),
+    ),
+    SeccionDeRegistro(
+        "agenda",
+        forms.PuntoAgendaForm,
+        services.punto_agenda_agregar,
+        gettext_lazy("Punto de agenda añadido."),
+        registra_autor=False,
+    ),
+    SeccionDeRegistro(
+        "prioridad",
+        forms.PrioridadForm,
+        services.prioridad_registrar,
+        gettext_lazy("Prioridad registrada."),
+        registra_autor=False,
+    ),
+    SeccionDeRegistro(
+        "tema",
+        forms.TemaPendienteForm,
+        services.tema_pendiente_registrar,
+        gettext_lazy("Tema pendiente registrado."),
+        registra_autor=False,
+    ),
 )
 
 

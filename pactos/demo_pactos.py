@@ -174,15 +174,15 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
     # One agreement is left out on purpose, with its reason: nothing is lost silently.
     descartado = grupos["talleres"].pop() if len(grupos["talleres"]) > 1 else None
     lider_provincial = _organizacion(contiene="Gobierno Provincial", respaldo=organizaciones)
-    compromisos = [
-        srv.compromiso_consolidar(
-            pacto=pacto,
-            acuerdos=grupos["inventario"],
-            titulo=datos["inventario"][0],
-            texto=datos["inventario"][1],
-            usuario=coordinadora,
-            lider=lider_provincial,
-        )
+    # The commitments, in their order: what srv.compromiso_consolidar is given for each.
+    titulo, texto = datos["inventario"]
+    planes = [
+        {
+            "acuerdos": grupos["inventario"],
+            "titulo": titulo,
+            "texto": texto,
+            "lider": lider_provincial,
+        }
     ]
     for i, grupo in enumerate(por_mesa.values()):
         mesa = grupo[0].sesion.mesa
@@ -192,30 +192,21 @@ def _pacto_demo(*, codigo: str, coordinadora, responsable, hoy: datetime.date) -
             respaldo=organizaciones,
             i=i + 1,
         )
-        compromisos.append(
-            srv.compromiso_consolidar(
-                pacto=pacto,
-                acuerdos=grupo,
-                titulo=datos["via"].format(lugar=lugar),
-                texto=(
-                    f"Gestionar con el GAD el mantenimiento y la señalización de las vías de "
-                    f"acceso en {lugar}, con un cronograma compartido con la mesa."
-                ),
-                usuario=coordinadora,
-                lider=lider,
-            )
+        texto = (
+            f"Gestionar con el GAD el mantenimiento y la señalización de las vías de "
+            f"acceso en {lugar}, con un cronograma compartido con la mesa."
         )
+        titulo = datos["via"].format(lugar=lugar)
+        planes.append({"acuerdos": grupo, "titulo": titulo, "texto": texto, "lider": lider})
     if grupos["talleres"]:
-        compromisos.append(
-            srv.compromiso_consolidar(
-                pacto=pacto,
-                acuerdos=grupos["talleres"],
-                titulo=datos["talleres"][0],
-                texto=datos["talleres"][1],
-                usuario=coordinadora,
-                lider=_organizacion(contiene="Universidad", respaldo=organizaciones, i=5),
-            )
+        titulo, texto = datos["talleres"]
+        lider = _organizacion(contiene="Universidad", respaldo=organizaciones, i=5)
+        planes.append(
+            {"acuerdos": grupos["talleres"], "titulo": titulo, "texto": texto, "lider": lider}
         )
+    compromisos = [
+        srv.compromiso_consolidar(pacto=pacto, usuario=coordinadora, **plan) for plan in planes
+    ]
     if descartado is not None:
         srv.acuerdos_descartar(
             pacto=pacto,

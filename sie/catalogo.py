@@ -39,6 +39,8 @@ MINTUR = "Ministerio de Turismo (MINTUR), Catastro y Sistema de Información Tur
 MAG = "Ministerio de Agricultura y Ganadería (MAG), SIPA"
 INEC_ESPAC = "INEC, Encuesta de Superficie y Producción Agropecuaria Continua (ESPAC)"
 GADPP = "Gobierno Provincial de Pichincha, Dirección de Desarrollo Económico"
+# The dairy indicators: their axis, sector and source.
+LECHE_ESPAC = {"eje": "agropecuario", "sector": "leche-y-derivados", "fuente": INEC_ESPAC}
 
 # codigo, nombre, definicion, unidad, eje, sector slug, periodicidad, desagregaciones, sentido,
 # aditivo, minimo, maximo, umbral, fuente, nota; formula indicators add numerador/denominador/factor.
@@ -244,9 +246,7 @@ INDICADORES: list[dict] = [
         "nombre": "Ganado bovino",
         "definicion": "Cabezas de ganado bovino.",
         "unidad": "cabezas",
-        "eje": "agropecuario",
-        "sector": "leche-y-derivados",
-        "fuente": INEC_ESPAC,
+        **LECHE_ESPAC,
         "minimo": 0,
         "umbral_variacion": 20,
     },
@@ -255,9 +255,7 @@ INDICADORES: list[dict] = [
         "nombre": "Vacas ordeñadas",
         "definicion": "Vacas en producción de leche el día de referencia.",
         "unidad": "cabezas",
-        "eje": "agropecuario",
-        "sector": "leche-y-derivados",
-        "fuente": INEC_ESPAC,
+        **LECHE_ESPAC,
         "minimo": 0,
         "umbral_variacion": 20,
     },
@@ -266,9 +264,7 @@ INDICADORES: list[dict] = [
         "nombre": "Producción de leche",
         "definicion": "Litros de leche producidos por día.",
         "unidad": "L/día",
-        "eje": "agropecuario",
-        "sector": "leche-y-derivados",
-        "fuente": INEC_ESPAC,
+        **LECHE_ESPAC,
         "minimo": 0,
         "umbral_variacion": 20,
     },
@@ -277,9 +273,7 @@ INDICADORES: list[dict] = [
         "nombre": "Productividad lechera",
         "definicion": "Producción diaria de leche dividida para vacas ordeñadas.",
         "unidad": "L/vaca/día",
-        "eje": "agropecuario",
-        "sector": "leche-y-derivados",
-        "fuente": INEC_ESPAC,
+        **LECHE_ESPAC,
         "calculo": "cociente",
         "numerador": "AGR-07",
         "denominador": "AGR-06",

@@ -64,6 +64,15 @@ def _codigo_libre(nombre: str) -> str:
     return codigo
 
 
+def _exigir_plan(usuario: Usuario | None, campos: dict) -> None:
+    """Only a coordinator plans (no user: nobody to check), and only the plan's fields."""
+    if usuario is not None:
+        exigir_permiso(usuario, "pactos.editar_hoja_de_ruta")
+    desconocidos = set(campos) - set(Actividad.CAMPOS_PLAN)
+    if desconocidos:
+        raise TypeError(f"Campos no planificables: {sorted(desconocidos)}")
+
+
 @transaction.atomic
 def actividad_crear(
     *,
@@ -75,11 +84,7 @@ def actividad_crear(
     **campos,
 ) -> Actividad:
     """A coordinator adds an activity to the roadmap."""
-    if usuario is not None:
-        exigir_permiso(usuario, "pactos.editar_hoja_de_ruta")
-    desconocidos = set(campos) - set(Actividad.CAMPOS_PLAN)
-    if desconocidos:
-        raise TypeError(f"Campos no planificables: {sorted(desconocidos)}")
+    _exigir_plan(usuario, campos)
     actividad = Actividad(bloque=bloque, nombre=nombre, codigo=_codigo_libre(nombre), **campos)
     if actividad.orden == 0:
         ultimo = Actividad.objects.filter(bloque=bloque).order_by("-orden").first()
@@ -95,11 +100,7 @@ def actividad_planificar(
     *, actividad: Actividad, usuario: Usuario | None, productos=None, dependencias=None, **campos
 ) -> Actividad:
     """A coordinator changes the plan of an activity: name, owner, planned dates, links."""
-    if usuario is not None:
-        exigir_permiso(usuario, "pactos.editar_hoja_de_ruta")
-    desconocidos = set(campos) - set(Actividad.CAMPOS_PLAN)
-    if desconocidos:
-        raise TypeError(f"Campos no planificables: {sorted(desconocidos)}")
+    _exigir_plan(usuario, campos)
     for nombre, valor in campos.items():
         setattr(actividad, nombre, valor)
     if dependencias is not None:

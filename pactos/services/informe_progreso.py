@@ -182,9 +182,15 @@ def informe_mensual_generar(*, hoy: datetime.date | None = None) -> Documento:
     return documento_solicitar(fuente=informe, tipo=INFORME_PROGRESO, sistema=True)
 
 
+def _hoja(titulo: str, columnas: list) -> tablib.Dataset:
+    """An empty sheet of the workbook, its title cut to the 31 characters Excel allows."""
+    return tablib.Dataset(headers=columnas, title=titulo[:31])
+
+
 def _hoja_actividades(grupos) -> tablib.Dataset:
-    hoja = tablib.Dataset(
-        headers=[
+    hoja = _hoja(
+        _("Actividades"),
+        [
             _("Bloque"),
             _("Actividad"),
             _("Hito"),
@@ -198,7 +204,6 @@ def _hoja_actividades(grupos) -> tablib.Dataset:
             _("Fin real"),
             _("Productos"),
         ],
-        title=_("Actividades")[:31],
     )
     for _bloque, etiqueta, lista in grupos:
         for a in lista:
@@ -223,19 +228,17 @@ def _hoja_actividades(grupos) -> tablib.Dataset:
 
 def _hojas_productos(progresos) -> tuple[tablib.Dataset, tablib.Dataset]:
     """The products' progress and, on a second sheet, each product's figures."""
-    productos = tablib.Dataset(
-        headers=[
+    productos = _hoja(
+        _("Productos"),
+        [
             _("Producto"),
             _("Actividades"),
             _("Hechas"),
             _("Avance de actividades (%)"),
             _("Progreso (%)"),
         ],
-        title=_("Productos")[:31],
     )
-    cifras = tablib.Dataset(
-        headers=[_("Producto"), _("Cifra"), _("Valor"), _("Meta")], title=_("Cifras")[:31]
-    )
+    cifras = _hoja(_("Cifras"), [_("Producto"), _("Cifra"), _("Valor"), _("Meta")])
     for p in progresos:
         productos.append(
             [
@@ -257,7 +260,7 @@ def informe_hojas(*, desde: datetime.date, hasta: datetime.date) -> list[tuple]:
     _validar_periodo(desde, hasta)
     contexto = informe_contexto(desde=desde, hasta=hasta)
     productos, cifras = _hojas_productos(contexto["productos"])
-    alertas = tablib.Dataset(headers=[_("Actividad"), _("Alerta")], title=_("Alertas")[:31])
+    alertas = _hoja(_("Alertas"), [_("Actividad"), _("Alerta")])
     for alerta in contexto["alertas"]:
         alertas.append([alerta.actividad.nombre, alerta.mensaje])
     hojas = (_hoja_actividades(contexto["grupos"]), productos, cifras, alertas)

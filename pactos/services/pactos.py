@@ -261,6 +261,12 @@ def _cargar_acuerdos(acuerdos) -> list:
     return list(Acuerdo.objects.filter(pk__in=ids).select_related("sesion__mesa__canton"))
 
 
+def _acuerdos_para(pacto: Pacto, acuerdos) -> list:
+    """The agreements (objects or ids), loaded for a change to the pacto, which must allow it."""
+    _exigir_editable(pacto)
+    return _cargar_acuerdos(acuerdos)
+
+
 @transaction.atomic
 def compromiso_consolidar(
     *,
@@ -274,8 +280,7 @@ def compromiso_consolidar(
 ) -> Compromiso:
     """Group agreements of the axis' tables into a new commitment that keeps their trail."""
     pacto = Pacto.objects.select_for_update().get(pk=pacto.pk)
-    _exigir_editable(pacto)
-    acuerdos = _cargar_acuerdos(acuerdos)
+    acuerdos = _acuerdos_para(pacto, acuerdos)
     _exigir_acuerdos_del_eje(pacto, acuerdos)
     if not titulo.strip() or not texto.strip():
         raise ValidationError(_("El compromiso necesita un título y un texto."))
@@ -311,8 +316,7 @@ def compromiso_vincular_acuerdos(
     *, compromiso: Compromiso, acuerdos, usuario: Usuario | None
 ) -> Compromiso:
     """Merge more agreements into an existing commitment."""
-    _exigir_editable(compromiso.pacto)
-    acuerdos = _cargar_acuerdos(acuerdos)
+    acuerdos = _acuerdos_para(compromiso.pacto, acuerdos)
     _exigir_acuerdos_del_eje(compromiso.pacto, acuerdos)
     _vincular(compromiso, acuerdos, usuario)
     return compromiso
@@ -365,8 +369,7 @@ def compromiso_dividir(
     *, compromiso: Compromiso, acuerdos, titulo: str, texto: str, usuario: Usuario | None
 ) -> Compromiso:
     """Split: the chosen agreements leave the commitment for a new one."""
-    _exigir_editable(compromiso.pacto)
-    acuerdos = _cargar_acuerdos(acuerdos)
+    acuerdos = _acuerdos_para(compromiso.pacto, acuerdos)
     propios = set(compromiso.origenes.values_list("acuerdo_id", flat=True))
     elegidos = {a.pk for a in acuerdos}
     if not elegidos or not elegidos < propios:
@@ -399,8 +402,7 @@ def acuerdos_descartar(
     *, pacto: Pacto, acuerdos: Iterable, motivo: str, usuario: Usuario | None
 ) -> list[AcuerdoDescartado]:
     """Mark agreements as left out of the pacto, with the reason: all of them or none."""
-    _exigir_editable(pacto)
-    acuerdos = _cargar_acuerdos(acuerdos)
+    acuerdos = _acuerdos_para(pacto, acuerdos)
     if not acuerdos:
         raise ValidationError(_("Elija al menos un acuerdo."))
     if not motivo.strip():

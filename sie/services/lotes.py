@@ -167,18 +167,38 @@ def medicion_corregir(
     return medicion_registrar(dato=dato, usuario=usuario, es_demo=medicion.es_demo)
 
 
+def _bloquear_en_estado(
+    medicion: Medicion, estado: str, *, calculada: str, en_otro_estado: str
+) -> Medicion:
+    """The value, locked, if it is in `estado`; a calculated value follows its components."""
+    medicion = Medicion.objects.select_for_update().get(pk=medicion.pk)
+    if medicion.calculada:
+        raise ValidationError(calculada)
+    if medicion.estado != estado:
+        raise ValidationError(en_otro_estado)
+    return medicion
+
+
+def _guardar_estado(medicion: Medicion) -> Medicion:
+    """Save a value's new state; the values calculated from it follow."""
+    medicion.save()
+    recalcular_tras_escribir(pares={(medicion.indicador_id, medicion.territorio)})
+    return medicion
+
+
 @transaction.atomic
 def medicion_validar(
     *, medicion: Medicion, usuario: AbstractBaseUser | None, justificacion: str = ""
 ) -> Medicion:
     """An analyst accepts a draft; a flagged value needs a written reason to be accepted."""
-    medicion = Medicion.objects.select_for_update().get(pk=medicion.pk)
-    if medicion.calculada:
-        raise ValidationError(
-            _("Los valores calculados siguen el estado de sus componentes: valide los componentes.")
-        )
-    if medicion.estado != Medicion.Estado.BORRADOR:
-        raise ValidationError(_("Solo se valida un valor en borrador."))
+    medicion = _bloquear_en_estado(
+        medicion,
+        Medicion.Estado.BORRADOR,
+        calculada=_(
+            "Los valores calculados siguen el estado de sus componentes: valide los componentes."
+        ),
+        en_otro_estado=_("Solo se valida un valor en borrador."),
+    )
     if medicion.alertas and not justificacion.strip():
         raise ValidationError(
             _(
@@ -190,26 +210,21 @@ def medicion_validar(
     medicion.justificacion = justificacion.strip()
     medicion.validado_por = usuario
     medicion.fecha_validacion = timezone.now()
-    medicion.save()
-    recalcular_tras_escribir(pares={(medicion.indicador_id, medicion.territorio)})
-    return medicion
+    return _guardar_estado(medicion)
 
 
 @transaction.atomic
 def medicion_publicar(*, medicion: Medicion, usuario: AbstractBaseUser | None) -> Medicion:
     """Make a validated value public."""
-    medicion = Medicion.objects.select_for_update().get(pk=medicion.pk)
-    if medicion.calculada:
-        raise ValidationError(
-            _("Los valores calculados se publican cuando se publican sus componentes.")
-        )
-    if medicion.estado != Medicion.Estado.VALIDADO:
-        raise ValidationError(_("Solo se publica un valor validado por un analista."))
+    medicion = _bloquear_en_estado(
+        medicion,
+        Medicion.Estado.VALIDADO,
+        calculada=_("Los valores calculados se publican cuando se publican sus componentes."),
+        en_otro_estado=_("Solo se publica un valor validado por un analista."),
+    )
     medicion.estado = Medicion.Estado.PUBLICADO
     medicion.fecha_publicacion = timezone.now()
-    medicion.save()
-    recalcular_tras_escribir(pares={(medicion.indicador_id, medicion.territorio)})
-    return medicion
+    return _guardar_estado(medicion)
 
 
 @transaction.atomic
@@ -221,9 +236,7 @@ def medicion_retirar(*, medicion: Medicion, usuario: AbstractBaseUser) -> Medici
     medicion.fecha_publicacion = None
     medicion.validado_por = None
     medicion.fecha_validacion = None
-    medicion.save()
-    recalcular_tras_escribir(pares={(medicion.indicador_id, medicion.territorio)})
-    return medicion
+    return _guardar_estado(medicion)
 
 
 def mediciones_validar(*, mediciones: list[Medicion], usuario: AbstractBaseUser) -> tuple[int, int]:
