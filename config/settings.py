@@ -218,6 +218,8 @@ USE_TZ = True
 # Off: with it on, every {{ obj.pk }} of 1000 or more in an HTML attribute renders as "1.000"
 # and breaks ids and form values. Figures meant for reading use intcomma or floatformat:"g".
 USE_THOUSAND_SEPARATOR = False
+# es-EC writes 1.234,5 (shared/DOMAIN.md): core/formatos/es overrides the thousands separator.
+FORMAT_MODULE_PATH = ["core.formatos"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,5 +1,5 @@
 """Figures for reading, in the page's language, as Django's locale writes them: grouped thousands
-(Spanish: a non-breaking space, 1 234,5; English: 1,234.5)."""
+(Spanish as in Ecuador, 1.234,5, from core/formatos/es; English: 1,234.5)."""
 
 from decimal import Decimal, InvalidOperation
 

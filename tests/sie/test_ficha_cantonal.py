@@ -57,7 +57,7 @@ def test_ficha_de_mejia_una_pagina_con_sus_datos_y_fuentes(medios):
         "Mejía",
         "1703",
         "Machachi",  # seat
-        "101 894",  # population (INEC 2022)
+        "101.894",  # population (INEC 2022), written as in Ecuador
         "INEC, Censo de Población y Vivienda 2022",
         "Gobierno Provincial de Pichincha (aproximada)",  # source of the area
         "El Chaupi",  # a rural parish
