@@ -13,16 +13,9 @@ import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-CANTONES = [
-    "Cayambe",
-    "Mejía",
-    "Pedro Moncayo",
-    "Rumiñahui",
-    "Puerto Quito",
-    "Quito",
-    "San Miguel de los Bancos",
-    "Pedro Vicente Maldonado",
-]
+from sie.referencia import CANTONES as CANTONES_DE_PICHINCHA  # noqa: E402  (plain data)
+
+CANTONES = [canton["nombre"] for canton in CANTONES_DE_PICHINCHA]
 SECTORES = [
     "Floricultura",
     "Leche y derivados",

@@ -10,19 +10,12 @@ from openpyxl import Workbook
 
 from actores.importacion import COLUMNAS, importacion_aplicar, importacion_crear, previsualizar
 from actores.models import Actor, Importacion
+from sie.referencia import CANTONES as CANTONES_DE_PICHINCHA
 
 from .conftest import cedula_valida, ruc_sociedad_valido
 
-CANTONES = [
-    "Cayambe",
-    "Mejía",
-    "Pedro Moncayo",
-    "Rumiñahui",
-    "Puerto Quito",
-    "1701",
-    "San Miguel de los Bancos",
-    "Pedro Vicente Maldonado",
-]
+# Rows name their canton as people write it, by name, or by code (Quito as 1701).
+CANTONES = [c["codigo"] if c["codigo"] == "1701" else c["nombre"] for c in CANTONES_DE_PICHINCHA]
 
 
 def fila_valida(i: int) -> dict:
