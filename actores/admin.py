@@ -1,13 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import TablaEnLinea
+
 from .models import Actor, AsignacionTerritorial, CambioPosicion, Importacion, Membresia, Relacion
 
 
-class MembresiaInline(admin.TabularInline):
+class MembresiaInline(TablaEnLinea):
     model = Membresia
     fk_name = "persona"
-    extra = 0
     autocomplete_fields = ["organizacion"]
 
 

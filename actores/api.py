@@ -5,20 +5,22 @@ from rest_framework import serializers, viewsets
 from .selectors import organizaciones_publicas
 
 
-class ActorPublicoSerializer(serializers.Serializer):
+# An organisation as the open data names it (also the signatories and partners of pactos). A
+# comment, not a docstring: the schema would show it as the description of every subclass.
+class OrganizacionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     nombre = serializers.CharField()
     siglas = serializers.CharField()
+
+
+class ActorPublicoSerializer(OrganizacionSerializer):
     tipo = serializers.CharField()
     tipo_nombre = serializers.CharField(source="get_tipo_display")
     ambito = serializers.CharField()
-    canton = serializers.SerializerMethodField()
+    canton = serializers.CharField(source="canton.codigo", allow_null=True, read_only=True)
     ejes = serializers.SerializerMethodField()
     sectores = serializers.SerializerMethodField()
     sitio_web = serializers.CharField()
-
-    def get_canton(self, actor) -> str | None:
-        return actor.canton.codigo if actor.canton_id else None
 
     def get_ejes(self, actor) -> list[str]:
         return [e.codigo for e in actor.ejes.all()]

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Eje, Sector
 
@@ -95,8 +96,8 @@ class ActorForm(forms.ModelForm):
             "activo",
         ]
         widgets = {
+            **areas_de_texto(descripcion=3),
             "naturaleza": forms.RadioSelect,
-            "descripcion": forms.Textarea(attrs={"rows": 3}),
             "influencia": forms.Select(choices=[(i, i) for i in range(1, 6)]),
             "interes": forms.Select(choices=[(i, i) for i in range(1, 6)]),
             "consentimiento_fecha": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

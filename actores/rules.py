@@ -46,13 +46,20 @@ rules.add_perm(
     "actores.ver_datos_personales", es_coordinador | (es_facilitador & actor_en_asignacion)
 )
 rules.add_perm("actores.crear_actor", es_coordinador | (es_facilitador & tiene_asignacion))
-rules.add_perm("actores.editar_actor", puede_editar)
-rules.add_perm("actores.cambiar_posicion", puede_editar)
-rules.add_perm("actores.gestionar_relaciones", puede_editar)
 rules.add_perm("actores.importar", es_coordinador | (es_facilitador & tiene_asignacion))
 rules.add_perm("actores.exportar", es_personal)
 rules.add_perm("actores.exportar_datos_personales", es_coordinador)
 rules.add_perm("actores.fusionar", es_coordinador)
+
+# Editing an actor, moving it on the map and managing its relations: one rule, one explanation.
+for permiso in ("actores.editar_actor", "actores.cambiar_posicion", "actores.gestionar_relaciones"):
+    rules.add_perm(permiso, puede_editar)
+    describir_permiso(
+        permiso,
+        _(
+            "el rol de Coordinación, o el de Facilitación con el cantón o el sector de este actor asignado"
+        ),
+    )
 
 describir_permiso("actores.ver_mapa", _("pertenecer al equipo del programa (cualquier rol)"))
 describir_permiso(
@@ -65,24 +72,6 @@ describir_permiso(
 describir_permiso(
     "actores.crear_actor",
     _("el rol de Coordinación, o el de Facilitación con al menos un cantón o sector asignado"),
-)
-describir_permiso(
-    "actores.editar_actor",
-    _(
-        "el rol de Coordinación, o el de Facilitación con el cantón o el sector de este actor asignado"
-    ),
-)
-describir_permiso(
-    "actores.cambiar_posicion",
-    _(
-        "el rol de Coordinación, o el de Facilitación con el cantón o el sector de este actor asignado"
-    ),
-)
-describir_permiso(
-    "actores.gestionar_relaciones",
-    _(
-        "el rol de Coordinación, o el de Facilitación con el cantón o el sector de este actor asignado"
-    ),
 )
 describir_permiso(
     "actores.importar",

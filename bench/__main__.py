@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.base_de_datos import recrear
+
 RAIZ = Path(__file__).resolve().parent.parent
 PY = sys.executable
 
@@ -57,22 +59,6 @@ def entorno(factor: int) -> dict[str, str]:
     return env
 
 
-def recrear_base(factor: int) -> None:
-    url = url_base_de_datos(factor)
-    if url.startswith("sqlite"):
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-        return
-    import psycopg2
-
-    servidor, nombre = url.rsplit("/", 1)
-    conexion = psycopg2.connect(f"{servidor}/postgres")
-    conexion.autocommit = True
-    with conexion.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{nombre}"')
-    conexion.close()
-
-
 def analizar(factor: int) -> None:
     """Planner statistics after a bulk load, as a live database has them (autovacuum may not
     have run yet, and without them PostgreSQL picked plans hundreds of times slower)."""
@@ -111,7 +97,7 @@ def preparar(factor: int, reconstruir: bool) -> None:
         marca.write_text(json.dumps(huella))
         return
     print(f"· construyendo datos {factor}× …", flush=True)
-    recrear_base(factor)
+    recrear(url_base_de_datos(factor))
     subprocess.run(migrar, cwd=RAIZ, env=env, check=True)
     subprocess.run(
         [PY, "-m", "bench.datos", "--factor", str(factor)], cwd=RAIZ, env=env, check=True

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.base_de_datos import recrear
+
 RAIZ = Path(__file__).resolve().parent.parent
 URLS = [
     "/api/v1/mediciones/",
@@ -54,18 +56,7 @@ def construir(filas: int) -> None:
     if marca.exists() and marca.read_text() == huella(filas):
         print("· datos reutilizados", file=sys.stderr)
         return
-    if url.startswith("sqlite"):
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    else:
-        import psycopg2
-
-        servidor, nombre = url.rsplit("/", 1)
-        conexion = psycopg2.connect(f"{servidor}/postgres")
-        conexion.autocommit = True
-        with conexion.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{nombre}" WITH (FORCE)')
-            cursor.execute(f'CREATE DATABASE "{nombre}"')
-        conexion.close()
+    recrear(url)
     env = {**os.environ, "DATABASE_URL": url}
     env.pop("REDIS_URL", None)
     subprocess.run(

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import TablaEnLinea
+
 from .models import (
     AccionComunicacion,
     Comentario,
@@ -21,9 +23,8 @@ class NoticiaAdmin(admin.ModelAdmin):
     raw_id_fields = ["mesa", "pacto", "evento", "autor"]
 
 
-class NotaMensajeInline(admin.TabularInline):
+class NotaMensajeInline(TablaEnLinea):
     model = NotaMensaje
-    extra = 0
     readonly_fields = ["autor", "texto", "creada"]
     can_delete = False
 

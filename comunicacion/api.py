@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from core.api import SerializadorDeModelo
 from core.enlaces import url_absoluta
 
 from .models import Comentario, Noticia
@@ -17,12 +18,11 @@ from .selectors import noticias_publicas
 from .selectors.consulta import comentarios_publicados
 
 
-class NoticiaSerializer(serializers.ModelSerializer):
+class NoticiaSerializer(SerializadorDeModelo):
     ejes = serializers.SlugRelatedField(many=True, read_only=True, slug_field="codigo")
     cantones = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
     cuerpo_html = serializers.SerializerMethodField()
     imagen = serializers.SerializerMethodField()
-    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Noticia
@@ -46,9 +46,6 @@ class NoticiaSerializer(serializers.ModelSerializer):
     def get_imagen(self, noticia) -> str | None:
         return url_absoluta(noticia.imagen.url) if noticia.imagen else None
 
-    def get_url(self, noticia) -> str:
-        return url_absoluta(noticia.get_absolute_url())
-
 
 class NoticiaViewSet(viewsets.ReadOnlyModelViewSet):
     """Published news of the programme; filter with ?eje=turismo and ?canton=<canton slug>."""
@@ -64,7 +61,7 @@ class NoticiaViewSet(viewsets.ReadOnlyModelViewSet):
 # --- Public consultation ---------------------------------------------------------------------
 
 
-class ComentarioConsultaSerializer(serializers.ModelSerializer):
+class ComentarioConsultaSerializer(SerializadorDeModelo):
     consulta = serializers.IntegerField(source="consulta_id", read_only=True)
     pacto = serializers.CharField(source="consulta.version.pacto.slug", read_only=True)
     version = serializers.IntegerField(source="consulta.version.numero", read_only=True)
@@ -76,7 +73,6 @@ class ComentarioConsultaSerializer(serializers.ModelSerializer):
         source="sector.nombre", read_only=True, default=None, allow_null=True
     )
     respuesta = serializers.SerializerMethodField()
-    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Comentario
@@ -106,9 +102,6 @@ class ComentarioConsultaSerializer(serializers.ModelSerializer):
             "decision": respuesta.decision,
             "fecha": respuesta.creada,
         }
-
-    def get_url(self, comentario) -> str:
-        return url_absoluta(comentario.get_absolute_url())
 
 
 # The largest id of a PostgreSQL integer column: a bigger number names no consultation.

@@ -5,6 +5,13 @@ from .documentos import documentos_reintentar
 from .models import Documento
 
 
+class TablaEnLinea(admin.TabularInline):
+    """The rows of a related model as a table inside its parent's page, with no blank rows
+    offered: one is added with the button when needed."""
+
+    extra = 0
+
+
 @admin.register(Documento)
 class DocumentoAdmin(admin.ModelAdmin):
     list_display = ["tipo", "object_id", "version", "estado", "intentos", "creado", "generado"]

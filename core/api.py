@@ -4,11 +4,14 @@ import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer
 from rest_framework.throttling import AnonRateThrottle
 
-from .enlaces import url_en_portal
+from .enlaces import url_absoluta, url_en_portal
 from .exportar import EscritorDictCSV
 from .red import ip_cliente
 
@@ -34,6 +37,27 @@ class EnlacesEnPortal:
 
 class Paginacion(EnlacesEnPortal, PageNumberPagination):
     """The API's default pagination."""
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class UrlAbsoluta(serializers.ReadOnlyField):
+    """The object's page as an absolute address of the public portal (core.enlaces.url_absoluta).
+    `source` is the method that gives its path: get_absolute_url unless told
+    (`UrlAbsoluta(source="get_public_url")`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "get_absolute_url")
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str:
+        return url_absoluta(value)
+
+
+# A ModelSerializer of a public object: "url" in Meta.fields is its page (UrlAbsoluta). A comment,
+# not a docstring: the schema would show it as the description of every subclass.
+class SerializadorDeModelo(serializers.ModelSerializer):
+    def build_url_field(self, field_name, model_class):
+        return UrlAbsoluta, {}
 
 
 def _celda_de_lista(valor: list) -> str:

@@ -1,30 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
-    Evento,
-    Invitado,
-    MiembroEquipo,
-    Ponente,
-    Sesion,
-    Sistematizacion,
-    TareaLogistica,
-)
+from core.admin import TablaEnLinea
+
+from . import models
 
 
-class MiembroEnLinea(admin.TabularInline):
-    model = MiembroEquipo
-    extra = 0
+class MiembroEnLinea(TablaEnLinea):
+    model = models.MiembroEquipo
     autocomplete_fields = ["actor"]
 
 
-class SesionEnLinea(admin.TabularInline):
-    model = Sesion
-    extra = 0
+class SesionEnLinea(TablaEnLinea):
+    model = models.Sesion
     filter_horizontal = ["ponentes", "moderadores"]
 
 
-@admin.register(Evento)
+@admin.register(models.Evento)
 class EventoAdmin(SimpleHistoryAdmin):
     list_display = ["titulo", "tipo", "inicio", "estado", "acceso", "publicado"]
     list_filter = ["tipo", "estado", "acceso", "publicado"]
@@ -34,14 +26,14 @@ class EventoAdmin(SimpleHistoryAdmin):
     inlines = [MiembroEnLinea, SesionEnLinea]
 
 
-@admin.register(Ponente)
+@admin.register(models.Ponente)
 class PonenteAdmin(admin.ModelAdmin):
     list_display = ["nombre", "cargo", "organizacion", "evento"]
     search_fields = ["nombre", "organizacion"]
     list_filter = ["evento"]
 
 
-@admin.register(Invitado)
+@admin.register(models.Invitado)
 class InvitadoAdmin(admin.ModelAdmin):
     list_display = ["nombre", "evento", "estado", "origen", "asistio"]
     list_filter = ["evento", "estado", "origen", "asistio"]
@@ -50,12 +42,12 @@ class InvitadoAdmin(admin.ModelAdmin):
     raw_id_fields = ["actor"]
 
 
-@admin.register(TareaLogistica)
+@admin.register(models.TareaLogistica)
 class TareaLogisticaAdmin(SimpleHistoryAdmin):
     list_display = ["titulo", "evento", "categoria", "responsable", "fecha_limite", "estado"]
     list_filter = ["evento", "categoria", "estado"]
 
 
-@admin.register(Sistematizacion)
+@admin.register(models.Sistematizacion)
 class SistematizacionAdmin(SimpleHistoryAdmin):
     list_display = ["evento", "version", "actualizado"]

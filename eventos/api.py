@@ -3,6 +3,7 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
+from core.api import SerializadorDeModelo
 from core.enlaces import url_absoluta, url_de
 
 from .models import Evento, Ponente, Sesion
@@ -46,13 +47,12 @@ class SesionEventoSerializer(serializers.ModelSerializer):
         fields = ["titulo", "descripcion", "inicio", "fin", "sala", "ponentes", "moderadores"]
 
 
-class EventoSerializer(serializers.ModelSerializer):
+class EventoSerializer(SerializadorDeModelo):
     parroquia = serializers.CharField(source="parroquia.nombre", default=None, allow_null=True)
     canton = serializers.CharField(source="parroquia.canton.nombre", default=None, allow_null=True)
     aliados = serializers.SlugRelatedField(many=True, read_only=True, slug_field="nombre")
     sesiones = SesionEventoSerializer(many=True, read_only=True)
     ponentes = PonenteSerializer(many=True, read_only=True)
-    url = serializers.SerializerMethodField()
     ics = serializers.SerializerMethodField()
 
     class Meta:
@@ -79,9 +79,6 @@ class EventoSerializer(serializers.ModelSerializer):
             "url",
             "ics",
         ]
-
-    def get_url(self, evento) -> str:
-        return url_absoluta(evento.get_absolute_url())
 
     def get_ics(self, evento) -> str:
         return url_de("eventos:ics", slug=evento.slug)

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
+from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Parroquia, Sector
 
@@ -61,9 +62,9 @@ class EventoForm(_Crispy, forms.ModelForm):
             "capacidad",
         ]
         widgets = {
+            **areas_de_texto(descripcion=4),
             "inicio": FECHA_HORA,
             "fin": FECHA_HORA,
-            "descripcion": forms.Textarea(attrs={"rows": 4}),
             "aliados": forms.SelectMultiple(attrs={"size": 6}),
         }
 
@@ -118,7 +119,7 @@ class PonenteForm(_ActorUOtro, _Crispy, forms.ModelForm):
     class Meta:
         model = Ponente
         fields = ["actor", "nombre", "cargo", "organizacion", "bio", "foto", "orden"]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 3})}
+        widgets = areas_de_texto(bio=3)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,9 +133,9 @@ class SesionForm(_Crispy, forms.ModelForm):
         model = Sesion
         fields = ["titulo", "descripcion", "inicio", "fin", "sala", "ponentes", "moderadores"]
         widgets = {
+            **areas_de_texto(descripcion=2),
             "inicio": FECHA_HORA,
             "fin": FECHA_HORA,
-            "descripcion": forms.Textarea(attrs={"rows": 2}),
             "ponentes": forms.CheckboxSelectMultiple,
             "moderadores": forms.CheckboxSelectMultiple,
         }
@@ -277,12 +278,7 @@ class SistematizacionForm(_Crispy, forms.ModelForm):
     class Meta:
         model = Sistematizacion
         fields = ["resumen", "conclusiones", "compromisos", "cobertura_prensa"]
-        widgets = {
-            "resumen": forms.Textarea(attrs={"rows": 5}),
-            "conclusiones": forms.Textarea(attrs={"rows": 4}),
-            "compromisos": forms.Textarea(attrs={"rows": 4}),
-            "cobertura_prensa": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = areas_de_texto(resumen=5, conclusiones=4, compromisos=4, cobertura_prensa=3)
 
 
 class FotoForm(_Crispy, forms.Form):

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import TablaEnLinea
+
 from .models import Acuerdo, Asistencia, Invitacion, Mesa, PuntoAgenda, Sesion
 
 
@@ -16,9 +18,8 @@ class MesaAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["nombre"]}
 
 
-class PuntoAgendaInline(admin.TabularInline):
+class PuntoAgendaInline(TablaEnLinea):
     model = PuntoAgenda
-    extra = 0
 
 
 @admin.register(Sesion)

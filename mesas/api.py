@@ -4,20 +4,20 @@ a responsable is named only with their consent, see actores.selectors.nombre_pub
 from rest_framework import serializers, viewsets
 
 from actores.selectors import nombres_publicos
-from core.enlaces import url_absoluta, url_de
+from core.api import SerializadorDeModelo, UrlAbsoluta
+from core.enlaces import url_de
 
 from . import selectors
 from .models import Mesa
 
 
-class MesaSerializer(serializers.ModelSerializer):
+class MesaSerializer(SerializadorDeModelo):
     tipo = serializers.CharField()
     tipo_nombre = serializers.CharField(source="get_tipo_display")
     canton = serializers.SerializerMethodField()
     sector = serializers.SerializerMethodField()
     estado = serializers.CharField()
     sesiones_publicadas = serializers.IntegerField(source="n_sesiones_publicadas")
-    url = serializers.SerializerMethodField()
 
     class Meta:
         model = Mesa
@@ -39,9 +39,6 @@ class MesaSerializer(serializers.ModelSerializer):
 
     def get_sector(self, mesa) -> str | None:
         return mesa.sector.slug if mesa.sector_id else None
-
-    def get_url(self, mesa) -> str:
-        return url_absoluta(mesa.get_absolute_url())
 
 
 class MesaViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,7 +68,7 @@ class AcuerdoSerializer(serializers.Serializer):
 
 
 class SesionSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="pk")
+    id = serializers.IntegerField()
     mesa = serializers.CharField(source="mesa.slug")
     mesa_nombre = serializers.CharField(source="mesa.nombre")
     numero = serializers.IntegerField()
@@ -80,7 +77,7 @@ class SesionSerializer(serializers.Serializer):
     parroquia = serializers.CharField(source="parroquia.nombre", allow_null=True, default=None)
     participacion = serializers.SerializerMethodField()
     acuerdos = AcuerdoSerializer(many=True)
-    url = serializers.SerializerMethodField()
+    url = UrlAbsoluta(source="get_public_url")
     acta_url = serializers.SerializerMethodField()
 
     def get_participacion(self, sesion) -> dict:
@@ -91,9 +88,6 @@ class SesionSerializer(serializers.Serializer):
             "hombres": sesion.n_hombres,
             "intervenciones": sesion.n_intervenciones,
         }
-
-    def get_url(self, sesion) -> str:
-        return url_absoluta(sesion.get_public_url())
 
     def get_acta_url(self, sesion) -> str | None:
         documento = self.context["actas"].get(sesion.pk)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
+from core.formularios import areas_de_texto
 from sie.models import Canton, Indicador, Parroquia
 
 from .models import Acuerdo, Intervencion, Sesion
@@ -32,9 +33,9 @@ class SesionForm(forms.ModelForm):
         model = Sesion
         fields = ["inicio", "fin", "modalidad", "parroquia", "lugar", "enlace", "objetivo"]
         widgets = {
+            **areas_de_texto(objetivo=2),
             "inicio": _FechaHora(),
             "fin": _FechaHora(),
-            "objetivo": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, mesa=None, **kwargs):

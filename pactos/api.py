@@ -4,10 +4,11 @@ from django.db.models import Avg, Count, Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
+from actores.api import OrganizacionSerializer
 from actores.models import Actor
 from actores.selectors import actores_para_publicar, nombre_publico
 from core.api import Paginacion as PaginacionPortal
-from core.enlaces import url_absoluta
+from core.api import UrlAbsoluta
 
 from .models.pactos import Compromiso
 from .selectors.pactos import (
@@ -21,12 +22,6 @@ class Paginacion(PaginacionPortal):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
-
-
-class OrganizacionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    nombre = serializers.CharField()
-    siglas = serializers.CharField()
 
 
 class ResponsableSerializer(OrganizacionSerializer):
@@ -54,13 +49,10 @@ class PactoSerializer(serializers.Serializer):
     total_compromisos = serializers.IntegerField()
     avance_medio = serializers.SerializerMethodField()
     firmantes = FirmanteSerializer(many=True)
-    url = serializers.SerializerMethodField()
+    url = UrlAbsoluta(source="get_public_url")
 
     def get_avance_medio(self, pacto) -> int:
         return round(pacto.avance_medio or 0)
-
-    def get_url(self, pacto) -> str:
-        return url_absoluta(pacto.get_public_url())
 
 
 class PactoViewSet(viewsets.ReadOnlyModelViewSet):
@@ -102,7 +94,7 @@ class CompromisoSerializer(serializers.Serializer):
     socios = OrganizacionSerializer(many=True)
     ultima_actualizacion = serializers.DateTimeField(allow_null=True)
     rastro = serializers.SerializerMethodField()
-    url = serializers.SerializerMethodField()
+    url = UrlAbsoluta(source="get_public_url")
 
     @extend_schema_field(ResponsableSerializer(allow_null=True))
     def get_responsable(self, compromiso) -> dict | None:
@@ -126,9 +118,6 @@ class CompromisoSerializer(serializers.Serializer):
             }
             for o in compromiso.origenes.all()
         ]
-
-    def get_url(self, compromiso) -> str:
-        return url_absoluta(compromiso.get_public_url())
 
 
 class CompromisoViewSet(viewsets.ReadOnlyModelViewSet):

@@ -1,11 +1,12 @@
 from django.contrib import admin
 
+from core.admin import TablaEnLinea
+
 from .models import Canton, Eje, Parroquia, Sector
 
 
-class ParroquiaInline(admin.TabularInline):
+class ParroquiaInline(TablaEnLinea):
     model = Parroquia
-    extra = 0
 
 
 @admin.register(Canton)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
 
-from core.api import EnlacesEnPortal
+from core.api import EnlacesEnPortal, UrlAbsoluta
 from core.enlaces import url_absoluta
 
 from .models import Medicion
@@ -25,13 +25,10 @@ class CantonSerializer(serializers.Serializer):
     poblacion_fuente = serializers.CharField()
     superficie_km2 = serializers.DecimalField(max_digits=8, decimal_places=1, allow_null=True)
     parroquias = serializers.SerializerMethodField()
-    url = serializers.SerializerMethodField()
+    url = UrlAbsoluta()
 
     def get_parroquias(self, canton) -> list[str]:
         return [p.nombre for p in canton.parroquias.all()]
-
-    def get_url(self, canton) -> str:
-        return url_absoluta(canton.get_absolute_url())
 
 
 class CantonViewSet(viewsets.ReadOnlyModelViewSet):

@@ -5,6 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 
 from . import services
@@ -284,10 +285,7 @@ class IndicadorForm(forms.ModelForm):
             "nota_metodologica",
             "activo",
         ]
-        widgets = {
-            "definicion": forms.Textarea(attrs={"rows": 2}),
-            "nota_metodologica": forms.Textarea(attrs={"rows": 3}),
-        }
+        widgets = areas_de_texto(definicion=2, nota_metodologica=3)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Eje
 
@@ -32,8 +33,7 @@ class NoticiaForm(_Crispy, forms.ModelForm):
             "evento",
         ]
         widgets = {
-            "resumen": forms.Textarea(attrs={"rows": 2}),
-            "cuerpo": forms.Textarea(attrs={"rows": 14}),
+            **areas_de_texto(resumen=2, cuerpo=14),
             "ejes": forms.CheckboxSelectMultiple,
             "cantones": forms.CheckboxSelectMultiple,
             "publicada_en": forms.DateTimeInput(
@@ -210,8 +210,8 @@ class AccionForm(_Crispy, forms.ModelForm):
             "noticia",
         ]
         widgets = {
+            **areas_de_texto(mensaje_clave=3),
             "fecha": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "mensaje_clave": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {
             "titulo": {"required": _("Describa la acción.")},

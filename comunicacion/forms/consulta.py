@@ -12,6 +12,14 @@ from sie.models import Canton, Sector
 from ..models import Comentario, RespuestaOficial
 
 
+def _eleccion_opcional(etiqueta, modelo, vacio) -> forms.ModelChoiceField:
+    """An optional choice among rows of `modelo` (the form's __init__ sets which), `vacio` the
+    label of "none"."""
+    return forms.ModelChoiceField(
+        label=etiqueta, queryset=modelo.objects.none(), required=False, empty_label=vacio
+    )
+
+
 class _Crispy:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,12 +38,7 @@ class ComentarioForm(_Crispy, forms.Form):
         required=False,
         choices=[("", _("— Elija la sección —")), *Comentario.Seccion.choices],
     )
-    compromiso = forms.ModelChoiceField(
-        label=_("Compromiso"),
-        queryset=Compromiso.objects.none(),
-        required=False,
-        empty_label=_("— Elija el compromiso —"),
-    )
+    compromiso = _eleccion_opcional(_("Compromiso"), Compromiso, _("— Elija el compromiso —"))
     tipo = forms.ChoiceField(
         label=_("Tipo de comentario"),
         choices=Comentario.Tipo.choices,
@@ -68,18 +71,8 @@ class ComentarioForm(_Crispy, forms.Form):
             "invalid": _("Escriba un correo electrónico válido, por ejemplo nombre@dominio.ec.")
         },
     )
-    canton = forms.ModelChoiceField(
-        label=_("Cantón"),
-        queryset=Canton.objects.none(),
-        required=False,
-        empty_label=_("— Elija su cantón (opcional) —"),
-    )
-    sector = forms.ModelChoiceField(
-        label=_("Sector"),
-        queryset=Sector.objects.none(),
-        required=False,
-        empty_label=_("— Elija su sector (opcional) —"),
-    )
+    canton = _eleccion_opcional(_("Cantón"), Canton, _("— Elija su cantón (opcional) —"))
+    sector = _eleccion_opcional(_("Sector"), Sector, _("— Elija su sector (opcional) —"))
     # A field people never see: bots fill it in.
     web = forms.CharField(required=False, label=_("Deje este campo vacío"))
 

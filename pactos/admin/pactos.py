@@ -1,26 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from pactos.models import (
-    AcuerdoDescartado,
-    Compromiso,
-    ContactoResponsable,
-    Firmante,
-    Hito,
-    OrigenCompromiso,
-    Pacto,
-    RecordatorioCompromiso,
-    VersionPacto,
-)
+from core.admin import TablaEnLinea
+from pactos.models import pactos as modelos
 
 
-class FirmanteInline(admin.TabularInline):
-    model = Firmante
-    extra = 0
+class FirmanteInline(TablaEnLinea):
+    model = modelos.Firmante
     autocomplete_fields = ["organizacion"]
 
 
-@admin.register(Pacto)
+@admin.register(modelos.Pacto)
 class PactoAdmin(SimpleHistoryAdmin):
     """Read mostly: pactos change through the portal's services (states, versions)."""
 
@@ -31,19 +21,17 @@ class PactoAdmin(SimpleHistoryAdmin):
     inlines = [FirmanteInline]
 
 
-class OrigenInline(admin.TabularInline):
-    model = OrigenCompromiso
-    extra = 0
+class OrigenInline(TablaEnLinea):
+    model = modelos.OrigenCompromiso
     raw_id_fields = ["acuerdo"]
     readonly_fields = ["vinculado", "vinculado_por"]
 
 
-class HitoInline(admin.TabularInline):
-    model = Hito
-    extra = 0
+class HitoInline(TablaEnLinea):
+    model = modelos.Hito
 
 
-@admin.register(Compromiso)
+@admin.register(modelos.Compromiso)
 class CompromisoAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "pacto", "lider", "estado", "avance", "plazo"]
     list_filter = ["pacto", "estado"]
@@ -52,7 +40,7 @@ class CompromisoAdmin(SimpleHistoryAdmin):
     inlines = [OrigenInline, HitoInline]
 
 
-@admin.register(ContactoResponsable)
+@admin.register(modelos.ContactoResponsable)
 class ContactoResponsableAdmin(admin.ModelAdmin):
     """Who reports progress for an organisation responsible for commitments."""
 
@@ -61,20 +49,20 @@ class ContactoResponsableAdmin(admin.ModelAdmin):
     autocomplete_fields = ["usuario", "actor"]
 
 
-@admin.register(AcuerdoDescartado)
+@admin.register(modelos.AcuerdoDescartado)
 class AcuerdoDescartadoAdmin(SimpleHistoryAdmin):
     list_display = ["acuerdo", "pacto", "motivo", "descartado_por", "descartado"]
     list_filter = ["pacto"]
 
 
-@admin.register(VersionPacto)
+@admin.register(modelos.VersionPacto)
 class VersionPactoAdmin(admin.ModelAdmin):
     list_display = ["pacto", "numero", "nota", "autor", "creada"]
     list_filter = ["pacto"]
-    readonly_fields = [f.name for f in VersionPacto._meta.fields]
+    readonly_fields = [f.name for f in modelos.VersionPacto._meta.fields]
 
 
-@admin.register(RecordatorioCompromiso)
+@admin.register(modelos.RecordatorioCompromiso)
 class RecordatorioCompromisoAdmin(admin.ModelAdmin):
     list_display = ["compromiso", "periodo", "motivo", "destinatarios", "enviado"]
     list_filter = ["periodo", "motivo"]

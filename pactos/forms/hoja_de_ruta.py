@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.formularios import areas_de_texto
 from core.roles import Rol
 from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
@@ -81,9 +82,9 @@ class ActividadPlanForm(forms.ModelForm):
         model = Actividad
         fields = [*Actividad.CAMPOS_PLAN, "productos", "dependencias"]
         widgets = {
+            **areas_de_texto(descripcion=3),
             "inicio_previsto": FechaInput(),
             "fin_previsto": FechaInput(),
-            "descripcion": forms.Textarea(attrs={"rows": 3}),
             "productos": forms.CheckboxSelectMultiple,
             "dependencias": forms.SelectMultiple(attrs={"size": 8}),
         }
@@ -119,9 +120,9 @@ class ActividadAvanceForm(forms.ModelForm):
         model = Actividad
         fields = list(Actividad.CAMPOS_AVANCE)
         widgets = {
+            **areas_de_texto(notas=3),
             "inicio_real": FechaInput(),
             "fin_real": FechaInput(),
-            "notas": forms.Textarea(attrs={"rows": 3}),
             "avance": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
         }
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
+from core.formularios import areas_de_texto
 from core.importar import dataset_de_archivo
 from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from sie.models import Canton, Sector
@@ -54,11 +55,7 @@ class PactoForm(forms.ModelForm):
             "estrategia",
             "objetivos",
         ]
-        widgets = {
-            "preambulo": forms.Textarea(attrs={"rows": 4}),
-            "estrategia": forms.Textarea(attrs={"rows": 6}),
-            "objetivos": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = areas_de_texto(preambulo=4, estrategia=6, objetivos=4)
 
 
 class PactoEditarForm(PactoForm):
@@ -222,8 +219,7 @@ class CompromisoForm(forms.ModelForm):
         model = Compromiso
         fields = list(Compromiso.CAMPOS_EDITABLES)
         widgets = {
-            "texto": forms.Textarea(attrs={"rows": 4}),
-            "resultado_esperado": forms.Textarea(attrs={"rows": 2}),
+            **areas_de_texto(texto=4, resultado_esperado=2),
             "plazo": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "socios": forms.SelectMultiple(attrs={"size": 6}),
         }
