@@ -264,7 +264,10 @@ class EquipoMesaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     q = forms.CharField(
-        label=_("Buscar actores por nombre o siglas"), required=False, max_length=100
+        label=_("Buscar actores por nombre o siglas"),
+        required=False,
+        max_length=100,
+        widget=forms.SearchInput(attrs={"id": "id_buscar", "class": "form-control"}),
     )
     agregar = forms.ModelMultipleChoiceField(
         label=_("Añadir a la mesa"),

@@ -155,10 +155,16 @@ class CapturaForm(forms.Form):
     recorded, by territory, disaggregation and category) fill it in."""
 
     fuente = forms.CharField(label=_("Fuente"), max_length=200)
-    fecha_dato = forms.CharField(label=_("Fecha del dato"))
+    fecha_dato = forms.CharField(
+        label=_("Fecha del dato"), widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, indicador: Indicador, periodo: str, cantones, existentes, **kwargs):
+        # The source's and the date's ids are their names ("fuente", "fecha_dato").
+        kwargs.setdefault("auto_id", "%s")
         super().__init__(*args, **kwargs)
+        for nombre in ("fuente", "fecha_dato"):
+            self.fields[nombre].widget.attrs["class"] = "form-control form-control-sm"
         self.indicador, self.periodo = indicador, periodo
         self.columnas = columnas_captura(indicador)
         self.celdas: list[Celda] = []

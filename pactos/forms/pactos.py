@@ -150,9 +150,17 @@ class AcuerdosElegidosForm(forms.Form):
 
 
 class ConsolidarForm(AcuerdosElegidosForm):
-    titulo = forms.CharField(label=_("Título del compromiso"), max_length=250)
+    # Its fields share one <form> with the other actions' buttons: no browser-side "required".
+    use_required_attribute = False
+
+    titulo = forms.CharField(
+        label=_("Título del compromiso"),
+        max_length=250,
+        widget=forms.TextInput(attrs={"class": "form-control mb-2"}),
+    )
     texto = forms.CharField(
-        label=_("Texto del compromiso"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Texto del compromiso"),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control mb-2"}),
     )
     lider = forms.ModelChoiceField(
         label=_("Responsable principal"), queryset=Actor.objects.none(), required=False
@@ -173,7 +181,12 @@ class VincularForm(AcuerdosElegidosForm):
 
 
 class DescartarForm(AcuerdosElegidosForm):
-    motivo = forms.CharField(label=_("Motivo"), max_length=500, required=False)
+    motivo = forms.CharField(
+        label=_("Motivo"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control mb-2"}),
+    )
 
 
 class PactoEstadoForm(forms.Form):

@@ -334,6 +334,9 @@ class ConsolidarView(PaginaPacto):
             "consolidar_form": form
             if isinstance(form, ConsolidarForm)
             else ConsolidarForm(pacto=pacto),
+            "descartar_form": form
+            if isinstance(form, DescartarForm)
+            else DescartarForm(pacto=pacto),
             "elegidos": form.elegidos() if form is not None else [],
             "editable": pacto.estado in srv.ESTADOS_EDITABLES,
             "parametros": parametros.urlencode(),
