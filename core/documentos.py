@@ -115,10 +115,6 @@ def tipo_documento(tipo: str) -> TipoDocumento:
         raise TipoDesconocido(tipo) from None
 
 
-def tipos_documento() -> dict[str, TipoDocumento]:
-    return {definicion.tipo: definicion for definicion in TIPOS_DOCUMENTO.valores()}
-
-
 # --- Services --------------------------------------------------------------------------------
 
 

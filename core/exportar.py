@@ -61,10 +61,6 @@ class EscritorDictCSV(csv.DictWriter):
             self.writerow(fila)
 
 
-def escritor_csv(salida, **opciones) -> EscritorCSV:
-    return EscritorCSV(salida, **opciones)
-
-
 def csv_bytes(filas: Iterable[Sequence], *, cabecera: Sequence | None = None) -> bytes:
     """A whole CSV in UTF-8 with a BOM (so spreadsheet programs read the accents right)."""
     salida = io.StringIO()

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pactos import indicadores_programa
@@ -13,10 +12,6 @@ from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
 
 # Share of a product's progress that comes from the apps' real figures, when it has any with a meta.
 PESO_CIFRAS = 0.5
-
-
-def hoy_local() -> datetime.date:
-    return timezone.localdate()
 
 
 def actividades_filtradas(
