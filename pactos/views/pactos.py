@@ -4,6 +4,7 @@ action its form and the one service it calls (core.vistas)."""
 from __future__ import annotations
 
 import copy
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -641,7 +642,8 @@ class TableroView(VistaStaff):
         filtros = filtro.filtros()
         # The dashboard's totals aggregate every commitment: counted again after a write.
         datos = datos_publicos(
-            f"pactos:tablero:{sorted(filtros.items())!r}", lambda: sel.tablero(filtros=filtros)
+            f"pactos:tablero:{urlencode(sorted(filtros.items()))}",
+            lambda: sel.tablero(filtros=filtros),
         )
         return super().get_context_data(
             filtro=filtro,
