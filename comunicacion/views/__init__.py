@@ -405,6 +405,7 @@ class AccionEstadoView(SoloPost, PlanView, VistaAccion):
     permiso = "comunicacion.gestionar_plan"
     form_class = EstadoAccionForm
     success_url = reverse_lazy("comunicacion:plan")
+    mensaje_exito = gettext_lazy("Estado de la acción actualizado.")
 
     def cargar_objeto(self):
         return objeto_o_404(AccionComunicacion, pk=self.kwargs["pk"])

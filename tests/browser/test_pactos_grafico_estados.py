@@ -5,6 +5,7 @@ screenshot or a print taken meanwhile showed them at about half)."""
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from core.roles import Rol
 from pactos.models import Compromiso, Pacto
@@ -77,3 +78,52 @@ def test_las_barras_del_grafico_por_estado_miden_lo_que_cuenta_la_tabla(
     for estado, n in CONTEOS.items():
         fila = page.locator("tr", has=page.locator("th", has_text=str(nombres[estado]))).first
         assert fila.locator("td").first.inner_text().strip() == str(n)
+
+
+def test_en_el_telefono_el_tablero_no_se_desplaza_de_lado(
+    page,
+    live_server,
+    client,
+    django_user_model,
+    datos_de_referencia,  # noqa: F811
+):
+    """A coordinator on a 390 px phone: the "Por responsable" table, whose lead organisations have
+    long names, scrolls inside its own box; the page itself never scrolls sideways."""
+    from tests.factories import ActorFactory
+
+    pacto = Pacto.objects.create(
+        eje=Eje.objects.get(codigo="turismo"), titulo="Pacto de turismo", estado="firmado"
+    )
+    for numero, nombre in enumerate(
+        [
+            "Dirección de Gestión de Desarrollo Económico del GAD Provincial de Pichincha",
+            "Asociación de Productores y Exportadores de Flores del Ecuador",
+        ],
+        start=1,
+    ):
+        Compromiso.objects.create(
+            pacto=pacto,
+            numero=numero,
+            titulo=f"C{numero}",
+            texto="T",
+            estado="en_curso",
+            lider=ActorFactory(nombre=nombre),
+        )
+    coordinadora = django_user_model.objects.create_user("coord_telefono", password="x-123-456")
+    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
+    client.force_login(coordinadora)
+    page.context.add_cookies(
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/pactos/compromisos/tablero/")
+    expect(
+        page.get_by_role("cell", name="Asociación de Productores y Exportadores de Flores").first
+    ).to_be_attached()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

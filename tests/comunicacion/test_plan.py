@@ -81,3 +81,14 @@ def test_cifra_del_producto_3(accion, comunicador):
     services.accion_cambiar_estado(usuario=comunicador, accion=accion, estado="realizada")
     assert valor_de(cifra) == 1
     assert valor_de(cifra, hasta=timezone.localdate()) == 0  # its date is in five days
+
+
+def test_marcar_realizada_lo_confirma_en_el_plan(cliente_de, comunicador, accion):
+    """The communicator taps "Marcar realizada" and reads, back on the plan, that it was done."""
+    respuesta = cliente_de(comunicador).post(
+        reverse("comunicacion:accion_estado", args=[accion.pk]),
+        {"estado": "realizada"},
+        follow=True,
+    )
+    assert respuesta.redirect_chain[-1][0] == PLAN
+    assert "Estado de la acción actualizado." in respuesta.content.decode()
