@@ -131,6 +131,12 @@ def _acreditar_en_el_telefono(browser, base, evento):
     )
     ancho = movil.evaluate("document.documentElement.scrollWidth")
     assert ancho <= 390 + 1, "la pantalla de acreditación no cabe en el teléfono"
+    # The guest list, wider than the phone, scrolls inside its box: the page does not move sideways
+    # (its hidden "Acciones" head once escaped the box and made the page 908 px wide).
+    movil.goto(f"{base}/eventos/gestion/{evento.pk}/invitados/")
+    expect(movil.locator("#tabla-invitados")).to_contain_text("Rosa Tupiza")
+    ancho = movil.evaluate("document.documentElement.scrollWidth")
+    assert ancho <= 390 + 1, "la lista de invitados desplaza la página de lado en el teléfono"
     telefono.close()
 
 
