@@ -21,6 +21,22 @@ pytestmark = [
 CONTEOS = {"sin_iniciar": 1, "en_curso": 4, "en_riesgo": 2, "cumplido": 6}
 
 
+def _como_coordinadora(page, live_server, client, django_user_model, usuario) -> None:
+    """The browser carries the session of a new coordinator."""
+    coordinadora = django_user_model.objects.create_user(usuario, password="x-123-456")
+    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
+    client.force_login(coordinadora)
+    page.context.add_cookies(
+        [
+            {
+                "name": django_settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+
+
 def test_las_barras_del_grafico_por_estado_miden_lo_que_cuenta_la_tabla(
     page,
     live_server,
@@ -38,18 +54,7 @@ def test_las_barras_del_grafico_por_estado_miden_lo_que_cuenta_la_tabla(
             Compromiso.objects.create(
                 pacto=pacto, numero=numero, titulo=f"C{numero}", texto="T", estado=estado
             )
-    coordinadora = django_user_model.objects.create_user("coord_grafico", password="x-123-456")
-    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
-    client.force_login(coordinadora)
-    page.context.add_cookies(
-        [
-            {
-                "name": django_settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    _como_coordinadora(page, live_server, client, django_user_model, "coord_grafico")
     page.goto(f"{live_server.url}/pactos/compromisos/tablero/")
     page.wait_for_function(
         "() => window.Chart && Chart.getChart(document.querySelector("
@@ -109,18 +114,7 @@ def test_en_el_telefono_el_tablero_no_se_desplaza_de_lado(
             estado="en_curso",
             lider=ActorFactory(nombre=nombre),
         )
-    coordinadora = django_user_model.objects.create_user("coord_telefono", password="x-123-456")
-    coordinadora.groups.add(Group.objects.get(name=Rol.COORDINACION))
-    client.force_login(coordinadora)
-    page.context.add_cookies(
-        [
-            {
-                "name": django_settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    _como_coordinadora(page, live_server, client, django_user_model, "coord_telefono")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/pactos/compromisos/tablero/")
     expect(
