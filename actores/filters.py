@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.formularios import con_clases_bootstrap
 from sie.models import Canton, Eje, Sector
 
 from .models import Actor
@@ -31,17 +32,9 @@ class _Estilo:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        con_clases_bootstrap(self.form, pequeno=True)
         for campo in self.form.fields.values():
-            widget = campo.widget
-            if isinstance(widget, forms.HiddenInput):
-                continue
-            clase = (
-                "form-select form-select-sm"
-                if isinstance(widget, forms.Select)
-                else "form-control form-control-sm"
-            )
-            widget.attrs["class"] = clase
-            if isinstance(widget, forms.Select) and hasattr(campo, "empty_label"):
+            if isinstance(campo.widget, forms.Select) and hasattr(campo, "empty_label"):
                 campo.empty_label = _("Todos")
 
 

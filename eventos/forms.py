@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
-from core.formularios import areas_de_texto
+from core.formularios import areas_de_texto, con_clases_bootstrap
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Parroquia, Sector
 
@@ -166,6 +166,10 @@ class FiltroActoresForm(forms.Form):
         empty_value=None,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        con_clases_bootstrap(self)
 
 
 class SeleccionActoresForm(forms.Form):

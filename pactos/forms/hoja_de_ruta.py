@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.formularios import areas_de_texto
+from core.formularios import areas_de_texto, con_clases_bootstrap
 from core.roles import Rol
 from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
@@ -58,8 +58,7 @@ class FiltroHojaDeRutaForm(forms.Form):
         self.fields["producto"].choices = [("", _("Todos los productos"))] + [
             (p.numero, str(p)) for p in ProductoPrograma.objects.order_by("numero")
         ]
-        for campo in self.fields.values():
-            campo.widget.attrs["class"] = "form-select form-select-sm"
+        con_clases_bootstrap(self, pequeno=True)
 
     def filtros(self) -> dict:
         if not self.is_valid():

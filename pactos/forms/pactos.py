@@ -6,24 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
-from core.formularios import areas_de_texto
+from core.formularios import areas_de_texto, con_clases_bootstrap
 from core.importar import dataset_de_archivo
 from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
 from sie.models import Canton, Sector
 
 from ..models.pactos import Compromiso, Pacto
-
-
-def con_clases_bootstrap(form: forms.Form) -> None:
-    """For forms rendered field by field (filters), outside crispy."""
-    for campo in form.fields.values():
-        widget = campo.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 def opciones_territorio(form: forms.Form, *, eje) -> None:

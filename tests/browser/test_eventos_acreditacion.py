@@ -137,6 +137,12 @@ def _acreditar_en_el_telefono(browser, base, evento):
     expect(movil.locator("#tabla-invitados")).to_contain_text("Rosa Tupiza")
     ancho = movil.evaluate("document.documentElement.scrollWidth")
     assert ancho <= 390 + 1, "la lista de invitados desplaza la página de lado en el teléfono"
+    # The actor map's filter bar: its selects fit the phone (without Bootstrap's classes each was
+    # as wide as its longest option, 688 px).
+    movil.goto(f"{base}/eventos/gestion/{evento.pk}/invitados/mapa/?tipo=comunitario")
+    expect(movil.get_by_text("Rosa Tupiza")).to_be_visible()
+    ancho = movil.evaluate("document.documentElement.scrollWidth")
+    assert ancho <= 390 + 1, "los filtros del mapa de actores desplazan la página en el teléfono"
     telefono.close()
 
 
