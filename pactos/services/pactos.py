@@ -13,11 +13,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.correo import correo_enviar
-from core.enlaces import url_de
+from core.enlaces import slug_unico, url_de
 from core.importar import dataset_de_archivo, filas_validadas, normalizar_encabezado
 
 from ..forms.pactos import FilaAvanceForm
@@ -98,14 +97,6 @@ def _version_guardar(
     return version
 
 
-def _slug_unico(titulo: str, *, excluir: int | None = None) -> str:
-    base = slugify(titulo)[:230] or "pacto"
-    slug, n = base, 2
-    while Pacto.objects.filter(slug=slug).exclude(pk=excluir).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def pacto_crear(
     *,
@@ -122,7 +113,7 @@ def pacto_crear(
     pacto = Pacto(
         eje=eje,
         titulo=titulo.strip(),
-        slug=_slug_unico(titulo),
+        slug=slug_unico(Pacto.objects, titulo, largo=230, respaldo="pacto"),
         alcance=alcance,
         canton=canton,
         sector=sector,
