@@ -233,3 +233,15 @@ def test_csv_con_una_fila_mala_no_cambia_nada(pacto_publicado, coordinadora):
         "Lluvias",
     )
     assert Actualizacion.objects.get().origen == "csv"
+
+
+def test_dos_pactos_del_mismo_titulo_tienen_cada_uno_su_direccion(
+    pacto_borrador, coordinadora, eje_turismo
+):
+    otro = srv.pacto_crear(
+        eje=eje_turismo, titulo="Estrategia provincial de turismo", usuario=coordinadora
+    )
+    assert pacto_borrador.slug == "estrategia-provincial-de-turismo"
+    assert otro.slug == "estrategia-provincial-de-turismo-2"
+    sin_letras = srv.pacto_crear(eje=eje_turismo, titulo="¡¿?!", usuario=coordinadora)
+    assert sin_letras.slug == "pacto"
