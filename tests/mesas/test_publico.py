@@ -143,7 +143,16 @@ def test_api_mesas_y_sesiones_publicadas(client, publicada, crear_sesion, mesa_c
         "acta_url"
     ].endswith("/descargar/")
     texto = client.get("/api/v1/sesiones/").content.decode()
-    assert "@" not in texto and "099" not in texto
+    # No attendee's personal data. (Not a bare "099": a document's random UUID may hold it.)
+    assert "@" not in texto
+    for asistencia in sesion.asistencias.select_related("actor", "organizacion"):
+        for actor in filter(None, (asistencia.actor, asistencia.organizacion)):
+            telefono = actor.telefono
+            datos = [actor.identificacion]
+            if telefono:
+                datos += [telefono.as_e164, telefono.as_national.replace(" ", "")]
+            for dato in filter(None, datos):
+                assert dato not in texto, dato
     assert client.post("/api/v1/sesiones/", {}).status_code in (401, 403, 405)
 
 
