@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +12,7 @@ from actores.models import Actor
 from core.formularios import areas_de_texto
 from sie.models import Canton, Indicador, Parroquia
 
-from .models import Acuerdo, Intervencion, Sesion
+from .models import Acuerdo, Asistencia, Intervencion, Sesion
 from .selectors import candidatos_asistencia, convocables, organizaciones
 
 
@@ -68,7 +70,54 @@ class _FormDeSesion(forms.Form):
         self.sesion = sesion
 
 
-class PuntoAgendaForm(_FormDeSesion):
+class _FormDeRegistro(_FormDeSesion):
+    """A record form of the session page: it carries the id of the item it creates, made when the
+    form is shown (or by the offline client), so that sending it twice stores it once."""
+
+    uid = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and "uid" in self.fields:
+            self.fields["uid"].initial = uuid.uuid4()
+
+
+def _actor_de_asistencia(sesion: Sesion, valor):
+    """C2: an attendance's uid of this session stands for its attendee (a walk-in recorded
+    offline, whose actor's pk the device does not know yet); anything else is left as it is."""
+    try:
+        uid = uuid.UUID(str(valor))
+    except ValueError:
+        return valor
+    actor = (
+        Asistencia.objects.filter(sesion=sesion, uid=uid).values_list("actor_id", flat=True).first()
+    )
+    return valor if actor is None else actor
+
+
+class _AsistenteField(forms.ModelChoiceField):
+    """An attendee: by the actor's pk or by the uid of their attendance of `sesion`."""
+
+    sesion: Sesion | None = None
+
+    def to_python(self, value):
+        if self.sesion is not None and value not in self.empty_values:
+            value = _actor_de_asistencia(self.sesion, value)
+        return super().to_python(value)
+
+
+class _AsistentesField(forms.ModelMultipleChoiceField):
+    """Actors by pk, or attendees by the uid of their attendance of `sesion`."""
+
+    sesion: Sesion | None = None
+
+    def clean(self, value):
+        if self.sesion is not None and isinstance(value, list | tuple):
+            value = [_actor_de_asistencia(self.sesion, v) for v in value]
+        return super().clean(value)
+
+
+class PuntoAgendaForm(_FormDeRegistro):
     hora = forms.TimeField(
         label=_("Hora"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
@@ -76,7 +125,7 @@ class PuntoAgendaForm(_FormDeSesion):
     proposito = forms.CharField(label=_("Propósito"), max_length=300, required=False)
 
 
-class AsistenciaForm(_FormDeSesion):
+class AsistenciaForm(_FormDeRegistro):
     actor = forms.ModelChoiceField(
         label=_("Asistente"),
         queryset=Actor.objects.none(),
@@ -92,7 +141,7 @@ class AsistenciaForm(_FormDeSesion):
         self.fields["organizacion"].queryset = organizaciones()
 
 
-class AsistenteNuevoForm(_FormDeSesion):
+class AsistenteNuevoForm(_FormDeRegistro):
     nombres = forms.CharField(label=_("Nombres"), max_length=120)
     apellidos = forms.CharField(label=_("Apellidos"), max_length=120)
     genero = forms.ChoiceField(
@@ -119,8 +168,8 @@ class AsistenteNuevoForm(_FormDeSesion):
             self.fields["canton"].initial = self.sesion.mesa.canton_id
 
 
-class IntervencionForm(_FormDeSesion):
-    actor = forms.ModelChoiceField(
+class IntervencionForm(_FormDeRegistro):
+    actor = _AsistenteField(
         label=_("Quién interviene"),
         queryset=Actor.objects.none(),
         empty_label=_("— Elija entre los asistentes —"),
@@ -139,10 +188,11 @@ class IntervencionForm(_FormDeSesion):
         self.fields["actor"].queryset = Actor.objects.filter(
             asistencias_mesa__sesion=self.sesion
         ).only("pk", "nombre")
+        self.fields["actor"].sesion = self.sesion
         self.fields["punto"].queryset = self.sesion.agenda.all()
 
 
-class PrioridadForm(_FormDeSesion):
+class PrioridadForm(_FormDeRegistro):
     texto = forms.CharField(label=_("Prioridad"), max_length=300)
     votos = forms.IntegerField(label=_("Votos"), min_value=0, initial=0)
 
@@ -161,11 +211,11 @@ def _responsables(sesion: Sesion):
     )
 
 
-class AcuerdoForm(_FormDeSesion):
+class AcuerdoForm(_FormDeRegistro):
     texto = forms.CharField(
         label=_("Acuerdo"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    responsables = forms.ModelMultipleChoiceField(
+    responsables = _AsistentesField(
         label=_("Responsables"),
         queryset=Actor.objects.none(),
         required=False,
@@ -185,12 +235,14 @@ class AcuerdoForm(_FormDeSesion):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsables"].queryset = _responsables(self.sesion)
+        self.fields["responsables"].sesion = self.sesion
         eje = "turismo" if self.sesion.mesa.tipo == "turismo" else "agropecuario"
         self.fields["indicador"].queryset = Indicador.objects.filter(eje__codigo=eje)
         self.fields["responsables"].widget.attrs["size"] = 5
 
 
 class AcuerdoEditarForm(AcuerdoForm):
+    uid = None  # an edit changes an item that has its id already
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     @staticmethod
@@ -206,8 +258,91 @@ class AcuerdoEditarForm(AcuerdoForm):
         }
 
 
-class TemaPendienteForm(_FormDeSesion):
+class TemaPendienteForm(_FormDeRegistro):
     texto = forms.CharField(label=_("Tema pendiente"), max_length=300)
+
+
+# --- Corrections: the edit form of each kind of item (an edit keeps the item's id) -------------
+
+
+class AsistenciaEditarForm(_FormDeSesion):
+    organizacion = _organizacion_representada()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizacion"].queryset = organizaciones()
+
+    @staticmethod
+    def datos_de(asistencia: Asistencia) -> dict:
+        return {"organizacion": asistencia.organizacion_id}
+
+
+class PuntoAgendaEditarForm(PuntoAgendaForm):
+    uid = None
+
+    @staticmethod
+    def datos_de(punto) -> dict:
+        return {"hora": punto.hora, "titulo": punto.titulo, "proposito": punto.proposito}
+
+
+class IntervencionEditarForm(IntervencionForm):
+    uid = None
+
+    @staticmethod
+    def datos_de(intervencion) -> dict:
+        return {
+            "actor": intervencion.actor_id,
+            "punto": intervencion.punto_id,
+            "tipo": intervencion.tipo,
+            "resumen": intervencion.resumen,
+        }
+
+
+class PrioridadEditarForm(PrioridadForm):
+    uid = None
+
+    @staticmethod
+    def datos_de(prioridad) -> dict:
+        return {"texto": prioridad.texto, "votos": prioridad.votos}
+
+
+class TemaPendienteEditarForm(TemaPendienteForm):
+    uid = None
+
+    @staticmethod
+    def datos_de(tema) -> dict:
+        return {"texto": tema.texto}
+
+
+class AsistenciaQuitarForm(forms.Form):
+    """Removing an attendee who spoke: what becomes of their interventions."""
+
+    intervenciones = forms.ChoiceField(
+        label=_("Sus intervenciones"),
+        choices=[
+            ("mover", _("Pasarlas a otra persona (quien de verdad habló)")),
+            ("eliminar", _("Eliminarlas junto con su asistencia")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    mover_a = forms.ModelChoiceField(
+        label=_("Pasarlas a"),
+        queryset=Asistencia.objects.none(),
+        required=False,
+        empty_label=_("— Elija a la persona —"),
+    )
+
+    def __init__(self, *args, asistencia: Asistencia, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.asistencia = asistencia
+        self.fields["mover_a"].queryset = (
+            Asistencia.objects.filter(sesion_id=asistencia.sesion_id)
+            .exclude(pk=asistencia.pk)
+            .select_related("actor")
+            .order_by("actor__nombre")
+        )
+        self.fields["mover_a"].label_from_instance = lambda a: a.actor.nombre
 
 
 class ConvocatoriaForm(_FormDeSesion):

@@ -3,6 +3,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -200,13 +201,15 @@ class PuntoAgenda(models.Model):
     sesion = models.ForeignKey(
         Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="agenda"
     )
+    uid = models.UUIDField(_("identificador"), unique=True, default=uuid.uuid4, editable=False)
     orden = models.PositiveSmallIntegerField(_("orden"))
     hora = models.TimeField(_("hora"), null=True, blank=True)
     titulo = models.CharField(_("tema"), max_length=200)
     proposito = models.CharField(_("propósito"), max_length=300, blank=True)
 
     class Meta:
-        ordering = ["sesion", "orden"]
+        # by time (items without a time after those with one), then in the order typed
+        ordering = ["sesion", models.F("hora").asc(nulls_last=True), "orden"]
         verbose_name = _("punto de agenda")
         verbose_name_plural = _("puntos de agenda")
         constraints = [
@@ -223,6 +226,7 @@ class Asistencia(models.Model):
     sesion = models.ForeignKey(
         Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="asistencias"
     )
+    uid = models.UUIDField(_("identificador"), unique=True, default=uuid.uuid4, editable=False)
     actor = models.ForeignKey(
         "actores.Actor",
         verbose_name=_("asistente"),
@@ -274,6 +278,7 @@ class Intervencion(models.Model):
     sesion = models.ForeignKey(
         Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="intervenciones"
     )
+    uid = models.UUIDField(_("identificador"), unique=True, default=uuid.uuid4, editable=False)
     actor = models.ForeignKey(
         "actores.Actor",
         verbose_name=_("quién interviene"),
@@ -315,6 +320,7 @@ class Prioridad(models.Model):
     sesion = models.ForeignKey(
         Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="prioridades"
     )
+    uid = models.UUIDField(_("identificador"), unique=True, default=uuid.uuid4, editable=False)
     texto = models.CharField(_("prioridad"), max_length=300)
     votos = models.PositiveIntegerField(_("votos"), default=0)
 
@@ -331,6 +337,7 @@ class Acuerdo(models.Model):
     sesion = models.ForeignKey(
         Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="acuerdos"
     )
+    uid = models.UUIDField(_("identificador"), unique=True, default=uuid.uuid4, editable=False)
     numero = models.PositiveSmallIntegerField(_("número"))
     texto = models.TextField(_("acuerdo"), max_length=2000)
     responsables = models.ManyToManyField(
@@ -371,6 +378,7 @@ class TemaPendiente(models.Model):
     sesion = models.ForeignKey(
         Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="temas_pendientes"
     )
+    uid = models.UUIDField(_("identificador"), unique=True, default=uuid.uuid4, editable=False)
     texto = models.CharField(_("tema pendiente"), max_length=300)
 
     class Meta:
@@ -423,3 +431,67 @@ class Invitacion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} → {self.sesion}"
+
+
+class CambioSesion(models.Model):
+    """A correction made to what was recorded in a session: who, when, which item, old → new."""
+
+    class Tipo(models.TextChoices):
+        ASISTENCIA = "asistencia", _("Asistencia")
+        AGENDA = "agenda", _("Punto de agenda")
+        INTERVENCION = "intervencion", _("Intervención")
+        PRIORIDAD = "prioridad", _("Prioridad")
+        ACUERDO = "acuerdo", _("Acuerdo")
+        TEMA = "tema", _("Tema pendiente")
+
+    class Accion(models.TextChoices):
+        EDITADO = "editado", _("corrigió")
+        ELIMINADO = "eliminado", _("eliminó")
+
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="cambios"
+    )
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    fecha = models.DateTimeField(_("fecha"), auto_now_add=True)
+    tipo = models.CharField(_("tipo de ítem"), max_length=14, choices=Tipo.choices)
+    accion = models.CharField(_("acción"), max_length=10, choices=Accion.choices)
+    descripcion = models.CharField(_("ítem"), max_length=300)
+    # [{"campo": field name, "antes": text shown, "despues": text shown}]
+    cambios = models.JSONField(_("cambios"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["sesion", "-fecha", "-pk"]
+        verbose_name = _("cambio en la sesión")
+        verbose_name_plural = _("cambios en la sesión")
+
+    def __str__(self) -> str:
+        return f"{self.get_accion_display()} {self.descripcion}"
+
+    MODELOS = {
+        Tipo.ASISTENCIA: Asistencia,
+        Tipo.AGENDA: PuntoAgenda,
+        Tipo.INTERVENCION: Intervencion,
+        Tipo.PRIORIDAD: Prioridad,
+        Tipo.ACUERDO: Acuerdo,
+        Tipo.TEMA: TemaPendiente,
+    }
+
+    @property
+    def cambios_legibles(self) -> list[dict]:
+        """The changes with each field's label (in the reader's language)."""
+        modelo = self.MODELOS.get(self.tipo)
+        legibles = []
+        for cambio in self.cambios:
+            try:
+                etiqueta = modelo._meta.get_field(cambio["campo"]).verbose_name
+            except FieldDoesNotExist:  # a field removed since
+                etiqueta = cambio["campo"]
+            legibles.append({**cambio, "etiqueta": str(etiqueta).capitalize()})
+        return legibles

@@ -28,6 +28,7 @@ from core.rules import es_coordinador
 from .models import (
     Acuerdo,
     Asistencia,
+    CambioSesion,
     Intervencion,
     Invitacion,
     Mesa,
@@ -260,9 +261,18 @@ def sesiones_con_mesa() -> QuerySet[Sesion]:
 def registro_de_sesion(*, sesion: Sesion) -> dict:
     """Everything the recording page lists, each list in one query."""
     asistencias = list(
-        sesion.asistencias.select_related("actor", "organizacion").order_by("-registrada", "-pk")
+        sesion.asistencias.select_related("actor", "organizacion")
+        # removing someone who spoke asks first what becomes of their interventions
+        .annotate(
+            n_intervenciones=Count(
+                "actor__intervenciones_mesa",
+                filter=Q(actor__intervenciones_mesa__sesion=sesion),
+            )
+        )
+        .order_by("-registrada", "-pk")
     )
     return {
+        # by time, then in the order typed (PuntoAgenda.Meta.ordering)
         "agenda": list(sesion.agenda.all()),
         "asistencias": asistencias,
         "intervenciones": list(
@@ -487,3 +497,8 @@ def candidatos_facilitacion(*, mesa: Mesa) -> QuerySet[AbstractBaseUser]:
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def historial_de_sesion(*, sesion: Sesion) -> QuerySet[CambioSesion]:
+    """The corrections made to what was recorded in a session, newest first."""
+    return sesion.cambios.select_related("usuario").order_by("-fecha", "-pk")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 from typing import Required, TypedDict, Unpack
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q, QuerySet
-from django.utils import timezone
+from django.db.models import F, Max, Model, Q, QuerySet
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
@@ -24,6 +25,7 @@ from sie.models import Canton, Indicador, Parroquia
 from .models import (
     Acuerdo,
     Asistencia,
+    CambioSesion,
     Intervencion,
     Invitacion,
     Mesa,
@@ -73,6 +75,105 @@ def _marcar_en_curso(sesion: Sesion) -> None:
     if sesion.estado == Sesion.Estado.PLANIFICADA:
         Sesion.objects.filter(pk=sesion.pk).update(estado=Sesion.Estado.EN_CURSO)
         sesion.estado = Sesion.Estado.EN_CURSO
+
+
+# --- One entry, once: the id the device gave an item -----------------------------------------
+
+
+def _ya_registrado[M: Model](modelo: type[M], *, uid: uuid.UUID | None, sesion: Sesion) -> M | None:
+    """The item of this session the device already sent with this uid, if any."""
+    if uid is None:
+        return None
+    item = modelo.objects.filter(uid=uid).first()
+    if item is not None and item.sesion_id != sesion.pk:
+        raise ValidationError(_("Este registro pertenece a otra sesión."), code="otra_sesion")
+    return item
+
+
+def _crear_una_vez[M: Model](
+    modelo: type[M], *, uid: uuid.UUID | None, crear: Callable[[], M]
+) -> M:
+    """crear(), in a savepoint: if the same uid got in first (a repeat sent at the same time),
+    the database's unique constraint refuses this one and the item already stored is the answer."""
+    try:
+        with transaction.atomic():
+            return crear()
+    except IntegrityError:
+        existente = modelo.objects.filter(uid=uid).first() if uid is not None else None
+        if existente is None:
+            raise
+        return existente
+
+
+def _uid(uid: uuid.UUID | None) -> dict:
+    return {"uid": uid} if uid is not None else {}
+
+
+# --- The session's history of corrections ----------------------------------------------------
+
+
+def _texto(valor) -> str:
+    """A value as the history shows it."""
+    if valor is None or valor == "":
+        return "—"
+    if isinstance(valor, bool):
+        return _("sí") if valor else _("no")
+    if isinstance(valor, datetime.time):
+        return valor.strftime("%H:%M")
+    if isinstance(valor, datetime.date):
+        return formats.date_format(valor, "j M Y")
+    if isinstance(valor, Actor):
+        return valor.nombre
+    if isinstance(valor, PuntoAgenda):
+        return valor.titulo
+    return str(valor)
+
+
+def _valores(item: Model, campos: Iterable[str]) -> dict[str, str]:
+    """What the history shows of each field: labels of choices, names of actors, not codes."""
+    valores = {}
+    for campo in campos:
+        if campo == "responsables":
+            valores[campo] = ", ".join(sorted(r.nombre for r in item.responsables.all())) or "—"
+            continue
+        mostrar = getattr(item, f"get_{campo}_display", None)
+        valores[campo] = str(mostrar()) if mostrar else _texto(getattr(item, campo))
+    return valores
+
+
+def _anotar_cambio(
+    *,
+    sesion: Sesion,
+    usuario: AbstractBaseUser | None,
+    tipo: str,
+    accion: str,
+    descripcion: str,
+    antes: dict[str, str],
+    despues: dict[str, str] | None = None,
+) -> CambioSesion | None:
+    """Write a correction into the session's history; an edit that changed nothing is not one."""
+    if despues is None:
+        cambios = [{"campo": c, "antes": v, "despues": ""} for c, v in antes.items() if v != "—"]
+    else:
+        cambios = [
+            {"campo": c, "antes": antes[c], "despues": despues[c]}
+            for c in antes
+            if antes[c] != despues[c]
+        ]
+        if not cambios:
+            return None
+    return CambioSesion.objects.create(
+        sesion=sesion,
+        usuario=usuario if usuario is not None and usuario.is_authenticated else None,
+        tipo=tipo,
+        accion=accion,
+        descripcion=descripcion[:300],
+        cambios=cambios,
+    )
+
+
+def _recortar(texto: str, largo: int = 80) -> str:
+    return texto if len(texto) <= largo else texto[: largo - 1] + "…"
 
 
 class DatosSesion(TypedDict, total=False):
@@ -192,14 +293,31 @@ def sesion_actualizar(
 
 @transaction.atomic
 def punto_agenda_agregar(
-    *, sesion: Sesion, titulo: str, proposito: str = "", hora: datetime.time | None = None
+    *,
+    sesion: Sesion,
+    titulo: str,
+    proposito: str = "",
+    hora: datetime.time | None = None,
+    uid: uuid.UUID | None = None,
 ) -> PuntoAgenda:
-    sesion = _sesion_editable(sesion)
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(PuntoAgenda, uid=uid, sesion=sesion):
+        return existente
+    _exigir_editable(sesion)
     if not titulo.strip():
         raise ValidationError({"titulo": _("Escriba el tema del punto de agenda.")})
     orden = _siguiente(sesion.agenda, "orden")
-    return PuntoAgenda.objects.create(
-        sesion=sesion, orden=orden, titulo=titulo.strip(), proposito=proposito.strip(), hora=hora
+    return _crear_una_vez(
+        PuntoAgenda,
+        uid=uid,
+        crear=lambda: PuntoAgenda.objects.create(
+            sesion=sesion,
+            orden=orden,
+            titulo=titulo.strip(),
+            proposito=proposito.strip(),
+            hora=hora,
+            **_uid(uid),
+        ),
     )
 
 
@@ -213,23 +331,36 @@ def asistencia_registrar(
     actor: Actor,
     organizacion: Actor | None = None,
     usuario: AbstractBaseUser | None = None,
+    uid: uuid.UUID | None = None,
 ) -> Asistencia:
-    sesion = _sesion_editable(sesion)
-    if organizacion is not None and organizacion.naturaleza != Actor.Naturaleza.ORGANIZACION:
-        raise ValidationError({"organizacion": _("Elija una organización, no una persona.")})
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(Asistencia, uid=uid, sesion=sesion):
+        return existente
+    _exigir_editable(sesion)
+    _validar_organizacion(organizacion)
     if sesion.asistencias.filter(actor=actor).exists():
         raise ValidationError(
             {"actor": _("%(nombre)s ya está en la lista de asistencia.") % {"nombre": actor}}
         )
-    asistencia = Asistencia.objects.create(
-        sesion=sesion,
-        actor=actor,
-        organizacion=organizacion,
-        es_miembro=sesion.mesa.miembros.filter(pk=actor.pk).exists(),
-        registrada_por=usuario,
+    asistencia = _crear_una_vez(
+        Asistencia,
+        uid=uid,
+        crear=lambda: Asistencia.objects.create(
+            sesion=sesion,
+            actor=actor,
+            organizacion=organizacion,
+            es_miembro=sesion.mesa.miembros.filter(pk=actor.pk).exists(),
+            registrada_por=usuario,
+            **_uid(uid),
+        ),
     )
     _marcar_en_curso(sesion)
     return asistencia
+
+
+def _validar_organizacion(organizacion: Actor | None) -> None:
+    if organizacion is not None and organizacion.naturaleza != Actor.Naturaleza.ORGANIZACION:
+        raise ValidationError({"organizacion": _("Elija una organización, no una persona.")})
 
 
 @transaction.atomic
@@ -244,10 +375,46 @@ def asistente_nuevo_registrar(
     organizacion: Actor | None = None,
     consentimiento_nombre_publico: bool = False,
     usuario: AbstractBaseUser | None = None,
+    uid: uuid.UUID | None = None,
 ) -> Asistencia:
     """A walk-in who is not on the actor map yet: add them to the map and to the attendance,
-    with their answer to being named in the portal's publications."""
+    with their answer to being named in the portal's publications. `uid` is the attendance's:
+    a repeat creates neither a second actor nor a second attendance."""
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(Asistencia, uid=uid, sesion=sesion):
+        return existente
     _exigir_editable(sesion)
+    return _crear_una_vez(
+        Asistencia,
+        uid=uid,
+        crear=lambda: _asistente_nuevo_crear(
+            sesion=sesion,
+            usuario=usuario,
+            uid=uid,
+            organizacion=organizacion,
+            nombres=nombres,
+            apellidos=apellidos,
+            genero=genero,
+            tipo=tipo,
+            canton=canton,
+            consentimiento_nombre_publico=consentimiento_nombre_publico,
+        ),
+    )
+
+
+def _asistente_nuevo_crear(
+    *,
+    sesion: Sesion,
+    usuario: AbstractBaseUser | None,
+    uid: uuid.UUID | None,
+    organizacion: Actor | None,
+    nombres: str,
+    apellidos: str,
+    genero: str,
+    tipo: str,
+    canton: Canton | None,
+    consentimiento_nombre_publico: bool,
+) -> Asistencia:
     actor = actor_crear(
         usuario=usuario,
         datos={
@@ -263,18 +430,93 @@ def asistente_nuevo_registrar(
         motivo=_("Registrado como asistente de %(sesion)s.") % {"sesion": sesion},
     )
     return asistencia_registrar(
-        sesion=sesion, actor=actor, organizacion=organizacion, usuario=usuario
+        sesion=sesion, actor=actor, organizacion=organizacion, usuario=usuario, uid=uid
     )
 
 
+class QueHacerConIntervenciones:
+    """What becomes of the interventions of an attendee removed from the list."""
+
+    MOVER = "mover"
+    ELIMINAR = "eliminar"
+
+
 @transaction.atomic
-def asistencia_quitar(*, asistencia: Asistencia, usuario: AbstractBaseUser | None = None) -> None:
+def asistencia_quitar(
+    *,
+    asistencia: Asistencia,
+    usuario: AbstractBaseUser | None = None,
+    intervenciones: str = "",
+    mover_a: Asistencia | None = None,
+) -> None:
+    """Remove an attendee. If they spoke, `intervenciones` says what becomes of what they said:
+    MOVER to the attendee `mover_a` (it was someone else who spoke) or ELIMINAR with them."""
     sesion = _sesion_editable(asistencia.sesion)
-    if sesion.intervenciones.filter(actor_id=asistencia.actor_id).exists():
+    suyas = sesion.intervenciones.filter(actor_id=asistencia.actor_id)
+    cuantas = suyas.count()
+    if cuantas and intervenciones == QueHacerConIntervenciones.MOVER:
+        if mover_a is None or mover_a.sesion_id != sesion.pk or mover_a.pk == asistencia.pk:
+            raise ValidationError({"mover_a": _("Elija a otra persona de la lista de asistencia.")})
+        for intervencion in suyas:
+            _anotar_cambio(
+                sesion=sesion,
+                usuario=usuario,
+                tipo=CambioSesion.Tipo.INTERVENCION,
+                accion=CambioSesion.Accion.EDITADO,
+                descripcion=_recortar(intervencion.resumen),
+                antes={"actor": asistencia.actor.nombre},
+                despues={"actor": mover_a.actor.nombre},
+            )
+        suyas.update(actor_id=mover_a.actor_id)
+    elif cuantas and intervenciones == QueHacerConIntervenciones.ELIMINAR:
+        for intervencion in suyas.select_related("actor", "punto"):
+            _intervencion_anotar_eliminada(intervencion, usuario=usuario)
+        suyas.delete()
+    elif cuantas:
         raise ValidationError(
-            _("No se puede quitar a quien ya tiene intervenciones registradas en esta sesión.")
+            {
+                "intervenciones": _(
+                    "%(nombre)s tiene %(n)s intervenciones registradas: elija si pasan a otra "
+                    "persona o se eliminan con su asistencia."
+                )
+                % {"nombre": asistencia.actor.nombre, "n": cuantas}
+            }
         )
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.ASISTENCIA,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=asistencia.actor.nombre,
+        antes=_valores(asistencia, ["actor", "organizacion"]),
+    )
     asistencia.delete()
+
+
+@transaction.atomic
+def asistencia_editar(
+    *,
+    asistencia: Asistencia,
+    organizacion: Actor | None,
+    usuario: AbstractBaseUser | None = None,
+) -> Asistencia:
+    """Correct the organisation an attendee represents at the session."""
+    sesion = _sesion_editable(asistencia.sesion)
+    _validar_organizacion(organizacion)
+    actual = Asistencia.objects.select_for_update().select_related("actor").get(pk=asistencia.pk)
+    antes = _valores(actual, ["organizacion"])
+    actual.organizacion = organizacion
+    actual.save(update_fields=["organizacion"])
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.ASISTENCIA,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=actual.actor.nombre,
+        antes=antes,
+        despues=_valores(actual, ["organizacion"]),
+    )
+    return actual
 
 
 @transaction.atomic
@@ -286,8 +528,36 @@ def intervencion_registrar(
     resumen: str,
     punto: PuntoAgenda | None = None,
     usuario: AbstractBaseUser | None = None,
+    uid: uuid.UUID | None = None,
 ) -> Intervencion:
-    sesion = _sesion_editable(sesion)
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(Intervencion, uid=uid, sesion=sesion):
+        return existente
+    _exigir_editable(sesion)
+    _validar_intervencion(sesion, actor=actor, punto=punto, resumen=resumen)
+    intervencion = Intervencion(
+        sesion=sesion,
+        actor=actor,
+        tipo=tipo,
+        resumen=resumen.strip(),
+        punto=punto,
+        registrada_por=usuario,
+        **_uid(uid),
+    )
+    intervencion.full_clean(validate_unique=False)
+    intervencion = _crear_una_vez(Intervencion, uid=uid, crear=lambda: _guardado(intervencion))
+    _marcar_en_curso(sesion)
+    return intervencion
+
+
+def _guardado[M: Model](item: M) -> M:
+    item.save()
+    return item
+
+
+def _validar_intervencion(
+    sesion: Sesion, *, actor: Actor, punto: PuntoAgenda | None, resumen: str
+) -> None:
     errores = {}
     if not sesion.asistencias.filter(actor=actor).exists():
         errores["actor"] = _("Quien interviene debe estar en la lista de asistencia.")
@@ -297,23 +567,128 @@ def intervencion_registrar(
         errores["resumen"] = _("Escriba un resumen breve de la intervención.")
     if errores:
         raise ValidationError(errores)
-    intervencion = Intervencion(
-        sesion=sesion,
-        actor=actor,
-        tipo=tipo,
-        resumen=resumen.strip(),
-        punto=punto,
-        registrada_por=usuario,
-    )
-    intervencion.full_clean()
-    intervencion.save()
-    _marcar_en_curso(sesion)
-    return intervencion
+
+
+CAMPOS_INTERVENCION = ["actor", "punto", "tipo", "resumen"]
 
 
 @transaction.atomic
-def prioridad_registrar(*, sesion: Sesion, texto: str, votos: int = 0) -> Prioridad:
-    sesion = _sesion_editable(sesion)
+def intervencion_editar(
+    *,
+    intervencion: Intervencion,
+    actor: Actor,
+    tipo: str,
+    resumen: str,
+    punto: PuntoAgenda | None = None,
+    usuario: AbstractBaseUser | None = None,
+) -> Intervencion:
+    """Correct who spoke, on which agenda item, of what kind, and what they said."""
+    sesion = _sesion_editable(intervencion.sesion)
+    _validar_intervencion(sesion, actor=actor, punto=punto, resumen=resumen)
+    actual = Intervencion.objects.select_for_update().get(pk=intervencion.pk)
+    antes = _valores(actual, CAMPOS_INTERVENCION)
+    actual.actor, actual.tipo, actual.resumen, actual.punto = actor, tipo, resumen.strip(), punto
+    actual.full_clean(validate_unique=False)
+    actual.save()
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.INTERVENCION,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=_recortar(f"{actor.nombre}: {actual.resumen}"),
+        antes=antes,
+        despues=_valores(actual, CAMPOS_INTERVENCION),
+    )
+    return actual
+
+
+def _intervencion_anotar_eliminada(
+    intervencion: Intervencion, *, usuario: AbstractBaseUser | None
+) -> None:
+    _anotar_cambio(
+        sesion=intervencion.sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.INTERVENCION,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=_recortar(f"{intervencion.actor.nombre}: {intervencion.resumen}"),
+        antes=_valores(intervencion, CAMPOS_INTERVENCION),
+    )
+
+
+@transaction.atomic
+def intervencion_eliminar(
+    *, intervencion: Intervencion, usuario: AbstractBaseUser | None = None
+) -> None:
+    _sesion_editable(intervencion.sesion)
+    _intervencion_anotar_eliminada(intervencion, usuario=usuario)
+    intervencion.delete()
+
+
+CAMPOS_AGENDA = ["hora", "titulo", "proposito"]
+
+
+@transaction.atomic
+def punto_agenda_editar(
+    *,
+    punto: PuntoAgenda,
+    titulo: str,
+    proposito: str = "",
+    hora: datetime.time | None = None,
+    usuario: AbstractBaseUser | None = None,
+) -> PuntoAgenda:
+    sesion = _sesion_editable(punto.sesion)
+    if not titulo.strip():
+        raise ValidationError({"titulo": _("Escriba el tema del punto de agenda.")})
+    actual = PuntoAgenda.objects.select_for_update().get(pk=punto.pk)
+    antes = _valores(actual, CAMPOS_AGENDA)
+    actual.titulo, actual.proposito, actual.hora = titulo.strip(), proposito.strip(), hora
+    actual.save()
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.AGENDA,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=actual.titulo,
+        antes=antes,
+        despues=_valores(actual, CAMPOS_AGENDA),
+    )
+    return actual
+
+
+@transaction.atomic
+def punto_agenda_eliminar(*, punto: PuntoAgenda, usuario: AbstractBaseUser | None = None) -> None:
+    """Remove an agenda item; what was said on it stays, among the other interventions."""
+    sesion = _sesion_editable(punto.sesion)
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.AGENDA,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=punto.titulo,
+        antes=_valores(punto, CAMPOS_AGENDA),
+    )
+    punto.delete()
+
+
+@transaction.atomic
+def prioridad_registrar(
+    *, sesion: Sesion, texto: str, votos: int = 0, uid: uuid.UUID | None = None
+) -> Prioridad:
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(Prioridad, uid=uid, sesion=sesion):
+        return existente
+    _exigir_editable(sesion)
+    _validar_prioridad(sesion, texto=texto, votos=votos)
+    return _crear_una_vez(
+        Prioridad,
+        uid=uid,
+        crear=lambda: Prioridad.objects.create(
+            sesion=sesion, texto=texto.strip(), votos=votos, **_uid(uid)
+        ),
+    )
+
+
+def _validar_prioridad(sesion: Sesion, *, texto: str, votos: int) -> None:
     if not texto.strip():
         raise ValidationError({"texto": _("Escriba la prioridad.")})
     if votos < 0:
@@ -326,7 +701,46 @@ def prioridad_registrar(*, sesion: Sesion, texto: str, votos: int = 0) -> Priori
                 % {"n": presentes}
             }
         )
-    return Prioridad.objects.create(sesion=sesion, texto=texto.strip(), votos=votos)
+
+
+CAMPOS_PRIORIDAD = ["texto", "votos"]
+
+
+@transaction.atomic
+def prioridad_editar(
+    *, prioridad: Prioridad, texto: str, votos: int, usuario: AbstractBaseUser | None = None
+) -> Prioridad:
+    """Correct a priority's wording or its count of votes."""
+    sesion = _sesion_editable(prioridad.sesion)
+    _validar_prioridad(sesion, texto=texto, votos=votos)
+    actual = Prioridad.objects.select_for_update().get(pk=prioridad.pk)
+    antes = _valores(actual, CAMPOS_PRIORIDAD)
+    actual.texto, actual.votos = texto.strip(), votos
+    actual.save()
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.PRIORIDAD,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=actual.texto,
+        antes=antes,
+        despues=_valores(actual, CAMPOS_PRIORIDAD),
+    )
+    return actual
+
+
+@transaction.atomic
+def prioridad_eliminar(*, prioridad: Prioridad, usuario: AbstractBaseUser | None = None) -> None:
+    sesion = _sesion_editable(prioridad.sesion)
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.PRIORIDAD,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=prioridad.texto,
+        antes=_valores(prioridad, CAMPOS_PRIORIDAD),
+    )
+    prioridad.delete()
 
 
 class DatosAcuerdo(TypedDict, total=False):
@@ -368,13 +782,45 @@ def _acuerdo_guardar(
 
 @transaction.atomic
 def acuerdo_registrar(
-    *, sesion: Sesion, usuario: AbstractBaseUser | None = None, **datos: Unpack[DatosAcuerdo]
+    *,
+    sesion: Sesion,
+    usuario: AbstractBaseUser | None = None,
+    uid: uuid.UUID | None = None,
+    **datos: Unpack[DatosAcuerdo],
 ) -> Acuerdo:
-    sesion = _sesion_editable(sesion)
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(Acuerdo, uid=uid, sesion=sesion):
+        return existente
+    _exigir_editable(sesion)
     numero = _siguiente(sesion.acuerdos, "numero")
-    acuerdo = _acuerdo_guardar(Acuerdo(sesion=sesion, numero=numero), usuario=usuario, **datos)
+    acuerdo = _crear_una_vez(
+        Acuerdo,
+        uid=uid,
+        crear=lambda: _acuerdo_guardar(
+            Acuerdo(sesion=sesion, numero=numero, **_uid(uid)), usuario=usuario, **datos
+        ),
+    )
     _marcar_en_curso(sesion)
     return acuerdo
+
+
+CAMPOS_ACUERDO = ["texto", "responsables", "plazo", "resultado_esperado", "indicador"]
+
+
+@transaction.atomic
+def acuerdo_eliminar(*, acuerdo: Acuerdo, usuario: AbstractBaseUser | None = None) -> None:
+    """Remove an agreement; the ones after it keep their numbers (the acta was read aloud)."""
+    sesion = _sesion_editable(acuerdo.sesion)
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.ACUERDO,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=_recortar(f"{acuerdo.numero}. {acuerdo.texto}"),
+        antes=_valores(acuerdo, CAMPOS_ACUERDO),
+    )
+    acuerdo._history_user = usuario
+    acuerdo.delete()
 
 
 @transaction.atomic
@@ -390,17 +836,76 @@ def acuerdo_editar(
     actual = Acuerdo.objects.select_for_update().get(pk=acuerdo.pk)
     if actual.version != version:
         raise _conflicto()
+    antes = _valores(actual, CAMPOS_ACUERDO)
     actual.sesion = sesion
     actual.version = version + 1
-    return _acuerdo_guardar(actual, usuario=usuario, **datos)
+    actual = _acuerdo_guardar(actual, usuario=usuario, **datos)
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.ACUERDO,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=_recortar(f"{actual.numero}. {actual.texto}"),
+        antes=antes,
+        despues=_valores(actual, CAMPOS_ACUERDO),
+    )
+    return actual
 
 
 @transaction.atomic
-def tema_pendiente_registrar(*, sesion: Sesion, texto: str) -> TemaPendiente:
-    sesion = _sesion_editable(sesion)
+def tema_pendiente_registrar(
+    *, sesion: Sesion, texto: str, uid: uuid.UUID | None = None
+) -> TemaPendiente:
+    sesion = _bloquear_sesion(sesion)
+    if existente := _ya_registrado(TemaPendiente, uid=uid, sesion=sesion):
+        return existente
+    _exigir_editable(sesion)
     if not texto.strip():
         raise ValidationError({"texto": _("Escriba el tema que queda pendiente.")})
-    return TemaPendiente.objects.create(sesion=sesion, texto=texto.strip())
+    return _crear_una_vez(
+        TemaPendiente,
+        uid=uid,
+        crear=lambda: TemaPendiente.objects.create(sesion=sesion, texto=texto.strip(), **_uid(uid)),
+    )
+
+
+@transaction.atomic
+def tema_pendiente_editar(
+    *, tema: TemaPendiente, texto: str, usuario: AbstractBaseUser | None = None
+) -> TemaPendiente:
+    sesion = _sesion_editable(tema.sesion)
+    if not texto.strip():
+        raise ValidationError({"texto": _("Escriba el tema que queda pendiente.")})
+    actual = TemaPendiente.objects.select_for_update().get(pk=tema.pk)
+    antes = _valores(actual, ["texto"])
+    actual.texto = texto.strip()
+    actual.save()
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.TEMA,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=actual.texto,
+        antes=antes,
+        despues=_valores(actual, ["texto"]),
+    )
+    return actual
+
+
+@transaction.atomic
+def tema_pendiente_eliminar(
+    *, tema: TemaPendiente, usuario: AbstractBaseUser | None = None
+) -> None:
+    sesion = _sesion_editable(tema.sesion)
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=CambioSesion.Tipo.TEMA,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=tema.texto,
+        antes=_valores(tema, ["texto"]),
+    )
+    tema.delete()
 
 
 # --- Closing, acta, publication ------------------------------------------------------------

@@ -20,9 +20,30 @@ urlpatterns = [
     path("sesion/<int:pk>/publicar/", views.ActaPublicarView.as_view(), name="publicar"),
     path(
         "sesion/<int:pk>/asistencia/<int:asistencia_id>/quitar/",
-        views.AsistenciaQuitarView.as_view(),
+        views.AsistenciaQuitarConIntervencionesView.as_view(item_de=views.ITEM["asistencia"]),
         name="asistencia_quitar",
     ),
+    path("sesion/<int:pk>/historial/", views.HistorialView.as_view(), name="historial"),
+    # an agreement is corrected by acuerdo_editar (with its version); an attendee is removed by
+    # asistencia_quitar (which asks what becomes of their interventions)
+    *[
+        path(
+            f"sesion/<int:pk>/{i.tipo}/<int:item_id>/editar/",
+            views.ItemEditarView.as_view(item_de=i),
+            name=f"{i.tipo}_editar",
+        )
+        for i in views.ITEMS
+        if i.tipo != "acuerdo"
+    ],
+    *[
+        path(
+            f"sesion/<int:pk>/{i.tipo}/<int:item_id>/eliminar/",
+            views.ItemEliminarView.as_view(item_de=i),
+            name=f"{i.tipo}_eliminar",
+        )
+        for i in views.ITEMS
+        if i.tipo != "asistencia"
+    ],
     path(
         "sesion/<int:pk>/acuerdo/<int:acuerdo_id>/",
         views.AcuerdoEditarView.as_view(),

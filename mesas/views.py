@@ -5,12 +5,14 @@ service."""
 from __future__ import annotations
 
 import copy
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,11 +22,21 @@ from django.utils.translation import gettext_lazy
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
-from core.vistas import PUBLICO, VistaAccion, VistaStaff, objeto_o_404, paginar
+from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from . import forms, selectors, services
 from .calendario import calendario_ics
-from .models import Acuerdo, Asistencia, Invitacion, Mesa, Sesion
+from .models import (
+    Acuerdo,
+    Asistencia,
+    Intervencion,
+    Invitacion,
+    Mesa,
+    Prioridad,
+    PuntoAgenda,
+    Sesion,
+    TemaPendiente,
+)
 
 # --- Public ----------------------------------------------------------------------------------
 
@@ -316,6 +328,9 @@ class _PaginaSesion:
             ),
             "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion) if puede_convocar else None,
             "form_cerrar": forms.VersionForm(initial={"version": sesion.version}),
+            "historial": Paginator(
+                selectors.historial_de_sesion(sesion=sesion), HISTORIAL_POR_PAGINA
+            ).page(1),
         }
         for nombre, form in formularios.items():
             if nombre in contexto["f"]:
@@ -406,16 +421,6 @@ class SesionConvocarView(_AccionSesion):
         return super().form_valid(form)
 
 
-class AsistenciaQuitarView(_AccionSesion):
-    nombre_form = "form_quitar"
-    ancla = "asistencia"
-    mensaje_exito = gettext_lazy("Asistente quitado de la lista.")
-
-    def ejecutar(self, form):
-        asistencia = objeto_o_404(Asistencia, pk=self.kwargs["asistencia_id"], sesion=self.objeto)
-        return services.asistencia_quitar(asistencia=asistencia, usuario=self.request.user)
-
-
 class SesionCerrarView(_AccionSesion):
     permiso = "mesas.cerrar_sesion"
     form_class = forms.VersionForm
@@ -470,6 +475,21 @@ class SeccionRegistroView(_AccionSesion):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "sesion": self.objeto, "prefix": self.seccion}
+
+    def post(self, request, *args, **kwargs):
+        # A repeat (double tap, the outbox sending again) of an item already stored is answered
+        # as its first save, before its form is checked against a page that has changed since.
+        if self.ya_registrado():
+            return self.form_valid(self.get_form())
+        return super().post(request, *args, **kwargs)
+
+    def ya_registrado(self) -> bool:
+        try:
+            uid = uuid.UUID(self.request.POST.get(f"{self.seccion}-uid", ""))
+        except ValueError:
+            return False
+        modelo = MODELO_DE_SECCION[self.seccion]
+        return modelo.objects.filter(uid=uid, sesion=self.objeto).exists()
 
     def ejecutar(self, form):
         autor = {"usuario": self.request.user} if self.registra_autor else {}
@@ -535,6 +555,17 @@ class SeccionDeRegistro:
         configuracion = {campo.name: getattr(self, campo.name) for campo in fields(self)}
         return SeccionRegistroView.as_view(**configuracion | {"ancla": self.ancla or self.seccion})
 
+
+# What each section records (its uid tells a repeat).
+MODELO_DE_SECCION = {
+    "asistencia": Asistencia,
+    "nuevo": Asistencia,
+    "intervencion": Intervencion,
+    "acuerdo": Acuerdo,
+    "agenda": PuntoAgenda,
+    "prioridad": Prioridad,
+    "tema": TemaPendiente,
+}
 
 # The sections of the recording page, in its order.
 SECCIONES = (
@@ -625,3 +656,263 @@ class AcuerdoEditarView(_PaginaSesion, VistaAccion):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "a": self.acuerdo, "sesion": self.objeto}
+
+
+# --- Corrections: every recorded item can be edited and deleted while the session is open -----
+
+
+@dataclass(frozen=True)
+class ItemDeRegistro:
+    """A kind of recorded item, how it is corrected and removed, and the list that shows it.
+
+    Its URLs are named `<tipo>_editar` and `<tipo>_eliminar`; the item's element on the page is
+    `#<tipo>-<pk>` and its section's list `#lista-<seccion>`."""
+
+    tipo: str
+    modelo: type
+    form_class: type[django_forms.Form]
+    editar: Callable[..., object]  # editar(<clave>=item, usuario=..., **form data)
+    eliminar: Callable[..., object]  # eliminar(<clave>=item, usuario=...)
+    clave: str  # the services' keyword for the item
+    seccion: str  # the section of the page that lists it
+    mensaje_editado: str
+    mensaje_eliminado: str
+    # after a change the page's other parts that show this kind of item (out of band)
+    refresca: tuple[str, ...] = ()
+
+
+class _ItemDeSesion(_PaginaSesion):
+    """An item of the session of the URL (404 for an item of another session)."""
+
+    permiso = "mesas.registrar_sesion"
+    item_de: ItemDeRegistro | None = None
+    kwarg_item = "item_id"
+
+    @cached_property
+    def item(self):
+        pk = self.kwargs[self.kwarg_item]
+        return objeto_o_404(self.item_de.modelo, pk=pk, sesion=self.objeto)
+
+    def get_success_url(self) -> str:
+        return f"{self.objeto.get_absolute_url()}#seccion-{self.item_de.seccion}"
+
+    def respuesta_lista(
+        self, mensaje: str = "", *, error: str = "", eliminado: bool = False, status: int = 200
+    ) -> HttpResponse:
+        """The section's list, refreshed (an edited agenda item may move: they go by time),
+        and the other parts of the page that show these items."""
+        contexto = {
+            **self.contexto_pagina(),
+            "seccion": self.item_de.seccion,
+            "cambio_guardado": mensaje,
+            "error_cambio": error,
+            "oob": self.item_de.refresca,
+            "eliminado": eliminado,
+        }
+        respuesta = render(
+            self.request, "mesas/registro/_tras_cambio.html", contexto, status=status
+        )
+        respuesta["HX-Retarget"] = f"#lista-{self.item_de.seccion}"
+        respuesta["HX-Reswap"] = "outerHTML"
+        return respuesta
+
+
+class ItemEditarView(_ItemDeSesion, VistaAccion):
+    """Correct an item in place (htmx): GET gives its form (with ?ver=1 the item again, to
+    cancel), a save gives the list back. Without JavaScript: a page, then back to the section."""
+
+    template_name = "mesas/registro/item_editar_pagina.html"
+    plantilla_parcial = "mesas/registro/item_editar.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("ver") and self.es_htmx():
+            return render(
+                request, f"mesas/registro/{self.item_de.tipo}_item.html", self.contexto_item()
+            )
+        return super().get(request, *args, **kwargs)
+
+    def contexto_item(self) -> dict:
+        return {"sesion": self.objeto, "puede_registrar": True, "item": self.item}
+
+    def get_initial(self):
+        return self.item_de.form_class.datos_de(self.item)
+
+    def get_form_kwargs(self):
+        prefijo = f"{self.item_de.tipo}{self.item.pk}"
+        return {**super().get_form_kwargs(), "sesion": self.objeto, "prefix": prefijo}
+
+    def ejecutar(self, form):
+        return self.item_de.editar(
+            **{self.item_de.clave: self.item}, usuario=self.request.user, **form.cleaned_data
+        )
+
+    def form_valid(self, form):
+        if self.es_htmx():
+            return self.respuesta_lista(self.item_de.mensaje_editado)
+        messages.success(self.request, self.item_de.mensaje_editado)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            **self.contexto_item(),
+            "tipo": self.item_de.tipo,
+            "accion": self.request.path,
+        }
+
+
+class ItemEliminarView(_ItemDeSesion, SoloPost, VistaAccion):
+    """Delete an item (the page asks first: data-confirmar); it goes into the history."""
+
+    http_method_names = ["post"]
+    template_name = "mesas/sesion.html"
+    form_class = django_forms.Form
+
+    def ejecutar(self, form):
+        return self.item_de.eliminar(**{self.item_de.clave: self.item}, usuario=self.request.user)
+
+    def form_valid(self, form):
+        if self.es_htmx():
+            return self.respuesta_lista(self.item_de.mensaje_eliminado, eliminado=True)
+        messages.success(self.request, self.item_de.mensaje_eliminado)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def form_invalid(self, form, status=400):
+        if self.es_htmx():
+            return self.respuesta_lista(error=" ".join(form.non_field_errors()), status=status)
+        contexto = {**self.contexto_pagina(form_quitar=form), "objeto": self.objeto}
+        return render(self.request, self.template_name, contexto, status=status)
+
+
+class AsistenciaQuitarConIntervencionesView(_ItemDeSesion, VistaAccion):
+    """Remove an attendee: if they spoke, a small form asks what becomes of their interventions
+    (passed to another attendee, or deleted with the attendance)."""
+
+    template_name = "mesas/registro/asistencia_quitar_pagina.html"
+    plantilla_parcial = "mesas/registro/asistencia_quitar.html"
+    form_class = forms.AsistenciaQuitarForm
+    kwarg_item = "asistencia_id"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "asistencia": self.item, "prefix": "quitar"}
+
+    def ejecutar(self, form):
+        return services.asistencia_quitar(
+            asistencia=self.item,
+            usuario=self.request.user,
+            intervenciones=form.cleaned_data["intervenciones"],
+            mover_a=form.cleaned_data["mover_a"],
+        )
+
+    def form_valid(self, form):
+        if self.es_htmx():
+            return self.respuesta_lista(self.item_de.mensaje_eliminado, eliminado=True)
+        messages.success(self.request, self.item_de.mensaje_eliminado)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "sesion": self.objeto,
+            "a": self.item,
+            "intervenciones": self.objeto.intervenciones.filter(actor_id=self.item.actor_id),
+        }
+
+
+class HistorialView(_PaginaSesion, VistaStaff):
+    """The session's history of corrections, page by page ("ver más")."""
+
+    permiso = "mesas.ver_sesion"
+    template_name = "mesas/registro/historial_pagina.html"
+
+    def get_template_names(self):
+        return ["mesas/registro/_historial_items.html" if self.es_htmx() else self.template_name]
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "sesion": self.objeto,
+            "mesa": self.objeto.mesa,
+            "historial": paginar(
+                self.request,
+                selectors.historial_de_sesion(sesion=self.objeto),
+                HISTORIAL_POR_PAGINA,
+                parametro="pagina",
+            ),
+        }
+
+
+HISTORIAL_POR_PAGINA = 10
+
+# The kinds of recorded items and how each is corrected (mesas/urls.py gives each its URLs).
+ITEMS = (
+    ItemDeRegistro(
+        "asistencia",
+        Asistencia,
+        forms.AsistenciaEditarForm,
+        services.asistencia_editar,
+        services.asistencia_quitar,
+        "asistencia",
+        "asistencia",
+        gettext_lazy("Organización corregida."),
+        gettext_lazy("Asistente quitado de la lista."),
+        refresca=("asistentes", "intervencion"),
+    ),
+    ItemDeRegistro(
+        "agenda",
+        PuntoAgenda,
+        forms.PuntoAgendaEditarForm,
+        services.punto_agenda_editar,
+        services.punto_agenda_eliminar,
+        "punto",
+        "agenda",
+        gettext_lazy("Punto de agenda corregido."),
+        gettext_lazy("Punto de agenda eliminado."),
+        refresca=("agenda", "intervencion"),
+    ),
+    ItemDeRegistro(
+        "intervencion",
+        Intervencion,
+        forms.IntervencionEditarForm,
+        services.intervencion_editar,
+        services.intervencion_eliminar,
+        "intervencion",
+        "intervencion",
+        gettext_lazy("Intervención corregida."),
+        gettext_lazy("Intervención eliminada."),
+    ),
+    ItemDeRegistro(
+        "prioridad",
+        Prioridad,
+        forms.PrioridadEditarForm,
+        services.prioridad_editar,
+        services.prioridad_eliminar,
+        "prioridad",
+        "prioridad",
+        gettext_lazy("Prioridad corregida."),
+        gettext_lazy("Prioridad eliminada."),
+    ),
+    ItemDeRegistro(
+        "acuerdo",
+        Acuerdo,
+        forms.AcuerdoEditarForm,
+        services.acuerdo_editar,
+        services.acuerdo_eliminar,
+        "acuerdo",
+        "acuerdo",
+        gettext_lazy("Acuerdo corregido."),
+        gettext_lazy("Acuerdo eliminado."),
+    ),
+    ItemDeRegistro(
+        "tema",
+        TemaPendiente,
+        forms.TemaPendienteEditarForm,
+        services.tema_pendiente_editar,
+        services.tema_pendiente_eliminar,
+        "tema",
+        "tema",
+        gettext_lazy("Tema pendiente corregido."),
+        gettext_lazy("Tema pendiente eliminado."),
+    ),
+)
+ITEM = {i.tipo: i for i in ITEMS}
