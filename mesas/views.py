@@ -648,11 +648,25 @@ class AcuerdoEditarView(_PaginaSesion, VistaAccion):
         return f"{self.objeto.get_absolute_url()}#seccion-acuerdo"
 
     def respuesta_htmx(self) -> HttpResponse:
-        return render(
+        respuesta = render(
             self.request,
             "mesas/registro/acuerdo_item.html",
             {"a": self.resultado, "sesion": self.objeto, "puede_registrar": True},
         )
+        # the correction, in the session's history at once
+        historial = render_to_string(
+            "mesas/registro/historial.html",
+            {
+                "sesion": self.objeto,
+                "oob_historial": True,
+                "historial": Paginator(
+                    selectors.historial_de_sesion(sesion=self.objeto), HISTORIAL_POR_PAGINA
+                ).page(1),
+            },
+            request=self.request,
+        )
+        respuesta.content += historial.encode()
+        return respuesta
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "a": self.acuerdo, "sesion": self.objeto}
@@ -733,6 +747,9 @@ class ItemEditarView(_ItemDeSesion, VistaAccion):
 
     def contexto_item(self) -> dict:
         return {"sesion": self.objeto, "puede_registrar": True, "item": self.item}
+
+    def get_form_class(self):
+        return self.item_de.form_class
 
     def get_initial(self):
         return self.item_de.form_class.datos_de(self.item)

@@ -205,9 +205,7 @@ def test_un_uid_de_otra_sesion_se_rechaza(sesion, crear_sesion, mesa_cayambe):
 # --- C2: a speaker or a responsable named by the uid of their attendance ----------------------
 
 
-def test_interviene_quien_se_nombra_por_el_uid_de_su_asistencia(
-    cliente_de, fac_cayambe, sesion
-):
+def test_interviene_quien_se_nombra_por_el_uid_de_su_asistencia(cliente_de, fac_cayambe, sesion):
     """The offline client names a walk-in recorded offline by the id of their attendance."""
     cliente = cliente_de(fac_cayambe)
     uid_asistencia = uuid.uuid4()
