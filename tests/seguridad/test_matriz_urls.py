@@ -54,6 +54,13 @@ OCULTA = "302 404 200 404 404 404 200"  # a 404 for whoever may not see it
 TOKEN_FALSO = "400 400 400 400 400 400 400"
 
 
+def _item_de_quito(o, tipo: str) -> int:
+    """A recorded item of Quito's table (the demo facilitator does not facilitate it)."""
+    from mesas.views import ITEM
+
+    return ITEM[tipo].modelo.objects.filter(sesion__mesa=o.mesa).values_list("pk", flat=True)[0]
+
+
 @dataclass
 class Fila:
     nombre: str
@@ -269,11 +276,31 @@ MATRIZ: list[Fila] = [
         F(f"mesas:{accion}", "302 403 403 403 403 403 405", por_pk("sesion_ajena"))
         for accion in ("reabrir", "publicar")
     ),
+    # GET asks what becomes of the interventions of someone who spoke (an attendance of another
+    # session of the table is a 404 for Coordinación)
     F(
         "mesas:asistencia_quitar",
-        POST_SOLO_COORD,
+        "302 403 404 403 403 403 404",
         lambda o: {"pk": o.sesion_ajena.pk, "asistencia_id": o.asistencia.pk},
     ),
+    F("mesas:historial", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
+    F("mesas:historial", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
+    *[
+        F(
+            f"mesas:{tipo}_editar",
+            "302 403 404 403 403 403 404",
+            lambda o, tipo=tipo: {"pk": o.sesion_ajena.pk, "item_id": _item_de_quito(o, tipo)},
+        )
+        for tipo in ("asistencia", "agenda", "intervencion", "prioridad", "tema")
+    ],
+    *[
+        F(
+            f"mesas:{tipo}_eliminar",
+            POST_SOLO_COORD,
+            lambda o, tipo=tipo: {"pk": o.sesion_ajena.pk, "item_id": _item_de_quito(o, tipo)},
+        )
+        for tipo in ("agenda", "intervencion", "prioridad", "acuerdo", "tema")
+    ],
     F(
         "mesas:acuerdo_editar",
         "302 403 404 403 403 403 404",
@@ -635,6 +662,24 @@ CRUZADOS = [
         lambda o: {"pk": o.sesion_propia.pk, "asistencia_id": o.asistencia_ajena.pk},
     ),
     ("mesas:acuerdo_editar", lambda o: {"pk": o.sesion_propia.pk, "acuerdo_id": o.acuerdo.pk}),
+    *[
+        (
+            f"mesas:{tipo}_{accion}",
+            lambda o, tipo=tipo: {"pk": o.sesion_propia.pk, "item_id": _item_de_quito(o, tipo)},
+        )
+        for tipo, accion in (
+            ("asistencia", "editar"),
+            ("agenda", "editar"),
+            ("agenda", "eliminar"),
+            ("intervencion", "editar"),
+            ("intervencion", "eliminar"),
+            ("prioridad", "editar"),
+            ("prioridad", "eliminar"),
+            ("acuerdo", "eliminar"),
+            ("tema", "editar"),
+            ("tema", "eliminar"),
+        )
+    ],
 ]
 
 
