@@ -710,6 +710,13 @@ class _ItemDeSesion(_PaginaSesion):
     def get_success_url(self) -> str:
         return f"{self.objeto.get_absolute_url()}#seccion-{self.item_de.seccion}"
 
+    def respuesta_tras_cambio(self, mensaje: str, *, eliminado: bool = False) -> HttpResponse:
+        """With htmx the refreshed list, which says what was done; without, back to the section."""
+        if self.es_htmx():
+            return self.respuesta_lista(mensaje, eliminado=eliminado)
+        messages.success(self.request, mensaje)
+        return HttpResponseRedirect(self.get_success_url())
+
     def respuesta_lista(
         self, mensaje: str = "", *, error: str = "", eliminado: bool = False, status: int = 200
     ) -> HttpResponse:
@@ -764,10 +771,7 @@ class ItemEditarView(_ItemDeSesion, VistaAccion):
         )
 
     def form_valid(self, form):
-        if self.es_htmx():
-            return self.respuesta_lista(self.item_de.mensaje_editado)
-        messages.success(self.request, self.item_de.mensaje_editado)
-        return HttpResponseRedirect(self.get_success_url())
+        return self.respuesta_tras_cambio(self.item_de.mensaje_editado)
 
     def get_context_data(self, **kwargs):
         return {
@@ -781,7 +785,6 @@ class ItemEditarView(_ItemDeSesion, VistaAccion):
 class ItemEliminarView(_ItemDeSesion, SoloPost, VistaAccion):
     """Delete an item (the page asks first: data-confirmar); it goes into the history."""
 
-    http_method_names = ["post"]
     template_name = "mesas/sesion.html"
     form_class = django_forms.Form
 
@@ -789,10 +792,7 @@ class ItemEliminarView(_ItemDeSesion, SoloPost, VistaAccion):
         return self.item_de.eliminar(**{self.item_de.clave: self.item}, usuario=self.request.user)
 
     def form_valid(self, form):
-        if self.es_htmx():
-            return self.respuesta_lista(self.item_de.mensaje_eliminado, eliminado=True)
-        messages.success(self.request, self.item_de.mensaje_eliminado)
-        return HttpResponseRedirect(self.get_success_url())
+        return self.respuesta_tras_cambio(self.item_de.mensaje_eliminado, eliminado=True)
 
     def form_invalid(self, form, status=400):
         if self.es_htmx():
@@ -822,10 +822,7 @@ class AsistenciaQuitarConIntervencionesView(_ItemDeSesion, VistaAccion):
         )
 
     def form_valid(self, form):
-        if self.es_htmx():
-            return self.respuesta_lista(self.item_de.mensaje_eliminado, eliminado=True)
-        messages.success(self.request, self.item_de.mensaje_eliminado)
-        return HttpResponseRedirect(self.get_success_url())
+        return self.respuesta_tras_cambio(self.item_de.mensaje_eliminado, eliminado=True)
 
     def get_context_data(self, **kwargs):
         return {
