@@ -45,6 +45,9 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     services.intervencion_registrar(
         sesion=sesion, actor=rosa, tipo="propuesta", resumen="Ruta del bizcocho"
     )
+    services.acuerdo_registrar(
+        sesion=sesion, texto="Inventariar los atractivos del cantón", responsables=[rosa]
+    )
     page.on("dialog", lambda dialogo: dialogo.accept())  # the delete confirmations (C5)
 
     entrar(page, live_server.url, f"/mesas/sesion/{sesion.pk}/")
@@ -53,6 +56,7 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     agenda = page.locator("#lista-agenda")
     expect(agenda.locator("li .fw-semibold")).to_have_text(["Bienvenida", "Diagnóstico", "Cierre"])
     _captura(page, "1-sesion-con-items", "#seccion-intervencion")
+    _captura(page, "1b-acuerdos-y-agenda", "#lista-acuerdo")
 
     # an intervention, corrected in place
     intervencion = page.locator("#lista-intervencion li").first
@@ -96,3 +100,18 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     page.reload()
     expect(page.locator("#id_intervencion-resumen")).to_have_value("")  # no draft came back
     assert sesion.intervenciones.count() == 2
+
+    # removing someone who spoke asks what becomes of what she said
+    lista = page.locator("#lista-asistencia")
+    lista.get_by_role("link", name="Quitar a Rosa Elena Farinango").click()
+    pregunta = page.locator("#lista-asistencia form")
+    expect(pregunta).to_contain_text("Rosa Elena Farinango tiene 1 intervención registrada")
+    pregunta.get_by_label("Pasarlas a otra persona (quien de verdad habló)").check()
+    pregunta.get_by_label("Pasarlas a", exact=True).select_option(label="Segundo Quilumbaquín")
+    _captura(page, "4-quitar-a-quien-hablo", "#lista-asistencia")
+    pregunta.get_by_role("button", name="Quitar de la lista").click()
+    expect(lista).to_contain_text("Asistente quitado de la lista.")
+    expect(page.locator("#lista-asistencia")).not_to_contain_text("Rosa Elena")
+    expect(page.locator("#lista-intervencion")).not_to_contain_text("Rosa Elena")
+    expect(page.locator("#total-asistentes")).to_have_text("1")
+    assert set(sesion.intervenciones.values_list("actor", flat=True)) == {segundo.pk}

@@ -261,3 +261,17 @@ def test_el_uid_de_una_asistencia_de_otra_sesion_no_vale(
     )
     assert respuesta.status_code == 400
     assert not sesion.intervenciones.exists()
+
+
+def test_si_el_mismo_uid_entra_a_la_vez_la_restriccion_devuelve_el_guardado(sesion):
+    """Two sends of one item at the same moment: the second insert hits the unique constraint
+    (here the first is already there when it tries) and the answer is the item stored."""
+    uid = uuid.uuid4()
+    primero = TemaPendiente.objects.create(sesion=sesion, texto="Presupuesto", uid=uid)
+    segundo = services._crear_una_vez(
+        TemaPendiente,
+        uid=uid,
+        crear=lambda: TemaPendiente.objects.create(sesion=sesion, texto="Presupuesto", uid=uid),
+    )
+    assert segundo.pk == primero.pk
+    assert sesion.temas_pendientes.count() == 1  # and the transaction goes on (a savepoint)
