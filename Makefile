@@ -11,7 +11,7 @@ PORT ?= 8000
 # Everything both commands need: virtualenv, Python and npm packages, compiled translations.
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
 
-setup: $(STAMP) static/vendor/.installed var/.mensajes
+setup: $(STAMP) static/vendor/.installed static/vendor/bootstrap-icons/.iconos var/.mensajes
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { PYBIN=$$(scripts/find-python.sh) && "$$PYBIN" -m venv $(VENV); }
@@ -26,7 +26,16 @@ static/vendor/.installed: package.json package-lock.json
 	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
-	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	@touch $@
+	$(MAKE) --no-print-directory static/vendor/bootstrap-icons/.iconos
+
+# Bootstrap Icons reduced to the icons the portal names (scripts/iconos.py scans for `bi-NAME`):
+# made by the vendor step, and again whenever a file where an icon can be named changes.
+ICONOS_FUENTES := $(shell find . \( -name .git -o -name .venv -o -name node_modules -o -name vendor \
+	-o -name staticfiles -o -name var -o -name locale -o -name docs -o -name tests -o -name bench \) \
+	-prune -o -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.py' \) -print)
+static/vendor/bootstrap-icons/.iconos: static/vendor/.installed $(STAMP) $(ICONOS_FUENTES)
+	$(PY) scripts/iconos.py
 	@touch $@
 
 # Translations are compiled at install, never committed.
