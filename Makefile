@@ -19,11 +19,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-static/vendor/.installed: package.json package-lock.json
+static/vendor/.installed: package.json package-lock.json scripts/bootstrap-portal.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/vendor && mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs static/vendor/bootstrap-icons
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
-	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
+	node_modules/.bin/esbuild scripts/bootstrap-portal.mjs --bundle --minify --format=iife --target=es2019 --log-level=warning \
+		--legal-comments=none --banner:js="/*! Bootstrap and Popper (MIT): Alert, Collapse, Dropdown */" \
+		--outfile=static/vendor/bootstrap/bootstrap.portal.min.js
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
 	@touch $@
@@ -71,9 +73,11 @@ messages: $(STAMP)
 	PY=$(PY) scripts/messages.sh
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-# Benchmarks (docs/performance.md). wrk, the load generator, comes from Debian's packages.
+# Benchmarks (docs/performance.md). wrk, the load generator, and chromium (the session page on a
+# slow link, bench/red_lenta.py) come from Debian's packages.
 bench: setup
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; }
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:

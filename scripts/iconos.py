@@ -14,7 +14,6 @@ A name that is not a Bootstrap icon stops the build: it would show as an empty s
 """
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -101,14 +100,13 @@ def construir() -> tuple[int, int, list[str]]:
         anterior.unlink()
     subset.save_font(fuente, str(FUENTE), opciones)
 
-    huella = hashlib.sha256(FUENTE.read_bytes()).hexdigest()[:12]
     original = (ORIGEN / "bootstrap-icons.min.css").read_text(encoding="utf-8")
     cabecera = original[: original.index("*/") + 2]  # the licence notice
     clases = "".join(f'.bi-{n}::before{{content:"\\{mapa[n]:x}"}}' for n in nombres)
     HOJA.write_text(
         f"{cabecera}\n/* {len(nombres)} iconos usados por el portal (scripts/iconos.py) */"
         "@font-face{font-display:block;font-family:bootstrap-icons;"
-        f'src:url("fonts/bootstrap-icons.woff2?{huella}") format("woff2")}}'
+        'src:url("fonts/bootstrap-icons.woff2") format("woff2")}'
         '.bi::before,[class*=" bi-"]::before,[class^=bi-]::before{display:inline-block;'
         "font-family:bootstrap-icons!important;font-style:normal;font-weight:400!important;"
         "font-variant:normal;text-transform:none;line-height:1;vertical-align:-.125em;"
