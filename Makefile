@@ -32,11 +32,13 @@ static/vendor/.installed: package.json package-lock.json scripts/bootstrap-porta
 	$(MAKE) --no-print-directory static/vendor/bootstrap-icons/.iconos
 
 # Bootstrap Icons reduced to the icons the portal names (scripts/iconos.py scans for `bi-NAME`):
-# made by the vendor step, and again whenever a file where an icon can be named changes.
+# made by the vendor step, and again whenever a file where an icon can be named changes. It needs
+# the virtualenv's fontTools (setup makes $(STAMP) before the vendor step; a deployment's venv
+# has it from `pip install -e .`).
 ICONOS_FUENTES := $(shell find . \( -name .git -o -name .venv -o -name node_modules -o -name vendor \
 	-o -name staticfiles -o -name var -o -name locale -o -name docs -o -name tests -o -name bench \) \
 	-prune -o -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.py' \) -print)
-static/vendor/bootstrap-icons/.iconos: static/vendor/.installed $(STAMP) $(ICONOS_FUENTES)
+static/vendor/bootstrap-icons/.iconos: static/vendor/.installed $(ICONOS_FUENTES)
 	$(PY) scripts/iconos.py
 	@touch $@
 
