@@ -11,7 +11,7 @@ PORT ?= 8000
 # Everything both commands need: virtualenv, Python and npm packages, compiled translations.
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
 
-setup: $(STAMP) static/vendor/.installed var/.mensajes
+setup: $(STAMP) static/vendor/.installed static/vendor/bootstrap-icons/.iconos var/.mensajes
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { PYBIN=$$(scripts/find-python.sh) && "$$PYBIN" -m venv $(VENV); }
@@ -19,14 +19,27 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-static/vendor/.installed: package.json package-lock.json
+static/vendor/.installed: package.json package-lock.json scripts/bootstrap-portal.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/vendor && mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs static/vendor/bootstrap-icons
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
-	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
+	node_modules/.bin/esbuild scripts/bootstrap-portal.mjs --bundle --minify --format=iife --target=es2019 --log-level=warning \
+		--legal-comments=none --banner:js="/*! Bootstrap and Popper (MIT): Alert, Collapse, Dropdown */" \
+		--outfile=static/vendor/bootstrap/bootstrap.portal.min.js
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
-	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	@touch $@
+	$(MAKE) --no-print-directory static/vendor/bootstrap-icons/.iconos
+
+# Bootstrap Icons reduced to the icons the portal names (scripts/iconos.py scans for `bi-NAME`):
+# made by the vendor step, and again whenever a file where an icon can be named changes. It needs
+# the virtualenv's fontTools (setup makes $(STAMP) before the vendor step; a deployment's venv
+# has it from `pip install -e .`).
+ICONOS_FUENTES := $(shell find . \( -name .git -o -name .venv -o -name node_modules -o -name vendor \
+	-o -name staticfiles -o -name var -o -name locale -o -name docs -o -name tests -o -name bench \) \
+	-prune -o -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.py' \) -print)
+static/vendor/bootstrap-icons/.iconos: static/vendor/.installed $(ICONOS_FUENTES)
+	$(PY) scripts/iconos.py
 	@touch $@
 
 # Translations are compiled at install, never committed.
@@ -62,9 +75,11 @@ messages: $(STAMP)
 	PY=$(PY) scripts/messages.sh
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-# Benchmarks (docs/performance.md). wrk, the load generator, comes from Debian's packages.
+# Benchmarks (docs/performance.md). wrk, the load generator, and chromium (the session page on a
+# slow link, bench/red_lenta.py) come from Debian's packages.
 bench: setup
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; }
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
 	$(PY) -m bench $(BENCH_ARGS)
 
 clean:

@@ -404,12 +404,14 @@ def medir(env: dict, *, visitantes: int = 50, facilitadores: int = 5, duracion: 
     }
 
 
-def medir_en_copia(env: dict, **opciones) -> dict:
-    """medir() on a throwaway copy of env's database: the facilitators' writes never change a
-    dataset that make bench reuses. Failures are reported in the result, never raised."""
+def medir_en_copia(env: dict, medicion=None, **opciones) -> dict:
+    """medir() (or medicion) on a throwaway copy of env's database: the facilitators' writes
+    never change a dataset that make bench reuses. Failures are reported in the result, never
+    raised."""
     import shutil
     import tempfile
 
+    medir_ = medicion or medir
     url = env.get("DATABASE_URL", "")
     try:
         if url.startswith(("postgres://", "postgresql://")):
@@ -423,7 +425,7 @@ def medir_en_copia(env: dict, **opciones) -> dict:
                 with conexion.cursor() as cursor:
                     cursor.execute(f'DROP DATABASE IF EXISTS "{copia}" WITH (FORCE)')
                     cursor.execute(f'CREATE DATABASE "{copia}" TEMPLATE "{nombre}"')
-                return medir({**env, "DATABASE_URL": f"{servidor}/{copia}"}, **opciones)
+                return medir_({**env, "DATABASE_URL": f"{servidor}/{copia}"}, **opciones)
             finally:
                 with conexion.cursor() as cursor:
                     cursor.execute(f'DROP DATABASE IF EXISTS "{copia}" WITH (FORCE)')
@@ -432,7 +434,7 @@ def medir_en_copia(env: dict, **opciones) -> dict:
             original = url.removeprefix("sqlite:///")
             copia = Path(directorio) / "carga.sqlite3"
             shutil.copy(original, copia)
-            return medir({**env, "DATABASE_URL": f"sqlite:///{copia}"}, **opciones)
+            return medir_({**env, "DATABASE_URL": f"sqlite:///{copia}"}, **opciones)
     except Exception as exc:  # noqa: BLE001 - make bench reports it and goes on
         return {"error": f"{type(exc).__name__}: {exc}"}
 
