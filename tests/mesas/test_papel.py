@@ -361,3 +361,22 @@ def test_quitar_una_foto_pide_confirmacion_y_borra_sus_archivos(
     )
     assert not FotoSesion.objects.exists()
     assert not any(default_storage.exists(nombre) for nombre in archivos)
+
+
+@pytest.mark.django_db
+def test_no_se_quita_la_foto_de_otra_sesion_por_la_direccion_de_la_propia(
+    cliente_de, fac_cayambe, sesion_cayambe, sesion_mejia, jpeg_de_telefono
+):
+    ajena = services.foto_sesion_subir(
+        sesion=sesion_mejia,
+        archivo=SimpleUploadedFile("sala.jpg", jpeg_de_telefono, "image/jpeg"),
+        tipo=FotoSesion.Tipo.SALA,
+    )
+    url = f"/mesas/sesion/{sesion_cayambe.pk}/fotos/{ajena.pk}/quitar/"
+    assert cliente_de(fac_cayambe).post(url).status_code == 404
+    assert FotoSesion.objects.filter(pk=ajena.pk).exists()
+    # Nor by sending its uid again to another session.
+    respuesta = _subir(cliente_de(fac_cayambe), sesion_cayambe, jpeg_de_telefono, uid=ajena.uid)
+    assert respuesta.status_code == 400
+    assert "Esta foto ya se subió a otra sesión." in respuesta.content.decode()
+    assert not FotoSesion.objects.filter(sesion=sesion_cayambe).exists()
