@@ -2,6 +2,7 @@
 people read it, and the photos of the signed sheet and the room taken with the phone."""
 
 import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image
+from pypdf import PdfReader
 
 from actores.models import Membresia
 from core.documentos import documento_generar, documento_solicitar
@@ -79,6 +81,7 @@ def test_hoja_de_asistencia_por_un_worker_real_con_miembros_filas_y_qr(
     pdf = b"".join(descarga.streaming_content)
 
     texto = texto_pdf(pdf)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2  # 33 rows: two full landscape pages
     assert "Hoja de asistencia" in texto and "Sesión N.º 1" in texto
     assert sesion_cayambe.mesa.nombre in texto and "Casa comunal" in texto
     for columna in (
@@ -306,8 +309,12 @@ def test_anexos_en_el_acta_para_firma_y_no_en_la_publica(
     assert _subir(cliente, sesion, jpeg_de_telefono, descripcion="Hoja 2 de 2").status_code == 302
     tarde = FotoSesion.objects.get(descripcion="Hoja 2 de 2")
 
-    acta = selectors.acta_actual(sesion=sesion)
-    texto = texto_pdf(documento_generar(documento_id=acta.pk))
+    acta = documento_generar(documento_id=selectors.acta_actual(sesion=sesion).pk)
+    if os.environ.get("PAPEL_CAPTURAS"):  # the annexes as the signing copy prints them
+        Path(os.environ["PAPEL_CAPTURAS"], "acta-anexos.png").write_bytes(
+            _png_de_pagina(_bytes(acta), resolucion=80)
+        )
+    texto = texto_pdf(acta)
     assert "ANEXOS" in texto  # a heading, in capitals
     assert "2 fotografías o escaneos, en el registro de la sesión" in texto
     assert "1. Hoja de asistencia firmada — Hoja 1 de 2" in texto
