@@ -141,13 +141,18 @@ def anexos_del_acta(*, sesion: Sesion) -> list[FotoSesion]:
 
 
 def de_sesion(*, sesion: Sesion, usuario: AbstractBaseUser) -> dict:
-    """What the paper-kit section of the session page shows."""
-    fotos = list(fotos_de(sesion=sesion))
-    for foto in fotos:
-        foto.en_acta = en_acta(foto=foto, sesion=sesion)
+    """What the paper-kit section of the session page shows. The lists are read only when the
+    section is rendered (templates call callables), not on every save of another section."""
+
+    def fotos() -> list[FotoSesion]:
+        lista = list(fotos_de(sesion=sesion))
+        for foto in lista:
+            foto.en_acta = en_acta(foto=foto, sesion=sesion)
+        return lista
+
     return {
         "fotos": fotos,
-        "hoja_asistencia": hoja_actual(sesion=sesion),
+        "hoja_asistencia": lambda: hoja_actual(sesion=sesion),
         "puede_adjuntar": usuario.has_perm("mesas.adjuntar_fotos", sesion),
     }
 
