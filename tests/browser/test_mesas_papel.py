@@ -14,6 +14,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from mesas.models import FotoSesion, Mesa
+from tests.accesibilidad.revision import revisar
 from tests.browser.mesas_pasos import facilitador_de, persona, sesion_en_curso
 from tests.browser.navegador import descargar_pdf, iniciar_sesion
 from tests.mesas.test_papel import _png_de_pagina
@@ -70,6 +71,14 @@ def test_hoja_para_imprimir_y_foto_de_la_hoja_firmada_desde_el_telefono(
     assert FotoSesion.objects.filter(sesion=sesion).count() == 1
     # nothing wider than the phone
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    hallazgos = revisar(page, "sesión con su hoja y fotos")
+    graves = [
+        v
+        for v in hallazgos.graves
+        if any("seccion-papel" in " ".join(map(str, n["target"])) or "foto" in n["html"]
+               for n in v["nodes"])
+    ]  # fmt: skip
+    assert not graves, hallazgos.informe(graves)
     seccion.scroll_into_view_if_needed()
     seccion.screenshot(path=str(capturas / "seccion-papel-390.png"))
     contexto.close()
