@@ -5,9 +5,12 @@ here from ``settings.PORTAL_URL``, never from the request or a hard-coded host: 
 message must open the portal's public address, whoever or whatever process built it.
 """
 
+import base64
+import io
 from collections.abc import Collection
 from urllib.parse import urlsplit, urlunsplit
 
+import qrcode
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -35,6 +38,19 @@ def url_absoluta(ruta: str) -> str:
 def url_de(nombre: str, *args, **kwargs) -> str:
     """``reverse()`` made absolute on the public address."""
     return url_absoluta(reverse(nombre, args=args or None, kwargs=kwargs or None))
+
+
+def qr_png(texto: str) -> bytes:
+    """A QR code of texto as a PNG (an e-mail attachment, a printed sheet)."""
+    imagen = qrcode.make(texto, box_size=8, border=2)
+    salida = io.BytesIO()
+    imagen.save(salida, format="PNG")
+    return salida.getvalue()
+
+
+def qr_data_uri(texto: str) -> str:
+    """A PNG data: URI (the Content Security Policy allows data: images, not inline styles)."""
+    return "data:image/png;base64," + base64.b64encode(qr_png(texto)).decode()
 
 
 def url_en_portal(url: str | None) -> str | None:

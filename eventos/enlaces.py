@@ -5,18 +5,14 @@ purpose (answering, checking in); a changed character breaks the signature, and 
 id cannot be put in without it.
 """
 
-import base64
-import io
-
-import qrcode
 from django.urls import reverse
 
-from core.enlaces import url_absoluta
+from core.enlaces import qr_data_uri, qr_png, url_absoluta
 from core.firmas import EnlaceInvalido, objeto_de_token, token_firmado
 
 from .models import Invitado
 
-__all__ = ["EnlaceInvalido"]
+__all__ = ["EnlaceInvalido", "qr_data_uri", "qr_png"]
 
 SAL_RESPUESTA = "eventos.invitacion.respuesta"
 SAL_ACREDITACION = "eventos.invitacion.acreditacion"
@@ -53,15 +49,3 @@ def url_acreditacion(invitado: Invitado) -> str:
         kwargs={"pk": invitado.evento_id, "token": token_acreditacion(invitado)},
     )
     return url_absoluta(ruta)
-
-
-def qr_png(texto: str) -> bytes:
-    imagen = qrcode.make(texto, box_size=8, border=2)
-    salida = io.BytesIO()
-    imagen.save(salida, format="PNG")
-    return salida.getvalue()
-
-
-def qr_data_uri(texto: str) -> str:
-    """A PNG data: URI (the Content Security Policy allows data: images, not inline styles)."""
-    return "data:image/png;base64," + base64.b64encode(qr_png(texto)).decode()

@@ -1,5 +1,6 @@
 """What mesas contributes to the registries of the apps below it (see core.registro), from
-MesasConfig.ready(): its two documents, its demo data and its section of the actor page."""
+MesasConfig.ready(): its documents, its private uploads, its demo data and its section of the
+actor page."""
 
 from dataclasses import replace
 
@@ -9,8 +10,10 @@ from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
 from core.demo import CARGADORES_DEMO
 from core.documentos import TipoDocumento, registrar_tipo_documento
+from core.medios import TipoMedio, registrar_medio
 
 from .demo import cargar_demo_mesas
+from .papel import TIPO_HOJA_ASISTENCIA, hoja_contexto, hoja_version
 from .participacion import participacion_en_mesas
 from .selectors import acta_contexto, acta_publica_contexto
 from .services import al_cambiar_nombre_publico
@@ -42,10 +45,41 @@ ACTA_PUBLICA = replace(
     permiso="mesas.ver_acta",
 )
 
+# The sign-in sheet to print: it lists the members by name, so it is for the table's staff only.
+HOJA_ASISTENCIA = TipoDocumento(
+    tipo=TIPO_HOJA_ASISTENCIA,
+    plantilla="mesas/pdf/hoja_asistencia.html",
+    modelo="mesas.Sesion",
+    contexto=hoja_contexto,
+    nombre_archivo=lambda s: f"hoja-asistencia-{s.mesa.slug}-sesion-{s.numero}.pdf",
+    titulo=lambda s: (
+        _("Hoja de asistencia de la sesión %(numero)s — %(mesa)s")
+        % {"numero": s.numero, "mesa": s.mesa.nombre}
+    ),
+    permiso="mesas.ver_sesion",
+    version=hoja_version,
+)
+
+
+def _registrar_medios() -> None:
+    """The photos and scans of a session (the signed sheet, the room) stay with the table's
+    staff: faces, names and cédulas are never public."""
+    for campo in ("archivo", "miniatura"):
+        registrar_medio(
+            TipoMedio(
+                modelo="mesas.FotoSesion",
+                campo=campo,
+                permiso="mesas.ver_sesion",
+                objeto=lambda foto: foto.sesion,
+            )
+        )
+
 
 def registrar() -> None:
     registrar_tipo_documento(ACTA)
     registrar_tipo_documento(ACTA_PUBLICA)
+    registrar_tipo_documento(HOJA_ASISTENCIA)
+    _registrar_medios()
     nombre_publico_cambiado.connect(al_cambiar_nombre_publico, dispatch_uid="mesas.actas_publicas")
     CARGADORES_DEMO.registrar("Mesas", cargar_demo_mesas, orden=30)
     SECCIONES_PARTICIPACION.registrar(

@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
 from core.formularios import areas_de_texto
+from core.validadores import ArchivoValidador
 from sie.models import Canton, Indicador, Parroquia
 
-from .models import Acuerdo, Asistencia, Intervencion, Sesion
+from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Sesion
+from .papel import FOTO_MAX_MB
 from .selectors import candidatos_asistencia, convocables, organizaciones
 
 
@@ -434,3 +436,35 @@ class EquipoMesaForm(forms.Form):
             f"{a.nombre} ({a.canton.nombre})" if a.canton_id else a.nombre
         )
         self.busqueda = busqueda
+
+
+class FotoSesionForm(_FormDeSesion):
+    """A photo or scan of the session from the phone: the camera opens at once (capture), and a
+    second input below takes a picture or a PDF already on the phone (the template's)."""
+
+    archivo = forms.FileField(
+        label=_("Tomar una foto con la cámara"),
+        validators=[ArchivoValidador(("imagen", "pdf"), max_mb=FOTO_MAX_MB)],
+        widget=forms.FileInput(
+            attrs={"accept": "image/*,application/pdf", "capture": "environment"}
+        ),
+        error_messages={"required": _("Tome una foto o elija un archivo.")},
+    )
+    tipo = forms.ChoiceField(
+        label=_("Qué muestra"),
+        choices=FotoSesion.Tipo.choices,
+        initial=FotoSesion.Tipo.HOJA_FIRMADA,
+    )
+    descripcion = forms.CharField(
+        label=_("Descripción (opcional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Por ejemplo: «Hoja 2 de 3» o «Trabajo en grupos»."),
+    )
+    # Made on the device: a photo sent twice (a double tap, a resend) is stored once.
+    uid = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("uid", uuid.uuid4())

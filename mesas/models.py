@@ -495,3 +495,53 @@ class CambioSesion(models.Model):
                 etiqueta = cambio["campo"]
             legibles.append({**cambio, "etiqueta": str(etiqueta).capitalize()})
         return legibles
+
+
+class FotoSesion(models.Model):
+    """A photo or scan attached to a session from the facilitator's phone: the signed sign-in
+    sheet, the room. Private to the table's staff (mesas/extensiones.py); never public."""
+
+    class Tipo(models.TextChoices):
+        HOJA_FIRMADA = "hoja_firmada", _("Hoja de asistencia firmada")
+        SALA = "sala", _("Sala o actividad")
+        OTRO = "otro", _("Otro")
+
+    uid = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    sesion = models.ForeignKey(
+        Sesion, verbose_name=_("sesión"), on_delete=models.CASCADE, related_name="fotos"
+    )
+    archivo = models.FileField(_("archivo"), upload_to="mesas/fotos/%Y/%m/", max_length=255)
+    # A small JPEG for the session page on a phone (empty for a PDF).
+    miniatura = models.FileField(
+        _("miniatura"), upload_to="mesas/fotos/miniaturas/%Y/%m/", max_length=255, blank=True
+    )
+    tipo = models.CharField(
+        _("tipo"), max_length=14, choices=Tipo.choices, default=Tipo.HOJA_FIRMADA
+    )
+    descripcion = models.CharField(_("descripción"), max_length=200, blank=True)
+    nombre_original = models.CharField(_("nombre del archivo subido"), max_length=255, blank=True)
+    subida_en = models.DateTimeField(_("subida en"), auto_now_add=True)
+    subida_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("subida por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["sesion", "subida_en", "pk"]
+        verbose_name = _("foto de la sesión")
+        verbose_name_plural = _("fotos de la sesión")
+
+    def __str__(self) -> str:
+        return self.descripcion or self.get_tipo_display()
+
+    @property
+    def nombre_archivo(self) -> str:
+        return self.archivo.name.rsplit("/", 1)[-1]
+
+    @property
+    def es_pdf(self) -> bool:
+        return self.nombre_archivo.lower().endswith(".pdf")

@@ -57,6 +57,8 @@ rules.add_perm("mesas.publicar_acta", es_coordinador & acta_sin_publicar)
 rules.add_perm("mesas.ver_acta", responsable_de_mesa | sesion_publicada)
 # The acta for signature names everybody: it never becomes public.
 rules.add_perm("mesas.ver_acta_firmada", responsable_de_mesa)
+# Photos of the signed sheet are taken after closing too: allowed whatever the session's state.
+rules.add_perm("mesas.adjuntar_fotos", responsable_de_mesa)
 
 describir_permiso(
     "mesas.ver_mis_mesas",
@@ -111,4 +113,8 @@ describir_permiso(
 describir_permiso(
     "mesas.ver_acta",
     _("que el acta esté publicada, o facilitar la mesa de esta sesión"),
+)
+describir_permiso(
+    "mesas.adjuntar_fotos",
+    _("facilitar la mesa de esta sesión o pertenecer a Coordinación"),
 )

@@ -34,6 +34,7 @@ from .models import (
     Mesa,
     Sesion,
 )
+from .papel import anexos_del_acta
 
 PUBLICADA = Sesion.Estado.ACTA_PUBLICADA
 TIPO_ACTA = "acta"  # the acta for signature, kept by the programme: every name
@@ -422,6 +423,8 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
         "temas": list(sesion.temas_pendientes.all()),
         "proxima": proxima,
         "organizaciones": len({a.organizacion_id for a in asistentes if a.organizacion_id}),
+        # photos show faces, names and cédulas: listed in the acta for signature only
+        "anexos": [] if publica else anexos_del_acta(sesion=sesion),
     }
 
 

@@ -9,6 +9,9 @@ from typing import Required, TypedDict, Unpack
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max, Model, Q, QuerySet
 from django.utils import formats, timezone
@@ -20,12 +23,14 @@ from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
 from core.roles import Rol, roles_de
+from core.validadores import tipo_de_contenido
 from sie.models import Canton, Indicador, Parroquia
 
 from .models import (
     Acuerdo,
     Asistencia,
     CambioSesion,
+    FotoSesion,
     Intervencion,
     Invitacion,
     Mesa,
@@ -34,6 +39,7 @@ from .models import (
     Sesion,
     TemaPendiente,
 )
+from .papel import en_acta, preparar_imagen
 from .selectors import TIPO_ACTA, TIPO_ACTA_PUBLICA, acta_actual
 
 
@@ -1031,3 +1037,86 @@ def invitacion_responder(*, invitacion: Invitacion, asistira: bool) -> Invitacio
     invitacion.respondida_en = timezone.now()
     invitacion.save(update_fields=["respuesta", "respondida_en"])
     return invitacion
+
+
+# --- The paper kit: photos and scans of a session ---------------------------------------------
+
+
+@transaction.atomic
+def foto_sesion_subir(
+    *,
+    sesion: Sesion,
+    archivo: File,
+    tipo: str = FotoSesion.Tipo.HOJA_FIRMADA,
+    descripcion: str = "",
+    uid: uuid.UUID | None = None,
+    usuario: AbstractBaseUser | None = None,
+) -> FotoSesion:
+    """Attach a photo (stored as a JPEG of at most 2000 px, without EXIF) or a PDF scan to the
+    session, open or closed: the signed sheet is often photographed after closing. A photo whose
+    uid is already stored is not stored again; the first one is returned."""
+    # The session's lock orders uploads against closing (the acta lists what came before it)
+    # and against a repeat of the same uid sent at the same moment.
+    actual = _bloquear_sesion(sesion)
+    if uid is not None:
+        existente = FotoSesion.objects.filter(uid=uid).first()
+        if existente is not None:
+            if existente.sesion_id != actual.pk:
+                raise ValidationError(_("Esta foto ya se subió a otra sesión."), code="uid")
+            return existente
+    if tipo not in FotoSesion.Tipo.values:
+        raise ValidationError({"tipo": _("Elija qué muestra la foto.")})
+    archivo.seek(0)
+    contenido = archivo.read()
+    clase = tipo_de_contenido(contenido, ("imagen", "pdf"))
+    if clase is None:
+        raise ValidationError(
+            {"archivo": _("Suba una foto (JPG, PNG, GIF o WebP) o un PDF.")}, code="archivo_tipo"
+        )
+    foto = FotoSesion(
+        uid=uid or uuid.uuid4(),
+        sesion=actual,
+        tipo=tipo,
+        descripcion=descripcion.strip(),
+        nombre_original=(getattr(archivo, "name", "") or "")[:255],
+        subida_por=usuario,
+    )
+    nombre = f"sesion-{actual.pk}-{foto.uid.hex[:12]}"
+    if clase == "pdf":
+        foto.archivo.save(f"{nombre}.pdf", ContentFile(contenido), save=False)
+    else:
+        try:
+            jpeg, miniatura = preparar_imagen(contenido)
+        except (OSError, ValueError):
+            raise ValidationError(
+                {"archivo": _("No se pudo leer la foto: puede estar dañada. Tómela de nuevo.")},
+                code="archivo_contenido",
+            ) from None
+        foto.archivo.save(f"{nombre}.jpg", ContentFile(jpeg), save=False)
+        foto.miniatura.save(f"{nombre}-miniatura.jpg", ContentFile(miniatura), save=False)
+    foto.save()
+    return foto
+
+
+@transaction.atomic
+def foto_sesion_quitar(*, foto: FotoSesion, usuario: AbstractBaseUser | None = None) -> None:
+    """Remove a photo and its files. One the signed acta lists stays until the session is
+    reopened: the acta and the session must not disagree."""
+    actual = _bloquear_sesion(foto.sesion)
+    if en_acta(foto=foto, sesion=actual):
+        raise ValidationError(
+            _(
+                "Esta foto está en los anexos del acta (versión %(version)s): para quitarla, "
+                "reabra la sesión."
+            )
+            % {"version": actual.acta_version},
+            code="en_acta",
+        )
+    archivos = [f.name for f in (foto.archivo, foto.miniatura) if f]
+    foto.delete()
+    transaction.on_commit(lambda: _borrar_archivos(archivos))
+
+
+def _borrar_archivos(nombres: list[str]) -> None:
+    for nombre in nombres:
+        default_storage.delete(nombre)

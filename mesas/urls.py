@@ -50,6 +50,12 @@ urlpatterns = [
         name="acuerdo_editar",
     ),
     *[path(f"sesion/<int:pk>/{v.seccion}/", v.as_view(), name=v.seccion) for v in views.SECCIONES],
+    path("sesion/<int:pk>/fotos/", views.FotoSubirView.as_view(), name="foto_subir"),
+    path(
+        "sesion/<int:pk>/fotos/<int:foto_id>/quitar/",
+        views.FotoQuitarView.as_view(),
+        name="foto_quitar",
+    ),
     path("<slug:slug>/", views.MesaView.as_view(), name="mesa"),
     path("<slug:slug>/calendario.ics", views.CalendarioView.as_view(), name="calendario_mesa"),
     path(

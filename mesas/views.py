@@ -24,11 +24,12 @@ from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
-from . import forms, selectors, services
+from . import forms, papel, selectors, services
 from .calendario import calendario_ics
 from .models import (
     Acuerdo,
     Asistencia,
+    FotoSesion,
     Intervencion,
     Invitacion,
     Mesa,
@@ -331,6 +332,7 @@ class _PaginaSesion:
             "historial": Paginator(
                 selectors.historial_de_sesion(sesion=sesion), HISTORIAL_POR_PAGINA
             ).page(1),
+            **contexto_papel(sesion=sesion, usuario=self.request.user),
         }
         for nombre, form in formularios.items():
             if nombre in contexto["f"]:
@@ -930,3 +932,53 @@ ITEMS = (
     ),
 )
 ITEM = {i.tipo: i for i in ITEMS}
+# --- The paper kit: the sign-in sheet (a core.documentos kind) and the session's photos --------
+
+
+def contexto_papel(*, sesion: Sesion, usuario) -> dict:
+    """The context of the paper-kit section of the session page (mesas/registro/papel.html)."""
+    return {
+        **papel.de_sesion(sesion=sesion, usuario=usuario),
+        "form_foto": forms.FotoSesionForm(sesion=sesion, prefix="foto"),
+    }
+
+
+class _AccionPapel(_AccionSesion):
+    """Allowed whatever the session's state: the signed sheet is photographed after closing."""
+
+    permiso = "mesas.adjuntar_fotos"
+    ancla = "papel"
+    plantilla_parcial = "mesas/registro/papel.html"
+
+    def respuesta_htmx(self) -> HttpResponse:
+        contexto = {
+            **self.contexto_pagina(),
+            "guardado": self.mensaje_exito,
+            "seccion_activa": "foto",
+        }
+        return render(self.request, self.plantilla_parcial, contexto)
+
+
+class FotoSubirView(_AccionPapel):
+    """A photo or scan from the phone's camera; sent again with the same uid, stored once."""
+
+    form_class = forms.FotoSesionForm
+    nombre_form = "form_foto"
+    mensaje_exito = gettext_lazy("Foto guardada en la sesión.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "sesion": self.objeto, "prefix": "foto"}
+
+    def ejecutar(self, form):
+        return services.foto_sesion_subir(
+            sesion=self.objeto, usuario=self.request.user, **form.cleaned_data
+        )
+
+
+class FotoQuitarView(_AccionPapel):
+    nombre_form = "form_foto_quitar"
+    mensaje_exito = gettext_lazy("Foto quitada de la sesión.")
+
+    def ejecutar(self, form):
+        foto = objeto_o_404(FotoSesion, pk=self.kwargs["foto_id"], sesion=self.objeto)
+        return services.foto_sesion_quitar(foto=foto, usuario=self.request.user)

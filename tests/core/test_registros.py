@@ -29,6 +29,8 @@ ESPERADOS = {
     "core.medios.TIPOS_MEDIO": [
         ("core.Documento.archivo", "core"),
         ("actores.Importacion.archivo", "actores"),
+        ("mesas.FotoSesion.archivo", "mesas"),
+        ("mesas.FotoSesion.miniatura", "mesas"),
         ("pactos.Pacto.copia_firmada", "pactos"),
         ("pactos.Evidencia.archivo", "pactos"),
         ("pactos.Actividad.evidencia_archivo", "pactos"),
@@ -40,6 +42,7 @@ ESPERADOS = {
         ("ficha_cantonal", "sie"),
         ("acta", "mesas"),
         ("acta_publica", "mesas"),
+        ("hoja_asistencia", "mesas"),
         ("informe_progreso", "pactos"),
         ("pacto", "pactos"),
         ("eventos_programa", "eventos"),

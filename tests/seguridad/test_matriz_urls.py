@@ -319,8 +319,14 @@ MATRIZ: list[Fila] = [
             "prioridad",
             "acuerdo",
             "tema",
+            "foto_subir",
         )
     ],
+    F(
+        "mesas:foto_quitar",
+        POST_SOLO_COORD,
+        lambda o: {"pk": o.sesion_ajena.pk, "foto_id": 1},
+    ),
     F("mesas:mesa", PUBLICA, por_slug("mesa"), solo=LENTA),
     F(
         "mesas:sesion_publica",
