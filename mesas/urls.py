@@ -23,6 +23,12 @@ urlpatterns = [
         views.AsistenciaQuitarView.as_view(),
         name="asistencia_quitar",
     ),
+    path("sesion/<int:pk>/registro.json", views.RegistroJsonView.as_view(), name="registro_json"),
+    path(
+        "sesion/<int:pk>/asistencia/anteriores/",
+        views.AsistenciaAnterioresView.as_view(),
+        name="asistencia_anteriores",
+    ),
     path(
         "sesion/<int:pk>/acuerdo/<int:acuerdo_id>/",
         views.AcuerdoEditarView.as_view(),
