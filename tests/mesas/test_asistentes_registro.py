@@ -372,3 +372,16 @@ def test_traer_asistentes_solo_quien_registra_esa_sesion(
     url = reverse("mesas:asistencia_anteriores", kwargs={"pk": sesion.pk})
     assert cliente_de(fac_mejia).post(url).status_code == 403
     assert not Asistencia.objects.filter(sesion=sesion).exists()
+
+
+def test_elegir_a_una_persona_que_ya_no_esta_se_explica(cliente_de, fac_cayambe, sesion_cayambe):
+    respuesta = _nuevo(
+        cliente_de(fac_cayambe),
+        sesion_cayambe,
+        nombres="Rosa",
+        apellidos="Quishpé",
+        coincidencia="999999",
+    )
+    assert respuesta.status_code == 400
+    assert "Esa persona ya no está en el registro." in respuesta.content.decode()
+    assert not sesion_cayambe.asistencias.exists()
