@@ -452,7 +452,8 @@ class ActaPublicarView(_AccionSesion):
 
 
 class AsistenciaAnterioresView(_AccionSesion):
-    """ "Traer asistentes de la sesión anterior": everyone who attended it, recorded at once."""
+    """Record at once everyone who attended the previous session and is not on this list yet
+    (the button "Traer asistentes de la sesión anterior")."""
 
     nombre_form = "form_anteriores"
     ancla = "asistencia"
