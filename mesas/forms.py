@@ -6,16 +6,25 @@ import uuid
 
 from django import forms
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
 
 from actores.models import Actor
+from actores.validadores import normalizar_identificacion, validar_identificacion
 from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Indicador, Parroquia
 
 from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Sesion
 from .papel import FOTO_MAX_MB
-from .selectors import candidatos_asistencia, convocables, organizaciones
+from .selectors import (
+    candidatos_asistencia,
+    convocables,
+    organizaciones,
+    organizaciones_de_membresia,
+    tipo_habitual,
+)
 
 
 class _Fecha(forms.DateInput):
@@ -154,6 +163,31 @@ class AsistenteNuevoForm(_FormDeRegistro):
         label=_("Cantón"), queryset=Canton.objects.all(), required=False
     )
     organizacion = _organizacion_representada()
+    identificacion = forms.CharField(
+        label=_("Cédula (opcional)"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    telefono = PhoneNumberField(
+        label=_("Teléfono (opcional)"),
+        region="EC",
+        required=False,
+        error_messages={
+            "invalid": _(
+                "Escriba un teléfono válido de Ecuador: celular 09XXXXXXXX, fijo de Pichincha 02XXXXXXX "
+                "o con prefijo +593."
+            )
+        },
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    email = forms.EmailField(
+        label=_("Correo electrónico (opcional)"),
+        required=False,
+        error_messages={
+            "invalid": _("Escriba un correo electrónico válido, por ejemplo nombre@dominio.ec.")
+        },
+    )
     consentimiento_nombre_publico = forms.BooleanField(
         label=_("Acepta que su nombre aparezca en las publicaciones del portal"),
         help_text=_(
@@ -162,12 +196,41 @@ class AsistenteNuevoForm(_FormDeRegistro):
         ),
         required=False,
     )
+    # The facilitator's answer when the walk-in looks like a registry person (see
+    # services.asistente_nuevo_registrar): that person's pk, or "otra".
+    coincidencia = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organizacion"].queryset = organizaciones()
+        self.fields["tipo"].initial = tipo_habitual(mesa=self.sesion.mesa)
         if self.sesion.mesa.canton_id:
             self.fields["canton"].initial = self.sesion.mesa.canton_id
+
+    def clean_identificacion(self):
+        valor = normalizar_identificacion(self.cleaned_data.get("identificacion", ""))
+        validar_identificacion(valor)
+        return valor
+
+    @cached_property
+    def coincidencias(self) -> dict | None:
+        """After the service found the walk-in in the registry: who they may be, to offer them
+        ({"personas": [(actor, organisation)], "otra": whether "someone else" is allowed})."""
+        if not self.is_bound or self.errors is None:
+            return None
+        for error in self.errors.as_data().get("coincidencia", []):
+            if error.code in ("cedula", "nombre") and error.params:
+                personas = Actor.objects.filter(pk__in=error.params["ids"]).order_by("nombre")
+                membresias = organizaciones_de_membresia(
+                    persona_ids=[p.pk for p in personas],
+                    preferidas=self.sesion.mesa.miembros.values_list("pk", flat=True),
+                )
+                return {
+                    "personas": [(p, (membresias.get(p.pk) or {}).get("nombre")) for p in personas],
+                    "otra": error.code == "nombre",
+                    "mensaje": error.message % error.params,
+                }
+        return None
 
 
 class IntervencionForm(_FormDeRegistro):

@@ -8,18 +8,19 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actores.models import Actor
+from actores.models import Actor, Membresia
 from actores.selectors import (
     A_TITULO_PERSONAL,
     actores_para_publicar,
     nombre_publico,
     nombres_publicos,
 )
+from actores.validadores import normalizar_nombre
 from core.documentos import documento_de, documentos_de
 from core.models import Documento
 from core.roles import Rol
@@ -505,3 +506,148 @@ def candidatos_facilitacion(*, mesa: Mesa) -> QuerySet[AbstractBaseUser]:
 def historial_de_sesion(*, sesion: Sesion) -> QuerySet[CambioSesion]:
     """The corrections made to what was recorded in a session, newest first."""
     return sesion.cambios.select_related("usuario").order_by("-fecha", "-pk")
+
+
+# --- Attendance: search over the registry, walk-ins, the previous session ---------------------
+
+
+def _membresias_actuales(*, persona_ids: Iterable[int]) -> QuerySet[Membresia]:
+    """Memberships of these persons in active organisations that have not ended."""
+    return (
+        Membresia.objects.filter(persona_id__in=list(persona_ids), organizacion__activo=True)
+        .filter(Q(hasta__isnull=True) | Q(hasta__gte=timezone.localdate()))
+        .order_by(F("desde").desc(nulls_last=True), "pk")
+        .values_list("persona_id", "organizacion_id", "organizacion__nombre")
+    )
+
+
+def organizaciones_de_membresia(
+    *, persona_ids: Iterable[int], preferidas: Iterable[int] = ()
+) -> dict[int, dict]:
+    """{person pk: {"id", "nombre"}} of the organisation each person belongs to now, in one
+    query: an organisation among `preferidas` (the table's members) first, then the latest."""
+    preferidas = set(preferidas)
+    resultado: dict[int, dict] = {}
+    for persona_id, org_id, nombre in _membresias_actuales(persona_ids=persona_ids):
+        actual = resultado.get(persona_id)
+        if actual is None or (org_id in preferidas and actual["id"] not in preferidas):
+            resultado[persona_id] = {"id": org_id, "nombre": nombre}
+    return resultado
+
+
+def personas_para_asistencia(*, sesion: Sesion) -> QuerySet[Actor]:
+    """The active persons a facilitator may look for when recording this session's attendance:
+    the table's members and the people of its member organisations, whoever attended one of its
+    sessions, and the registry's people of its territory (the canton of a tourism table; for an
+    agricultural table, which has no canton, the people of its sector)."""
+    mesa = sesion.mesa
+    territorio = Q(canton=mesa.canton_id) if mesa.canton_id else Q(sectores=mesa.sector_id)
+    ids = (
+        Actor.objects.filter(
+            Q(mesas=mesa.pk)
+            | Q(membresias__organizacion__mesas=mesa.pk)
+            | Q(asistencias_mesa__sesion__mesa=mesa.pk)
+            | territorio
+        )
+        .values("pk")
+        .distinct()
+    )
+    return Actor.objects.filter(
+        pk__in=ids, activo=True, naturaleza=Actor.Naturaleza.PERSONA
+    ).select_related("canton")
+
+
+def registro_para_asistencia(*, sesion: Sesion) -> dict:
+    """What the attendance search needs, also offline (contract C4 of issue #15): the persons of
+    personas_para_asistencia with their cédula and current organisation, table members first,
+    and every active organisation. Personal data: only for who may record this session."""
+    mesa = sesion.mesa
+    miembros = set(mesa.miembros.values_list("pk", flat=True))
+    personas = list(
+        personas_para_asistencia(sesion=sesion).only(
+            "pk", "nombre", "identificacion", "canton__nombre"
+        )
+    )
+    organizacion = organizaciones_de_membresia(
+        persona_ids=[p.pk for p in personas], preferidas=miembros
+    )
+    filas = []
+    for p in personas:
+        org = organizacion.get(p.pk)
+        filas.append(
+            {
+                "id": p.pk,
+                "nombre": p.nombre,
+                "identificacion": p.identificacion,
+                "organizacion": org,
+                # a member, or one of the people of a member organisation
+                "miembro": p.pk in miembros or (org is not None and org["id"] in miembros),
+                "canton": p.canton.nombre if p.canton_id else "",
+            }
+        )
+    filas.sort(key=lambda f: (not f["miembro"], normalizar_nombre(f["nombre"])))
+    return {
+        "personas": filas,
+        "organizaciones": list(
+            organizaciones().order_by("nombre").values("id", "nombre", "siglas")
+        ),
+    }
+
+
+def coincidencias_de_asistente(
+    *, nombres: str, apellidos: str, canton_id: int | None, identificacion: str = ""
+) -> tuple[list[Actor], bool]:
+    """Registry persons a walk-in may already be: the same cédula, or the same name (accents and
+    case aside) in the same canton. Returns (persons, whether a cédula matched)."""
+    personas = Actor.objects.filter(naturaleza=Actor.Naturaleza.PERSONA, activo=True)
+    if identificacion:
+        por_cedula = list(personas.filter(identificacion=identificacion)[:5])
+        if por_cedula:
+            return por_cedula, True
+    nombre = normalizar_nombre(f"{nombres} {apellidos}")
+    if not nombre:
+        return [], False
+    return list(personas.filter(nombre_normalizado=nombre, canton=canton_id)[:5]), False
+
+
+def tipo_habitual(*, mesa: Mesa) -> str:
+    """The type of actor a walk-in of this table most likely is: the commonest among the people
+    who attended its sessions, never Público (a walk-in is rarely an official), else
+    Comunitario."""
+    fila = (
+        Actor.objects.filter(
+            naturaleza=Actor.Naturaleza.PERSONA, asistencias_mesa__sesion__mesa=mesa.pk
+        )
+        .exclude(tipo=Actor.Tipo.PUBLICO)
+        .values("tipo")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "tipo")
+        .first()
+    )
+    return fila["tipo"] if fila else Actor.Tipo.COMUNITARIO
+
+
+def sesion_anterior(*, sesion: Sesion) -> Sesion | None:
+    """The table's latest session before this one that has attendees."""
+    return (
+        Sesion.objects.filter(mesa=sesion.mesa_id, inicio__lt=sesion.inicio)
+        .exclude(pk=sesion.pk)
+        .filter(asistencias__isnull=False)
+        .distinct()
+        .order_by("-inicio")
+        .first()
+    )
+
+
+def asistencias_por_traer(*, sesion: Sesion) -> tuple[Sesion | None, QuerySet[Asistencia]]:
+    """The previous session, and those of its attendances whose person is active and not yet
+    recorded in this one."""
+    anterior = sesion_anterior(sesion=sesion)
+    if anterior is None:
+        return None, Asistencia.objects.none()
+    return anterior, (
+        anterior.asistencias.filter(actor__activo=True)
+        .exclude(actor__in=sesion.asistencias.values("actor"))
+        .select_related("actor", "organizacion")
+        .order_by("pk")
+    )

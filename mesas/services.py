@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from actores.services import actor_crear
+from actores.validadores import normalizar_identificacion
 from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
@@ -40,7 +41,17 @@ from .models import (
     TemaPendiente,
 )
 from .papel import en_acta, preparar_imagen
-from .selectors import TIPO_ACTA, TIPO_ACTA_PUBLICA, acta_actual
+from .selectors import (
+    TIPO_ACTA,
+    TIPO_ACTA_PUBLICA,
+    acta_actual,
+    asistencias_por_traer,
+    coincidencias_de_asistente,
+    organizaciones_de_membresia,
+)
+
+# The answer "it is someone else" to a walk-in that looks like a registry person.
+COINCIDENCIA_OTRA = "otra"
 
 
 def _conflicto() -> ConflictoEdicion:
@@ -369,6 +380,47 @@ def _validar_organizacion(organizacion: Actor | None) -> None:
         raise ValidationError({"organizacion": _("Elija una organización, no una persona.")})
 
 
+def _coincidencia_error(
+    coincidencias: list[Actor], *, por_cedula: bool, sesion: Sesion
+) -> ValidationError:
+    """The walk-in is probably someone the registry has: say who, and let the form offer them."""
+    persona = coincidencias[0]
+    asisten = set(
+        sesion.asistencias.filter(actor__in=coincidencias).values_list("actor", flat=True)
+    )
+    if por_cedula and asisten:
+        mensaje = _(
+            "Esa cédula es la de %(nombre)s, que ya está en la lista de asistencia de esta sesión."
+        )
+    elif por_cedula:
+        mensaje = _(
+            "Ya hay una persona con esa cédula en el registro: %(nombre)s. Registre su asistencia "
+            "en lugar de crearla otra vez (o corrija la cédula)."
+        )
+    elif len(asisten) == len(coincidencias):
+        mensaje = _(
+            "%(nombre)s, del mismo cantón, ya está en la lista de asistencia de esta sesión. Si es "
+            "otra persona con el mismo nombre, confírmelo."
+        )
+    else:
+        mensaje = _(
+            "Ya hay una persona con ese nombre en el mismo cantón: %(nombre)s. ¿Es ella? Registre "
+            "su asistencia, o confirme que es otra persona."
+        )
+    return ValidationError(
+        {
+            "coincidencia": ValidationError(
+                mensaje,
+                code="cedula" if por_cedula else "nombre",
+                params={
+                    "nombre": persona.nombre,
+                    "ids": [a.pk for a in coincidencias if a.pk not in asisten],
+                },
+            )
+        }
+    )
+
+
 @transaction.atomic
 def asistente_nuevo_registrar(
     *,
@@ -380,30 +432,67 @@ def asistente_nuevo_registrar(
     canton: Canton | None = None,
     organizacion: Actor | None = None,
     consentimiento_nombre_publico: bool = False,
+    telefono: str = "",
+    email: str = "",
+    identificacion: str = "",
+    coincidencia: str = "",
     usuario: AbstractBaseUser | None = None,
     uid: uuid.UUID | None = None,
 ) -> Asistencia:
     """A walk-in who is not on the actor map yet: add them to the map and to the attendance,
     with their answer to being named in the portal's publications. `uid` is the attendance's:
-    a repeat creates neither a second actor nor a second attendance."""
+    a repeat creates neither a second actor nor a second attendance.
+
+    A walk-in with a cédula already in the registry, or the same name in the same canton, is
+    refused with the existing person (code "cedula" or "nombre" on `coincidencia`), not stored
+    twice. `coincidencia` is the facilitator's answer: an existing person's pk (record their
+    attendance instead, with the organisation chosen here or else their membership's), or
+    COINCIDENCIA_OTRA ("it is someone else": create them anyway; never over a cédula match).
+    """
     sesion = _bloquear_sesion(sesion)
     if existente := _ya_registrado(Asistencia, uid=uid, sesion=sesion):
         return existente
     _exigir_editable(sesion)
+    identificacion = normalizar_identificacion(identificacion or "")
+    if coincidencia and coincidencia != COINCIDENCIA_OTRA:
+        persona = Actor.objects.filter(
+            pk=coincidencia if str(coincidencia).isdigit() else None,
+            naturaleza=Actor.Naturaleza.PERSONA,
+            activo=True,
+        ).first()
+        if persona is None:
+            raise ValidationError({"coincidencia": _("Esa persona ya no está en el registro.")})
+        if organizacion is None:
+            organizacion = _organizacion_de(persona, sesion=sesion)
+        return asistencia_registrar(
+            sesion=sesion, actor=persona, organizacion=organizacion, usuario=usuario, uid=uid
+        )
+    coincidencias, por_cedula = coincidencias_de_asistente(
+        nombres=nombres,
+        apellidos=apellidos,
+        canton_id=canton.pk if canton else None,
+        identificacion=identificacion,
+    )
+    if coincidencias and (por_cedula or coincidencia != COINCIDENCIA_OTRA):
+        raise _coincidencia_error(coincidencias, por_cedula=por_cedula, sesion=sesion)
+    datos = {
+        "naturaleza": Actor.Naturaleza.PERSONA,
+        "nombres": nombres.strip(),
+        "apellidos": apellidos.strip(),
+        "genero": genero,
+        "tipo": tipo,
+        "ambito": Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL,
+        "canton": canton,
+        "consentimiento_nombre_publico": consentimiento_nombre_publico,
+        "telefono": telefono or "",
+        "email": (email or "").strip(),
+        "identificacion": identificacion,
+    }
     return _crear_una_vez(
         Asistencia,
         uid=uid,
         crear=lambda: _asistente_nuevo_crear(
-            sesion=sesion,
-            usuario=usuario,
-            uid=uid,
-            organizacion=organizacion,
-            nombres=nombres,
-            apellidos=apellidos,
-            genero=genero,
-            tipo=tipo,
-            canton=canton,
-            consentimiento_nombre_publico=consentimiento_nombre_publico,
+            sesion=sesion, usuario=usuario, uid=uid, organizacion=organizacion, datos=datos
         ),
     )
 
@@ -414,25 +503,11 @@ def _asistente_nuevo_crear(
     usuario: AbstractBaseUser | None,
     uid: uuid.UUID | None,
     organizacion: Actor | None,
-    nombres: str,
-    apellidos: str,
-    genero: str,
-    tipo: str,
-    canton: Canton | None,
-    consentimiento_nombre_publico: bool,
+    datos: dict,
 ) -> Asistencia:
     actor = actor_crear(
         usuario=usuario,
-        datos={
-            "naturaleza": Actor.Naturaleza.PERSONA,
-            "nombres": nombres.strip(),
-            "apellidos": apellidos.strip(),
-            "genero": genero,
-            "tipo": tipo,
-            "ambito": Actor.Ambito.CANTONAL if canton else Actor.Ambito.PROVINCIAL,
-            "canton": canton,
-            "consentimiento_nombre_publico": consentimiento_nombre_publico,
-        },
+        datos=datos,
         motivo=_("Registrado como asistente de %(sesion)s.") % {"sesion": sesion},
     )
     return asistencia_registrar(
@@ -445,6 +520,30 @@ class QueHacerConIntervenciones:
 
     MOVER = "mover"
     ELIMINAR = "eliminar"
+
+
+def _organizacion_de(persona: Actor, *, sesion: Sesion) -> Actor | None:
+    """The organisation a person belongs to now (one of the table's members first)."""
+    org = organizaciones_de_membresia(
+        persona_ids=[persona.pk],
+        preferidas=sesion.mesa.miembros.values_list("pk", flat=True),
+    ).get(persona.pk)
+    return Actor.objects.get(pk=org["id"]) if org else None
+
+
+@transaction.atomic
+def asistencia_traer_anteriores(*, sesion: Sesion, usuario: AbstractBaseUser | None = None) -> int:
+    """Record, in one step, everyone who attended the table's previous session and is not on
+    this session's list yet, each for the same organisation. Returns how many were added."""
+    sesion = _sesion_editable(sesion)
+    _anterior, asistencias = asistencias_por_traer(sesion=sesion)
+    nuevas = [
+        asistencia_registrar(
+            sesion=sesion, actor=a.actor, organizacion=a.organizacion, usuario=usuario
+        )
+        for a in asistencias
+    ]
+    return len(nuevas)
 
 
 @transaction.atomic

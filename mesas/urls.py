@@ -44,6 +44,12 @@ urlpatterns = [
         for i in views.ITEMS
         if i.tipo != "asistencia"
     ],
+    path("sesion/<int:pk>/registro.json", views.RegistroJsonView.as_view(), name="registro_json"),
+    path(
+        "sesion/<int:pk>/asistencia/anteriores/",
+        views.AsistenciaAnterioresView.as_view(),
+        name="asistencia_anteriores",
+    ),
     path(
         "sesion/<int:pk>/acuerdo/<int:acuerdo_id>/",
         views.AcuerdoEditarView.as_view(),

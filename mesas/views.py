@@ -12,13 +12,13 @@ from dataclasses import dataclass, fields
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
@@ -333,6 +333,7 @@ class _PaginaSesion:
                 selectors.historial_de_sesion(sesion=sesion), HISTORIAL_POR_PAGINA
             ).page(1),
             **contexto_papel(sesion=sesion, usuario=self.request.user),
+            "por_traer": selectors.asistencias_por_traer(sesion=sesion),
         }
         for nombre, form in formularios.items():
             if nombre in contexto["f"]:
@@ -455,6 +456,50 @@ class ActaPublicarView(_AccionSesion):
 
     def ejecutar(self, form):
         return services.acta_publicar(sesion=self.objeto, usuario=self.request.user)
+
+
+class AsistenciaAnterioresView(_AccionSesion):
+    """Record at once everyone who attended the previous session and is not on this list yet
+    (the button "Traer asistentes de la sesión anterior")."""
+
+    nombre_form = "form_anteriores"
+    ancla = "asistencia"
+
+    def ejecutar(self, form):
+        return services.asistencia_traer_anteriores(sesion=self.objeto, usuario=self.request.user)
+
+    def form_valid(self, form):
+        if self.resultado:
+            messages.success(
+                self.request,
+                ngettext(
+                    "Se añadió %(n)s asistente de la sesión anterior.",
+                    "Se añadieron %(n)s asistentes de la sesión anterior.",
+                    self.resultado,
+                )
+                % {"n": self.resultado},
+            )
+        else:
+            messages.info(
+                self.request, _("Todos los asistentes de la sesión anterior ya están en la lista.")
+            )
+        return super().form_valid(form)
+
+
+class RegistroJsonView(_PaginaSesion, VistaStaff):
+    """The registry the attendance search needs, as JSON (contract C4 of issue #15): fetched by
+    asistentes.js when the session page loads, kept by the service worker for offline use.
+    It carries cédulas: only for who may record this session, and never in a shared cache."""
+
+    permiso = "mesas.registrar_sesion"
+
+    def get(self, request, *args, **kwargs):
+        respuesta = JsonResponse(
+            selectors.registro_para_asistencia(sesion=self.objeto),
+            json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
+        )
+        respuesta["Cache-Control"] = "private, max-age=0, no-cache"
+        return respuesta
 
 
 class SeccionRegistroView(_AccionSesion):

@@ -127,18 +127,23 @@ def _agenda_y_asistencia(page, teclado: Teclado, rosa, segundo) -> None:
     )
     expect(page.locator("#anuncios")).to_have_text("Punto de agenda añadido.")
 
-    # Attendance, back up the page with Shift+Tab; the focus returns to the select for the next one
-    teclado.ir_a("#id_asistencia-actor", atras=True)
+    # Attendance, back up the page with Shift+Tab; the focus returns to the search box for the
+    # next one. Typing a name lists the registry's matches; the arrows and Enter choose one.
+    buscar = "#seccion-asistencia [role=combobox]"
+    teclado.ir_a(buscar, atras=True)
     for persona, tecla in ((rosa, "Enter"), (segundo, "Space")):
-        teclado.esperar_foco("#id_asistencia-actor", "lista para la siguiente persona")
+        teclado.esperar_foco(buscar, "lista para la siguiente persona")
         teclado.escribir(persona.nombres.split()[0])
+        teclado.pulsar("ArrowDown")
+        teclado.pulsar("Enter")
+        expect(page.locator(buscar)).to_have_value(persona.nombre)
         teclado.ir_a("#seccion-asistencia form button[type=submit]")
         teclado.pulsar(tecla)
         expect(page.locator("#seccion-asistencia .lista-asistentes")).to_contain_text(
             persona.nombre
         )
     expect(page.locator("#total-asistentes")).to_have_text("2")
-    teclado.esperar_foco("#id_asistencia-actor", "lista para la siguiente persona")
+    teclado.esperar_foco(buscar, "lista para la siguiente persona")
 
 
 def _intervencion_y_acuerdo(page, teclado: Teclado) -> None:

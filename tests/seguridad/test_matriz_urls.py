@@ -272,6 +272,10 @@ MATRIZ: list[Fila] = [
     F("mesas:equipo", SOLO_COORD, lambda o: {"slug": "turismo-cayambe"}, "mesa propia"),
     F("mesas:sesion", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
     F("mesas:sesion", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
+    # the registry for the attendance search carries cédulas: who records that session only
+    F("mesas:registro_json", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
+    F("mesas:registro_json", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
+    F("mesas:asistencia_anteriores", POST_SOLO_COORD, por_pk("sesion_ajena")),
     *(
         F(f"mesas:{accion}", "302 403 403 403 403 403 405", por_pk("sesion_ajena"))
         for accion in ("reabrir", "publicar")
