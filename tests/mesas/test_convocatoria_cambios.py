@@ -170,8 +170,10 @@ def test_una_sesion_cancelada_se_conserva_pero_no_se_registra_ni_se_publica(
     # Not in the public calendars; the invitation's page says it, and takes no answer.
     for url in ("/mesas/calendario.ics", "/mesas/turismo-cayambe/calendario.ics"):
         assert not Calendar.from_ical(client.get(url).content).walk("VEVENT")
+    pagina = client.get(f"/mesas/invitacion/{invitacion.token}/").content.decode()
+    assert "Esta sesión fue cancelada: no se realizará." in pagina and "Lluvias" in pagina
     respuesta = client.post(f"/mesas/invitacion/{invitacion.token}/", {"respuesta": "si"})
-    assert "fue cancelada" in respuesta.content.decode()
+    assert "fue cancelada; no hace falta responder" in respuesta.content.decode()
     invitacion.refresh_from_db()
     assert invitacion.respuesta == Invitacion.Respuesta.SIN_RESPUESTA
 
