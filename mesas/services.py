@@ -58,6 +58,12 @@ def _exigir_editable(sesion: Sesion) -> None:
         )
 
 
+def _bloquear_mesa_de(sesion: Sesion) -> None:
+    """Lock the session's table first when the change may number its sessions again
+    (sesiones_renumerar): always table then session, so two such changes never deadlock."""
+    Mesa.objects.select_for_update().filter(pk=sesion.mesa_id).first()
+
+
 def _sesion_editable(sesion: Sesion) -> Sesion:
     """The session, locked for the change about to be made to it, which it must still allow."""
     actual = _bloquear_sesion(sesion)
@@ -186,6 +192,7 @@ def sesion_actualizar(
 
     When its date, time or place change, whoever was already invited gets an update (the same
     calendar entry, a higher SEQUENCE), and a new date numbers the table's sessions again."""
+    _bloquear_mesa_de(sesion)
     actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
@@ -262,6 +269,7 @@ def sesion_cancelar(
 ) -> Sesion:
     """Call off a session that has not taken place: it is kept, shown as cancelled, cannot be
     recorded, leaves the numbering and the public calendar; whoever was invited is told why."""
+    _bloquear_mesa_de(sesion)
     actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
@@ -508,6 +516,7 @@ def sesion_cerrar(
     *, sesion: Sesion, version: int, usuario: AbstractBaseUser | None = None
 ) -> Sesion:
     """Freeze the session and ask the document pipeline for a new version of its acta."""
+    _bloquear_mesa_de(sesion)
     actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
