@@ -388,3 +388,24 @@ def test_cerrar_publicar_reabrir_y_quitar_preguntan_antes(
     )
     assert formularios[f"{base}/publicar/"]["data-confirmar"].startswith("¿Publicar el acta?")
     assert formularios[f"{base}/reabrir/"]["data-confirmar"].startswith("¿Reabrir la sesión")
+
+
+def test_avisos_que_no_salieron_los_envia_el_barrido_una_sola_vez(
+    sesion_cayambe, crear_persona, convocar
+):
+    """The broker was down when the date changed twice: one update per invitee waits (never
+    two), the hourly sweep sends it with the latest date, once."""
+    from mesas.correo import avisos_pendientes_enviar
+
+    convocar(sesion_cayambe, crear_persona(email="rosa@correo.ec"))
+    mail.outbox.clear()
+    for dias in (3, 4):  # no on_commit callbacks run: the tasks never reach a worker
+        sesion_cayambe.refresh_from_db()
+        services.sesion_actualizar(
+            sesion=sesion_cayambe, version=sesion_cayambe.version, inicio=_en(dias)
+        )
+    assert AvisoConvocatoria.objects.filter(enviado_en__isnull=True).count() == 1
+    assert avisos_pendientes_enviar() == 1
+    assert avisos_pendientes_enviar() == 0
+    (mensaje,) = mail.outbox
+    assert _evento(mensaje)[1].decoded("dtstart") == _en(4)
