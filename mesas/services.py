@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
@@ -224,9 +224,10 @@ def _al_minuto(valor):
 
 
 def cuando_y_donde(sesion: Sesion) -> str:
-    """The session's date, time and place in one line, as the e-mails say them."""
+    """The session's date, time and place in one line, as the e-mails (in Spanish) say them."""
     inicio = timezone.localtime(sesion.inicio)
-    partes = [formats.date_format(inicio, r"l j \d\e F \d\e Y, H:i")]
+    with translation.override("es"):
+        partes = [formats.date_format(inicio, r"l j \d\e F \d\e Y, H:i")]
     if sesion.lugar or sesion.parroquia_id:
         lugar = sesion.lugar
         if sesion.parroquia_id:
