@@ -149,7 +149,7 @@ def test_una_sesion_cancelada_se_conserva_pero_no_se_registra_ni_se_publica(
     sesion = services.sesion_cancelar(
         sesion=sesion_cayambe, version=sesion_cayambe.version, motivo="Lluvias", usuario=fac_cayambe
     )
-    assert sesion.estado == Sesion.Estado.CANCELADA and Sesion.objects.filter(pk=sesion.pk)
+    assert sesion.estado == Sesion.Estado.CANCELADA and Sesion.objects.filter(pk=sesion.pk).exists()
 
     pagina = cliente.get(f"/mesas/sesion/{sesion.pk}/").content.decode()
     assert "Sesión cancelada el" in pagina and "Lluvias" in pagina
