@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import TablaEnLinea
 
-from .models import Acuerdo, Asistencia, Invitacion, Mesa, PuntoAgenda, Sesion
+from .models import Acuerdo, Asistencia, AvisoConvocatoria, Invitacion, Mesa, PuntoAgenda, Sesion
 
 
 @admin.register(Mesa)
@@ -53,8 +53,22 @@ class AsistenciaAdmin(admin.ModelAdmin):
     autocomplete_fields = ["actor", "organizacion"]
 
 
+class AvisoConvocatoriaInline(admin.TabularInline):
+    """What was sent after the invitation: sent again, updates, the cancellation."""
+
+    model = AvisoConvocatoria
+    fields = ["tipo", "creado", "creado_por", "enviado_en", "secuencia", "antes"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Invitacion)
 class InvitacionAdmin(admin.ModelAdmin):
     list_display = ["actor", "sesion", "respuesta", "enviada_en", "recordatorio_en"]
     list_filter = ["respuesta", "sesion__mesa"]
     autocomplete_fields = ["actor"]
+    inlines = [AvisoConvocatoriaInline]

@@ -1,13 +1,19 @@
-"""iCalendar (.ics) of sessions: attached to invitations and offered per table and for all."""
+"""iCalendar (.ics) of sessions: attached to invitations and offered per table and for all.
+
+A session is one calendar entry for its whole life: the same UID in the invitation, its
+updates and its cancellation, each with a higher SEQUENCE (the session's edit version), as
+RFC 5546 (iTIP) asks of METHOD:REQUEST and METHOD:CANCEL messages."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from email.utils import parseaddr
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, vCalAddress, vText
 
 from core.enlaces import url_absoluta
 
@@ -32,11 +38,32 @@ def url_publica(sesion: Sesion) -> str:
     return url_absoluta(ruta)
 
 
+def uid_de(sesion: Sesion) -> str:
+    return f"sesion-{sesion.pk}@pactos.pichincha.gob.ec"
+
+
+def _mensaje_itip(evento: Event, *, metodo: str, para: str) -> None:
+    """What a calendar program needs to apply an e-mailed REQUEST or CANCEL to the entry it
+    already has: who organises, who is invited, when this message was made, and its status."""
+    nombre, correo = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizador = vCalAddress(f"mailto:{correo}")
+    organizador.params["cn"] = vText(nombre or _("Pactos por Pichincha"))
+    evento.add("organizer", organizador)
+    invitado = vCalAddress(f"mailto:{para}")
+    invitado.params["role"] = vText("REQ-PARTICIPANT")
+    # They answer through the link of the e-mail, not by a calendar reply to the sender.
+    invitado.params["rsvp"] = vText("FALSE")
+    evento.add("attendee", invitado)
+    del evento["dtstamp"]
+    evento.add("dtstamp", timezone.now())
+    evento.add("status", "CANCELLED" if metodo == "CANCEL" else "CONFIRMED")
+
+
 def evento_de(sesion: Sesion, *, detalle: bool = True) -> Event:
     url = url_publica(sesion)
     mas = _("Más información: %(url)s") % {"url": url}
     evento = Event()
-    evento.add("uid", f"sesion-{sesion.pk}@pactos.pichincha.gob.ec")
+    evento.add("uid", uid_de(sesion))
     evento.add("summary", f"{sesion.mesa.nombre} — sesión {sesion.numero}")
     evento.add("dtstart", sesion.inicio)
     evento.add("dtend", sesion.fin or sesion.inicio + DURACION_POR_DEFECTO)
@@ -57,13 +84,26 @@ def evento_de(sesion: Sesion, *, detalle: bool = True) -> Event:
     return evento
 
 
-def calendario_ics(sesiones: Iterable[Sesion], *, nombre: str, detalle: bool = True) -> bytes:
-    """detalle=False (public calendars) leaves out the agenda and the objective."""
+def calendario_ics(
+    sesiones: Iterable[Sesion],
+    *,
+    nombre: str,
+    detalle: bool = True,
+    metodo: str = "",
+    para: str = "",
+) -> bytes:
+    """detalle=False (public calendars) leaves out the agenda and the objective. An e-mail to
+    one invitee (`para`) says its method: "REQUEST" (invitation, update) or "CANCEL"."""
     calendario = Calendar()
     calendario.add("prodid", "-//Gobierno Provincial de Pichincha//Pactos por Pichincha//ES")
     calendario.add("version", "2.0")
+    if metodo:
+        calendario.add("method", metodo)
     calendario.add("x-wr-calname", nombre)
     calendario.add("x-wr-timezone", settings.TIME_ZONE)
     for sesion in sesiones:
-        calendario.add_component(evento_de(sesion, detalle=detalle))
+        evento = evento_de(sesion, detalle=detalle)
+        if metodo:
+            _mensaje_itip(evento, metodo=metodo, para=para)
+        calendario.add_component(evento)
     return calendario.to_ical()

@@ -16,7 +16,7 @@ from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Indicador, Parroquia
 
-from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Sesion
+from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Invitacion, Sesion
 from .papel import FOTO_MAX_MB
 from .selectors import (
     candidatos_asistencia,
@@ -436,6 +436,48 @@ class ConvocatoriaForm(_FormDeSesion):
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class SesionCancelarForm(VersionForm):
+    motivo = forms.CharField(
+        label=_("Motivo de la cancelación"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Se lo contamos a las personas invitadas en el correo de cancelación."),
+        error_messages={
+            "required": _("Escriba el motivo: se lo contaremos a las personas invitadas.")
+        },
+    )
+
+
+class InvitacionesReenviarForm(_FormDeSesion):
+    """Send the invitation again to the invitees marked, or to all who did not answer."""
+
+    invitaciones = forms.ModelMultipleChoiceField(
+        label=_("Volver a invitar a"),
+        queryset=Invitacion.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sin_respuesta = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invitaciones"].queryset = self.sesion.invitaciones.select_related("actor")
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get("sin_respuesta"):
+            datos["invitaciones"] = list(
+                self.fields["invitaciones"].queryset.filter(
+                    respuesta=Invitacion.Respuesta.SIN_RESPUESTA
+                )
+            )
+            if not datos["invitaciones"]:
+                raise forms.ValidationError(_("Todas las personas invitadas ya respondieron."))
+        elif not datos.get("invitaciones"):
+            raise forms.ValidationError(_("Marque al menos a una persona invitada."))
+        return datos
 
 
 class RespuestaInvitacionForm(forms.Form):

@@ -111,6 +111,7 @@ class Sesion(models.Model):
         EN_CURSO = "en_curso", _("En curso")
         CERRADA = "cerrada", _("Cerrada")
         ACTA_PUBLICADA = "acta_publicada", _("Acta publicada")
+        CANCELADA = "cancelada", _("Cancelada")
 
     ESTADOS_EDITABLES = (Estado.PLANIFICADA, Estado.EN_CURSO)
 
@@ -158,14 +159,27 @@ class Sesion(models.Model):
         blank=True,
         related_name="+",
     )
+    cancelada_en = models.DateTimeField(_("cancelada en"), null=True, blank=True)
+    cancelada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    motivo_cancelacion = models.TextField(_("motivo de la cancelación"), blank=True)
 
     class Meta:
         ordering = ["mesa__orden", "numero"]
         verbose_name = _("sesión")
         verbose_name_plural = _("sesiones")
         constraints = [
+            # A cancelled session keeps the number it was convened with; the sessions that take
+            # place are numbered without it (services.sesiones_renumerar), so it may repeat.
             models.UniqueConstraint(
                 fields=["mesa", "numero"],
+                condition=~Q(estado="cancelada"),
                 name="sesion_numero_unico_por_mesa",
                 violation_error_message=_("Ya existe una sesión con ese número en esta mesa."),
             ),
@@ -195,6 +209,10 @@ class Sesion(models.Model):
     @property
     def publicada(self) -> bool:
         return self.estado == self.Estado.ACTA_PUBLICADA
+
+    @property
+    def cancelada(self) -> bool:
+        return self.estado == self.Estado.CANCELADA
 
 
 class PuntoAgenda(models.Model):
@@ -545,3 +563,40 @@ class FotoSesion(models.Model):
     @property
     def es_pdf(self) -> bool:
         return self.nombre_archivo.lower().endswith(".pdf")
+
+
+class AvisoConvocatoria(models.Model):
+    """An e-mail about a session sent to someone already invited: the invitation sent again, an
+    update (date, time or place changed) or a cancellation. The row remembers when it left and
+    with which SEQUENCE its .ics went (the same UID as the invitation's)."""
+
+    class Tipo(models.TextChoices):
+        REENVIO = "reenvio", _("Invitación reenviada")
+        ACTUALIZACION = "actualizacion", _("Cambio de fecha, hora o lugar")
+        CANCELACION = "cancelacion", _("Cancelación")
+
+    invitacion = models.ForeignKey(
+        Invitacion, verbose_name=_("invitación"), on_delete=models.CASCADE, related_name="avisos"
+    )
+    tipo = models.CharField(_("tipo"), max_length=14, choices=Tipo.choices)
+    creado = models.DateTimeField(_("creado"), auto_now_add=True)
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("creado por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # An update says what the invitee had received before: when and where, as it was.
+    antes = models.TextField(_("antes"), blank=True)
+    enviado_en = models.DateTimeField(_("enviado en"), null=True, blank=True)
+    secuencia = models.PositiveIntegerField(_("SEQUENCE del .ics enviado"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["creado", "pk"]
+        verbose_name = _("aviso de convocatoria")
+        verbose_name_plural = _("avisos de convocatoria")
+
+    def __str__(self) -> str:
+        return f"{self.get_tipo_display()}: {self.invitacion}"

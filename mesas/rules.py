@@ -26,7 +26,9 @@ def sesion_editable(user, sesion) -> bool:
 
 @rules.predicate
 def sesion_cerrada(user, sesion) -> bool:
-    return sesion is not None and not sesion.editable
+    """Closed, with its acta published or not (a cancelled session is not closed: it never
+    took place)."""
+    return sesion is not None and not sesion.editable and not sesion.cancelada
 
 
 @rules.predicate
@@ -49,6 +51,7 @@ rules.add_perm("mesas.ver_sesion", responsable_de_mesa)
 rules.add_perm("mesas.registrar_sesion", responsable_de_mesa & sesion_editable)
 rules.add_perm("mesas.convocar", responsable_de_mesa & sesion_editable)
 rules.add_perm("mesas.cerrar_sesion", responsable_de_mesa & sesion_editable)
+rules.add_perm("mesas.cancelar_sesion", responsable_de_mesa & sesion_editable)
 rules.add_perm(
     "mesas.reabrir_sesion",
     (responsable_de_mesa & acta_sin_publicar) | (es_coordinador & sesion_cerrada),
@@ -94,6 +97,10 @@ describir_permiso(
 describir_permiso(
     "mesas.cerrar_sesion",
     _("facilitar la mesa de esta sesión y que la sesión esté abierta"),
+)
+describir_permiso(
+    "mesas.cancelar_sesion",
+    _("facilitar la mesa de esta sesión y que la sesión no se haya cerrado ni cancelado"),
 )
 describir_permiso(
     "mesas.reabrir_sesion",

@@ -213,7 +213,9 @@ def mesas_de(*, usuario: AbstractBaseUser) -> QuerySet[Mesa]:
     if not es_coordinador(usuario):
         qs = qs.filter(facilitadores=usuario)
     return qs.annotate(
-        n_sesiones=Count("sesiones", distinct=True),
+        n_sesiones=Count(
+            "sesiones", filter=~Q(sesiones__estado=Sesion.Estado.CANCELADA), distinct=True
+        ),
         n_miembros=Count("miembros", distinct=True),
     )
 
@@ -403,12 +405,7 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
     sesion = sesiones_con_mesa().get(pk=sesion.pk)
     asistentes, representa = _asistentes_del_acta(sesion, publica=publica)
     por_punto = _intervenciones_por_punto(sesion, representa, publica=publica)
-    proxima = (
-        Sesion.objects.filter(mesa_id=sesion.mesa_id, numero__gt=sesion.numero)
-        .select_related("parroquia")
-        .order_by("numero")
-        .first()
-    )
+    proxima = proxima_sesion(sesion=sesion)
     return {
         "sesion": sesion,
         "mesa": sesion.mesa,
@@ -427,6 +424,33 @@ def acta_contexto(sesion: Sesion, *, publica: bool = False) -> dict:
         # photos show faces, names and cédulas: listed in the acta for signature only
         "anexos": [] if publica else anexos_del_acta(sesion=sesion),
     }
+
+
+def proxima_sesion(*, sesion: Sesion) -> Sesion | None:
+    """The table's next session after this one by date, among those still to take place
+    (planned or in progress; never a cancelled one)."""
+    return (
+        Sesion.objects.filter(
+            mesa_id=sesion.mesa_id,
+            inicio__gt=sesion.inicio,
+            estado__in=Sesion.ESTADOS_EDITABLES,
+        )
+        .exclude(pk=sesion.pk)
+        .select_related("parroquia__canton")
+        .order_by("inicio", "pk")
+        .first()
+    )
+
+
+def quienes_publican_actas() -> list[str]:
+    """Names of who holds the Coordinación role: they review and publish the actas."""
+    usuarios = (
+        get_user_model()
+        .objects.filter(groups__name=Rol.COORDINACION, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+    return [u.get_full_name() or u.username for u in usuarios]
 
 
 def acta_publica_contexto(sesion: Sesion) -> dict:
@@ -460,7 +484,13 @@ def actas_publicadas(*, sesiones: list[Sesion]) -> dict[int, Documento]:
 
 
 def sesiones_para_calendario(*, slug: str | None = None) -> QuerySet[Sesion]:
-    qs = Sesion.objects.select_related("mesa", "parroquia__canton").order_by("inicio")
+    """The public calendars: every session but the cancelled ones (a subscribed calendar drops
+    them; who was invited got the cancellation by e-mail)."""
+    qs = (
+        Sesion.objects.exclude(estado=Sesion.Estado.CANCELADA)
+        .select_related("mesa", "parroquia__canton")
+        .order_by("inicio")
+    )
     if slug is not None:
         qs = qs.filter(mesa__slug=slug)
     return qs

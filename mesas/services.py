@@ -13,8 +13,8 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Model, Q, QuerySet
-from django.utils import formats, timezone
+from django.db.models import Exists, F, Max, Model, OuterRef, Q, QuerySet
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
@@ -30,6 +30,7 @@ from sie.models import Canton, Indicador, Parroquia
 from .models import (
     Acuerdo,
     Asistencia,
+    AvisoConvocatoria,
     CambioSesion,
     FotoSesion,
     Intervencion,
@@ -74,6 +75,12 @@ def _exigir_editable(sesion: Sesion) -> None:
             _("La sesión está cerrada: para corregirla hay que reabrirla primero."),
             code="cerrada",
         )
+
+
+def _bloquear_mesa_de(sesion: Sesion) -> None:
+    """Lock the session's table first when the change may number its sessions again
+    (sesiones_renumerar): always table then session, so two such changes never deadlock."""
+    Mesa.objects.select_for_update().filter(pk=sesion.mesa_id).first()
 
 
 def _sesion_editable(sesion: Sesion) -> Sesion:
@@ -280,12 +287,14 @@ def mesa_agregar_miembros(*, mesa: Mesa, actores: Iterable[Actor]) -> Mesa:
 def sesion_crear(
     *, mesa: Mesa, usuario: AbstractBaseUser | None = None, **datos: Unpack[DatosSesion]
 ) -> Sesion:
-    """Plan the next session of a table; its number is the next free one."""
+    """Plan a session of a table; the table's open sessions are numbered again by date."""
     Mesa.objects.select_for_update().filter(pk=mesa.pk).first()
     numero = _siguiente(mesa.sesiones, "numero")
     sesion = Sesion(mesa=mesa, numero=numero)
     _sesion_preparar(sesion, datos)
     sesion.save()
+    sesiones_renumerar(mesa=mesa)
+    sesion.refresh_from_db(fields=["numero"])
     return sesion
 
 
@@ -297,14 +306,111 @@ def sesion_actualizar(
     usuario: AbstractBaseUser | None = None,
     **datos: Unpack[DatosSesion],
 ) -> Sesion:
-    """Change a session's date, place or objective; refuses if someone saved in between."""
+    """Change a session's date, place or objective; refuses if someone saved in between.
+
+    When its date, time or place change, whoever was already invited gets an update (the same
+    calendar entry, a higher SEQUENCE), and a new date numbers the table's sessions again."""
+    _bloquear_mesa_de(sesion)
     actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
+    antes = {campo: getattr(actual, campo) for campo in CAMPOS_CONVOCATORIA}
+    descripcion_antes = cuando_y_donde(actual)
     _sesion_preparar(actual, datos)
     actual.version = F("version") + 1
     actual.save()
     actual.refresh_from_db()
+    if actual.inicio != antes["inicio"]:
+        sesiones_renumerar(mesa=actual.mesa)
+        actual.refresh_from_db(fields=["numero"])
+    if any(_al_minuto(getattr(actual, c)) != _al_minuto(v) for c, v in antes.items()):
+        _avisar_invitados(
+            actual, AvisoConvocatoria.Tipo.ACTUALIZACION, usuario=usuario, antes=descripcion_antes
+        )
+    return actual
+
+
+# What an invitee is told again when it changes: when and where.
+CAMPOS_CONVOCATORIA = ("inicio", "fin", "modalidad", "parroquia_id", "lugar", "enlace")
+
+
+def _al_minuto(valor):
+    """Times as the form shows them, to the minute: saving the form unchanged changes nothing."""
+    if isinstance(valor, datetime.datetime):
+        return valor.replace(second=0, microsecond=0)
+    return valor
+
+
+def cuando_y_donde(sesion: Sesion) -> str:
+    """The session's date, time and place in one line, as the e-mails (in Spanish) say them."""
+    inicio = timezone.localtime(sesion.inicio)
+    with translation.override("es"):
+        partes = [formats.date_format(inicio, r"l j \d\e F \d\e Y, H:i")]
+    if sesion.lugar or sesion.parroquia_id:
+        lugar = sesion.lugar
+        if sesion.parroquia_id:
+            lugar = f"{lugar} ({sesion.parroquia.nombre})" if lugar else sesion.parroquia.nombre
+        partes.append(lugar)
+    if sesion.enlace:
+        partes.append(sesion.enlace)
+    return " — ".join(partes)
+
+
+def sesiones_renumerar(*, mesa: Mesa) -> None:
+    """Number the table's sessions by date. A session that already had an acta keeps its number
+    (the acta was signed with it); the others that take place (planned or in progress, never
+    cancelled) follow the highest kept number in the order of their dates. So a planned session
+    moved before a closed one is numbered after it: numbers and dates disagree only there.
+
+    Two steps keep (mesa, numero) unique at every moment: the sessions whose number changes first
+    take numbers no session uses, then their own."""
+    Mesa.objects.select_for_update().filter(pk=mesa.pk).first()
+    en_la_mesa = Sesion.objects.filter(mesa=mesa).exclude(estado=Sesion.Estado.CANCELADA)
+    ultimo_fijo = en_la_mesa.filter(acta_version__gt=0).aggregate(m=Max("numero"))["m"] or 0
+    abiertas = list(
+        en_la_mesa.filter(acta_version=0).order_by("inicio", "pk").values_list("pk", "numero")
+    )
+    cambios = [
+        (pk, ultimo_fijo + i)
+        for i, (pk, numero) in enumerate(abiertas, start=1)
+        if numero != ultimo_fijo + i
+    ]
+    provisional = 32767  # the largest PositiveSmallIntegerField: no session of a table gets there
+    for i, (pk, _numero) in enumerate(cambios):
+        Sesion.objects.filter(pk=pk).update(numero=provisional - i)
+    for pk, numero in cambios:
+        Sesion.objects.filter(pk=pk).update(numero=numero)
+
+
+@transaction.atomic
+def sesion_cancelar(
+    *, sesion: Sesion, version: int, motivo: str, usuario: AbstractBaseUser | None = None
+) -> Sesion:
+    """Call off a session that has not taken place: it is kept, shown as cancelled, cannot be
+    recorded, leaves the numbering and the public calendar; whoever was invited is told why."""
+    _bloquear_mesa_de(sesion)
+    actual = _sesion_editable(sesion)
+    if actual.version != version:
+        raise _conflicto()
+    if not motivo.strip():
+        raise ValidationError(
+            {"motivo": _("Escriba el motivo: se lo contaremos a las personas invitadas.")}
+        )
+    if actual.asistencias.exists():
+        raise ValidationError(
+            _(
+                "Esta sesión ya tiene asistentes registrados: se realizó y no se puede "
+                "cancelar. Ciérrela, o quite primero a los asistentes si fue un error."
+            )
+        )
+    actual.estado = Sesion.Estado.CANCELADA
+    actual.motivo_cancelacion = motivo.strip()
+    actual.cancelada_en = timezone.now()
+    actual.cancelada_por = usuario
+    actual.version += 1
+    actual.save()
+    sesiones_renumerar(mesa=actual.mesa)
+    _avisar_invitados(actual, AvisoConvocatoria.Tipo.CANCELACION, usuario=usuario)
     return actual
 
 
@@ -1021,9 +1127,20 @@ def sesion_cerrar(
     *, sesion: Sesion, version: int, usuario: AbstractBaseUser | None = None
 ) -> Sesion:
     """Freeze the session and ask the document pipeline for a new version of its acta."""
+    _bloquear_mesa_de(sesion)
     actual = _sesion_editable(sesion)
     if actual.version != version:
         raise _conflicto()
+    if timezone.now() < actual.inicio:
+        inicio = timezone.localtime(actual.inicio)
+        raise ValidationError(
+            _("La sesión empieza el %(fecha)s a las %(hora)s: no se puede cerrar antes.")
+            % {
+                "fecha": formats.date_format(inicio, r"l j \d\e F"),
+                "hora": formats.time_format(inicio, "H:i"),
+            },
+            code="antes_de_empezar",
+        )
     if not actual.asistencias.exists():
         raise ValidationError(_("No se puede cerrar una sesión sin asistentes registrados."))
     actual.estado = Sesion.Estado.CERRADA
@@ -1032,6 +1149,8 @@ def sesion_cerrar(
     actual.acta_version += 1
     actual.version += 1
     actual.save()
+    sesiones_renumerar(mesa=actual.mesa)  # its number is kept from now on
+    actual.refresh_from_db(fields=["numero"])
     if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
         Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
     documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=usuario)
@@ -1044,6 +1163,8 @@ def sesion_reabrir(*, sesion: Sesion, usuario: AbstractBaseUser | None = None) -
     actual = _bloquear_sesion(sesion)
     if actual.editable:
         raise ValidationError(_("La sesión ya está abierta."))
+    if actual.cancelada:
+        raise ValidationError(_("Una sesión cancelada no se reabre: planifique una nueva."))
     actual.estado = Sesion.Estado.EN_CURSO
     actual.publicada_en = None
     actual.publicada_por = None
@@ -1126,8 +1247,64 @@ def convocatoria_enviar(
     return {"enviadas": len(nuevas), "sin_correo": sin_correo, "ya_invitados": ya}
 
 
+def _avisar_invitados(
+    sesion: Sesion, tipo: str, *, usuario: AbstractBaseUser | None = None, antes: str = ""
+) -> int:
+    """An update or a cancellation for everyone whose invitation already left (an invitation
+    still to leave says the session as it is now, and a cancelled one never leaves). An update
+    still waiting to leave is not doubled: it will say the latest date and place."""
+    invitaciones = sesion.invitaciones.exclude(actor__email="").filter(enviada_en__isnull=False)
+    if tipo == AvisoConvocatoria.Tipo.ACTUALIZACION:
+        pendiente = AvisoConvocatoria.objects.filter(
+            invitacion=OuterRef("pk"), tipo=tipo, enviado_en__isnull=True
+        )
+        invitaciones = invitaciones.exclude(Exists(pendiente))
+    return _avisos_crear(invitaciones, tipo, usuario=usuario, antes=antes)
+
+
+def _avisos_crear(
+    invitaciones: Iterable[Invitacion],
+    tipo: str,
+    *,
+    usuario: AbstractBaseUser | None = None,
+    antes: str = "",
+) -> int:
+    from .tasks import enviar_avisos
+
+    avisos = AvisoConvocatoria.objects.bulk_create(
+        AvisoConvocatoria(invitacion=i, tipo=tipo, creado_por=usuario, antes=antes)
+        for i in invitaciones
+    )
+    if avisos:
+        encolar_tras_commit(enviar_avisos, [a.pk for a in avisos])
+    return len(avisos)
+
+
+@transaction.atomic
+def invitaciones_reenviar(
+    *,
+    sesion: Sesion,
+    invitaciones: Iterable[Invitacion],
+    usuario: AbstractBaseUser | None = None,
+) -> int:
+    """Send the invitation again to these invitees (after a change, or to who did not answer):
+    the same invitation, its same answer link and calendar entry, one more e-mail. Returns how
+    many are on their way (an invitation that has not left yet is already on its way)."""
+    sesion = _sesion_editable(sesion)
+    elegidas = [i for i in invitaciones if i.sesion_id == sesion.pk and i.actor.email]
+    if not elegidas:
+        raise ValidationError(
+            {"invitaciones": _("Marque al menos a una persona invitada que tenga correo.")}
+        )
+    ya_enviadas = [i for i in elegidas if i.enviada_en is not None]
+    _avisos_crear(ya_enviadas, AvisoConvocatoria.Tipo.REENVIO, usuario=usuario)
+    return len(elegidas)
+
+
 @transaction.atomic
 def invitacion_responder(*, invitacion: Invitacion, asistira: bool) -> Invitacion:
+    if invitacion.sesion.cancelada:
+        raise ValidationError(_("Esta sesión fue cancelada; no hace falta responder."))
     if not invitacion.sesion.editable:
         raise ValidationError(_("Esta sesión ya se realizó; no se puede cambiar la respuesta."))
     invitacion.respuesta = (

@@ -16,6 +16,12 @@ urlpatterns = [
     path("sesion/<int:pk>/datos/", views.SesionDatosView.as_view(), name="sesion_datos"),
     path("sesion/<int:pk>/convocar/", views.SesionConvocarView.as_view(), name="convocar"),
     path("sesion/<int:pk>/cerrar/", views.SesionCerrarView.as_view(), name="cerrar"),
+    path("sesion/<int:pk>/cancelar/", views.SesionCancelarView.as_view(), name="cancelar"),
+    path(
+        "sesion/<int:pk>/reenviar/",
+        views.InvitacionesReenviarView.as_view(),
+        name="reenviar_invitaciones",
+    ),
     path("sesion/<int:pk>/reabrir/", views.SesionReabrirView.as_view(), name="reabrir"),
     path("sesion/<int:pk>/publicar/", views.ActaPublicarView.as_view(), name="publicar"),
     path(

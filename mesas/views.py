@@ -16,6 +16,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -328,12 +329,19 @@ class _PaginaSesion:
                 instance=sesion, mesa=sesion.mesa, initial={"version": sesion.version}
             ),
             "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion) if puede_convocar else None,
+            "form_reenviar": forms.InvitacionesReenviarForm(sesion=sesion)
+            if puede_convocar
+            else None,
             "form_cerrar": forms.VersionForm(initial={"version": sesion.version}),
             "historial": Paginator(
                 selectors.historial_de_sesion(sesion=sesion), HISTORIAL_POR_PAGINA
             ).page(1),
             **contexto_papel(sesion=sesion, usuario=self.request.user),
             "por_traer": selectors.asistencias_por_traer(sesion=sesion),
+            "puede_cancelar": self.puede("mesas.cancelar_sesion"),
+            "form_cancelar": forms.SesionCancelarForm(initial={"version": sesion.version}),
+            "antes_de_empezar": timezone.now() < sesion.inicio,
+            "quienes_publican": selectors.quienes_publican_actas(),
         }
         for nombre, form in formularios.items():
             if nombre in contexto["f"]:
@@ -422,6 +430,58 @@ class SesionConvocarView(_AccionSesion):
                 % {"nombres": ", ".join(a.nombre for a in sin_correo)},
             )
         return super().form_valid(form)
+
+
+class InvitacionesReenviarView(_AccionSesion):
+    """Send the invitation again to the invitees marked (or to all who did not answer)."""
+
+    permiso = "mesas.convocar"
+    form_class = forms.InvitacionesReenviarForm
+    nombre_form = "form_reenviar"
+    ancla = "convocatoria"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "sesion": self.objeto}
+
+    def ejecutar(self, form):
+        return services.invitaciones_reenviar(
+            sesion=self.objeto,
+            invitaciones=form.cleaned_data["invitaciones"],
+            usuario=self.request.user,
+        )
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Invitaciones reenviadas: %(n)s.") % {"n": self.resultado})
+        return super().form_valid(form)
+
+
+class SesionCancelarView(_AccionSesion):
+    """Call the session off, with the reason the invitees will read."""
+
+    permiso = "mesas.cancelar_sesion"
+    form_class = forms.SesionCancelarForm
+    nombre_form = "form_cancelar"
+
+    def ejecutar(self, form):
+        return services.sesion_cancelar(
+            sesion=self.objeto,
+            version=form.cleaned_data["version"],
+            motivo=form.cleaned_data["motivo"],
+            usuario=self.request.user,
+        )
+
+    def form_valid(self, form):
+        if self.resultado.invitaciones.exists():
+            messages.success(
+                self.request,
+                _("Sesión cancelada. Las personas invitadas reciben el aviso por correo."),
+            )
+        else:
+            messages.success(self.request, _("Sesión cancelada."))
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "datos_abiertos": True}
 
 
 class SesionCerrarView(_AccionSesion):

@@ -56,3 +56,19 @@ document.addEventListener("htmx:configRequest", (event) => {
     }
   });
 })();
+
+// Confirmations (contract C5): a form with data-confirmar="¿…?" asks that question before it is
+// sent. One listener in the capture phase, so it runs before htmx's or the offline outbox's own
+// submit handlers: cancelled, the submit stops there and nothing is sent.
+document.addEventListener(
+  "submit",
+  (event) => {
+    const form = event.target;
+    const pregunta = form instanceof HTMLFormElement ? form.dataset.confirmar : null;
+    if (pregunta && !window.confirm(pregunta)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  },
+  true,
+);

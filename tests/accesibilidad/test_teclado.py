@@ -210,6 +210,7 @@ def _revisar_y_cerrar(page, teclado: Teclado, sesion) -> None:
 
     # Close the session and reach the acta's download link, still with the keyboard alone
     teclado.ir_a("#seccion-cierre button[type=submit]")
+    page.once("dialog", lambda dialogo: dialogo.accept())  # closing asks for confirmation
     teclado.pulsar("Enter")
     expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible()
     teclado.ir_a("#documento-estado a[download]")

@@ -47,6 +47,8 @@ def _registrar_acuerdos(page, textos) -> None:
 
 def _cerrar_y_descargar_acta(page) -> str:
     """Close the session, wait for its acta and return the text of the PDF downloaded."""
+    # closing asks for confirmation first (data-confirmar): the facilitator accepts
+    page.once("dialog", lambda dialogo: dialogo.accept())
     page.get_by_role("button", name="Cerrar la sesión y generar el acta").click()
     expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible()
     _, contenido = descargar_pdf(page)

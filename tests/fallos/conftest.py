@@ -259,7 +259,8 @@ def facilitadora(crear_usuario):
 
 @pytest.fixture
 def sesion_con_asistentes(facilitadora):
-    sesion = sesion_programada(HORA, "Casa comunal de Juan Montalvo", facilitadora)
+    # began an hour ago: the tests close it, and a session cannot be closed before it starts
+    sesion = sesion_programada(-HORA, "Casa comunal de Juan Montalvo", facilitadora)
     for nombres, apellidos, genero in (
         ("Rosa", "Farinango", "mujer"),
         ("Segundo", "Quilumbaquín", "hombre"),

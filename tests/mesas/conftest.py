@@ -72,6 +72,12 @@ def sesion_cayambe(crear_sesion, mesa_cayambe):
 
 
 @pytest.fixture
+def sesion_cayambe_ayer(crear_sesion, mesa_cayambe):
+    """A session that took place yesterday: it can be closed (a session cannot before it starts)."""
+    return crear_sesion(mesa_cayambe, dias=-1)
+
+
+@pytest.fixture
 def sesion_mejia(crear_sesion, mesa_mejia):
     return crear_sesion(mesa_mejia)
 

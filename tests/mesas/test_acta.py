@@ -35,7 +35,7 @@ def _registrar(sesion, personas, organizacion, por):
 def test_acta_por_un_worker_real_y_version_2_al_reabrir(
     celery_worker_real, mesa_cayambe, fac_cayambe, crear_sesion, crear_persona, organizacion
 ):
-    sesion = crear_sesion(mesa_cayambe)
+    sesion = crear_sesion(mesa_cayambe, dias=-1)  # closed after it took place
     personas = [
         crear_persona("Rosa", "Farinango"),
         crear_persona("Segundo", "Quilumbaquín", "hombre"),

@@ -60,7 +60,7 @@ def test_quien_registra_asistencia_en_una_sesion_abierta_y_en_una_cerrada(
     assert respuesta.status_code == abierta
     assert sesion.asistencias.exists() == (abierta == 200)
 
-    cerrada_s = crear_sesion(mesa_cayambe)
+    cerrada_s = crear_sesion(mesa_cayambe, dias=-1)  # closed after it took place
     services.asistencia_registrar(sesion=cerrada_s, actor=crear_persona())
     services.sesion_cerrar(
         sesion=cerrada_s, version=cerrada_s.version, usuario=actores_usuarios["coordinacion"]
@@ -91,13 +91,13 @@ def test_facilitador_de_cayambe_no_lee_ni_cambia_una_sesion_de_mejia(
 
 
 def test_nadie_edita_una_sesion_cerrada_sin_reabrirla(
-    coordinadora, fac_cayambe, sesion_cayambe, crear_persona
+    coordinadora, fac_cayambe, sesion_cayambe_ayer, crear_persona
 ):
     from django.core.exceptions import ValidationError
 
-    services.asistencia_registrar(sesion=sesion_cayambe, actor=crear_persona())
+    services.asistencia_registrar(sesion=sesion_cayambe_ayer, actor=crear_persona())
     sesion = services.sesion_cerrar(
-        sesion=sesion_cayambe, version=sesion_cayambe.version, usuario=fac_cayambe
+        sesion=sesion_cayambe_ayer, version=sesion_cayambe_ayer.version, usuario=fac_cayambe
     )
     with pytest.raises(ValidationError, match="reabrirla"):
         services.acuerdo_registrar(sesion=sesion, texto="Tarde")

@@ -72,11 +72,11 @@ def test_pdf_del_acta_publicada_se_descarga_sin_cuenta(client, publicada):
 
 
 def test_acta_no_publicada_no_se_descarga_sin_cuenta(
-    client, sesion_cayambe, fac_cayambe, crear_persona
+    client, sesion_cayambe_ayer, fac_cayambe, crear_persona
 ):
-    services.asistencia_registrar(sesion=sesion_cayambe, actor=crear_persona())
+    services.asistencia_registrar(sesion=sesion_cayambe_ayer, actor=crear_persona())
     sesion = services.sesion_cerrar(
-        sesion=sesion_cayambe, version=sesion_cayambe.version, usuario=fac_cayambe
+        sesion=sesion_cayambe_ayer, version=sesion_cayambe_ayer.version, usuario=fac_cayambe
     )
     acta = selectors.acta_actual(sesion=sesion)
     assert client.get(f"/documentos/{acta.uuid}/descargar/").status_code in (302, 404)

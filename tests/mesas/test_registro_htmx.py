@@ -76,15 +76,17 @@ def test_sin_htmx_redirige_a_la_seccion(cliente_de, fac_cayambe, sesion_cayambe)
 
 
 def test_cerrar_desde_la_pagina_y_conflicto_de_version(
-    cliente_de, fac_cayambe, sesion_cayambe, crear_persona
+    cliente_de, fac_cayambe, sesion_cayambe_ayer, crear_persona
 ):
-    services.asistencia_registrar(sesion=sesion_cayambe, actor=crear_persona())
-    url = f"/mesas/sesion/{sesion_cayambe.pk}/cerrar/"
-    vieja = sesion_cayambe.version - 1
+    services.asistencia_registrar(sesion=sesion_cayambe_ayer, actor=crear_persona())
+    url = f"/mesas/sesion/{sesion_cayambe_ayer.pk}/cerrar/"
+    vieja = sesion_cayambe_ayer.version - 1
     respuesta = cliente_de(fac_cayambe).post(url, {"version": vieja})
     assert respuesta.status_code == 409
     assert "Otra persona guardó cambios" in respuesta.content.decode()
-    respuesta = cliente_de(fac_cayambe).post(url, {"version": sesion_cayambe.version}, follow=True)
+    respuesta = cliente_de(fac_cayambe).post(
+        url, {"version": sesion_cayambe_ayer.version}, follow=True
+    )
     html = respuesta.content.decode()
     assert "Sesión cerrada. El acta se está generando." in html
     assert "Sesión cerrada: su registro está congelado." in html

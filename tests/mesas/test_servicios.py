@@ -62,13 +62,13 @@ def test_intervencion_solo_de_quien_asiste(sesion_cayambe, crear_persona):
     assert sesion_cayambe.estado == "en_curso"
 
 
-def test_no_se_cierra_sin_asistentes_y_no_se_duplica_asistencia(sesion_cayambe, crear_persona):
+def test_no_se_cierra_sin_asistentes_y_no_se_duplica_asistencia(sesion_cayambe_ayer, crear_persona):
     with pytest.raises(ValidationError, match="sin asistentes"):
-        services.sesion_cerrar(sesion=sesion_cayambe, version=sesion_cayambe.version)
+        services.sesion_cerrar(sesion=sesion_cayambe_ayer, version=sesion_cayambe_ayer.version)
     persona = crear_persona()
-    services.asistencia_registrar(sesion=sesion_cayambe, actor=persona)
+    services.asistencia_registrar(sesion=sesion_cayambe_ayer, actor=persona)
     with pytest.raises(ValidationError, match="ya está en la lista"):
-        services.asistencia_registrar(sesion=sesion_cayambe, actor=persona)
+        services.asistencia_registrar(sesion=sesion_cayambe_ayer, actor=persona)
 
 
 def test_sesion_virtual_necesita_enlace(mesa_cayambe):

@@ -315,7 +315,9 @@ MATRIZ: list[Fila] = [
         for seccion in (
             "sesion_datos",
             "convocar",
+            "reenviar_invitaciones",
             "cerrar",
+            "cancelar",
             "agenda",
             "asistencia",
             "nuevo",
