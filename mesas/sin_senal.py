@@ -6,6 +6,7 @@ import hashlib
 import json
 from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -61,6 +62,8 @@ def _revisiones() -> tuple[tuple[str, str], ...]:
 @never_cache
 def service_worker(request) -> HttpResponse:
     """The worker, at the site's root so that its scope covers /mesas/ and /en/mesas/."""
+    if settings.DEBUG:  # an edited script is precached again at once while developing
+        _revisiones.cache_clear()
     precache = [{"url": static(ruta), "revision": revision} for ruta, revision in _revisiones()]
     modulos = {m: static(f"vendor/workbox/{m}.prod.js") for m in MODULOS_WORKBOX}
     version = hashlib.sha256(repr((precache, modulos)).encode()).hexdigest()[:12]

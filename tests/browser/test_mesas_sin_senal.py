@@ -162,6 +162,7 @@ def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
             page, texto, responsable + (PENDIENTE if responsable == "Alfonso Sandoval" else "")
         )
     _pendientes(page, 23)
+    page.screenshot(path="/tmp/sin_senal_pendientes_390.png", full_page=True)
 
     # closing is queued too, after everything recorded
     page.get_by_role("button", name="Cerrar la sesión y generar el acta").tap()
@@ -307,16 +308,23 @@ def test_doble_toque_y_reenvio_guardan_una_sola_vez(
 def test_un_conflicto_sin_senal_conserva_la_entrada_y_dice_por_que(
     page, context, live_server, django_user_model, mesa, celery_del_portal
 ):
-    """(e) While this phone has no signal, another device closes the session; the intervention
-    recorded meanwhile is refused on reconnection: it stays on the phone with the reason."""
+    """(e) The session page, kept by "Mis mesas", is opened with no signal; meanwhile another
+    device closes the session; the intervention recorded offline is refused on reconnection: it
+    stays on the phone with the reason."""
     facilitador = facilitador_de(mesa, django_user_model)
     rosa = persona("Rosa Elena", "Farinango")
     services.mesa_agregar_miembros(mesa=mesa, actores=[rosa])
     sesion = sesion_en_curso(mesa, facilitador, lugar="Casa comunal de Cangahua")
     services.asistencia_registrar(sesion=sesion, actor=rosa, usuario=facilitador)
-    _abrir(page, live_server, sesion)
 
+    # "Mis mesas", opened with signal, keeps its sessions: the session page opens without it
+    entrar(page, live_server.url, "/mesas/mis-mesas/")
+    expect(page.locator("html")).to_have_attribute("data-sin-senal", "lista", timeout=20_000)
+    expect(page.locator("#sin-senal-lista")).to_be_visible()
     context.set_offline(True)
+    page.get_by_role("link", name=re.compile("sesión 1")).first.tap()
+    page.wait_for_url(re.compile(rf"/mesas/sesion/{sesion.pk}/"))
+    expect(page.locator("#pendientes [data-sin-conexion]")).to_be_visible()
     _intervencion(page, "Rosa Elena Farinango", "Pide la feria en la plaza de Cangahua.")
     _pendientes(page, 1)
 

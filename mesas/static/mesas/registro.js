@@ -129,7 +129,9 @@
       if (!campo.name || ["hidden", "submit", "button", "checkbox", "radio"].includes(campo.type)) continue;
       if (campo.tagName === "SELECT") {
         for (const opcion of campo.selectedOptions) {
-          if (opcion.value && !opcion.defaultSelected) partes.push(opcion.textContent.trim());
+          if (opcion.value && !opcion.defaultSelected) {
+            partes.push(opcion.dataset.nombre || opcion.textContent.trim());
+          }
         }
       } else if (campo.value.trim()) {
         partes.push(campo.value.trim());
@@ -310,18 +312,21 @@
       motivo: "",
       creada: Date.now(),
     };
+    // Emptied at once, before anything is awaited: what is chosen or typed from now on is the
+    // next entry's (a fast hand picking the next attendee must not be wiped by this save).
+    const escrito = valoresDe(form);
+    vaciar(form);
+    vacios.set(form, JSON.stringify(valoresDe(form)));
+    localStorage.removeItem(BORRADOR + form.dataset.borrador);
     try {
       await guardar(entrada);
     } catch (error) {
       // no IndexedDB on this browser (or it is full): the form goes the plain way, online only
+      ponerValores(form, escrito);
       liberar(form);
       HTMLFormElement.prototype.submit.call(form);
       return;
     }
-    // Stored on the phone: the form is empty for the next entry, its draft forgotten.
-    localStorage.removeItem(BORRADOR + form.dataset.borrador);
-    vaciar(form);
-    vacios.set(form, JSON.stringify(valoresDe(form)));
     esperando.set(uid, form);
     await refrescar();
     if (navigator.onLine) enviar();
@@ -388,9 +393,15 @@
     }
   }
 
+  let otraVez = false; // asked to send while sending: look again once done
+
   async function enviar() {
-    if (enviando) return;
+    if (enviando) {
+      otraVez = true;
+      return;
+    }
     enviando = true;
+    otraVez = false;
     try {
       // one sender per session even with the page open in two tabs
       if (navigator.locks) await navigator.locks.request(`pactos-bandeja-${SESION}`, enviarTodo);
@@ -401,6 +412,7 @@
       enviando = false;
       await refrescar();
     }
+    if (otraVez && !sinConexion) enviar();
   }
 
   async function enviarTodo() {
@@ -638,6 +650,7 @@
         const opcion = document.createElement("option");
         opcion.value = asistente.valor;
         opcion.dataset.bandeja = "1";
+        opcion.dataset.nombre = asistente.nombre;
         opcion.textContent = `${asistente.nombre} (${texto("asistente_pendiente")})`;
         select.append(opcion);
       }
@@ -692,7 +705,20 @@
       if (!campo.name || campo.type === "hidden" || campo.type === "submit") continue;
       datos[campo.name] = campo.multiple ? Array.from(campo.selectedOptions, (o) => o.value) : campo.value;
     }
-    localStorage.setItem(BORRADOR + form.dataset.borrador, JSON.stringify(datos));
+    localStorage.setItem(BORRADOR + form.dataset.borrador, JSON.stringify({ bandeja: 1, datos }));
+  }
+
+  // Drafts left by the page before the outbox were never forgotten after a save (the next
+  // attendee got the previous one's organisation): they go.
+  for (const clave of Object.keys(localStorage)) {
+    if (!clave.startsWith(BORRADOR)) continue;
+    let valor = null;
+    try {
+      valor = JSON.parse(localStorage.getItem(clave));
+    } catch {
+      // unreadable: removed below
+    }
+    if (!valor || valor.bandeja !== 1) localStorage.removeItem(clave);
   }
 
   function restaurarBorrador(form) {
@@ -700,10 +726,11 @@
     if (!guardado) return;
     let datos;
     try {
-      datos = JSON.parse(guardado);
+      datos = JSON.parse(guardado).datos;
     } catch {
       return;
     }
+    if (!datos) return;
     const vacios = {};
     for (const [nombre, valor] of Object.entries(datos)) {
       const campo = form.elements.namedItem(nombre);
@@ -722,6 +749,7 @@
   // --- start, and try again by itself ------------------------------------------------------------------
   window.addEventListener("online", () => {
     espera = 2_000;
+    sinConexion = false; // until a send fails again
     pintarEstado();
     enviar();
   });
