@@ -64,7 +64,14 @@ def service_worker(request) -> HttpResponse:
     """The worker, at the site's root so that its scope covers /mesas/ and /en/mesas/."""
     if settings.DEBUG:  # an edited script is precached again at once while developing
         _revisiones.cache_clear()
-    precache = [{"url": static(ruta), "revision": revision} for ruta, revision in _revisiones()]
+    precache = []
+    for ruta, revision in _revisiones():
+        url = static(ruta)
+        # a URL with its content's hash in the name (production's manifest storage) needs no
+        # revision: the browser may take it from its HTTP cache instead of downloading it again
+        precache.append(
+            {"url": url, "revision": None if url != settings.STATIC_URL + ruta else revision}
+        )
     modulos = {m: static(f"vendor/workbox/{m}.prod.js") for m in MODULOS_WORKBOX}
     version = hashlib.sha256(repr((precache, modulos)).encode()).hexdigest()[:12]
     contenido = render_to_string(
