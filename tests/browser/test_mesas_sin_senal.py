@@ -214,7 +214,7 @@ def _perder_la_respuesta(page, seccion: str) -> None:
 
 
 def test_doble_toque_y_reenvio_guardan_una_sola_vez(
-    page, live_server, django_user_model, mesa, celery_del_portal
+    page, context, live_server, django_user_model, mesa, celery_del_portal
 ):
     """(b) For each kind: a double tap on its button, and its answer lost on the way back (so the
     phone sends the same entry again), store one item. (d) After each save the form is empty."""
@@ -293,8 +293,30 @@ def test_doble_toque_y_reenvio_guardan_una_sola_vez(
         ("Blanca Pilataxi",)
     ]
     assert Acuerdo.objects.filter(sesion=sesion).count() == 1
-    assert Prioridad.objects.filter(sesion=sesion).count() == 1
     assert TemaPendiente.objects.filter(sesion=sesion).count() == 1
+    # Refused when the signal returns (more votes than people present): kept with the reason,
+    # then corrected in its form and saved.
+    context.set_offline(True)
+    page.fill("#id_prioridad-texto", "Feria mensual")
+    page.fill("#id_prioridad-votos", "5")
+    page.get_by_role("button", name="Añadir prioridad").tap()
+    _pendientes(page, 1)
+    context.set_offline(False)
+    rechazada = page.locator("#seccion-prioridad .entrada-rechazada")
+    expect(rechazada).to_contain_text("no puede haber más votos que presentes", timeout=15_000)
+    rechazada.get_by_role("button", name="Corregir").tap()
+    expect(page.locator("#id_prioridad-texto")).to_have_value("Feria mensual")
+    expect(page.locator("#id_prioridad-votos")).to_have_value("5")
+    page.fill("#id_prioridad-votos", "2")
+    page.get_by_role("button", name="Añadir prioridad").tap()
+    guardada = page.locator("#seccion-prioridad li:not(.entrada-bandeja)", has_text="Feria mensual")
+    expect(guardada).to_have_count(1)
+    expect(page.locator("#pendientes")).to_have_attribute("data-rechazadas", "0")
+    assert sorted(Prioridad.objects.filter(sesion=sesion).values_list("texto", "votos")) == [
+        ("Feria mensual", 2),
+        ("Vía a Guachalá", 2),
+    ]
+
     # and the page shows each once, with no draft left in the phone
     expect(page.locator("#seccion-intervencion li:not(.entrada-bandeja)")).to_have_count(1)
     assert (
@@ -344,6 +366,10 @@ def test_un_conflicto_sin_senal_conserva_la_entrada_y_dice_por_que(
     # kept on the phone: still there after a reload, until the facilitator discards it
     page.reload()
     expect(page.locator("#seccion-intervencion .entrada-rechazada")).to_contain_text(CERRADA)
+    # the session is closed: no form to correct it in; it can be discarded (after a question)
+    expect(page.locator(".entrada-rechazada").get_by_role("button", name="Corregir")).to_have_count(
+        0
+    )
     page.on("dialog", lambda dialogo: dialogo.accept())
     page.locator(".entrada-rechazada").get_by_role("button", name="Descartar").tap()
     expect(page.locator(".entrada-rechazada")).to_have_count(0)

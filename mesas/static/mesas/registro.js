@@ -569,7 +569,8 @@
     if (rechazada) {
       const acciones = document.createElement("div");
       acciones.className = "d-flex flex-wrap gap-2 mt-1";
-      if (entrada.tipo !== "cierre") {
+      // only where its form is on the page (a closed session shows none)
+      if (entrada.tipo !== "cierre" && formDe(entrada.accion)) {
         acciones.append(boton("corregir", "btn-outline-primary", () => corregir(entrada)));
       }
       acciones.append(
@@ -675,10 +676,12 @@
   }
 
   // A refused entry back into its form, to be corrected and saved again (with its own uid).
+  function formDe(accion) {
+    return Array.from(pagina.querySelectorAll(FORMULARIOS)).find((f) => f.getAttribute("action") === accion);
+  }
+
   async function corregir(entrada) {
-    const form = Array.from(pagina.querySelectorAll(FORMULARIOS)).find(
-      (f) => f.getAttribute("action") === entrada.accion,
-    );
+    const form = formDe(entrada.accion);
     if (!form) return;
     await borrar(entrada);
     await refrescar();
