@@ -25,6 +25,7 @@ ACTIVOS = (
     "img/favicon.svg",
     "img/logo.svg",
     "vendor/bootstrap/bootstrap.bundle.min.js",
+    "vendor/bootstrap/bootstrap.portal.min.js",  # the reduced build, where it is made
     "vendor/htmx/htmx.min.js",
     "js/portal.js",
     "vendor/idb/idb.umd.js",

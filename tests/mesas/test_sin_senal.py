@@ -47,3 +47,15 @@ def test_mis_mesas_deja_sus_sesiones_disponibles_sin_senal(cliente_de, fac_cayam
     html = cliente_de(fac_cayambe).get("/mesas/mis-mesas/").content.decode()
     assert "data-sin-senal" in html and 'data-sw="/sw.js"' in html
     assert f"/mesas/sesion/{sesion_cayambe.pk}/" in html
+
+
+def test_todo_lo_que_carga_la_pagina_de_la_sesion_queda_en_el_telefono(
+    client, cliente_de, fac_cayambe, sesion_cayambe
+):
+    """A script, style sheet, font or image the session page loads and the worker does not
+    precache would be missing after a reload without signal."""
+    html = cliente_de(fac_cayambe).get(f"/mesas/sesion/{sesion_cayambe.pk}/").content.decode()
+    cargados = set(re.findall(r'(?:src|href)="(/static/[^"?#]+)', html))
+    codigo = client.get("/sw.js").content.decode()
+    precache = json.loads(re.search(r"precacheAndRoute\((\[.*?\])", codigo).group(1))
+    assert cargados and cargados <= {p["url"] for p in precache}
