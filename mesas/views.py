@@ -10,9 +10,8 @@ from dataclasses import dataclass, fields
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -499,25 +498,6 @@ class SeccionRegistroView(_AccionSesion):
             request=self.request,
         )
         respuesta.content += estado.encode()
-        return respuesta
-
-    def post(self, request, *args, **kwargs):
-        # TEMP server uid for offline tests, until registro's C1/C2: an entry whose uid was
-        # already stored answers as the first save did, without storing it again; a speaker or
-        # responsable named by a walk-in's uid means that walk-in.
-        uid = request.POST.get(f"{self.seccion}-uid", "")
-        clave = f"temp-uid:{self.objeto.pk}:"
-        if uid and cache.get(clave + uid) is not None:
-            return self.respuesta_htmx() if self.es_htmx() else redirect(self.get_success_url())
-        datos = request.POST.copy()
-        for nombre in ("intervencion-actor", "acuerdo-responsables"):
-            datos.setlist(
-                nombre, [str(cache.get(clave + v, v)) for v in datos.getlist(nombre) if v]
-            )
-        request.POST = datos
-        respuesta = super().post(request, *args, **kwargs)
-        if uid and respuesta.status_code < 400:
-            cache.set(clave + uid, getattr(self.resultado, "actor_id", 0) or 0, None)
         return respuesta
 
     def selecciones_conservadas(self) -> dict:
