@@ -28,6 +28,13 @@ static/vendor/.installed: package.json package-lock.json scripts/bootstrap-porta
 		--outfile=static/vendor/bootstrap/bootstrap.portal.min.js
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
+	# Offline sessions (docs/architecture.md, "Sesiones sin señal"): Workbox's classic-script builds,
+	# loaded by workbox-sw in the service worker, and idb's UMD build for the page's outbox.
+	mkdir -p static/vendor/workbox static/vendor/idb
+	cp node_modules/workbox-sw/build/workbox-sw.js node_modules/workbox-sw/build/workbox-sw.js.map static/vendor/workbox/
+	for m in core routing strategies precaching expiration cacheable-response; do \
+	  cp node_modules/workbox-$$m/build/workbox-$$m.prod.js node_modules/workbox-$$m/build/workbox-$$m.prod.js.map static/vendor/workbox/; done
+	cp node_modules/idb/build/umd.js static/vendor/idb/idb.umd.js
 	@touch $@
 	$(MAKE) --no-print-directory static/vendor/bootstrap-icons/.iconos
 

@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog, set_language
 from config.views import InicioView, ping
 from core.medios import medio_view
 from core.salud import SaludView
+from mesas.sin_senal import service_worker
 
 handler403 = "core.views.error_403"
 handler404 = "core.views.error_404"
@@ -18,6 +19,8 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("health/", SaludView.as_view(), name="salud"),
+    # At the root, so that its scope covers the session pages in both languages.
+    path("sw.js", service_worker, name="service_worker"),
 ]
 
 # Pages: Spanish at the root, English under /en/.

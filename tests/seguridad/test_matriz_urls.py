@@ -122,6 +122,7 @@ MATRIZ: list[Fila] = [
     F("ping", PUBLICA),
     F("salud", PUBLICA),
     F("javascript-catalog", PUBLICA),
+    F("service_worker", PUBLICA),  # the offline session page's worker: static URLs only
     F("set_language", "302 302 302 302 302 302 302"),
     F("core:panel", PERSONAL),
     F("core:documento", OCULTA, por_uuid("documento_borrador"), "acta sin publicar"),

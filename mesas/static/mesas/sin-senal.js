@@ -1,0 +1,52 @@
+// Sessions without signal: registers the service worker (mesas/sin_senal.py) and asks it to keep
+// the session pages this page names before the signal goes. An element with data-sin-senal lists
+// them (its value: addresses; its links to session pages too); each session's registry data
+// (data-sin-senal-datos, or the page's address + "registro.json") is kept as well when it exists.
+// When they are kept, <html data-sin-senal="lista"> and the page's #sin-senal-lista shows.
+(() => {
+  const script = document.currentScript;
+  if (!("serviceWorker" in navigator) || !script || !script.dataset.sw) return;
+  const SESION = /^(?:\/[a-z]{2})?\/mesas\/sesion\/\d+\/$/;
+
+  function direcciones() {
+    const paginas = new Set();
+    const datos = new Set();
+    for (const elemento of document.querySelectorAll("[data-sin-senal]")) {
+      for (const url of (elemento.dataset.sinSenal || "").split(/\s+/)) if (url) paginas.add(url);
+      for (const url of (elemento.dataset.sinSenalDatos || "").split(/\s+/)) if (url) datos.add(url);
+      for (const enlace of elemento.querySelectorAll("a[href]")) {
+        const url = new URL(enlace.href, location.href);
+        if (url.origin === location.origin && SESION.test(url.pathname)) {
+          paginas.add(url.pathname);
+          datos.add(`${url.pathname}registro.json`);
+        }
+      }
+    }
+    return { paginas: [...paginas], datos: [...datos] };
+  }
+
+  function calentar(trabajador, urls) {
+    return new Promise((resolver) => {
+      if (!urls.length) return resolver({ listas: 0, total: 0 });
+      const canal = new MessageChannel();
+      canal.port1.onmessage = (e) => resolver(e.data);
+      trabajador.postMessage({ tipo: "calentar", urls }, [canal.port2]);
+    });
+  }
+
+  window.addEventListener("load", async () => {
+    try {
+      await navigator.serviceWorker.register(script.dataset.sw, { scope: "/" });
+      const registro = await navigator.serviceWorker.ready;
+      const { paginas, datos } = direcciones();
+      const resultado = await calentar(registro.active, paginas);
+      await calentar(registro.active, datos); // best effort: the data of search-as-you-type
+      const lista = resultado.listas === resultado.total;
+      document.documentElement.dataset.sinSenal = lista ? "lista" : "incompleta";
+      const aviso = document.getElementById("sin-senal-lista");
+      if (aviso && lista) aviso.hidden = false;
+    } catch (error) {
+      document.documentElement.dataset.sinSenal = "no";
+    }
+  });
+})();

@@ -1,0 +1,63 @@
+{% autoescape off %}/* The service worker of the session page (mesas/sin_senal.py), version {{ version }}.
+   Precaches the page's assets; keeps the session pages, their registry data (registro.json) and
+   "Mis mesas" NetworkFirst with a cache fallback, so that they open after a reload with no signal. */
+importScripts({{ workbox_sw_json }});
+
+const MODULOS = {{ modulos_json }};
+workbox.setConfig({ debug: false, modulePathCb: (modulo) => MODULOS[modulo] });
+const { core, precaching, routing, strategies, expiration, cacheableResponse } = workbox;
+
+core.setCacheNameDetails({ prefix: "pactos" });
+self.skipWaiting();
+core.clientsClaim();
+
+// Query strings are ignored: the icon font is asked for as "bootstrap-icons.woff2?<hash>".
+precaching.precacheAndRoute({{ precache_json }}, { ignoreURLParametersMatching: [/.*/] });
+precaching.cleanupOutdatedCaches();
+
+// A session page, its registry data, and the facilitator's list of sessions (also under /en/).
+const PAGINAS = /^(?:\/[a-z]{2})?\/mesas\/(?:sesion\/\d+\/(?:registro\.json)?|mis-mesas\/)$/;
+const sinRedirecciones = {
+  // logged out, the page answers with the login form: never keep that under the session's address
+  cacheWillUpdate: async ({ response }) => (response.redirected ? null : response),
+};
+const paginas = new strategies.NetworkFirst({
+  cacheName: "pactos-sesiones",
+  networkTimeoutSeconds: 6,
+  matchOptions: { ignoreVary: true },
+  plugins: [
+    new cacheableResponse.CacheableResponsePlugin({ statuses: [200] }),
+    sinRedirecciones,
+    new expiration.ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 60 * 60 * 24 * 30 }),
+  ],
+});
+routing.registerRoute(
+  ({ url, request }) =>
+    request.method === "GET" && url.origin === self.location.origin && PAGINAS.test(url.pathname),
+  paginas,
+);
+
+// The page asks for addresses to keep before the signal goes (the session it shows, the upcoming
+// sessions listed in "Mis mesas"); it is told how many are ready.
+self.addEventListener("message", (event) => {
+  const datos = event.data || {};
+  if (datos.tipo !== "calentar") return;
+  const puerto = event.ports && event.ports[0];
+  event.waitUntil((async () => {
+    let listas = 0;
+    for (const url of datos.urls || []) {
+      if (!PAGINAS.test(new URL(url, self.location.origin).pathname)) continue;
+      try {
+        const respuesta = await paginas.handle({
+          event,
+          request: new Request(url, { credentials: "same-origin" }),
+        });
+        if (respuesta && respuesta.ok && !respuesta.redirected) listas += 1;
+      } catch (error) {
+        // neither the network nor the cache has it: reported as not ready
+      }
+    }
+    if (puerto) puerto.postMessage({ listas, total: (datos.urls || []).length });
+  })());
+});
+{% endautoescape %}
