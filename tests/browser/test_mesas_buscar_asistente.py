@@ -105,7 +105,11 @@ def test_buscar_sin_tildes_elegir_y_guardar_con_su_organizacion(
 
     lista = seccion.locator(".lista-asistentes")
     expect(lista).to_contain_text("Rosa Elena Quishpé Farinango")
-    expect(lista).to_contain_text("Asociación Kayambi de Turismo")
+    # Saved on the phone first (the outbox): wait until the server has it, as the bar says.
+    expect(page.locator("#pendientes")).to_have_attribute("data-pendientes", "0")
+    expect(lista.locator("li:not(.entrada-bandeja)", has_text="Rosa Elena")).to_contain_text(
+        "Asociación Kayambi de Turismo"
+    )
     asistencia = sesion.asistencias.get()
     assert asistencia.actor == rosa and asistencia.organizacion == kayambi
 
@@ -133,6 +137,11 @@ def test_la_busqueda_sigue_sin_poder_traer_el_registro(browser, live_server, mes
     seccion.get_by_role("option", name=re.compile("Zoila Andrango")).tap()
     seccion.get_by_role("button", name="Registrar asistencia").tap()
     expect(seccion.locator(".lista-asistentes")).to_contain_text("Zoila Andrango")
+    # the server's answer has replaced the section (the outbox is empty) before the signal goes
+    expect(page.locator("#pendientes")).to_have_attribute("data-pendientes", "0")
+    expect(
+        seccion.locator(".lista-asistentes li:not(.entrada-bandeja)", has_text="Zoila Andrango")
+    ).to_have_count(1)
 
     contexto.set_offline(True)
     buscar = seccion.get_by_role("combobox", name="Asistente")

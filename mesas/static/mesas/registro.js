@@ -202,8 +202,8 @@
       if (form.closest("details[open]")) foto.abiertos.add(accion);
     }
     const activo = document.activeElement;
-    if (activo && activo.form && activo.name) {
-      foto.foco = { accion: activo.form.getAttribute("action"), nombre: activo.name };
+    if (activo && activo.form) {
+      foto.foco = { accion: activo.form.getAttribute("action"), nombre: activo.name || "" };
     }
     return foto;
   }
@@ -220,12 +220,19 @@
       if (detalles && foto.abiertos.has(accion)) detalles.open = true;
     }
     if (foto.foco) {
-      const form = Array.from(pagina.querySelectorAll(FORMULARIOS)).find(
-        (f) => f.getAttribute("action") === foto.foco.accion,
-      );
-      const campo = form && form.elements.namedItem(foto.foco.nombre);
-      if (campo && campo.focus && !(document.activeElement && document.activeElement.isConnected
-          && document.activeElement !== document.body)) campo.focus({ preventScroll: true });
+      // After the scripts that rebuild a form's widgets (the attendance search) have run: the
+      // same field if it is there, else the form's first field, never the top of the page.
+      setTimeout(() => {
+        const activo = document.activeElement;
+        if (activo && activo.isConnected && activo !== document.body) return;
+        const form = Array.from(pagina.querySelectorAll(FORMULARIOS)).find(
+          (f) => f.getAttribute("action") === foto.foco.accion,
+        );
+        if (!form) return;
+        const campo = foto.foco.nombre && form.elements.namedItem(foto.foco.nombre);
+        const visible = campo && campo.focus && campo.getAttribute?.("aria-hidden") !== "true";
+        (visible ? campo : form.querySelector(PRIMER_CAMPO))?.focus({ preventScroll: true });
+      }, 0);
     }
   }
 
@@ -240,6 +247,12 @@
       afterSwapCallback: () => restaurar(foto, salvo),
     });
   }
+
+  const PRIMER_CAMPO = [
+    "input:not([type=hidden]):not([disabled]):not([aria-hidden=true])",
+    "select:not([disabled]):not([aria-hidden=true])",
+    "textarea:not([disabled])",
+  ].join(", ");
 
   // --- busy state ------------------------------------------------------------------------------------
   const esperando = new Map(); // uid → the form whose save is being sent
@@ -294,6 +307,9 @@
     if (e.defaultPrevented || !form.matches(FORMULARIOS) || !pagina.contains(form)) return;
     e.preventDefault();
     if (form.getAttribute("aria-busy") === "true") return; // a second tap while saving
+    // A keyboard user who saved from this form stays in it, on its first field, ready for the
+    // next entry (the busy button is disabled, which would drop the focus to the page's top).
+    const teniaFoco = form.contains(document.activeElement);
     prepararForm(form);
     ocupar(form);
     const pares = serializar(form);
@@ -316,6 +332,7 @@
     // next entry's (a fast hand picking the next attendee must not be wiped by this save).
     const escrito = valoresDe(form);
     vaciar(form);
+    if (teniaFoco) form.querySelector(PRIMER_CAMPO)?.focus({ preventScroll: true });
     vacios.set(form, JSON.stringify(valoresDe(form)));
     localStorage.removeItem(BORRADOR + form.dataset.borrador);
     try {
