@@ -32,6 +32,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections import defaultdict
 from pathlib import Path
 
@@ -436,6 +437,7 @@ def medir_en_copia(env: dict, medicion=None, **opciones) -> dict:
             shutil.copy(original, copia)
             return medir_({**env, "DATABASE_URL": f"sqlite:///{copia}"}, **opciones)
     except Exception as exc:  # noqa: BLE001 - make bench reports it and goes on
+        traceback.print_exc(file=sys.stderr)  # where it broke, for who reads the bench's output
         return {"error": f"{type(exc).__name__}: {exc}"}
 
 

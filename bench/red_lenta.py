@@ -251,7 +251,14 @@ def _guardar_agenda(page, red: Red) -> dict:
             document.addEventListener("submit", () => { medida.envio ??= performance.now(); }, true);
             new MutationObserver((_, observador) => {
                 const seccion = document.getElementById("seccion-agenda");
-                if (medida.envio && seccion && seccion.textContent.includes(titulo)) {
+                if (!medida.envio || !seccion) return;
+                // shown at once as "pendiente" by the outbox, then as saved by the server
+                const items = Array.from(seccion.querySelectorAll("li"));
+                const con = (li) => li.textContent.includes(titulo);
+                if (!medida.local && items.some((li) => con(li) && li.matches(".entrada-bandeja"))) {
+                    medida.local = performance.now();
+                }
+                if (items.some((li) => con(li) && !li.matches(".entrada-bandeja"))) {
                     medida.visto = performance.now();
                     observador.disconnect();
                 }
@@ -260,12 +267,17 @@ def _guardar_agenda(page, red: Red) -> dict:
         titulo,
     )
     red.vaciar()
-    seccion.locator("button[type=submit]").first.click()
+    # the form's own button (each listed item has its edit and delete buttons too)
+    seccion.locator("form[data-borrador] button[type=submit]").click()
     page.wait_for_function("() => window.__medidaGuardado.visto", timeout=ESPERA_MS)
     medida = page.evaluate("() => window.__medidaGuardado")
     post = _esperar_fin(red, "POST", "/agenda/")
     return {
         "seconds": round((medida["visto"] - medida["envio"]) / 1000, 2),
+        # shown in the list as "pendiente de enviar" (saved on the phone), before the answer
+        "local_s": round((medida["local"] - medida["envio"]) / 1000, 2)
+        if medida.get("local")
+        else None,
         "request_s": round(post["segundos"], 2),
         "bytes": post["bytes"],
         "status": post.get("estado"),
