@@ -203,14 +203,18 @@ def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
     page.screenshot(path="/tmp/sin_senal_cerrada_390.png", full_page=True)
 
 
-def _perder_la_respuesta(page, seccion: str) -> None:
-    """The next post of `seccion` reaches the server, but its answer never reaches the phone."""
+def _perder_la_respuesta(page, seccion: str) -> list:
+    """The next post of `seccion` reaches the server, but its answer never reaches the phone.
+    The list returned gets an item once that post has reached the server."""
+    perdidas = []
 
     def perder(route):
         route.fetch()
+        perdidas.append(route.request.url)
         route.abort("internetdisconnected")
 
     page.route(re.compile(rf"/mesas/sesion/\d+/{seccion}/$"), perder, times=1)
+    return perdidas
 
 
 def test_doble_toque_y_reenvio_guardan_una_sola_vez(
@@ -226,9 +230,16 @@ def test_doble_toque_y_reenvio_guardan_una_sola_vez(
 
     def guardar_dos_veces(seccion: str, boton: str, rellenar) -> None:
         rellenar()
-        _perder_la_respuesta(page, seccion)
+        perdidas = _perder_la_respuesta(page, seccion)
         page.get_by_role("button", name=boton).dblclick()
-        # the first answer was lost: the phone waits, then sends the same entry again
+        # the first send reached the server and its answer was lost (the entry is still pending
+        # on the phone: the bar's 0 is not enough, it also read 0 before the tap was queued)...
+        for _ in range(150):
+            if perdidas:
+                break
+            page.wait_for_timeout(100)
+        assert perdidas, f"{seccion}: el teléfono nunca envió la entrada"
+        # ...then the phone waits and sends the same entry again
         _pendientes(page, 0, espera=15_000)
 
     guardar_dos_veces(
