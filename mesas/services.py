@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Required, TypedDict, Unpack
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -198,6 +199,50 @@ def _anotar_cambio(
 
 def _recortar(texto: str, largo: int = 80) -> str:
     return texto if len(texto) <= largo else texto[: largo - 1] + "…"
+
+
+def _corregir[M: Model](
+    item: M, *, sesion: Sesion, usuario: AbstractBaseUser | None, validar: bool = False, **valores
+) -> M:
+    """Lock the item, put `valores` on it and save it, and write what changed (old → new, in
+    words) into the session's history. `validar`: run the model's own checks before saving."""
+    forma = _HISTORIA[type(item)]
+    actual = type(item).objects.select_for_update().get(pk=item.pk)
+    antes = _valores(actual, forma.campos)
+    for campo, valor in valores.items():
+        setattr(actual, campo, valor)
+    if validar:
+        actual.full_clean(validate_unique=False)
+    actual.save()
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=forma.tipo,
+        accion=CambioSesion.Accion.EDITADO,
+        descripcion=forma.describir(actual),
+        antes=antes,
+        despues=_valores(actual, forma.campos),
+    )
+    return actual
+
+
+def _anotar_eliminado(item: Model, *, sesion: Sesion, usuario: AbstractBaseUser | None) -> None:
+    forma = _HISTORIA[type(item)]
+    _anotar_cambio(
+        sesion=sesion,
+        usuario=usuario,
+        tipo=forma.tipo,
+        accion=CambioSesion.Accion.ELIMINADO,
+        descripcion=forma.describir(item),
+        antes=_valores(item, forma.campos),
+    )
+
+
+def _eliminar(item: Model, *, sesion: Sesion, usuario: AbstractBaseUser | None) -> None:
+    """Delete a recorded item, with what it said kept in the session's history."""
+    _anotar_eliminado(item, sesion=sesion, usuario=usuario)
+    item._history_user = usuario  # the agreement's own history (simple_history)
+    item.delete()
 
 
 class DatosSesion(TypedDict, total=False):
@@ -681,7 +726,7 @@ def asistencia_quitar(
         suyas.update(actor_id=mover_a.actor_id)
     elif cuantas and intervenciones == QueHacerConIntervenciones.ELIMINAR:
         for intervencion in suyas.select_related("actor", "punto"):
-            _intervencion_anotar_eliminada(intervencion, usuario=usuario)
+            _anotar_eliminado(intervencion, sesion=sesion, usuario=usuario)
         suyas.delete()
     elif cuantas:
         raise ValidationError(
@@ -693,15 +738,7 @@ def asistencia_quitar(
                 % {"nombre": asistencia.actor.nombre, "n": cuantas}
             }
         )
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.ASISTENCIA,
-        accion=CambioSesion.Accion.ELIMINADO,
-        descripcion=asistencia.actor.nombre,
-        antes=_valores(asistencia, ["actor", "organizacion"]),
-    )
-    asistencia.delete()
+    _eliminar(asistencia, sesion=sesion, usuario=usuario)
 
 
 @transaction.atomic
@@ -714,20 +751,7 @@ def asistencia_editar(
     """Correct the organisation an attendee represents at the session."""
     sesion = _sesion_editable(asistencia.sesion)
     _validar_organizacion(organizacion)
-    actual = Asistencia.objects.select_for_update().select_related("actor").get(pk=asistencia.pk)
-    antes = _valores(actual, ["organizacion"])
-    actual.organizacion = organizacion
-    actual.save(update_fields=["organizacion"])
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.ASISTENCIA,
-        accion=CambioSesion.Accion.EDITADO,
-        descripcion=actual.actor.nombre,
-        antes=antes,
-        despues=_valores(actual, ["organizacion"]),
-    )
-    return actual
+    return _corregir(asistencia, sesion=sesion, usuario=usuario, organizacion=organizacion)
 
 
 @transaction.atomic
@@ -796,33 +820,15 @@ def intervencion_editar(
     """Correct who spoke, on which agenda item, of what kind, and what they said."""
     sesion = _sesion_editable(intervencion.sesion)
     _validar_intervencion(sesion, actor=actor, punto=punto, resumen=resumen)
-    actual = Intervencion.objects.select_for_update().get(pk=intervencion.pk)
-    antes = _valores(actual, CAMPOS_INTERVENCION)
-    actual.actor, actual.tipo, actual.resumen, actual.punto = actor, tipo, resumen.strip(), punto
-    actual.full_clean(validate_unique=False)
-    actual.save()
-    _anotar_cambio(
+    return _corregir(
+        intervencion,
         sesion=sesion,
         usuario=usuario,
-        tipo=CambioSesion.Tipo.INTERVENCION,
-        accion=CambioSesion.Accion.EDITADO,
-        descripcion=_recortar(f"{actor.nombre}: {actual.resumen}"),
-        antes=antes,
-        despues=_valores(actual, CAMPOS_INTERVENCION),
-    )
-    return actual
-
-
-def _intervencion_anotar_eliminada(
-    intervencion: Intervencion, *, usuario: AbstractBaseUser | None
-) -> None:
-    _anotar_cambio(
-        sesion=intervencion.sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.INTERVENCION,
-        accion=CambioSesion.Accion.ELIMINADO,
-        descripcion=_recortar(f"{intervencion.actor.nombre}: {intervencion.resumen}"),
-        antes=_valores(intervencion, CAMPOS_INTERVENCION),
+        validar=True,
+        actor=actor,
+        tipo=tipo,
+        resumen=resumen.strip(),
+        punto=punto,
     )
 
 
@@ -830,9 +836,8 @@ def _intervencion_anotar_eliminada(
 def intervencion_eliminar(
     *, intervencion: Intervencion, usuario: AbstractBaseUser | None = None
 ) -> None:
-    _sesion_editable(intervencion.sesion)
-    _intervencion_anotar_eliminada(intervencion, usuario=usuario)
-    intervencion.delete()
+    sesion = _sesion_editable(intervencion.sesion)
+    _eliminar(intervencion, sesion=sesion, usuario=usuario)
 
 
 CAMPOS_AGENDA = ["hora", "titulo", "proposito"]
@@ -850,35 +855,21 @@ def punto_agenda_editar(
     sesion = _sesion_editable(punto.sesion)
     if not titulo.strip():
         raise ValidationError({"titulo": _("Escriba el tema del punto de agenda.")})
-    actual = PuntoAgenda.objects.select_for_update().get(pk=punto.pk)
-    antes = _valores(actual, CAMPOS_AGENDA)
-    actual.titulo, actual.proposito, actual.hora = titulo.strip(), proposito.strip(), hora
-    actual.save()
-    _anotar_cambio(
+    return _corregir(
+        punto,
         sesion=sesion,
         usuario=usuario,
-        tipo=CambioSesion.Tipo.AGENDA,
-        accion=CambioSesion.Accion.EDITADO,
-        descripcion=actual.titulo,
-        antes=antes,
-        despues=_valores(actual, CAMPOS_AGENDA),
+        titulo=titulo.strip(),
+        proposito=proposito.strip(),
+        hora=hora,
     )
-    return actual
 
 
 @transaction.atomic
 def punto_agenda_eliminar(*, punto: PuntoAgenda, usuario: AbstractBaseUser | None = None) -> None:
     """Remove an agenda item; what was said on it stays, among the other interventions."""
     sesion = _sesion_editable(punto.sesion)
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.AGENDA,
-        accion=CambioSesion.Accion.ELIMINADO,
-        descripcion=punto.titulo,
-        antes=_valores(punto, CAMPOS_AGENDA),
-    )
-    punto.delete()
+    _eliminar(punto, sesion=sesion, usuario=usuario)
 
 
 @transaction.atomic
@@ -924,34 +915,13 @@ def prioridad_editar(
     """Correct a priority's wording or its count of votes."""
     sesion = _sesion_editable(prioridad.sesion)
     _validar_prioridad(sesion, texto=texto, votos=votos)
-    actual = Prioridad.objects.select_for_update().get(pk=prioridad.pk)
-    antes = _valores(actual, CAMPOS_PRIORIDAD)
-    actual.texto, actual.votos = texto.strip(), votos
-    actual.save()
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.PRIORIDAD,
-        accion=CambioSesion.Accion.EDITADO,
-        descripcion=actual.texto,
-        antes=antes,
-        despues=_valores(actual, CAMPOS_PRIORIDAD),
-    )
-    return actual
+    return _corregir(prioridad, sesion=sesion, usuario=usuario, texto=texto.strip(), votos=votos)
 
 
 @transaction.atomic
 def prioridad_eliminar(*, prioridad: Prioridad, usuario: AbstractBaseUser | None = None) -> None:
     sesion = _sesion_editable(prioridad.sesion)
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.PRIORIDAD,
-        accion=CambioSesion.Accion.ELIMINADO,
-        descripcion=prioridad.texto,
-        antes=_valores(prioridad, CAMPOS_PRIORIDAD),
-    )
-    prioridad.delete()
+    _eliminar(prioridad, sesion=sesion, usuario=usuario)
 
 
 class DatosAcuerdo(TypedDict, total=False):
@@ -1022,16 +992,7 @@ CAMPOS_ACUERDO = ["texto", "responsables", "plazo", "resultado_esperado", "indic
 def acuerdo_eliminar(*, acuerdo: Acuerdo, usuario: AbstractBaseUser | None = None) -> None:
     """Remove an agreement; the ones after it keep their numbers (the acta was read aloud)."""
     sesion = _sesion_editable(acuerdo.sesion)
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.ACUERDO,
-        accion=CambioSesion.Accion.ELIMINADO,
-        descripcion=_recortar(f"{acuerdo.numero}. {acuerdo.texto}"),
-        antes=_valores(acuerdo, CAMPOS_ACUERDO),
-    )
-    acuerdo._history_user = usuario
-    acuerdo.delete()
+    _eliminar(acuerdo, sesion=sesion, usuario=usuario)
 
 
 @transaction.atomic
@@ -1056,7 +1017,7 @@ def acuerdo_editar(
         usuario=usuario,
         tipo=CambioSesion.Tipo.ACUERDO,
         accion=CambioSesion.Accion.EDITADO,
-        descripcion=_recortar(f"{actual.numero}. {actual.texto}"),
+        descripcion=_HISTORIA[Acuerdo].describir(actual),
         antes=antes,
         despues=_valores(actual, CAMPOS_ACUERDO),
     )
@@ -1087,20 +1048,7 @@ def tema_pendiente_editar(
     sesion = _sesion_editable(tema.sesion)
     if not texto.strip():
         raise ValidationError({"texto": _("Escriba el tema que queda pendiente.")})
-    actual = TemaPendiente.objects.select_for_update().get(pk=tema.pk)
-    antes = _valores(actual, ["texto"])
-    actual.texto = texto.strip()
-    actual.save()
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.TEMA,
-        accion=CambioSesion.Accion.EDITADO,
-        descripcion=actual.texto,
-        antes=antes,
-        despues=_valores(actual, ["texto"]),
-    )
-    return actual
+    return _corregir(tema, sesion=sesion, usuario=usuario, texto=texto.strip())
 
 
 @transaction.atomic
@@ -1108,15 +1056,41 @@ def tema_pendiente_eliminar(
     *, tema: TemaPendiente, usuario: AbstractBaseUser | None = None
 ) -> None:
     sesion = _sesion_editable(tema.sesion)
-    _anotar_cambio(
-        sesion=sesion,
-        usuario=usuario,
-        tipo=CambioSesion.Tipo.TEMA,
-        accion=CambioSesion.Accion.ELIMINADO,
-        descripcion=tema.texto,
-        antes=_valores(tema, ["texto"]),
-    )
-    tema.delete()
+    _eliminar(tema, sesion=sesion, usuario=usuario)
+
+
+@dataclass(frozen=True)
+class _FormaEnHistoria:
+    """How the session's history shows a kind of item: its kind, the fields whose old → new it
+    keeps, and the item in a few words."""
+
+    tipo: str
+    campos: tuple[str, ...]
+    describir: Callable[[Model], str]
+
+
+_HISTORIA: dict[type[Model], _FormaEnHistoria] = {
+    Asistencia: _FormaEnHistoria(
+        CambioSesion.Tipo.ASISTENCIA, ("actor", "organizacion"), lambda a: a.actor.nombre
+    ),
+    PuntoAgenda: _FormaEnHistoria(
+        CambioSesion.Tipo.AGENDA, tuple(CAMPOS_AGENDA), lambda p: p.titulo
+    ),
+    Intervencion: _FormaEnHistoria(
+        CambioSesion.Tipo.INTERVENCION,
+        tuple(CAMPOS_INTERVENCION),
+        lambda i: _recortar(f"{i.actor.nombre}: {i.resumen}"),
+    ),
+    Prioridad: _FormaEnHistoria(
+        CambioSesion.Tipo.PRIORIDAD, tuple(CAMPOS_PRIORIDAD), lambda p: p.texto
+    ),
+    Acuerdo: _FormaEnHistoria(
+        CambioSesion.Tipo.ACUERDO,
+        tuple(CAMPOS_ACUERDO),
+        lambda a: _recortar(f"{a.numero}. {a.texto}"),
+    ),
+    TemaPendiente: _FormaEnHistoria(CambioSesion.Tipo.TEMA, ("texto",), lambda t: t.texto),
+}
 
 
 # --- Closing, acta, publication ------------------------------------------------------------
