@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from actores.models import Actor
 from core.roles import Rol
@@ -48,3 +49,7 @@ def entrar(page, base: str, ruta: str, *, usuario: str = "facilitador") -> None:
     """Open a staff page on a phone: sent to log in, then back on the page."""
     page.set_viewport_size(TELEFONO)
     navegador.entrar(page, base + ruta, usuario, re.escape(ruta))
+    if page.locator("script[data-sw]").count():
+        # the page keeps itself for use without signal once loaded: wait until it has, or a copy
+        # kept later (after a correction) could answer a slow reload with an older page
+        expect(page.locator("html[data-sin-senal]")).to_have_count(1, timeout=20_000)
