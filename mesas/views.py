@@ -612,15 +612,22 @@ class SeccionRegistroView(_AccionSesion):
         return super().form_valid(form)
 
     def respuesta_htmx(self) -> HttpResponse:
+        """The section's list, which says it was saved, and out of band what else shows such
+        items (counters, the selects that offer them). Not the section's forms: the page empties
+        them itself (registro.js), and an answer that re-sent them weighed 9 KB on a slow link."""
+        refresca = ("asistentes",) if self.refresca_asistentes else ()
+        if self.seccion == "agenda":  # a new agenda item is offered at once as an intervention's
+            refresca += ("agenda",)
         contexto = {
             **self.contexto_pagina(**self.selecciones_conservadas()),
-            "guardado": self.mensaje_exito,
-            "seccion_activa": self.seccion,
-            "oob_asistentes": self.refresca_asistentes,
-            # a new agenda item must be offered at once in the intervention's "punto" select
-            "oob_agenda": self.seccion == "agenda",
+            "seccion": self.ancla,
+            "cambio_guardado": self.mensaje_exito,
+            "oob": refresca,
+            "registrado": True,
         }
-        respuesta = render(self.request, self.plantilla_parcial, contexto)
+        respuesta = render(self.request, "mesas/registro/_tras_cambio.html", contexto)
+        respuesta["HX-Retarget"] = f"#lista-{self.ancla}"
+        respuesta["HX-Reswap"] = "outerHTML"
         # The first thing recorded puts a planned session in progress: update the header badge.
         self.objeto.refresh_from_db(fields=["estado"])
         estado = render_to_string(

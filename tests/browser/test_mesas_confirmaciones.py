@@ -50,7 +50,10 @@ def test_cerrar_pregunta_y_cancelar_la_pregunta_no_cierra(
 
     page.once("dialog", lambda dialogo: dialogo.accept())
     cierre.get_by_role("button", name="Cerrar la sesión y generar el acta").click()
-    expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible()
+    # closing makes the acta (in process here): a loaded machine may take more than 5 s
+    expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible(
+        timeout=20_000
+    )
     sesion.refresh_from_db()
     assert sesion.estado == Sesion.Estado.CERRADA
 

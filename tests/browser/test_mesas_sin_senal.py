@@ -329,7 +329,7 @@ def test_doble_toque_y_reenvio_guardan_una_sola_vez(
     ]
 
     # and the page shows each once, with no draft left in the phone
-    expect(page.locator("#seccion-intervencion li:not(.entrada-bandeja)")).to_have_count(1)
+    expect(page.locator("#seccion-intervencion li[id^='intervencion-']")).to_have_count(1)
     assert (
         page.evaluate(
             "Object.keys(localStorage).filter(k => k.startsWith('mesas-borrador:')).length"

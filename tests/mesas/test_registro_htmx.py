@@ -1,5 +1,7 @@
 """Recording with htmx: each addition saved at once, and nothing typed lost on an error."""
 
+import re
+
 import pytest
 
 from mesas import services
@@ -7,7 +9,7 @@ from mesas import services
 pytestmark = pytest.mark.django_db
 
 
-def test_anadir_asistente_devuelve_solo_la_seccion_y_refresca_los_selects(
+def test_anadir_asistente_devuelve_la_lista_sin_formularios_y_refresca_los_selects(
     cliente_de, fac_cayambe, sesion_cayambe, crear_persona
 ):
     persona = crear_persona("Lucía", "Tipán")
@@ -19,10 +21,19 @@ def test_anadir_asistente_devuelve_solo_la_seccion_y_refresca_los_selects(
     )
     html = respuesta.content.decode()
     assert respuesta.status_code == 200
-    assert "<html" not in html and 'id="seccion-asistencia"' in html
+    # the list replaces the list: the forms stay on the page (it empties them itself), and
+    # the answer does not carry them again (with their selects of every person and organisation)
+    assert respuesta["HX-Retarget"] == "#lista-asistencia"
+    assert "<html" not in html and 'id="lista-asistencia"' in html
+    for seccion in ("asistencia", "nuevo"):
+        assert f'action="/mesas/sesion/{sesion_cayambe.pk}/{seccion}/"' not in html
+    assert 'name="asistencia-organizacion"' not in html and 'name="nuevo-nombres"' not in html
     assert "Lucía Tipán" in html and "Asistencia registrada." in html
+    assert re.search(r'id="total-asistentes"\s+hx-swap-oob="true">1<', html)
     assert 'id="campo-intervencion-actor" hx-swap-oob' in html
+    assert 'id="traer-anteriores" hx-swap-oob' in html
     assert "En curso" in html and 'id="estado-sesion"' in html  # header badge, out of band
+    assert 'id="seccion-historial"' not in html  # an addition is not a correction
     assert sesion_cayambe.asistencias.filter(actor=persona).exists()
 
 

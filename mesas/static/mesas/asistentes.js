@@ -38,22 +38,29 @@
     return registros.get(url);
   }
 
+  // Who is already on this session's list: the page's list (each item names its actor) and
+  // the phone's outbox (registro.js disables their options).
+  function presentes(select) {
+    const ids = new Set();
+    document.querySelectorAll("#lista-asistencia [data-actor]").forEach((li) => ids.add(li.dataset.actor));
+    for (const o of select.options) if (o.value && o.disabled) ids.add(o.value);
+    return ids;
+  }
+
   // The persons to search: the registry's (with cédula and organisation), then anyone else the
-  // select offers (by name only). A registry person the select no longer offers is already on
-  // this session's list.
+  // select offers (by name only), each marked when already on this session's list.
   function candidatos(registro, select) {
     const ofrecidos = new Map();
     for (const o of select.options) if (o.value) ofrecidos.set(o.value, o.textContent.trim());
+    const ya = presentes(select);
     const lista = [];
     if (registro) {
-      for (const p of registro.personas) {
-        lista.push({ ...p, registrado: ofrecidos.size > 0 && !ofrecidos.has(String(p.id)) });
-      }
+      for (const p of registro.personas) lista.push({ ...p, registrado: ya.has(String(p.id)) });
     }
     for (const [id, nombre] of ofrecidos) {
       if (registro && registro.porId.has(id)) continue;
       lista.push({ id, nombre, identificacion: "", organizacion: null, miembro: false,
-        clave: plano(nombre), inicio: plano(nombre), registrado: false });
+        clave: plano(nombre), inicio: plano(nombre), registrado: ya.has(id) });
     }
     return lista;
   }
@@ -197,8 +204,15 @@
       estado.textContent = entrada.value.trim() ? `${resultados.length}` : "";
     }
 
-    function cambiarSelect(valor) {
+    function cambiarSelect(valor, nombre) {
       interno = true;
+      if (valor && !Array.from(select.options).some((o) => o.value === valor)) {
+        // someone taken off this session's list since the page was made: offered again
+        const opcion = document.createElement("option");
+        opcion.value = valor;
+        opcion.textContent = nombre || valor;
+        select.append(opcion);
+      }
       select.value = valor;
       select.dispatchEvent(new Event("change", { bubbles: true }));
       interno = false;
@@ -218,7 +232,7 @@
     function elegir(i) {
       const p = resultados[i];
       if (!p || p.registrado) return;
-      cambiarSelect(String(p.id));
+      cambiarSelect(String(p.id), p.nombre);
       entrada.value = p.nombre;
       entrada.classList.remove("is-invalid");
       entrada.removeAttribute("aria-invalid");

@@ -474,7 +474,8 @@
         entradas = entradas.filter((e) => e.n !== entrada.n);
         const url = respuesta.headers.get("HX-Redirect");
         if (url) redireccion = url;
-        else if (entrada.objetivo) intercambiar(entrada.objetivo, html);
+        // a save's answer is its section's list (HX-Retarget), not the section with its forms
+        else if (entrada.objetivo) intercambiar(respuesta.headers.get("HX-Retarget") || entrada.objetivo, html);
         const form = esperando.get(entrada.uid);
         if (form && form.isConnected) liberar(form);
         esperando.delete(entrada.uid);
@@ -653,9 +654,11 @@
   // Attendees still on the phone can speak and be made responsable.
   function opcionesDeAsistentes() {
     const asistentes = entradas.filter((e) => e.asistente).map((e) => e.asistente);
-    // a person already on the phone's list is not offered twice for attendance
+    // a person already on the list (the page's or the phone's) is not offered twice
+    const enLista = new Set(Array.from(pagina.querySelectorAll("#lista-asistencia [data-actor]"), (li) => li.dataset.actor));
     for (const opcion of pagina.querySelectorAll('select[name="asistencia-actor"] option')) {
-      opcion.hidden = opcion.disabled = Boolean(opcion.value) && asistentes.some((a) => a.valor === opcion.value);
+      opcion.hidden = opcion.disabled =
+        Boolean(opcion.value) && (enLista.has(opcion.value) || asistentes.some((a) => a.valor === opcion.value));
     }
     for (const select of pagina.querySelectorAll(SELECTS_ASISTENTES)) {
       // an option goes when its attendee left the phone, unless chosen in a form being filled
