@@ -11,7 +11,7 @@ PORT ?= 8000
 # Everything both commands need: virtualenv, Python and npm packages, compiled translations.
 PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po */locale/en/LC_MESSAGES/django.po)
 
-setup: $(STAMP) static/vendor/.installed static/vendor/bootstrap-icons/.iconos var/.mensajes
+setup: $(STAMP) static/vendor/.installed static/vendor/bootstrap-icons/.iconos static/vendor/bootstrap/.purgado var/.mensajes
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { PYBIN=$$(scripts/find-python.sh) && "$$PYBIN" -m venv $(VENV); }
@@ -22,7 +22,6 @@ $(STAMP): pyproject.toml
 static/vendor/.installed: package.json package-lock.json scripts/bootstrap-portal.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/vendor && mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs static/vendor/bootstrap-icons
-	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
 	node_modules/.bin/esbuild scripts/bootstrap-portal.mjs --bundle --minify --format=iife --target=es2019 --log-level=warning \
 		--legal-comments=none --banner:js="/*! Bootstrap and Popper (MIT): Alert, Collapse, Dropdown */" \
 		--outfile=static/vendor/bootstrap/bootstrap.portal.min.js
@@ -36,7 +35,7 @@ static/vendor/.installed: package.json package-lock.json scripts/bootstrap-porta
 	  cp node_modules/workbox-$$m/build/workbox-$$m.prod.js node_modules/workbox-$$m/build/workbox-$$m.prod.js.map static/vendor/workbox/; done
 	cp node_modules/idb/build/umd.js static/vendor/idb/idb.umd.js
 	@touch $@
-	$(MAKE) --no-print-directory static/vendor/bootstrap-icons/.iconos
+	$(MAKE) --no-print-directory static/vendor/bootstrap-icons/.iconos static/vendor/bootstrap/.purgado
 
 # Bootstrap Icons reduced to the icons the portal names (scripts/iconos.py scans for `bi-NAME`):
 # made by the vendor step, and again whenever a file where an icon can be named changes. It needs
@@ -47,6 +46,16 @@ ICONOS_FUENTES := $(shell find . \( -name .git -o -name .venv -o -name node_modu
 	-prune -o -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.py' \) -print)
 static/vendor/bootstrap-icons/.iconos: static/vendor/.installed $(ICONOS_FUENTES)
 	$(PY) scripts/iconos.py
+	@touch $@
+
+# Bootstrap's CSS reduced to the classes the portal names (scripts/bootstrap-css.mjs, PurgeCSS):
+# made by the vendor step, and again whenever a file where a class can be named changes (the same
+# files as the icons'), with the templates of the packages that render the portal's forms.
+PAQUETES_CON_PLANTILLAS = $(shell $(PY) -c "import os, crispy_bootstrap5, crispy_forms, django_filters, django; \
+	print(*[os.path.dirname(m.__file__) for m in (crispy_bootstrap5, crispy_forms, django_filters)], \
+	os.path.join(os.path.dirname(django.__file__), 'forms'))")
+static/vendor/bootstrap/.purgado: static/vendor/.installed scripts/bootstrap-css.mjs $(ICONOS_FUENTES)
+	node scripts/bootstrap-css.mjs static/vendor/bootstrap/bootstrap.min.css $(PAQUETES_CON_PLANTILLAS)
 	@touch $@
 
 # Translations are compiled at install, never committed.
