@@ -129,7 +129,12 @@ MATRIZ: list[Fila] = [
     # the secret the matrix looks for in anonymous answers) and the staff's own box.
     F("core:buscar", PUBLICA),
     F("core:buscar", PUBLICA, consulta="?q=borrador", caso="borradores"),
-    F("core:buscar", PUBLICA, consulta="?q=persona+or+evento+or+noticia+or+pacto", caso="cualquiera"),
+    F(
+        "core:buscar",
+        PUBLICA,
+        consulta="?q=persona+or+evento+or+noticia+or+pacto",
+        caso="cualquiera",
+    ),
     F("core:buscar_personal", PERSONAL),
     F("core:buscar_personal", PERSONAL, consulta="?q=borrador", caso="borradores"),
     F("core:documento", OCULTA, por_uuid("documento_borrador"), "acta sin publicar"),
