@@ -16,6 +16,7 @@ def _url(pk: str) -> str:
 FUENTES = {
     "actores.actores": FuenteBusqueda(
         etiqueta=_("Organización o persona"),
+        etiqueta_publica=_("Organización"),
         titulo="nombre",
         texto=("siglas", "descripcion"),
         detalle="canton__nombre",

@@ -57,6 +57,7 @@ class FuenteBusqueda:
     url_publica: Callable[..., str] | None = None
     visibles: Callable[[Any], QuerySet | None] | None = None
     url_personal: Callable[..., str] | None = None
+    etiqueta_publica: str | Promise = ""  # if the public sees only part of the kind
 
 
 FUENTES_BUSQUEDA: Registro[FuenteBusqueda] = Registro("fuentes de la búsqueda")
@@ -221,7 +222,7 @@ def presentar(filas, *, consulta: str, publico: bool) -> list[Resultado]:
         resultados.append(
             Resultado(
                 tipo=fila["b_tipo"],
-                etiqueta=fuente.etiqueta,
+                etiqueta=(publico and fuente.etiqueta_publica) or fuente.etiqueta,
                 titulo=fila["b_titulo"] or "",
                 detalle=fuente.subtitulo(detalle, *claves) if fuente.subtitulo else detalle,
                 fragmento=mark_safe(_resaltar(fila["b_texto"] or "", consulta)),  # noqa: S308
