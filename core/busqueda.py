@@ -80,7 +80,7 @@ def sin_tildes(texto: str | None) -> str:
     """Lower case without accents, one character for each of `texto`'s (so positions match)."""
     if not texto:
         return ""
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in texto.lower())
+    return "".join(unicodedata.normalize("NFD", c.lower())[0] for c in texto)
 
 
 class SinTildes(Func):
