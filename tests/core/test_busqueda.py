@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from comunicacion.models import Mensaje
 from mesas.models import Acuerdo, PuntoAgenda
 from pactos.models import Pacto
 from tests.factories.mesas import SesionFactory, mesa_de
@@ -74,13 +75,24 @@ def test_busqueda_del_equipo_solo_de_las_mesas_propias(cliente_de, facilitador, 
     Acuerdo.objects.create(sesion=propia, numero=1, texto="Ruta de la zanahoria en Cayambe")
     Acuerdo.objects.create(sesion=ajena, numero=1, texto="Feria de la zanahoria en Quito")
     PuntoAgenda.objects.create(sesion=ajena, orden=1, titulo="Zanahorias de Quito")
+    # a citizen's message: for Comunicación and Coordinación only, with the sender's name
+    Mensaje.objects.create(
+        nombre="Rosa Pérez", email="rosa@example.org", asunto="Zanahoria", texto="¿Dónde?"
+    )
     url = reverse("core:buscar_personal")
     vistos = _titulos(cliente_de(facilitador).get(url, {"q": "zanahoria"}))
     assert vistos == ["Ruta de la zanahoria en Cayambe"]
     de_coordinacion = _titulos(cliente_de(coordinadora).get(url, {"q": "zanahoria"}))
     assert sorted(de_coordinacion) == sorted(
-        ["Ruta de la zanahoria en Cayambe", "Feria de la zanahoria en Quito", "Zanahorias de Quito"]
+        [
+            "Ruta de la zanahoria en Cayambe",
+            "Feria de la zanahoria en Quito",
+            "Zanahorias de Quito",
+            "Zanahoria",
+        ]
     )
+    html = cliente_de(coordinadora).get(url, {"q": "zanahoria"}).content.decode()
+    assert "Rosa Pérez" in html and "rosa@example.org" not in html
     # what was recorded in a session that is not published never reaches the public
     assert _titulos(cliente_de(None).get("/buscar/?q=zanahoria")) == []
 
