@@ -4,13 +4,14 @@ consultation's report and notices, its uploads and its demo data."""
 
 from django.utils.translation import gettext_lazy as _
 
+from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from pactos.avisos_publicos import AVISOS_PUBLICOS
 from pactos.indicadores_programa import registrar_cifra
 
-from . import documentos_consulta, selectors
+from . import busqueda, documentos_consulta, selectors
 from .demo import cargar_demo
 from .selectors.consulta import comentarios_de_consultas_total
 
@@ -48,6 +49,8 @@ def _registrar_cifras() -> None:
 
 
 def registrar() -> None:
+    for clave, fuente in busqueda.FUENTES.items():
+        FUENTES_BUSQUEDA.registrar(clave, fuente, orden=70)
     _registrar_cifras()
     registrar_tipo_documento(documentos_consulta.DOCUMENTO_INFORME)
     AVISOS_PUBLICOS.registrar(

@@ -6,6 +6,8 @@ app_name = "core"
 
 urlpatterns = [
     path("panel/", views.PanelView.as_view(), name="panel"),
+    path("buscar/", views.BuscarView.as_view(), name="buscar"),
+    path("panel/buscar/", views.BuscarPersonalView.as_view(), name="buscar_personal"),
     path(
         "documentos/<uuid:uuid>/",
         views_documentos.DocumentoView.as_view(),

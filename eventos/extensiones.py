@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from pactos.indicadores_programa import registrar_cifra, registrar_tabla
 
-from . import documentos
+from . import busqueda, documentos
 from .demo import cargar_demo
 from .integraciones import (
     asistentes_a_eventos,
@@ -60,6 +61,8 @@ def _registrar_medios() -> None:
 
 
 def registrar() -> None:
+    for clave, fuente in busqueda.FUENTES.items():
+        FUENTES_BUSQUEDA.registrar(clave, fuente, orden=60)
     for tipo in documentos.TIPOS:
         registrar_tipo_documento(tipo)
     nombre_publico_cambiado.connect(

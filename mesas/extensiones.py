@@ -8,10 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import TipoDocumento, registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 
+from . import busqueda
 from .demo import cargar_demo_mesas
 from .papel import TIPO_HOJA_ASISTENCIA, hoja_contexto, hoja_version
 from .participacion import participacion_en_mesas
@@ -76,6 +78,8 @@ def _registrar_medios() -> None:
 
 
 def registrar() -> None:
+    for clave, fuente in busqueda.FUENTES.items():
+        FUENTES_BUSQUEDA.registrar(clave, fuente, orden=30)
     registrar_tipo_documento(ACTA)
     registrar_tipo_documento(ACTA_PUBLICA)
     registrar_tipo_documento(HOJA_ASISTENCIA)

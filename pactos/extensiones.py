@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from sie import selectors as sie
 
+from . import busqueda
 from . import fuentes_mesas as mesas
 from .demo_pactos import cargar_demo_pactos
 from .documentos import hoja_de_ruta, pactos
@@ -112,6 +114,8 @@ def _registrar_cifras_y_tablas() -> None:
 
 
 def registrar() -> None:
+    for clave, fuente in busqueda.FUENTES.items():
+        FUENTES_BUSQUEDA.registrar(clave, fuente, orden=35)
     registrar_tipo_documento(hoja_de_ruta.DOCUMENTO_INFORME_PROGRESO)
     registrar_tipo_documento(pactos.DOCUMENTO_PACTO)
     nombre_publico_cambiado.connect(

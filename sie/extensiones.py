@@ -1,13 +1,16 @@
 """What sie contributes to core's registries (see core.registro), from SieConfig.ready()."""
 
+from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 
-from . import documentos
+from . import busqueda, documentos
 from .demo import cargar_demo
 
 
 def registrar() -> None:
+    for clave, fuente in busqueda.FUENTES.items():
+        FUENTES_BUSQUEDA.registrar(clave, fuente, orden=10)
     for tipo in documentos.TIPOS:
         registrar_tipo_documento(tipo)
     CARGADORES_DEMO.registrar("SIE: indicadores, valores y metas", cargar_demo, orden=10)

@@ -60,11 +60,12 @@ class Pagina:
     ingles: bool = False  # also checked in English (/en/...)
     movil: bool = False  # also checked 320 px wide, in Spanish, and must not scroll sideways
     con_errores: bool = False  # also checked after sending its form empty (the errors shown)
+    consulta: str = ""  # a query string ("?q=turismo")
 
     def ruta(self, idioma: str) -> str:
         kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
         with translation.override(idioma):
-            return reverse(self.url, kwargs=kwargs)
+            return reverse(self.url, kwargs=kwargs) + self.consulta
 
 
 def _sesion_abierta_del_facilitador() -> dict:
@@ -142,6 +143,7 @@ PAGINAS = [
     Pagina("invitación con enlace inválido", "eventos:responder", {"token": "x"}, estado=400),
     # Communication
     Pagina("noticias", "comunicacion:noticias"),
+    Pagina("búsqueda", "core:buscar", consulta="?q=turismo", ingles=True, movil=True),
     Pagina(
         "una noticia",
         "comunicacion:noticia",
@@ -195,6 +197,12 @@ PAGINAS = [
         cuenta="facilitador",
     ),
     Pagina("panel (facilitación)", "core:panel", cuenta="facilitador"),
+    Pagina(
+        "búsqueda del equipo (facilitación)",
+        "core:buscar_personal",
+        cuenta="facilitador",
+        consulta="?q=turismo",
+    ),
     Pagina("error 403", "sie:gestion", estado=403, cuenta="facilitador"),
 ]
 

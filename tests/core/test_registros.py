@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from actores.participacion import SECCIONES_PARTICIPACION
+from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import TIPOS_DOCUMENTO
 from core.medios import TIPOS_MEDIO
@@ -77,6 +78,22 @@ ESPERADOS = {
     "pactos.avisos_publicos.AVISOS_PUBLICOS": [
         ("comunicacion_consultas", "comunicacion"),
     ],
+    "core.busqueda.FUENTES_BUSQUEDA": [
+        ("sie.indicadores", "sie"),
+        ("sie.cantones", "sie"),
+        ("actores.actores", "actores"),
+        ("mesas.acuerdos", "mesas"),
+        ("mesas.sesiones", "mesas"),
+        ("mesas.agenda", "mesas"),
+        ("mesas.intervenciones", "mesas"),
+        ("mesas.prioridades", "mesas"),
+        ("mesas.temas_pendientes", "mesas"),
+        ("pactos.pactos", "pactos"),
+        ("pactos.compromisos", "pactos"),
+        ("eventos.eventos", "eventos"),
+        ("comunicacion.noticias", "comunicacion"),
+        ("comunicacion.mensajes", "comunicacion"),
+    ],
 }
 
 REGISTROS = {
@@ -87,6 +104,7 @@ REGISTROS = {
     "pactos.indicadores_programa.CIFRAS": CIFRAS,
     "pactos.indicadores_programa.TABLAS": TABLAS,
     "pactos.avisos_publicos.AVISOS_PUBLICOS": AVISOS_PUBLICOS,
+    "core.busqueda.FUENTES_BUSQUEDA": FUENTES_BUSQUEDA,
 }
 APPS = ("core", "sie", "actores", "mesas", "pactos", "eventos", "comunicacion")
 

@@ -125,6 +125,18 @@ MATRIZ: list[Fila] = [
     F("service_worker", PUBLICA),  # the offline session page's worker: static URLs only
     F("set_language", "302 302 302 302 302 302 302"),
     F("core:panel", PERSONAL),
+    # The searches: a query that matches every draft and the private person (their titles carry
+    # the secret the matrix looks for in anonymous answers) and the staff's own box.
+    F("core:buscar", PUBLICA),
+    F("core:buscar", PUBLICA, consulta="?q=borrador", caso="borradores"),
+    F(
+        "core:buscar",
+        PUBLICA,
+        consulta="?q=persona+or+evento+or+noticia+or+pacto",
+        caso="cualquiera",
+    ),
+    F("core:buscar_personal", PERSONAL),
+    F("core:buscar_personal", PERSONAL, consulta="?q=borrador", caso="borradores"),
     F("core:documento", OCULTA, por_uuid("documento_borrador"), "acta sin publicar"),
     F("core:documento", PUBLICA, por_uuid("documento_publico"), "acta publicada"),
     *(
