@@ -9,15 +9,15 @@ from comunicacion.selectors import noticias_publicas
 from comunicacion.selectors.consulta import consultas_abiertas
 from core.cache import PaginaPublicaMixin
 from eventos.selectors import agenda_publica
-from mesas.models import Sesion
-from mesas.selectors import acuerdos_publicos, participacion
+from mesas.models import Asistencia, Sesion
+from mesas.selectors import acuerdos_publicos
 from pactos.fuentes_mesas import REALIZADAS
 from pactos.models.hoja_de_ruta import Bloque
 from pactos.selectors.hoja_de_ruta import hoja_de_ruta_publica
 from pactos.selectors.pactos import actualizaciones_publicas, pactos_publicados
 from sie.selectors import cantones_publicos
 
-# What the home shows of each list: a phone should reach "Participa" in a few swipes.
+# What the home shows of each list: a phone should reach "Participe" in a few swipes.
 EN_PORTADA = 4
 
 PRODUCTOS = [
@@ -97,7 +97,9 @@ def cifras_portada() -> dict:
     return {
         "sesiones": realizadas.count(),
         "acuerdos": acuerdos_publicos().count(),
-        "organizaciones": participacion(sesiones=realizadas)["organizaciones"],
+        "organizaciones": Asistencia.objects.filter(sesion__in=realizadas).aggregate(
+            n=Count("organizacion", distinct=True)
+        )["n"],
         "compromisos": compromisos["n"],
         "avance": round(compromisos["avance"] or 0),
     }

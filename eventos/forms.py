@@ -300,7 +300,7 @@ class FiltroAgendaForm(forms.Form):
         label=_("Tema"),
         required=False,
         choices=[
-            ("", _("Turismo y agricultura")),
+            ("", _("Todos los temas")),
             ("turismo", _("Turismo")),
             ("agricultura", _("Agricultura")),
         ],
