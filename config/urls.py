@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog, set_language
 from config.views import InicioView, ping
 from core.medios import medio_view
 from core.salud import SaludView
+from eventos.urls import agenda_urlpatterns
 from mesas.sin_senal import service_worker
 
 handler403 = "core.views.error_403"
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("mesas/", include("mesas.urls")),
     path("pactos/", include("pactos.urls")),
     path("eventos/", include("eventos.urls")),
+    path("agenda/", include((agenda_urlpatterns, "agenda"))),
     path("comunicacion/", include("comunicacion.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

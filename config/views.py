@@ -1,13 +1,24 @@
 """The public home page: it draws on every app, so it lives in the top layer."""
 
+from django.db.models import Avg, Count
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from comunicacion.selectors import noticias_publicas
+from comunicacion.selectors.consulta import consultas_abiertas
 from core.cache import PaginaPublicaMixin
+from eventos.selectors import agenda_publica
+from mesas.models import Asistencia, Sesion
+from mesas.selectors import acuerdos_publicos
+from pactos.fuentes_mesas import REALIZADAS
 from pactos.models.hoja_de_ruta import Bloque
 from pactos.selectors.hoja_de_ruta import hoja_de_ruta_publica
+from pactos.selectors.pactos import actualizaciones_publicas, pactos_publicados
 from sie.selectors import cantones_publicos
+
+# What the home shows of each list: a phone should reach "Participe" in a few swipes.
+EN_PORTADA = 4
 
 PRODUCTOS = [
     (
@@ -76,11 +87,41 @@ BLOQUES_HOJA_DE_RUTA = [
 ]
 
 
+def cifras_portada() -> dict:
+    """The programme's figures that matter, from public data only: sessions held, agreements of
+    published actas, organisations that took part, commitments of published pactos."""
+    realizadas = Sesion.objects.filter(estado__in=REALIZADAS)
+    compromisos = pactos_publicados().aggregate(
+        n=Count("compromisos"), avance=Avg("compromisos__avance")
+    )
+    return {
+        "sesiones": realizadas.count(),
+        "acuerdos": acuerdos_publicos().count(),
+        "organizaciones": Asistencia.objects.filter(sesion__in=realizadas).aggregate(
+            n=Count("organizacion", distinct=True)
+        )["n"],
+        "compromisos": compromisos["n"],
+        "avance": round(compromisos["avance"] or 0),
+    }
+
+
 class InicioView(PaginaPublicaMixin, TemplateView):
+    """The home: what comes next, what is open to comment, what is new, and how to take part.
+
+    Served from the page cache like every public page; any write of the public apps (a session
+    planned, an event published, a news item) renders it again. Time alone (a session that has
+    passed, a news item scheduled for later) shows within a minute."""
+
     template_name = "inicio.html"
+    duracion_cache_publica = 60
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["proximas"] = agenda_publica()[:EN_PORTADA]
+        context["consulta"] = consultas_abiertas().order_by("cierra").first()
+        context["noticias"] = noticias_publicas()[:3]
+        context["avances"] = actualizaciones_publicas(limite=3)
+        context["cifras"] = cifras_portada()
         context["cantones"] = cantones_publicos()
         context["productos"] = PRODUCTOS
         # The four blocks of the roadmap with what each is for, and how far each has got.

@@ -290,3 +290,25 @@ class FotoForm(_Crispy, forms.Form):
         label=_("Foto"), validators=[ArchivoValidador(("imagen",), max_mb=10)]
     )
     pie = forms.CharField(label=_("Pie de foto"), max_length=200, required=False)
+
+
+class FiltroAgendaForm(forms.Form):
+    """The public agenda's filters: a canton (by slug, as in the news) and a theme."""
+
+    canton = forms.ChoiceField(label=_("Cantón"), required=False)
+    tema = forms.ChoiceField(
+        label=_("Tema"),
+        required=False,
+        choices=[
+            ("", _("Todos los temas")),
+            ("turismo", _("Turismo")),
+            ("agricultura", _("Agricultura")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["canton"].choices = [("", _("Todos los cantones"))] + [
+            (c.slug, c.nombre) for c in Canton.objects.order_by("nombre")
+        ]
+        con_clases_bootstrap(self)

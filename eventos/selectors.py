@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
 from actores.selectors import actores_para_publicar
 from core.rules import es_comunicador, es_coordinador
+from mesas.models import Sesion as SesionMesa
 from sie.models import Canton, Sector
 
 from .models import Evento, Invitado, Ponente, Sesion, TareaLogistica
@@ -266,4 +270,131 @@ def eventos_de_actor(*, actor: Actor) -> QuerySet[Invitado]:
         Invitado.objects.filter(actor=actor, asistio=True)
         .select_related("evento")
         .order_by("-evento__inicio")
+    )
+
+
+# --- The public agenda: upcoming table sessions and events ----------------------------------
+
+# A session without an end time counts as under way this long after its start.
+DURACION_SESION_SIN_FIN = timedelta(hours=3)
+
+
+class Tema:
+    """The agenda's theme filter: the tables' two processes (events belong to both)."""
+
+    TURISMO = "turismo"
+    AGRICULTURA = "agricultura"
+    TIPO_MESA = {TURISMO: "turismo", AGRICULTURA: "agropecuario"}
+
+
+@dataclass(frozen=True)
+class EntradaAgenda:
+    """One line of the public agenda: only what may be public (a table session's date, place and
+    table; a published event's title, date and place), never a meeting link or who comes."""
+
+    clase: str  # "sesion" or "evento"
+    titulo: str
+    inicio: datetime
+    fin: datetime | None
+    lugar: str
+    canton: str
+    tema: str  # turismo, agricultura or "" (an event: the whole programme)
+    modalidad: str
+    url: str
+    ics_url: str
+    cancelada: bool
+    uid: str
+    publicada_en: datetime  # when it entered the agenda (the feed's date)
+    objeto: object = field(compare=False, repr=False, default=None)
+
+
+def _sesiones_de_mesa_proximas(*, canton: str, tema: str, con_canceladas: bool):
+    ahora = timezone.now()
+    qs = SesionMesa.objects.filter(
+        Q(fin__gte=ahora) | Q(fin__isnull=True, inicio__gte=ahora - DURACION_SESION_SIN_FIN)
+    ).select_related("mesa__canton", "mesa__sector", "parroquia__canton")
+    if not con_canceladas:
+        qs = qs.exclude(estado=SesionMesa.Estado.CANCELADA)
+    if canton:
+        qs = qs.filter(Q(mesa__canton__slug=canton) | Q(parroquia__canton__slug=canton))
+    if tema:
+        qs = qs.filter(mesa__tipo=Tema.TIPO_MESA[tema])
+    return qs.order_by("inicio", "pk")
+
+
+def _entrada_de_sesion(sesion: SesionMesa) -> EntradaAgenda:
+    mesa = sesion.mesa
+    canton = sesion.parroquia.canton if sesion.parroquia_id else mesa.canton
+    lugar = ", ".join(
+        p for p in [sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else ""] if p
+    )
+    return EntradaAgenda(
+        clase="sesion",
+        titulo=_("%(mesa)s — sesión %(numero)s") % {"mesa": mesa.nombre, "numero": sesion.numero},
+        inicio=sesion.inicio,
+        fin=sesion.fin,
+        lugar=lugar,
+        canton=canton.nombre if canton else "",
+        tema=Tema.TURISMO if mesa.tipo == "turismo" else Tema.AGRICULTURA,
+        modalidad=sesion.get_modalidad_display(),
+        url=sesion.get_public_url() if sesion.publicada else mesa.get_absolute_url(),
+        ics_url=reverse("agenda:sesion_ics", kwargs={"slug": mesa.slug, "numero": sesion.numero}),
+        cancelada=sesion.cancelada,
+        uid=f"sesion-{sesion.pk}",
+        publicada_en=sesion.creada,
+        objeto=sesion,
+    )
+
+
+def _entrada_de_evento(evento: Evento) -> EntradaAgenda:
+    canton = evento.parroquia.canton if evento.parroquia_id else None
+    presencial = evento.modalidad != Evento.Modalidad.VIRTUAL
+    lugar = ", ".join(
+        p
+        for p in [evento.lugar, evento.parroquia.nombre if evento.parroquia_id else ""]
+        if p and presencial
+    )
+    return EntradaAgenda(
+        clase="evento",
+        titulo=evento.titulo,
+        inicio=evento.inicio,
+        fin=evento.fin,
+        lugar=lugar,
+        canton=canton.nombre if canton else "",
+        tema="",
+        modalidad=evento.get_modalidad_display(),
+        url=evento.get_absolute_url(),
+        ics_url=reverse("eventos:ics", kwargs={"slug": evento.slug}),
+        cancelada=False,
+        uid=f"evento-{evento.pk}",
+        publicada_en=evento.creado,
+        objeto=evento,
+    )
+
+
+def agenda_publica(
+    *, canton: str = "", tema: str = "", con_canceladas: bool = False
+) -> list[EntradaAgenda]:
+    """Upcoming table sessions (planned ones too) and published events, soonest first.
+
+    con_canceladas=True (the web page) keeps cancelled sessions, marked as such; calendars and
+    feeds leave them out. Events have no theme: they concern the whole programme, so a theme
+    filter keeps them; a canton filter keeps those held in that canton."""
+    sesiones = [
+        _entrada_de_sesion(s)
+        for s in _sesiones_de_mesa_proximas(canton=canton, tema=tema, con_canceladas=con_canceladas)
+    ]
+    eventos = eventos_proximos()
+    if canton:
+        eventos = eventos.filter(parroquia__canton__slug=canton)
+    entradas = sesiones + [_entrada_de_evento(e) for e in eventos]
+    return sorted(entradas, key=lambda e: (e.inicio, e.clase, e.uid))
+
+
+def sesion_de_mesa_para_calendario(*, slug: str, numero: int) -> SesionMesa:
+    """A table session for its public .ics: any state but cancelled (DoesNotExist otherwise)."""
+    return (
+        SesionMesa.objects.exclude(estado=SesionMesa.Estado.CANCELADA)
+        .select_related("mesa", "parroquia__canton")
+        .get(mesa__slug=slug, numero=numero)
     )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views as v
-from .feeds import EventosFeed
+from .feeds import AgendaFeed, EventosFeed
 
 app_name = "eventos"
 
@@ -62,4 +62,13 @@ urlpatterns = [
     path("<slug:slug>/", v.EventoPublicoView.as_view(), name="detalle"),
     path("<slug:slug>/evento.ics", v.EventoIcsView.as_view(), name="ics"),
     path("<slug:slug>/inscripcion/", v.InscripcionView.as_view(), name="inscripcion"),
+]
+
+# The public agenda (table sessions and events), mounted at /agenda/ by config/urls.py under its
+# own namespace "agenda".
+agenda_urlpatterns = [
+    path("", v.AgendaView.as_view(), name="lista"),
+    path("agenda.ics", v.AgendaIcsView.as_view(), name="ics"),
+    path("feed/", AgendaFeed(), name="feed"),
+    path("sesiones/<slug:slug>/<int:numero>.ics", v.SesionMesaIcsView.as_view(), name="sesion_ics"),
 ]

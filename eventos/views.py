@@ -17,18 +17,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.cache import PaginaPublicaMixin
 from core.documentos import documento_de, documentos_de
 from core.enlaces import url_absoluta
 from core.limites import limite_superado
 from core.models import Documento
 from core.red import ip_cliente
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
+from mesas.calendario import calendario_ics
+from mesas.calendario import evento_de as evento_de_sesion
 
 from . import enlaces, selectors, services
 from .forms import (
     EstadoForm,
     EventoForm,
     FiltroActoresForm,
+    FiltroAgendaForm,
     FotoForm,
     InscripcionForm,
     InvitadoForm,
@@ -770,33 +774,43 @@ class EventoPublicoView(VistaStaff):
         return contexto
 
 
-def _ics(eventos) -> bytes:
-    from icalendar import Calendar
+def _vevento(evento: Evento):
+    """The calendar entry of a published event, with its page's URL and a description."""
     from icalendar import Event as VEvent
+
+    item = VEvent()
+    item.add("uid", f"evento-{evento.pk}@pactos.pichincha.gob.ec")
+    item.add("summary", evento.titulo)
+    item.add("dtstart", evento.inicio)
+    item.add("dtend", evento.fin)
+    item.add("dtstamp", evento.actualizado)
+    url = url_absoluta(evento.get_absolute_url())
+    texto = evento.resumen or evento.descripcion[:500]
+    mas = _("Más información: %(url)s") % {"url": url}
+    item.add("description", f"{texto}\n\n{mas}" if texto else mas)
+    if evento.es_presencial:
+        partes = [evento.lugar, evento.direccion, str(evento.parroquia or "")]
+        item.add("location", ", ".join(p for p in partes if p))
+    elif evento.enlace_virtual:
+        item.add("location", evento.enlace_virtual)
+    item.add("url", url)
+    return item
+
+
+def _calendario(nombre: str, entradas) -> bytes:
+    from icalendar import Calendar
 
     calendario = Calendar()
     calendario.add("prodid", "-//Pactos por Pichincha//Eventos//ES")
     calendario.add("version", "2.0")
-    calendario.add("x-wr-calname", "Pactos por Pichincha — eventos")
-    for evento in eventos:
-        item = VEvent()
-        item.add("uid", f"evento-{evento.pk}@pactos.pichincha.gob.ec")
-        item.add("summary", evento.titulo)
-        item.add("dtstart", evento.inicio)
-        item.add("dtend", evento.fin)
-        item.add("dtstamp", evento.actualizado)
-        url = url_absoluta(evento.get_absolute_url())
-        texto = evento.resumen or evento.descripcion[:500]
-        mas = _("Más información: %(url)s") % {"url": url}
-        item.add("description", f"{texto}\n\n{mas}" if texto else mas)
-        if evento.es_presencial:
-            partes = [evento.lugar, evento.direccion, str(evento.parroquia or "")]
-            item.add("location", ", ".join(p for p in partes if p))
-        elif evento.enlace_virtual:
-            item.add("location", evento.enlace_virtual)
-        item.add("url", url)
-        calendario.add_component(item)
+    calendario.add("x-wr-calname", nombre)
+    for entrada in entradas:
+        calendario.add_component(entrada)
     return calendario.to_ical()
+
+
+def _ics(eventos) -> bytes:
+    return _calendario("Pactos por Pichincha — eventos", [_vevento(e) for e in eventos])
 
 
 class EventoIcsView(View):
@@ -932,3 +946,69 @@ class CertificadoView(InvitadoDelEnlace, VistaStaff):
         return FileResponse(
             documento.archivo.open("rb"), as_attachment=True, filename=documento.nombre_archivo
         )
+
+
+# --- The public agenda: table sessions and events --------------------------------------------
+
+AGENDA_POR_PAGINA = 20
+
+
+def _filtros_agenda(request) -> tuple[FiltroAgendaForm, str, str]:
+    filtro = FiltroAgendaForm(request.GET or None)
+    if filtro.is_valid():
+        return filtro, filtro.cleaned_data["canton"], filtro.cleaned_data["tema"]
+    return filtro, "", ""
+
+
+class AgendaView(PaginaPublicaMixin, VistaStaff):
+    """Upcoming table sessions (planned ones too: date, place and table only) and events."""
+
+    permiso = PUBLICO
+    template_name = "eventos/publico/agenda.html"
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        filtro, canton, tema = _filtros_agenda(self.request)
+        entradas = selectors.agenda_publica(canton=canton, tema=tema, con_canceladas=True)
+        contexto.update(
+            filtro=filtro,
+            filtrada=bool(canton or tema),
+            pagina=paginar(self.request, entradas, AGENDA_POR_PAGINA, parametro="pagina"),
+        )
+        return contexto
+
+
+def _vevento_de_entrada(entrada):
+    if entrada.clase == "evento":
+        return _vevento(entrada.objeto)
+    return evento_de_sesion(entrada.objeto, detalle=False)
+
+
+class AgendaIcsView(View):
+    """The whole agenda (with the page's filters) as one calendar to subscribe to."""
+
+    def get(self, request):
+        _filtro, canton, tema = _filtros_agenda(request)
+        entradas = selectors.agenda_publica(canton=canton, tema=tema)
+        respuesta = HttpResponse(
+            _calendario(_("Agenda de Pactos por Pichincha"), map(_vevento_de_entrada, entradas)),
+            content_type="text/calendar; charset=utf-8",
+        )
+        respuesta["Content-Disposition"] = 'attachment; filename="agenda.ics"'
+        return respuesta
+
+
+class SesionMesaIcsView(View):
+    """One table session for a calendar: date, place, table and the link to its page."""
+
+    def get(self, request, slug, numero):
+        try:
+            sesion = selectors.sesion_de_mesa_para_calendario(slug=slug, numero=numero)
+        except selectors.SesionMesa.DoesNotExist:
+            raise Http404(_("Esta sesión no existe o fue cancelada.")) from None
+        respuesta = HttpResponse(
+            calendario_ics([sesion], nombre=sesion.mesa.nombre, detalle=False),
+            content_type="text/calendar; charset=utf-8",
+        )
+        respuesta["Content-Disposition"] = f'attachment; filename="{slug}-{numero}.ics"'
+        return respuesta

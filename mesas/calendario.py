@@ -22,11 +22,11 @@ from .models import Sesion
 DURACION_POR_DEFECTO = datetime.timedelta(hours=3)
 
 
-def _lugar(sesion: Sesion) -> str:
+def _lugar(sesion: Sesion, *, con_enlace: bool = True) -> str:
     partes = [sesion.lugar]
     if sesion.parroquia_id:
         partes.append(f"{sesion.parroquia.nombre}, {sesion.parroquia.canton.nombre}")
-    if sesion.enlace:
+    if sesion.enlace and con_enlace:
         partes.append(sesion.enlace)
     return " — ".join(p for p in partes if p)
 
@@ -69,12 +69,18 @@ def evento_de(sesion: Sesion, *, detalle: bool = True) -> Event:
     evento.add("dtend", sesion.fin or sesion.inicio + DURACION_POR_DEFECTO)
     evento.add("dtstamp", sesion.creada)
     evento.add("sequence", sesion.version)
-    lugar = _lugar(sesion)
+    # The online meeting's link goes to the invitees only, never to a public calendar.
+    lugar = _lugar(sesion, con_enlace=detalle)
     if lugar:
         evento.add("location", vText(lugar))
     evento.add("url", url)
     if not detalle:
-        evento.add("description", mas)
+        resumen = _("%(mesa)s, sesión %(numero)s (%(modalidad)s).") % {
+            "numero": sesion.numero,
+            "mesa": sesion.mesa.nombre,
+            "modalidad": sesion.get_modalidad_display().lower(),
+        }
+        evento.add("description", f"{resumen}\n\n{mas}")
         return evento
     agenda = "\n".join(
         f"{p.orden}. {p.hora.strftime('%H:%M') + ' ' if p.hora else ''}{p.titulo}"

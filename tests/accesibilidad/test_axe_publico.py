@@ -110,6 +110,7 @@ PAGINAS = [
     # Home (with the programme's roadmap) and the tables
     Pagina("inicio y hoja de ruta", "inicio", ingles=True, movil=True),
     Pagina("mesas", "mesas:lista"),
+    Pagina("agenda", "agenda:lista", ingles=True, movil=True),
     Pagina("una mesa", "mesas:mesa", {"slug": "turismo-cayambe"}, ingles=True, movil=True),
     Pagina(
         "sesión con acta publicada",

@@ -432,6 +432,18 @@ MATRIZ: list[Fila] = [
     F("eventos:lista", PUBLICA),
     F("eventos:calendario", PUBLICA),
     F("eventos:feed", PUBLICA),
+    # --- agenda (upcoming sessions and events; drafts, links and cancelled ones stay out) --
+    F("agenda:lista", PUBLICA),
+    F("agenda:lista", PUBLICA, caso="filtrada", consulta="?canton=quito&tema=turismo"),
+    F("agenda:ics", PUBLICA),
+    F("agenda:feed", PUBLICA),
+    F(
+        "agenda:sesion_ics",
+        PUBLICA,
+        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_ajena.numero},
+        "sesión planificada",
+    ),
+    F("agenda:sesion_ics", NO_EXISTE, lambda o: {"slug": o.mesa.slug, "numero": 999}, "no existe"),
     F("eventos:responder", PUBLICA, lambda o: {"token": o.token_respuesta}),
     F("eventos:responder", TOKEN_FALSO, lambda o: {"token": "token-inventado"}, "token falso"),
     F("eventos:certificado", TOKEN_FALSO, lambda o: {"token": "token-inventado"}),
