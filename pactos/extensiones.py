@@ -9,16 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from sie import selectors as sie
 
+from . import cola
 from . import fuentes_mesas as mesas
 from .demo_pactos import cargar_demo_pactos
 from .documentos import hoja_de_ruta, pactos
 from .indicadores_programa import registrar_cifra, registrar_tabla
-from .participacion_pactos import compromisos_del_actor
+from .participacion_pactos import compromisos_del_actor, contactos_del_actor
 from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
 
 
@@ -126,3 +128,10 @@ def registrar() -> None:
         Seccion(titulo=_("Compromisos de los pactos"), funcion=compromisos_del_actor),
         orden=30,
     )
+    SECCIONES_PARTICIPACION.registrar(
+        "pactos_contactos",
+        Seccion(titulo=_("Personas de contacto"), funcion=contactos_del_actor),
+        orden=35,
+    )
+    for clave, tarea, orden in cola.TAREAS:
+        COLA_PANEL.registrar(clave, tarea, orden=orden)

@@ -23,3 +23,19 @@ def compromisos_del_actor(actor, user) -> dict | None:
         "total": len(compromisos),
         "vacio": _("No es responsable de compromisos de los pactos.") if not compromisos else None,
     }
+
+
+def contactos_del_actor(actor, user) -> dict | None:
+    """The organisation's contact persons, for who may link them (their e-mails are personal)."""
+    if actor.naturaleza != actor.Naturaleza.ORGANIZACION or not user.has_perm(
+        "pactos.gestionar_contactos"
+    ):
+        return None
+    from .selectors.pactos import contactos_de_organizacion
+
+    contactos = list(contactos_de_organizacion(actor=actor))
+    return {
+        "template": "pactos/compromiso/contactos_actor.html",
+        "contexto": {"contactos_actor": contactos},
+        "total": len(contactos),
+    }

@@ -1,9 +1,10 @@
 """What sie contributes to core's registries (see core.registro), from SieConfig.ready()."""
 
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 
-from . import documentos
+from . import cola, documentos
 from .demo import cargar_demo
 
 
@@ -11,3 +12,4 @@ def registrar() -> None:
     for tipo in documentos.TIPOS:
         registrar_tipo_documento(tipo)
     CARGADORES_DEMO.registrar("SIE: indicadores, valores y metas", cargar_demo, orden=10)
+    COLA_PANEL.registrar("sie_por_validar", cola.TAREA, orden=90)
