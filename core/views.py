@@ -112,31 +112,32 @@ class _Persona:
     def get_success_url(self) -> str:
         return reverse("core:persona", args=[self.objeto.pk])
 
+    def contexto_persona(self) -> dict:
+        persona = self.objeto
+        permitidos = services.roles_asignables(usuario=self.request.user)
+        return {
+            "persona": persona,
+            "roles_fijos": [g.name for g in persona.groups.all() if g.name not in permitidos],
+            "cambios": selectors.cambios_de_persona(persona=persona)[:50],
+            "secciones": secciones_de(persona, self.request.user, request=self.request),
+            "puede_desactivar": self.puede("core.desactivar_persona"),
+            "sin_contrasena": not persona.has_usable_password(),
+        }
+
 
 class PersonaView(_Persona, VistaStaff):
     permiso = "core.ver_personas"
     template_name = "core/personas/persona.html"
 
     def get_context_data(self, **kwargs):
-        persona = self.objeto
-        permitidos = services.roles_asignables(usuario=self.request.user)
         kwargs.setdefault(
             "form",
             RolesForm(
-                permitidos=permitidos,
-                initial={"roles": [g.name for g in persona.groups.all()]},
+                permitidos=services.roles_asignables(usuario=self.request.user),
+                initial={"roles": [g.name for g in self.objeto.groups.all()]},
             ),
         )
-        return super().get_context_data(
-            persona=persona,
-            roles_persona=[g.name for g in persona.groups.all()],
-            roles_fijos=[g.name for g in persona.groups.all() if g.name not in permitidos],
-            cambios=selectors.cambios_de_persona(persona=persona)[:50],
-            secciones=secciones_de(persona, self.request.user, request=self.request),
-            puede_desactivar=self.puede("core.desactivar_persona"),
-            sin_contrasena=not persona.has_usable_password(),
-            **kwargs,
-        )
+        return super().get_context_data(**self.contexto_persona(), **kwargs)
 
 
 class PersonaRolesView(SoloPost, _Persona, VistaAccion):
@@ -162,7 +163,7 @@ class PersonaRolesView(SoloPost, _Persona, VistaAccion):
         )
 
     def get_context_data(self, **kwargs):
-        return PersonaView.get_context_data(self, **kwargs)
+        return super().get_context_data(**self.contexto_persona(), **kwargs)
 
 
 class _AccionPersona(SoloPost, _Persona, VistaAccion):

@@ -39,14 +39,16 @@ def _datos(k: int, *, facilitador, desde: int = 0) -> None:
         SesionFactory(mesa=mesa, dias=-(2 + i))  # past, still open
         SesionFactory(mesa=mesa, dias=-(40 + i), estado=Sesion.Estado.CERRADA)  # acta to publish
         CompromisoFactory(pacto=pacto, plazo=ayer, lider=org)  # overdue, lead without contact
-        m = Mensaje.objects.create(nombre="Vecina", email="v@example.org", asunto=f"M{i}", texto="?")
+        m = Mensaje.objects.create(
+            nombre="Vecina", email="v@example.org", asunto=f"M{i}", texto="?"
+        )
         Mensaje.objects.filter(pk=m.pk).update(
             recibido=timezone.now() - datetime.timedelta(days=60)
         )
-        Noticia.objects.create(titulo=f"Borrador {i}", slug=f"borrador-{i}", resumen="r", cuerpo="c")
-        medicion_registrar(
-            dato=DatoMedicionFactory(periodo=str(1990 + i), valor=Decimal(100 + i))
+        Noticia.objects.create(
+            titulo=f"Borrador {i}", slug=f"borrador-{i}", resumen="r", cuerpo="c"
         )
+        medicion_registrar(dato=DatoMedicionFactory(periodo=str(1990 + i), valor=Decimal(100 + i)))
 
 
 def _cifras(html: str) -> dict[str, int]:
@@ -126,9 +128,10 @@ def test_cada_elemento_enlaza_donde_se_resuelve(facilitador, coordinadora, clien
     assert "/pactos/compromisos/tablero/?atrasados=on" in html
     # Linking a contact takes the commitment off the coordinator's list.
     ContactoResponsable.objects.create(usuario=facilitador, actor=compromiso.lider)
-    assert _cifras(cliente_de(coordinadora).get("/panel/").content.decode())[
-        "pactos_sin_contacto"
-    ] == 0
+    assert (
+        _cifras(cliente_de(coordinadora).get("/panel/").content.decode())["pactos_sin_contacto"]
+        == 0
+    )
 
 
 def test_resumen_diario_por_correo_para_quien_lo_pide(facilitador, cliente_de, settings):
