@@ -28,7 +28,7 @@ def _compromisos(filtro: str, *, detalle, destino) -> Pendientes:
                 texto=f"{c.numero}. {c.titulo}",
                 url=destino(c),
                 detalle=detalle(c),
-                urgente=bool(c.plazo and c.plazo < hoy),
+                urgente=filtro == "atrasados" and bool(c.plazo and c.plazo < hoy),
             )
             for c in filas
         ],

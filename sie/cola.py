@@ -29,11 +29,12 @@ def por_validar(usuario) -> Pendientes:
                 url=escritorio
                 + "?"
                 + urlencode({"estado": "borrador", "indicador": m.indicador.codigo}),
-                detalle=_("Período %(periodo)s%(alertas)s")
-                % {
-                    "periodo": m.periodo,
-                    "alertas": _(" · con alertas") if m.alertas else "",
-                },
+                detalle=(
+                    _("Período %(periodo)s · con alertas")
+                    if m.alertas
+                    else _("Período %(periodo)s")
+                )
+                % {"periodo": m.periodo},
                 urgente=bool(m.alertas),
             )
             for m in filas

@@ -100,6 +100,7 @@ def test_cola_de_cada_rol_cuenta_los_datos_con_consultas_planas(usuarios_por_rol
     for rol, claves in ESPERADO.items():
         html, n = _panel(cliente_de(usuarios_por_rol[rol]))
         cifras = _cifras(html)
+        assert set(cifras) == claves, rol
         assert all(v == (0 if k == "comunicacion_comentarios" else 10) for k, v in cifras.items())
         assert n == primero[rol], f"{rol}: {primero[rol]} consultas con 1×, {n} con 10×"
     # Administración sees every entry whose page it may open (a superuser here: all of them but
