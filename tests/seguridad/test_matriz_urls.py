@@ -290,7 +290,11 @@ MATRIZ: list[Fila] = [
     ),
     F("mesas:equipo", SOLO_COORD, por_slug("mesa"), "mesa ajena"),
     F("mesas:equipo", SOLO_COORD, lambda o: {"slug": "turismo-cayambe"}, "mesa propia"),
-    F("mesas:facilitacion_persona", POST_SOLO_COORD, lambda o: {"pk": o.usuarios["facilitador"].pk}),
+    F(
+        "mesas:facilitacion_persona",
+        POST_SOLO_COORD,
+        lambda o: {"pk": o.usuarios["facilitador"].pk},
+    ),
     F("mesas:sesion", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
     F("mesas:sesion", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
     # the registry for the attendance search carries cédulas: who records that session only
