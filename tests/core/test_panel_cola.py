@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from _consulta are used as arguments
 """The work queue on /panel/ (core.cola): what each role sees, counted against the data, with a
 query count that stays flat from 1× to 10× the data, and the daily digest built from it."""
 
@@ -17,6 +18,7 @@ from core.services import resumenes_diarios_enviar
 from mesas.models import Sesion
 from pactos.models import ContactoResponsable, Pacto
 from sie.services import medicion_registrar
+from tests.comunicacion._consulta import comentar, consulta, pacto_borrador  # noqa: F401
 from tests.factories.actores import ActorFactory
 from tests.factories.mesas import SesionFactory, mesa_de
 from tests.factories.pactos import CompromisoFactory, PactoFactory
@@ -156,3 +158,12 @@ def test_resumen_diario_por_correo_para_quien_lo_pide(facilitador, cliente_de, s
 
     cliente.post("/panel/resumen-diario/", {})
     assert not PreferenciasPanel.objects.get(usuario=facilitador).resumen_diario
+
+
+def test_comentarios_sin_respuesta_en_la_cola_de_comunicacion(comunicador, comentar, cliente_de):
+    publicado = comentar()
+    comentar(confirmar=False)  # waiting for its author's confirmation: nothing to do yet
+    html = cliente_de(comunicador).get("/panel/").content.decode()
+    assert _cifras(html)["comunicacion_comentarios"] == 1
+    destino = f"/comunicacion/gestion/consultas/{publicado.consulta_id}/"
+    assert f'href="{destino}?estado=publicado&amp;sin_respuesta=1"' in html
