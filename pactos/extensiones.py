@@ -13,6 +13,7 @@ from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
+from core.personas import SECCIONES_PERSONA, SeccionPersona
 from sie import selectors as sie
 
 from . import cola
@@ -20,7 +21,11 @@ from . import fuentes_mesas as mesas
 from .demo_pactos import cargar_demo_pactos
 from .documentos import hoja_de_ruta, pactos
 from .indicadores_programa import registrar_cifra, registrar_tabla
-from .participacion_pactos import compromisos_del_actor, contactos_del_actor
+from .participacion_pactos import (
+    compromisos_del_actor,
+    contactos_del_actor,
+    organizaciones_de_persona,
+)
 from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
 
 
@@ -135,3 +140,8 @@ def registrar() -> None:
     )
     for clave, tarea, orden in cola.TAREAS:
         COLA_PANEL.registrar(clave, tarea, orden=orden)
+    SECCIONES_PERSONA.registrar(
+        "pactos",
+        SeccionPersona(titulo=_("Contacto de organizaciones"), funcion=organizaciones_de_persona),
+        orden=20,
+    )

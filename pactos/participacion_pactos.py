@@ -39,3 +39,19 @@ def contactos_del_actor(actor, user) -> dict | None:
         "contexto": {"contactos_actor": contactos},
         "total": len(contactos),
     }
+
+
+def organizaciones_de_persona(persona, usuario) -> dict | None:
+    """The section "Contacto de organizaciones" of a person's page (/panel/personas/<pk>/)."""
+    contactos = list(
+        persona.contactos_responsable.select_related("actor").order_by("actor__nombre")
+    )
+    if not contactos:
+        return None
+    return {
+        "template": "pactos/compromiso/contactos_persona.html",
+        "contexto": {
+            "contactos_persona": contactos,
+            "puede_gestionar": usuario.has_perm("pactos.gestionar_contactos"),
+        },
+    }

@@ -177,6 +177,8 @@ def test_contacto_enlazado_desde_la_organizacion_recibe_el_recordatorio_con_enla
     assert respuesta.status_code == 302
     assert "rosa@example.org" in cliente.get(respuesta["Location"]).content.decode()
     assert CambioPersona.objects.filter(persona=contacto, accion="contacto").exists()
+    persona = cliente.get(f"/panel/personas/{contacto.pk}/").content.decode()
+    assert "Contacto de organizaciones" in persona and org.nombre in persona
 
     assert recordatorios_enviar() == 1
     (correo,) = mail.outbox

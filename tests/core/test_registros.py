@@ -72,6 +72,7 @@ ESPERADOS = {
     ],
     "core.personas.SECCIONES_PERSONA": [
         ("mesas", "mesas"),
+        ("pactos", "pactos"),
     ],
     "pactos.indicadores_programa.CIFRAS": [
         ("mesas_sesiones", "pactos"),
