@@ -5,13 +5,14 @@ consultation's report and notices, its uploads and its demo data."""
 from django.utils.translation import gettext_lazy as _
 
 from core.busqueda import FUENTES_BUSQUEDA
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from pactos.avisos_publicos import AVISOS_PUBLICOS
 from pactos.indicadores_programa import registrar_cifra
 
-from . import busqueda, documentos_consulta, selectors
+from . import busqueda, cola, documentos_consulta, selectors
 from .demo import cargar_demo
 from .selectors.consulta import comentarios_de_consultas_total
 
@@ -65,3 +66,5 @@ def registrar() -> None:
         )
     )
     CARGADORES_DEMO.registrar("Comunicación", cargar_demo, orden=70)
+    for clave, tarea, orden in cola.TAREAS:
+        COLA_PANEL.registrar(clave, tarea, orden=orden)

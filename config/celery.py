@@ -102,6 +102,9 @@ app.conf.update(
             crontab(minute=0, hour=9),
             caduca=12 * HORA,
         ),
+        "panel-resumenes-diarios": _periodica(
+            "core.tasks.enviar_resumenes_diarios", crontab(minute=0, hour=7), caduca=12 * HORA
+        ),
         "mesas-recordatorios-del-dia-anterior": _periodica(
             "mesas.tasks.enviar_recordatorios", crontab(minute=0, hour="8-20"), caduca=50 * 60
         ),

@@ -343,3 +343,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Staff accounts made from the portal (core/services.py): an invitation's set-password link lives
+# this many days; the work queue calls a commitment "silent" after this many days without progress.
+PORTAL_INVITACION_DIAS = int(os.environ.get("PORTAL_INVITACION_DIAS", "7"))
+PORTAL_DIAS_SIN_AVANCES = int(os.environ.get("PORTAL_DIAS_SIN_AVANCES", "60"))

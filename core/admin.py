@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from .admin_espanol import traducir_axes
 from .documentos import documentos_reintentar
 from .models import Documento
+
+traducir_axes()
 
 
 class TablaEnLinea(admin.TabularInline):

@@ -87,3 +87,61 @@ class Documento(models.Model):
     @property
     def en_curso(self) -> bool:
         return self.estado in (self.Estado.PENDIENTE, self.Estado.GENERANDO)
+
+
+class PreferenciasPanel(models.Model):
+    """What a member of the team chose about their work queue: the daily e-mail digest."""
+
+    usuario = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="preferencias_panel",
+        verbose_name=_("usuario"),
+    )
+    resumen_diario = models.BooleanField(_("recibir el resumen diario por correo"), default=False)
+    # The day whose digest already left: one e-mail a day, whatever the runs.
+    resumen_enviado_el = models.DateField(_("último resumen enviado"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("preferencias del panel")
+        verbose_name_plural = _("preferencias del panel")
+
+    def __str__(self) -> str:
+        return str(self.usuario)
+
+
+class CambioPersona(models.Model):
+    """One change to a person's account made from the portal: who, when, what."""
+
+    class Accion(models.TextChoices):
+        INVITADA = "invitada", _("Invitación enviada")
+        ROLES = "roles", _("Roles cambiados")
+        DESACTIVADA = "desactivada", _("Cuenta desactivada")
+        ACTIVADA = "activada", _("Cuenta reactivada")
+        MESAS = "mesas", _("Mesas que facilita")
+        CONTACTO = "contacto", _("Contacto de organización")
+
+    persona = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="cambios_de_cuenta",
+        verbose_name=_("persona"),
+    )
+    autor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="cambios_de_cuenta_hechos",
+        verbose_name=_("hecho por"),
+    )
+    fecha = models.DateTimeField(_("fecha"), auto_now_add=True)
+    accion = models.CharField(_("acción"), max_length=12, choices=Accion.choices)
+    detalle = models.CharField(_("detalle"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["persona", "-fecha", "-pk"]
+        verbose_name = _("cambio de una cuenta")
+        verbose_name_plural = _("cambios de las cuentas")
+
+    def __str__(self) -> str:
+        return f"{self.persona} — {self.get_accion_display()}"

@@ -43,3 +43,19 @@ DESCRIPCION_PERMISOS = {
     ),
     "core.administrar": _("el rol de Administración"),
 }
+
+# The team's accounts in the portal (/panel/personas/): Administración everything; Coordinación
+# invites and gives the programme's roles (never Administración: core.services checks it), assigns
+# tables and organisations' contacts. Deactivating is Administración's.
+rules.add_perm("core.ver_personas", es_administrador | es_coordinador)
+rules.add_perm("core.invitar_persona", es_administrador | es_coordinador)
+rules.add_perm("core.asignar_roles", es_administrador | es_coordinador)
+rules.add_perm("core.desactivar_persona", es_administrador)
+DESCRIPCION_PERMISOS.update(
+    {
+        "core.ver_personas": _("el rol de Administración o de Coordinación"),
+        "core.invitar_persona": _("el rol de Administración o de Coordinación"),
+        "core.asignar_roles": _("el rol de Administración o de Coordinación"),
+        "core.desactivar_persona": _("el rol de Administración"),
+    }
+)

@@ -4,6 +4,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from .documentos import LIMITE_GENERACION, documento_generar, documentos_barrer
+from .services import resumenes_diarios_enviar
 
 
 @shared_task(
@@ -25,3 +26,16 @@ def generar_documento(documento_id: int) -> str | None:
 @shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
 def barrer_documentos_pendientes() -> int:
     return documentos_barrer()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OperationalError, InterfaceError),
+    retry_backoff=30,
+    max_retries=3,
+    time_limit=10 * 60,
+    soft_time_limit=9 * 60,
+)
+def enviar_resumenes_diarios() -> int:
+    """The work queue's daily digest (beat, every morning); once a day per person."""
+    return resumenes_diarios_enviar()

@@ -8,6 +8,26 @@ urlpatterns = [
     path("panel/", views.PanelView.as_view(), name="panel"),
     path("buscar/", views.BuscarView.as_view(), name="buscar"),
     path("panel/buscar/", views.BuscarPersonalView.as_view(), name="buscar_personal"),
+    path("panel/resumen-diario/", views.ResumenDiarioView.as_view(), name="resumen_diario"),
+    path("panel/personas/", views.PersonasView.as_view(), name="personas"),
+    path("panel/personas/invitar/", views.PersonaInvitarView.as_view(), name="persona_invitar"),
+    path("panel/personas/<int:pk>/", views.PersonaView.as_view(), name="persona"),
+    path("panel/personas/<int:pk>/roles/", views.PersonaRolesView.as_view(), name="persona_roles"),
+    path(
+        "panel/personas/<int:pk>/desactivar/",
+        views.PersonaDesactivarView.as_view(),
+        name="persona_desactivar",
+    ),
+    path(
+        "panel/personas/<int:pk>/activar/",
+        views.PersonaActivarView.as_view(),
+        name="persona_activar",
+    ),
+    path(
+        "panel/personas/<int:pk>/reinvitar/",
+        views.PersonaReinvitarView.as_view(),
+        name="persona_reinvitar",
+    ),
     path(
         "documentos/<uuid:uuid>/",
         views_documentos.DocumentoView.as_view(),

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .enlaces import url_base
+from .services import generador_invitacion
 
 app_name = "cuentas"
 
@@ -14,6 +15,13 @@ class ClaveRestablecerView(auth_views.PasswordResetView):
     def form_valid(self, form):
         self.extra_email_context = {**(self.extra_email_context or {}), "url_base": url_base()}
         return super().form_valid(form)
+
+
+class InvitacionAceptarView(auth_views.PasswordResetConfirmView):
+    """The set-password page of an invitation (core.services.persona_invitar)."""
+
+    token_generator = generador_invitacion
+    reset_url_token = "elegir-clave"
 
 
 def _pagina(ruta, vista, nombre, *, plantilla, titulo, icono=None, siguiente=None, **opciones):
@@ -80,6 +88,15 @@ urlpatterns = [
         "clave_confirmar",
         plantilla="clave_nueva",
         titulo=_("Elija una contraseña nueva"),
+        siguiente="clave_cambiada",
+    ),
+    # Before clave/<uidb64>/<token>/ too: an invitation's link, with its own token lifetime.
+    _pagina(
+        "invitacion/<uidb64>/<token>/",
+        InvitacionAceptarView,
+        "invitacion",
+        plantilla="clave_nueva",
+        titulo=_("Elija su contraseña"),
         siguiente="clave_cambiada",
     ),
     _pagina(

@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
 from core.busqueda import FUENTES_BUSQUEDA
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import TipoDocumento, registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
+from core.personas import SECCIONES_PERSONA, SeccionPersona
 
-from . import busqueda
+from . import busqueda, cola
 from .demo import cargar_demo_mesas
 from .papel import TIPO_HOJA_ASISTENCIA, hoja_contexto, hoja_version
 from .participacion import participacion_en_mesas
@@ -88,4 +90,11 @@ def registrar() -> None:
     CARGADORES_DEMO.registrar("Mesas", cargar_demo_mesas, orden=30)
     SECCIONES_PARTICIPACION.registrar(
         "mesas", Seccion(titulo=_("Mesas y sesiones"), funcion=participacion_en_mesas), orden=10
+    )
+    for clave, tarea, orden in cola.TAREAS:
+        COLA_PANEL.registrar(clave, tarea, orden=orden)
+    SECCIONES_PERSONA.registrar(
+        "mesas",
+        SeccionPersona(titulo=_("Mesas que facilita"), funcion=cola.mesas_de_persona),
+        orden=10,
     )

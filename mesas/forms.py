@@ -16,7 +16,7 @@ from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Indicador, Parroquia
 
-from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Invitacion, Sesion
+from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Invitacion, Mesa, Sesion
 from .papel import FOTO_MAX_MB
 from .selectors import (
     candidatos_asistencia,
@@ -573,3 +573,14 @@ class FotoSesionForm(_FormDeSesion):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("uid", uuid.uuid4())
+
+
+class MesasDePersonaForm(forms.Form):
+    """The tables one person facilitates (from their page in /panel/personas/)."""
+
+    mesas = forms.ModelMultipleChoiceField(
+        label=_("Mesas que facilita"),
+        queryset=Mesa.objects.order_by("nombre"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

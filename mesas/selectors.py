@@ -227,22 +227,37 @@ def sesiones_de(*, usuario: AbstractBaseUser) -> QuerySet[Sesion]:
     return qs
 
 
+def sesiones_proximas(*, usuario: AbstractBaseUser) -> QuerySet[Sesion]:
+    """Sessions still to come of the tables this user works on, soonest first."""
+    return (
+        sesiones_de(usuario=usuario)
+        .filter(inicio__gte=timezone.now(), estado__in=Sesion.ESTADOS_EDITABLES)
+        .order_by("inicio", "pk")
+    )
+
+
+def sesiones_por_cerrar(*, usuario: AbstractBaseUser) -> QuerySet[Sesion]:
+    """Sessions whose date has passed and are still open: waiting to be closed."""
+    return (
+        sesiones_de(usuario=usuario)
+        .filter(inicio__lt=timezone.now(), estado__in=Sesion.ESTADOS_EDITABLES)
+        .order_by("inicio", "pk")
+    )
+
+
+def actas_por_publicar(*, usuario: AbstractBaseUser) -> QuerySet[Sesion]:
+    """Closed sessions whose acta is not published yet."""
+    return (
+        sesiones_de(usuario=usuario).filter(estado=Sesion.Estado.CERRADA).order_by("inicio", "pk")
+    )
+
+
 def panel_facilitacion(*, usuario: AbstractBaseUser) -> dict:
-    ahora = timezone.now()
-    sesiones = sesiones_de(usuario=usuario)
     return {
         "mesas": list(mesas_de(usuario=usuario)),
-        "proximas": list(
-            sesiones.filter(inicio__gte=ahora, estado__in=Sesion.ESTADOS_EDITABLES).order_by(
-                "inicio"
-            )[:10]
-        ),
-        "por_cerrar": list(
-            sesiones.filter(inicio__lt=ahora, estado__in=Sesion.ESTADOS_EDITABLES).order_by(
-                "inicio"
-            )
-        ),
-        "por_publicar": list(sesiones.filter(estado=Sesion.Estado.CERRADA).order_by("inicio")),
+        "proximas": list(sesiones_proximas(usuario=usuario)[:10]),
+        "por_cerrar": list(sesiones_por_cerrar(usuario=usuario)),
+        "por_publicar": list(actas_por_publicar(usuario=usuario)),
     }
 
 

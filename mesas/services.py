@@ -24,7 +24,9 @@ from actores.validadores import normalizar_identificacion
 from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
+from core.models import CambioPersona
 from core.roles import Rol, roles_de
+from core.services import persona_cambio_registrar
 from core.validadores import tipo_de_contenido
 from sie.models import Canton, Indicador, Parroquia
 
@@ -282,6 +284,44 @@ def _sesion_preparar(sesion: Sesion, datos: DatosSesion) -> None:
 # --- Tables ----------------------------------------------------------------------------------
 
 
+def _registrar_facilitacion(*, mesa: Mesa, antes: set, despues: set, usuario) -> None:
+    """Each person who starts or stops facilitating the table gets it in their account's history."""
+    for persona in despues - antes:
+        persona_cambio_registrar(
+            persona=persona,
+            usuario=usuario,
+            accion=CambioPersona.Accion.MESAS,
+            detalle=_("Empieza a facilitar %(mesa)s") % {"mesa": mesa.nombre},
+        )
+    for persona in antes - despues:
+        persona_cambio_registrar(
+            persona=persona,
+            usuario=usuario,
+            accion=CambioPersona.Accion.MESAS,
+            detalle=_("Deja de facilitar %(mesa)s") % {"mesa": mesa.nombre},
+        )
+
+
+@transaction.atomic
+def facilitador_mesas_asignar(
+    *, persona: AbstractBaseUser, mesas: Iterable[Mesa], usuario: AbstractBaseUser
+) -> AbstractBaseUser:
+    """The tables one person facilitates, set from their page (Coordinación)."""
+    nuevas = set(mesas)
+    if nuevas and Rol.FACILITACION not in roles_de(persona):
+        raise ValidationError(
+            {"mesas": _("Solo quien tiene el rol de Facilitación puede facilitar una mesa.")}
+        )
+    actuales = set(persona.mesas_facilitadas.all())
+    for mesa in nuevas - actuales:
+        mesa.facilitadores.add(persona)
+        _registrar_facilitacion(mesa=mesa, antes=set(), despues={persona}, usuario=usuario)
+    for mesa in actuales - nuevas:
+        mesa.facilitadores.remove(persona)
+        _registrar_facilitacion(mesa=mesa, antes={persona}, despues=set(), usuario=usuario)
+    return persona
+
+
 @transaction.atomic
 def mesa_equipo_actualizar(
     *,
@@ -289,6 +329,7 @@ def mesa_equipo_actualizar(
     facilitadores: Iterable[AbstractBaseUser],
     quitar_miembros: Iterable[Actor] = (),
     agregar_miembros: Iterable[Actor] = (),
+    usuario: AbstractBaseUser | None = None,
 ) -> Mesa:
     """The coordinator sets who facilitates a table and adds or removes its member actors.
 
@@ -306,7 +347,9 @@ def mesa_equipo_actualizar(
                 % {"nombres": nombres}
             }
         )
+    antes = set(mesa.facilitadores.all())
     mesa.facilitadores.set(facilitadores)
+    _registrar_facilitacion(mesa=mesa, antes=antes, despues=set(facilitadores), usuario=usuario)
     quitar = list(quitar_miembros)
     if quitar:
         mesa.miembros.remove(*quitar)

@@ -12,6 +12,11 @@ urlpatterns = [
     path("gestion/<slug:slug>/", views.MesaGestionView.as_view(), name="gestion"),
     path("gestion/<slug:slug>/sesiones/", views.SesionCrearView.as_view(), name="sesion_crear"),
     path("gestion/<slug:slug>/equipo/", views.MesaEquipoView.as_view(), name="equipo"),
+    path(
+        "facilitacion/<int:pk>/",
+        views.FacilitacionDePersonaView.as_view(),
+        name="facilitacion_persona",
+    ),
     path("sesion/<int:pk>/", views.SesionView.as_view(), name="sesion"),
     path("sesion/<int:pk>/datos/", views.SesionDatosView.as_view(), name="sesion_datos"),
     path("sesion/<int:pk>/convocar/", views.SesionConvocarView.as_view(), name="convocar"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 
 from django import forms as django_forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -206,6 +207,32 @@ class MisMesasView(VistaStaff):
         }
 
 
+class FacilitacionDePersonaView(SoloPost, VistaAccion):
+    """The tables one person facilitates, posted from their page in /panel/personas/."""
+
+    permiso = "mesas.gestionar_mesa"
+    form_class = forms.MesasDePersonaForm
+    template_name = "mesas/persona_mesas.html"
+    mensaje_exito = gettext_lazy("Mesas que facilita guardadas.")
+
+    def cargar_objeto(self):
+        return objeto_o_404(get_user_model(), pk=self.kwargs["pk"])
+
+    def ejecutar(self, form):
+        return services.facilitador_mesas_asignar(
+            persona=self.objeto, mesas=form.cleaned_data["mesas"], usuario=self.request.user
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("core:persona", args=[self.objeto.pk]) + "#seccion-mesas"
+
+    def form_invalid(self, form, status=400):
+        for errores in form.errors.values():
+            for error in errores:
+                messages.error(self.request, error)
+        return HttpResponseRedirect(self.get_success_url())
+
+
 class _MesaInterna:
     def cargar_objeto(self):
         return objeto_o_404(selectors.mesas_internas(), slug=self.kwargs["slug"])
@@ -291,6 +318,7 @@ class MesaEquipoView(_MesaInterna, VistaAccion):
             facilitadores=form.cleaned_data["facilitadores"],
             quitar_miembros=form.cleaned_data["quitar"],
             agregar_miembros=form.cleaned_data["agregar"],
+            usuario=self.request.user,
         )
 
     def get_success_url(self) -> str:

@@ -10,17 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
 from core.busqueda import FUENTES_BUSQUEDA
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
+from core.personas import SECCIONES_PERSONA, SeccionPersona
 from sie import selectors as sie
 
-from . import busqueda
+from . import busqueda, cola
 from . import fuentes_mesas as mesas
 from .demo_pactos import cargar_demo_pactos
 from .documentos import hoja_de_ruta, pactos
 from .indicadores_programa import registrar_cifra, registrar_tabla
-from .participacion_pactos import compromisos_del_actor
+from .participacion_pactos import (
+    compromisos_del_actor,
+    contactos_del_actor,
+    organizaciones_de_persona,
+)
 from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
 
 
@@ -129,4 +135,16 @@ def registrar() -> None:
         "pactos",
         Seccion(titulo=_("Compromisos de los pactos"), funcion=compromisos_del_actor),
         orden=30,
+    )
+    SECCIONES_PARTICIPACION.registrar(
+        "pactos_contactos",
+        Seccion(titulo=_("Personas de contacto"), funcion=contactos_del_actor),
+        orden=35,
+    )
+    for clave, tarea, orden in cola.TAREAS:
+        COLA_PANEL.registrar(clave, tarea, orden=orden)
+    SECCIONES_PERSONA.registrar(
+        "pactos",
+        SeccionPersona(titulo=_("Contacto de organizaciones"), funcion=organizaciones_de_persona),
+        orden=20,
     )

@@ -23,3 +23,35 @@ def compromisos_del_actor(actor, user) -> dict | None:
         "total": len(compromisos),
         "vacio": _("No es responsable de compromisos de los pactos.") if not compromisos else None,
     }
+
+
+def contactos_del_actor(actor, user) -> dict | None:
+    """The organisation's contact persons, for who may link them (their e-mails are personal)."""
+    if actor.naturaleza != actor.Naturaleza.ORGANIZACION or not user.has_perm(
+        "pactos.gestionar_contactos"
+    ):
+        return None
+    from .selectors.pactos import contactos_de_organizacion
+
+    contactos = list(contactos_de_organizacion(actor=actor))
+    return {
+        "template": "pactos/compromiso/contactos_actor.html",
+        "contexto": {"contactos_actor": contactos},
+        "total": len(contactos),
+    }
+
+
+def organizaciones_de_persona(persona, usuario) -> dict | None:
+    """The section "Contacto de organizaciones" of a person's page (/panel/personas/<pk>/)."""
+    contactos = list(
+        persona.contactos_responsable.select_related("actor").order_by("actor__nombre")
+    )
+    if not contactos:
+        return None
+    return {
+        "template": "pactos/compromiso/contactos_persona.html",
+        "contexto": {
+            "contactos_persona": contactos,
+            "puede_gestionar": usuario.has_perm("pactos.gestionar_contactos"),
+        },
+    }

@@ -122,6 +122,12 @@ urlpatterns = [
         name="evidencia_agregar",
     ),
     path("mis-compromisos/", pv.MisCompromisosView.as_view(), name="mis_compromisos"),
+    path(
+        "organizaciones/<int:pk>/contactos/",
+        pv.ContactosOrganizacionView.as_view(),
+        name="contactos_organizacion",
+    ),
+    path("contactos/<int:pk>/quitar/", pv.ContactoQuitarView.as_view(), name="contacto_quitar"),
     path("compromisos/tablero/", pv.TableroView.as_view(), name="tablero_compromisos"),
     path(
         "compromisos/tablero/exportar.<str:formato>",

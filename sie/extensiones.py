@@ -1,10 +1,11 @@
 """What sie contributes to core's registries (see core.registro), from SieConfig.ready()."""
 
 from core.busqueda import FUENTES_BUSQUEDA
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 
-from . import busqueda, documentos
+from . import busqueda, cola, documentos
 from .demo import cargar_demo
 
 
@@ -14,3 +15,4 @@ def registrar() -> None:
     for tipo in documentos.TIPOS:
         registrar_tipo_documento(tipo)
     CARGADORES_DEMO.registrar("SIE: indicadores, valores y metas", cargar_demo, orden=10)
+    COLA_PANEL.registrar("sie_por_validar", cola.TAREA, orden=90)

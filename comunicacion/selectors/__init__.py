@@ -145,3 +145,8 @@ def noticias_publicadas(*, desde: date | None = None, hasta: date | None = None)
 def mensajes_respondidos(*, desde: date | None = None, hasta: date | None = None) -> int:
     qs = Mensaje.objects.filter(respondido_en__isnull=False)
     return _cuenta_entre(qs, "respondido_en__date", desde, hasta)
+
+
+def noticias_borrador() -> QuerySet[Noticia]:
+    """Drafts waiting to be finished or published (the news list filtered to "borrador")."""
+    return Noticia.objects.filter(estado=Noticia.Estado.BORRADOR).order_by("-pk")

@@ -207,3 +207,13 @@ def comentarios_de_consultas_total(*, desde=None, hasta=None) -> int:
     if hasta:
         qs = qs.filter(publicado_en__date__lte=hasta)
     return qs.count()
+
+
+def comentarios_sin_respuesta() -> QuerySet[Comentario]:
+    """Published comments without an official answer yet, of every consultation, oldest first
+    (each consultation's moderation page filters them with estado=publicado&sin_respuesta=1)."""
+    return (
+        Comentario.objects.filter(estado=Comentario.Estado.PUBLICADO, respuesta__isnull=True)
+        .select_related("consulta__version__pacto")
+        .order_by("creado", "pk")
+    )

@@ -365,6 +365,8 @@ class FiltroTableroForm(forms.Form):
         empty_label=_("Todos"),
     )
     vencidos = forms.BooleanField(label=_("Solo vencidos"), required=False)
+    atrasados = forms.BooleanField(label=_("Vencidos o sin avances"), required=False)
+    sin_contacto = forms.BooleanField(label=_("Responsable sin contacto"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -404,3 +406,20 @@ class FiltroPublicoForm(forms.Form):
 
     def filtros(self) -> dict:
         return dict(self.cleaned_data) if self.is_valid() else {}
+
+
+class ContactoOrganizacionForm(forms.Form):
+    persona = forms.ModelChoiceField(
+        label=_("Persona"),
+        queryset=None,
+        help_text=_(
+            "Recibe los recordatorios de los compromisos de la organización y registra sus avances."
+        ),
+    )
+
+    def __init__(self, *args, candidatos, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persona"].queryset = candidatos
+        self.fields["persona"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.email})"
+        )

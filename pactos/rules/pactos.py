@@ -13,7 +13,7 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from core.permisos import describir_permiso
-from core.rules import es_coordinador, es_personal
+from core.rules import es_administrador, es_coordinador, es_personal
 
 
 @rules.predicate
@@ -71,3 +71,8 @@ describir_permiso(
 )
 describir_permiso("pactos.ver_tablero", _("el rol de Coordinación"))
 describir_permiso("pactos.importar_avances", _("el rol de Coordinación"))
+
+# Linking an organisation's contact persons (who receive its commitments' reminders and report
+# their progress): Coordinación and Administración, from the organisation's page.
+rules.add_perm("pactos.gestionar_contactos", es_coordinador | es_administrador)
+describir_permiso("pactos.gestionar_contactos", _("el rol de Coordinación o de Administración"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Avg,
@@ -37,7 +38,9 @@ from ..models.pactos import (
 
 # Commitments are followed up once the pacto is signed.
 ESTADOS_SEGUIMIENTO = (Pacto.Estado.FIRMADO, Pacto.Estado.PUBLICADO)
-DIAS_SILENCIO = 60
+# Days without a progress update after which an open commitment is "silent" (the dashboard, the
+# reminders and the coordinator's work queue).
+DIAS_SILENCIO = settings.PORTAL_DIAS_SIN_AVANCES
 
 # --- Public ----------------------------------------------------------------------------------
 
@@ -174,7 +177,44 @@ def filtrar_compromisos(
         qs = qs.filter(plazo__lt=timezone.localdate()).exclude(
             estado__in=Compromiso.ESTADOS_CERRADOS
         )
+    if filtros.get("atrasados"):
+        qs = qs.filter(atrasados_q()).exclude(estado__in=Compromiso.ESTADOS_CERRADOS)
+    if filtros.get("sin_contacto"):
+        qs = qs.exclude(estado__in=Compromiso.ESTADOS_CERRADOS).filter(sin_contacto_q())
     return qs
+
+
+def atrasados_q(hoy=None) -> Q:
+    """Overdue, or silent for DIAS_SILENCIO days (never updated: counted from the signature)."""
+    hoy = hoy or timezone.localdate()
+    limite = timezone.now() - timedelta(days=DIAS_SILENCIO)
+    return (
+        Q(plazo__lt=hoy)
+        | Q(ultima_actualizacion__lt=limite)
+        | Q(
+            ultima_actualizacion__isnull=True,
+            pacto__fecha_firma__lt=hoy - timedelta(days=DIAS_SILENCIO),
+        )
+    )
+
+
+def sin_contacto_q() -> Q:
+    """The lead organisation has no active contact person with an e-mail: no reminder reaches it."""
+    contactos = ContactoResponsable.objects.filter(
+        actor_id=OuterRef("lider_id"), usuario__is_active=True
+    ).exclude(usuario__email="")
+    return Q(lider__isnull=False) & ~Exists(contactos)
+
+
+def compromisos_en_seguimiento(*, filtros: dict) -> QuerySet[Compromiso]:
+    """The dashboard's filter over the commitments in follow-up, with their pacto and lead (the
+    work queue's entries: one query, no prefetch)."""
+    qs = Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO)
+    return (
+        filtrar_compromisos(qs, filtros)
+        .select_related("pacto", "lider")
+        .order_by("plazo", "pacto", "numero")
+    )
 
 
 COMPROMISOS_POR_PAGINA = 25
@@ -543,3 +583,25 @@ def compromisos_por_estado(*, pactos: QuerySet[Pacto]) -> list[dict]:
         {"estado": valor, "nombre": nombre, "n": por_estado.get(valor, 0)}
         for valor, nombre in Compromiso.Estado.choices
     ]
+
+
+# --- Organisations' contact persons ----------------------------------------------------------
+
+
+def contactos_de_organizacion(*, actor) -> QuerySet[ContactoResponsable]:
+    return actor.contactos_responsable.select_related("usuario").order_by(
+        "usuario__first_name", "usuario__last_name", "usuario__username"
+    )
+
+
+def candidatos_contacto(*, actor) -> QuerySet:
+    """Active accounts with an e-mail that are not yet contacts of this organisation."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .exclude(contactos_responsable__actor=actor)
+        .order_by("first_name", "last_name", "username")
+    )

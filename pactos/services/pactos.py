@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import tablib
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.correo import correo_enviar
 from core.enlaces import slug_unico, url_de
 from core.importar import dataset_de_archivo, filas_validadas, normalizar_encabezado
+from core.models import CambioPersona
+from core.services import persona_cambio_registrar
 
 from ..forms.pactos import FilaAvanceForm
 from ..models.pactos import (
@@ -33,7 +35,7 @@ from ..models.pactos import (
     RecordatorioCompromiso,
     VersionPacto,
 )
-from ..selectors.pactos import DIAS_SILENCIO, ESTADOS_SEGUIMIENTO
+from ..selectors.pactos import DIAS_SILENCIO, ESTADOS_SEGUIMIENTO, atrasados_q
 
 # The acting user of every service (None for the system: beat, demo loaders).
 Usuario = AbstractBaseUser
@@ -578,6 +580,42 @@ def contacto_responsable_asignar(*, usuario: Usuario, actor) -> ContactoResponsa
     return contacto
 
 
+@transaction.atomic
+def contacto_organizacion_agregar(
+    *, actor, persona: Usuario, usuario: Usuario
+) -> ContactoResponsable:
+    """Link a person as a contact of an organisation (from its page); recorded in their account."""
+    if actor.naturaleza != actor.Naturaleza.ORGANIZACION:
+        raise ValidationError(_("Solo una organización tiene personas de contacto."))
+    if not persona.is_active:
+        raise ValidationError({"persona": _("La cuenta de esta persona está desactivada.")})
+    if not persona.email:
+        raise ValidationError(
+            {"persona": _("Esta cuenta no tiene correo: no recibiría los recordatorios.")}
+        )
+    contacto, creado = ContactoResponsable.objects.get_or_create(usuario=persona, actor=actor)
+    if creado:
+        persona_cambio_registrar(
+            persona=persona,
+            usuario=usuario,
+            accion=CambioPersona.Accion.CONTACTO,
+            detalle=_("Contacto de %(organizacion)s") % {"organizacion": actor.nombre},
+        )
+    return contacto
+
+
+@transaction.atomic
+def contacto_organizacion_quitar(*, contacto: ContactoResponsable, usuario: Usuario) -> None:
+    persona_cambio_registrar(
+        persona=contacto.usuario,
+        usuario=usuario,
+        accion=CambioPersona.Accion.CONTACTO,
+        detalle=_("Deja de ser contacto de %(organizacion)s")
+        % {"organizacion": contacto.actor.nombre},
+    )
+    contacto.delete()
+
+
 # --- Progress import (CSV or XLSX, all or nothing) ------------------------------------------
 
 COLUMNAS_AVANCES = ("pacto", "numero", "estado", "avance", "texto", "motivo")
@@ -703,18 +741,10 @@ def avances_importar(*, contenido: str, usuario: Usuario | None) -> ResultadoImp
 
 def compromisos_para_recordar(*, hoy: date):
     """Open commitments of signed pactos that are overdue or silent for DIAS_SILENCIO days."""
-    limite = timezone.now() - timedelta(days=DIAS_SILENCIO)
     return (
         Compromiso.objects.filter(pacto__estado__in=ESTADOS_SEGUIMIENTO)
         .exclude(estado__in=Compromiso.ESTADOS_CERRADOS)
-        .filter(
-            Q(plazo__lt=hoy)
-            | Q(ultima_actualizacion__lt=limite)
-            | Q(
-                ultima_actualizacion__isnull=True,
-                pacto__fecha_firma__lt=hoy - timedelta(days=DIAS_SILENCIO),
-            )
-        )
+        .filter(atrasados_q(hoy))
         .select_related("pacto", "lider")
     )
 
@@ -760,6 +790,9 @@ def recordatorios_enviar(*, hoy: date | None = None) -> int:
                     "recordatorio": recordatorio,
                     "hoy": hoy,
                     "url_mis_compromisos": url_de("pactos:mis_compromisos"),
+                    "url_actualizar": url_de("pactos:mis_compromisos")
+                    + f"#compromiso-{compromiso.pk}",
+                    "dias_silencio": DIAS_SILENCIO,
                 },
             )
             recordatorio.destinatarios = len(correos)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from core.cache import PaginaPublicaMixin, datos_publicos
 from core.enlaces import FeedPortal
 from core.exportar import respuesta_descarga
+from core.forms import ConfirmarForm
 from core.seguridad import destino_local
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
@@ -26,6 +27,7 @@ from ..forms.pactos import (
     AcuerdosElegidosForm,
     CompromisoForm,
     ConsolidarForm,
+    ContactoOrganizacionForm,
     CopiaFirmadaForm,
     DescartarForm,
     DesvincularForm,
@@ -44,7 +46,7 @@ from ..forms.pactos import (
     PactoForm,
     VincularForm,
 )
-from ..models.pactos import Compromiso, Pacto
+from ..models.pactos import Compromiso, ContactoResponsable, Pacto
 from ..selectors import pactos as sel
 from ..services import pactos as srv
 
@@ -652,6 +654,7 @@ class TableroView(VistaStaff):
                 self.request, sel.compromisos_del_tablero(filtros=filtros), 50, "pagina"
             ),
             parametros=self.request.GET.urlencode(),
+            dias_silencio=sel.DIAS_SILENCIO,
             **_graficos_tablero(datos),
             **kwargs,
         )
@@ -760,3 +763,64 @@ class PlantillaAvancesView(VistaStaff):
         return respuesta_descarga(
             nombre="plantilla-avances", cabecera=srv.COLUMNAS_AVANCES, filas=[], formato="csv"
         )
+
+
+# --- Organisations' contact persons ----------------------------------------------------------
+
+
+class ContactosOrganizacionView(VistaAccion):
+    """The persons who answer for an organisation's commitments: they get the reminders and
+    report progress in «Mis compromisos». Linked from the organisation's page."""
+
+    permiso = "pactos.gestionar_contactos"
+    form_class = ContactoOrganizacionForm
+    template_name = "pactos/compromiso/contactos.html"
+    mensaje_exito = gettext_lazy("Persona de contacto añadida.")
+
+    def cargar_objeto(self):
+        from actores.models import Actor
+
+        return objeto_o_404(Actor, pk=self.kwargs["pk"], naturaleza=Actor.Naturaleza.ORGANIZACION)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "candidatos": sel.candidatos_contacto(actor=self.objeto),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            actor=self.objeto,
+            contactos=sel.contactos_de_organizacion(actor=self.objeto),
+            compromisos_sin_contacto=sel.compromisos_en_seguimiento(
+                filtros={"sin_contacto": True}
+            ).filter(lider=self.objeto),
+            **kwargs,
+        )
+
+    def ejecutar(self, form):
+        return srv.contacto_organizacion_agregar(
+            actor=self.objeto, persona=form.cleaned_data["persona"], usuario=self.request.user
+        )
+
+    def get_success_url(self) -> str:
+        return reverse("pactos:contactos_organizacion", args=[self.objeto.pk])
+
+
+class ContactoQuitarView(SoloPost, VistaAccion):
+    permiso = "pactos.gestionar_contactos"
+    form_class = ConfirmarForm
+    template_name = "pactos/compromiso/contactos.html"
+    mensaje_exito = gettext_lazy("La persona ya no es contacto de la organización.")
+
+    def cargar_objeto(self):
+        return objeto_o_404(
+            ContactoResponsable.objects.select_related("usuario", "actor"), pk=self.kwargs["pk"]
+        )
+
+    def ejecutar(self, form):
+        self.actor_id = self.objeto.actor_id
+        return srv.contacto_organizacion_quitar(contacto=self.objeto, usuario=self.request.user)
+
+    def get_success_url(self) -> str:
+        return reverse("pactos:contactos_organizacion", args=[self.actor_id])

@@ -8,9 +8,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from actores.participacion import SECCIONES_PARTICIPACION
 from core.busqueda import FUENTES_BUSQUEDA
+from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import TIPOS_DOCUMENTO
 from core.medios import TIPOS_MEDIO
+from core.personas import SECCIONES_PERSONA
 from core.registro import Registro
 from pactos.avisos_publicos import AVISOS_PUBLICOS
 from pactos.indicadores_programa import CIFRAS, TABLAS
@@ -54,6 +56,23 @@ ESPERADOS = {
     "actores.participacion.SECCIONES_PARTICIPACION": [
         ("mesas", "mesas"),
         ("eventos", "eventos"),
+        ("pactos", "pactos"),
+        ("pactos_contactos", "pactos"),
+    ],
+    "core.cola.COLA_PANEL": [
+        ("mesas_proximas", "mesas"),
+        ("mesas_por_cerrar", "mesas"),
+        ("mesas_actas_por_publicar", "mesas"),
+        ("pactos_atrasados", "pactos"),
+        ("pactos_sin_contacto", "pactos"),
+        ("comunicacion_mensajes_vencidos", "comunicacion"),
+        ("comunicacion_comentarios", "comunicacion"),
+        ("comunicacion_borradores", "comunicacion"),
+        ("sie_por_validar", "sie"),
+        ("core_invitaciones", "core"),
+    ],
+    "core.personas.SECCIONES_PERSONA": [
+        ("mesas", "mesas"),
         ("pactos", "pactos"),
     ],
     "pactos.indicadores_programa.CIFRAS": [
@@ -105,6 +124,8 @@ REGISTROS = {
     "pactos.indicadores_programa.TABLAS": TABLAS,
     "pactos.avisos_publicos.AVISOS_PUBLICOS": AVISOS_PUBLICOS,
     "core.busqueda.FUENTES_BUSQUEDA": FUENTES_BUSQUEDA,
+    "core.cola.COLA_PANEL": COLA_PANEL,
+    "core.personas.SECCIONES_PERSONA": SECCIONES_PERSONA,
 }
 APPS = ("core", "sie", "actores", "mesas", "pactos", "eventos", "comunicacion")
 

@@ -32,7 +32,11 @@ def test_recordatorio_de_compromiso_lleva_a_mis_compromisos(pacto_publicado, res
     assert srv.recordatorios_enviar(hoy=timezone.localdate()) == 1
     (correo,) = mail.outbox
     urls = urls_del_correo(correo)
-    assert urls == [f"{PUBLICA}/pactos/mis-compromisos/"]
+    # The commitment's own form first (issue 17), then the list of all of them.
+    assert urls == [
+        f"{PUBLICA}/pactos/mis-compromisos/#compromiso-{compromiso.pk}",
+        f"{PUBLICA}/pactos/mis-compromisos/",
+    ]
     client.force_login(responsable, backend="django.contrib.auth.backends.ModelBackend")
     comprobar(urls, cliente=client, abrir=("/pactos/",))
 

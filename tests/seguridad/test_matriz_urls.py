@@ -61,6 +61,13 @@ def _item_de_quito(o, tipo: str) -> int:
     return ITEM[tipo].modelo.objects.filter(sesion__mesa=o.mesa).values_list("pk", flat=True)[0]
 
 
+def _contacto_pk() -> int:
+    """A contact person of an organisation (the demo links one)."""
+    from pactos.models import ContactoResponsable
+
+    return ContactoResponsable.objects.values_list("pk", flat=True).first()
+
+
 @dataclass
 class Fila:
     nombre: str
@@ -125,6 +132,7 @@ MATRIZ: list[Fila] = [
     F("service_worker", PUBLICA),  # the offline session page's worker: static URLs only
     F("set_language", "302 302 302 302 302 302 302"),
     F("core:panel", PERSONAL),
+<<<<<<< HEAD
     # The searches: a query that matches every draft and the private person (their titles carry
     # the secret the matrix looks for in anonymous answers) and the staff's own box.
     F("core:buscar", PUBLICA),
@@ -137,6 +145,19 @@ MATRIZ: list[Fila] = [
     ),
     F("core:buscar_personal", PERSONAL),
     F("core:buscar_personal", PERSONAL, consulta="?q=borrador", caso="borradores"),
+=======
+    F("core:resumen_diario", "302 403 405 405 405 405 405"),  # POST-only, from the panel
+    # People and roles (Administración; Coordinación too, without granting Administración).
+    F("core:personas", SOLO_COORD),
+    F("core:persona_invitar", SOLO_COORD),
+    F("core:persona", SOLO_COORD, lambda o: {"pk": o.usuarios["facilitador"].pk}),
+    F("core:persona_roles", POST_SOLO_COORD, lambda o: {"pk": o.usuarios["facilitador"].pk}),
+    F("core:persona_reinvitar", POST_SOLO_COORD, lambda o: {"pk": o.usuarios["facilitador"].pk}),
+    *(
+        F(nombre, "302 403 403 403 403 403 405", lambda o: {"pk": o.usuarios["facilitador"].pk})
+        for nombre in ("core:persona_desactivar", "core:persona_activar")
+    ),
+>>>>>>> panel
     F("core:documento", OCULTA, por_uuid("documento_borrador"), "acta sin publicar"),
     F("core:documento", PUBLICA, por_uuid("documento_publico"), "acta publicada"),
     *(
@@ -168,6 +189,7 @@ MATRIZ: list[Fila] = [
     F("cuentas:clave_enviada", PUBLICA),
     F("cuentas:clave_confirmar", PUBLICA, lambda o: {"uidb64": "MQ", "token": "falso-token"}),
     F("cuentas:clave_cambiada", PUBLICA),
+    F("cuentas:invitacion", PUBLICA, lambda o: {"uidb64": "MQ", "token": "falso-token"}),
     # --- API -------------------------------------------------------------------------------
     F("api-root", PUBLICA),
     F("api-schema", PUBLICA),
@@ -283,6 +305,11 @@ MATRIZ: list[Fila] = [
     ),
     F("mesas:equipo", SOLO_COORD, por_slug("mesa"), "mesa ajena"),
     F("mesas:equipo", SOLO_COORD, lambda o: {"slug": "turismo-cayambe"}, "mesa propia"),
+    F(
+        "mesas:facilitacion_persona",
+        POST_SOLO_COORD,
+        lambda o: {"pk": o.usuarios["facilitador"].pk},
+    ),
     F("mesas:sesion", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
     F("mesas:sesion", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
     # the registry for the attendance search carries cédulas: who records that session only
@@ -424,6 +451,8 @@ MATRIZ: list[Fila] = [
         },
     ),
     F("pactos:mis_compromisos", SOLO_COORD),
+    F("pactos:contactos_organizacion", SOLO_COORD, por_pk("publico"), "una organización"),
+    F("pactos:contacto_quitar", POST_SOLO_COORD, lambda o: {"pk": _contacto_pk()}),
     F("pactos:tablero_compromisos", SOLO_COORD),
     F("pactos:tablero_exportar", SOLO_COORD, lambda o: {"formato": "csv"}),
     F("pactos:importar_avances", SOLO_COORD),

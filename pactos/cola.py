@@ -1,0 +1,92 @@
+"""Pactos' entries in the panel's work queue (core.cola) and its section of a person's page,
+registered by pactos.extensiones. Each entry counts with the dashboard's own filter
+(selectors.pactos.filtrar_compromisos), in one query."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.cola import Elemento, Pendientes, TareaCola, primeros_y_total
+from core.roles import Rol
+
+from .selectors import pactos as sel
+
+
+def _compromisos(filtro: str, *, detalle, destino) -> Pendientes:
+    filas, total = primeros_y_total(sel.compromisos_en_seguimiento(filtros={filtro: True}))
+    hoy = timezone.localdate()
+    return Pendientes(
+        total=total,
+        url=reverse("pactos:tablero_compromisos") + "?" + urlencode({filtro: "on"}),
+        elementos=[
+            Elemento(
+                texto=f"{c.numero}. {c.titulo}",
+                url=destino(c),
+                detalle=detalle(c),
+                urgente=filtro == "atrasados" and bool(c.plazo and c.plazo < hoy),
+            )
+            for c in filas
+        ],
+    )
+
+
+def _lider(c) -> str:
+    return c.lider.nombre if c.lider else "—"
+
+
+def _por_que(c) -> str:
+    if c.plazo and c.plazo < timezone.localdate():
+        return _("%(lider)s · venció el %(plazo)s") % {
+            "lider": _lider(c),
+            "plazo": formats.date_format(c.plazo, "SHORT_DATE_FORMAT"),
+        }
+    return _("%(lider)s · sin avances en %(dias)s días") % {
+        "lider": _lider(c),
+        "dias": sel.DIAS_SILENCIO,
+    }
+
+
+def atrasados(usuario) -> Pendientes:
+    return _compromisos("atrasados", detalle=_por_que, destino=lambda c: c.get_absolute_url())
+
+
+def sin_contacto(usuario) -> Pendientes:
+    """Each item opens the lead organisation's contacts page, where one is linked."""
+    return _compromisos(
+        "sin_contacto",
+        detalle=lambda c: _("%(lider)s no tiene persona de contacto") % {"lider": _lider(c)},
+        destino=lambda c: reverse("pactos:contactos_organizacion", args=[c.lider_id]),
+    )
+
+
+TAREAS = [
+    (
+        "pactos_atrasados",
+        TareaCola(
+            titulo=gettext_lazy("Compromisos vencidos o sin avances"),
+            roles=frozenset({Rol.COORDINACION}),
+            permiso="pactos.ver_tablero",
+            funcion=atrasados,
+            vacio=gettext_lazy("Todos los compromisos en seguimiento están al día."),
+            icono="bi-exclamation-triangle",
+        ),
+        40,
+    ),
+    (
+        "pactos_sin_contacto",
+        TareaCola(
+            titulo=gettext_lazy("Compromisos cuyo responsable no tiene contacto"),
+            roles=frozenset({Rol.COORDINACION}),
+            permiso="pactos.ver_tablero",
+            funcion=sin_contacto,
+            vacio=gettext_lazy("Cada organización responsable tiene una persona de contacto."),
+            icono="bi-person-x",
+        ),
+        50,
+    ),
+]
