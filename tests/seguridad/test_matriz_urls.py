@@ -132,7 +132,6 @@ MATRIZ: list[Fila] = [
     F("service_worker", PUBLICA),  # the offline session page's worker: static URLs only
     F("set_language", "302 302 302 302 302 302 302"),
     F("core:panel", PERSONAL),
-<<<<<<< HEAD
     # The searches: a query that matches every draft and the private person (their titles carry
     # the secret the matrix looks for in anonymous answers) and the staff's own box.
     F("core:buscar", PUBLICA),
@@ -145,7 +144,6 @@ MATRIZ: list[Fila] = [
     ),
     F("core:buscar_personal", PERSONAL),
     F("core:buscar_personal", PERSONAL, consulta="?q=borrador", caso="borradores"),
-=======
     F("core:resumen_diario", "302 403 405 405 405 405 405"),  # POST-only, from the panel
     # People and roles (Administración; Coordinación too, without granting Administración).
     F("core:personas", SOLO_COORD),
@@ -157,7 +155,6 @@ MATRIZ: list[Fila] = [
         F(nombre, "302 403 403 403 403 403 405", lambda o: {"pk": o.usuarios["facilitador"].pk})
         for nombre in ("core:persona_desactivar", "core:persona_activar")
     ),
->>>>>>> panel
     F("core:documento", OCULTA, por_uuid("documento_borrador"), "acta sin publicar"),
     F("core:documento", PUBLICA, por_uuid("documento_publico"), "acta publicada"),
     *(
