@@ -6,6 +6,8 @@ app_name = "core"
 
 urlpatterns = [
     path("panel/", views.PanelView.as_view(), name="panel"),
+    path("accesibilidad/", views.AccesibilidadView.as_view(), name="accesibilidad"),
+    path("privacidad/", views.PrivacidadView.as_view(), name="privacidad"),
     path(
         "documentos/<uuid:uuid>/",
         views_documentos.DocumentoView.as_view(),

@@ -1,12 +1,14 @@
 import sys
+from datetime import date
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
+from .cache import PaginaPublicaMixin
 from .permisos import AccesoDenegado
-from .vistas import VistaStaff
+from .vistas import PUBLICO, VistaStaff
 
 
 class PanelView(VistaStaff):
@@ -14,6 +16,22 @@ class PanelView(VistaStaff):
 
     permiso = "core.ver_panel"
     template_name = "core/panel.html"
+
+
+class AccesibilidadView(PaginaPublicaMixin, VistaStaff):
+    """The accessibility statement (NTE INEN-ISO/IEC 40500): keep it true when the portal changes."""
+
+    permiso = PUBLICO
+    template_name = "core/accesibilidad.html"
+    extra_context = {"fecha_evaluacion": date(2026, 12, 7)}
+
+
+class PrivacidadView(PaginaPublicaMixin, VistaStaff):
+    """The privacy notice (LOPDP): what the portal stores, as read from its models."""
+
+    permiso = PUBLICO
+    template_name = "core/privacidad.html"
+    extra_context = {"fecha_revision": date(2026, 12, 7)}
 
 
 def error_403(request, exception=None):

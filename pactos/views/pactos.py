@@ -12,13 +12,14 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from core.cache import PaginaPublicaMixin, datos_publicos
 from core.enlaces import FeedPortal
 from core.exportar import respuesta_descarga
 from core.seguridad import destino_local
+from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from ..forms.pactos import (
@@ -84,6 +85,27 @@ class PactoPublicoView(PaginaPublicaMixin, VistaStaff):
             firmantes=pacto.firmantes.all(),
             **kwargs,
         )
+
+
+class PactoTarjetaView(VistaStaff):
+    """The image shown beside a shared link to a published pacto (og:image): 1200×630 PNG."""
+
+    permiso = PUBLICO
+
+    def cargar_objeto(self):
+        return sel.pacto_publico(slug=self.kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        pacto = self.objeto
+        lugar = pacto.canton.nombre if pacto.canton_id else _("Provincia de Pichincha")
+        contenido = tarjeta_png(
+            f"pacto:{pacto.pk}:{pacto.actualizado.timestamp()}:{get_language()}",
+            titulo=pacto.titulo,
+            etiqueta=_("Pacto") + f" · {pacto.eje}",
+            detalle=lugar,
+            pie=_("Gobierno Provincial de Pichincha"),
+        )
+        return respuesta_png(contenido)
 
 
 class CompromisoPublicoView(VistaStaff):
