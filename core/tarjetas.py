@@ -3,14 +3,14 @@
 The icons under static/img/ (favicon.ico, the touch icons, the default share card) are drawn once
 by scripts/generar_iconos.py with `marca()` and committed. The share card of a pacto or a session
 (the image WhatsApp, Facebook or X shows beside a shared link) is drawn on request by
-`tarjeta_png()` and kept in the cache under a key that names the object's last change, so a change
-draws a new one. A card shows only the title, a kind and a line of published context: never a
+`tarjeta_png()` and kept in the cache under a digest of what it shows, so a change draws a new
+one. A card shows only the title, a kind and a line of published context: never a
 person's name or any other personal data.
 """
 
+import hashlib
 import io
 import logging
-import textwrap
 from functools import cache
 
 from django.core.cache import cache as cache_django
@@ -25,7 +25,7 @@ AMARILLO = (242, 193, 78)
 CREMA = (246, 244, 238)
 BLANCO = (255, 255, 255)
 ANCHO, ALTO = 1200, 630
-# A day: the key changes with the object, so this only bounds the space old cards take.
+# A day: the key changes with the content, so this only bounds the space old cards take.
 DURACION_TARJETA = 24 * 3600
 _FUENTES = "/usr/share/fonts/truetype/dejavu/"
 
@@ -57,12 +57,18 @@ def marca(lado: int, *, redondeada: bool = True) -> Image.Image:
     return imagen
 
 
-def _lineas(texto: str, *, ancho: int, maximo: int) -> list[str]:
-    lineas = textwrap.wrap(texto, width=ancho) or [""]
+def _lineas(texto: str, fuente, *, ancho: int, maximo: int) -> list[str]:
+    """texto in lines no wider than `ancho` pixels, at most `maximo` (the last one cut with …)."""
+    lineas: list[str] = []
+    for palabra in texto.split():
+        if lineas and fuente.getlength(f"{lineas[-1]} {palabra}") <= ancho:
+            lineas[-1] = f"{lineas[-1]} {palabra}"
+        else:
+            lineas.append(palabra)
     if len(lineas) > maximo:
         lineas = lineas[:maximo]
         lineas[-1] = lineas[-1].rstrip(" .,;:") + "…"
-    return lineas
+    return lineas or [""]
 
 
 def tarjeta(*, titulo: str, etiqueta: str, detalle: str = "", pie: str = "") -> Image.Image:
@@ -78,12 +84,12 @@ def tarjeta(*, titulo: str, etiqueta: str, detalle: str = "", pie: str = "") -> 
         dibujo.text((60, y), etiqueta.upper(), font=_fuente(30, negrita=True), fill=VERDE)
         y += 56
     tamano = 58 if len(titulo) <= 60 else 48
-    por_linea = 34 if tamano == 58 else 42
-    for linea in _lineas(titulo, ancho=por_linea, maximo=4 if tamano == 48 else 3):
-        dibujo.text((60, y), linea, font=_fuente(tamano, negrita=True), fill=(33, 37, 41))
+    fuente = _fuente(tamano, negrita=True)
+    for linea in _lineas(titulo, fuente, ancho=ANCHO - 120, maximo=3 if tamano == 58 else 4):
+        dibujo.text((60, y), linea, font=fuente, fill=(33, 37, 41))
         y += tamano + 14
     if detalle:
-        for linea in _lineas(detalle, ancho=62, maximo=2):
+        for linea in _lineas(detalle, _fuente(32), ancho=ANCHO - 120, maximo=2):
             dibujo.text((60, y + 10), linea, font=_fuente(32), fill=(73, 80, 87))
             y += 44
     dibujo.rectangle((0, ALTO - 70, ANCHO, ALTO), fill=VERDE_OSCURO)
@@ -97,21 +103,22 @@ def png(imagen: Image.Image) -> bytes:
     return salida.getvalue()
 
 
-def tarjeta_png(clave: str, **datos) -> bytes:
-    """The card of `datos` as PNG bytes, drawn once per `clave` (which must name the version)."""
-    completa = f"tarjeta:{clave}"
+def tarjeta_png(**datos) -> bytes:
+    """The card of `datos` as PNG bytes, drawn once: the cache key is a digest of what it shows,
+    so a changed title draws a new card and an unchanged one is never drawn twice."""
+    clave = "tarjeta:" + hashlib.sha256(repr(sorted(datos.items())).encode()).hexdigest()
     try:
-        guardada = cache_django.get(completa)
+        guardada = cache_django.get(clave)
     except Exception:
-        logger.warning("Caché no disponible para la tarjeta %s", clave, exc_info=True)
+        logger.warning("Caché no disponible para las tarjetas", exc_info=True)
         guardada = None
     if guardada is not None:
         return guardada
     contenido = png(tarjeta(**datos))
     try:
-        cache_django.set(completa, contenido, DURACION_TARJETA)
+        cache_django.set(clave, contenido, DURACION_TARJETA)
     except Exception:
-        logger.warning("No se pudo guardar la tarjeta %s", clave, exc_info=True)
+        logger.warning("No se pudo guardar una tarjeta en la caché", exc_info=True)
     return contenido
 
 

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
@@ -153,7 +153,6 @@ class SesionTarjetaView(SesionPublicaView):
         ambito = mesa.canton.nombre if mesa.canton_id else str(mesa.sector or "")
         fecha = date_format(timezone.localtime(sesion.inicio), "DATE_FORMAT")
         contenido = tarjeta_png(
-            f"sesion:{sesion.pk}:{sesion.acta_version}:{get_language()}",
             titulo=mesa.nombre,
             etiqueta=_("Sesión %(numero)s") % {"numero": sesion.numero},
             detalle=" · ".join(p for p in (fecha, ambito) if p),

@@ -12,8 +12,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.cache import PaginaPublicaMixin, datos_publicos
 from core.enlaces import FeedPortal
@@ -99,7 +99,6 @@ class PactoTarjetaView(VistaStaff):
         pacto = self.objeto
         lugar = pacto.canton.nombre if pacto.canton_id else _("Provincia de Pichincha")
         contenido = tarjeta_png(
-            f"pacto:{pacto.pk}:{pacto.actualizado.timestamp()}:{get_language()}",
             titulo=pacto.titulo,
             etiqueta=_("Pacto") + f" · {pacto.eje}",
             detalle=lugar,
