@@ -17,7 +17,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comunicacion.selectors import noticias_publicas
 from comunicacion.selectors.consulta import consultas_publicas
@@ -198,7 +198,7 @@ SITEMAPS = {
 }
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def robots_txt(request) -> HttpResponse:
     lineas = ["User-agent: *"]
@@ -213,7 +213,7 @@ def _icono(nombre: str) -> bytes:
     return (settings.BASE_DIR / "static" / "img" / nombre).read_bytes()
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def favicon(request) -> HttpResponse:
     """/favicon.ico and /apple-touch-icon.png: the addresses browsers ask for without a <link>."""
@@ -222,7 +222,7 @@ def favicon(request) -> HttpResponse:
     return HttpResponse(_icono(nombre), content_type=tipo)
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def manifiesto(request) -> HttpResponse:
     """The web manifest: the name and icons a phone uses when the portal is added to its home."""

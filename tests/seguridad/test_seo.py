@@ -41,6 +41,20 @@ PAGINAS = [
     ("core:privacidad", lambda o: {}, "privacidad"),
 ]
 
+# Content pages: each says when its content last changed.
+CON_FECHA = {
+    "mesas:mesa",
+    "mesas:sesion_publica",
+    "pactos:pacto_publico",
+    "pactos:compromiso_publico",
+    "eventos:detalle",
+    "comunicacion:noticia",
+    "sie:indicador",
+    "sie:canton",
+    "core:accesibilidad",
+    "core:privacidad",
+}
+
 
 class _Cabeza(HTMLParser):
     """The <meta> and <link> tags of a page, and the links of its footer."""
@@ -98,6 +112,8 @@ def test_cada_clase_de_pagina_publica_dice_que_es_al_compartirla(
         "en": url_absoluta("/en" + ruta),
         "x-default": url_absoluta(ruta),
     }
+    if nombre in CON_FECHA:
+        assert "Actualizado el" in respuesta.content.decode()
     # Both legal pages are linked from every page's footer.
     assert reverse("core:privacidad") in cabeza.pie
     assert reverse("core:accesibilidad") in cabeza.pie
