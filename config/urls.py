@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 
+from config import seo
 from config.views import InicioView, ping
 from core.medios import medio_view
 from core.salud import SaludView
@@ -22,6 +24,10 @@ urlpatterns = [
     path("health/", SaludView.as_view(), name="salud"),
     # At the root, so that its scope covers the session pages in both languages.
     path("sw.js", service_worker, name="service_worker"),
+    path("robots.txt", seo.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap"),
+    path("favicon.ico", seo.favicon, name="favicon"),
+    path("apple-touch-icon.png", seo.favicon, name="apple_touch_icon"),
 ]
 
 # Pages: Spanish at the root, English under /en/.
@@ -33,6 +39,7 @@ urlpatterns += i18n_patterns(
     # token would give every anonymous visitor a cookie and public pages per-visitor content.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", InicioView.as_view(), name="inicio"),
+    path("manifest.webmanifest", seo.manifiesto, name="manifiesto"),
     path("", include("core.urls")),
     path("cuentas/", include("core.urls_cuentas")),
     path("sie/", include("sie.urls")),

@@ -28,6 +28,8 @@ urlpatterns = [
         views.PersonaReinvitarView.as_view(),
         name="persona_reinvitar",
     ),
+    path("accesibilidad/", views.AccesibilidadView.as_view(), name="accesibilidad"),
+    path("privacidad/", views.PrivacidadView.as_view(), name="privacidad"),
     path(
         "documentos/<uuid:uuid>/",
         views_documentos.DocumentoView.as_view(),

@@ -1,4 +1,5 @@
 import sys
+from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import busqueda, selectors, services
-from .cache import pagina_publica
+from .cache import PaginaPublicaMixin, pagina_publica
 from .cola import cola_de, total_de
 from .forms import ConfirmarForm, FiltroPersonasForm, InvitarForm, ResumenForm, RolesForm
 from .permisos import AccesoDenegado
@@ -231,6 +232,22 @@ class BuscarPersonalView(BuscarView):
     permiso = "core.ver_panel"
     template_name = "core/buscar_personal.html"
     publico = False
+
+
+class AccesibilidadView(PaginaPublicaMixin, VistaStaff):
+    """The accessibility statement (NTE INEN-ISO/IEC 40500): keep it true when the portal changes."""
+
+    permiso = PUBLICO
+    template_name = "core/accesibilidad.html"
+    extra_context = {"fecha_evaluacion": date(2026, 12, 7)}
+
+
+class PrivacidadView(PaginaPublicaMixin, VistaStaff):
+    """The privacy notice (LOPDP): what the portal stores, as read from its models."""
+
+    permiso = PUBLICO
+    template_name = "core/privacidad.html"
+    extra_context = {"fecha_revision": date(2026, 12, 7)}
 
 
 def error_403(request, exception=None):

@@ -80,4 +80,9 @@ urlpatterns = [
         views.SesionPublicaView.as_view(),
         name="sesion_publica",
     ),
+    path(
+        "<slug:slug>/sesiones/<int:numero>/tarjeta.png",
+        views.SesionTarjetaView.as_view(),
+        name="sesion_tarjeta",
+    ),
 ]

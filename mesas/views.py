@@ -18,12 +18,14 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
+from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from . import forms, papel, selectors, services
@@ -103,6 +105,8 @@ class MesaView(PaginaPublicaMixin, VistaStaff):
             "mesa": mesa,
             "sesiones": [(s, actas.get(s.pk)) for s in sesiones],
             "pagina_sesiones": pagina,
+            # "Actualizado el": the last acta published (page 1 holds the latest sessions).
+            "actualizado": max((s.publicada_en for s in sesiones if s.publicada_en), default=None),
             "acuerdos": selectors.con_responsables_publicos(
                 acuerdos=list(selectors.acuerdos_publicos(mesa=mesa).filter(sesion__in=sesiones))
             ),
@@ -139,6 +143,23 @@ class SesionPublicaView(VistaStaff):
             "acta": selectors.acta_publica_actual(sesion=sesion),
             **selectors.acta_publica_contexto(sesion),
         }
+
+
+class SesionTarjetaView(SesionPublicaView):
+    """The image shown beside a shared link to a session (og:image): 1200×630 PNG, no names."""
+
+    def get(self, request, *args, **kwargs):
+        sesion = self.objeto
+        mesa = sesion.mesa
+        ambito = mesa.canton.nombre if mesa.canton_id else str(mesa.sector or "")
+        fecha = date_format(timezone.localtime(sesion.inicio), "DATE_FORMAT")
+        contenido = tarjeta_png(
+            titulo=mesa.nombre,
+            etiqueta=_("Sesión %(numero)s") % {"numero": sesion.numero},
+            detalle=" · ".join(p for p in (fecha, ambito) if p),
+            pie=_("Gobierno Provincial de Pichincha"),
+        )
+        return respuesta_png(contenido)
 
 
 class CalendarioView(VistaStaff):

@@ -47,6 +47,7 @@ urlpatterns = [
     # Pactos and commitments: public pages
     path("", pv.PactosPublicosView.as_view(), name="pactos_publicos"),
     path("ver/<slug:slug>/", pv.PactoPublicoView.as_view(), name="pacto_publico"),
+    path("ver/<slug:slug>/tarjeta.png", pv.PactoTarjetaView.as_view(), name="pacto_tarjeta"),
     path(
         "ver/<slug:slug>/compromisos/<int:numero>/",
         pv.CompromisoPublicoView.as_view(),

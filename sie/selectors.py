@@ -5,7 +5,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Window
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from .models import Canton, Indicador, Medicion, MetaIndicador
@@ -34,6 +34,16 @@ def mediciones_publicadas() -> QuerySet[Medicion]:
     return Medicion.objects.filter(
         estado=Medicion.Estado.PUBLICADO, indicador__activo=True
     ).select_related("indicador", "canton", "parroquia")
+
+
+def ultima_publicacion(*, indicador: Indicador | None = None, canton: Canton | None = None):
+    """When a published measurement of this indicator or canton last changed ("Actualizado el")."""
+    qs = mediciones_publicadas()
+    if indicador is not None:
+        qs = qs.filter(indicador=indicador)
+    if canton is not None:
+        qs = qs.filter(canton=canton)
+    return qs.aggregate(ultima=Max("actualizado"))["ultima"]
 
 
 def mediciones_de_gestion(*, usuario: AbstractBaseUser) -> QuerySet[Medicion]:

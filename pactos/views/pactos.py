@@ -20,6 +20,7 @@ from core.enlaces import FeedPortal
 from core.exportar import respuesta_descarga
 from core.forms import ConfirmarForm
 from core.seguridad import destino_local
+from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from ..forms.pactos import (
@@ -86,6 +87,26 @@ class PactoPublicoView(PaginaPublicaMixin, VistaStaff):
             firmantes=pacto.firmantes.all(),
             **kwargs,
         )
+
+
+class PactoTarjetaView(VistaStaff):
+    """The image shown beside a shared link to a published pacto (og:image): 1200×630 PNG."""
+
+    permiso = PUBLICO
+
+    def cargar_objeto(self):
+        return sel.pacto_publico(slug=self.kwargs["slug"])
+
+    def get(self, request, *args, **kwargs):
+        pacto = self.objeto
+        lugar = pacto.canton.nombre if pacto.canton_id else _("Provincia de Pichincha")
+        contenido = tarjeta_png(
+            titulo=pacto.titulo,
+            etiqueta=_("Pacto") + f" · {pacto.eje}",
+            detalle=lugar,
+            pie=_("Gobierno Provincial de Pichincha"),
+        )
+        return respuesta_png(contenido)
 
 
 class CompromisoPublicoView(VistaStaff):

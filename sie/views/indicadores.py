@@ -26,6 +26,7 @@ from ..selectors import (
     metas_disponibles,
     resumen_provincia,
     series_indicador,
+    ultima_publicacion,
     valores_por_canton,
 )
 from ..svg import PALETA_SERIES, svg_mapa
@@ -165,6 +166,7 @@ class IndicadorView(VistaStaff):
             else {},
             hay_demo=series["hay_demo"],
             dimensiones={c: v[0] for c, v in DIMENSIONES.items()},
+            actualizado=ultima_publicacion(indicador=indicador),
             **kwargs,
         )
 

@@ -1,7 +1,7 @@
 from core.cache import PaginaPublicaMixin
 from core.vistas import PUBLICO, VistaStaff, objeto_o_404
 
-from ..selectors import cantones_publicos, tablero_canton
+from ..selectors import cantones_publicos, tablero_canton, ultima_publicacion
 
 
 class CantonListaView(VistaStaff):
@@ -27,5 +27,6 @@ class CantonDetalleView(PaginaPublicaMixin, VistaStaff):
             canton=self.objeto,
             tablero=tablero,
             tablero_demo=any(fila["ultimo"]["demo"] for fila in tablero),
+            actualizado=ultima_publicacion(canton=self.objeto),
             **kwargs,
         )

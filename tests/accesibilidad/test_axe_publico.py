@@ -178,6 +178,8 @@ PAGINAS = [
         estado=400,
     ),
     # Accounts and errors
+    Pagina("declaración de accesibilidad", "core:accesibilidad"),
+    Pagina("aviso de privacidad", "core:privacidad", ingles=True),
     Pagina("ingreso", "cuentas:login", ingles=True, con_errores=True),
     Pagina("restablecer la contraseña", "cuentas:clave_restablecer"),
     Pagina("error 404", "mesas:mesa", {"slug": "no-existe"}, estado=404, ingles=True),

@@ -130,6 +130,13 @@ MATRIZ: list[Fila] = [
     F("salud", PUBLICA),
     F("javascript-catalog", PUBLICA),
     F("service_worker", PUBLICA),  # the offline session page's worker: static URLs only
+    F("robots", PUBLICA),
+    F("sitemap", PUBLICA),  # published objects only (tests/seguridad/test_seo.py)
+    F("favicon", PUBLICA),
+    F("apple_touch_icon", PUBLICA),
+    F("manifiesto", PUBLICA),
+    F("core:accesibilidad", PUBLICA),
+    F("core:privacidad", PUBLICA),
     F("set_language", "302 302 302 302 302 302 302"),
     F("core:panel", PERSONAL),
     # The searches: a query that matches every draft and the private person (their titles carry
@@ -383,6 +390,18 @@ MATRIZ: list[Fila] = [
         lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
         "acta publicada",
     ),
+    F(
+        "mesas:sesion_tarjeta",
+        NO_EXISTE,
+        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_ajena.numero},
+        "sin acta",
+    ),
+    F(
+        "mesas:sesion_tarjeta",
+        PUBLICA,
+        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
+        "acta publicada",
+    ),
     # --- pactos ----------------------------------------------------------------------------
     F("pactos:hoja_de_ruta", PERSONAL),
     F("pactos:linea_de_tiempo", PERSONAL),
@@ -403,6 +422,8 @@ MATRIZ: list[Fila] = [
     F("pactos:pactos_publicos", PUBLICA),
     F("pactos:pacto_publico", NO_EXISTE, por_slug("pacto_borrador"), "borrador"),
     F("pactos:pacto_publico", PUBLICA, por_slug("pacto"), "publicado"),
+    F("pactos:pacto_tarjeta", NO_EXISTE, por_slug("pacto_borrador"), "borrador"),
+    F("pactos:pacto_tarjeta", PUBLICA, por_slug("pacto"), "publicado"),
     F(
         "pactos:compromiso_publico",
         PUBLICA,
