@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.cache import PaginaPublicaMixin
 from core.documentos import documento_de, documentos_de
 from core.enlaces import url_absoluta
 from core.limites import limite_superado
@@ -741,7 +742,7 @@ class CertificadosSolicitarView(_DeLaSistematizacion, BotonEvento):
 # --- Public pages ----------------------------------------------------------------------------
 
 
-class EventosPublicosView(VistaStaff):
+class EventosPublicosView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "eventos/publico/lista.html"
 
@@ -754,7 +755,7 @@ class EventosPublicosView(VistaStaff):
         return contexto
 
 
-class EventoPublicoView(VistaStaff):
+class EventoPublicoView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "eventos/publico/detalle.html"
 
@@ -799,7 +800,7 @@ def _ics(eventos) -> bytes:
     return calendario.to_ical()
 
 
-class EventoIcsView(View):
+class EventoIcsView(PaginaPublicaMixin, View):
     def get(self, request, slug):
         evento = objeto_o_404(selectors.eventos_publicos(), slug=slug)
         respuesta = HttpResponse(_ics([evento]), content_type="text/calendar; charset=utf-8")
@@ -807,7 +808,7 @@ class EventoIcsView(View):
         return respuesta
 
 
-class CalendarioIcsView(View):
+class CalendarioIcsView(PaginaPublicaMixin, View):
     def get(self, request):
         return HttpResponse(
             _ics(selectors.eventos_publicos().order_by("inicio")),
@@ -815,7 +816,7 @@ class CalendarioIcsView(View):
         )
 
 
-class InscripcionView(VistaAccion):
+class InscripcionView(PaginaPublicaMixin, VistaAccion):
     permiso = PUBLICO
     template_name = "eventos/publico/inscripcion.html"
     form_class = InscripcionForm

@@ -43,7 +43,7 @@ from .models import (
 # --- Public ----------------------------------------------------------------------------------
 
 
-class MesaListaView(VistaStaff):
+class MesaListaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "mesas/lista.html"
 
@@ -117,7 +117,7 @@ class MesaView(PaginaPublicaMixin, VistaStaff):
         }
 
 
-class SesionPublicaView(VistaStaff):
+class SesionPublicaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "mesas/sesion_publica.html"
 
@@ -140,7 +140,7 @@ class SesionPublicaView(VistaStaff):
         }
 
 
-class CalendarioView(VistaStaff):
+class CalendarioView(PaginaPublicaMixin, VistaStaff):
     """Public .ics of the sessions (dates and places only) of one table or of all of them."""
 
     permiso = PUBLICO

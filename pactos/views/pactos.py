@@ -86,7 +86,7 @@ class PactoPublicoView(PaginaPublicaMixin, VistaStaff):
         )
 
 
-class CompromisoPublicoView(VistaStaff):
+class CompromisoPublicoView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "pactos/compromiso/publico.html"
 
@@ -753,7 +753,7 @@ class ImportarAvancesView(VistaAccion):
         return reverse("pactos:tablero_compromisos")
 
 
-class PlantillaAvancesView(VistaStaff):
+class PlantillaAvancesView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
 
     def get(self, request):
