@@ -48,9 +48,9 @@ def test_chartjs_llega_cuando_el_grafico_se_acerca_a_la_pantalla(page, live_serv
     page.goto(live_server.url + "/sie/mapa/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.goto(live_server.url + "/sie/indicadores/TUR-01/", wait_until="load")
-    expect(page.get_by_role("table", name="Tabla de la serie por cantón y período")).to_contain_text(
-        "65"
-    )
+    expect(
+        page.get_by_role("table", name="Tabla de la serie por cantón y período")
+    ).to_contain_text("65")
     assert not [u for u in pedidos if "chart.umd" in u]
 
     lienzo = page.locator("canvas[data-grafico=datos-serie]")
