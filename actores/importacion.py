@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from phonenumber_field.formfields import PhoneNumberField
 
+from core.cache import cambio_publico
 from core.importar import FilaImportada, dataset_de_archivo, filas_validadas
 from sie.models import Canton, Eje, Parroquia, Sector
 
@@ -401,6 +402,8 @@ def _actualizar(fila: FilaActor, usuario: Usuario) -> None:
 def _crear_en_bloque(filas: list[FilaActor], usuario: Usuario) -> None:
     """New actors of an import (validated by their forms), written in a few bulk queries."""
     from simple_history.utils import bulk_create_with_history
+
+    cambio_publico()  # bulk writes send no signals (the public list of organisations)
 
     creador = usuario if getattr(usuario, "is_authenticated", False) else None
     actores = [Actor(creado_por=creador, **_datos_del_actor(f)) for f in filas]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.cache import PaginaPublicaMixin
 from core.exportar import respuesta_descarga
 from core.permisos import exigir_permiso
 from core.rules import es_coordinador
@@ -211,7 +212,7 @@ class ActorExportarView(VistaStaff):
 # --- Detail --------------------------------------------------------------------------------------
 
 
-class ActorDetalleView(VistaStaff):
+class ActorDetalleView(PaginaPublicaMixin, VistaStaff):
     """Staff see the whole record; anyone else sees a public organisation's public card only
     (actores.ver_actor admits anonymous visitors for public actors)."""
 
@@ -533,7 +534,7 @@ class ActorFusionarView(VistaAccion):
 # --- Public -------------------------------------------------------------------------------------
 
 
-class ParticipanteListaView(VistaStaff):
+class ParticipanteListaView(PaginaPublicaMixin, VistaStaff):
     """Public: the organisations that take part and agreed to appear. No personal data."""
 
     permiso = PUBLICO

@@ -25,6 +25,9 @@ DURACION = os.environ.get("BENCH_DURACION", "4s")
 # The machine is shared: load drifts during a run. Every round measures the floor and each page
 # back to back, and a page's figure is the median over rounds of its ratio to that round's floor.
 RONDAS = int(os.environ.get("BENCH_RONDAS", "5"))
+# Only these pages (comma-separated keys of bench/paginas.py), e.g. to measure one's own pages
+# without loading the shared machine with every other: BENCH_PAGINAS=public_session,commitment.
+PAGINAS_ELEGIDAS = [c for c in os.environ.get("BENCH_PAGINAS", "").split(",") if c]
 
 
 def _libre(puerto: int) -> bool:
@@ -49,7 +52,7 @@ def _urls_publicas(env: dict) -> dict[str, str]:
     codigo = (
         "import json, django; django.setup();"
         "from bench.paginas import PAGINAS;"
-        f"claves = {PUBLICAS_THROUGHPUT!r};"
+        f"claves = {PAGINAS_ELEGIDAS or PUBLICAS_THROUGHPUT!r};"
         "r = {k: PAGINAS[k]() for k in claves if k in PAGINAS};"
         "print(json.dumps({k: v[0] for k, v in r.items() if v and v[1] is None}))"
     )
@@ -125,3 +128,12 @@ def medir_throughput(env: dict) -> dict:
     finally:
         os.killpg(servidor.pid, signal.SIGTERM)
         servidor.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    # Throughput alone, on the database of DATABASE_URL (a built bench dataset):
+    # BENCH_PAGINAS=... python -m bench.carga
+    import json
+
+    entorno = {**os.environ, "DJANGO_LOG_LEVEL": "ERROR"}
+    print(json.dumps(medir_throughput(entorno), indent=2))

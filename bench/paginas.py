@@ -103,6 +103,77 @@ def api_cantones():
     return "/api/v1/cantones/", None
 
 
+# --- Every other kind of public page (issue 18): anonymous, served from the page cache ---------
+
+
+def public_session():
+    sesion = _primero("mesas.Sesion", estado="acta_publicada")
+    return (f"/mesas/{sesion.mesa.slug}/sesiones/{sesion.numero}/", None) if sesion else None
+
+
+def tables():
+    return "/mesas/", None
+
+
+def pactos_list():
+    return "/pactos/", None
+
+
+def commitment():
+    compromiso = _primero("pactos.Compromiso", pacto__estado="publicado")
+    if compromiso is None:
+        return None
+    return f"/pactos/ver/{compromiso.pacto.slug}/compromisos/{compromiso.numero}/", None
+
+
+def events_list():
+    return "/eventos/", None
+
+
+def indicators():
+    return "/sie/indicadores/", None
+
+
+def indicator():
+    from sie.selectors import indicadores_publicos
+
+    indicador = indicadores_publicos().order_by("codigo").first()
+    return (f"/sie/indicadores/{indicador.codigo}/", None) if indicador else None
+
+
+def sie_map():
+    return "/sie/mapa/", None
+
+
+def cantons():
+    return "/sie/cantones/", None
+
+
+def open_data():
+    return "/sie/datos/", None
+
+
+def participants():
+    return "/actores/participantes/", None
+
+
+def news_item():
+    noticia = _primero("comunicacion.Noticia", estado="publicada")
+    return (f"/comunicacion/noticias/{noticia.slug}/", None) if noticia else None
+
+
+def consultations():
+    return "/comunicacion/consultas/", None
+
+
+def contact_form():
+    return "/comunicacion/contacto/", None
+
+
+def news_feed():
+    return "/comunicacion/noticias/rss/", None
+
+
 PAGINAS: dict[str, Callable] = {
     "home": home,
     "table": table,
@@ -121,9 +192,47 @@ PAGINAS: dict[str, Callable] = {
     "consultation": consultation,
     "api_cantones": api_cantones,
 }
+PAGINAS |= {
+    "public_session": public_session,
+    "tables": tables,
+    "pactos_list": pactos_list,
+    "commitment": commitment,
+    "events_list": events_list,
+    "indicators": indicators,
+    "indicator": indicator,
+    "sie_map": sie_map,
+    "cantons": cantons,
+    "open_data": open_data,
+    "participants": participants,
+    "news_item": news_item,
+    "consultations": consultations,
+    "contact_form": contact_form,
+    "news_feed": news_feed,
+}
 
 # Pages served to the public, measured for throughput under gunicorn.
 PUBLICAS_THROUGHPUT = ["home", "table", "public_pacto", "canton_dashboard"]
+# Every other kind of public page, each served from the page cache (issue 18).
+PUBLICAS_THROUGHPUT += [
+    "public_session",
+    "event_page",
+    "events_list",
+    "commitment",
+    "pactos_list",
+    "tables",
+    "indicators",
+    "indicator",
+    "sie_map",
+    "cantons",
+    "open_data",
+    "participants",
+    "consultation",
+    "consultations",
+    "news",
+    "news_item",
+    "news_feed",
+    "contact_form",
+]
 
 
 def registrar(clave: str):

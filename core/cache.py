@@ -46,7 +46,8 @@ DURACION = 300
 APPS_PUBLICAS = frozenset({"core", "sie", "actores", "mesas", "pactos", "eventos", "comunicacion"})
 MARCA_CSRF = "__PACTOS_CSRF__"
 _TOKEN_CSRF = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,}(")')
-_CABECERAS = ("Content-Type", "Content-Language")
+# Kept with a cached answer: a calendar or CSV stays a named download, a feed keeps its date.
+_CABECERAS = ("Content-Type", "Content-Language", "Content-Disposition", "Last-Modified", "Link")
 
 
 # --- Storage: Redis through this module's own client, else Django's default cache -----------
@@ -159,6 +160,13 @@ def _cambio_de_datos(sender, using=None, **kwargs) -> None:
         return
     if kwargs.get("action", "post_").startswith("pre_"):
         return
+    cambio_publico(using=using)
+
+
+def cambio_publico(*, using=None) -> None:
+    """Public data changed: bump the generation now and, inside a transaction, once more after
+    it commits. Saves and deletes do this by signal; a service that writes without signals
+    (QuerySet.update(), bulk_create, bulk_update) calls it itself."""
     invalidar_paginas_publicas()
     conexion = transaction.get_connection(using)
     # Inside a transaction, once more after commit: a page rendered meanwhile may hold the
@@ -401,6 +409,7 @@ class PaginaPublicaMixin:
 
 __all__ = [
     "PaginaPublicaMixin",
+    "cambio_publico",
     "conectar_invalidacion",
     "datos_publicos",
     "generacion_publica",

@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 
+from .cache import cambio_publico
 from .models import Documento
 from .permisos import exigir_permiso
 from .registro import Registro
@@ -320,6 +321,7 @@ def _marcar_error(documento_id: int, mensaje: str) -> Documento:
     Documento.objects.filter(pk=documento_id).update(
         estado=Documento.Estado.ERROR, error=mensaje[:2000], actualizado=timezone.now()
     )
+    cambio_publico()  # a status page shows the state; update() sends no signal
     return Documento.objects.get(pk=documento_id)
 
 
@@ -329,6 +331,7 @@ def _volver_a_pendiente(documento_id: int) -> None:
         Documento.objects.filter(pk=documento_id, estado=Documento.Estado.GENERANDO).update(
             estado=Documento.Estado.PENDIENTE, generando_desde=None
         )
+        cambio_publico()
 
 
 def documentos_barrer(*, antiguedad: int = ANTIGUEDAD_REENCOLAR, limite: int = 200) -> int:
@@ -420,6 +423,7 @@ def documentos_regenerar(*, documentos: models.QuerySet[Documento]) -> int:
     Documento.objects.filter(pk__in=ids).update(
         estado=Documento.Estado.PENDIENTE, error="", encolado=None, actualizado=timezone.now()
     )
+    cambio_publico()
     for documento_id in ids:
         transaction.on_commit(lambda documento_id=documento_id: _encolar(documento_id))
     return len(ids)
@@ -436,4 +440,5 @@ def documentos_reintentar(*, ids: list[int]) -> int:
         Documento.objects.filter(pk__in=reintentar).update(
             estado=Documento.Estado.PENDIENTE, error="", actualizado=timezone.now()
         )
+        cambio_publico()
     return sum(1 for documento_id in reintentar if _encolar(documento_id))

@@ -17,6 +17,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.text import slugify
 
+from .cache import pagina_publica
+
 
 def url_base() -> str:
     """The public address without a trailing slash, e.g. ``https://pactos.pichincha.gob.ec``."""
@@ -77,6 +79,10 @@ class FeedPortal(Feed):
         if attname in self.ATRIBUTOS_ENLACE and valor:
             return url_absoluta(str(valor))
         return valor
+
+    def __call__(self, request, *args, **kwargs):
+        # Every feed is public: anonymous readers get it from the shared page cache.
+        return pagina_publica(super().__call__)(request, *args, **kwargs)
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)

@@ -16,6 +16,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from .cache import PaginaPublicaMixin
 from .documentos import TipoDesconocido, TipoDocumento, documento_solicitar, tipo_documento
 from .models import Documento
 from .permisos import AccesoDenegado
@@ -91,7 +92,7 @@ class DocumentoVisibleMixin(View):
         return super().dispatch(request, *args, **kwargs)
 
 
-class DocumentoView(DocumentoVisibleMixin):
+class DocumentoView(PaginaPublicaMixin, DocumentoVisibleMixin):
     """The status page; its #estado partial polls itself with htmx until the file is ready."""
 
     def get(self, request, uuid):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from core.cache import cambio_publico
 from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import slug_unico
@@ -60,6 +61,7 @@ def _asignar(instancia: models.Model, datos: dict) -> None:
 
 def _programa_cambio(evento: Evento) -> None:
     Evento.objects.filter(pk=evento.pk).update(version_programa=models.F("version_programa") + 1)
+    cambio_publico()
 
 
 # --- Events ----------------------------------------------------------------------------------

@@ -745,7 +745,7 @@ class CertificadosSolicitarView(_DeLaSistematizacion, BotonEvento):
 # --- Public pages ----------------------------------------------------------------------------
 
 
-class EventosPublicosView(VistaStaff):
+class EventosPublicosView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "eventos/publico/lista.html"
 
@@ -758,7 +758,7 @@ class EventosPublicosView(VistaStaff):
         return contexto
 
 
-class EventoPublicoView(VistaStaff):
+class EventoPublicoView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "eventos/publico/detalle.html"
 
@@ -813,7 +813,7 @@ def _ics(eventos) -> bytes:
     return _calendario("Pactos por Pichincha — eventos", [_vevento(e) for e in eventos])
 
 
-class EventoIcsView(View):
+class EventoIcsView(PaginaPublicaMixin, View):
     def get(self, request, slug):
         evento = objeto_o_404(selectors.eventos_publicos(), slug=slug)
         respuesta = HttpResponse(_ics([evento]), content_type="text/calendar; charset=utf-8")
@@ -821,7 +821,7 @@ class EventoIcsView(View):
         return respuesta
 
 
-class CalendarioIcsView(View):
+class CalendarioIcsView(PaginaPublicaMixin, View):
     def get(self, request):
         return HttpResponse(
             _ics(selectors.eventos_publicos().order_by("inicio")),
@@ -829,7 +829,7 @@ class CalendarioIcsView(View):
         )
 
 
-class InscripcionView(VistaAccion):
+class InscripcionView(PaginaPublicaMixin, VistaAccion):
     permiso = PUBLICO
     template_name = "eventos/publico/inscripcion.html"
     form_class = InscripcionForm

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.services import actor_crear
 from actores.validadores import normalizar_identificacion
+from core.cache import cambio_publico
 from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
@@ -101,6 +102,7 @@ def _siguiente(items: QuerySet, campo: str) -> int:
 def _marcar_en_curso(sesion: Sesion) -> None:
     if sesion.estado == Sesion.Estado.PLANIFICADA:
         Sesion.objects.filter(pk=sesion.pk).update(estado=Sesion.Estado.EN_CURSO)
+        cambio_publico()
         sesion.estado = Sesion.Estado.EN_CURSO
 
 
@@ -468,6 +470,8 @@ def sesiones_renumerar(*, mesa: Mesa) -> None:
         Sesion.objects.filter(pk=pk).update(numero=provisional - i)
     for pk, numero in cambios:
         Sesion.objects.filter(pk=pk).update(numero=numero)
+    if cambios:
+        cambio_publico()
 
 
 @transaction.atomic
@@ -1170,6 +1174,7 @@ def sesion_cerrar(
     actual.refresh_from_db(fields=["numero"])
     if actual.mesa.estado == Mesa.Estado.CONVOCATORIA:
         Mesa.objects.filter(pk=actual.mesa_id).update(estado=Mesa.Estado.ACTIVA)
+        cambio_publico()
     documento_solicitar(fuente=actual, tipo=TIPO_ACTA, usuario=usuario)
     return actual
 

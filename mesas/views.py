@@ -46,7 +46,7 @@ from .models import (
 # --- Public ----------------------------------------------------------------------------------
 
 
-class MesaListaView(VistaStaff):
+class MesaListaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "mesas/lista.html"
 
@@ -122,7 +122,7 @@ class MesaView(PaginaPublicaMixin, VistaStaff):
         }
 
 
-class SesionPublicaView(VistaStaff):
+class SesionPublicaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "mesas/sesion_publica.html"
 
@@ -162,7 +162,7 @@ class SesionTarjetaView(SesionPublicaView):
         return respuesta_png(contenido)
 
 
-class CalendarioView(VistaStaff):
+class CalendarioView(PaginaPublicaMixin, VistaStaff):
     """Public .ics of the sessions (dates and places only) of one table or of all of them."""
 
     permiso = PUBLICO

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.cache import cambio_publico
 from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendiente_enviar
 from core.enlaces import url_absoluta, url_de
@@ -339,6 +340,7 @@ def respuesta_publicar(
         # demo data: nobody to write to, so nothing is left for the sweep of unsent e-mails
         respuesta_enviada_en=None if enviar else respuesta.creada,
     )
+    cambio_publico()  # the answer shows under each comment; update() sends no signal
     if enviar:
         from ..tasks import enviar_respuesta_comentario
 

@@ -61,7 +61,7 @@ class NoticiasView(PaginaPublicaMixin, VistaStaff):
         return contexto
 
 
-class NoticiaView(VistaStaff):
+class NoticiaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "comunicacion/publico/noticia.html"
 
@@ -75,7 +75,7 @@ class NoticiaView(VistaStaff):
         return super().get_context_data(noticia=self.objeto, **kwargs)
 
 
-class ContactoView(LimitePorHoraMixin, VistaAccion):
+class ContactoView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):
     permiso = PUBLICO
     form_class = ContactoForm
     template_name = "comunicacion/publico/contacto.html"
@@ -92,7 +92,7 @@ class ContactoView(LimitePorHoraMixin, VistaAccion):
         return mensaje
 
 
-class RespuestasView(VistaStaff):
+class RespuestasView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "comunicacion/publico/respuestas.html"
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import limites
+from core.cache import PaginaPublicaMixin
 from core.enlaces import FeedPortal
 from core.red import ip_cliente
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
@@ -57,7 +58,7 @@ class _ConsultaMixin:
 # --- Public ----------------------------------------------------------------------------------
 
 
-class ConsultasView(VistaStaff):
+class ConsultasView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "comunicacion/consulta/lista.html"
 
@@ -65,7 +66,7 @@ class ConsultasView(VistaStaff):
         return super().get_context_data(consultas=sel.consultas_publicas(), **kwargs)
 
 
-class ConsultaView(_ConsultaMixin, VistaStaff):
+class ConsultaView(PaginaPublicaMixin, _ConsultaMixin, VistaStaff):
     """The consulted version section by section, each with its comments and official answers."""
 
     permiso = PUBLICO
@@ -78,7 +79,7 @@ class ConsultaView(_ConsultaMixin, VistaStaff):
         return contexto
 
 
-class ComentarView(_ConsultaMixin, LimitePorHoraMixin, VistaAccion):
+class ComentarView(PaginaPublicaMixin, _ConsultaMixin, LimitePorHoraMixin, VistaAccion):
     """The comment form; ?destino=seccion&seccion=… or ?destino=compromiso&compromiso=<id>."""
 
     permiso = PUBLICO
@@ -156,7 +157,7 @@ class ComentarView(_ConsultaMixin, LimitePorHoraMixin, VistaAccion):
         return reverse("comunicacion:comentario_enviado", args=[self.objeto.pk])
 
 
-class ComentarioEnviadoView(_ConsultaMixin, VistaStaff):
+class ComentarioEnviadoView(PaginaPublicaMixin, _ConsultaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "comunicacion/consulta/enviado.html"
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from core.cache import PaginaPublicaMixin
 from core.firmas import EnlaceInvalido
 from core.vistas import PUBLICO, VistaAccion, VistaStaff
 
@@ -17,7 +18,7 @@ from ..services import suscripciones as servicio
 from .base import LimitePorHoraMixin
 
 
-class SuscripcionView(LimitePorHoraMixin, VistaAccion):
+class SuscripcionView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):
     permiso = PUBLICO
     form_class = SuscripcionForm
     template_name = "comunicacion/publico/suscripcion.html"
@@ -38,7 +39,7 @@ class SuscripcionView(LimitePorHoraMixin, VistaAccion):
         )
 
 
-class SuscripcionEnviadaView(VistaStaff):
+class SuscripcionEnviadaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "comunicacion/publico/suscripcion_enviada.html"
 

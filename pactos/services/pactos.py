@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.cache import cambio_publico
 from core.correo import correo_enviar
 from core.enlaces import slug_unico, url_de
 from core.importar import dataset_de_archivo, filas_validadas, normalizar_encabezado
@@ -95,6 +96,7 @@ def _version_guardar(
         pacto=pacto, numero=numero, nota=nota[:300], autor=usuario, **datos
     )
     Pacto.objects.filter(pk=pacto.pk).update(version=numero)
+    cambio_publico()
     pacto.version = numero
     return version
 
@@ -333,6 +335,7 @@ def _renumerar(pacto: Pacto) -> None:
         Compromiso.objects.filter(pk=c.pk).update(numero=10000 + i)
     for i, c in enumerate(compromisos, start=1):
         Compromiso.objects.filter(pk=c.pk).update(numero=i)
+    cambio_publico()
 
 
 @transaction.atomic

@@ -109,7 +109,7 @@ class PactoTarjetaView(VistaStaff):
         return respuesta_png(contenido)
 
 
-class CompromisoPublicoView(VistaStaff):
+class CompromisoPublicoView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "pactos/compromiso/publico.html"
 
@@ -777,7 +777,7 @@ class ImportarAvancesView(VistaAccion):
         return reverse("pactos:tablero_compromisos")
 
 
-class PlantillaAvancesView(VistaStaff):
+class PlantillaAvancesView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
 
     def get(self, request):

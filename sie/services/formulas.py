@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.cache import cambio_publico
+
 from ..models import Indicador, Medicion
 from .validacion import alertas_reevaluar
 
@@ -105,6 +107,8 @@ class _Cambios:
             bulk_create_with_history(self.crear, Medicion, batch_size=500)
         if self.actualizar:
             bulk_update_with_history(self.actualizar, Medicion, CAMPOS_CALCULADOS, batch_size=500)
+        if self.crear or self.actualizar:
+            cambio_publico()  # bulk writes send no signals
 
 
 def formulas_recalcular(*, pares: set[tuple[int, str]]) -> set[tuple[int, str]]:

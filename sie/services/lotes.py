@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.cache import cambio_publico
+
 from ..models import Medicion
 from .formulas import recalcular_tras_escribir
 from .periodos import territorio_clave
@@ -109,6 +111,7 @@ def _guardar_lote(
         bulk_update_with_history(
             actualizar, Medicion, CAMPOS_REGISTRADOS, batch_size=500, default_user=usuario
         )
+    cambio_publico()  # bulk writes send no signals; a corrected value leaves public pages
     recalcular_tras_escribir(pares=pares)
     return resultado
 

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from core.cache import PaginaPublicaMixin
 from core.exportar import respuesta_descarga
 from core.vistas import PUBLICO, VistaStaff, objeto_o_404
 
@@ -32,7 +33,7 @@ from ..selectors import (
 from ..svg import PALETA_SERIES, svg_mapa
 
 
-class IndicadoresView(VistaStaff):
+class IndicadoresView(PaginaPublicaMixin, VistaStaff):
     """The catalogue with the province's latest figure of each indicator, by axis."""
 
     permiso = PUBLICO
@@ -123,7 +124,7 @@ def _tabla_series(series: dict, cantones, canton_sel: str) -> list[dict]:
     ]
 
 
-class IndicadorView(VistaStaff):
+class IndicadorView(PaginaPublicaMixin, VistaStaff):
     """One indicator: series by canton, comparison, target vs actual, map, source and download."""
 
     permiso = PUBLICO
@@ -171,7 +172,7 @@ class IndicadorView(VistaStaff):
         )
 
 
-class MapaView(VistaStaff):
+class MapaView(PaginaPublicaMixin, VistaStaff):
     """The 8 cantons coloured by the chosen indicator's latest published value."""
 
     permiso = PUBLICO
@@ -200,7 +201,7 @@ class MapaView(VistaStaff):
         )
 
 
-class DatosAbiertosView(VistaStaff):
+class DatosAbiertosView(PaginaPublicaMixin, VistaStaff):
     """Data dictionary, licence and the download links of the open data."""
 
     permiso = PUBLICO
@@ -247,7 +248,7 @@ class DescargaMedicionesView(VistaStaff):
         return respuesta
 
 
-class DescargaDiccionarioView(VistaStaff):
+class DescargaDiccionarioView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
 
     def get(self, request, *args, **kwargs):

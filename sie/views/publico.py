@@ -4,7 +4,7 @@ from core.vistas import PUBLICO, VistaStaff, objeto_o_404
 from ..selectors import cantones_publicos, tablero_canton, ultima_publicacion
 
 
-class CantonListaView(VistaStaff):
+class CantonListaView(PaginaPublicaMixin, VistaStaff):
     permiso = PUBLICO
     template_name = "sie/cantones.html"
 

@@ -561,7 +561,9 @@ MATRIZ: list[Fila] = [
     F("eventos:detalle", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
     F("eventos:detalle", PUBLICA, por_slug("evento"), "publicado"),
     F("eventos:ics", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
+    F("eventos:ics", PUBLICA, por_slug("evento"), "publicado"),
     F("eventos:inscripcion", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
+    F("eventos:inscripcion", PUBLICA, por_slug("evento"), "publicado"),
     # --- comunicacion ----------------------------------------------------------------------
     F("comunicacion:noticias", PUBLICA),
     F("comunicacion:noticias_rss", PUBLICA),

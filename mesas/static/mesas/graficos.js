@@ -1,6 +1,6 @@
 // Participation charts of a table's public page (data from json_script blocks, CSP-safe).
+// Each is drawn when it nears the screen (static/js/graficos-diferidos.js loads Chart.js then).
 document.addEventListener("DOMContentLoaded", () => {
-  if (typeof Chart === "undefined") return;
   const colores = ["#0b6b3a", "#b3261e", "#8a9a91", "#2f8f5b", "#d9a400", "#4f6bed"];
   const sinMovimiento = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   // Long sector names on two or more lines: on one they were cut at the canvas' left edge.
@@ -13,7 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }
     return lineas;
   };
-  document.querySelectorAll("canvas.grafico-mesa").forEach((canvas) => {
+  window.PactosGraficos.alVerGraficos("canvas.grafico-mesa", (canvas) => {
     const nodo = document.getElementById(canvas.dataset.datos);
     if (!nodo) return;
     const datos = JSON.parse(nodo.textContent);

@@ -66,7 +66,7 @@
   }
 
   function iniciar() {
-    document.querySelectorAll("canvas[data-grafico]").forEach(dibujar);
+    window.PactosGraficos.alVerGraficos("canvas[data-grafico]", dibujar);
     // Auto-submit selectors marked with data-enviar (no inline handlers under the CSP).
     document.querySelectorAll("[data-enviar]").forEach(function (control) {
       control.addEventListener("change", function () { control.form.submit(); });
