@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog, set_language
 
 from config import seo
 from config.views import InicioView, ping
+from core.cache import pagina_publica
 from core.medios import medio_view
 from core.salud import SaludView
 from eventos.urls import agenda_urlpatterns
@@ -25,7 +26,7 @@ urlpatterns = [
     # At the root, so that its scope covers the session pages in both languages.
     path("sw.js", service_worker, name="service_worker"),
     path("robots.txt", seo.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": seo.SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", pagina_publica(sitemap), {"sitemaps": seo.SITEMAPS}, name="sitemap"),
     path("favicon.ico", seo.favicon, name="favicon"),
     path("apple-touch-icon.png", seo.favicon, name="apple_touch_icon"),
 ]

@@ -984,8 +984,10 @@ def _vevento_de_entrada(entrada):
     return evento_de_sesion(entrada.objeto, detalle=False)
 
 
-class AgendaIcsView(View):
+class AgendaIcsView(PaginaPublicaMixin, View):
     """The whole agenda (with the page's filters) as one calendar to subscribe to."""
+
+    duracion_cache_publica = AgendaView.duracion_cache_publica
 
     def get(self, request):
         _filtro, canton, tema = _filtros_agenda(request)
@@ -998,7 +1000,7 @@ class AgendaIcsView(View):
         return respuesta
 
 
-class SesionMesaIcsView(View):
+class SesionMesaIcsView(PaginaPublicaMixin, View):
     """One table session for a calendar: date, place, table and the link to its page."""
 
     def get(self, request, slug, numero):
