@@ -33,7 +33,10 @@ def test_invitar_elegir_clave_ingresar_y_ver_su_menu(
 ):
     settings.PORTAL_URL = "https://pactos.example.org"
     cliente = cliente_de(administrador)
-    assert "Participantes" in cliente.get("/panel/").content.decode()
+    menu = cliente.get("/panel/").content.decode()
+    # the staff menu has the people page and also the public list of participants (issue 17)
+    assert "Personas y roles" in menu and 'href="/panel/personas/"' in menu
+    assert "Participantes" in menu and 'href="/actores/participantes/"' in menu
     with django_capture_on_commit_callbacks(execute=True):
         respuesta = cliente.post(
             "/panel/personas/invitar/",
