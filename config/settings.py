@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served by the portal (datos/)
     "phonenumber_field",
     "health_check",
     # The portal, lowest layer first (see docs/architecture.md)
@@ -102,6 +103,7 @@ INSTALLED_APPS = [
     "pactos",
     "eventos",
     "comunicacion",
+    "datos",
 ]
 
 MIDDLEWARE = [

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("pactos/", include("pactos.urls")),
     path("eventos/", include("eventos.urls")),
     path("comunicacion/", include("comunicacion.urls")),
+    path("datos/", include("datos.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
