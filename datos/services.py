@@ -26,7 +26,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import override
 
-from core.cache import APPS_PUBLICAS
+from core.cache import APPS_PUBLICAS, invalidar_paginas_publicas
 from core.colas import encolar_tras_commit
 from core.exportar import csv_bytes
 
@@ -163,6 +163,8 @@ def paquete_construir() -> PaqueteDatos:
     paquete.checksum = hashlib.sha256(contenido_zip).hexdigest()
     paquete.save()
     _borrar_antiguos()
+    # The landing page shows the bundle's date and size: cached public pages render again.
+    invalidar_paginas_publicas()
     return paquete
 
 

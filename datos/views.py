@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.cache import PaginaPublicaMixin
 from core.enlaces import url_base, url_de
 from core.vistas import PUBLICO, VistaStaff
 
@@ -39,8 +40,9 @@ def _pedir_si_falta(paquete):
     return paquete
 
 
-class InicioView(VistaStaff):
-    """What the open data holds, its licence, examples, limits and formats, and where to get it."""
+class InicioView(PaginaPublicaMixin, VistaStaff):
+    """What the open data holds, its licence, examples, limits and formats, and where to get it.
+    From the public page cache; a new bundle renders it again (services.paquete_construir)."""
 
     permiso = PUBLICO
     template_name = "datos/inicio.html"

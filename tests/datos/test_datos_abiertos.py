@@ -68,6 +68,11 @@ def _zip(client) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(b"".join(respuesta.streaming_content)))
 
 
+def _item_noticias(respuesta) -> str:
+    html = respuesta.content.decode()
+    return " ".join(re.search(r'id="noticias">(.*?)</li>', html, re.S).group(1).split())
+
+
 def test_la_portada_explica_los_datos_en_espanol_con_enlaces(client, datos):
     services.paquete_construir()
     respuesta = client.get("/datos/")
@@ -177,6 +182,8 @@ def test_el_catalogo_dcat_es_json_ld_valido(client, datos):
 
 def test_el_paquete_se_rehace_cuando_cambian_los_datos_publicados(client, datos):
     primero = PaqueteDatos.objects.get(pk=actualizar_paquete_datos.apply().get())
+    assert "1 fila " in _item_noticias(client.get("/datos/"))
+    assert client.get("/datos/")["X-Pagina-Publica"] == "cache"
     # Nothing changed: the beat task keeps the bundle.
     assert actualizar_paquete_datos.apply().get() == primero.pk
     # An edit to a draft moves the mark, but the data is the same: same file, same date.
@@ -189,3 +196,5 @@ def test_el_paquete_se_rehace_cuando_cambian_los_datos_publicados(client, datos)
     assert nuevo.pk != primero.pk and nuevo.generado > primero.generado
     assert "Segunda noticia publicada" in _zip(client).read("noticias.csv").decode("utf-8-sig")
     assert "Segunda noticia publicada" in client.get("/datos/noticias.csv").content.decode()
+    # The landing page, cached before, shows the new bundle.
+    assert "2 filas" in _item_noticias(client.get("/datos/"))
