@@ -271,16 +271,19 @@ def _valor(fila: dict, columna: str):
     return valor
 
 
-def diccionario(recurso: Recurso, datos: list[dict] | None = None) -> list[tuple[str, str, str]]:
+def diccionario(
+    recurso: Recurso, datos: list[dict] | None = None, contenido: bytes | None = None
+) -> list[tuple[str, str, str]]:
     """(column, type, meaning) of each column of the resource's CSV, from its list serializer;
-    given the rows, of the CSV's actual columns (an object returned by a method, such as a
+    given the rows (and their CSV, if made already), of the CSV's actual columns (an object returned by a method, such as a
     session's participation counts, becomes one column per key)."""
     vista = _vista_anonima(recurso)
     serializador = vista.get_serializer()
     declaradas = list(_columnas(serializador, "", _modelo_de(serializador, vista)))
     if not datos:
         return declaradas
-    cabecera = next(csv.reader(io.StringIO(csv_de(recurso, datos).decode("utf-8-sig"))))
+    contenido = contenido if contenido is not None else csv_de(recurso, datos)
+    cabecera = next(csv.reader(io.StringIO(contenido.decode("utf-8-sig"))))
     por_nombre = {columna: (tipo, significado) for columna, tipo, significado in declaradas}
     resultado = []
     for columna in cabecera:

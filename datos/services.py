@@ -128,7 +128,8 @@ def paquete_construir() -> PaqueteDatos:
                 }
             )
             diccionario += [
-                [recurso.archivo, *fila] for fila in recursos.diccionario(recurso, filas_api)
+                [recurso.archivo, *fila]
+                for fila in recursos.diccionario(recurso, filas_api, contenido)
             ]
         datos["diccionario.csv"] = csv_bytes(
             diccionario, cabecera=["archivo", "columna", "tipo", "significado"]
