@@ -9,6 +9,8 @@ class PaqueteDatos(models.Model):
     kept in the default storage. The newest row is the one served."""
 
     generado = models.DateTimeField(_("generado el"))
+    # The last build that found the same data (and kept this file).
+    comprobado = models.DateTimeField(_("comprobado el"))
     archivo = models.CharField(_("archivo en el almacenamiento"), max_length=255)
     tamano = models.PositiveBigIntegerField(_("tamaño en bytes"))
     checksum = models.CharField(_("suma SHA-256 del ZIP"), max_length=64)

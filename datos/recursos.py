@@ -13,7 +13,7 @@ from functools import cache
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
-from django.test import RequestFactory
+from django.http import HttpRequest
 from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -129,12 +129,13 @@ def recurso(nombre: str) -> Recurso | None:
 
 def _vista_anonima(recurso: Recurso):
     """The resource's viewset as for an anonymous GET of its whole list."""
-    peticion = RequestFactory().get(recurso.ruta)
+    peticion = HttpRequest()
+    peticion.method = "GET"
+    peticion.path = peticion.path_info = recurso.ruta
     peticion.user = AnonymousUser()
     vista = recurso.vista(action="list", format_kwarg=None, kwargs={}, args=())
     vista.request = Request(peticion)
     vista.request.user = AnonymousUser()
-    vista.headers = {}
     return vista
 
 

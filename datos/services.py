@@ -88,7 +88,7 @@ def paquete_obsoleto(paquete: PaqueteDatos | None) -> bool:
     if marca_de_cambios() > paquete.marca:
         return True
     # Changes made without signals (queryset.update(), a restored database): at most a day late.
-    return paquete.generado < timezone.now() - timedelta(days=1)
+    return paquete.comprobado < timezone.now() - timedelta(days=1)
 
 
 def _leeme(*, generado, archivos: list[dict]) -> str:
@@ -141,11 +141,15 @@ def paquete_construir() -> PaqueteDatos:
 
     anterior = PaqueteDatos.objects.first()
     if anterior is not None and anterior.huella == huella:
-        PaqueteDatos.objects.filter(pk=anterior.pk).update(marca=max(anterior.marca, marca))
+        PaqueteDatos.objects.filter(pk=anterior.pk).update(
+            marca=max(anterior.marca, marca), comprobado=generado
+        )
         anterior.refresh_from_db()
         return anterior
 
-    paquete = PaqueteDatos(generado=generado, marca=marca, huella=huella, recursos=archivos)
+    paquete = PaqueteDatos(
+        generado=generado, comprobado=generado, marca=marca, huella=huella, recursos=archivos
+    )
     paquete.tamano = 0  # the catalogue inside the ZIP names the sizes of the CSV files only
     catalogo = dcat.catalogo(paquete)
     salida = io.BytesIO()

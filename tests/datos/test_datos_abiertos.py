@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import timedelta
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -189,6 +190,11 @@ def test_el_paquete_se_rehace_cuando_cambian_los_datos_publicados(client, datos)
     # An edit to a draft moves the mark, but the data is the same: same file, same date.
     Noticia.objects.filter(estado=Noticia.Estado.BORRADOR).get().save()
     assert actualizar_paquete_datos.apply().get() == primero.pk
+    # A day without a check (changes made without signals): checked again, kept if the same.
+    PaqueteDatos.objects.update(comprobado=timezone.now() - timedelta(days=2))
+    assert services.paquete_obsoleto(PaqueteDatos.objects.get())
+    assert actualizar_paquete_datos.apply().get() == primero.pk
+    assert not services.paquete_obsoleto(PaqueteDatos.objects.get())
     # A publication: the next run builds a new bundle that holds it.
     _noticia("Segunda noticia publicada", publicada=True)
     assert services.paquete_obsoleto(PaqueteDatos.objects.first())
