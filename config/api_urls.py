@@ -1,11 +1,12 @@
 """The open-data API at /api/v1/: each app registers its read-only viewsets here."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from actores.api import ActorPublicoViewSet
 from comunicacion.api import ComentarioConsultaViewSet, NoticiaViewSet
+from datos.views import RedocView, SwaggerView
 from eventos.api import EventoViewSet
 from mesas.api import MesaViewSet, SesionViewSet
 from pactos.api import CompromisoViewSet, PactoViewSet
@@ -26,6 +27,8 @@ router.register("consulta-comentarios", ComentarioConsultaViewSet, basename="con
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI and Redoc from the portal's own static files (drf-spectacular-sidecar).
+    path("docs/", SwaggerView.as_view(), name="api-docs"),
+    path("redoc/", RedocView.as_view(), name="api-redoc"),
     path("", include(router.urls)),
 ]

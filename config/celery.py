@@ -108,6 +108,10 @@ app.conf.update(
         "mesas-recordatorios-del-dia-anterior": _periodica(
             "mesas.tasks.enviar_recordatorios", crontab(minute=0, hour="8-20"), caduca=50 * 60
         ),
+        # The open-data bundle, rebuilt at most once per 10 minutes when public data changed.
+        "datos-actualizar-paquete": _periodica(
+            "datos.tasks.actualizar_paquete_datos", crontab(minute="*/10"), caduca=9 * 60
+        ),
     },
 )
 app.autodiscover_tasks()

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served by the portal (datos/)
     "phonenumber_field",
     "health_check",
     # The portal, lowest layer first (see docs/architecture.md)
@@ -103,6 +104,7 @@ INSTALLED_APPS = [
     "pactos",
     "eventos",
     "comunicacion",
+    "datos",
 ]
 
 MIDDLEWARE = [

@@ -50,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("eventos/", include("eventos.urls")),
     path("agenda/", include((agenda_urlpatterns, "agenda"))),
     path("comunicacion/", include("comunicacion.urls")),
+    path("datos/", include("datos.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

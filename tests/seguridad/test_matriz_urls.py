@@ -113,6 +113,17 @@ def filas_de(kwargs: Callable, esperados: dict[str, str]) -> list[Fila]:
     return [F(nombre, esperado, kwargs) for nombre, esperado in esperados.items()]
 
 
+def _con_paquete(kwargs: dict) -> dict:
+    """The kwargs, once the open-data bundle of the scenario exists (its CSV files are text: the
+    matrix searches them for secrets like any other answer)."""
+    from datos.models import PaqueteDatos
+    from datos.services import paquete_construir
+
+    if not PaqueteDatos.objects.exists():
+        paquete_construir()
+    return kwargs
+
+
 def api_publica(recurso: str, oculto: Callable, visible: Callable, casos=("borrador", "publicado")):
     """The API's list of a resource, and its detail: a 404 for everybody for an object the public
     may not see, open to everybody for a published one."""
@@ -198,6 +209,16 @@ MATRIZ: list[Fila] = [
     F("api-root", PUBLICA),
     F("api-schema", PUBLICA),
     F("api-docs", PUBLICA),
+    F("api-redoc", PUBLICA),
+    # --- datos (open-data front door; the bundle is built from this scenario's data) ---------
+    F("datos:inicio", PUBLICA),
+    F("datos:catalogo", PUBLICA, lambda o: _con_paquete({})),
+    F("datos:paquete", PUBLICA, lambda o: _con_paquete({})),
+    *(
+        F("datos:archivo", PUBLICA, lambda o, r=recurso: _con_paquete({"recurso": r}), recurso)
+        for recurso in ("actores", "sesiones", "pactos", "eventos", "noticias")
+    ),
+    F("datos:archivo", NO_EXISTE, lambda o: _con_paquete({"recurso": "usuarios"}), "desconocido"),
     F("canton-list", PUBLICA),
     F("canton-detail", PUBLICA, lambda o: {"codigo": o.canton.codigo}),
     F("mesa-list", PUBLICA),
