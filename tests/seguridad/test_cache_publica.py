@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 CACHEADAS = {
     "inicio",
+    "datos:inicio",
     "agenda:lista",
     "agenda:feed",
     "agenda:ics",
@@ -71,6 +72,9 @@ CACHEADAS = {
 
 PRIVADA = "a personal page behind a secret link: personal data, one visitor, nothing to share"
 NO_CACHEADAS = {
+    "datos:paquete": "the open-data ZIP, streamed from storage (Cache-Control lets browsers keep it)",
+    "datos:archivo": "one CSV read from the stored bundle (Cache-Control lets browsers keep it)",
+    "datos:catalogo": "the DCAT catalogue of the stored bundle, one query (Cache-Control public)",
     "cuentas:invitacion": "a secret link (the invitation's token): never stored for others",
     "robots": "a fixed text built without the database",
     "favicon": "a fixed redirect to the static icon, without the database",
