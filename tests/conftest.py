@@ -144,20 +144,28 @@ def _paginas_publicas_frescas(settings):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
+def django_db_setup(django_db_setup, django_db_blocker):
     """Keep serialized_rollback working once Playwright runs its event loop in this thread.
 
     Django's connections live in an asgiref Local keyed by the asyncio context when a loop runs,
     so tests after the first browser test get new connection objects without the serialized
     contents, and transactional tests silently lose the reference data of the data migrations.
+
+    The serialized contents are restored from a copy in SQL (tests/instantanea.py), not by
+    deserialising them row by row before each such test.
     """
     from django.db import connections
+
+    from tests import instantanea
 
     for alias in connections:
         conexion = connections[alias]
         contenido = getattr(conexion, "_test_serialized_contents", None)
         if contenido is not None:
             type(conexion)._test_serialized_contents = contenido
+            with django_db_blocker.unblock():
+                instantanea.copiar(conexion, contenido)
+    instantanea.instalar()
     yield
 
 
