@@ -152,7 +152,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     contents, and transactional tests silently lose the reference data of the data migrations.
 
     The serialized contents are restored from a copy in SQL (tests/instantanea.py), not by
-    deserialising them row by row before each such test.
+    deserialising them row by row before each such test; flushes DELETE instead of TRUNCATE.
     """
     from django.db import connections
 
@@ -166,6 +166,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
             with django_db_blocker.unblock():
                 instantanea.copiar(conexion, contenido)
     instantanea.instalar()
+    instantanea.vaciar_con_delete()
     yield
 
 

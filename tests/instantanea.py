@@ -117,3 +117,31 @@ def _deserializar(self, data):
 
 def instalar() -> None:
     BaseDatabaseCreation.deserialize_db_from_string = _deserializar
+
+
+# --- Emptying the database after a transactional test ------------------------------------------
+
+_sql_flush_original = None
+
+
+def _sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+    """DELETE instead of TRUNCATE: every table of the test database holds a handful of rows, and
+    TRUNCATE of some 150 tables gives each (and each index) a new file, seconds per test on this
+    machine. Same result: every table empty, sequences not reset (reset_sequences, or a cascade
+    to tables not listed, still goes through TRUNCATE). Django's foreign keys are deferrable, so
+    the order of the tables does not matter."""
+    if not tables or reset_sequences or allow_cascade:
+        return _sql_flush_original(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+    q = self.quote_name
+    return ["SET CONSTRAINTS ALL DEFERRED; " + "; ".join(f"DELETE FROM {q(t)}" for t in tables)]
+
+
+def vaciar_con_delete() -> None:
+    global _sql_flush_original
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    if _sql_flush_original is None:
+        _sql_flush_original = DatabaseOperations.sql_flush
+        DatabaseOperations.sql_flush = _sql_flush
