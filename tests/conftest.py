@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -20,6 +21,19 @@ def pytest_configure(config):
             raise pytest.UsageError("REQUIRE_SERVICES=1 necesita DATABASE_URL hacia PostgreSQL.")
         if not os.environ.get("REDIS_URL"):
             raise pytest.UsageError("REQUIRE_SERVICES=1 necesita REDIS_URL.")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests of tests/produccion run together, after the others: pytest groups the tests of
+    the parametrized `browser` fixture ([chromium]), which took test_navegador away from the rest
+    of its package, so the package's production-like stack was started, stopped and started
+    again (the second start: 269 s of a 55-minute run on the loaded machine)."""
+    carpeta = Path(__file__).parent / "produccion"
+    produccion = [item for item in items if Path(str(item.path)).is_relative_to(carpeta)]
+    if produccion:
+        aparte = set(produccion)
+        items[:] = [item for item in items if item not in aparte] + produccion
 
 
 @pytest.fixture(autouse=True)
