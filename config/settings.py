@@ -165,6 +165,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
     )
+if TESTING and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A test database needs no durability: commits (migrate, flushes, live-server requests) do
+    # not wait for the disk; only a crash of the PostgreSQL server could lose the last ones.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c synchronous_commit=off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis is broker, result backend and cache when REDIS_URL is set.

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -20,6 +21,19 @@ def pytest_configure(config):
             raise pytest.UsageError("REQUIRE_SERVICES=1 necesita DATABASE_URL hacia PostgreSQL.")
         if not os.environ.get("REDIS_URL"):
             raise pytest.UsageError("REQUIRE_SERVICES=1 necesita REDIS_URL.")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The tests of tests/produccion run together, after the others: pytest groups the tests of
+    the parametrized `browser` fixture ([chromium]), which took test_navegador away from the rest
+    of its package, so the package's production-like stack was started, stopped and started
+    again (the second start: 269 s of a 55-minute run on the loaded machine)."""
+    carpeta = Path(__file__).parent / "produccion"
+    produccion = [item for item in items if Path(str(item.path)).is_relative_to(carpeta)]
+    if produccion:
+        aparte = set(produccion)
+        items[:] = [item for item in items if item not in aparte] + produccion
 
 
 @pytest.fixture(autouse=True)
@@ -144,20 +158,29 @@ def _paginas_publicas_frescas(settings):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
+def django_db_setup(django_db_setup, django_db_blocker):
     """Keep serialized_rollback working once Playwright runs its event loop in this thread.
 
     Django's connections live in an asgiref Local keyed by the asyncio context when a loop runs,
     so tests after the first browser test get new connection objects without the serialized
     contents, and transactional tests silently lose the reference data of the data migrations.
+
+    The serialized contents are restored from a copy in SQL (tests/instantanea.py), not by
+    deserialising them row by row before each such test; flushes DELETE instead of TRUNCATE.
     """
     from django.db import connections
+
+    from tests import instantanea
 
     for alias in connections:
         conexion = connections[alias]
         contenido = getattr(conexion, "_test_serialized_contents", None)
         if contenido is not None:
             type(conexion)._test_serialized_contents = contenido
+            with django_db_blocker.unblock():
+                instantanea.copiar(conexion, contenido)
+    instantanea.instalar()
+    instantanea.vaciar_con_delete()
     yield
 
 
