@@ -19,7 +19,7 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 
 # One page of each public kind: (URL name, kwargs from the scenario, a word its og:title holds).
 PAGINAS = [
-    ("inicio", lambda o: {}, "Inicio"),
+    ("inicio", lambda o: {}, "turismo"),  # a shared home says what the programme is
     ("mesas:mesa", lambda o: {"slug": o.mesa.slug}, None),
     (
         "mesas:sesion_publica",
