@@ -24,6 +24,8 @@ ACTIVOS = (
     "css/portal.css",
     "mesas/mesas.css",
     "img/favicon.svg",
+    "img/favicon.ico",
+    "img/apple-touch-icon.png",
     "img/logo.svg",
     "vendor/bootstrap/bootstrap.portal.min.js",
     "vendor/htmx/htmx.min.js",
