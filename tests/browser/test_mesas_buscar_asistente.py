@@ -116,6 +116,9 @@ def test_buscar_sin_tildes_elegir_y_guardar_con_su_organizacion(
     # The fresh form is searchable again; Rosa is now on the list and cannot be chosen twice.
     buscar = seccion.get_by_role("combobox", name="Asistente")
     expect(buscar).to_have_value("")
+    # the note on the organisation was about Rosa: it goes with her (the form stays on the page)
+    expect(seccion.get_by_text("Organización tomada de su membresía")).to_be_hidden()
+    expect(page.locator("#id_asistencia-organizacion")).to_have_value("")
     buscar.press_sequentially("rosa")
     ya = seccion.get_by_role("option", name=re.compile("Rosa Elena"))
     expect(ya).to_contain_text("Ya está en la lista de esta sesión.")

@@ -241,6 +241,15 @@
       cerrar();
     }
 
+    // Emptied after a save (registro.js resets the form, which stays on the page): the note on
+    // the organisation belonged to the person just saved.
+    form.addEventListener("reset", () => {
+      nota.hidden = true;
+      nota.textContent = "";
+      cerrar();
+      setTimeout(sincronizar, 0);
+    });
+
     select.addEventListener("change", () => {
       if (interno) return;
       entrada.value = select.value ? select.selectedOptions[0].textContent.trim() : "";
