@@ -92,6 +92,9 @@ class ActorForm(forms.ModelForm):
             "consentimiento_fecha",
             "consentimiento_finalidad",
             "consentimiento_nombre_publico",
+            "consentimiento_sms",
+            "consentimiento_whatsapp",
+            "canal_preferido",
             "visible_publico",
             "activo",
         ]
@@ -150,6 +153,9 @@ class ActorForm(forms.ModelForm):
                 "consentimiento_datos",
                 fila(("consentimiento_fecha", 4), ("consentimiento_finalidad", 8)),
                 "consentimiento_nombre_publico",
+                fila(
+                    ("consentimiento_sms", 4), ("consentimiento_whatsapp", 4), ("canal_preferido", 4)
+                ),
                 "visible_publico",
                 "activo",
             ),

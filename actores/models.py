@@ -40,6 +40,11 @@ class Actor(models.Model):
         OTRO = "otro", _("Otro")
         NO_INFORMA = "no_informa", _("Prefiere no informar")
 
+    class CanalPreferido(models.TextChoices):
+        CORREO = "correo", _("Correo electrónico")
+        SMS = "sms", _("SMS")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+
     class Posicion(models.TextChoices):
         APOYA = "apoya", _("Apoya")
         NEUTRAL = "neutral", _("Neutral")
@@ -130,6 +135,27 @@ class Actor(models.Model):
             "publicadas, datos abiertos); sin él aparece su organización o «Participante»."
         ),
     )
+    # Channels beyond e-mail (issue #19): consent per channel, recorded like the rest, and the
+    # channel the person prefers. A "BAJA" or "STOP" by text is kept in canales.BajaCanal and
+    # wins over both consents (canales.services.destino_de).
+    consentimiento_sms = models.BooleanField(
+        _("acepta recibir mensajes SMS"),
+        default=False,
+        help_text=_("Convocatorias, recordatorios y seguimiento de compromisos por SMS."),
+    )
+    consentimiento_whatsapp = models.BooleanField(
+        _("acepta recibir mensajes de WhatsApp"), default=False
+    )
+    canal_preferido = models.CharField(
+        _("canal preferido"),
+        max_length=10,
+        choices=CanalPreferido.choices,
+        default=CanalPreferido.CORREO,
+        help_text=_(
+            "Por dónde prefiere recibir convocatorias y avisos. SMS y WhatsApp necesitan un "
+            "celular y el consentimiento para ese canal; sin correo se usa el SMS consentido."
+        ),
+    )
     visible_publico = models.BooleanField(
         _("aparece en el portal público"),
         default=False,
@@ -214,6 +240,22 @@ class Actor(models.Model):
         return self.naturaleza == self.Naturaleza.PERSONA
 
     @property
+    def es_celular(self) -> bool:
+        """Whether the phone on file is a mobile number (texts can reach it)."""
+        if not self.telefono:
+            return False
+        import phonenumbers
+
+        try:
+            tipo = phonenumbers.number_type(self.telefono)
+        except Exception:  # noqa: BLE001 (a value that is not a PhoneNumber: not a mobile)
+            return False
+        return tipo in (
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        )
+
+    @property
     def cuadrante(self) -> str:
         """Classic power/interest quadrant: 3, 4 and 5 count as high (the grid's midline is 3)."""
         alta_influencia = self.influencia >= 3
@@ -241,6 +283,20 @@ class Actor(models.Model):
             errores["canton"] = _("Un actor de ámbito cantonal o parroquial necesita un cantón.")
         if self.ambito == self.Ambito.PARROQUIAL and not self.parroquia_id:
             errores["parroquia"] = _("Un actor de ámbito parroquial necesita una parroquia.")
+        if self.canal_preferido in (self.CanalPreferido.SMS, self.CanalPreferido.WHATSAPP):
+            consentido = (
+                self.consentimiento_sms
+                if self.canal_preferido == self.CanalPreferido.SMS
+                else self.consentimiento_whatsapp
+            )
+            if not self.es_celular:
+                errores["canal_preferido"] = _(
+                    "Para recibir SMS o WhatsApp hace falta un celular (09XXXXXXXX) en el teléfono."
+                )
+            elif not consentido:
+                errores["canal_preferido"] = _(
+                    "Registre primero el consentimiento para ese canal."
+                )
         if self.consentimiento_datos and not self.consentimiento_fecha:
             errores["consentimiento_fecha"] = _(
                 "Indique la fecha en que se obtuvo el consentimiento."

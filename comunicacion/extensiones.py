@@ -4,6 +4,7 @@ consultation's report and notices, its uploads and its demo data."""
 
 from django.utils.translation import gettext_lazy as _
 
+from canales.entrantes import SIN_CONVERSACION
 from core.busqueda import FUENTES_BUSQUEDA
 from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
@@ -12,7 +13,7 @@ from core.medios import TipoMedio, registrar_medio
 from pactos.avisos_publicos import AVISOS_PUBLICOS
 from pactos.indicadores_programa import registrar_cifra
 
-from . import busqueda, cola, documentos_consulta, selectors
+from . import busqueda, cola, documentos_consulta, mensajes_texto, selectors
 from .demo import cargar_demo
 from .selectors.consulta import comentarios_de_consultas_total
 
@@ -50,6 +51,8 @@ def _registrar_cifras() -> None:
 
 
 def registrar() -> None:
+    # A text by SMS or WhatsApp that answers nothing we sent: a citizen's message.
+    SIN_CONVERSACION.registrar("comunicacion", mensajes_texto.mensaje_ciudadano_por_texto)
     for clave, fuente in busqueda.FUENTES.items():
         FUENTES_BUSQUEDA.registrar(clave, fuente, orden=70)
     _registrar_cifras()

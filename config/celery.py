@@ -25,7 +25,7 @@ VISIBILITY_TIMEOUT = 60 * 60  # seconds Redis waits before handing an unacked ta
 TASK_TIME_LIMIT = 5 * 60  # hard limit, far below the visibility timeout
 TASK_SOFT_TIME_LIMIT = TASK_TIME_LIMIT - 30
 # The queues the workers consume (docs/operations.md): every task is routed to one of them.
-COLAS = ("default", "pdf", "email")
+COLAS = ("default", "pdf", "email", "sms")
 
 HORA = 60 * 60
 
@@ -55,6 +55,7 @@ app.conf.update(
     task_publish_retry=False,
     task_default_queue="default",
     task_routes={
+        "canales.tasks.*": {"queue": "sms"},  # text messages, rate-limited per gateway
         "*.generar_documento": {"queue": "pdf"},
         "*.enviar_*": {"queue": "email"},
     },
@@ -107,6 +108,10 @@ app.conf.update(
         ),
         "mesas-recordatorios-del-dia-anterior": _periodica(
             "mesas.tasks.enviar_recordatorios", crontab(minute=0, hour="8-20"), caduca=50 * 60
+        ),
+        # Text messages still pending (a gateway was down, the broker lost a task): sent now.
+        "canales-mensajes-pendientes": _periodica(
+            "canales.tasks.enviar_mensajes_pendientes", crontab(minute="*"), caduca=50
         ),
         # The open-data bundle, rebuilt at most once per 10 minutes when public data changed.
         "datos-actualizar-paquete": _periodica(

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "core",
     "sie",
     "actores",
+    "canales",
     "mesas",
     "pactos",
     "eventos",
@@ -355,3 +356,32 @@ LOGGING = {
 # this many days; the work queue calls a commitment "silent" after this many days without progress.
 PORTAL_INVITACION_DIAS = int(os.environ.get("PORTAL_INVITACION_DIAS", "7"))
 PORTAL_DIAS_SIN_AVANCES = int(os.environ.get("PORTAL_DIAS_SIN_AVANCES", "60"))
+
+# Channels beyond e-mail (canales/, docs/canales.md, docs/operations.md "SMS con Kannel").
+# SMS through Kannel's sendsms when KANNEL_SENDSMS_URL is set; otherwise (make run) the "registro"
+# gateway only logs what would have left. KANNEL_CLAVE_ENTRANTE is the secret Kannel passes back
+# on its get-url (incoming messages) and on the delivery reports.
+KANNEL_SENDSMS_URL = os.environ.get("KANNEL_SENDSMS_URL", "")
+KANNEL_USUARIO = os.environ.get("KANNEL_USUARIO", "portal")
+KANNEL_CLAVE = os.environ.get("KANNEL_CLAVE", "")
+KANNEL_CLAVE_ENTRANTE = os.environ.get("KANNEL_CLAVE_ENTRANTE", "")
+KANNEL_REMITENTE = os.environ.get("KANNEL_REMITENTE", "2525")
+KANNEL_COSTO_SEGMENTO = float(os.environ.get("KANNEL_COSTO_SEGMENTO", "0.01"))
+KANNEL_POR_SEGUNDO = int(os.environ.get("KANNEL_POR_SEGUNDO", "10"))
+CANALES_PASARELA_SMS = os.environ.get(
+    "CANALES_PASARELA_SMS", "kannel" if KANNEL_SENDSMS_URL else "registro"
+)
+# WhatsApp Cloud API (canales/pasarelas/whatsapp.py): the app's token, phone id and secret.
+WHATSAPP_TOKEN = os.environ.get("WHATSAPP_TOKEN", "")
+WHATSAPP_PHONE_ID = os.environ.get("WHATSAPP_PHONE_ID", "")
+WHATSAPP_APP_SECRET = os.environ.get("WHATSAPP_APP_SECRET", "")
+WHATSAPP_VERIFY_TOKEN = os.environ.get("WHATSAPP_VERIFY_TOKEN", "")
+WHATSAPP_PLANTILLA = os.environ.get("WHATSAPP_PLANTILLA", "aviso_portal")
+WHATSAPP_IDIOMA_PLANTILLA = os.environ.get("WHATSAPP_IDIOMA_PLANTILLA", "es")
+WHATSAPP_API_URL = os.environ.get("WHATSAPP_API_URL", "")
+WHATSAPP_COSTO_MENSAJE = float(os.environ.get("WHATSAPP_COSTO_MENSAJE", "0.02"))
+CANALES_PASARELA_WHATSAPP = os.environ.get("CANALES_PASARELA_WHATSAPP", "whatsapp")
+# An answer ("SI", "60 avanzamos...") matches the latest message sent to that number in this many
+# days; an unknown number may write this many times per hour before its texts are set aside.
+CANALES_DIAS_RESPUESTA = int(os.environ.get("CANALES_DIAS_RESPUESTA", "21"))
+CANALES_ENTRANTES_POR_HORA = int(os.environ.get("CANALES_ENTRANTES_POR_HORA", "10"))

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 
+from canales.views import enlace_corto
 from config import seo
 from config.views import InicioView, ping
 from core.cache import pagina_publica
@@ -51,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("agenda/", include((agenda_urlpatterns, "agenda"))),
     path("comunicacion/", include("comunicacion.urls")),
     path("datos/", include("datos.urls")),
+    path("canales/", include("canales.urls")),
+    path("e/<str:codigo>", enlace_corto, name="enlace_corto"),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

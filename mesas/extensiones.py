@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from canales.entrantes import RESPUESTAS, Manejador
+from canales.models import MensajeCanal
 from core.busqueda import FUENTES_BUSQUEDA
 from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
@@ -15,7 +17,7 @@ from core.documentos import TipoDocumento, registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from core.personas import SECCIONES_PERSONA, SeccionPersona
 
-from . import busqueda, cola
+from . import busqueda, cola, mensajes
 from .demo import cargar_demo_mesas
 from .papel import TIPO_HOJA_ASISTENCIA, hoja_contexto, hoja_version
 from .participacion import participacion_en_mesas
@@ -80,6 +82,18 @@ def _registrar_medios() -> None:
 
 
 def registrar() -> None:
+    # "SI" / "NO" by SMS or WhatsApp to a convocation, a reminder or a change of a session.
+    RESPUESTAS.registrar(
+        "mesas",
+        Manejador(
+            propositos=(
+                MensajeCanal.Proposito.CONVOCATORIA,
+                MensajeCanal.Proposito.RECORDATORIO,
+                MensajeCanal.Proposito.AVISO,
+            ),
+            funcion=mensajes.responder_invitacion,
+        ),
+    )
     for clave, fuente in busqueda.FUENTES.items():
         FUENTES_BUSQUEDA.registrar(clave, fuente, orden=30)
     registrar_tipo_documento(ACTA)

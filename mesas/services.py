@@ -22,6 +22,7 @@ from actores.models import Actor
 from actores.services import actor_crear
 from actores.validadores import normalizar_identificacion
 from core.cache import cambio_publico
+from canales.services import destino_de
 from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
@@ -1247,10 +1248,14 @@ def convocatoria_enviar(
     """Invite actors by e-mail (through Celery, after commit). Returns counts for the message."""
     from .tasks import enviar_invitaciones
 
+    from . import mensajes
+
     sesion = _sesion_editable(sesion)
     nuevas, sin_correo, ya = [], [], 0
+    por_texto = []
     for actor in actores:
-        if not actor.email:
+        texto = destino_de(actor) is not None
+        if not actor.email and not texto:
             sin_correo.append(actor)
             continue
         try:
@@ -1262,11 +1267,20 @@ def convocatoria_enviar(
             creada = False
         if creada:
             nuevas.append(invitacion.pk)
+            if texto:
+                por_texto.append(invitacion)
         else:
             ya += 1
     if nuevas:
         encolar_tras_commit(enviar_invitaciones, nuevas)
-    return {"enviadas": len(nuevas), "sin_correo": sin_correo, "ya_invitados": ya}
+    if por_texto:
+        mensajes.convocatorias_enviar(invitaciones=por_texto, usuario=usuario)
+    return {
+        "enviadas": len(nuevas),
+        "sin_correo": sin_correo,
+        "ya_invitados": ya,
+        "por_texto": len(por_texto),
+    }
 
 
 def _avisar_invitados(
@@ -1281,6 +1295,9 @@ def _avisar_invitados(
             invitacion=OuterRef("pk"), tipo=tipo, enviado_en__isnull=True
         )
         invitaciones = invitaciones.exclude(Exists(pendiente))
+    from . import mensajes
+
+    mensajes.avisos_enviar(sesion=sesion, tipo=tipo, usuario=usuario)
     return _avisos_crear(invitaciones, tipo, usuario=usuario, antes=antes)
 
 

@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from .mensajes import recordatorios_enviar as recordatorios_por_texto
+
 from .correo import (
     avisos_enviar,
     avisos_pendientes_enviar,
@@ -27,4 +29,5 @@ def enviar_recordatorios() -> int:
     """Hourly: tomorrow's reminders, and invitations and notices whose e-mail never left."""
     invitaciones_pendientes_enviar()
     avisos_pendientes_enviar()
+    recordatorios_por_texto()
     return recordatorios_enviar()

@@ -476,10 +476,20 @@ class SesionConvocarView(_AccionSesion):
     def form_valid(self, form):
         enviadas, sin_correo = self.resultado["enviadas"], self.resultado["sin_correo"]
         messages.success(self.request, _("Invitaciones en camino: %(n)s.") % {"n": enviadas})
+        if self.resultado.get("por_texto"):
+            messages.info(
+                self.request,
+                ngettext(
+                    "%(n)s de ellas va por SMS o WhatsApp; su respuesta (SI o NO) se registra sola.",
+                    "%(n)s de ellas van por SMS o WhatsApp; sus respuestas (SI o NO) se registran solas.",
+                    self.resultado["por_texto"],
+                )
+                % {"n": self.resultado["por_texto"]},
+            )
         if sin_correo:
             messages.warning(
                 self.request,
-                _("Sin correo electrónico, no se pudo invitar a: %(nombres)s.")
+                _("Sin correo electrónico ni celular con permiso para SMS o WhatsApp, no se pudo invitar a: %(nombres)s.")
                 % {"nombres": ", ".join(a.nombre for a in sin_correo)},
             )
         return super().form_valid(form)

@@ -64,7 +64,47 @@ def sin_contacto(usuario) -> Pendientes:
     )
 
 
+def avances_por_mensaje(usuario) -> Pendientes:
+    """Progress texted by responsibles (SMS, WhatsApp), waiting to be confirmed."""
+    from .models import AvancePropuesto
+
+    filas, total = primeros_y_total(
+        AvancePropuesto.objects.filter(estado=AvancePropuesto.Estado.PENDIENTE)
+        .select_related("compromiso", "actor")
+        .order_by("recibido_en")
+    )
+    return Pendientes(
+        total=total,
+        url=reverse("pactos:tablero_compromisos"),
+        elementos=[
+            Elemento(
+                texto=f"{p.compromiso.numero}. {p.compromiso.titulo}",
+                url=p.compromiso.get_absolute_url() + "#avances-por-mensaje",
+                detalle=_("%(n)s %% por %(canal)s · %(quien)s")
+                % {
+                    "n": p.avance,
+                    "canal": p.get_canal_display_es(),
+                    "quien": p.actor.nombre if p.actor else p.numero,
+                },
+            )
+            for p in filas
+        ],
+    )
+
+
 TAREAS = [
+    (
+        "pactos_avances_por_mensaje",
+        TareaCola(
+            titulo=gettext_lazy("Avances recibidos por SMS o WhatsApp por confirmar"),
+            roles=frozenset({Rol.COORDINACION}),
+            permiso="pactos.ver_tablero",
+            funcion=avances_por_mensaje,
+            vacio=gettext_lazy("No hay avances por mensaje esperando confirmación."),
+            icono="bi-chat-dots",
+        ),
+        35,
+    ),
     (
         "pactos_atrasados",
         TareaCola(

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from canales.entrantes import RESPUESTAS, Manejador
+from canales.models import MensajeCanal
 from core.busqueda import FUENTES_BUSQUEDA
 from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
@@ -27,6 +29,7 @@ from .participacion_pactos import (
     contactos_del_actor,
     organizaciones_de_persona,
 )
+from .services import avances_por_mensaje
 from .services.hoja_de_ruta import registrar_demo_hoja_de_ruta
 
 
@@ -120,6 +123,14 @@ def _registrar_cifras_y_tablas() -> None:
 
 
 def registrar() -> None:
+    # A percentage and a note by SMS or WhatsApp in answer to a commitment's reminder.
+    RESPUESTAS.registrar(
+        "pactos",
+        Manejador(
+            propositos=(MensajeCanal.Proposito.COMPROMISO,),
+            funcion=avances_por_mensaje.responder_recordatorio,
+        ),
+    )
     for clave, fuente in busqueda.FUENTES.items():
         FUENTES_BUSQUEDA.registrar(clave, fuente, orden=35)
     registrar_tipo_documento(hoja_de_ruta.DOCUMENTO_INFORME_PROGRESO)

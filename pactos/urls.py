@@ -113,6 +113,21 @@ urlpatterns = [
     ),
     path("compromisos/<int:pk>/hitos/", pv.HitoAgregarView.as_view(), name="hito_agregar"),
     path(
+        "compromisos/<int:pk>/pedir-avance/",
+        pv.PedirAvancePorMensajeView.as_view(),
+        name="pedir_avance_por_mensaje",
+    ),
+    path(
+        "compromisos/<int:pk>/avances-por-mensaje/<int:propuesta>/confirmar/",
+        pv.AvancePorMensajeConfirmarView.as_view(),
+        name="avance_por_mensaje_confirmar",
+    ),
+    path(
+        "compromisos/<int:pk>/avances-por-mensaje/<int:propuesta>/descartar/",
+        pv.AvancePorMensajeDescartarView.as_view(),
+        name="avance_por_mensaje_descartar",
+    ),
+    path(
         "compromisos/<int:pk>/actualizar/",
         pv.CompromisoActualizarView.as_view(),
         name="compromiso_actualizar",

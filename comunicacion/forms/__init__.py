@@ -78,6 +78,11 @@ class ContactoForm(_Crispy, forms.ModelForm):
     # A field people never see: bots fill it in.
     web = forms.CharField(required=False, label=_("Deje este campo vacío"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Optional in the model (a message by SMS has a phone instead); the form answers by e-mail.
+        self.fields["email"].required = True
+
     class Meta:
         model = Mensaje
         fields = ["tipo", "tema", "nombre", "email", "canton", "asunto", "texto", "publicar"]

@@ -159,6 +159,11 @@ class Mensaje(models.Model):
         PORTAL = "portal", _("Este portal")
         OTRO = "otro", _("Otro tema")
 
+    class Origen(models.TextChoices):
+        WEB = "web", _("Formulario del portal")
+        SMS = "sms", _("SMS")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+
     ABIERTOS = (Estado.NUEVO, Estado.ASIGNADO)
 
     codigo = models.CharField(
@@ -174,7 +179,13 @@ class Mensaje(models.Model):
     )
     tema = models.CharField(_("tema"), max_length=12, choices=Tema.choices, default=Tema.OTRO)
     nombre = models.CharField(_("nombre"), max_length=120)
-    email = models.EmailField(_("correo electrónico"))
+    # The contact form asks for an e-mail; a message that came by SMS or WhatsApp has the phone
+    # instead, and its answer leaves the way it came (comunicacion/mensajes_texto.py).
+    email = models.EmailField(_("correo electrónico"), blank=True)
+    telefono = models.CharField(_("celular"), max_length=20, blank=True)
+    origen = models.CharField(
+        _("llegó por"), max_length=10, choices=Origen.choices, default=Origen.WEB
+    )
     canton = models.ForeignKey(
         "sie.Canton", verbose_name=_("cantón"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -227,6 +238,9 @@ class Mensaje(models.Model):
             models.CheckConstraint(
                 condition=~Q(estado="asignado") | Q(asignado_a__isnull=False),
                 name="mensaje_en_curso_con_responsable",
+            ),
+            models.CheckConstraint(
+                condition=~Q(email="") | ~Q(telefono=""), name="mensaje_con_correo_o_celular"
             ),
         ]
         indexes = [models.Index(fields=["estado", "recibido"], name="mensaje_estado_recibido_idx")]

@@ -220,6 +220,11 @@ def respuestas_sin_enviar() -> QuerySet[Mensaje]:
 
 
 def _respuesta_correo(mensaje: Mensaje) -> None:
+    if mensaje.origen != Mensaje.Origen.WEB:
+        from ..mensajes_texto import respuesta_por_texto
+
+        respuesta_por_texto(mensaje=mensaje)
+        return
     correo_enviar(
         para=mensaje.email,
         plantilla="comunicacion/email/respuesta",

@@ -10,6 +10,7 @@ from .hoja_de_ruta import (  # noqa: F401
 )
 from .pactos import (  # noqa: F401
     Actualizacion,
+    AvancePropuesto,
     AcuerdoDescartado,
     Compromiso,
     ContactoResponsable,

@@ -1,6 +1,7 @@
 """Pactos: the tables' agreements consolidated into provincial pactos and their commitments."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -565,3 +566,80 @@ class RecordatorioCompromiso(models.Model):
 
     def __str__(self) -> str:
         return f"{self.compromiso} — {self.periodo}"
+
+
+class AvancePropuesto(models.Model):
+    """Progress a responsible reported by SMS or WhatsApp ("60 avanzamos con la capacitación"),
+    waiting for the coordination to confirm it into the commitment's follow-up (an Actualizacion)
+    or to set it aside. A text never changes a commitment's figures by itself."""
+
+    class Estado(models.TextChoices):
+        PENDIENTE = "pendiente", _("Por confirmar")
+        CONFIRMADO = "confirmado", _("Confirmado")
+        DESCARTADO = "descartado", _("Descartado")
+
+    compromiso = models.ForeignKey(
+        Compromiso,
+        verbose_name=_("compromiso"),
+        on_delete=models.CASCADE,
+        related_name="avances_propuestos",
+    )
+    actor = models.ForeignKey(
+        "actores.Actor",
+        verbose_name=_("quién lo informó"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    numero = models.CharField(_("número"), max_length=20)
+    canal = models.CharField(_("canal"), max_length=10)
+    mensaje = models.OneToOneField(
+        "canales.MensajeCanal",
+        verbose_name=_("mensaje"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="avance_propuesto",
+    )
+    avance = models.PositiveSmallIntegerField(
+        _("avance (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    texto = models.CharField(_("nota"), max_length=1000, blank=True)
+    recibido_en = models.DateTimeField(_("recibido"), auto_now_add=True)
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.PENDIENTE
+    )
+    revisado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revisado por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revisado_en = models.DateTimeField(_("revisado"), null=True, blank=True)
+    actualizacion = models.OneToOneField(
+        Actualizacion,
+        verbose_name=_("actualización creada"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="avance_propuesto",
+    )
+
+    class Meta:
+        ordering = ["-recibido_en", "-pk"]
+        verbose_name = _("avance recibido por mensaje")
+        verbose_name_plural = _("avances recibidos por mensaje")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(avance__lte=100), name="avance_propuesto_hasta_100"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.compromiso} — {self.avance} %"
+
+    def get_canal_display_es(self) -> str:
+        return "WhatsApp" if self.canal == "whatsapp" else "SMS"

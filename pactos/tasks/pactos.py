@@ -8,6 +8,9 @@ from .hoja_de_ruta import REINTENTOS
 @shared_task(name="pactos.tasks.enviar_recordatorios_compromisos", **REINTENTOS)
 def enviar_recordatorios_compromisos() -> int:
     """Idempotent: at most one reminder per commitment and month, whatever the runs."""
+    from pactos.services.avances_por_mensaje import recordatorios_por_texto_enviar
     from pactos.services.pactos import recordatorios_enviar
 
-    return recordatorios_enviar()
+    enviados = recordatorios_enviar()
+    recordatorios_por_texto_enviar()
+    return enviados

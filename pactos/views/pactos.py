@@ -15,6 +15,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from canales.selectors import conversacion_de
+from canales.services import destino_de
 from core.cache import PaginaPublicaMixin, datos_publicos
 from core.enlaces import FeedPortal
 from core.exportar import respuesta_descarga
@@ -47,8 +49,9 @@ from ..forms.pactos import (
     PactoForm,
     VincularForm,
 )
-from ..models.pactos import Compromiso, ContactoResponsable, Pacto
+from ..models.pactos import AvancePropuesto, Compromiso, ContactoResponsable, Pacto
 from ..selectors import pactos as sel
+from ..services import avances_por_mensaje
 from ..services import pactos as srv
 
 # --- Public ----------------------------------------------------------------------------------
@@ -474,6 +477,14 @@ class CompromisoGestionView(VistaStaff):
             "evidencia_form": EvidenciaForm() if puede_actualizar else None,
             "otros": pacto.compromisos.exclude(pk=compromiso.pk).order_by("numero"),
             "historial": compromiso.history.select_related("history_user")[:20],
+            "avances_por_mensaje": list(
+                compromiso.avances_propuestos.select_related("actor", "revisado_por")[:10]
+            ),
+            "conversacion": list(conversacion_de([compromiso])[:20])
+            if self.request.user.has_perm("canales.ver_mensajes")
+            else [],
+            "puede_pedir_avance": self.puede("pactos.ver_tablero"),
+            "lider_por_texto": bool(compromiso.lider and destino_de(compromiso.lider)),
             "seguimiento": pacto.estado in srv.ESTADOS_SEGUIMIENTO,
         }
         return super().get_context_data(**{**contexto, **kwargs})
@@ -483,6 +494,63 @@ class AccionDeCompromiso(SoloPost, FormEnLaPagina, VistaAccion, CompromisoGestio
     """An action of the commitment's page."""
 
     permiso = "pactos.editar_pacto"
+
+
+class AvancePorMensajeConfirmarView(AccionDeCompromiso):
+    """The coordinator confirms progress a responsible texted: the commitment's update."""
+
+    permiso = "pactos.ver_tablero"
+    form_class = ConfirmarForm
+    mensaje_exito = gettext_lazy("Avance confirmado: ya figura en el seguimiento del compromiso.")
+
+    def ejecutar(self, form):
+        propuesta = objeto_o_404(
+            AvancePropuesto.objects.filter(compromiso=self.objeto), pk=self.kwargs["propuesta"]
+        )
+        return avances_por_mensaje.avance_propuesto_confirmar(
+            propuesta=propuesta, usuario=self.request.user
+        )
+
+    def get_success_url(self):
+        return self.objeto.get_absolute_url() + "#avances-por-mensaje"
+
+
+class AvancePorMensajeDescartarView(AvancePorMensajeConfirmarView):
+    mensaje_exito = gettext_lazy("Avance descartado: no cambia el compromiso.")
+
+    def ejecutar(self, form):
+        propuesta = objeto_o_404(
+            AvancePropuesto.objects.filter(compromiso=self.objeto), pk=self.kwargs["propuesta"]
+        )
+        return avances_por_mensaje.avance_propuesto_descartar(
+            propuesta=propuesta, usuario=self.request.user
+        )
+
+
+class PedirAvancePorMensajeView(AccionDeCompromiso):
+    """Ask the responsible organisation for progress by SMS or WhatsApp, now."""
+
+    permiso = "pactos.ver_tablero"
+    form_class = ConfirmarForm
+
+    def ejecutar(self, form):
+        return avances_por_mensaje.pedir_avance_por_texto(
+            compromiso=self.objeto, usuario=self.request.user
+        )
+
+    def form_valid(self, form):
+        if self.resultado:
+            messages.success(
+                self.request,
+                _("Pedido enviado a %(org)s por mensaje de texto; su respuesta aparecerá aquí.")
+                % {"org": self.objeto.lider.nombre},
+            )
+        else:
+            messages.info(self.request, _("Hoy ya se le pidió el avance por mensaje de texto."))
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return self.objeto.get_absolute_url() + "#avances-por-mensaje"
 
 
 class CompromisoEditarView(AccionDeCompromiso):

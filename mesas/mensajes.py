@@ -1,0 +1,230 @@
+"""Text messages (SMS, WhatsApp) of convening, for invitees whose channel is a phone: the
+convocation, the day-before reminder, a change or a cancellation; and what their answer does
+("SI" / "NO" answers the invitation, as the e-mail's link does).
+
+Each text is one row of canales, unique by its key (the invitation and the session's version),
+so a second convening, a retried task or the hourly sweep never send it twice. Texts are short,
+plain, within one SMS segment: the table's name and the place are shortened to fit.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from canales.entrantes import Respuesta
+from canales.models import MensajeCanal
+from canales.services import destino_de, enlace_corto, mensaje_enviar, normalizar_palabra
+from canales.texto import para_sms, segmentos
+from core.enlaces import url_de
+
+from .models import Invitacion, Sesion
+
+Proposito = MensajeCanal.Proposito
+
+SI = {"SI", "S", "1", "CONFIRMO", "ASISTIRE", "OK", "YES"}
+NO = {"NO", "N", "2", "NO ASISTIRE", "NO PUEDO"}
+
+
+def _cuando(sesion: Sesion) -> str:
+    inicio = timezone.localtime(sesion.inicio)
+    return f"{date_format(inicio, 'D j/n')} {inicio:%H:%M}"
+
+
+def _donde(sesion: Sesion) -> str:
+    if sesion.modalidad == Sesion.Modalidad.VIRTUAL:
+        return _("en linea")
+    partes = [p for p in (sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else "") if p]
+    return ", ".join(partes)
+
+
+def _ajustar(plantilla: str, **partes: str) -> str:
+    """Fill plantilla, shortening the long parts ("mesa", then "lugar") until the text is one
+    GSM-7 segment (160 characters) or they cannot shrink more."""
+    for _intento in range(40):
+        texto = para_sms(plantilla.format(**partes))
+        if segmentos(texto) == 1:
+            return texto
+        for clave in ("lugar", "mesa"):
+            if len(partes.get(clave, "")) > 14:
+                partes[clave] = partes[clave][: len(partes[clave]) - 6].rstrip(" ,") + "."
+                break
+        else:
+            return texto
+    return para_sms(plantilla.format(**partes))
+
+
+def _mesa(sesion: Sesion) -> str:
+    return sesion.mesa.nombre.replace("Mesa cantonal de ", "Mesa ").replace(
+        "Mesa sectorial de ", "Mesa "
+    )
+
+
+def texto_convocatoria(invitacion: Invitacion, *, recordatorio: bool = False) -> str:
+    sesion = invitacion.sesion
+    enlace = enlace_corto(url_de("mesas:invitacion", token=invitacion.token))
+    with translation.override("es"):
+        if recordatorio:
+            plantilla = _("{mesa}: manana {cuando}, sesion {n} en {lugar}. Responda SI o NO. {enlace}")
+        else:
+            plantilla = _("{mesa}: sesion {n} el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}")
+        return _ajustar(
+            plantilla,
+            mesa=_mesa(sesion),
+            n=str(sesion.numero),
+            cuando=_cuando(sesion),
+            lugar=_donde(sesion),
+            enlace=enlace,
+        )
+
+
+def texto_aviso(invitacion: Invitacion, tipo: str) -> str:
+    from .models import AvisoConvocatoria
+
+    sesion = invitacion.sesion
+    with translation.override("es"):
+        if tipo == AvisoConvocatoria.Tipo.CANCELACION:
+            return _ajustar(
+                _("{mesa}: se CANCELA la sesion {n} del {cuando}. Le avisaremos la nueva fecha."),
+                mesa=_mesa(sesion),
+                n=str(sesion.numero),
+                cuando=_cuando(sesion),
+            )
+        enlace = enlace_corto(url_de("mesas:invitacion", token=invitacion.token))
+        return _ajustar(
+            _("{mesa}: CAMBIO, la sesion {n} sera el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}"),
+            mesa=_mesa(sesion),
+            n=str(sesion.numero),
+            cuando=_cuando(sesion),
+            lugar=_donde(sesion),
+            enlace=enlace,
+        )
+
+
+def _por_texto(invitaciones):
+    for invitacion in invitaciones:
+        if destino_de(invitacion.actor) is not None:
+            yield invitacion
+
+
+def convocatorias_enviar(*, invitaciones, usuario=None) -> int:
+    """The convocation by text to each of these invitees whose channel is a phone."""
+    enviadas = 0
+    for invitacion in _por_texto(invitaciones):
+        mensaje = mensaje_enviar(
+            actor=invitacion.actor,
+            texto=texto_convocatoria(invitacion),
+            proposito=Proposito.CONVOCATORIA,
+            objeto=invitacion,
+            clave=f"mesas.invitacion:{invitacion.pk}:convocatoria:{invitacion.sesion.version}",
+            usuario=usuario,
+        )
+        enviadas += mensaje is not None
+    return enviadas
+
+
+def avisos_enviar(*, sesion: Sesion, tipo: str, usuario=None) -> int:
+    """A change or a cancellation by text, to the invitees who got the convocation by text."""
+    convocados = MensajeCanal.objects.filter(
+        proposito=Proposito.CONVOCATORIA, clave__startswith="mesas.invitacion:"
+    ).values("objeto_id")
+    invitaciones = sesion.invitaciones.filter(pk__in=convocados).select_related(
+        "actor", "sesion__mesa", "sesion__parroquia"
+    )
+    enviados = 0
+    for invitacion in _por_texto(invitaciones):
+        mensaje = mensaje_enviar(
+            actor=invitacion.actor,
+            texto=texto_aviso(invitacion, tipo),
+            proposito=Proposito.AVISO,
+            objeto=invitacion,
+            clave=f"mesas.invitacion:{invitacion.pk}:{tipo}:{sesion.version}",
+            usuario=usuario,
+        )
+        enviados += mensaje is not None
+    return enviados
+
+
+def recordatorios_enviar(*, ahora: datetime.datetime | None = None) -> int:
+    """Tomorrow's sessions: a reminder by text to whoever was convened by text (not declining)."""
+    ahora = ahora or timezone.now()
+    manana = timezone.localdate(ahora) + datetime.timedelta(days=1)
+    desde = datetime.datetime.combine(
+        manana, datetime.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    invitaciones = (
+        Invitacion.objects.filter(
+            sesion__inicio__gte=desde,
+            sesion__inicio__lt=desde + datetime.timedelta(days=1),
+            sesion__estado__in=Sesion.ESTADOS_EDITABLES,
+        )
+        .exclude(respuesta=Invitacion.Respuesta.DECLINADA)
+        .select_related("actor", "sesion__mesa", "sesion__parroquia")
+    )
+    enviados = 0
+    for invitacion in _por_texto(invitaciones):
+        mensaje = mensaje_enviar(
+            actor=invitacion.actor,
+            texto=texto_convocatoria(invitacion, recordatorio=True),
+            proposito=Proposito.RECORDATORIO,
+            objeto=invitacion,
+            clave=f"mesas.invitacion:{invitacion.pk}:recordatorio:{manana:%Y-%m-%d}",
+        )
+        enviados += mensaje is not None
+    return enviados
+
+
+def responder_invitacion(entrante: MensajeCanal, enviado: MensajeCanal) -> Respuesta | None:
+    """ "SI" or "NO" to a convocation, a reminder or a change: the invitation's answer."""
+    from django.core.exceptions import ValidationError
+
+    from .services import invitacion_responder
+
+    palabra = normalizar_palabra(entrante.texto)
+    primera = palabra.split(" ")[0] if palabra else ""
+    if palabra in SI or primera in {"SI", "CONFIRMO"}:
+        asistira = True
+    elif palabra in NO or primera == "NO":
+        asistira = False
+    else:
+        return None
+    invitacion = Invitacion.objects.select_related("sesion__mesa", "actor").filter(
+        pk=enviado.objeto_id
+    ).first()
+    if invitacion is None:
+        return None
+    sesion = invitacion.sesion
+    with translation.override("es"):
+        try:
+            invitacion_responder(invitacion=invitacion, asistira=asistira)
+        except ValidationError as exc:
+            return Respuesta(
+                resultado=_("Respuesta no registrada: %(motivo)s") % {"motivo": exc.messages[0]},
+                acuse=para_sms(f"{_mesa(sesion)}: {exc.messages[0]}"),
+                objeto=invitacion,
+            )
+        if asistira:
+            return Respuesta(
+                resultado=_("Confirmó su asistencia a la sesión %(n)s de %(mesa)s.")
+                % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
+                acuse=_ajustar(
+                    _("{mesa}: gracias, le esperamos el {cuando} en {lugar}."),
+                    mesa=_mesa(sesion),
+                    cuando=_cuando(sesion),
+                    lugar=_donde(sesion),
+                ),
+                objeto=invitacion,
+            )
+        return Respuesta(
+            resultado=_("Avisó que no asistirá a la sesión %(n)s de %(mesa)s.")
+            % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
+            acuse=_ajustar(
+                _("{mesa}: gracias por avisar. Le enviaremos el acta de la sesion {n}."),
+                mesa=_mesa(sesion),
+                n=str(sesion.numero),
+            ),
+            objeto=invitacion,
+        )
