@@ -78,6 +78,7 @@ def test_para_sms_siempre_da_gsm7(texto):
     assert codificacion(resultado) == "gsm7"
     assert resultado == resultado.strip()
     assert "  " not in resultado
+    assert para_sms(resultado) == resultado
 
 
 @given(st.text(alphabet=sorted(GSM7)))
