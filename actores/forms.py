@@ -154,7 +154,9 @@ class ActorForm(forms.ModelForm):
                 fila(("consentimiento_fecha", 4), ("consentimiento_finalidad", 8)),
                 "consentimiento_nombre_publico",
                 fila(
-                    ("consentimiento_sms", 4), ("consentimiento_whatsapp", 4), ("canal_preferido", 4)
+                    ("consentimiento_sms", 4),
+                    ("consentimiento_whatsapp", 4),
+                    ("canal_preferido", 4),
                 ),
                 "visible_publico",
                 "activo",

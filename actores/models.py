@@ -294,9 +294,7 @@ class Actor(models.Model):
                     "Para recibir SMS o WhatsApp hace falta un celular (09XXXXXXXX) en el teléfono."
                 )
             elif not consentido:
-                errores["canal_preferido"] = _(
-                    "Registre primero el consentimiento para ese canal."
-                )
+                errores["canal_preferido"] = _("Registre primero el consentimiento para ese canal.")
         if self.consentimiento_datos and not self.consentimiento_fecha:
             errores["consentimiento_fecha"] = _(
                 "Indique la fecha en que se obtuvo el consentimiento."

@@ -13,6 +13,7 @@ import datetime
 import logging
 import re
 import unicodedata
+from urllib.parse import urlsplit
 from decimal import Decimal
 
 import phonenumbers
@@ -85,7 +86,9 @@ def destino_de(actor: Actor) -> tuple[str, str] | None:
 
 def enlace_corto(url: str) -> str:
     """A short absolute address (/e/<code>) for a portal link, the same one for the same link."""
-    enlace, _creado = EnlaceCorto.objects.get_or_create(destino=url)
+    partes = urlsplit(url)
+    ruta = partes.path + (f"?{partes.query}" if partes.query else "")  # always this portal
+    enlace, _creado = EnlaceCorto.objects.get_or_create(destino=ruta)
     return url_absoluta(f"/e/{enlace.codigo}")
 
 
@@ -256,11 +259,7 @@ def normalizar_palabra(texto: str) -> str:
 
 
 def _actor_de(numero: str) -> Actor | None:
-    candidatos = [
-        actor
-        for actor in Actor.objects.filter(telefono=numero, activo=True).order_by("-actualizado")[:5]
-    ]
-    return candidatos[0] if candidatos else None
+    return Actor.objects.filter(telefono=numero, activo=True).order_by("-actualizado").first()
 
 
 def _conversacion(numero: str) -> MensajeCanal | None:
@@ -308,9 +307,7 @@ def _baja(entrante: MensajeCanal, palabra: str) -> Respuesta:
     # Everything still waiting for this number stays unsent.
     MensajeCanal.objects.filter(numero=entrante.numero, estado=EstadoMensaje.PENDIENTE).exclude(
         clave__startswith="baja:"
-    ).update(
-        estado=EstadoMensaje.DESCARTADO, error=_("El número pidió la baja (BAJA o STOP).")
-    )
+    ).update(estado=EstadoMensaje.DESCARTADO, error=_("El número pidió la baja (BAJA o STOP)."))
     return Respuesta(resultado=_("Pidió la baja: no se le enviarán más mensajes."))
 
 
@@ -404,7 +401,9 @@ def entrega_registrar(*, estado: Estado) -> MensajeCanal | None:
     "delivered" changes nothing)."""
     filas = MensajeCanal.objects.filter(direccion=MensajeCanal.Direccion.SALIENTE)
     if estado.referencia:
-        filas = filas.filter(pk=int(estado.referencia)) if estado.referencia.isdigit() else filas.none()
+        filas = (
+            filas.filter(pk=int(estado.referencia)) if estado.referencia.isdigit() else filas.none()
+        )
     elif estado.id_externo:
         filas = filas.filter(id_externo=estado.id_externo)
     else:

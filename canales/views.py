@@ -4,6 +4,7 @@ links of text messages, and the staff's list of messages."""
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpRespon
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from core.limites import clave_visitante, limite_superado
 from core.vistas import VistaStaff, paginar
@@ -23,6 +24,7 @@ from .models import EnlaceCorto, MensajeCanal
 from .pasarelas import Entrada, Estado
 from .pasarelas.kannel import ESTADOS_DLR
 from .services import entrega_registrar, mensaje_recibir
+from .whatsapp import firma_valida, leer_notificacion, verificar_suscripcion
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +93,36 @@ def kannel_entrega(request):
     return HttpResponse("", content_type="text/plain")
 
 
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def whatsapp_webhook(request):
+    """The WhatsApp Cloud API's webhook: GET verifies the subscription (hub.challenge), POST
+    brings messages and statuses, signed with the app secret (X-Hub-Signature-256)."""
+    if request.method == "GET":
+        reto = verificar_suscripcion(request.GET, settings.WHATSAPP_VERIFY_TOKEN)
+        if reto is None:
+            return HttpResponseForbidden("")
+        return HttpResponse(reto, content_type="text/plain")
+    secreto = settings.WHATSAPP_APP_SECRET
+    if not secreto or not firma_valida(
+        request.body, request.headers.get("X-Hub-Signature-256"), secreto
+    ):
+        if limite_superado(clave_visitante(request, "canales:falsos"), 30):
+            logger.warning("Demasiadas llamadas falsas al webhook de WhatsApp")
+        return HttpResponseForbidden("")
+    try:
+        datos = json.loads(request.body)
+    except ValueError:
+        return HttpResponse("", status=400, content_type="text/plain")
+    entradas, estados = leer_notificacion(datos)
+    for entrada in entradas:
+        mensaje_recibir(canal=MensajeCanal.Canal.WHATSAPP, entrada=entrada, pasarela="whatsapp")
+    for estado in estados:
+        entrega_registrar(estado=estado)
+    return HttpResponse("", content_type="text/plain")
+
+
 @never_cache
 def enlace_corto(request, codigo: str):
     """/e/<code>: the portal link a text message stands for."""
@@ -99,8 +131,6 @@ def enlace_corto(request, codigo: str):
         raise Http404
     EnlaceCorto.objects.filter(pk=enlace.pk).update(visitas=F("visitas") + 1)
     return HttpResponseRedirect(enlace.destino)
-
-
 
 
 class MensajesView(VistaStaff):

@@ -379,6 +379,7 @@ WHATSAPP_VERIFY_TOKEN = os.environ.get("WHATSAPP_VERIFY_TOKEN", "")
 WHATSAPP_PLANTILLA = os.environ.get("WHATSAPP_PLANTILLA", "aviso_portal")
 WHATSAPP_IDIOMA_PLANTILLA = os.environ.get("WHATSAPP_IDIOMA_PLANTILLA", "es")
 WHATSAPP_API_URL = os.environ.get("WHATSAPP_API_URL", "")
+WHATSAPP_TIEMPO_LIMITE = float(os.environ.get("WHATSAPP_TIEMPO_LIMITE", "10"))
 WHATSAPP_COSTO_MENSAJE = float(os.environ.get("WHATSAPP_COSTO_MENSAJE", "0.02"))
 CANALES_PASARELA_WHATSAPP = os.environ.get("CANALES_PASARELA_WHATSAPP", "whatsapp")
 # An answer ("SI", "60 avanzamos...") matches the latest message sent to that number in this many

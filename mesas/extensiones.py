@@ -17,7 +17,7 @@ from core.documentos import TipoDocumento, registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from core.personas import SECCIONES_PERSONA, SeccionPersona
 
-from . import busqueda, cola, mensajes
+from . import busqueda, cola, respuestas_texto
 from .demo import cargar_demo_mesas
 from .papel import TIPO_HOJA_ASISTENCIA, hoja_contexto, hoja_version
 from .participacion import participacion_en_mesas
@@ -91,7 +91,7 @@ def registrar() -> None:
                 MensajeCanal.Proposito.RECORDATORIO,
                 MensajeCanal.Proposito.AVISO,
             ),
-            funcion=mensajes.responder_invitacion,
+            funcion=respuestas_texto.responder_invitacion,
         ),
     )
     for clave, fuente in busqueda.FUENTES.items():

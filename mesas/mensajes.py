@@ -15,9 +15,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from canales.entrantes import Respuesta
 from canales.models import MensajeCanal
-from canales.services import destino_de, enlace_corto, mensaje_enviar, normalizar_palabra
+from canales.services import destino_de, enlace_corto, mensaje_enviar
 from canales.texto import para_sms, segmentos
 from core.enlaces import url_de
 
@@ -29,19 +28,21 @@ SI = {"SI", "S", "1", "CONFIRMO", "ASISTIRE", "OK", "YES"}
 NO = {"NO", "N", "2", "NO ASISTIRE", "NO PUEDO"}
 
 
-def _cuando(sesion: Sesion) -> str:
+def cuando_corto(sesion: Sesion) -> str:
     inicio = timezone.localtime(sesion.inicio)
     return f"{date_format(inicio, 'D j/n')} {inicio:%H:%M}"
 
 
-def _donde(sesion: Sesion) -> str:
+def donde_corto(sesion: Sesion) -> str:
     if sesion.modalidad == Sesion.Modalidad.VIRTUAL:
         return _("en linea")
-    partes = [p for p in (sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else "") if p]
+    partes = [
+        p for p in (sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else "") if p
+    ]
     return ", ".join(partes)
 
 
-def _ajustar(plantilla: str, **partes: str) -> str:
+def ajustar(plantilla: str, **partes: str) -> str:
     """Fill plantilla, shortening the long parts ("mesa", then "lugar") until the text is one
     GSM-7 segment (160 characters) or they cannot shrink more."""
     for _intento in range(40):
@@ -57,7 +58,7 @@ def _ajustar(plantilla: str, **partes: str) -> str:
     return para_sms(plantilla.format(**partes))
 
 
-def _mesa(sesion: Sesion) -> str:
+def mesa_corta(sesion: Sesion) -> str:
     return sesion.mesa.nombre.replace("Mesa cantonal de ", "Mesa ").replace(
         "Mesa sectorial de ", "Mesa "
     )
@@ -68,15 +69,19 @@ def texto_convocatoria(invitacion: Invitacion, *, recordatorio: bool = False) ->
     enlace = enlace_corto(url_de("mesas:invitacion", token=invitacion.token))
     with translation.override("es"):
         if recordatorio:
-            plantilla = _("{mesa}: manana {cuando}, sesion {n} en {lugar}. Responda SI o NO. {enlace}")
+            plantilla = _(
+                "{mesa}: manana {cuando}, sesion {n} en {lugar}. Responda SI o NO. {enlace}"
+            )
         else:
-            plantilla = _("{mesa}: sesion {n} el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}")
-        return _ajustar(
+            plantilla = _(
+                "{mesa}: sesion {n} el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}"
+            )
+        return ajustar(
             plantilla,
-            mesa=_mesa(sesion),
+            mesa=mesa_corta(sesion),
             n=str(sesion.numero),
-            cuando=_cuando(sesion),
-            lugar=_donde(sesion),
+            cuando=cuando_corto(sesion),
+            lugar=donde_corto(sesion),
             enlace=enlace,
         )
 
@@ -87,19 +92,21 @@ def texto_aviso(invitacion: Invitacion, tipo: str) -> str:
     sesion = invitacion.sesion
     with translation.override("es"):
         if tipo == AvisoConvocatoria.Tipo.CANCELACION:
-            return _ajustar(
+            return ajustar(
                 _("{mesa}: se CANCELA la sesion {n} del {cuando}. Le avisaremos la nueva fecha."),
-                mesa=_mesa(sesion),
+                mesa=mesa_corta(sesion),
                 n=str(sesion.numero),
-                cuando=_cuando(sesion),
+                cuando=cuando_corto(sesion),
             )
         enlace = enlace_corto(url_de("mesas:invitacion", token=invitacion.token))
-        return _ajustar(
-            _("{mesa}: CAMBIO, la sesion {n} sera el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}"),
-            mesa=_mesa(sesion),
+        return ajustar(
+            _(
+                "{mesa}: CAMBIO, la sesion {n} sera el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}"
+            ),
+            mesa=mesa_corta(sesion),
             n=str(sesion.numero),
-            cuando=_cuando(sesion),
-            lugar=_donde(sesion),
+            cuando=cuando_corto(sesion),
+            lugar=donde_corto(sesion),
             enlace=enlace,
         )
 
@@ -175,56 +182,3 @@ def recordatorios_enviar(*, ahora: datetime.datetime | None = None) -> int:
         )
         enviados += mensaje is not None
     return enviados
-
-
-def responder_invitacion(entrante: MensajeCanal, enviado: MensajeCanal) -> Respuesta | None:
-    """ "SI" or "NO" to a convocation, a reminder or a change: the invitation's answer."""
-    from django.core.exceptions import ValidationError
-
-    from .services import invitacion_responder
-
-    palabra = normalizar_palabra(entrante.texto)
-    primera = palabra.split(" ")[0] if palabra else ""
-    if palabra in SI or primera in {"SI", "CONFIRMO"}:
-        asistira = True
-    elif palabra in NO or primera == "NO":
-        asistira = False
-    else:
-        return None
-    invitacion = Invitacion.objects.select_related("sesion__mesa", "actor").filter(
-        pk=enviado.objeto_id
-    ).first()
-    if invitacion is None:
-        return None
-    sesion = invitacion.sesion
-    with translation.override("es"):
-        try:
-            invitacion_responder(invitacion=invitacion, asistira=asistira)
-        except ValidationError as exc:
-            return Respuesta(
-                resultado=_("Respuesta no registrada: %(motivo)s") % {"motivo": exc.messages[0]},
-                acuse=para_sms(f"{_mesa(sesion)}: {exc.messages[0]}"),
-                objeto=invitacion,
-            )
-        if asistira:
-            return Respuesta(
-                resultado=_("Confirmó su asistencia a la sesión %(n)s de %(mesa)s.")
-                % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
-                acuse=_ajustar(
-                    _("{mesa}: gracias, le esperamos el {cuando} en {lugar}."),
-                    mesa=_mesa(sesion),
-                    cuando=_cuando(sesion),
-                    lugar=_donde(sesion),
-                ),
-                objeto=invitacion,
-            )
-        return Respuesta(
-            resultado=_("Avisó que no asistirá a la sesión %(n)s de %(mesa)s.")
-            % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
-            acuse=_ajustar(
-                _("{mesa}: gracias por avisar. Le enviaremos el acta de la sesion {n}."),
-                mesa=_mesa(sesion),
-                n=str(sesion.numero),
-            ),
-            objeto=invitacion,
-        )

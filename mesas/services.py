@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.services import actor_crear
 from actores.validadores import normalizar_identificacion
-from core.cache import cambio_publico
 from canales.services import destino_de
+from core.cache import cambio_publico
 from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
 from core.errores import ConflictoEdicion
@@ -1246,9 +1246,8 @@ def convocatoria_enviar(
     *, sesion: Sesion, actores: Iterable[Actor], usuario: AbstractBaseUser | None = None
 ) -> dict:
     """Invite actors by e-mail (through Celery, after commit). Returns counts for the message."""
-    from .tasks import enviar_invitaciones
-
     from . import mensajes
+    from .tasks import enviar_invitaciones
 
     sesion = _sesion_editable(sesion)
     nuevas, sin_correo, ya = [], [], 0

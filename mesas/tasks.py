@@ -2,8 +2,6 @@
 
 from celery import shared_task
 
-from .mensajes import recordatorios_enviar as recordatorios_por_texto
-
 from .correo import (
     avisos_enviar,
     avisos_pendientes_enviar,
@@ -11,6 +9,7 @@ from .correo import (
     invitaciones_pendientes_enviar,
     recordatorios_enviar,
 )
+from .mensajes import recordatorios_enviar as recordatorios_por_texto
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)

@@ -489,7 +489,9 @@ class SesionConvocarView(_AccionSesion):
         if sin_correo:
             messages.warning(
                 self.request,
-                _("Sin correo electrónico ni celular con permiso para SMS o WhatsApp, no se pudo invitar a: %(nombres)s.")
+                _(
+                    "Sin correo electrónico ni celular con permiso para SMS o WhatsApp, no se pudo invitar a: %(nombres)s."
+                )
                 % {"nombres": ", ".join(a.nombre for a in sin_correo)},
             )
         return super().form_valid(form)

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('actores', '0006_actor_canal_preferido_actor_consentimiento_sms_and_more'),
+        ('actores', '0006_canales_por_persona'),
         ('contenttypes', '0002_remove_content_type_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

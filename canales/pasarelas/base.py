@@ -47,7 +47,9 @@ class Entrada:
 class Estado:
     """A delivery report for a message that left: its gateway id (or the portal's reference)."""
 
-    estado: str  # one of canales.models.MensajeCanal.Estado values: enviado, entregado, fallido, leido
+    estado: (
+        str  # one of canales.models.MensajeCanal.Estado values: enviado, entregado, fallido, leido
+    )
     id_externo: str = ""
     referencia: str = ""
     en: datetime | None = None

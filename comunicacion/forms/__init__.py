@@ -78,11 +78,6 @@ class ContactoForm(_Crispy, forms.ModelForm):
     # A field people never see: bots fill it in.
     web = forms.CharField(required=False, label=_("Deje este campo vacío"))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Optional in the model (a message by SMS has a phone instead); the form answers by e-mail.
-        self.fields["email"].required = True
-
     class Meta:
         model = Mensaje
         fields = ["tipo", "tema", "nombre", "email", "canton", "asunto", "texto", "publicar"]
@@ -108,6 +103,8 @@ class ContactoForm(_Crispy, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["canton"].queryset = Canton.objects.order_by("nombre")
+        # Optional in the model (a message by SMS has a phone instead); the form answers by e-mail.
+        self.fields["email"].required = True
         self.fields["canton"].empty_label = _("— Elija su cantón (opcional) —")
         # Older clients post without type and topic: the service defaults them.
         self.fields["tipo"].required = False

@@ -10,8 +10,8 @@ from .hoja_de_ruta import (  # noqa: F401
 )
 from .pactos import (  # noqa: F401
     Actualizacion,
-    AvancePropuesto,
     AcuerdoDescartado,
+    AvancePropuesto,
     Compromiso,
     ContactoResponsable,
     Evidencia,

@@ -21,7 +21,9 @@ from ..models import AvancePropuesto, Compromiso, RecordatorioCompromiso
 from .pactos import compromiso_actualizar
 
 # "60", "60%", "60 %", "60, avanzamos...", "avance 60 avanzamos..."
-AVANCE = re.compile(r"^\s*(?:avance\s*:?\s*)?(\d{1,3})\s*(?:%|por\s*ciento)?\s*[,.:;\-–]?\s*(.*)$", re.I | re.S)
+AVANCE = re.compile(
+    r"^\s*(?:avance\s*:?\s*)?(\d{1,3})\s*(?:%|por\s*ciento)?\s*[,.:;\-–]?\s*(.*)$", re.I | re.S
+)
 
 
 def _titulo_corto(compromiso: Compromiso, largo: int) -> str:
@@ -98,7 +100,9 @@ def responder_recordatorio(entrante: MensajeCanal, enviado: MensajeCanal) -> Res
         if avance > 100:
             return Respuesta(
                 resultado=_("Avance no registrado: %(n)s %% es más de 100.") % {"n": avance},
-                acuse=_("Pactos por Pichincha: el avance va de 0 a 100. Responda por ejemplo: 60 avanzamos con la capacitacion"),
+                acuse=_(
+                    "Pactos por Pichincha: el avance va de 0 a 100. Responda por ejemplo: 60 avanzamos con la capacitacion"
+                ),
             )
         propuesta = AvancePropuesto.objects.create(
             compromiso=compromiso,
@@ -110,7 +114,9 @@ def responder_recordatorio(entrante: MensajeCanal, enviado: MensajeCanal) -> Res
             texto=nota[:1000],
         )
         return Respuesta(
-            resultado=_("Avance de %(n)s %% del compromiso %(c)s, por confirmar por la coordinación.")
+            resultado=_(
+                "Avance de %(n)s %% del compromiso %(c)s, por confirmar por la coordinación."
+            )
             % {"n": avance, "c": compromiso.numero},
             acuse=para_sms(
                 _('Gracias. Registramos {n}% para "{t}"; la coordinacion lo revisara.').format(
