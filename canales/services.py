@@ -13,8 +13,8 @@ import datetime
 import logging
 import re
 import unicodedata
-from urllib.parse import urlsplit
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 import phonenumbers
 from django.conf import settings

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from actores.participacion import SECCIONES_PARTICIPACION
+from canales.entrantes import RESPUESTAS, SIN_CONVERSACION
 from core.busqueda import FUENTES_BUSQUEDA
 from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
@@ -58,11 +59,13 @@ ESPERADOS = {
         ("eventos", "eventos"),
         ("pactos", "pactos"),
         ("pactos_contactos", "pactos"),
+        ("canales", "canales"),
     ],
     "core.cola.COLA_PANEL": [
         ("mesas_proximas", "mesas"),
         ("mesas_por_cerrar", "mesas"),
         ("mesas_actas_por_publicar", "mesas"),
+        ("pactos_avances_por_mensaje", "pactos"),
         ("pactos_atrasados", "pactos"),
         ("pactos_sin_contacto", "pactos"),
         ("comunicacion_mensajes_vencidos", "comunicacion"),
@@ -113,6 +116,13 @@ ESPERADOS = {
         ("comunicacion.noticias", "comunicacion"),
         ("comunicacion.mensajes", "comunicacion"),
     ],
+    "canales.entrantes.RESPUESTAS": [
+        ("mesas", "mesas"),
+        ("pactos", "pactos"),
+    ],
+    "canales.entrantes.SIN_CONVERSACION": [
+        ("comunicacion", "comunicacion"),
+    ],
 }
 
 REGISTROS = {
@@ -126,8 +136,10 @@ REGISTROS = {
     "core.busqueda.FUENTES_BUSQUEDA": FUENTES_BUSQUEDA,
     "core.cola.COLA_PANEL": COLA_PANEL,
     "core.personas.SECCIONES_PERSONA": SECCIONES_PERSONA,
+    "canales.entrantes.RESPUESTAS": RESPUESTAS,
+    "canales.entrantes.SIN_CONVERSACION": SIN_CONVERSACION,
 }
-APPS = ("core", "sie", "actores", "mesas", "pactos", "eventos", "comunicacion")
+APPS = ("core", "sie", "actores", "canales", "mesas", "pactos", "eventos", "comunicacion")
 
 
 def test_cada_registro_del_portal_esta_en_la_tabla():

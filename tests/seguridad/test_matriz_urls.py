@@ -52,6 +52,7 @@ POST_SOLO_COORD = "302 403 405 403 403 403 405"
 POST_ANAL = "302 403 403 403 403 405 405"  # POST-only, for Análisis SIE
 OCULTA = "302 404 200 404 404 404 200"  # a 404 for whoever may not see it
 TOKEN_FALSO = "400 400 400 400 400 400 400"
+PROHIBIDA = "403 403 403 403 403 403 403"  # a machine's address without its secret
 
 
 def _item_de_quito(o, tipo: str) -> int:
@@ -211,6 +212,13 @@ MATRIZ: list[Fila] = [
     F("api-docs", PUBLICA),
     F("api-redoc", PUBLICA),
     # --- datos (open-data front door; the bundle is built from this scenario's data) ---------
+    # --- canales: the staff's list; the gateways' callbacks refuse whoever lacks the secret
+    # (Kannel's shared key, WhatsApp's signature or verify token), logged in or not.
+    F("canales:mensajes", COORD_COMU),
+    F("canales:kannel_entrante", PROHIBIDA),
+    F("canales:kannel_entrega", PROHIBIDA),
+    F("canales:whatsapp_webhook", PROHIBIDA),
+    F("enlace_corto", NO_EXISTE, lambda o: {"codigo": "noexiste"}, "un código desconocido"),
     F("datos:inicio", PUBLICA),
     F("datos:catalogo", PUBLICA, lambda o: _con_paquete({})),
     F("datos:paquete", PUBLICA, lambda o: _con_paquete({})),
@@ -487,7 +495,18 @@ MATRIZ: list[Fila] = [
             "pactos:hito_agregar": POST_SOLO_COORD,
             "pactos:compromiso_actualizar": POST_SOLO_COORD,
             "pactos:evidencia_agregar": POST_SOLO_COORD,
+            "pactos:pedir_avance_por_mensaje": POST_SOLO_COORD,
         },
+    ),
+    F(
+        "pactos:avance_por_mensaje_confirmar",
+        POST_SOLO_COORD,
+        lambda o: {"pk": o.compromiso.pk, "propuesta": 1},
+    ),
+    F(
+        "pactos:avance_por_mensaje_descartar",
+        POST_SOLO_COORD,
+        lambda o: {"pk": o.compromiso.pk, "propuesta": 1},
     ),
     F("pactos:mis_compromisos", SOLO_COORD),
     F("pactos:contactos_organizacion", SOLO_COORD, por_pk("publico"), "una organización"),
