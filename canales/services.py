@@ -61,27 +61,36 @@ def de_baja(numero: str) -> bool:
     return BajaCanal.objects.filter(numero=numero).exists()
 
 
+def canal_de_texto(actor: Actor) -> str | None:
+    """The text channel ("sms", "whatsapp") a person is reached by, from their own fields only:
+    their preferred one if consented, else SMS (or WhatsApp) when they have no e-mail."""
+    if not actor.es_celular:
+        return None
+    preferido = actor.canal_preferido
+    if preferido == Actor.CanalPreferido.WHATSAPP and actor.consentimiento_whatsapp:
+        return Canal.WHATSAPP
+    if preferido == Actor.CanalPreferido.SMS and actor.consentimiento_sms:
+        return Canal.SMS
+    if not actor.email:
+        if actor.consentimiento_sms:
+            return Canal.SMS
+        if actor.consentimiento_whatsapp:
+            return Canal.WHATSAPP
+    return None
+
+
 def destino_de(actor: Actor) -> tuple[str, str] | None:
     """Where a text to this person goes: (channel, E.164 number), or None.
 
     Their preferred channel when it is SMS or WhatsApp and they consented to it; SMS (or else
     WhatsApp) for a person without e-mail who consented to it; never a number that said BAJA."""
-    if not actor.es_celular:
+    canal = canal_de_texto(actor)
+    if canal is None:
         return None
     numero = numero_e164(actor.telefono)
     if numero is None or de_baja(numero):
         return None
-    preferido = actor.canal_preferido
-    if preferido == Actor.CanalPreferido.WHATSAPP and actor.consentimiento_whatsapp:
-        return Canal.WHATSAPP, numero
-    if preferido == Actor.CanalPreferido.SMS and actor.consentimiento_sms:
-        return Canal.SMS, numero
-    if not actor.email:
-        if actor.consentimiento_sms:
-            return Canal.SMS, numero
-        if actor.consentimiento_whatsapp:
-            return Canal.WHATSAPP, numero
-    return None
+    return canal, numero
 
 
 def enlace_corto(url: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db.models import F
@@ -41,7 +41,8 @@ def _fecha_kannel(valor: str | None) -> datetime | None:
     try:
         if valor.isdigit():
             return datetime.fromtimestamp(int(valor), tz=timezone.get_current_timezone())
-        return timezone.make_aware(datetime.fromisoformat(valor.replace("+", " ")))
+        # Kannel's %t is in UTC.
+        return datetime.fromisoformat(valor.replace("+", " ")).replace(tzinfo=UTC)
     except ValueError:
         return None
 

@@ -12,6 +12,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from actores.models import Actor
 from actores.validadores import normalizar_identificacion, validar_identificacion
+from canales.services import canal_de_texto
 from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
 from sie.models import Canton, Indicador, Parroquia
@@ -410,6 +411,17 @@ class AsistenciaQuitarForm(forms.Form):
         self.fields["mover_a"].label_from_instance = lambda a: a.actor.nombre
 
 
+def _canal(actor: Actor) -> str:
+    """How the invitation reaches them, from the actor's own fields (no query per row): the
+    number's opt-out (BAJA) is checked when the text is sent."""
+    texto = canal_de_texto(actor)
+    if texto == "whatsapp":
+        return str(_("(por WhatsApp)"))
+    if texto == "sms":
+        return str(_("(por SMS)"))
+    return "" if actor.email else str(_("(sin correo ni celular)"))
+
+
 class ConvocatoriaForm(_FormDeSesion):
     actores = forms.ModelMultipleChoiceField(
         label=_("Invitar a"),
@@ -423,9 +435,7 @@ class ConvocatoriaForm(_FormDeSesion):
         sesion = self.sesion
         qs = convocables(sesion=sesion)
         self.fields["actores"].queryset = qs
-        self.fields["actores"].label_from_instance = lambda a: (
-            f"{a.nombre}" + ("" if a.email else " " + str(_("(sin correo)")))
-        )
+        self.fields["actores"].label_from_instance = lambda a: f"{a.nombre} {_canal(a)}".strip()
         if not self.is_bound:
             self.fields["actores"].initial = list(
                 sesion.mesa.miembros.exclude(invitaciones_mesa__sesion=sesion).values_list(

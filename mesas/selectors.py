@@ -21,6 +21,8 @@ from actores.selectors import (
     nombres_publicos,
 )
 from actores.validadores import normalizar_nombre
+from canales.models import MensajeCanal
+from canales.selectors import conversacion_de
 from core.documentos import documento_de, documentos_de
 from core.models import Documento
 from core.roles import Rol
@@ -304,8 +306,23 @@ def registro_de_sesion(*, sesion: Sesion) -> dict:
         ),
         "prioridades": list(sesion.prioridades.all()),
         "temas": list(sesion.temas_pendientes.all()),
-        "invitaciones": list(sesion.invitaciones.select_related("actor")),
+        "invitaciones": con_mensajes_de_texto(list(sesion.invitaciones.select_related("actor"))),
     }
+
+
+def con_mensajes_de_texto(invitaciones: list[Invitacion]) -> list[Invitacion]:
+    """Each invitation with `mensaje_texto`: the latest SMS or WhatsApp about it (or None), in
+    one query for the whole list."""
+    ultimos: dict[int, MensajeCanal] = {}
+    for mensaje in (
+        conversacion_de(invitaciones)
+        .filter(direccion=MensajeCanal.Direccion.SALIENTE)
+        .order_by("creado_en", "pk")
+    ):
+        ultimos[mensaje.objeto_id] = mensaje
+    for invitacion in invitaciones:
+        invitacion.mensaje_texto = ultimos.get(invitacion.pk)
+    return invitaciones
 
 
 def candidatos_asistencia(*, sesion: Sesion) -> QuerySet[Actor]:
