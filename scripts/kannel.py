@@ -17,8 +17,9 @@ How the pieces behave (Kannel 1.4.5's sources, gw/smsc/smsc_fake.c and test/fake
   to its standard input ("from to text TEXT", or "from to ucs2 URLENCODED-UTF-16BE") is sent to
   bearerbox as a message from a phone, which smsbox's sms-service passes to the portal's get-url.
   So the harness keeps one fakesmsc for the whole run: what it prints is what the portal sent, what
-  is written to its stdin is what a phone answers (one line of at most 255 bytes: fakesmsc reads
-  stdin with fgets into a 256-byte buffer).
+  is written to its stdin (a FIFO in the directory, so that any process can write to it) is what a
+  phone answers (one line of at most 255 bytes: fakesmsc reads stdin with fgets into a 256-byte
+  buffer).
 - smsc_fake makes the delivery reports itself: right after a message is handed to fakesmsc,
   bearerbox reports "SMSC success" (status 8) and then "delivered" (status 1) when the dlr-mask
   asks for them (31 asks for every one); smsbox calls the message's dlr-url with them.
@@ -43,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fcntl
 import os
 import re
 import secrets
@@ -51,7 +53,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -207,8 +208,6 @@ class Kannel:
         self.admin_clave = secrets.token_urlsafe(12)
         self.procesos: dict[str, subprocess.Popen] = {}
         self._arranques = 0
-        self._inyectados = 0  # lines written to this start's fakesmsc
-        self._cerrojo = threading.Lock()
 
     # --- configuration ---------------------------------------------------------------------------
 
@@ -317,33 +316,42 @@ get-url = "{self.get_url}"
         if self.procesos:
             self.parar()
         self.escribir_conf()
-        self._arranques += 1
-        self._inyectados = 0
+        # fakesmsc's log is fakesmsc-N.out, a new N on every start (also of a new Kannel object on
+        # the same directory, as a restarted stack): enviados() reads them all, in order.
+        self._arranques = max((n for n, _ in _registros_fakesmsc(self.directorio)), default=0) + 1
+        fifo = self.directorio / ENTRADA
+        if not fifo.is_fifo():
+            fifo.unlink(missing_ok=True)
+            os.mkfifo(fifo, 0o600)
         comandos = self.comandos()
         try:
             self._lanzar("bearerbox", comandos["bearerbox"])
             self._esperar_puerto(self.puertos.smsc, espera, "bearerbox (smsc fake)")
             self._lanzar("smsbox", comandos["smsbox"])
-            self._lanzar("fakesmsc", comandos["fakesmsc"], entrada=True)
+            self._lanzar("fakesmsc", comandos["fakesmsc"], entrada=fifo)
             self._esperar_sendsms(espera)
         except BaseException:
             self.parar()
             raise
         return self
 
-    def _lanzar(self, nombre: str, comando: list[str], *, entrada: bool = False) -> None:
-        # fakesmsc's log file changes on every start: enviados() reads them all, in order.
+    def _lanzar(self, nombre: str, comando: list[str], *, entrada: Path | None = None) -> None:
         sufijo = f"-{self._arranques}" if nombre == "fakesmsc" else ""
+        # fakesmsc's stdin is the FIFO, opened read-write: it never sees an end of file, and any
+        # process can write a phone's message into it (inyectar_en).
+        fd = os.open(entrada, os.O_RDWR) if entrada else subprocess.DEVNULL
         with open(self.directorio / f"{nombre}{sufijo}.out", "ab") as salida:
             self.procesos[nombre] = subprocess.Popen(
                 comando,
                 cwd=self.directorio,
-                stdin=subprocess.PIPE if entrada else subprocess.DEVNULL,
+                stdin=fd,
                 stdout=salida,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C in a terminal reaches the harness, not them
                 preexec_fn=_morir_con_el_padre,
             )
+        if entrada:
+            os.close(fd)
 
     def _vigilar(self) -> None:
         for nombre, proceso in self.procesos.items():
@@ -393,14 +401,12 @@ get-url = "{self.get_url}"
         return re.search(r"fake\[fake\].*\(online", estado) is not None
 
     def parar(self, espera: float = 15) -> None:
-        """SIGTERM to the three (fakesmsc: its stdin closed), SIGKILL after `espera` seconds."""
+        """SIGTERM to the three, SIGKILL after `espera` seconds."""
         procesos, self.procesos = self.procesos, {}
         for nombre in ("fakesmsc", "smsbox", "bearerbox"):
             proceso = procesos.get(nombre)
             if proceso is None or proceso.poll() is not None:
                 continue
-            if proceso.stdin:
-                proceso.stdin.close()
             proceso.terminate()
         fin = time.monotonic() + espera
         for proceso in procesos.values():
@@ -443,25 +449,51 @@ get-url = "{self.get_url}"
     def inyectar(self, de: str, texto: str, para: str | None = None, espera: float = 30) -> None:
         """A phone `de` sends `texto` to `para` (the short code by default). Returns once fakesmsc
         handed it to bearerbox; smsbox then calls the get-url (wait for its effect)."""
-        proceso = self.procesos.get("fakesmsc")
-        if proceso is None or proceso.poll() is not None:
-            raise RuntimeError("Kannel no está en marcha (fakesmsc)")
-        linea = linea_entrante(de, para or self.remitente, texto)
-        with self._cerrojo:
-            # One line at a time: fakesmsc waits for stdin with select() and reads it with fgets(),
-            # so a second line written before it took the first stays in stdio's buffer, unseen
-            # by select(), until a third one arrives. Each line is written once fakesmsc has said
-            # it sent the one before ("fakesmsc: sent message N" in its log).
-            self._inyectados += 1
-            proceso.stdin.write(linea)
-            proceso.stdin.flush()
-            registro = self.directorio / f"fakesmsc-{self._arranques}.out"
-            marca = f"fakesmsc: sent message {self._inyectados}\n"
-            fin = time.monotonic() + espera
-            while marca not in registro.read_text("utf-8", errors="replace"):
-                if time.monotonic() > fin or proceso.poll() is not None:
-                    raise RuntimeError(f"fakesmsc no envió el mensaje inyectado ({registro})")
-                time.sleep(0.05)
+        inyectar_en(self.directorio, de, para or self.remitente, texto, espera=espera)
+
+
+ENTRADA = "fakesmsc.entrada"  # the FIFO that is fakesmsc's stdin
+ENVIADO = re.compile(r"fakesmsc: sent message \d+")
+
+
+def _registros_fakesmsc(directorio: Path) -> list[tuple[int, Path]]:
+    registros = []
+    for path in Path(directorio).glob("fakesmsc-*.out"):
+        numero = path.stem.rsplit("-", 1)[1]
+        if numero.isdigit():
+            registros.append((int(numero), path))
+    return sorted(registros)
+
+
+def inyectar_en(directorio: str | os.PathLike, de: str, para: str, texto: str, espera: float = 30):
+    """A phone's message into the fakesmsc running in `directorio` (from any process: the stack's
+    `scripts/stack.py sms`). Returns once fakesmsc says it sent it to bearerbox.
+
+    One line at a time (a lock file): fakesmsc waits for stdin with select() and reads it with
+    fgets(), so a second line written before it took the first would stay in stdio's buffer,
+    unseen by select(), until a third one arrived."""
+    directorio = Path(directorio)
+    linea = linea_entrante(de, para, texto)
+    with open(directorio / "fakesmsc.cerrojo", "w") as cerrojo:
+        fcntl.flock(cerrojo, fcntl.LOCK_EX)
+        registros = _registros_fakesmsc(directorio)
+        if not registros:
+            raise RuntimeError(f"Kannel no arrancó en {directorio}")
+        registro = registros[-1][1]
+        antes = len(ENVIADO.findall(registro.read_text("utf-8", errors="replace")))
+        try:
+            fd = os.open(directorio / ENTRADA, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:  # ENXIO: nobody reads the FIFO, fakesmsc is not running
+            raise RuntimeError(f"Kannel no está en marcha en {directorio} ({error})") from None
+        try:
+            os.write(fd, linea)
+        finally:
+            os.close(fd)
+        fin = time.monotonic() + espera
+        while len(ENVIADO.findall(registro.read_text("utf-8", errors="replace"))) <= antes:
+            if time.monotonic() > fin:
+                raise RuntimeError(f"fakesmsc no envió el mensaje en {espera:.0f} s ({registro})")
+            time.sleep(0.05)
 
 
 def linea_entrante(de: str, para: str, texto: str) -> bytes:
@@ -484,12 +516,9 @@ def linea_entrante(de: str, para: str, texto: str) -> bytes:
 def leer_enviados(directorio: str | os.PathLike) -> list[Enviado]:
     """The messages in the fakesmsc-N.out logs of a Kannel directory, oldest first; the parts of
     a long message joined once all of them arrived."""
-    archivos = sorted(
-        Path(directorio).glob("fakesmsc-*.out"), key=lambda p: int(p.stem.rsplit("-", 1)[1])
-    )
     enviados: list[Enviado] = []
     pendientes: dict[tuple, dict[int, _Parte]] = {}
-    for archivo in archivos:
+    for _, archivo in _registros_fakesmsc(Path(directorio)):
         for linea in archivo.read_text("utf-8", errors="replace").splitlines():
             encontrado = RECIBIDO.search(linea)
             leido = interpretar(encontrado.group(1)) if encontrado else None

@@ -186,6 +186,8 @@ def test_kannel_parado_rechaza_la_conexion_y_arrancado_otra_vez_envia(kannel, po
     with pytest.raises(urllib.error.URLError) as error:
         sendsms(k, TELEFONO, "caído", coding=2)
     assert isinstance(error.value.reason, ConnectionRefusedError)
+    with pytest.raises(RuntimeError, match="no está en marcha"):
+        k.inyectar(TELEFONO, "nadie escucha")
 
     k.arrancar()
     assert sendsms(k, TELEFONO, "después", coding=0)[0] == 202
