@@ -225,3 +225,23 @@ def test_linea_de_fakesmsc_de_un_mensaje_del_telefono():
     assert arnes.linea_entrante("1", "2", "ñ") == b"1 2 ucs2 %00%F1\n"
     with pytest.raises(ValueError):
         arnes.linea_entrante("1", "2", "dos\nlíneas")
+
+
+def test_kannel_portal_lleva_al_live_server_y_da_los_ajustes_del_portal(
+    kannel_portal, live_server, settings
+):
+    assert kannel_portal.get_url.startswith(f"{live_server.url}/canales/kannel/entrante/?clave=")
+    assert settings.KANNEL_SENDSMS_URL == kannel_portal.sendsms_url
+    parametros = {
+        "username": settings.KANNEL_USUARIO,
+        "password": settings.KANNEL_CLAVE,
+        "from": settings.KANNEL_REMITENTE,
+        "to": TELEFONO,
+        "text": SESION,
+        "charset": "UTF-8",
+        "coding": "2",
+    }
+    url = f"{settings.KANNEL_SENDSMS_URL}?{urllib.parse.urlencode(parametros)}"
+    with urllib.request.urlopen(url, timeout=10) as respuesta:
+        assert respuesta.status == 202
+    assert kannel_portal.esperar_enviado(para=TELEFONO).texto == SESION
