@@ -231,7 +231,7 @@ def test_kannel_portal_lleva_al_live_server_y_da_los_ajustes_del_portal(
     kannel_portal, live_server, settings
 ):
     assert kannel_portal.get_url.startswith(f"{live_server.url}/canales/kannel/entrante/?clave=")
-    assert settings.KANNEL_SENDSMS_URL == kannel_portal.sendsms_url
+    assert kannel_portal.sendsms_url == settings.KANNEL_SENDSMS_URL
     parametros = {
         "username": settings.KANNEL_USUARIO,
         "password": settings.KANNEL_CLAVE,
