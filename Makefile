@@ -78,6 +78,8 @@ test: setup
 # The portal as deployed, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, the CI ones by
 # default): DJANGO_DEBUG=0, gunicorn over TLS, a Celery worker and beat, an SMTP sink keeping every
 # message in var/stack/correo/. STACK_ARGS=--base-nueva starts from a fresh database and demo.
+# Kannel too (Debian's kannel and kannel-extras) with fakesmsc as the phones: `scripts/stack.py sms
+# --ver` lists the SMS sent, `scripts/stack.py sms --de +593991234567 "SI"` answers from a phone.
 stack: setup
 	$(PY) scripts/stack.py $(STACK_ARGS)
 

@@ -5,8 +5,10 @@ PostgreSQL and Redis from DATABASE_URL / REDIS_URL (the CI ones by default), mig
 data, collectstatic; then, with DJANGO_DEBUG=0 and PORTAL_URL=https://127.0.0.1:<port>:
 
 - gunicorn over TLS (a self-signed certificate made with openssl under the stack's directory),
-- a real Celery worker (queues default, pdf, email) and a real beat,
-- an SMTP sink (aiosmtpd) that keeps every message in a Maildir and prints where each one is.
+- a real Celery worker (queues default, pdf, email, sms) and a real beat,
+- an SMTP sink (aiosmtpd) that keeps every message in a Maildir and prints where each one is,
+- Kannel (Debian's bearerbox and smsbox, scripts/kannel.py) with fakesmsc as the phones: the
+  portal sends SMS through its sendsms, a person answers from "the phone" with `sms`.
 
 In the foreground it waits for /health/, prints the addresses and stays until Ctrl-C or SIGTERM,
 then stops every process it started. Other modes:
@@ -15,9 +17,11 @@ then stops every process it started. Other modes:
     scripts/stack.py --parar       stop the stack started with --fondo
     scripts/stack.py --base-nueva  drop and create the database first (a fresh demo)
     scripts/stack.py manage ARGS   run manage.py with the stack's environment (shell, dbshell...)
+    scripts/stack.py sms --ver     the SMS the fake SMS centre received (what the portal sent)
+    scripts/stack.py sms --de +593991234567 "SI"    a phone answers (to KANNEL_REMITENTE)
 
 Environment: DATABASE_URL, REDIS_URL, STACK_PUERTO (8443), STACK_PUERTO_SMTP (8025),
-STACK_DIR (var/stack), DEMO_PASSWORD (generated when unset, printed), STACK_WORKERS (2 gunicorn
+STACK_PUERTO_SENDSMS (13013, Kannel's sendsms), STACK_DIR (var/stack), DEMO_PASSWORD (generated when unset, printed), STACK_WORKERS (2 gunicorn
 workers), STACK_CONCURRENCIA (2 Celery processes).
 
 The demo accounts get DEMO_PASSWORD or a password generated for this stack: cargar_demo refuses
@@ -27,12 +31,14 @@ the well-known demo password with DJANGO_DEBUG off, and the stack does not lift 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import email.parser
 import email.policy
 import json
 import mailbox
 import os
 import secrets
+import shutil
 import signal
 import ssl
 import subprocess
@@ -42,6 +48,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+import kannel  # scripts/kannel.py (this script's directory is the first of sys.path)
 
 RAIZ = Path(__file__).resolve().parent.parent
 DATABASE_URL_CI = "postgres://postgres@127.0.0.1:5432/pactos_stack"
@@ -79,6 +87,7 @@ def configuracion(directorio: Path) -> dict:
     """Ports, URLs, secrets and the children's environment; reused from estado.json if running."""
     puerto = int(os.environ.get("STACK_PUERTO", "8443"))
     puerto_smtp = int(os.environ.get("STACK_PUERTO_SMTP", "8025"))
+    puerto_sendsms = int(os.environ.get("STACK_PUERTO_SENDSMS", "13013"))
     url = f"https://127.0.0.1:{puerto}"
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL_CI
     redis_url = os.environ.get("REDIS_URL") or REDIS_URL_CI
@@ -111,10 +120,23 @@ def configuracion(directorio: Path) -> dict:
             "PYTHONUNBUFFERED": "1",
         }
     )
+    sms = None
+    if kannel.disponible():
+        # Kannel's other ports (admin, bearerbox's for smsbox and for fakesmsc) are internal.
+        puertos = kannel.Puertos.libres()
+        sms = kannel.Kannel(
+            directorio / "kannel",
+            portal_url=url,  # get-url over TLS: smsbox does not check the self-signed certificate
+            clave_entrante=secrets.token_urlsafe(24),
+            remitente=os.environ.get("STACK_REMITENTE_SMS", "2525"),
+            puertos=dataclasses.replace(puertos, sendsms=puerto_sendsms),
+        )
+        entorno.update(sms.entorno())
     return {
         "url": url,
         "puerto": puerto,
         "puerto_smtp": puerto_smtp,
+        "kannel": sms,
         "directorio": str(directorio),
         "maildir": str(directorio / "correo"),
         "logs": str(directorio / "logs"),
@@ -269,7 +291,7 @@ def comandos(conf: dict, cert: Path, clave: Path) -> dict[str, list[str]]:
         ],
         "worker": [
             str(bin_dir / "celery"), "-A", "config", "worker",
-            "-Q", "default,pdf,email", "--concurrency", concurrencia,
+            "-Q", "default,pdf,email,sms", "--concurrency", concurrencia,
             "-n", f"stack-{conf['puerto']}@%h", "--without-gossip", "--without-mingle",
             "--loglevel", "INFO", "--logfile", str(logs / "worker.log"),
         ],
@@ -336,6 +358,7 @@ def servir(args) -> int:
         raise SystemExit(f"ya hay un stack en marcha ({_estado_path(directorio)}); --parar antes")
     if args.base_nueva:
         (directorio / "clave-demo").unlink(missing_ok=True)
+        shutil.rmtree(directorio / "kannel", ignore_errors=True)  # the SMS of the old demo
     estado_path = _estado_path(directorio)
     conf = configuracion(directorio)
     Path(conf["logs"]).mkdir(parents=True, exist_ok=True)
@@ -352,9 +375,18 @@ def servir(args) -> int:
             hijos[nombre] = subprocess.Popen(
                 comando, env=conf["entorno"], cwd=RAIZ, stdout=salida, stderr=subprocess.STDOUT
             )
+        sms = conf["kannel"]
+        if sms is not None:
+            sms.arrancar()  # bearerbox, smsbox, fakesmsc; back once sendsms answers
+            hijos.update(sms.procesos)
+        else:
+            _decir(
+                "AVISO: sin SMS, Kannel no está instalado (apt-get install kannel kannel-extras)"
+            )
         esperar_salud(conf["url"], hijos)
         estado = {
-            **{k: v for k, v in conf.items() if k != "entorno"},
+            **{k: v for k, v in conf.items() if k not in {"entorno", "kannel"}},
+            "kannel": _estado_kannel(sms),
             "pid": os.getpid(),
             "pids": {nombre: p.pid for nombre, p in hijos.items()},
             "entorno": conf["entorno"],
@@ -366,6 +398,15 @@ def servir(args) -> int:
             f"cuentas:  coordinadora, facilitador, comunicacion, analista, admin — contraseña {conf['demo_password']}"
         )
         _decir(f"correo:   SMTP 127.0.0.1:{conf['puerto_smtp']} → Maildir {conf['maildir']}")
+        if sms is not None:
+            _decir(
+                f"SMS:      Kannel {sms.sendsms_url} (remitente {sms.remitente}), "
+                f"registros en {sms.directorio}/"
+            )
+            _decir(
+                "          lo recibido: scripts/stack.py sms --ver; responder desde un teléfono: "
+                'scripts/stack.py sms --de +593991234567 "SI"'
+            )
         _decir(f"registros: {conf['logs']}/ (gunicorn.log, acceso.log, worker.log, beat.log)")
         _decir(f"estado:   {estado_path}   (Ctrl-C para parar)")
         while True:
@@ -454,6 +495,44 @@ def parar(args) -> int:
     return 0
 
 
+def _estado_kannel(sms) -> dict | None:
+    if sms is None:
+        return None
+    return {
+        "directorio": str(sms.directorio),
+        "sendsms_url": sms.sendsms_url,
+        "remitente": sms.remitente,
+        "puertos": dataclasses.asdict(sms.puertos),
+        "pids": {nombre: p.pid for nombre, p in sms.procesos.items()},
+    }
+
+
+def sms_del_stack(args) -> int:
+    """The phones' side of the stack's Kannel: what the fake SMS centre received, or a phone's
+    answer to the short code (which Kannel passes to the portal's /canales/kannel/entrante/)."""
+    estado = estado_actual()
+    if not estado:
+        raise SystemExit("no hay stack en marcha (scripts/stack.py --fondo o make stack)")
+    if not estado.get("kannel"):
+        raise SystemExit("el stack no tiene Kannel (apt-get install kannel kannel-extras)")
+    directorio = Path(estado["kannel"]["directorio"])
+    if args.de:
+        if not args.texto:
+            raise SystemExit('falta el texto: scripts/stack.py sms --de +593991234567 "SI"')
+        texto = " ".join(args.texto)
+        para = args.para or estado["kannel"]["remitente"]
+        kannel.inyectar_en(directorio, args.de, para, texto)
+        _decir(f"SMS de {args.de} a {para}: «{texto}» entregado a Kannel")
+        return 0
+    enviados = kannel.leer_enviados(directorio)
+    for enviado in enviados:
+        partes = f", {enviado.partes} partes" if enviado.partes > 1 else ""
+        print(f"{enviado.de} → {enviado.para} ({enviado.codificacion}{partes}): {enviado.texto}")
+    if not enviados:
+        _decir("el centro SMS falso no recibió nada todavía")
+    return 0
+
+
 def manage_del_stack(args) -> int:
     estado = estado_actual()
     if not estado:
@@ -471,9 +550,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="orden")
     orden_manage = sub.add_parser("manage", help="manage.py con el entorno del stack")
     orden_manage.add_argument("argumentos", nargs=argparse.REMAINDER)
+    orden_sms = sub.add_parser("sms", help="el lado de los teléfonos del Kannel del stack")
+    orden_sms.add_argument("--ver", action="store_true", help="lo que recibió el centro SMS")
+    orden_sms.add_argument("--de", help="número del teléfono que escribe (+593...)")
+    orden_sms.add_argument("--para", help="número corto (KANNEL_REMITENTE por defecto)")
+    orden_sms.add_argument("texto", nargs="*", help="el texto del mensaje")
     args = parser.parse_args(argv)
     if args.orden == "manage":
         return manage_del_stack(args)
+    if args.orden == "sms":
+        return sms_del_stack(args)
     if args.parar:
         return parar(args)
     if args.fondo:

@@ -258,6 +258,7 @@ def stack(tmp_path_factory):
         "STACK_DIR": str(directorio),
         "STACK_PUERTO": str(_puerto_libre()),
         "STACK_PUERTO_SMTP": str(_puerto_libre()),
+        "STACK_PUERTO_SENDSMS": str(_puerto_libre()),
         "STACK_ESPERA": "420",
     }
     arranque = subprocess.run(
