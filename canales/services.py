@@ -219,6 +219,7 @@ def mensaje_despachar(*, mensaje_id: int) -> bool:
             referencia=str(mensaje.pk),
             ventana_abierta=mensaje.canal == Canal.WHATSAPP and _ventana_abierta(mensaje),
         )
+        entregado_a_la_pasarela = timezone.now()
         try:
             mensaje.id_externo = pasarela.enviar(salida) or ""
         except PasarelaNoDisponible as exc:
@@ -229,7 +230,7 @@ def mensaje_despachar(*, mensaje_id: int) -> bool:
             mensaje.error = str(exc)[:255]
         else:
             mensaje.estado = EstadoMensaje.ENVIADO
-            mensaje.enviado_en = timezone.now()
+            mensaje.enviado_en = entregado_a_la_pasarela
             mensaje.error = ""
             unidades = mensaje.segmentos if mensaje.canal == Canal.SMS else 1
             mensaje.costo = Decimal(str(pasarela.costo_por_segmento)) * unidades
@@ -433,7 +434,11 @@ def entrega_registrar(*, estado: Estado) -> MensajeCanal | None:
         if nuevo <= actual:
             return mensaje
         mensaje.estado = estado.estado
-        cuando = estado.en or timezone.now()
+        # The gateway's own time when it is meaningful (WhatsApp's "read"); Kannel's has whole
+        # seconds and may precede the moment the row was handed over: then, when it reached us.
+        cuando = estado.en
+        if cuando is None or (mensaje.enviado_en and cuando < mensaje.enviado_en):
+            cuando = timezone.now()
         if estado.estado in (EstadoMensaje.ENTREGADO, EstadoMensaje.LEIDO):
             mensaje.entregado_en = mensaje.entregado_en or cuando
         if estado.estado == EstadoMensaje.FALLIDO:

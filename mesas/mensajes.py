@@ -59,8 +59,8 @@ def ajustar(plantilla: str, **partes: str) -> str:
 
 
 def mesa_corta(sesion: Sesion) -> str:
-    return sesion.mesa.nombre.replace("Mesa cantonal de ", "Mesa ").replace(
-        "Mesa sectorial de ", "Mesa "
+    return sesion.mesa.nombre.replace("Mesa cantonal de ", "Mesa de ").replace(
+        "Mesa sectorial de ", "Mesa de "
     )
 
 
@@ -74,7 +74,7 @@ def texto_convocatoria(invitacion: Invitacion, *, recordatorio: bool = False) ->
             )
         else:
             plantilla = _(
-                "{mesa}: sesion {n} el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}"
+                "{mesa}: sesion {n} el {cuando} en {lugar}. ¿Asistira? Responda SI o NO. {enlace}"
             )
         return ajustar(
             plantilla,
@@ -101,7 +101,7 @@ def texto_aviso(invitacion: Invitacion, tipo: str) -> str:
         enlace = enlace_corto(url_de("mesas:invitacion", token=invitacion.token))
         return ajustar(
             _(
-                "{mesa}: CAMBIO, la sesion {n} sera el {cuando} en {lugar}. Asistira? Responda SI o NO. {enlace}"
+                "{mesa}: CAMBIO, la sesion {n} sera el {cuando} en {lugar}. ¿Asistira? Responda SI o NO. {enlace}"
             ),
             mesa=mesa_corta(sesion),
             n=str(sesion.numero),
