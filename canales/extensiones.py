@@ -4,6 +4,9 @@ person's text messages (staff who may see them)."""
 from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
+from core.demo import CARGADORES_DEMO
+
+from .demo import cargar_demo_canales
 
 
 def mensajes_del_actor(actor, user):
@@ -22,6 +25,7 @@ def mensajes_del_actor(actor, user):
 
 
 def registrar() -> None:
+    CARGADORES_DEMO.registrar("Canales", cargar_demo_canales, orden=25)
     SECCIONES_PARTICIPACION.registrar(
         "canales",
         Seccion(titulo=_("Mensajes SMS y WhatsApp"), funcion=mensajes_del_actor),

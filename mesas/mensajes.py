@@ -133,6 +133,24 @@ def convocatorias_enviar(*, invitaciones, usuario=None) -> int:
     return enviadas
 
 
+def reenvios_enviar(*, invitaciones, usuario=None) -> int:
+    """The convocation by text once more (to whoever did not answer): at most one per minute
+    and invitation, so a double click sends one."""
+    minuto = timezone.now().strftime("%Y%m%d%H%M")
+    enviados = 0
+    for invitacion in _por_texto(invitaciones):
+        mensaje = mensaje_enviar(
+            actor=invitacion.actor,
+            texto=texto_convocatoria(invitacion),
+            proposito=Proposito.CONVOCATORIA,
+            objeto=invitacion,
+            clave=f"mesas.invitacion:{invitacion.pk}:reenvio:{minuto}",
+            usuario=usuario,
+        )
+        enviados += mensaje is not None
+    return enviados
+
+
 def avisos_enviar(*, sesion: Sesion, tipo: str, usuario=None) -> int:
     """A change or a cancellation by text, to the invitees who got the convocation by text."""
     convocados = MensajeCanal.objects.filter(

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from actores.models import Actor
 from actores.services import actor_crear
 from actores.validadores import normalizar_identificacion
-from canales.services import destino_de
+from canales.services import canal_de_texto, destino_de
 from core.cache import cambio_publico
 from core.colas import encolar_tras_commit
 from core.documentos import documento_solicitar, documentos_de, documentos_regenerar
@@ -1328,14 +1328,28 @@ def invitaciones_reenviar(
     """Send the invitation again to these invitees (after a change, or to who did not answer):
     the same invitation, its same answer link and calendar entry, one more e-mail. Returns how
     many are on their way (an invitation that has not left yet is already on its way)."""
+    from . import mensajes
+
     sesion = _sesion_editable(sesion)
-    elegidas = [i for i in invitaciones if i.sesion_id == sesion.pk and i.actor.email]
+    elegidas = [
+        i
+        for i in invitaciones
+        if i.sesion_id == sesion.pk and (i.actor.email or canal_de_texto(i.actor))
+    ]
     if not elegidas:
         raise ValidationError(
-            {"invitaciones": _("Marque al menos a una persona invitada que tenga correo.")}
+            {
+                "invitaciones": _(
+                    "Marque al menos a una persona invitada que tenga correo o reciba SMS o "
+                    "WhatsApp."
+                )
+            }
         )
-    ya_enviadas = [i for i in elegidas if i.enviada_en is not None]
+    ya_enviadas = [i for i in elegidas if i.enviada_en is not None and i.actor.email]
     _avisos_crear(ya_enviadas, AvisoConvocatoria.Tipo.REENVIO, usuario=usuario)
+    mensajes.reenvios_enviar(
+        invitaciones=[i for i in elegidas if canal_de_texto(i.actor)], usuario=usuario
+    )
     return len(elegidas)
 
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
-for app in core sie actores mesas pactos eventos comunicacion; do mkdir -p "$app/locale"; done
+for app in core sie actores canales mesas pactos eventos comunicacion; do mkdir -p "$app/locale"; done
 "$PY" manage.py makemessages -l en --no-location --no-obsolete -v 0 \
   --ignore=.venv --ignore=node_modules --ignore=static/vendor --ignore=var --ignore=tests \
   --ignore=bench --ignore=staticfiles --ignore=docs

@@ -90,6 +90,9 @@ class PasarelaWhatsApp(Pasarela):
     _sesion: httpx.Client | None = field(default=None, init=False, repr=False, compare=False)
     _clave: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        self.costo_por_segmento = float(getattr(settings, "WHATSAPP_COSTO_MENSAJE", 0) or 0)
+
     def _whatsapp(self) -> WhatsApp:
         """One pywa client per configuration, made on first use and kept with its connection
         pool (a new httpx client costs 20-80 ms, a new TLS connection more): keep one

@@ -372,3 +372,23 @@ def test_el_canal_preferido_sms_exige_celular_y_consentimiento():
     with pytest.raises(ValidationError) as error:
         actor.full_clean()
     assert "consentimiento" in str(error.value)
+
+
+def test_volver_a_invitar_por_sms_a_quien_no_respondio(facilitador):
+    from mesas.services import invitaciones_reenviar
+
+    miembro = miembro_solo_celular()
+    sesion = SesionFactory()
+    convocatoria_enviar(sesion=sesion, actores=[miembro], usuario=facilitador)
+    despachar_todo()
+
+    assert (
+        invitaciones_reenviar(
+            sesion=sesion, invitaciones=list(sesion.invitaciones.all()), usuario=facilitador
+        )
+        == 1
+    )
+    # A double click in the same minute sends one.
+    invitaciones_reenviar(sesion=sesion, invitaciones=list(sesion.invitaciones.all()))
+    [otra_vez] = despachar_todo()
+    assert "Responda SI o NO" in otra_vez

@@ -24,6 +24,7 @@ ESPERADOS = {
     "core.demo.CARGADORES_DEMO": [
         ("SIE: indicadores, valores y metas", "sie"),
         ("Actores", "actores"),
+        ("Canales", "canales"),
         ("Mesas", "mesas"),
         ("Pactos", "pactos"),
         ("Hoja de ruta", "pactos"),
