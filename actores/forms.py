@@ -118,6 +118,8 @@ class ActorForm(forms.ModelForm):
             "canton"
         )
         self.fields["identificacion"].validators = []  # validated in clean_identificacion
+        # A spreadsheet without the column keeps e-mail as the preferred channel.
+        self.fields["canal_preferido"].required = False
         if self.instance.pk is None:
             self.fields["motivo"].widget = forms.HiddenInput()  # the first position needs no reason
         if not mostrar_personales:
@@ -163,6 +165,9 @@ class ActorForm(forms.ModelForm):
             ),
             Submit("guardar", _("Guardar actor")),
         )
+
+    def clean_canal_preferido(self):
+        return self.cleaned_data.get("canal_preferido") or Actor.CanalPreferido.CORREO
 
     def clean_identificacion(self):
         valor = normalizar_identificacion(self.cleaned_data.get("identificacion", ""))

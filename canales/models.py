@@ -125,6 +125,13 @@ class MensajeCanal(models.Model):
     def saliente(self) -> bool:
         return self.direccion == self.Direccion.SALIENTE
 
+    @property
+    def segundos_entrega(self) -> float | None:
+        """Seconds from the gateway taking it to the report of its delivery."""
+        if self.enviado_en and self.entregado_en:
+            return max((self.entregado_en - self.enviado_en).total_seconds(), 0.0)
+        return None
+
 
 class BajaCanal(models.Model):
     """A number that answered BAJA or STOP: nothing more is sent to it, on any channel, until the
