@@ -28,7 +28,9 @@ AVANCE = re.compile(
 
 def _titulo_corto(compromiso: Compromiso, largo: int) -> str:
     titulo = compromiso.titulo.strip()
-    return titulo if len(titulo) <= largo else titulo[: largo - 1].rstrip() + "."
+    if len(titulo) <= largo:
+        return titulo
+    return titulo[: largo - 3].rsplit(" ", 1)[0].rstrip(" ,;:") + "..."
 
 
 def texto_recordatorio(compromiso: Compromiso) -> str:
