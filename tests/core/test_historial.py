@@ -240,3 +240,19 @@ def test_m2m_sin_consultas_por_entrada(crear_usuario):
         h = historial_de(a.history.all(), limite=10)
     assert len(varias) <= len(una) + 1  # + the products named, in one query
     assert any("Productos" in c.etiqueta for e in h.entradas for c in e.cambios)
+
+
+def test_la_pagina_del_compromiso_no_crece_en_consultas_con_el_historial(cliente_de, coordinadora):
+    lideres = [ActorFactory() for _ in range(3)]
+    compromiso = CompromisoFactory()
+    cliente = cliente_de(coordinadora)
+    url = f"/pactos/compromisos/{compromiso.pk}/"
+    _cambiar(compromiso, coordinadora, lideres, 1)
+    cliente.get(url)  # warm the caches the page shares with others
+    with CaptureQueriesContext(connection) as una:
+        assert cliente.get(url).status_code == 200
+    _cambiar(compromiso, coordinadora, lideres, 9, desde=1)
+    with CaptureQueriesContext(connection) as diez:
+        html = cliente.get(url).content.decode()
+    assert seccion(html).count("Modificado") == 10
+    assert len(diez) == len(una), f"{len(una)} consultas con 1 cambio, {len(diez)} con 10"
