@@ -61,10 +61,6 @@ class Historial:
         return self.todo or len(self.entradas) <= 5
 
 
-def _accion(tipo: str) -> str:
-    return {"+": _("Creado"), "-": _("Eliminado")}.get(tipo, _("Modificado"))
-
-
 def _quien(usuario) -> str:
     if usuario is None:
         return _("Sistema")
@@ -208,7 +204,8 @@ def historial_de(
             quien=_quien(fila.history_user),
             cuando=fila.history_date,
             tipo=fila.history_type,
-            accion=_accion(fila.history_type),
+            # simple-history's own names (Creación, Modificación, Eliminación in the portal)
+            accion=str(fila.get_history_type_display()),
             motivo=fila.history_change_reason or "",
             objeto=str(fila.instance) if con_objeto else "",
         )

@@ -68,7 +68,7 @@ def test_cambio_de_un_actor_con_telefono_solo_para_quien_ve_datos_personales(
     assert respuesta.status_code == 302, respuesta.content.decode()[:3000]
 
     texto = seccion(cliente.get(f"/actores/{actor.pk}/").content.decode())
-    assert "María" in texto and "Modificado" in texto
+    assert "María" in texto and "Modificación" in texto
     assert "Tipo de actor: Comunitario / economía popular y solidaria → Academia" in texto
     assert "Teléfono: +593 2-250-0000 → +593 99 123 4567" in texto, texto
 
@@ -132,7 +132,7 @@ def test_pacto_y_sus_compromisos_en_la_pagina_de_historial(cliente_de, coordinad
     de_compromisos = seccion(html, "historial-compromisos")
     assert "Título: Señalética → Señalética turística" in de_compromisos
     assert "«1. Señalética turística»" in de_compromisos
-    assert "Changed" not in html and "Modificado" in html
+    assert "Changed" not in html and "Modificación" in html
 
 
 def test_actividad_estado_con_etiquetas_y_productos(cliente_de, crear_usuario):
@@ -220,7 +220,7 @@ def test_consultas_del_historial_no_crecen_con_las_entradas(coordinadora, crear_
     _cambiar(compromiso, otro, lideres, 10, desde=1)
     with CaptureQueriesContext(connection) as diez:
         h10 = historial_de(Compromiso.history.filter(pacto_id=compromiso.pacto_id), limite=10)
-    assert [e.accion for e in h1.entradas] == ["Modificado", "Creado"]
+    assert [e.accion for e in h1.entradas] == ["Modificación", "Creación"]
     assert len(h10.entradas) == 10
     assert all(e.cambios for e in h10.entradas)
     # the rows with their authors, the rows before the oldest shown, the leaders they name
@@ -254,5 +254,5 @@ def test_la_pagina_del_compromiso_no_crece_en_consultas_con_el_historial(cliente
     _cambiar(compromiso, coordinadora, lideres, 9, desde=1)
     with CaptureQueriesContext(connection) as diez:
         html = cliente.get(url).content.decode()
-    assert seccion(html).count("Modificado") == 10
+    assert seccion(html).count("Modificación") == 10
     assert len(diez) == len(una), f"{len(una)} consultas con 1 cambio, {len(diez)} con 10"
