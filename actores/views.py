@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from core.cache import PaginaPublicaMixin
 from core.exportar import respuesta_descarga
+from core.historial import historial_para
 from core.permisos import exigir_permiso
 from core.rules import es_coordinador
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
@@ -24,6 +25,7 @@ from . import importacion as imp
 from .analisis import mapa_de, red_de
 from .filters import ActorFilter, MapaFilter
 from .forms import (
+    CAMPOS_PERSONALES_FORM,
     ActorForm,
     AsignacionForm,
     FusionarForm,
@@ -212,6 +214,17 @@ class ActorExportarView(VistaStaff):
 # --- Detail --------------------------------------------------------------------------------------
 
 
+# What the history shows only to those who may see personal data: the contact and identification
+# fields and the consent given (the page's "Contacto e identificación" card).
+CAMPOS_PERSONALES_HISTORIAL = {
+    *CAMPOS_PERSONALES_FORM,
+    "consentimiento_datos",
+    "consentimiento_fecha",
+    "consentimiento_finalidad",
+    "consentimiento_nombre_publico",
+}
+
+
 class ActorDetalleView(PaginaPublicaMixin, VistaStaff):
     """Staff see the whole record; anyone else sees a public organisation's public card only
     (actores.ver_actor admits anonymous visitors for public actors)."""
@@ -231,10 +244,17 @@ class ActorDetalleView(PaginaPublicaMixin, VistaStaff):
     def _contexto_staff(self, pk: int) -> dict:
         actor = self.objeto = actor_para_detalle(usuario=self.request.user, pk=pk)
         puede_editar = self.puede("actores.editar_actor")
+        ver_personales = self.puede("actores.ver_datos_personales")
         mapa = {c: getattr(actor, c) for c in ("influencia", "interes", "posicion")}
         return {
             "actor": actor,
-            "ver_personales": self.puede("actores.ver_datos_personales"),
+            "ver_personales": ver_personales,
+            "historial": historial_para(
+                self.request,
+                actor.history.all(),
+                personales=CAMPOS_PERSONALES_HISTORIAL,
+                ver_personales=ver_personales,
+            ),
             "puede_editar": puede_editar,
             "puede_posicion": self.puede("actores.cambiar_posicion"),
             "puede_relaciones": self.puede("actores.gestionar_relaciones"),

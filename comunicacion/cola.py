@@ -32,6 +32,23 @@ def mensajes_vencidos(usuario) -> Pendientes:
     )
 
 
+def por_publicar(usuario) -> Pendientes:
+    filas, total = primeros_y_total(selectors.mensajes_por_publicar())
+    return Pendientes(
+        total=total,
+        url=reverse("comunicacion:bandeja") + "?estado=respondido",
+        elementos=[
+            Elemento(
+                texto=m.asunto,
+                url=reverse("comunicacion:mensaje", args=[m.pk]) + "#publicacion",
+                detalle=_("Respondido el %(fecha)s")
+                % {"fecha": formats.date_format(m.respondido_en)},
+            )
+            for m in filas
+        ],
+    )
+
+
 def comentarios(usuario) -> Pendientes:
     filas, total = primeros_y_total(sel_consulta.comentarios_sin_respuesta())
     return Pendientes(
@@ -73,6 +90,18 @@ TAREAS = [
             icono="bi-envelope-exclamation",
         ),
         60,
+    ),
+    (
+        "comunicacion_por_publicar",
+        TareaCola(
+            titulo=gettext_lazy("Respuestas por revisar antes de publicarlas"),
+            roles=frozenset({Rol.COMUNICACION}),
+            permiso="comunicacion.aprobar_publicacion",
+            funcion=por_publicar,
+            vacio=gettext_lazy("No hay respuestas esperando su versión pública."),
+            icono="bi-chat-left-quote",
+        ),
+        65,
     ),
     (
         "comunicacion_comentarios",

@@ -15,6 +15,7 @@ from sie.models import Canton, Eje
 
 from . import services
 from .models import AccionComunicacion, Mensaje, Noticia
+from .services import publicacion
 
 QUITO = ZoneInfo("America/Guayaquil")
 
@@ -200,6 +201,18 @@ def cargar_demo(*, usuarios: dict, salida=None) -> str:
             services.mensaje_responder(
                 mensaje=mensaje, usuario=comunicacion, respuesta=datos["respuesta"], enviar=False
             )
+            if mensaje.publicar:  # its public version, reviewed and approved by the team
+                publicacion.mensaje_publicacion_guardar(
+                    mensaje=mensaje,
+                    usuario=comunicacion,
+                    pregunta_publica=publicacion.propuesta_publica(
+                        mensaje.texto, nombre=mensaje.nombre
+                    ),
+                    respuesta_publica=publicacion.propuesta_publica(
+                        datos["respuesta"], nombre=mensaje.nombre
+                    ),
+                    aprobar=True,
+                )
             respondidos += 1
     acciones = _acciones(comunicacion)
     from .demo_consulta import cargar_demo_consulta

@@ -13,6 +13,11 @@ PERMISOS = {
     "comunicacion.ver_mensajes": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.responder_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.asignar_mensaje": (comunica, _("el rol de Comunicación o de Coordinación")),
+    # "Preguntó, respondimos": the public version of an answer is published only once approved.
+    "comunicacion.aprobar_publicacion": (
+        comunica,
+        _("el rol de Comunicación o de Coordinación"),
+    ),
     "comunicacion.ver_suscripciones": (comunica, _("el rol de Comunicación o de Coordinación")),
     "comunicacion.ver_plan": (es_personal, _("pertenecer al equipo del programa")),
     "comunicacion.gestionar_plan": (comunica, _("el rol de Comunicación o de Coordinación")),

@@ -67,6 +67,7 @@ GESTION = {
     "mensaje_anotar": ("mensajes/<int:pk>/nota/", views.MensajeAnotarView),
     "mensaje_plazo": ("mensajes/<int:pk>/plazo/", views.MensajePlazoView),
     "mensaje_cerrar": ("mensajes/<int:pk>/cerrar/", views.MensajeCerrarView),
+    "mensaje_publicacion": ("mensajes/<int:pk>/publicacion/", views.MensajePublicacionView),
     "suscripciones_gestion": ("suscripciones/", suscripciones.SuscripcionesGestionView),
     "consultas_gestion": ("consultas/", consulta.ConsultasGestionView),
     "consulta_abrir": ("consultas/abrir/", consulta.ConsultaAbrirView),

@@ -195,6 +195,26 @@ class RespuestaForm(_Crispy, forms.Form):
     )
 
 
+class PublicacionForm(_Crispy, forms.Form):
+    """The public version of an answered message, for "Preguntó, respondimos"."""
+
+    pregunta_publica = forms.CharField(
+        label=_("Pregunta, tal como se publicará"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required=False,
+        help_text=_("Sin el nombre, el correo, el teléfono ni otros datos de quien escribió."),
+    )
+    respuesta_publica = forms.CharField(
+        label=_("Respuesta, tal como se publicará"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=6000,
+        required=False,
+        help_text=_("Sin saludo personal ni firma: la leerá cualquier visitante."),
+    )
+    aprobar = forms.BooleanField(required=False)  # the "Aprobar y publicar" button
+
+
 class AccionForm(_Crispy, forms.ModelForm):
     class Meta:
         model = AccionComunicacion

@@ -225,6 +225,21 @@ class Mensaje(models.Model):
     respondido_en = models.DateTimeField(_("respondido en"), null=True, blank=True)
     respuesta_enviada_en = models.DateTimeField(_("respuesta enviada en"), null=True, blank=True)
     cerrado_en = models.DateTimeField(_("cerrado en"), null=True, blank=True)
+    # "Preguntó, respondimos": a separate public version, edited and approved by the team; the
+    # answer e-mailed to the sender is never published as such.
+    pregunta_publica = models.TextField(_("pregunta publicada"), max_length=4000, blank=True)
+    respuesta_publica = models.TextField(_("respuesta publicada"), blank=True)
+    publicacion_aprobada_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("publicación aprobada por"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publicacion_aprobada_en = models.DateTimeField(
+        _("publicación aprobada el"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("mensaje ciudadano")
@@ -241,6 +256,11 @@ class Mensaje(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(email="") | ~Q(telefono=""), name="mensaje_con_correo_o_celular"
+            ),
+            models.CheckConstraint(
+                condition=Q(publicacion_aprobada_en__isnull=True)
+                | (Q(publicar=True) & ~Q(respuesta_publica="")),
+                name="mensaje_publicado_con_permiso_y_texto",
             ),
         ]
         indexes = [models.Index(fields=["estado", "recibido"], name="mensaje_estado_recibido_idx")]

@@ -40,13 +40,33 @@ def noticias_gestion() -> QuerySet[Noticia]:
 
 
 def respuestas_publicas() -> QuerySet[Mensaje]:
-    """ "You asked, we answered": answered messages whose sender agreed to publication."""
+    """ "You asked, we answered": the approved public versions of answered messages whose sender
+    agreed to publication (never the e-mailed answer, nor the subject or text as written)."""
     return (
-        Mensaje.objects.filter(publicar=True, respondido_en__isnull=False)
-        .exclude(respuesta="")
+        Mensaje.objects.filter(publicar=True, publicacion_aprobada_en__isnull=False)
+        .exclude(respuesta_publica="")
         .select_related("canton")
-        .only("asunto", "texto", "respuesta", "respondido_en", "canton__nombre")
-        .order_by("-respondido_en")
+        .only(
+            "tipo",
+            "tema",
+            "pregunta_publica",
+            "respuesta_publica",
+            "respondido_en",
+            "publicacion_aprobada_en",
+            "canton__nombre",
+        )
+        .order_by("-publicacion_aprobada_en", "-pk")
+    )
+
+
+def mensajes_por_publicar() -> QuerySet[Mensaje]:
+    """Answered messages whose sender agreed to publication and whose public version nobody
+    has reviewed yet (saving it without approval is the decision not to publish it)."""
+    return (
+        Mensaje.objects.filter(publicar=True, publicacion_aprobada_en__isnull=True)
+        .exclude(respuesta="")
+        .filter(respuesta_publica="")
+        .order_by("respondido_en", "pk")
     )
 
 

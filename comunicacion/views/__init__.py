@@ -27,10 +27,12 @@ from ..forms import (
     NotaForm,
     NoticiaForm,
     PlazoForm,
+    PublicacionForm,
     RespuestaForm,
     SeguimientoForm,
 )
 from ..models import AccionComunicacion, Mensaje, Noticia
+from ..services import publicacion
 from .base import LimitePorHoraMixin
 
 POR_PAGINA = 9
@@ -290,11 +292,14 @@ class MensajeView(VistaAccion):
         kwargs.setdefault("form_nota", NotaForm())
         kwargs.setdefault("form_plazo", PlazoForm(initial={"plazo": m.plazo_fijado or m.plazo}))
         kwargs.setdefault("form_cerrar", CerrarForm())
+        if m.publicar and m.respuesta:
+            kwargs.setdefault("form_publicacion", _form_publicacion(m))
         contexto = super().get_context_data(**kwargs)
         contexto["mensaje"] = m
         contexto["notas"] = selectors.notas_de_mensaje(mensaje=m)
         contexto["puede_responder"] = self.puede("comunicacion.responder_mensaje")
         contexto["puede_asignar"] = self.puede("comunicacion.asignar_mensaje")
+        contexto["puede_aprobar"] = self.puede("comunicacion.aprobar_publicacion")
         return contexto
 
     def form_invalid(self, form, status=400):
@@ -308,6 +313,22 @@ class MensajeView(VistaAccion):
 
     def get_success_url(self):
         return reverse("comunicacion:mensaje", args=[self.objeto.pk])
+
+
+def _form_publicacion(m: Mensaje) -> PublicacionForm:
+    """The public version as saved, or a first proposal made from the sender's text and the
+    answer (without greeting, signature nor the sender's data) for the team to edit."""
+    revisada = bool(m.respuesta_publica)
+    return PublicacionForm(
+        initial={
+            "pregunta_publica": m.pregunta_publica
+            if revisada
+            else publicacion.propuesta_publica(m.texto, nombre=m.nombre),
+            "respuesta_publica": m.respuesta_publica
+            if revisada
+            else publicacion.propuesta_publica(m.respuesta, nombre=m.nombre),
+        }
+    )
 
 
 class _AccionDeMensaje(SoloPost, MensajeView):
@@ -351,6 +372,12 @@ MensajePlazoView = _AccionDeMensaje.declarar(
 )
 MensajeCerrarView = _AccionDeMensaje.declarar(
     CerrarForm, services.mensaje_cerrar, gettext_lazy("Mensaje cerrado.")
+)
+MensajePublicacionView = _AccionDeMensaje.declarar(
+    PublicacionForm,
+    publicacion.mensaje_publicacion_guardar,
+    gettext_lazy("Versión pública guardada."),
+    permiso="comunicacion.responder_mensaje",
 )
 
 

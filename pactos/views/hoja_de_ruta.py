@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.documentos import documento_de
 from core.exportar import respuesta_descarga
+from core.historial import historial_para
 from core.seguridad import destino_local
 from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 from pactos.forms.hoja_de_ruta import (
@@ -188,9 +189,7 @@ class ActividadDetalleView(HojaDeRutaBase):
         context["actividad"] = actividad
         context["alertas"] = alertas_de([actividad], hoy=context["hoy"])
         context["dependientes"] = actividad.dependientes.order_by("bloque", "orden")
-        context["historial"] = actividad.history.select_related("history_user").order_by(
-            "-history_date"
-        )[:25]
+        context["historial"] = historial_para(self.request, actividad.history.all())
         if actividad.puede_actualizar:
             context["form_avance"] = kwargs.get("form") or ActividadAvanceForm(
                 instance=copy.copy(actividad)

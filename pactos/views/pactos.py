@@ -21,6 +21,7 @@ from core.cache import PaginaPublicaMixin, datos_publicos
 from core.enlaces import FeedPortal
 from core.exportar import respuesta_descarga
 from core.forms import ConfirmarForm
+from core.historial import historial_para
 from core.seguridad import destino_local
 from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
@@ -327,9 +328,9 @@ class PactoHistorialView(PaginaPacto):
         pacto = self.objeto
         return super().get_context_data(
             pacto=pacto,
-            cambios=list(pacto.history.select_related("history_user")[:50]),
-            cambios_compromisos=list(
-                Compromiso.history.filter(pacto_id=pacto.pk).select_related("history_user")[:100]
+            cambios=historial_para(self.request, pacto.history.all(), excluidos={"version"}),
+            cambios_compromisos=historial_para(
+                self.request, Compromiso.history.filter(pacto_id=pacto.pk), con_objeto=True
             ),
             **kwargs,
         )
@@ -476,7 +477,9 @@ class CompromisoGestionView(VistaStaff):
             else None,
             "evidencia_form": EvidenciaForm() if puede_actualizar else None,
             "otros": pacto.compromisos.exclude(pk=compromiso.pk).order_by("numero"),
-            "historial": compromiso.history.select_related("history_user")[:20],
+            "historial": historial_para(
+                self.request, compromiso.history.all(), excluidos={"ultima_actualizacion"}
+            ),
             "avances_por_mensaje": list(
                 compromiso.avances_propuestos.select_related("actor", "revisado_por")[:10]
             ),

@@ -8,6 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.historial import historial_para
 from core.seguridad import destino_local
 from core.vistas import SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
@@ -115,7 +116,7 @@ class _ContextoMedicion:
         )
         return super().get_context_data(
             medicion=m,
-            historial=m.history.select_related("history_user")[:10],
+            historial=historial_para(self.request, m.history.all()),
             puede_registrar=self.request.user.has_perm("sie.registrar_medicion"),
             categoria=dict(DIMENSIONES.get(m.desagregacion, ("", []))[1]).get(m.categoria, ""),
             **kwargs,

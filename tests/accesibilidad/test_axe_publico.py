@@ -102,6 +102,24 @@ def _confirmar_comentario_demo() -> dict:
     return {"token": consulta.comentario_token(comentario=pendiente)}
 
 
+def _actor_demo() -> dict:
+    from actores.models import Actor
+
+    return {"pk": Actor.objects.order_by("pk").first().pk}
+
+
+def _compromiso_demo() -> dict:
+    from pactos.models import Compromiso
+
+    return {"pk": Compromiso.objects.order_by("pk").first().pk}
+
+
+def _mensaje_publicable_demo() -> dict:
+    from comunicacion.models import Mensaje
+
+    return {"pk": Mensaje.objects.filter(publicar=True).exclude(respuesta="").first().pk}
+
+
 TURISMO = "estrategia-provincial-de-turismo-de-pichincha"
 LANZAMIENTO = "lanzamiento-del-programa-pactos-por-pichincha"
 SOCIALIZACION = "socializacion-de-resultados-de-los-pactos-por-pichincha"
@@ -207,6 +225,20 @@ PAGINAS = [
         consulta="?q=turismo",
     ),
     Pagina("error 403", "sie:gestion", estado=403, cuenta="facilitador"),
+    # Staff pages with a record's history (core.historial) and a message's public version
+    Pagina("un actor con su historial", "actores:detalle", _actor_demo, cuenta="coordinadora"),
+    Pagina(
+        "un compromiso con su historial",
+        "pactos:compromiso_gestion",
+        _compromiso_demo,
+        cuenta="coordinadora",
+    ),
+    Pagina(
+        "un mensaje y su versión pública",
+        "comunicacion:mensaje",
+        _mensaje_publicable_demo,
+        cuenta="comunicacion",
+    ),
 ]
 
 

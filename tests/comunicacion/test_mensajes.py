@@ -3,10 +3,12 @@ inbox, the answer e-mailed once; personal data only for staff."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from comunicacion import services
 from comunicacion.models import Mensaje
+from comunicacion.services import publicacion
 from comunicacion.views import ContactoView
 from sie.models import Canton
 
@@ -160,8 +162,23 @@ def test_pregunto_respondimos_solo_con_permiso_y_sin_datos_personales(client, co
         services.mensaje_responder(
             mensaje=m, usuario=comunicador, respuesta="Sí, en 2027.", enviar=False
         )
+    # Nothing is public until someone approves the public version (issue 17).
     html = client.get(reverse("comunicacion:respuestas")).content.decode()
-    assert "Señalética" in html and "Sí, en 2027." in html and "Puerto Quito" in html
+    assert "Sí, en 2027." not in html and "señalética" not in html
+    for m in (con_permiso, sin_permiso):
+        try:
+            publicacion.mensaje_publicacion_guardar(
+                mensaje=m,
+                usuario=comunicador,
+                pregunta_publica=m.texto,
+                respuesta_publica="Sí, en 2027.",
+                aprobar=True,
+            )
+        except ValidationError:
+            assert m == sin_permiso  # its sender did not agree to publication
+    html = client.get(reverse("comunicacion:respuestas")).content.decode()
+    assert "¿Habrá señalética?" in html and "Sí, en 2027." in html and "Puerto Quito" in html
+    assert html.count("Sí, en 2027.") == 1
     assert "Asunto privado" not in html and sin_responder.asunto not in html
     assert "Ana Pérez" not in html and "ana@example.org" not in html
 

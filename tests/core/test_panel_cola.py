@@ -47,6 +47,16 @@ def _datos(k: int, *, facilitador, desde: int = 0) -> None:
         Mensaje.objects.filter(pk=m.pk).update(
             recibido=timezone.now() - datetime.timedelta(days=60)
         )
+        Mensaje.objects.create(  # answered, its public version to review
+            nombre="Vecino",
+            email="w@example.org",
+            asunto=f"R{i}",
+            texto="?",
+            publicar=True,
+            estado=Mensaje.Estado.RESPONDIDO,
+            respuesta="Sí.",
+            respondido_en=timezone.now(),
+        )
         Noticia.objects.create(
             titulo=f"Borrador {i}", slug=f"borrador-{i}", resumen="r", cuerpo="c"
         )
@@ -73,6 +83,7 @@ ESPERADO = {
     "facilitacion": {"mesas_proximas", "mesas_por_cerrar", "mesas_actas_por_publicar"},
     "comunicacion": {
         "comunicacion_mensajes_vencidos",
+        "comunicacion_por_publicar",
         "comunicacion_comentarios",
         "comunicacion_borradores",
     },

@@ -70,6 +70,7 @@ ESPERADOS = {
         ("pactos_atrasados", "pactos"),
         ("pactos_sin_contacto", "pactos"),
         ("comunicacion_mensajes_vencidos", "comunicacion"),
+        ("comunicacion_por_publicar", "comunicacion"),
         ("comunicacion_comentarios", "comunicacion"),
         ("comunicacion_borradores", "comunicacion"),
         ("sie_por_validar", "sie"),

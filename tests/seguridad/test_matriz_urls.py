@@ -629,7 +629,7 @@ MATRIZ: list[Fila] = [
     F("comunicacion:mensaje", COORD_COMU, por_pk("mensaje")),
     *(
         F(f"comunicacion:mensaje_{a}", POST_COORD_COMU, por_pk("mensaje"))
-        for a in ("asignar", "anotar", "plazo", "cerrar")
+        for a in ("asignar", "anotar", "plazo", "cerrar", "publicacion")
     ),
     # Subscriptions and message tracking: the links' signed token is the authorisation, so a
     # valid one opens for everybody (it shows a button, never the address) and a forged one
