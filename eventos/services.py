@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,7 @@ from .models import (
     Sistematizacion,
     TareaLogistica,
 )
-from .plantillas import PLANTILLA_LANZAMIENTO
+from .plantillas import plantilla_de
 
 logger = logging.getLogger(__name__)
 
@@ -204,11 +205,18 @@ def sesion_eliminar(*, sesion: Sesion, usuario: Usuario) -> None:
 
 @transaction.atomic
 def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
-    """Add the founding document's launch checklist (items already present are skipped)."""
+    """Add the logistics template of the event's kind (items already present are skipped).
+
+    A deadline counted back from the event that has already passed is set to today: a new task
+    is never born overdue (an event created ten days ahead gets its 45-days-before tasks due
+    today, not sixteen red lines)."""
     existentes = set(evento.tareas.values_list("titulo", flat=True))
     dia_del_evento = timezone.localtime(evento.inicio).date()
+    hoy = timezone.localdate()
     creadas = 0
-    for orden, (categoria, titulo, dias, detalle) in enumerate(PLANTILLA_LANZAMIENTO, start=1):
+    for orden, (categoria, titulo, dias, detalle) in enumerate(
+        plantilla_de(evento.tipo), start=1
+    ):
         titulo = str(titulo)
         if titulo in existentes:
             continue
@@ -217,7 +225,7 @@ def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
             categoria=categoria,
             titulo=titulo,
             detalle=detalle,
-            fecha_limite=dia_del_evento - timedelta(days=dias),
+            fecha_limite=max(dia_del_evento - timedelta(days=dias), hoy),
             orden=orden * 10,
         )
         creadas += 1
@@ -692,10 +700,10 @@ def sistematizacion_guardar(*, evento: Evento, usuario: Usuario, datos: dict) ->
     evento = Evento.objects.get(pk=evento.pk)
     if evento.inicio > timezone.now():
         raise ValidationError(_("La sistematización se registra después del evento."))
-    registro = Sistematizacion.objects.filter(evento=evento).first()
+    registro = Sistematizacion.objects.select_for_update().filter(evento=evento).first()
     if registro is None:
         registro = Sistematizacion(evento=evento)
-    else:
+    elif _informe_emitido(registro):
         registro.version += 1
     _asignar(registro, datos)
     registro.actualizado_por = _usuario(usuario)
@@ -712,12 +720,26 @@ def foto_agregar(*, evento: Evento, usuario: Usuario, imagen: File, pie: str = "
     foto = FotoEvento(evento=evento, imagen=imagen, pie=pie)
     _validar(foto)
     foto.save()
-    Sistematizacion.objects.filter(evento=evento).update(version=models.F("version") + 1)
+    registro = Sistematizacion.objects.select_for_update().filter(evento=evento).first()
+    if registro is not None and _informe_emitido(registro):
+        Sistematizacion.objects.filter(pk=registro.pk).update(version=models.F("version") + 1)
     return foto
+
+
+def _informe_emitido(registro: Sistematizacion) -> bool:
+    """Whether a report of the systematization's current version was already asked for: only
+    then does a change make a new version (the first report is "Versión 1", however many times
+    the text was saved or photos added before it)."""
+    from core.documentos import documentos_de
+
+    return documentos_de(
+        modelo=Evento, pks=[registro.evento_id], tipo=TIPO_INFORME
+    ).filter(version=registro.version).exists()
 
 
 TIPO_INFORME = "eventos_informe"
 TIPO_CERTIFICADO = "eventos_certificado"
+TIPO_CERTIFICADOS = "eventos_certificados"
 TIPO_PROGRAMA = "eventos_programa"
 
 
@@ -731,15 +753,99 @@ def informe_solicitar(*, evento: Evento, usuario: Usuario) -> Documento:
 
 
 def certificados_solicitar(*, evento: Evento, usuario: Usuario) -> list[Documento]:
-    """One attendance certificate (PDF) per person who attended."""
-    from core.documentos import documento_solicitar
+    """One attendance certificate (PDF) per person who attended, walk-ins included, and all of
+    them in one PDF for the coordinator.
+
+    Each certificate, once ready, is e-mailed to its person when the list has their address
+    (certificado_enviar); the coordinator is e-mailed when the whole file is ready
+    (certificados_listos_avisar). Asking again adds those who arrived since and makes the whole
+    file again; nobody gets their certificate twice."""
+    from core.documentos import documento_de, documento_solicitar, documentos_regenerar
 
     if evento.estado not in (Evento.Estado.REALIZADO, Evento.Estado.SISTEMATIZADO):
         raise ValidationError(_("Los certificados se emiten cuando el evento se ha realizado."))
     asistentes = list(evento.invitados.filter(asistio=True).select_related("evento"))
     if not asistentes:
         raise ValidationError(_("Nadie tiene registrada su asistencia todavía."))
-    return [
+    documentos = [
         documento_solicitar(fuente=invitado, tipo=TIPO_CERTIFICADO, usuario=usuario)
         for invitado in asistentes
     ]
+    todos = documento_de(evento, TIPO_CERTIFICADOS)
+    if todos is not None and todos.estado == Documento.Estado.LISTO:
+        # Who attended may have changed since (a walk-in registered later): made again, and the
+        # e-mail that it is ready goes to whoever asked this time.
+        Documento.objects.filter(pk=todos.pk).update(solicitado_por=_usuario(usuario))
+        documentos_regenerar(documentos=Documento.objects.filter(pk=todos.pk))
+    else:
+        documento_solicitar(fuente=evento, tipo=TIPO_CERTIFICADOS, usuario=usuario)
+    return documentos
+
+
+def certificados_de_evento(*, evento: Evento) -> Documento | None:
+    """The file with all the event's certificates (the latest asked for), whatever its state."""
+    from core.documentos import documento_de
+
+    return documento_de(evento, TIPO_CERTIFICADOS)
+
+
+def certificado_enviar(*, invitado_id: int) -> bool:
+    """E-mail a person who attended the link to their certificate, once; False when there is
+    no address, the certificate is not ready or it was sent before."""
+    from core.documentos import documento_de
+
+    with transaction.atomic():
+        invitado = (
+            Invitado.objects.select_for_update()
+            .select_related("evento")
+            .filter(pk=invitado_id, asistio=True)
+            .exclude(email="")
+            .first()
+        )
+        if invitado is None:
+            return False
+        documento = documento_de(invitado, TIPO_CERTIFICADO)
+        if documento is None or documento.estado != Documento.Estado.LISTO:
+            return False
+        try:
+            with transaction.atomic():
+                Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.CERTIFICADO)
+        except IntegrityError:
+            return False  # sent before
+        _enviar_correo(
+            invitado, "certificado", {"url_certificado": enlaces.url_certificado(invitado)}
+        )
+    return True
+
+
+def certificados_listos_avisar(*, documento_id: int) -> bool:
+    """Tell whoever asked for the event's certificates that the file with all of them is ready,
+    with its link."""
+    from core.enlaces import url_absoluta
+
+    documento = (
+        Documento.objects.select_related("solicitado_por")
+        .filter(pk=documento_id, tipo=TIPO_CERTIFICADOS, estado=Documento.Estado.LISTO)
+        .first()
+    )
+    persona = documento.solicitado_por if documento else None
+    if persona is None or not persona.email:
+        return False
+    evento = Evento.objects.get(pk=documento.object_id)
+    correo_enviar(
+        para=persona.email,
+        plantilla="eventos/email/certificados_listos",
+        contexto={
+            "persona": persona,
+            "evento": evento,
+            "asistentes": evento.invitados.filter(asistio=True).count(),
+            "enviados": Correo.objects.filter(
+                invitado__evento=evento, tipo=Correo.Tipo.CERTIFICADO
+            ).count(),
+            "url_documento": url_absoluta(documento.get_absolute_url()),
+            "url_descarga": url_absoluta(
+                reverse("core:documento_descargar", kwargs={"uuid": documento.uuid})
+            ),
+        },
+    )
+    return True

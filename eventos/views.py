@@ -684,6 +684,7 @@ class _DeLaSistematizacion:
             informes=informes.order_by("-version")[:5],
             certificados_listos=certificados.filter(estado=Documento.Estado.LISTO).count(),
             certificados_total=certificados.count(),
+            certificados_todos=services.certificados_de_evento(evento=self.evento),
             asistentes=len(asistentes),
             cifras=selectors.cifras_asistencia(evento=self.evento),
             ya_paso=self.evento.inicio <= timezone.now(),
