@@ -53,6 +53,4 @@ def url_acreditacion(invitado: Invitado) -> str:
 
 def url_certificado(invitado: Invitado) -> str:
     """The download of the guest's attendance certificate, through their personal link."""
-    return url_absoluta(
-        reverse("eventos:certificado", kwargs={"token": token_respuesta(invitado)})
-    )
+    return url_absoluta(reverse("eventos:certificado", kwargs={"token": token_respuesta(invitado)}))

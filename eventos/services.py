@@ -23,7 +23,7 @@ from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import slug_unico
 from core.models import Documento
 
-from . import enlaces
+from . import enlaces, mensajes
 from .models import (
     Correo,
     Evento,
@@ -214,9 +214,7 @@ def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
     dia_del_evento = timezone.localtime(evento.inicio).date()
     hoy = timezone.localdate()
     creadas = 0
-    for orden, (categoria, titulo, dias, detalle) in enumerate(
-        plantilla_de(evento.tipo), start=1
-    ):
+    for orden, (categoria, titulo, dias, detalle) in enumerate(plantilla_de(evento.tipo), start=1):
         titulo = str(titulo)
         if titulo in existentes:
             continue
@@ -312,19 +310,44 @@ def invitado_agregar(*, evento: Evento, usuario: Usuario, datos: dict) -> Invita
 
 @transaction.atomic
 def invitaciones_enviar(*, evento: Evento, usuario: Usuario) -> int:
-    """Queue the invitation of every guest not yet invited who has an e-mail."""
-    pendientes = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR).exclude(email="")
-    total = pendientes.count()
+    """Queue the invitation of every guest not yet invited who has an e-mail, and send it by
+    SMS or WhatsApp to those of the map whose channel is a phone (eventos.mensajes)."""
+    por_invitar = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR)
+    con_correo = por_invitar.exclude(email="")
+    por_texto = list(
+        mensajes.por_texto(
+            por_invitar.filter(actor__isnull=False).select_related("actor", "evento__parroquia")
+        )
+    )
+    solo_texto = [invitado for invitado in por_texto if not invitado.email]
+    total = con_correo.count() + len(solo_texto)
     if not total:
         raise ValidationError(_("No hay invitados con correo pendientes de invitar."))
     if evento.estado not in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
         raise ValidationError(_("El evento ya se realizó: no se envían más invitaciones."))
     if evento.estado == Evento.Estado.PLANIFICACION:
         evento_cambiar_estado(evento=evento, estado=Evento.Estado.INVITACIONES, usuario=usuario)
-    from .tasks import enviar_invitaciones
+    mensajes.invitaciones_enviar(invitados=por_texto, usuario=usuario)
+    # Those reached only by text are invited now; those with an e-mail when it leaves.
+    Invitado.objects.filter(pk__in=[i.pk for i in solo_texto]).update(
+        estado=Invitado.Estado.INVITADO, invitado_en=timezone.now()
+    )
+    if con_correo.exists():
+        from .tasks import enviar_invitaciones
 
-    encolar_tras_commit(enviar_invitaciones, evento.pk)
+        encolar_tras_commit(enviar_invitaciones, evento.pk)
     return total
+
+
+def _hay_a_quien_recordar(evento: Evento) -> bool:
+    """Some guest without an answer can be reminded: by e-mail, or by text."""
+    sin_respuesta = evento.invitados.filter(estado=Invitado.Estado.INVITADO)
+    if sin_respuesta.exclude(email="").exists():
+        return True
+    por_texto = mensajes.por_texto(
+        sin_respuesta.filter(email="", actor__isnull=False).select_related("actor")
+    )
+    return next(por_texto, None) is not None
 
 
 def _enviar_correo(invitado: Invitado, plantilla: str, contexto: dict, adjuntos=()) -> None:
@@ -390,7 +413,7 @@ def invitaciones_despachar(*, evento_id: int, enviar_correo: bool = True) -> int
 @transaction.atomic
 def recordatorio_crear(*, evento: Evento, usuario: Usuario) -> Recordatorio:
     """A new round of reminders, sent by a worker to those who have not answered."""
-    if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
+    if not _hay_a_quien_recordar(evento):
         raise ValidationError(_("Todos los invitados ya respondieron: no hay a quién recordar."))
     if evento.estado not in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
         raise ValidationError(_("El evento ya se realizó: no se envían recordatorios."))
@@ -431,7 +454,7 @@ def recordatorios_automaticos_programar(
 
     creados = []
     for evento in eventos:
-        if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
+        if not _hay_a_quien_recordar(evento):
             continue
         try:
             with transaction.atomic():
@@ -475,6 +498,9 @@ def recordatorio_despachar(*, recordatorio_id: int) -> int:
                 continue
             _enviar_correo(invitado, "recordatorio", {"recordatorio": recordatorio})
             enviados += 1
+    # By text too, to those whose channel is a phone (once per guest and round).
+    with transaction.atomic():
+        enviados += mensajes.recordatorios_enviar(recordatorio=recordatorio)
     return enviados
 
 
@@ -732,9 +758,11 @@ def _informe_emitido(registro: Sistematizacion) -> bool:
     the text was saved or photos added before it)."""
     from core.documentos import documentos_de
 
-    return documentos_de(
-        modelo=Evento, pks=[registro.evento_id], tipo=TIPO_INFORME
-    ).filter(version=registro.version).exists()
+    return (
+        documentos_de(modelo=Evento, pks=[registro.evento_id], tipo=TIPO_INFORME)
+        .filter(version=registro.version)
+        .exists()
+    )
 
 
 TIPO_INFORME = "eventos_informe"

@@ -52,6 +52,7 @@ ESPERADOS = {
         ("eventos_programa", "eventos"),
         ("eventos_informe", "eventos"),
         ("eventos_certificado", "eventos"),
+        ("eventos_certificados", "eventos"),
         ("consulta_informe", "comunicacion"),
     ],
     "actores.participacion.SECCIONES_PARTICIPACION": [
@@ -119,6 +120,7 @@ ESPERADOS = {
     "canales.entrantes.RESPUESTAS": [
         ("mesas", "mesas"),
         ("pactos", "pactos"),
+        ("eventos", "eventos"),
     ],
     "canales.entrantes.SIN_CONVERSACION": [
         ("comunicacion", "comunicacion"),
