@@ -108,6 +108,11 @@ def test_un_invitado_solo_con_celular_recibe_la_invitacion_y_confirma_con_si(
     entrante = MensajeCanal.objects.get(direccion="entrante")
     assert entrante.actor == persona and entrante.respuesta_a.proposito == "invitacion_evento"
     assert "Confirmó su asistencia" in entrante.resultado
+    # The coordinator sees the conversation on the guest list.
+    lista = cliente_de(coordinadora).get(f"/eventos/gestion/{evento.pk}/invitados/")
+    pagina = lista.content.decode()
+    assert "3 mensajes de texto con los invitados" in pagina
+    assert "Sí, ahí estaré" in pagina and "Confirmó su asistencia" in pagina
 
 
 def test_enviar_dos_veces_no_repite_el_sms_y_quien_prefiere_correo_no_lo_recibe(
