@@ -59,7 +59,9 @@ class TipoDocumento:
     permission checked with the source as object (None: anyone, including anonymous visitors);
     contexto(fuente) -> dict for the template; nombre_archivo(fuente) -> "name.pdf";
     titulo(fuente) -> what the status page calls the document; version(fuente) -> int, bump it
-    when the source changes so a new file is produced.
+    when the source changes so a new file is produced; al_terminar(documento), when given, is
+    called once the document is ready and committed (robust: its failure is logged, the document
+    stays ready), e.g. to enqueue the e-mail that says it is ready.
     """
 
     tipo: str
@@ -71,6 +73,7 @@ class TipoDocumento:
     campo_clave: str = "pk"
     permiso: str | None = None
     version: Callable[[Any], int] = field(default=lambda fuente: 1)
+    al_terminar: Callable[[Documento], None] | None = None
 
     @property
     def model_class(self) -> type[models.Model]:
@@ -307,6 +310,9 @@ def _generar(documento_id: int, *, sin_cerrojo: bool) -> Documento | None:
         documento.estado = Documento.Estado.LISTO
         documento.generado = timezone.now()
         documento.save()
+        if definicion.al_terminar is not None:
+            listo = documento
+            transaction.on_commit(lambda: definicion.al_terminar(listo), robust=True)
     return documento
 
 

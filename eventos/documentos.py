@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 
 from core.documentos import TipoDocumento, contexto_de, documentos_de, documentos_regenerar
 
-from .services import TIPO_CERTIFICADO, TIPO_INFORME, TIPO_PROGRAMA
+from .services import TIPO_CERTIFICADO, TIPO_CERTIFICADOS, TIPO_INFORME, TIPO_PROGRAMA
 
 
 def _version_informe(evento) -> int:
@@ -19,6 +19,23 @@ def _version_programa(evento) -> int:
 
 def _titulo_certificado(invitado) -> str:
     return gettext("Certificado de asistencia de %(nombre)s") % {"nombre": invitado.nombre}
+
+
+def _certificado_listo(documento) -> None:
+    """A certificate is ready: its person gets it by e-mail (a task, retried; once)."""
+    from core.colas import encolar
+
+    from .tasks import enviar_certificado
+
+    encolar(enviar_certificado, int(documento.object_id))
+
+
+def _certificados_listos(documento) -> None:
+    from core.colas import encolar
+
+    from .tasks import avisar_certificados_listos
+
+    encolar(avisar_certificados_listos, documento.pk)
 
 
 def al_cambiar_nombre_publico(sender, actor, **kwargs) -> None:
@@ -72,5 +89,15 @@ TIPOS = (
         "Invitado",
         nombre_archivo=lambda invitado: f"certificado-{invitado.evento.slug}-{invitado.pk}.pdf",
         titulo=_titulo_certificado,
+        al_terminar=_certificado_listo,
+    ),
+    _tipo(
+        TIPO_CERTIFICADOS,
+        "Evento",
+        nombre_archivo=lambda evento: f"certificados-{evento.slug}.pdf",
+        titulo=lambda evento: (
+            gettext("Certificados de asistencia de «%(evento)s»") % {"evento": evento}
+        ),
+        al_terminar=_certificados_listos,
     ),
 )

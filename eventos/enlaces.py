@@ -49,3 +49,8 @@ def url_acreditacion(invitado: Invitado) -> str:
         kwargs={"pk": invitado.evento_id, "token": token_acreditacion(invitado)},
     )
     return url_absoluta(ruta)
+
+
+def url_certificado(invitado: Invitado) -> str:
+    """The download of the guest's attendance certificate, through their personal link."""
+    return url_absoluta(reverse("eventos:certificado", kwargs={"token": token_respuesta(invitado)}))

@@ -8,13 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.participacion import SECCIONES_PARTICIPACION, Seccion
 from actores.senales import nombre_publico_cambiado
+from canales.entrantes import RESPUESTAS, Manejador
+from canales.models import MensajeCanal
 from core.busqueda import FUENTES_BUSQUEDA
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
 from pactos.indicadores_programa import registrar_cifra, registrar_tabla
 
-from . import busqueda, documentos
+from . import busqueda, documentos, respuestas_texto
 from .demo import cargar_demo
 from .integraciones import (
     asistentes_a_eventos,
@@ -61,6 +63,17 @@ def _registrar_medios() -> None:
 
 
 def registrar() -> None:
+    # "SI" / "NO" by SMS or WhatsApp to an event's invitation or one of its reminders.
+    RESPUESTAS.registrar(
+        "eventos",
+        Manejador(
+            propositos=(
+                MensajeCanal.Proposito.INVITACION_EVENTO,
+                MensajeCanal.Proposito.RECORDATORIO_EVENTO,
+            ),
+            funcion=respuestas_texto.responder_invitacion,
+        ),
+    )
     for clave, fuente in busqueda.FUENTES.items():
         FUENTES_BUSQUEDA.registrar(clave, fuente, orden=60)
     for tipo in documentos.TIPOS:

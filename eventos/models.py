@@ -437,6 +437,7 @@ class Correo(models.Model):
         RECORDATORIO = "recordatorio", _("Recordatorio")
         CONFIRMACION = "confirmacion", _("Confirmación con código QR")
         ESPERA = "espera", _("Lista de espera")
+        CERTIFICADO = "certificado", _("Certificado de asistencia")
 
     invitado = models.ForeignKey(
         Invitado, verbose_name=_("invitado"), on_delete=models.CASCADE, related_name="correos"
@@ -464,8 +465,8 @@ class Correo(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["invitado", "tipo"],
-                condition=Q(tipo__in=["invitacion", "confirmacion"]),
-                name="correo_una_invitacion_y_confirmacion",
+                condition=Q(tipo__in=["invitacion", "confirmacion", "certificado"]),
+                name="correo_una_invitacion_confirmacion_certificado",
             ),
         ]
 

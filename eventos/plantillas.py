@@ -1,7 +1,8 @@
-"""The launch checklist of the programme's founding document, the template for new launch events.
+"""The logistics templates of events: the launch checklist of the programme's founding document
+(for launch and socialization events) and a short list for any other event.
 
-Each item: (categoria, titulo, dias antes del evento, detalle). The first block follows the
-roadmap's launch steps; the second the logistics a launch needs.
+Each item: (categoria, titulo, dias antes del evento, detalle). The launch's first block follows
+the roadmap's launch steps; the second the logistics a launch needs.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -29,3 +30,22 @@ PLANTILLA_LANZAMIENTO = [
     ("organizacion", _("Realizar el lanzamiento"), 0, ""),
     ("organizacion", _("Sistematizar el evento"), -7, ""),
 ]
+
+# Any other event (a workshop, a fair, a visit): what every event needs, nothing a launch-sized
+# event needs only (press conference, transport from the cantons, budget approval).
+PLANTILLA_BASICA = [
+    ("organizacion", _("Definir la agenda del evento"), 14, ""),
+    ("lugar", _("Reservar el local y confirmar el aforo"), 14, ""),
+    ("organizacion", _("Elaborar la lista de invitados y enviar las invitaciones"), 10, ""),
+    ("materiales", _("Preparar materiales y la lista de asistencia"), 2, ""),
+    ("organizacion", _("Realizar el evento"), 0, ""),
+    ("organizacion", _("Sistematizar el evento"), -7, ""),
+]
+
+
+def plantilla_de(tipo: str) -> list:
+    """The template of an event of this kind: the launch's for launch and socialization events,
+    the short one for any other."""
+    if tipo in ("lanzamiento", "socializacion"):
+        return PLANTILLA_LANZAMIENTO
+    return PLANTILLA_BASICA

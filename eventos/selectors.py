@@ -264,6 +264,14 @@ def contexto_certificado(*, invitado: Invitado) -> dict:
     return {"invitado": invitado, "evento": invitado.evento}
 
 
+def contexto_certificados(*, evento: Evento) -> dict:
+    """Every person who attended (walk-ins too), one certificate page each, by name."""
+    return {
+        "evento": evento,
+        "asistentes": list(evento.invitados.filter(asistio=True).order_by("nombre", "pk")),
+    }
+
+
 def eventos_de_actor(*, actor: Actor) -> QuerySet[Invitado]:
     """Events an actor attended (for the actor page's participation section)."""
     return (

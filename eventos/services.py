@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from core.correo import correo_enviar, pendientes_enviar
 from core.enlaces import slug_unico
 from core.models import Documento
 
-from . import enlaces
+from . import enlaces, mensajes
 from .models import (
     Correo,
     Evento,
@@ -35,7 +36,7 @@ from .models import (
     Sistematizacion,
     TareaLogistica,
 )
-from .plantillas import PLANTILLA_LANZAMIENTO
+from .plantillas import plantilla_de
 
 logger = logging.getLogger(__name__)
 
@@ -204,11 +205,16 @@ def sesion_eliminar(*, sesion: Sesion, usuario: Usuario) -> None:
 
 @transaction.atomic
 def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
-    """Add the founding document's launch checklist (items already present are skipped)."""
+    """Add the logistics template of the event's kind (items already present are skipped).
+
+    A deadline counted back from the event that has already passed is set to today: a new task
+    is never born overdue (an event created ten days ahead gets its 45-days-before tasks due
+    today, not sixteen red lines)."""
     existentes = set(evento.tareas.values_list("titulo", flat=True))
     dia_del_evento = timezone.localtime(evento.inicio).date()
+    hoy = timezone.localdate()
     creadas = 0
-    for orden, (categoria, titulo, dias, detalle) in enumerate(PLANTILLA_LANZAMIENTO, start=1):
+    for orden, (categoria, titulo, dias, detalle) in enumerate(plantilla_de(evento.tipo), start=1):
         titulo = str(titulo)
         if titulo in existentes:
             continue
@@ -217,7 +223,7 @@ def logistica_aplicar_plantilla(*, evento: Evento, usuario: Usuario) -> int:
             categoria=categoria,
             titulo=titulo,
             detalle=detalle,
-            fecha_limite=dia_del_evento - timedelta(days=dias),
+            fecha_limite=max(dia_del_evento - timedelta(days=dias), hoy),
             orden=orden * 10,
         )
         creadas += 1
@@ -304,19 +310,44 @@ def invitado_agregar(*, evento: Evento, usuario: Usuario, datos: dict) -> Invita
 
 @transaction.atomic
 def invitaciones_enviar(*, evento: Evento, usuario: Usuario) -> int:
-    """Queue the invitation of every guest not yet invited who has an e-mail."""
-    pendientes = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR).exclude(email="")
-    total = pendientes.count()
+    """Queue the invitation of every guest not yet invited who has an e-mail, and send it by
+    SMS or WhatsApp to those of the map whose channel is a phone (eventos.mensajes)."""
+    por_invitar = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR)
+    con_correo = por_invitar.exclude(email="")
+    por_texto = list(
+        mensajes.por_texto(
+            por_invitar.filter(actor__isnull=False).select_related("actor", "evento__parroquia")
+        )
+    )
+    solo_texto = [invitado for invitado in por_texto if not invitado.email]
+    total = con_correo.count() + len(solo_texto)
     if not total:
         raise ValidationError(_("No hay invitados con correo pendientes de invitar."))
     if evento.estado not in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
         raise ValidationError(_("El evento ya se realizó: no se envían más invitaciones."))
     if evento.estado == Evento.Estado.PLANIFICACION:
         evento_cambiar_estado(evento=evento, estado=Evento.Estado.INVITACIONES, usuario=usuario)
-    from .tasks import enviar_invitaciones
+    mensajes.invitaciones_enviar(invitados=por_texto, usuario=usuario)
+    # Those reached only by text are invited now; those with an e-mail when it leaves.
+    Invitado.objects.filter(pk__in=[i.pk for i in solo_texto]).update(
+        estado=Invitado.Estado.INVITADO, invitado_en=timezone.now()
+    )
+    if con_correo.exists():
+        from .tasks import enviar_invitaciones
 
-    encolar_tras_commit(enviar_invitaciones, evento.pk)
+        encolar_tras_commit(enviar_invitaciones, evento.pk)
     return total
+
+
+def _hay_a_quien_recordar(evento: Evento) -> bool:
+    """Some guest without an answer can be reminded: by e-mail, or by text."""
+    sin_respuesta = evento.invitados.filter(estado=Invitado.Estado.INVITADO)
+    if sin_respuesta.exclude(email="").exists():
+        return True
+    por_texto = mensajes.por_texto(
+        sin_respuesta.filter(email="", actor__isnull=False).select_related("actor")
+    )
+    return next(por_texto, None) is not None
 
 
 def _enviar_correo(invitado: Invitado, plantilla: str, contexto: dict, adjuntos=()) -> None:
@@ -382,7 +413,7 @@ def invitaciones_despachar(*, evento_id: int, enviar_correo: bool = True) -> int
 @transaction.atomic
 def recordatorio_crear(*, evento: Evento, usuario: Usuario) -> Recordatorio:
     """A new round of reminders, sent by a worker to those who have not answered."""
-    if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
+    if not _hay_a_quien_recordar(evento):
         raise ValidationError(_("Todos los invitados ya respondieron: no hay a quién recordar."))
     if evento.estado not in (Evento.Estado.PLANIFICACION, Evento.Estado.INVITACIONES):
         raise ValidationError(_("El evento ya se realizó: no se envían recordatorios."))
@@ -423,7 +454,7 @@ def recordatorios_automaticos_programar(
 
     creados = []
     for evento in eventos:
-        if not evento.invitados.filter(estado=Invitado.Estado.INVITADO).exclude(email="").exists():
+        if not _hay_a_quien_recordar(evento):
             continue
         try:
             with transaction.atomic():
@@ -467,6 +498,9 @@ def recordatorio_despachar(*, recordatorio_id: int) -> int:
                 continue
             _enviar_correo(invitado, "recordatorio", {"recordatorio": recordatorio})
             enviados += 1
+    # By text too, to those whose channel is a phone (once per guest and round).
+    with transaction.atomic():
+        enviados += mensajes.recordatorios_enviar(recordatorio=recordatorio)
     return enviados
 
 
@@ -692,10 +726,10 @@ def sistematizacion_guardar(*, evento: Evento, usuario: Usuario, datos: dict) ->
     evento = Evento.objects.get(pk=evento.pk)
     if evento.inicio > timezone.now():
         raise ValidationError(_("La sistematización se registra después del evento."))
-    registro = Sistematizacion.objects.filter(evento=evento).first()
+    registro = Sistematizacion.objects.select_for_update().filter(evento=evento).first()
     if registro is None:
         registro = Sistematizacion(evento=evento)
-    else:
+    elif _informe_emitido(registro):
         registro.version += 1
     _asignar(registro, datos)
     registro.actualizado_por = _usuario(usuario)
@@ -712,12 +746,28 @@ def foto_agregar(*, evento: Evento, usuario: Usuario, imagen: File, pie: str = "
     foto = FotoEvento(evento=evento, imagen=imagen, pie=pie)
     _validar(foto)
     foto.save()
-    Sistematizacion.objects.filter(evento=evento).update(version=models.F("version") + 1)
+    registro = Sistematizacion.objects.select_for_update().filter(evento=evento).first()
+    if registro is not None and _informe_emitido(registro):
+        Sistematizacion.objects.filter(pk=registro.pk).update(version=models.F("version") + 1)
     return foto
+
+
+def _informe_emitido(registro: Sistematizacion) -> bool:
+    """Whether a report of the systematization's current version was already asked for: only
+    then does a change make a new version (the first report is "Versión 1", however many times
+    the text was saved or photos added before it)."""
+    from core.documentos import documentos_de
+
+    return (
+        documentos_de(modelo=Evento, pks=[registro.evento_id], tipo=TIPO_INFORME)
+        .filter(version=registro.version)
+        .exists()
+    )
 
 
 TIPO_INFORME = "eventos_informe"
 TIPO_CERTIFICADO = "eventos_certificado"
+TIPO_CERTIFICADOS = "eventos_certificados"
 TIPO_PROGRAMA = "eventos_programa"
 
 
@@ -731,15 +781,99 @@ def informe_solicitar(*, evento: Evento, usuario: Usuario) -> Documento:
 
 
 def certificados_solicitar(*, evento: Evento, usuario: Usuario) -> list[Documento]:
-    """One attendance certificate (PDF) per person who attended."""
-    from core.documentos import documento_solicitar
+    """One attendance certificate (PDF) per person who attended, walk-ins included, and all of
+    them in one PDF for the coordinator.
+
+    Each certificate, once ready, is e-mailed to its person when the list has their address
+    (certificado_enviar); the coordinator is e-mailed when the whole file is ready
+    (certificados_listos_avisar). Asking again adds those who arrived since and makes the whole
+    file again; nobody gets their certificate twice."""
+    from core.documentos import documento_de, documento_solicitar, documentos_regenerar
 
     if evento.estado not in (Evento.Estado.REALIZADO, Evento.Estado.SISTEMATIZADO):
         raise ValidationError(_("Los certificados se emiten cuando el evento se ha realizado."))
     asistentes = list(evento.invitados.filter(asistio=True).select_related("evento"))
     if not asistentes:
         raise ValidationError(_("Nadie tiene registrada su asistencia todavía."))
-    return [
+    documentos = [
         documento_solicitar(fuente=invitado, tipo=TIPO_CERTIFICADO, usuario=usuario)
         for invitado in asistentes
     ]
+    todos = documento_de(evento, TIPO_CERTIFICADOS)
+    if todos is not None and todos.estado == Documento.Estado.LISTO:
+        # Who attended may have changed since (a walk-in registered later): made again, and the
+        # e-mail that it is ready goes to whoever asked this time.
+        Documento.objects.filter(pk=todos.pk).update(solicitado_por=_usuario(usuario))
+        documentos_regenerar(documentos=Documento.objects.filter(pk=todos.pk))
+    else:
+        documento_solicitar(fuente=evento, tipo=TIPO_CERTIFICADOS, usuario=usuario)
+    return documentos
+
+
+def certificados_de_evento(*, evento: Evento) -> Documento | None:
+    """The file with all the event's certificates (the latest asked for), whatever its state."""
+    from core.documentos import documento_de
+
+    return documento_de(evento, TIPO_CERTIFICADOS)
+
+
+def certificado_enviar(*, invitado_id: int) -> bool:
+    """E-mail a person who attended the link to their certificate, once; False when there is
+    no address, the certificate is not ready or it was sent before."""
+    from core.documentos import documento_de
+
+    with transaction.atomic():
+        invitado = (
+            Invitado.objects.select_for_update()
+            .select_related("evento")
+            .filter(pk=invitado_id, asistio=True)
+            .exclude(email="")
+            .first()
+        )
+        if invitado is None:
+            return False
+        documento = documento_de(invitado, TIPO_CERTIFICADO)
+        if documento is None or documento.estado != Documento.Estado.LISTO:
+            return False
+        try:
+            with transaction.atomic():
+                Correo.objects.create(invitado=invitado, tipo=Correo.Tipo.CERTIFICADO)
+        except IntegrityError:
+            return False  # sent before
+        _enviar_correo(
+            invitado, "certificado", {"url_certificado": enlaces.url_certificado(invitado)}
+        )
+    return True
+
+
+def certificados_listos_avisar(*, documento_id: int) -> bool:
+    """Tell whoever asked for the event's certificates that the file with all of them is ready,
+    with its link."""
+    from core.enlaces import url_absoluta
+
+    documento = (
+        Documento.objects.select_related("solicitado_por")
+        .filter(pk=documento_id, tipo=TIPO_CERTIFICADOS, estado=Documento.Estado.LISTO)
+        .first()
+    )
+    persona = documento.solicitado_por if documento else None
+    if persona is None or not persona.email:
+        return False
+    evento = Evento.objects.get(pk=documento.object_id)
+    correo_enviar(
+        para=persona.email,
+        plantilla="eventos/email/certificados_listos",
+        contexto={
+            "persona": persona,
+            "evento": evento,
+            "asistentes": evento.invitados.filter(asistio=True).count(),
+            "enviados": Correo.objects.filter(
+                invitado__evento=evento, tipo=Correo.Tipo.CERTIFICADO
+            ).count(),
+            "url_documento": url_absoluta(documento.get_absolute_url()),
+            "url_descarga": url_absoluta(
+                reverse("core:documento_descargar", kwargs={"uuid": documento.uuid})
+            ),
+        },
+    )
+    return True

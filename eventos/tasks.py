@@ -34,3 +34,13 @@ def enviar_confirmacion(invitado_id: int) -> bool:
 @shared_task(**_REINTENTOS)
 def programar_recordatorios_automaticos() -> int:
     return len(services.recordatorios_automaticos_programar())
+
+
+@shared_task(**_REINTENTOS)
+def enviar_certificado(invitado_id: int) -> bool:
+    return services.certificado_enviar(invitado_id=invitado_id)
+
+
+@shared_task(**_REINTENTOS)
+def avisar_certificados_listos(documento_id: int) -> bool:
+    return services.certificados_listos_avisar(documento_id=documento_id)

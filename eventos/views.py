@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from canales.selectors import conversacion_de
 from core.cache import PaginaPublicaMixin
 from core.documentos import documento_de, documentos_de
 from core.enlaces import url_absoluta
@@ -380,8 +381,16 @@ class InvitadosView(_DeLaLista, PaginaEvento):
             q=q,
             estados=Invitado.Estado.choices,
             recordatorios=self.evento.recordatorios.all(),
+            conversacion=self._conversacion(),
         )
         return contexto
+
+    def _conversacion(self) -> list:
+        """The texts sent to the guests and their answers, latest first (who may see them)."""
+        if not self.request.user.has_perm("canales.ver_mensajes"):
+            return []
+        invitados = self.evento.invitados.only("pk")
+        return list(conversacion_de(invitados).order_by("-creado_en", "-pk")[:50])
 
 
 class InvitadosMapaView(_DeLaLista, AccionEvento):
@@ -684,6 +693,7 @@ class _DeLaSistematizacion:
             informes=informes.order_by("-version")[:5],
             certificados_listos=certificados.filter(estado=Documento.Estado.LISTO).count(),
             certificados_total=certificados.count(),
+            certificados_todos=services.certificados_de_evento(evento=self.evento),
             asistentes=len(asistentes),
             cifras=selectors.cifras_asistencia(evento=self.evento),
             ya_paso=self.evento.inicio <= timezone.now(),

@@ -53,6 +53,7 @@ ESPERADOS = {
         ("eventos_programa", "eventos"),
         ("eventos_informe", "eventos"),
         ("eventos_certificado", "eventos"),
+        ("eventos_certificados", "eventos"),
         ("consulta_informe", "comunicacion"),
     ],
     "actores.participacion.SECCIONES_PARTICIPACION": [
@@ -121,6 +122,7 @@ ESPERADOS = {
     "canales.entrantes.RESPUESTAS": [
         ("mesas", "mesas"),
         ("pactos", "pactos"),
+        ("eventos", "eventos"),
     ],
     "canales.entrantes.SIN_CONVERSACION": [
         ("comunicacion", "comunicacion"),

@@ -118,3 +118,22 @@ def test_programa_imprimible_publico(evento, programar, client, settings, tmp_pa
 def test_informe_pide_sistematizacion(evento, coordinadora):
     with pytest.raises(Exception, match="Registre primero la sistematización"):
         services.informe_solicitar(evento=evento, usuario=coordinadora)
+
+
+def test_el_primer_informe_es_la_version_1_aunque_antes_se_editara(evento_realizado, coordinadora):
+    evento = evento_realizado  # saved once and a photo added: nothing was reported yet
+    services.sistematizacion_guardar(
+        evento=evento, usuario=coordinadora, datos={"resumen": "Resumen revisado."}
+    )
+    evento.refresh_from_db()
+    documento = services.informe_solicitar(evento=evento, usuario=coordinadora)
+    documento_generar(documento_id=documento.pk)
+    assert documento.version == 1
+    assert "Versión 1" in _texto(documento)
+    # After a report, a change makes the next version, once however many changes follow.
+    services.foto_agregar(evento=evento, usuario=coordinadora, imagen=_foto(), pie="Otra")
+    services.sistematizacion_guardar(
+        evento=evento, usuario=coordinadora, datos={"resumen": "Resumen final."}
+    )
+    evento.refresh_from_db()
+    assert services.informe_solicitar(evento=evento, usuario=coordinadora).version == 2

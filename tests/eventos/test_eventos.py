@@ -169,3 +169,33 @@ def test_lista_de_invitados_desde_el_mapa(evento, crear_actor, cliente_de, coord
         and invitado.canton == cayambe
         and invitado.tipo_actor == "academia"
     )
+
+
+def test_un_evento_otro_recibe_la_lista_basica_sin_tareas_vencidas(crear_evento, coordinadora):
+    from eventos.plantillas import PLANTILLA_BASICA
+    from eventos.selectors import logistica_de
+
+    otro = crear_evento(tipo=Evento.Tipo.OTRO, titulo="Feria de productores")  # in 10 days
+    n = services.logistica_aplicar_plantilla(evento=otro, usuario=coordinadora)
+    assert n == len(PLANTILLA_BASICA) < len(PLANTILLA_LANZAMIENTO)
+    titulos = set(otro.tareas.values_list("titulo", flat=True))
+    assert "Conformar el grupo de trabajo del lanzamiento" not in titulos
+    assert "Reservar el local y confirmar el aforo" in titulos
+    logistica = logistica_de(evento=otro)
+    assert logistica["vencidas"] == 0
+    hoy = timezone.localdate()
+    assert all(t.fecha_limite >= hoy for t in otro.tareas.all())
+
+
+def test_un_lanzamiento_cercano_no_nace_con_tareas_vencidas(crear_evento):
+    from eventos.selectors import logistica_de
+
+    lanzamiento = crear_evento(tipo=Evento.Tipo.LANZAMIENTO, titulo="Lanzamiento")  # in 10 days
+    assert lanzamiento.tareas.count() == len(PLANTILLA_LANZAMIENTO)
+    assert logistica_de(evento=lanzamiento)["vencidas"] == 0
+    hoy = timezone.localdate()
+    # What fits in the ten days keeps its date; what should have been done already is due today.
+    assert lanzamiento.tareas.filter(fecha_limite=hoy).count() == 11
+    assert lanzamiento.tareas.get(titulo="Realizar el lanzamiento").fecha_limite == (
+        timezone.localtime(lanzamiento.inicio).date()
+    )
