@@ -79,6 +79,9 @@ def _aplanar(datos, prefijo=""):
             fila.update(_aplanar(valor, f"{nombre}."))
         elif isinstance(valor, list):
             fila[nombre] = _celda_de_lista(valor)
+        elif isinstance(valor, bool):
+            # As the portal's downloads write them (sie.descargas.si_no, the actors' export).
+            fila[nombre] = "sí" if valor else "no"
         else:
             fila[nombre] = "" if valor is None else valor
     return fila

@@ -315,7 +315,8 @@ def _lanzamiento(usuarios) -> Evento:
 
 def _socializacion(usuarios) -> Evento:
     coordinadora = usuarios["coordinadora"]
-    parroquia = Parroquia.objects.filter(canton__codigo="1702").order_by("nombre").first()
+    # The Coliseo de Cayambe is in the urban parish Cayambe (INEC 170202), not a rural one.
+    parroquia = Parroquia.objects.get(codigo="170202")
     inicio = timezone.localtime() + timedelta(days=21)
     inicio = inicio.replace(hour=9, minute=0, second=0, microsecond=0)
     evento = services.evento_crear(

@@ -1,12 +1,23 @@
+from decimal import Decimal
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.pagination import CursorPagination
 
 from core.api import EnlacesEnPortal, UrlAbsoluta
 from core.enlaces import url_absoluta
 
+from .descargas import (
+    LICENCIA_CORTA,
+    codigo_territorio,
+    fecha_publicacion,
+    nombre_categoria,
+    valor_abierto,
+)
 from .models import Medicion
 from .selectors import (
     cantones_publicos,
@@ -108,24 +119,44 @@ class IndicadorViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class MedicionSerializer(serializers.Serializer):
-    indicador = serializers.CharField(source="indicador.codigo")
+    """A published value with the columns of the open-data download, in its order
+    (sie.descargas.COLUMNAS): the API's ?format=csv and the download are the same table. JSON keeps
+    true/false and numbers; the CSV writes sí/no (core.api.CSVRenderer), as the download does."""
+
+    indicador_codigo = serializers.CharField(source="indicador.codigo")
     indicador_nombre = serializers.CharField(source="indicador.nombre")
+    eje = serializers.CharField(source="indicador.eje.nombre")
     unidad = serializers.CharField(source="indicador.unidad")
-    territorio_codigo = serializers.CharField(source="territorio")
+    territorio_codigo = serializers.SerializerMethodField()
     territorio = serializers.CharField(source="nombre_territorio")
     periodo = serializers.CharField()
     desagregacion = serializers.CharField()
     categoria = serializers.CharField()
-    valor = serializers.DecimalField(max_digits=18, decimal_places=4, coerce_to_string=False)
+    valor = serializers.SerializerMethodField()
     fuente = serializers.CharField()
     fecha_dato = serializers.DateField()
-    fecha_publicacion = serializers.DateTimeField()
+    fecha_publicacion = serializers.SerializerMethodField()
     calculado = serializers.BooleanField(source="calculada")
     dato_demo = serializers.BooleanField(source="es_demo")
     licencia = serializers.SerializerMethodField()
+    categoria_nombre = serializers.SerializerMethodField()
+
+    def get_territorio_codigo(self, medicion) -> str:
+        return codigo_territorio(medicion)
+
+    def get_categoria_nombre(self, medicion) -> str:
+        return nombre_categoria(medicion)
+
+    @extend_schema_field(OpenApiTypes.DECIMAL)
+    def get_valor(self, medicion) -> Decimal:
+        return valor_abierto(medicion.valor)
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_fecha_publicacion(self, medicion) -> str:
+        return fecha_publicacion(medicion)
 
     def get_licencia(self, medicion) -> str:
-        return "CC BY 4.0"
+        return LICENCIA_CORTA
 
 
 class AnioFilter(django_filters.NumberFilter):

@@ -2,6 +2,7 @@
 data dictionary. Drafts and validated-but-unpublished values never reach these files."""
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -14,13 +15,19 @@ LICENCIA = (
 )
 LICENCIA_URL = "https://creativecommons.org/licenses/by/4.0/deed.es"
 
-# campo, tipo, descripción
+# campo, tipo, descripción. The download (CSV, XLSX) and the API (/api/v1/mediciones/, JSON and
+# ?format=csv) carry exactly these columns, in this order, with the same cells (see fila_abierta
+# and sie.api.MedicionSerializer).
 DICCIONARIO = [
     ("indicador_codigo", "texto", "Código del indicador en el catálogo del SIE (p. ej. TUR-01)."),
     ("indicador_nombre", "texto", "Nombre del indicador."),
     ("eje", "texto", "Eje del programa: Turismo o Agropecuario."),
     ("unidad", "texto", "Unidad de medida del valor (ha, t, t/ha, L/día, USD, %, ...)."),
-    ("territorio_codigo", "texto", "17 = provincia de Pichincha; 1701–1709 = cantón (INEC)."),
+    (
+        "territorio_codigo",
+        "texto",
+        "Código INEC: 17 = provincia de Pichincha; 1701–1709 = cantón; 6 dígitos = parroquia.",
+    ),
     ("territorio", "texto", "Nombre de la provincia, el cantón o la parroquia."),
     ("periodo", "texto", "Año (2024), trimestre (2024-T2) o mes (2024-03)."),
     (
@@ -28,41 +35,78 @@ DICCIONARIO = [
         "texto",
         "Dimensión de la desagregación (sexo, actividad, categoria, sector); vacío = total.",
     ),
-    ("categoria", "texto", "Categoría dentro de la desagregación; vacío = total."),
+    ("categoria", "texto", "Código de la categoría dentro de la desagregación; vacío = total."),
     ("valor", "número", "Valor publicado, con punto decimal."),
     ("fuente", "texto", "Institución fuente del dato."),
     ("fecha_dato", "fecha", "Fecha del dato en su fuente (AAAA-MM-DD)."),
-    ("fecha_publicacion", "fecha", "Fecha en que el SIE publicó el valor."),
+    ("fecha_publicacion", "fecha", "Fecha en que el SIE publicó el valor (AAAA-MM-DD)."),
     ("calculado", "sí/no", "El valor es un cociente calculado de otros indicadores."),
     ("dato_demo", "sí/no", "Sí = dato de demostración, no es una cifra oficial."),
     ("licencia", "texto", "Licencia de uso de los datos."),
+    # Last, so that the columns before it keep their places.
+    ("categoria_nombre", "texto", "Nombre de la categoría (p. ej. Mujeres); vacío = total."),
 ]
 COLUMNAS = [c for c, _, _ in DICCIONARIO]
+LICENCIA_CORTA = "CC BY 4.0"
+
+
+def si_no(valor: bool) -> str:
+    """Booleans of every CSV of the portal (downloads and the API's ?format=csv): sí / no."""
+    return "sí" if valor else "no"
+
+
+def codigo_territorio(medicion: Medicion) -> str:
+    """The INEC code of the measurement's territory: parish (6 digits), canton or province."""
+    if medicion.parroquia_id and medicion.parroquia.codigo:
+        return medicion.parroquia.codigo
+    if medicion.canton_id:
+        return medicion.canton.codigo
+    return medicion.territorio
+
+
+def nombre_categoria(medicion: Medicion) -> str:
+    etiquetas = dict(DIMENSIONES.get(medicion.desagregacion, ("", []))[1])
+    return etiquetas.get(medicion.categoria, medicion.categoria)
+
+
+def valor_abierto(valor: Decimal) -> Decimal:
+    """The value without trailing zeros nor exponent: 65000.0000 → 65000, 12.5000 → 12.5."""
+    return Decimal(format(valor.normalize(), "f"))
+
+
+def fecha_publicacion(medicion: Medicion) -> str:
+    if not medicion.fecha_publicacion:
+        return ""
+    return timezone.localtime(medicion.fecha_publicacion).date().isoformat()
+
+
+def fila_abierta(medicion: Medicion) -> dict:
+    """One published value as the open data writes it, by column (COLUMNAS)."""
+    indicador = medicion.indicador
+    return {
+        "indicador_codigo": indicador.codigo,
+        "indicador_nombre": indicador.nombre,
+        "eje": indicador.eje.nombre,
+        "unidad": indicador.unidad,
+        "territorio_codigo": codigo_territorio(medicion),
+        "territorio": medicion.nombre_territorio,
+        "periodo": medicion.periodo,
+        "desagregacion": medicion.desagregacion,
+        "categoria": medicion.categoria,
+        "valor": valor_abierto(medicion.valor),
+        "fuente": medicion.fuente,
+        "fecha_dato": medicion.fecha_dato.isoformat(),
+        "fecha_publicacion": fecha_publicacion(medicion),
+        "calculado": si_no(medicion.calculada),
+        "dato_demo": si_no(medicion.es_demo),
+        "licencia": LICENCIA_CORTA,
+        "categoria_nombre": nombre_categoria(medicion),
+    }
 
 
 def _fila(medicion: Medicion) -> list:
-    indicador = medicion.indicador
-    etiquetas = dict(DIMENSIONES.get(medicion.desagregacion, ("", []))[1])
-    return [
-        indicador.codigo,
-        indicador.nombre,
-        indicador.eje.nombre,
-        indicador.unidad,
-        medicion.canton.codigo if medicion.canton_id else medicion.territorio,
-        medicion.nombre_territorio,
-        medicion.periodo,
-        medicion.desagregacion,
-        etiquetas.get(medicion.categoria, medicion.categoria),
-        format(medicion.valor.normalize(), "f"),
-        medicion.fuente,
-        medicion.fecha_dato.isoformat(),
-        timezone.localtime(medicion.fecha_publicacion).date().isoformat()
-        if medicion.fecha_publicacion
-        else "",
-        "sí" if medicion.calculada else "no",
-        "sí" if medicion.es_demo else "no",
-        "CC BY 4.0",
-    ]
+    datos = fila_abierta(medicion)
+    return [str(datos[c]) if c == "valor" else datos[c] for c in COLUMNAS]
 
 
 def _mediciones(queryset):
@@ -92,7 +136,7 @@ def hojas_mediciones(queryset, *, indicadores) -> list[tuple[str, list, Iterable
     def datos():
         for medicion in mediciones.iterator(chunk_size=2000):
             fila = _fila(medicion)
-            fila[9] = float(medicion.valor)
+            fila[COLUMNAS.index("valor")] = float(medicion.valor)
             yield fila
 
     diccionario = [

@@ -20,6 +20,7 @@ def contexto_ficha_cantonal(canton: Canton) -> dict:
     return {
         "canton": canton,
         "parroquias": parroquias,
+        "parroquias_urbanas": [p for p in parroquias if p.tipo == p.Tipo.URBANA],
         "parroquias_rurales": [p for p in parroquias if p.tipo == p.Tipo.RURAL],
         "sectores_agropecuarios": [s for s in sectores if s.eje.codigo == Eje.Codigo.AGROPECUARIO],
         "sectores_turismo": [s for s in sectores if s.eje.codigo == Eje.Codigo.TURISMO],

@@ -41,14 +41,33 @@ class Canton(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("sie:canton", kwargs={"codigo": self.codigo})
 
+    # Read from the prefetched parishes (cantones_publicos), so no query per canton.
+    @property
+    def parroquias_urbanas(self) -> list:
+        return [p for p in self.parroquias.all() if p.tipo == Parroquia.Tipo.URBANA]
+
+    @property
+    def parroquias_rurales(self) -> list:
+        return [p for p in self.parroquias.all() if p.tipo == Parroquia.Tipo.RURAL]
+
 
 class Parroquia(models.Model):
+    """A parish of a canton, urban (part of the cantonal seat) or rural, with its INEC code."""
+
     class Tipo(models.TextChoices):
         RURAL = "rural", _("Rural")
         URBANA = "urbana", _("Urbana")
 
     canton = models.ForeignKey(
         Canton, on_delete=models.PROTECT, related_name="parroquias", verbose_name=_("cantón")
+    )
+    codigo = models.CharField(
+        _("código INEC"),
+        max_length=6,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Código de la División Político Administrativa del INEC (6 dígitos)."),
     )
     nombre = models.CharField(_("nombre"), max_length=120)
     tipo = models.CharField(_("tipo"), max_length=10, choices=Tipo.choices, default=Tipo.RURAL)
@@ -59,7 +78,11 @@ class Parroquia(models.Model):
         verbose_name = _("parroquia")
         verbose_name_plural = _("parroquias")
         constraints = [
-            models.UniqueConstraint(fields=["canton", "nombre"], name="parroquia_unica_por_canton")
+            models.UniqueConstraint(fields=["canton", "nombre"], name="parroquia_unica_por_canton"),
+            models.CheckConstraint(
+                condition=models.Q(codigo__isnull=True) | models.Q(codigo__regex=r"^17[0-9]{4}$"),
+                name="parroquia_codigo_pichincha",
+            ),
         ]
 
     def __str__(self) -> str:

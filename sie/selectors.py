@@ -33,7 +33,7 @@ def mediciones_publicadas() -> QuerySet[Medicion]:
     """The only measurements the public (pages, API, downloads) may ever see."""
     return Medicion.objects.filter(
         estado=Medicion.Estado.PUBLICADO, indicador__activo=True
-    ).select_related("indicador", "canton", "parroquia")
+    ).select_related("indicador__eje", "canton", "parroquia")
 
 
 def ultima_publicacion(*, indicador: Indicador | None = None, canton: Canton | None = None):
@@ -92,15 +92,19 @@ def series_indicador(*, indicador: Indicador) -> dict:
         )
         .filter(reciente__lte=MAX_PERIODOS_SERIE)
         .order_by("fecha_periodo")
-        .values_list("territorio", "periodo", "valor", "fuente", "fecha_dato", "es_demo")
+        .values_list(
+            "territorio", "periodo", "fecha_periodo", "valor", "fuente", "fecha_dato", "es_demo"
+        )
     )
     periodos: list[str] = []
+    inicios: dict[str, date] = {}
     series: dict[str, dict[str, float]] = {}
     ultimo: dict[str, dict] = {}
     hay_demo = False
-    for territorio, periodo, valor, fuente, fecha_dato, es_demo in filas:
+    for territorio, periodo, fecha_periodo, valor, fuente, fecha_dato, es_demo in filas:
         if periodo not in periodos:
             periodos.append(periodo)
+            inicios[periodo] = fecha_periodo
         series.setdefault(territorio, {})[periodo] = float(valor)
         ultimo[territorio] = {
             "periodo": periodo,
@@ -109,7 +113,14 @@ def series_indicador(*, indicador: Indicador) -> dict:
             "fecha_dato": fecha_dato,
         }
         hay_demo = hay_demo or es_demo
-    return {"periodos": periodos, "series": series, "ultimo": ultimo, "hay_demo": hay_demo}
+    return {
+        "periodos": periodos,
+        # Where each period starts, so a chart spaces them by time: 2024 → 2026 spans two years.
+        "inicios": [inicios[p] for p in periodos],
+        "series": series,
+        "ultimo": ultimo,
+        "hay_demo": hay_demo,
+    }
 
 
 def valores_por_canton(*, indicador: Indicador, periodo: str | None = None) -> dict:

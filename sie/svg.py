@@ -6,6 +6,8 @@ yet. Only presentation attributes are used, never style attributes, so the Conte
 stays strict.
 """
 
+import calendar
+import datetime
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
@@ -48,6 +50,13 @@ NOMBRES_CORTOS = {
     "1708": "P. V. Maldonado",
     "1709": "Puerto Quito",
 }
+
+
+def anio_decimal(fecha: datetime.date) -> float:
+    """A date as a year with its fraction (2024-07-01 → 2024.497), so that charts space periods
+    by the time between them: a year without data keeps its width."""
+    dias = 366 if calendar.isleap(fecha.year) else 365
+    return round(fecha.year + (fecha.timetuple().tm_yday - 1) / dias, 4)
 
 
 def _clases(valores: list[float]) -> list[float]:
@@ -144,13 +153,25 @@ class _Lienzo:
 
     izq, der, arriba, abajo = 80, 175, 30, 40
 
-    def __init__(self, *, ancho: int, alto: int, n_periodos: int, minimo: float, maximo: float):
+    def __init__(
+        self,
+        *,
+        ancho: int,
+        alto: int,
+        n_periodos: int,
+        minimo: float,
+        maximo: float,
+        posiciones: list[float] | None = None,
+    ):
         self.w = ancho - self.izq - self.der
         self.h = alto - self.arriba - self.abajo
         self.n_periodos, self.minimo, self.maximo = n_periodos, minimo, maximo
+        # Without the periods' dates they are evenly spaced; with them, by time.
+        self.posiciones = posiciones or list(range(n_periodos))
 
     def px(self, i: int) -> float:
-        return self.izq + (self.w * i / max(self.n_periodos - 1, 1))
+        inicio, fin = self.posiciones[0], self.posiciones[-1]
+        return self.izq + self.w * (self.posiciones[i] - inicio) / ((fin - inicio) or 1)
 
     def py(self, v: float) -> float:
         return self.arriba + self.h - (v - self.minimo) / (self.maximo - self.minimo) * self.h
@@ -213,8 +234,11 @@ def svg_lineas(
     meta: float | None = None,
     ancho: int = 640,
     alto: int = 300,
+    inicios: list[datetime.date] | None = None,
 ) -> str:
-    """A line chart of several series over the periods, with the target as a dashed line."""
+    """A line chart of several series over the periods, with the target as a dashed line.
+
+    With `inicios` (the date each period starts) the x axis is proportional to time."""
     todos = [v for s in series.values() for v in s.values()]
     if meta is not None:
         todos.append(meta)
@@ -230,6 +254,7 @@ def svg_lineas(
         n_periodos=len(periodos),
         minimo=min(0, min(todos)),
         maximo=max(todos) or 1,
+        posiciones=[anio_decimal(f) for f in inicios] if inicios else None,
     )
     partes = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {ancho} {alto}" role="img" '

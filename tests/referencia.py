@@ -16,6 +16,7 @@ def reponer_datos_de_referencia(*, mesas: bool = False) -> None:
         importlib.import_module("core.migrations.0001_grupos").crear_grupos(apps, None)
     if not Canton.objects.exists():
         importlib.import_module("sie.migrations.0002_datos_referencia").cargar(apps, None)
+        importlib.import_module("sie.migrations.0006_parroquias_urbanas").cargar(apps, None)
     if mesas:
         from mesas.models import Mesa
 

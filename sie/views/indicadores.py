@@ -30,7 +30,7 @@ from ..selectors import (
     ultima_publicacion,
     valores_por_canton,
 )
-from ..svg import PALETA_SERIES, svg_mapa
+from ..svg import PALETA_SERIES, anio_decimal, svg_mapa
 
 
 class IndicadoresView(PaginaPublicaMixin, VistaStaff):
@@ -89,6 +89,8 @@ def _grafico_series(indicador, series, cantones, solo=None) -> dict:
     return {
         "tipo": "line",
         "etiquetas": series["periodos"],
+        # The x of each period in years: the axis is proportional to time (graficos.js).
+        "posiciones": [anio_decimal(inicio) for inicio in series["inicios"]],
         "conjuntos": conjuntos,
         "unidad": indicador.unidad,
     }

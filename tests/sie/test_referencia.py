@@ -41,9 +41,8 @@ def test_las_cifras_llevan_fuente_y_anio():
 
 
 def test_parroquias_de_mejia_y_mindo():
-    assert set(
-        Parroquia.objects.filter(canton__codigo="1703").values_list("nombre", flat=True)
-    ) == {
+    rurales = Parroquia.objects.filter(tipo=Parroquia.Tipo.RURAL)
+    assert set(rurales.filter(canton__codigo="1703").values_list("nombre", flat=True)) == {
         "Alóag",
         "Aloasí",
         "Cutuglagua",
@@ -52,9 +51,15 @@ def test_parroquias_de_mejia_y_mindo():
         "Tambillo",
         "Uyumbicho",
     }
-    assert list(
-        Parroquia.objects.filter(canton__codigo="1707").values_list("nombre", flat=True)
-    ) == ["Mindo"]
+    assert list(rurales.filter(canton__codigo="1707").values_list("nombre", flat=True)) == ["Mindo"]
+    # Their seats are the cantons' urban parishes.
+    urbanas = Parroquia.objects.filter(tipo=Parroquia.Tipo.URBANA)
+    assert list(urbanas.filter(canton__codigo="1703").values_list("nombre", flat=True)) == [
+        "Machachi"
+    ]
+    assert list(urbanas.filter(canton__codigo="1707").values_list("nombre", flat=True)) == [
+        "San Miguel de los Bancos"
+    ]
 
 
 def test_dos_ejes_y_cinco_sectores_agropecuarios():

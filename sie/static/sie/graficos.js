@@ -7,9 +7,49 @@
     if (valor === null || valor === undefined) {
       return "—";
     }
+    // Thousands always grouped, as the server's cifra() writes them (Spanish would leave
+    // 1201 ungrouped next to 19.020).
     return new Intl.NumberFormat(document.documentElement.lang === "en" ? "en" : "es-EC", {
       maximumFractionDigits: 2,
+      useGrouping: "always",
     }).format(valor);
+  }
+
+  // A time axis: each period at its start in years (datos.posiciones, from the server), so
+  // 2024 → 2026 spans two years and a year without data keeps its width. Ticks sit on every
+  // period and on every whole year between them.
+  function ejeTemporal(datos) {
+    const posiciones = datos.posiciones;
+    const nombres = {};
+    posiciones.forEach(function (x, i) { nombres[x] = datos.etiquetas[i]; });
+    const marcas = posiciones.slice();
+    const desde = Math.ceil(posiciones[0]);
+    const hasta = Math.floor(posiciones[posiciones.length - 1]);
+    for (let anio = desde; anio <= hasta; anio += 1) {
+      if (!marcas.some(function (x) { return Math.abs(x - anio) < 0.02; })) {
+        marcas.push(anio);
+      }
+    }
+    marcas.sort(function (a, b) { return a - b; });
+    const margen = posiciones.length > 1 ? 0 : 0.5;
+    return {
+      type: "linear",
+      min: posiciones[0] - margen,
+      max: posiciones[posiciones.length - 1] + margen,
+      afterBuildTicks: function (eje) {
+        eje.ticks = marcas.map(function (x) { return { value: x }; });
+      },
+      ticks: {
+        autoSkip: false,
+        callback: function (valor) {
+          return nombres[valor] !== undefined ? nombres[valor] : String(Math.round(valor));
+        },
+      },
+    };
+  }
+
+  function enTiempo(datos, valores) {
+    return valores.map(function (y, i) { return { x: datos.posiciones[i], y: y }; });
   }
 
   function dibujar(lienzo) {
@@ -18,10 +58,11 @@
       return;
     }
     const datos = JSON.parse(fuente.textContent);
+    const temporal = datos.tipo === "line" && Array.isArray(datos.posiciones) && datos.posiciones.length > 0;
     const conjuntos = datos.conjuntos.map(function (c) {
       return {
         label: c.label,
-        data: c.data,
+        data: temporal ? enTiempo(datos, c.data) : c.data,
         borderColor: c.color,
         backgroundColor: datos.tipo === "bar" ? c.color : c.color + "33",
         spanGaps: true,
@@ -32,7 +73,9 @@
     if (datos.meta !== undefined && datos.meta !== null) {
       conjuntos.push({
         label: lienzo.dataset.etiquetaMeta || "Meta",
-        data: datos.etiquetas.map(function () { return datos.meta; }),
+        data: temporal
+          ? enTiempo(datos, datos.etiquetas.map(function () { return datos.meta; }))
+          : datos.etiquetas.map(function () { return datos.meta; }),
         borderColor: "#b3261e",
         borderDash: [6, 4],
         pointRadius: 0,
@@ -41,7 +84,7 @@
     }
     lienzo.chart = new Chart(lienzo, {
       type: datos.tipo,
-      data: { labels: datos.etiquetas, datasets: conjuntos },
+      data: temporal ? { datasets: conjuntos } : { labels: datos.etiquetas, datasets: conjuntos },
       options: {
         responsive: true,
         maintainAspectRatio: false,
@@ -51,6 +94,12 @@
           legend: { display: conjuntos.length > 1, position: "bottom" },
           tooltip: {
             callbacks: {
+              title: function (elementos) {
+                if (!temporal || !elementos.length) {
+                  return undefined;
+                }
+                return datos.etiquetas[elementos[0].dataIndex];
+              },
               label: function (ctx) {
                 const valor = datos.tipo === "bar" ? ctx.parsed.x : ctx.parsed.y;
                 return ctx.dataset.label + ": " + numero(valor) + " " + datos.unidad;
@@ -59,8 +108,22 @@
           },
         },
         scales: datos.tipo === "bar"
-          ? { x: { beginAtZero: true, title: { display: true, text: datos.unidad } } }
-          : { y: { title: { display: true, text: datos.unidad } } },
+          ? {
+              x: {
+                beginAtZero: true,
+                title: { display: true, text: datos.unidad },
+                ticks: { callback: function (valor) { return numero(valor); } },
+              },
+            }
+          : Object.assign(
+              {
+                y: {
+                  title: { display: true, text: datos.unidad },
+                  ticks: { callback: function (valor) { return numero(valor); } },
+                },
+              },
+              temporal ? { x: ejeTemporal(datos) } : {}
+            ),
       },
     });
   }
