@@ -18,14 +18,22 @@ def cargar_demo_canales(*, usuarios=None, salida=None) -> str:
     ][:4]
     for n, persona in enumerate(personas):
         whatsapp = n == 3
-        persona.consentimiento_sms = not whatsapp
-        persona.consentimiento_whatsapp = whatsapp
-        persona.canal_preferido = (
-            Actor.CanalPreferido.WHATSAPP if whatsapp else Actor.CanalPreferido.SMS
-        )
+        valores = {
+            "consentimiento_sms": not whatsapp,
+            "consentimiento_whatsapp": whatsapp,
+            "canal_preferido": Actor.CanalPreferido.WHATSAPP
+            if whatsapp
+            else Actor.CanalPreferido.SMS,
+        }
         if not persona.consentimiento_datos:
-            persona.consentimiento_datos = True
-            persona.consentimiento_fecha = timezone.localdate()
-            persona.consentimiento_finalidad = "Convocatorias y seguimiento del programa"
+            valores.update(
+                consentimiento_datos=True,
+                consentimiento_fecha=timezone.localdate(),
+                consentimiento_finalidad="Convocatorias y seguimiento del programa",
+            )
+        if all(getattr(persona, campo) == valor for campo, valor in valores.items()):
+            continue  # loading the demo twice changes nothing
+        for campo, valor in valores.items():
+            setattr(persona, campo, valor)
         persona.save()
     return f"{len(personas)} personas con SMS o WhatsApp"

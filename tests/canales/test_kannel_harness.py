@@ -227,6 +227,7 @@ def test_linea_de_fakesmsc_de_un_mensaje_del_telefono():
         arnes.linea_entrante("1", "2", "dos\nlíneas")
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_kannel_portal_lleva_al_live_server_y_da_los_ajustes_del_portal(
     kannel_portal, live_server, settings
 ):

@@ -16,7 +16,7 @@ from comunicacion.models import Mensaje, Noticia
 from core.models import PreferenciasPanel
 from core.services import resumenes_diarios_enviar
 from mesas.models import Sesion
-from pactos.models import ContactoResponsable, Pacto
+from pactos.models import AvancePropuesto, ContactoResponsable, Pacto
 from sie.services import medicion_registrar
 from tests.comunicacion._consulta import comentar, consulta, pacto_borrador  # noqa: F401
 from tests.factories.actores import ActorFactory
@@ -40,7 +40,10 @@ def _datos(k: int, *, facilitador, desde: int = 0) -> None:
         SesionFactory(mesa=mesa, dias=3 + i)  # to come
         SesionFactory(mesa=mesa, dias=-(2 + i))  # past, still open
         SesionFactory(mesa=mesa, dias=-(40 + i), estado=Sesion.Estado.CERRADA)  # acta to publish
-        CompromisoFactory(pacto=pacto, plazo=ayer, lider=org)  # overdue, lead without contact
+        compromiso = CompromisoFactory(pacto=pacto, plazo=ayer, lider=org)  # overdue, no contact
+        AvancePropuesto.objects.create(  # texted progress to confirm
+            compromiso=compromiso, numero="+593987654321", canal="sms", avance=50
+        )
         m = Mensaje.objects.create(
             nombre="Vecina", email="v@example.org", asunto=f"M{i}", texto="?"
         )
@@ -77,6 +80,7 @@ ESPERADO = {
     "coordinacion": {
         "mesas_por_cerrar",
         "mesas_actas_por_publicar",
+        "pactos_avances_por_mensaje",
         "pactos_atrasados",
         "pactos_sin_contacto",
     },
