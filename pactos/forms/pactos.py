@@ -144,11 +144,13 @@ class ConsolidarForm(AcuerdosElegidosForm):
     titulo = forms.CharField(
         label=_("Título del compromiso"),
         max_length=250,
-        widget=forms.TextInput(attrs={"class": "form-control mb-2"}),
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+        error_messages={"required": _("Escriba el título del compromiso.")},
     )
     texto = forms.CharField(
         label=_("Texto del compromiso"),
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control mb-2"}),
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
+        error_messages={"required": _("Escriba el texto del compromiso.")},
     )
     lider = forms.ModelChoiceField(
         label=_("Responsable principal"), queryset=Actor.objects.none(), required=False
@@ -158,6 +160,16 @@ class ConsolidarForm(AcuerdosElegidosForm):
         super().__init__(*args, **kwargs)
         self.fields["lider"].queryset = organizaciones()
         con_clases_bootstrap(self)
+
+    def full_clean(self):
+        super().full_clean()
+        # Each refused field is marked where it is, and its message read with it.
+        for nombre in self.errors:
+            if nombre in self.fields and nombre != "acuerdos":
+                attrs = self.fields[nombre].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self.add_prefix(nombre)}-error"
 
 
 class VincularForm(AcuerdosElegidosForm):

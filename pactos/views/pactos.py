@@ -353,20 +353,34 @@ class ConsolidarView(PaginaPacto):
         filtro = FiltroAcuerdosForm(parametros or None, pacto=pacto)
         acuerdos = sel.acuerdos_para_consolidar(pacto=pacto, filtros=filtro.filtros())
         form = kwargs.get("form")
+        elegidos = form.elegidos() if form is not None else []
+        consolidar_form = form if isinstance(form, ConsolidarForm) else None
+        if form is None and parametros.getlist("acuerdos"):
+            # A link with ?acuerdos=… opens the page with them ticked and the commitment drafted.
+            preelegidos = sel.acuerdos_elegidos(pacto=pacto, ids=parametros.getlist("acuerdos"))
+            elegidos = [str(a.pk) for a in preelegidos]
+            consolidar_form = ConsolidarForm(
+                pacto=pacto, initial=sel.propuesta_de_compromiso(acuerdos=preelegidos)
+            )
+        volver = parametros.copy()
+        volver.pop("acuerdos", None)
+        pagina = Paginator(acuerdos, 50).get_page(parametros.get("pagina"))
+        pagina.object_list = list(pagina.object_list)
+        for acuerdo in pagina.object_list:
+            acuerdo.titulo_propuesto = sel.titulo_propuesto(acuerdo)
+            acuerdo.linea_propuesta = sel.linea_propuesta(acuerdo)
         contexto = {
             "pacto": pacto,
             "filtro": filtro,
-            "pagina": Paginator(acuerdos, 50).get_page(parametros.get("pagina")),
+            "pagina": pagina,
             "compromisos": pacto.compromisos.order_by("numero"),
-            "consolidar_form": form
-            if isinstance(form, ConsolidarForm)
-            else ConsolidarForm(pacto=pacto),
+            "consolidar_form": consolidar_form or ConsolidarForm(pacto=pacto),
             "descartar_form": form
             if isinstance(form, DescartarForm)
             else DescartarForm(pacto=pacto),
-            "elegidos": form.elegidos() if form is not None else [],
+            "elegidos": elegidos,
             "editable": pacto.estado in srv.ESTADOS_EDITABLES,
-            "parametros": parametros.urlencode(),
+            "parametros": volver.urlencode(),
         }
         return super().get_context_data(**{**contexto, **kwargs})
 

@@ -142,3 +142,35 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
         "Señalética instalada en el Quitsato."
     )
     expect(visitante.locator("body")).to_contain_text("35 %")
+
+
+def test_marcar_acuerdos_redacta_el_compromiso_sin_pisar_lo_escrito(
+    page, live_server, django_user_model, datos_de_referencia
+):
+    """Issue 17 item 4: ticking drafts the title (from the first) and a text listing them; what
+    the coordinator typed stays when the ticks change."""
+    mesa, _camara, pacto = _escenario(django_user_model)
+    entrar(
+        page,
+        f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/",
+        "mfguerrero",
+        r"/consolidar/$",
+    )
+    titulo = page.get_by_label("Título del compromiso")
+    texto = page.get_by_label("Texto del compromiso")
+    page.get_by_label("Elegir el acuerdo 1").check()
+    expect(titulo).to_have_value("Señalizar la ruta del Quitsato")
+    page.get_by_label("Elegir el acuerdo 2").check()
+    expect(titulo).to_have_value("Señalizar la ruta del Quitsato")
+    expect(texto).to_have_value(
+        f"- Señalizar la ruta del Quitsato ({mesa.nombre}, sesión 1, acuerdo 1)\n"
+        f"- Señalética bilingüe en Guachalá ({mesa.nombre}, sesión 1, acuerdo 2)"
+    )
+    titulo.fill("Rutas señalizadas en Cayambe")
+    page.get_by_label("Elegir el acuerdo 1").uncheck()
+    expect(titulo).to_have_value("Rutas señalizadas en Cayambe")
+    expect(texto).to_have_value(
+        f"- Señalética bilingüe en Guachalá ({mesa.nombre}, sesión 1, acuerdo 2)"
+    )
+    page.get_by_role("button", name="Crear compromiso").click()
+    expect(page.get_by_text("Compromiso 1 creado con 1 acuerdos.")).to_be_visible()
