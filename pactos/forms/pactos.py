@@ -52,6 +52,12 @@ class PactoEditarForm(PactoForm):
     class Meta(PactoForm.Meta):
         fields = ["titulo", "alcance", "canton", "sector", "preambulo", "estrategia", "objetivos"]
 
+    def __init__(self, *args, texto_fijo: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if texto_fijo:
+            for campo in self.fields.values():
+                campo.disabled = True
+
 
 class FirmanteForm(forms.Form):
     organizacion = forms.ModelChoiceField(label=_("Organización"), queryset=Actor.objects.none())
@@ -237,10 +243,15 @@ class CompromisoForm(forms.ModelForm):
             "socios": forms.SelectMultiple(attrs={"size": 6}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, texto_fijo: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lider"].queryset = organizaciones()
         self.fields["socios"].queryset = organizaciones()
+        if texto_fijo:
+            # Shown, not offered: a change would only be refused on saving.
+            for nombre in ("titulo", "texto"):
+                self.fields[nombre].disabled = True
+                self.fields[nombre].help_text = texto_fijo
 
 
 class HitoForm(forms.Form):

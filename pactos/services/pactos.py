@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,8 @@ TRANSICIONES: dict[str, tuple[str, ...]] = {
     Estado.FIRMADO: (Estado.PUBLICADO,),
     Estado.PUBLICADO: (),
 }
+logger = logging.getLogger(__name__)
+
 # While the text may still change: commitments are consolidated and reworded only then.
 ESTADOS_EDITABLES = (Estado.BORRADOR, Estado.CONSULTA)
 CAMPOS_TEXTO = ("titulo", "preambulo", "estrategia", "objetivos")
@@ -59,15 +62,25 @@ CAMPOS_TEXTO = ("titulo", "preambulo", "estrategia", "objetivos")
 # --- Pacto ----------------------------------------------------------------------------------
 
 
+def motivo_texto_fijo(pacto: Pacto) -> str:
+    """Why the pacto's texts and its commitments' wording may not change now ("" if they may)."""
+    if pacto.estado in ESTADOS_EDITABLES:
+        return ""
+    if Estado.CONSULTA in TRANSICIONES[pacto.estado]:
+        return _(
+            "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian. "
+            "Vuelva a ponerlo en consulta si hace falta corregirlo."
+        ) % {"estado": pacto.get_estado_display()}
+    return _(
+        "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian, quedan como "
+        "se firmaron."
+    ) % {"estado": pacto.get_estado_display()}
+
+
 def _exigir_editable(pacto: Pacto) -> None:
-    if pacto.estado not in ESTADOS_EDITABLES:
-        raise ValidationError(
-            _(
-                "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian. "
-                "Vuelva a ponerlo en consulta si hace falta corregirlo."
-            )
-            % {"estado": pacto.get_estado_display()}
-        )
+    motivo = motivo_texto_fijo(pacto)
+    if motivo:
+        raise ValidationError(motivo)
 
 
 def _texto_compromisos(pacto: Pacto) -> str:
@@ -196,6 +209,29 @@ def firmante_agregar(*, pacto: Pacto, organizacion, persona: str, fecha: date, c
     firmante.full_clean()
     firmante.save()
     return firmante
+
+
+@transaction.atomic
+def firmante_quitar(*, firmante: Firmante, usuario: Usuario | None) -> Pacto:
+    """Remove a signature registered by mistake, while the pacto is not yet published; a signed
+    pacto keeps at least one."""
+    pacto = Pacto.objects.select_for_update().get(pk=firmante.pacto_id)
+    if pacto.estado == Estado.PUBLICADO:
+        raise ValidationError(
+            _("El pacto ya está publicado: sus firmas quedan como se registraron.")
+        )
+    if pacto.estado == Estado.FIRMADO and pacto.firmantes.count() <= 1:
+        raise ValidationError(
+            _(
+                "Un pacto firmado conserva al menos una firma: registre la correcta antes de "
+                "quitar esta."
+            )
+        )
+    firmante.delete()
+    logger.info(
+        "Firma de %s quitada del pacto %s por %s", firmante.organizacion_id, pacto.pk, usuario
+    )
+    return pacto
 
 
 @transaction.atomic

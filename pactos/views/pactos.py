@@ -240,10 +240,16 @@ class PactoEditarView(VistaAccion, PaginaPacto):
 
     def get_form_kwargs(self):
         # The form edits a copy: the page keeps the pacto as saved, whatever was typed.
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.objeto),
+            "texto_fijo": srv.motivo_texto_fijo(self.objeto),
+        }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pacto=self.objeto, **kwargs)
+        return super().get_context_data(
+            pacto=self.objeto, texto_fijo=srv.motivo_texto_fijo(self.objeto), **kwargs
+        )
 
     def ejecutar(self, form):
         datos = dict(form.cleaned_data)
@@ -273,6 +279,21 @@ class FirmanteAgregarView(AccionDePacto):
 
     def ejecutar(self, form):
         return srv.firmante_agregar(pacto=self.objeto, **form.cleaned_data)
+
+
+class FirmanteQuitarView(AccionDePacto):
+    form_class = ConfirmarForm
+    nombre_form = "firmante_quitar_form"
+
+    @property
+    def mensaje_exito(self):
+        return _("Firma de %(org)s quitada.") % {"org": self.firmante.organizacion.nombre}
+
+    def ejecutar(self, form):
+        self.firmante = objeto_o_404(
+            self.objeto.firmantes.select_related("organizacion"), pk=self.kwargs["firmante"]
+        )
+        return srv.firmante_quitar(firmante=self.firmante, usuario=self.request.user)
 
 
 class CopiaFirmadaView(AccionDePacto):
@@ -483,7 +504,11 @@ class CompromisoGestionView(VistaStaff):
             "pacto": pacto,
             "puede_editar": puede_editar,
             "editable": pacto.estado in srv.ESTADOS_EDITABLES,
-            "compromiso_form": CompromisoForm(instance=compromiso) if puede_editar else None,
+            "compromiso_form": CompromisoForm(
+                instance=compromiso, texto_fijo=srv.motivo_texto_fijo(pacto)
+            )
+            if puede_editar
+            else None,
             "hito_form": HitoForm() if puede_editar else None,
             "actualizacion_form": ActualizacionForm(compromiso=compromiso)
             if puede_actualizar
@@ -574,7 +599,11 @@ class CompromisoEditarView(AccionDeCompromiso):
 
     def get_form_kwargs(self):
         # The form edits a copy: the page keeps the commitment as saved, whatever was typed.
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.objeto),
+            "texto_fijo": srv.motivo_texto_fijo(self.objeto.pacto),
+        }
 
     def ejecutar(self, form):
         datos = dict(form.cleaned_data)
