@@ -329,6 +329,17 @@ def pactos_para_gestion() -> QuerySet[Pacto]:
     )
 
 
+def pactos_en_seguimiento() -> QuerySet[Pacto]:
+    """The signed or published pactos whose commitments take progress, with their short address
+    (what the progress import's "pacto" column holds)."""
+    return (
+        Pacto.objects.filter(estado__in=ESTADOS_SEGUIMIENTO)
+        .annotate(total_compromisos=Count("compromisos"))
+        .order_by("titulo")
+        .only("titulo", "slug")
+    )
+
+
 def pacto_para_gestion(*, pk: int) -> Pacto:
     try:
         return (

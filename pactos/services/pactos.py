@@ -530,7 +530,13 @@ def _validar_actualizacion(compromiso: Compromiso, estado: str, avance, motivo: 
     if compromiso.pacto.estado not in ESTADOS_SEGUIMIENTO:
         errores.append(_("El seguimiento empieza cuando el pacto está firmado."))
     if estado not in Compromiso.Estado.values:
-        errores.append(_("Estado desconocido: «%(estado)s».") % {"estado": estado})
+        errores.append(
+            _("Estado desconocido: «%(estado)s». Use uno de estos: %(validos)s.")
+            % {
+                "estado": estado,
+                "validos": ", ".join(str(e.label) for e in Compromiso.Estado),
+            }
+        )
     elif estado in Compromiso.ESTADOS_CON_MOTIVO and not motivo.strip():
         errores.append(
             _("Explique el motivo del estado «%(estado)s».")
@@ -658,6 +664,21 @@ def contacto_organizacion_quitar(*, contacto: ContactoResponsable, usuario: Usua
 # --- Progress import (CSV or XLSX, all or nothing) ------------------------------------------
 
 COLUMNAS_AVANCES = ("pacto", "numero", "estado", "avance", "texto", "motivo")
+
+
+def avances_fila_de_ejemplo() -> tuple:
+    """The import template's example row: a state written as people read it, which the import
+    accepts like its code."""
+    return (
+        "direccion-corta-del-pacto",
+        1,
+        str(Compromiso.Estado.EN_CURSO.label),
+        40,
+        _("Ejemplo, borre esta fila: se instalaron 3 letreros en la ruta."),
+        "",
+    )
+
+
 COLUMNAS_OBLIGATORIAS = ("pacto", "numero", "estado", "texto")
 
 
@@ -667,6 +688,8 @@ class FilaAvance:
     datos: dict
     compromiso: Compromiso | None = None
     avance: int | None = None
+    # The state's code, whether the file wrote it or its label ("En curso").
+    estado: str = ""
     errores: list[str] = field(default_factory=list)
     # What the row changes that the file does not say (the progress its milestones fix).
     avisos: list[str] = field(default_factory=list)
@@ -743,6 +766,7 @@ def avances_leer(*, contenido: str) -> list[FilaAvance]:
         fila = FilaAvance(linea=importada.numero, datos=importada.datos)
         fila.errores.extend(importada.errores)
         fila.avance = importada.form.cleaned_data.get("avance")
+        fila.estado = importada.form.cleaned_data.get("estado", "")
         if "numero" in importada.form.cleaned_data:
             _comprobar_fila(fila, importada.form, compromisos, vistos)
         filas.append(fila)
@@ -765,7 +789,7 @@ def avances_importar(*, contenido: str, usuario: Usuario | None) -> ResultadoImp
             compromiso=fila.compromiso,
             usuario=usuario,
             texto=fila.datos["texto"],
-            estado=fila.datos["estado"],
+            estado=fila.estado,
             avance=fila.avance,
             motivo=fila.datos.get("motivo", ""),
             origen="csv",

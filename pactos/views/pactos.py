@@ -852,7 +852,12 @@ class ImportarAvancesView(VistaAccion):
     def get_context_data(self, **kwargs):
         filas = self.filas
         return super().get_context_data(
-            filas=filas, hay_errores=bool(filas) and any(f.errores for f in filas), **kwargs
+            filas=filas,
+            hay_errores=bool(filas) and any(f.errores for f in filas),
+            estados=Compromiso.Estado.choices,
+            estados_con_motivo=[Compromiso.Estado(e).label for e in Compromiso.ESTADOS_CON_MOTIVO],
+            pactos_en_seguimiento=sel.pactos_en_seguimiento(),
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -893,7 +898,10 @@ class PlantillaAvancesView(PaginaPublicaMixin, VistaStaff):
 
     def get(self, request):
         return respuesta_descarga(
-            nombre="plantilla-avances", cabecera=srv.COLUMNAS_AVANCES, filas=[], formato="csv"
+            nombre="plantilla-avances",
+            cabecera=srv.COLUMNAS_AVANCES,
+            filas=[srv.avances_fila_de_ejemplo()],
+            formato="csv",
         )
 
 
