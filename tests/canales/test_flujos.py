@@ -55,8 +55,8 @@ def _pasarela_de_registro(settings):
 def despachar_todo() -> list[str]:
     """What a worker does: send every pending row; the texts that left, in order."""
     antes = len(ENVIADOS)
-    for pk in (
-        MensajeCanal.objects.filter(estado="pendiente").order_by("pk").values_list("pk", flat=True)
+    for pk in MensajeCanal.objects.filter(estado="pendiente").order_by("pk").values_list(
+        "pk", flat=True
     ):
         mensaje_despachar(mensaje_id=pk)
     return [s.texto for s in ENVIADOS[antes:]]
@@ -255,9 +255,7 @@ def test_con_la_pasarela_caida_nada_se_pierde_y_sale_una_vez(settings, facilitad
 
 
 def test_el_informe_de_entrega_de_kannel_marca_entregado(client, facilitador):
-    convocatoria_enviar(
-        sesion=SesionFactory(), actores=[miembro_solo_celular()], usuario=facilitador
-    )
+    convocatoria_enviar(sesion=SesionFactory(), actores=[miembro_solo_celular()], usuario=facilitador)
     despachar_todo()
     mensaje = MensajeCanal.objects.get()
     url = reverse("canales:kannel_entrega")
@@ -322,10 +320,7 @@ def test_whatsapp_si_firmado_confirma_y_sin_firma_se_rechaza(client, settings, f
     sin_firma = client.post(url, cuerpo, content_type="application/json")
     assert sin_firma.status_code == 403
     falsa = client.post(
-        url,
-        cuerpo,
-        content_type="application/json",
-        HTTP_X_HUB_SIGNATURE_256=_firmado(cuerpo, "otro"),
+        url, cuerpo, content_type="application/json", HTTP_X_HUB_SIGNATURE_256=_firmado(cuerpo, "otro")
     )
     assert falsa.status_code == 403
     assert Invitacion.objects.get().respuesta == Invitacion.Respuesta.SIN_RESPUESTA
