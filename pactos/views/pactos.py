@@ -430,10 +430,12 @@ class CompromisoConsolidarView(AccionDeConsolidacion):
 
     @property
     def mensaje_exito(self):
-        return _("Compromiso %(n)s creado con %(k)s acuerdos.") % {
-            "n": self.resultado.numero,
-            "k": self.resultado.origenes.count(),
-        }
+        k = self.resultado.origenes.count()
+        return ngettext(
+            "Compromiso %(n)s creado con %(k)s acuerdo.",
+            "Compromiso %(n)s creado con %(k)s acuerdos.",
+            k,
+        ) % {"n": self.resultado.numero, "k": k}
 
     def ejecutar(self, form):
         datos = form.cleaned_data
