@@ -376,6 +376,12 @@ class ConsolidarView(PaginaPacto):
         form = kwargs.get("form")
         elegidos = form.elegidos() if form is not None else []
         consolidar_form = form if isinstance(form, ConsolidarForm) else None
+        escrito = {}
+        if form is not None and form.is_bound:
+            # Another action was refused: what was typed in the other boxes stays too.
+            escrito = {k: form.data.get(k) for k in ("titulo", "texto", "lider", "motivo")}
+            if consolidar_form is None:
+                consolidar_form = ConsolidarForm(pacto=pacto, initial=escrito)
         if form is None and parametros.getlist("acuerdos"):
             # A link with ?acuerdos=… opens the page with them ticked and the commitment drafted.
             preelegidos = sel.acuerdos_elegidos(pacto=pacto, ids=parametros.getlist("acuerdos"))
@@ -398,7 +404,7 @@ class ConsolidarView(PaginaPacto):
             "consolidar_form": consolidar_form or ConsolidarForm(pacto=pacto),
             "descartar_form": form
             if isinstance(form, DescartarForm)
-            else DescartarForm(pacto=pacto),
+            else DescartarForm(pacto=pacto, initial=escrito),
             "elegidos": elegidos,
             "editable": pacto.estado in srv.ESTADOS_EDITABLES,
             "parametros": volver.urlencode(),

@@ -121,3 +121,34 @@ def test_un_acuerdo_usado_en_otro_pacto_dice_donde(
     assert "Pendiente" not in fila
     libre = next(f for f in filas if f'id="acuerdo-{acuerdos_turismo[0].pk}"' in f)
     assert "Pendiente" in libre and "Ya está" not in libre
+
+
+def test_otra_accion_rechazada_conserva_lo_escrito_para_el_compromiso(
+    cliente_de, coordinadora, pacto_borrador, acuerdos_turismo, organizacion
+):
+    """A discard refused (no reason) keeps the commitment's title, text and leader typed in the
+    same form, and a refused commitment keeps the reason typed for a discard."""
+    cliente = cliente_de(coordinadora)
+    respuesta = cliente.post(
+        reverse("pactos:acuerdos_descartar", args=[pacto_borrador.pk]),
+        {
+            "acuerdos": [acuerdos_turismo[0].pk],
+            "titulo": "Rutas señalizadas",
+            "texto": "Señalizar las rutas.",
+            "lider": organizacion.pk,
+            "motivo": "",
+        },
+    )
+    assert respuesta.status_code == 400
+    html = respuesta.content.decode()
+    assert _valor(html, "titulo") == "Rutas señalizadas"
+    assert _valor(html, "texto") == "Señalizar las rutas."
+    lider = re.search(r'<select[^>]*name="lider".*?</select>', html, re.S).group(0)
+    assert re.search(rf'<option value="{organizacion.pk}" selected>', lider)
+    assert "Escriba el título del compromiso." not in html
+
+    respuesta = cliente.post(
+        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
+        {"acuerdos": [acuerdos_turismo[0].pk], "titulo": "", "texto": "", "motivo": "Repetido"},
+    )
+    assert _valor(respuesta.content.decode(), "motivo") == "Repetido"
