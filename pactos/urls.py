@@ -61,6 +61,11 @@ urlpatterns = [
     path("gestion/<int:pk>/editar/", pv.PactoEditarView.as_view(), name="pacto_editar"),
     path("gestion/<int:pk>/estado/", pv.PactoEstadoView.as_view(), name="pacto_estado"),
     path("gestion/<int:pk>/firmantes/", pv.FirmanteAgregarView.as_view(), name="firmante_agregar"),
+    path(
+        "gestion/<int:pk>/firmantes/<int:firmante>/quitar/",
+        pv.FirmanteQuitarView.as_view(),
+        name="firmante_quitar",
+    ),
     path("gestion/<int:pk>/copia-firmada/", pv.CopiaFirmadaView.as_view(), name="copia_firmada"),
     path("gestion/<int:pk>/versiones/", pv.PactoVersionesView.as_view(), name="pacto_versiones"),
     path("gestion/<int:pk>/historial/", pv.PactoHistorialView.as_view(), name="pacto_historial"),

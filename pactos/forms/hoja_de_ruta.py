@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formularios import areas_de_texto, con_clases_bootstrap
 from core.roles import Rol
 from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
-from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma
+from pactos.models import Actividad, Bloque, EstadoActividad, ProductoPrograma, Salud
 
 
 class FechaInput(forms.DateInput):
@@ -130,6 +130,9 @@ class ActividadAvanceForm(forms.ModelForm):
         self.fields["evidencia_archivo"].validators.append(
             ArchivoValidador(TIPOS_EVIDENCIA, max_mb=20)
         )
+        self.fields["salud"].help_text = _("Al marcarla como hecha vuelve a verde.")
+        if self.instance.pk and self.instance.estado == EstadoActividad.HECHA:
+            self.initial["salud"] = Salud.VERDE
 
     def _post_clean(self):
         pass

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
 from core.formularios import areas_de_texto, con_clases_bootstrap
-from core.importar import dataset_de_archivo
-from core.validadores import TIPOS_EVIDENCIA, ArchivoValidador
+from core.importar import dataset_de_archivo, normalizar_encabezado
+from core.validadores import TIPOS, TIPOS_EVIDENCIA, ArchivoValidador
 from sie.models import Canton, Sector
 
 from ..models.pactos import Compromiso, Pacto
@@ -51,6 +51,12 @@ class PactoEditarForm(PactoForm):
 
     class Meta(PactoForm.Meta):
         fields = ["titulo", "alcance", "canton", "sector", "preambulo", "estrategia", "objetivos"]
+
+    def __init__(self, *args, texto_fijo: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if texto_fijo:
+            for campo in self.fields.values():
+                campo.disabled = True
 
 
 class FirmanteForm(forms.Form):
@@ -144,11 +150,13 @@ class ConsolidarForm(AcuerdosElegidosForm):
     titulo = forms.CharField(
         label=_("Título del compromiso"),
         max_length=250,
-        widget=forms.TextInput(attrs={"class": "form-control mb-2"}),
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+        error_messages={"required": _("Escriba el título del compromiso.")},
     )
     texto = forms.CharField(
         label=_("Texto del compromiso"),
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-control mb-2"}),
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control"}),
+        error_messages={"required": _("Escriba el texto del compromiso.")},
     )
     lider = forms.ModelChoiceField(
         label=_("Responsable principal"), queryset=Actor.objects.none(), required=False
@@ -158,6 +166,16 @@ class ConsolidarForm(AcuerdosElegidosForm):
         super().__init__(*args, **kwargs)
         self.fields["lider"].queryset = organizaciones()
         con_clases_bootstrap(self)
+
+    def full_clean(self):
+        super().full_clean()
+        # Each refused field is marked where it is, and its message read with it.
+        for nombre in self.errors:
+            if nombre in self.fields and nombre != "acuerdos":
+                attrs = self.fields[nombre].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self.add_prefix(nombre)}-error"
 
 
 class VincularForm(AcuerdosElegidosForm):
@@ -225,10 +243,15 @@ class CompromisoForm(forms.ModelForm):
             "socios": forms.SelectMultiple(attrs={"size": 6}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, texto_fijo: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lider"].queryset = organizaciones()
         self.fields["socios"].queryset = organizaciones()
+        if texto_fijo:
+            # Shown, not offered: a change would only be refused on saving.
+            for nombre in ("titulo", "texto"):
+                self.fields[nombre].disabled = True
+                self.fields[nombre].help_text = texto_fijo
 
 
 class HitoForm(forms.Form):
@@ -293,11 +316,23 @@ class EvidenciaForm(forms.Form):
         label=_("Archivo"),
         required=False,
         validators=[ArchivoValidador(TIPOS_EVIDENCIA, max_mb=20)],
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(e for t in TIPOS_EVIDENCIA for e in TIPOS[t][0])}
+        ),
     )
     enlace = forms.URLField(label=_("Enlace"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["archivo"].help_text = _("Se aceptan: %(tipos)s; hasta 20 MB.") % {
+            "tipos": ", ".join(str(TIPOS[t][1]) for t in TIPOS_EVIDENCIA)
+        }
+
     def clean(self):
         datos = super().clean()
+        # A file that was refused already says why (its type, its size): not "attach a file".
+        if "archivo" in self.errors or "enlace" in self.errors:
+            return datos
         if not datos.get("archivo") and not datos.get("enlace"):
             raise forms.ValidationError(_("Adjunte un archivo o indique un enlace."))
         return datos
@@ -323,6 +358,20 @@ class ImportarAvancesForm(forms.Form):
         return datos
 
 
+def estados_de_compromiso() -> dict[str, str]:
+    """A commitment's states by their code and by their label, in Spanish and in the language
+    in use, compared without case, accents or spacing."""
+    from django.utils import translation
+
+    estados = {}
+    for codigo, etiqueta in Compromiso.Estado.choices:
+        with translation.override("es"):
+            en_espanol = str(etiqueta)
+        for forma in (codigo, en_espanol, str(etiqueta)):
+            estados[normalizar_encabezado(forma)] = codigo
+    return estados
+
+
 class FilaAvanceForm(forms.Form):
     """One row of the progress import as the file states it; the service checks it against the
     commitment it names."""
@@ -341,6 +390,13 @@ class FilaAvanceForm(forms.Form):
         label=_("Texto"), error_messages={"required": _("Cuente brevemente qué se hizo.")}
     )
     motivo = forms.CharField(label=_("Motivo"), required=False)
+
+    def clean_estado(self) -> str:
+        """The state as its code, whether the file wrote the code or the label people see
+        ("En curso", "en curso", "EN_CURSO"...); anything else is left for the service to
+        refuse with the valid values."""
+        estado = self.cleaned_data["estado"]
+        return estados_de_compromiso().get(normalizar_encabezado(estado), estado.strip())
 
     def clean_avance(self) -> int | None:
         avance = str(self.cleaned_data["avance"] or "").strip()

@@ -21,6 +21,7 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from mesas.models import Sesion
@@ -328,6 +329,17 @@ def pactos_para_gestion() -> QuerySet[Pacto]:
     )
 
 
+def pactos_en_seguimiento() -> QuerySet[Pacto]:
+    """The signed or published pactos whose commitments take progress, with their short address
+    (what the progress import's "pacto" column holds)."""
+    return (
+        Pacto.objects.filter(estado__in=ESTADOS_SEGUIMIENTO)
+        .annotate(total_compromisos=Count("compromisos"))
+        .order_by("titulo")
+        .only("titulo", "slug")
+    )
+
+
 def pacto_para_gestion(*, pk: int) -> Pacto:
     try:
         return (
@@ -386,9 +398,58 @@ def acuerdos_para_consolidar(*, pacto: Pacto, filtros: dict):
                 queryset=AcuerdoDescartado.objects.filter(pacto=pacto),
                 to_attr="descarte_en_este_pacto",
             ),
+            Prefetch(
+                "origenes_compromiso",
+                queryset=OrigenCompromiso.objects.exclude(compromiso__pacto=pacto)
+                .select_related("compromiso__pacto")
+                .order_by("compromiso__pacto__titulo", "compromiso__numero"),
+                to_attr="en_otros_pactos",
+            ),
         )
         .order_by("sesion__mesa__orden", "sesion__numero", "numero")
     )
+
+
+def acuerdos_elegidos(*, pacto: Pacto, ids) -> list:
+    """The agreements of the axis' tables among `ids` (as typed in a link), in the workspace's
+    order; anything else in the list is ignored."""
+    from mesas.models import Acuerdo
+
+    numeros = [int(i) for i in ids if str(i).isdigit()]
+    return list(
+        Acuerdo.objects.filter(pk__in=numeros, sesion__mesa__tipo=pacto.eje.codigo)
+        .select_related("sesion__mesa")
+        .order_by("sesion__mesa__orden", "sesion__numero", "numero")
+    )
+
+
+def titulo_propuesto(acuerdo) -> str:
+    """A commitment's title proposed from one agreement: its first sentence, kept short."""
+    primera = acuerdo.texto.strip().splitlines()[0] if acuerdo.texto.strip() else ""
+    primera = primera.split(". ")[0].strip().rstrip(".")
+    return Truncator(primera).chars(120)
+
+
+def linea_propuesta(acuerdo) -> str:
+    """One agreement as a line of the proposed commitment text, with where it was agreed."""
+    return _("- %(texto)s (%(mesa)s, sesión %(sesion)s, acuerdo %(numero)s)") % {
+        "texto": " ".join(acuerdo.texto.split()),
+        "mesa": acuerdo.sesion.mesa.nombre,
+        "sesion": acuerdo.sesion.numero,
+        "numero": acuerdo.numero,
+    }
+
+
+def propuesta_de_compromiso(*, acuerdos: list) -> dict:
+    """The title and text a commitment starts from when these agreements are chosen; the
+    consolidation page's script builds the same from each row's `titulo_propuesto` and
+    `linea_propuesta`."""
+    if not acuerdos:
+        return {"titulo": "", "texto": ""}
+    return {
+        "titulo": titulo_propuesto(acuerdos[0]),
+        "texto": "\n".join(linea_propuesta(a) for a in acuerdos),
+    }
 
 
 def compromisos_de_pacto(*, pacto: Pacto, publico: bool = False) -> list[Compromiso]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from core.correo import correo_enviar
 from core.enlaces import url_absoluta, url_de
 from core.permisos import exigir_permiso
-from pactos.models import Actividad, EstadoActividad
+from pactos.models import Actividad, EstadoActividad, Salud
 from pactos.selectors.hoja_de_ruta import actividades_filtradas, alertas_de
 
 # The acting user of every service (None for the system: beat, demo loaders).
@@ -131,6 +131,8 @@ def actividad_actualizar_avance(
     if actividad.avance is None or not 0 <= actividad.avance <= 100:
         errores["avance"] = _("El avance debe estar entre 0 y 100 %.")
     if actividad.estado == EstadoActividad.HECHA:
+        # Done is done: a risk flag set while it was under way no longer applies.
+        actividad.salud = Salud.VERDE
         actividad.avance = 100
         actividad.fin_real = actividad.fin_real or hoy
         actividad.inicio_real = actividad.inicio_real or min(

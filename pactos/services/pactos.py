@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -51,6 +52,8 @@ TRANSICIONES: dict[str, tuple[str, ...]] = {
     Estado.FIRMADO: (Estado.PUBLICADO,),
     Estado.PUBLICADO: (),
 }
+logger = logging.getLogger(__name__)
+
 # While the text may still change: commitments are consolidated and reworded only then.
 ESTADOS_EDITABLES = (Estado.BORRADOR, Estado.CONSULTA)
 CAMPOS_TEXTO = ("titulo", "preambulo", "estrategia", "objetivos")
@@ -59,15 +62,25 @@ CAMPOS_TEXTO = ("titulo", "preambulo", "estrategia", "objetivos")
 # --- Pacto ----------------------------------------------------------------------------------
 
 
+def motivo_texto_fijo(pacto: Pacto) -> str:
+    """Why the pacto's texts and its commitments' wording may not change now ("" if they may)."""
+    if pacto.estado in ESTADOS_EDITABLES:
+        return ""
+    if Estado.CONSULTA in TRANSICIONES[pacto.estado]:
+        return _(
+            "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian. "
+            "Vuelva a ponerlo en consulta si hace falta corregirlo."
+        ) % {"estado": pacto.get_estado_display()}
+    return _(
+        "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian, quedan como "
+        "se firmaron."
+    ) % {"estado": pacto.get_estado_display()}
+
+
 def _exigir_editable(pacto: Pacto) -> None:
-    if pacto.estado not in ESTADOS_EDITABLES:
-        raise ValidationError(
-            _(
-                "El pacto está «%(estado)s»: su texto y sus compromisos ya no se cambian. "
-                "Vuelva a ponerlo en consulta si hace falta corregirlo."
-            )
-            % {"estado": pacto.get_estado_display()}
-        )
+    motivo = motivo_texto_fijo(pacto)
+    if motivo:
+        raise ValidationError(motivo)
 
 
 def _texto_compromisos(pacto: Pacto) -> str:
@@ -196,6 +209,29 @@ def firmante_agregar(*, pacto: Pacto, organizacion, persona: str, fecha: date, c
     firmante.full_clean()
     firmante.save()
     return firmante
+
+
+@transaction.atomic
+def firmante_quitar(*, firmante: Firmante, usuario: Usuario | None) -> Pacto:
+    """Remove a signature registered by mistake, while the pacto is not yet published; a signed
+    pacto keeps at least one."""
+    pacto = Pacto.objects.select_for_update().get(pk=firmante.pacto_id)
+    if pacto.estado == Estado.PUBLICADO:
+        raise ValidationError(
+            _("El pacto ya está publicado: sus firmas quedan como se registraron.")
+        )
+    if pacto.estado == Estado.FIRMADO and pacto.firmantes.count() <= 1:
+        raise ValidationError(
+            _(
+                "Un pacto firmado conserva al menos una firma: registre la correcta antes de "
+                "quitar esta."
+            )
+        )
+    firmante.delete()
+    logger.info(
+        "Firma de %s quitada del pacto %s por %s", firmante.organizacion_id, pacto.pk, usuario
+    )
+    return pacto
 
 
 @transaction.atomic
@@ -494,7 +530,13 @@ def _validar_actualizacion(compromiso: Compromiso, estado: str, avance, motivo: 
     if compromiso.pacto.estado not in ESTADOS_SEGUIMIENTO:
         errores.append(_("El seguimiento empieza cuando el pacto está firmado."))
     if estado not in Compromiso.Estado.values:
-        errores.append(_("Estado desconocido: «%(estado)s».") % {"estado": estado})
+        errores.append(
+            _("Estado desconocido: «%(estado)s». Use uno de estos: %(validos)s.")
+            % {
+                "estado": estado,
+                "validos": ", ".join(str(e.label) for e in Compromiso.Estado),
+            }
+        )
     elif estado in Compromiso.ESTADOS_CON_MOTIVO and not motivo.strip():
         errores.append(
             _("Explique el motivo del estado «%(estado)s».")
@@ -622,6 +664,21 @@ def contacto_organizacion_quitar(*, contacto: ContactoResponsable, usuario: Usua
 # --- Progress import (CSV or XLSX, all or nothing) ------------------------------------------
 
 COLUMNAS_AVANCES = ("pacto", "numero", "estado", "avance", "texto", "motivo")
+
+
+def avances_fila_de_ejemplo() -> tuple:
+    """The import template's example row: a state written as people read it, which the import
+    accepts like its code."""
+    return (
+        "direccion-corta-del-pacto",
+        1,
+        str(Compromiso.Estado.EN_CURSO.label),
+        40,
+        _("Ejemplo, borre esta fila: se instalaron 3 letreros en la ruta."),
+        "",
+    )
+
+
 COLUMNAS_OBLIGATORIAS = ("pacto", "numero", "estado", "texto")
 
 
@@ -631,6 +688,8 @@ class FilaAvance:
     datos: dict
     compromiso: Compromiso | None = None
     avance: int | None = None
+    # The state's code, whether the file wrote it or its label ("En curso").
+    estado: str = ""
     errores: list[str] = field(default_factory=list)
     # What the row changes that the file does not say (the progress its milestones fix).
     avisos: list[str] = field(default_factory=list)
@@ -707,6 +766,7 @@ def avances_leer(*, contenido: str) -> list[FilaAvance]:
         fila = FilaAvance(linea=importada.numero, datos=importada.datos)
         fila.errores.extend(importada.errores)
         fila.avance = importada.form.cleaned_data.get("avance")
+        fila.estado = importada.form.cleaned_data.get("estado", "")
         if "numero" in importada.form.cleaned_data:
             _comprobar_fila(fila, importada.form, compromisos, vistos)
         filas.append(fila)
@@ -729,7 +789,7 @@ def avances_importar(*, contenido: str, usuario: Usuario | None) -> ResultadoImp
             compromiso=fila.compromiso,
             usuario=usuario,
             texto=fila.datos["texto"],
-            estado=fila.datos["estado"],
+            estado=fila.estado,
             avance=fila.avance,
             motivo=fila.datos.get("motivo", ""),
             origen="csv",

@@ -284,9 +284,15 @@ class ActividadEstadoView(SoloPost, VistaAccion):
             actividad=copy.copy(self.objeto), usuario=self.request.user, **campos
         )
 
+    def confirmacion(self) -> str:
+        return _("«%(actividad)s» está ahora en «%(estado)s».") % {
+            "actividad": self.resultado.nombre,
+            "estado": self.resultado.get_estado_display(),
+        }
+
     @property
     def mensaje_exito(self):
-        return None if self.es_htmx() else _("Estado actualizado.")
+        return None if self.es_htmx() else self.confirmacion()
 
     def get_success_url(self):
         return destino_local(
@@ -318,6 +324,11 @@ class ActividadEstadoView(SoloPost, VistaAccion):
                     "estados": EstadoActividad.choices,
                     "error": error,
                     "error_id": self.objeto.pk,
+                    "movida_id": None if error else self.objeto.pk,
+                    "confirmacion": ""
+                    if error
+                    else _("Actividad movida a «%(estado)s».")
+                    % {"estado": self.resultado.get_estado_display()},
                 },
             )
         actividad = objeto_o_404(actividades_filtradas(), pk=self.objeto.pk)
@@ -325,7 +336,13 @@ class ActividadEstadoView(SoloPost, VistaAccion):
         return render(
             self.request,
             "pactos/hoja_de_ruta/lista.html#fila",
-            {"a": actividad, "estados": EstadoActividad.choices, "error": error, "hoy": hoy},
+            {
+                "a": actividad,
+                "estados": EstadoActividad.choices,
+                "error": error,
+                "hoy": hoy,
+                "confirmacion": "" if error else self.confirmacion(),
+            },
         )
 
 

@@ -241,10 +241,16 @@ class PactoEditarView(VistaAccion, PaginaPacto):
 
     def get_form_kwargs(self):
         # The form edits a copy: the page keeps the pacto as saved, whatever was typed.
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.objeto),
+            "texto_fijo": srv.motivo_texto_fijo(self.objeto),
+        }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(pacto=self.objeto, **kwargs)
+        return super().get_context_data(
+            pacto=self.objeto, texto_fijo=srv.motivo_texto_fijo(self.objeto), **kwargs
+        )
 
     def ejecutar(self, form):
         datos = dict(form.cleaned_data)
@@ -274,6 +280,21 @@ class FirmanteAgregarView(AccionDePacto):
 
     def ejecutar(self, form):
         return srv.firmante_agregar(pacto=self.objeto, **form.cleaned_data)
+
+
+class FirmanteQuitarView(AccionDePacto):
+    form_class = ConfirmarForm
+    nombre_form = "firmante_quitar_form"
+
+    @property
+    def mensaje_exito(self):
+        return _("Firma de %(org)s quitada.") % {"org": self.firmante.organizacion.nombre}
+
+    def ejecutar(self, form):
+        self.firmante = objeto_o_404(
+            self.objeto.firmantes.select_related("organizacion"), pk=self.kwargs["firmante"]
+        )
+        return srv.firmante_quitar(firmante=self.firmante, usuario=self.request.user)
 
 
 class CopiaFirmadaView(AccionDePacto):
@@ -354,20 +375,40 @@ class ConsolidarView(PaginaPacto):
         filtro = FiltroAcuerdosForm(parametros or None, pacto=pacto)
         acuerdos = sel.acuerdos_para_consolidar(pacto=pacto, filtros=filtro.filtros())
         form = kwargs.get("form")
+        elegidos = form.elegidos() if form is not None else []
+        consolidar_form = form if isinstance(form, ConsolidarForm) else None
+        escrito = {}
+        if form is not None and form.is_bound:
+            # Another action was refused: what was typed in the other boxes stays too.
+            escrito = {k: form.data.get(k) for k in ("titulo", "texto", "lider", "motivo")}
+            if consolidar_form is None:
+                consolidar_form = ConsolidarForm(pacto=pacto, initial=escrito)
+        if form is None and parametros.getlist("acuerdos"):
+            # A link with ?acuerdos=… opens the page with them ticked and the commitment drafted.
+            preelegidos = sel.acuerdos_elegidos(pacto=pacto, ids=parametros.getlist("acuerdos"))
+            elegidos = [str(a.pk) for a in preelegidos]
+            consolidar_form = ConsolidarForm(
+                pacto=pacto, initial=sel.propuesta_de_compromiso(acuerdos=preelegidos)
+            )
+        volver = parametros.copy()
+        volver.pop("acuerdos", None)
+        pagina = Paginator(acuerdos, 50).get_page(parametros.get("pagina"))
+        pagina.object_list = list(pagina.object_list)
+        for acuerdo in pagina.object_list:
+            acuerdo.titulo_propuesto = sel.titulo_propuesto(acuerdo)
+            acuerdo.linea_propuesta = sel.linea_propuesta(acuerdo)
         contexto = {
             "pacto": pacto,
             "filtro": filtro,
-            "pagina": Paginator(acuerdos, 50).get_page(parametros.get("pagina")),
+            "pagina": pagina,
             "compromisos": pacto.compromisos.order_by("numero"),
-            "consolidar_form": form
-            if isinstance(form, ConsolidarForm)
-            else ConsolidarForm(pacto=pacto),
+            "consolidar_form": consolidar_form or ConsolidarForm(pacto=pacto),
             "descartar_form": form
             if isinstance(form, DescartarForm)
-            else DescartarForm(pacto=pacto),
-            "elegidos": form.elegidos() if form is not None else [],
+            else DescartarForm(pacto=pacto, initial=escrito),
+            "elegidos": elegidos,
             "editable": pacto.estado in srv.ESTADOS_EDITABLES,
-            "parametros": parametros.urlencode(),
+            "parametros": volver.urlencode(),
         }
         return super().get_context_data(**{**contexto, **kwargs})
 
@@ -396,10 +437,12 @@ class CompromisoConsolidarView(AccionDeConsolidacion):
 
     @property
     def mensaje_exito(self):
-        return _("Compromiso %(n)s creado con %(k)s acuerdos.") % {
-            "n": self.resultado.numero,
-            "k": self.resultado.origenes.count(),
-        }
+        k = self.resultado.origenes.count()
+        return ngettext(
+            "Compromiso %(n)s creado con %(k)s acuerdo.",
+            "Compromiso %(n)s creado con %(k)s acuerdos.",
+            k,
+        ) % {"n": self.resultado.numero, "k": k}
 
     def ejecutar(self, form):
         datos = form.cleaned_data
@@ -470,7 +513,11 @@ class CompromisoGestionView(VistaStaff):
             "pacto": pacto,
             "puede_editar": puede_editar,
             "editable": pacto.estado in srv.ESTADOS_EDITABLES,
-            "compromiso_form": CompromisoForm(instance=compromiso) if puede_editar else None,
+            "compromiso_form": CompromisoForm(
+                instance=compromiso, texto_fijo=srv.motivo_texto_fijo(pacto)
+            )
+            if puede_editar
+            else None,
             "hito_form": HitoForm() if puede_editar else None,
             "actualizacion_form": ActualizacionForm(compromiso=compromiso)
             if puede_actualizar
@@ -563,7 +610,11 @@ class CompromisoEditarView(AccionDeCompromiso):
 
     def get_form_kwargs(self):
         # The form edits a copy: the page keeps the commitment as saved, whatever was typed.
-        return {**super().get_form_kwargs(), "instance": copy.copy(self.objeto)}
+        return {
+            **super().get_form_kwargs(),
+            "instance": copy.copy(self.objeto),
+            "texto_fijo": srv.motivo_texto_fijo(self.objeto.pacto),
+        }
 
     def ejecutar(self, form):
         datos = dict(form.cleaned_data)
@@ -812,7 +863,12 @@ class ImportarAvancesView(VistaAccion):
     def get_context_data(self, **kwargs):
         filas = self.filas
         return super().get_context_data(
-            filas=filas, hay_errores=bool(filas) and any(f.errores for f in filas), **kwargs
+            filas=filas,
+            hay_errores=bool(filas) and any(f.errores for f in filas),
+            estados=Compromiso.Estado.choices,
+            estados_con_motivo=[Compromiso.Estado(e).label for e in Compromiso.ESTADOS_CON_MOTIVO],
+            pactos_en_seguimiento=sel.pactos_en_seguimiento(),
+            **kwargs,
         )
 
     def form_valid(self, form):
@@ -853,7 +909,10 @@ class PlantillaAvancesView(PaginaPublicaMixin, VistaStaff):
 
     def get(self, request):
         return respuesta_descarga(
-            nombre="plantilla-avances", cabecera=srv.COLUMNAS_AVANCES, filas=[], formato="csv"
+            nombre="plantilla-avances",
+            cabecera=srv.COLUMNAS_AVANCES,
+            filas=[srv.avances_fila_de_ejemplo()],
+            formato="csv",
         )
 
 

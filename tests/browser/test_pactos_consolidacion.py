@@ -142,3 +142,79 @@ def test_coordinadora_consolida_publica_y_el_visitante_sigue_el_rastro(
         "Señalética instalada en el Quitsato."
     )
     expect(visitante.locator("body")).to_contain_text("35 %")
+
+
+def test_marcar_acuerdos_redacta_el_compromiso_sin_pisar_lo_escrito(
+    page, live_server, django_user_model, datos_de_referencia
+):
+    """Issue 17 item 4: ticking drafts the title (from the first) and a text listing them; what
+    the coordinator typed stays when the ticks change."""
+    mesa, _camara, pacto = _escenario(django_user_model)
+    entrar(
+        page,
+        f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/",
+        "mfguerrero",
+        r"/consolidar/$",
+    )
+    titulo = page.get_by_label("Título del compromiso")
+    texto = page.get_by_label("Texto del compromiso")
+    page.get_by_label("Elegir el acuerdo 1").check()
+    expect(titulo).to_have_value("Señalizar la ruta del Quitsato")
+    page.get_by_label("Elegir el acuerdo 2").check()
+    expect(titulo).to_have_value("Señalizar la ruta del Quitsato")
+    expect(texto).to_have_value(
+        f"- Señalizar la ruta del Quitsato ({mesa.nombre}, sesión 1, acuerdo 1)\n"
+        f"- Señalética bilingüe en Guachalá ({mesa.nombre}, sesión 1, acuerdo 2)"
+    )
+    titulo.fill("Rutas señalizadas en Cayambe")
+    page.get_by_label("Elegir el acuerdo 1").uncheck()
+    expect(titulo).to_have_value("Rutas señalizadas en Cayambe")
+    expect(texto).to_have_value(
+        f"- Señalética bilingüe en Guachalá ({mesa.nombre}, sesión 1, acuerdo 2)"
+    )
+    page.get_by_role("button", name="Crear compromiso").click()
+    expect(page.get_by_text("Compromiso 1 creado con 1 acuerdo.")).to_be_visible()
+
+
+def test_quitar_una_firma_pregunta_antes(page, live_server, django_user_model, datos_de_referencia):
+    """Issue 17: a signature registered by mistake is removed from the pacto's page, after a
+    question the coordinator may decline."""
+    from pactos.models import Firmante
+
+    mesa, camara, pacto = _escenario(django_user_model)
+    coordinadora = django_user_model.objects.get(username="mfguerrero")
+    srv.compromiso_consolidar(
+        pacto=pacto,
+        acuerdos=list(Acuerdo.objects.filter(sesion__mesa=mesa)),
+        titulo="Rutas señalizadas",
+        texto="Señalizar las rutas.",
+        lider=camara,
+        usuario=coordinadora,
+    )
+    for estado in ("consulta", "acordado"):
+        pacto = srv.pacto_cambiar_estado(pacto=pacto, estado=estado, usuario=coordinadora)
+    otra = ActorFactory(nombre="Junta parroquial de Olmedo", tipo=Actor.Tipo.PUBLICO)
+    for organizacion, persona in ((camara, "Ana Pérez"), (otra, "Luis Cando")):
+        srv.firmante_agregar(
+            pacto=pacto, organizacion=organizacion, persona=persona, fecha=timezone.localdate()
+        )
+    entrar(
+        page,
+        f"{live_server.url}/pactos/gestion/{pacto.pk}/",
+        "mfguerrero",
+        rf"/pactos/gestion/{pacto.pk}/$",
+    )
+    preguntas = []
+    page.once("dialog", lambda d: (preguntas.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Quitar la firma de Junta parroquial de Olmedo").click()
+    assert preguntas == [
+        "¿Quitar la firma de Junta parroquial de Olmedo (Luis Cando)? Hágalo solo si se registró "
+        "por error."
+    ]
+    assert Firmante.objects.count() == 2
+
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Quitar la firma de Junta parroquial de Olmedo").click()
+    expect(page.get_by_text("Firma de Junta parroquial de Olmedo quitada.")).to_be_visible()
+    expect(page.locator("body")).not_to_contain_text("Luis Cando")
+    expect(page.locator("body")).to_contain_text("Ana Pérez")

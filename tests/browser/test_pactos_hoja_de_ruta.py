@@ -71,3 +71,45 @@ def test_coordinadora_marca_hecha_ve_el_progreso_y_descarga_el_informe(
     )
     assert "Período: del 1 de noviembre de 2026 al 30 de noviembre de 2026" in texto
     assert "Diseño del sistema de información" in texto
+
+
+def test_a_1366_px_el_estado_no_tapa_el_fin_previsto_y_mover_confirma(
+    page, live_server, django_user_model
+):
+    """Issue 17: on a 1366×768 laptop the state selector of the list left the planned end date
+    under it, and "Mover" on the board said nothing."""
+    import datetime
+
+    from pactos.models import Actividad
+
+    _hoja_de_ruta_fundacional()
+    Actividad.objects.filter(codigo="instrumentos-mapeo-actores").update(
+        inicio_previsto=datetime.date(2026, 2, 2), fin_previsto=datetime.date(2026, 3, 20)
+    )
+    cuenta(django_user_model, "mfguerrero", Rol.COORDINACION, first_name="María Fernanda")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    entrar(page, live_server.url + "/pactos/hoja-de-ruta/", "mfguerrero", r"/pactos/hoja-de-ruta/$")
+    fila = page.locator(
+        "tr", has=page.get_by_role("link", name="Mapeo de actores provinciales y cantonales")
+    )
+    fin = fila.locator(".fin-previsto")
+    expect(fin).to_have_text("20/03/2026")
+    caja_fin = fin.bounding_box()
+    caja_estado = fila.get_by_label("Estado").bounding_box()
+    celda_fechas = fila.locator("td").nth(2).bounding_box()
+    assert caja_fin["x"] + caja_fin["width"] <= celda_fechas["x"] + celda_fechas["width"]
+    assert caja_fin["x"] + caja_fin["width"] <= caja_estado["x"]
+
+    page.goto(live_server.url + "/pactos/hoja-de-ruta/tablero/")
+    tarjeta = page.locator(
+        "article", has=page.get_by_role("link", name="Mapeo de actores provinciales y cantonales")
+    )
+    tarjeta.get_by_label("Mover a").select_option("en_curso")
+    tarjeta.get_by_role("button", name="Mover").click()
+    expect(page.get_by_role("status")).to_have_text("Actividad movida a «En curso».")
+    movida = page.locator(".tarjeta-movida")
+    expect(movida).to_contain_text("Mapeo de actores provinciales y cantonales")
+    expect(movida).to_contain_text("Movida aquí")
+    expect(page.locator("#columna-en_curso").locator("xpath=..")).to_contain_text(
+        "Mapeo de actores provinciales y cantonales"
+    )

@@ -483,6 +483,14 @@ MATRIZ: list[Fila] = [
             "pactos:pacto_historial": PERSONAL,
         },
     ),
+    F(
+        "pactos:firmante_quitar",
+        POST_SOLO_COORD,
+        lambda o: {
+            "pk": o.pacto.pk,
+            "firmante": o.pacto.firmantes.values_list("pk", flat=True).first() or 1,
+        },
+    ),
     *filas_de(
         por_pk("compromiso"),
         {
