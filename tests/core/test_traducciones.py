@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 RAIZ = Path(__file__).resolve().parents[2]
-APPS = ["core", "sie", "actores", "mesas", "pactos", "eventos", "comunicacion"]
+APPS = ["core", "sie", "actores", "canales", "mesas", "pactos", "eventos", "comunicacion"]
 NO_COPIAR = {".venv", "node_modules", "vendor", "var", ".git", "tests", "docs", "bench"}
 NO_COPIAR |= {"staticfiles", "media", "__pycache__", ".ruff_cache", "test-results"}
 
