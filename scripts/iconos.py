@@ -10,7 +10,7 @@ portal's own JavaScript and CSS, and the Python code that names icons), and writ
 and, for the pages a facilitator keeps for use without signal (the session page and "Mis
 mesas", issue 15: their first visit is on a slow link), a smaller subset with the icons of their
 own templates and scripts only (PAGINAS): bootstrap-icons.sin-senal.min.css and
-fonts/bootstrap-icons-sin-senal.woff2 (41 icons, 4.6 KB instead of 10.4).
+fonts/bootstrap-icons-sin-senal.woff2 (53 icons, 5.6 KB instead of 10.8).
 tests/core/test_iconos.py renders those pages and fails on an icon the subset lacks.
 
 A name that is not a Bootstrap icon stops the build: it would show as an empty square.
