@@ -19,8 +19,9 @@ from django.views.decorators.http import require_GET
 # an asset missing from this list).
 ACTIVOS = (
     "vendor/bootstrap/bootstrap.min.css",
-    "vendor/bootstrap-icons/bootstrap-icons.min.css",
-    "vendor/bootstrap-icons/fonts/bootstrap-icons.woff2",
+    # the icons of the pages kept for use without signal (scripts/iconos.py, PAGINAS)
+    "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css",
+    "vendor/bootstrap-icons/fonts/bootstrap-icons-sin-senal.woff2",
     "css/portal.css",
     "mesas/mesas.css",
     "img/favicon.svg",

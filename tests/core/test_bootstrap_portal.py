@@ -56,3 +56,19 @@ def test_las_paginas_cargan_el_paquete_reducido():
     assert "bootstrap.bundle" not in base
     assert PAQUETE.exists(), "Falta el paquete: `make static/vendor/.installed` lo construye."
     assert PAQUETE.stat().st_size < 50_000  # the whole bundle is 80 KB
+
+
+def test_ningun_desplegable_necesita_popper():
+    """The bundle has no Popper (scripts/popper-vacio.mjs stands in for it): a drop-down must be
+    placed by CSS, which Bootstrap does with data-bs-display="static" (and in a navbar). One
+    without it would open where Popper would never put it."""
+    sin_estatico = []
+    for ruta in _propios("**/templates/**/*.html"):
+        texto = ruta.read_text()
+        for etiqueta in re.findall(r'<[a-z]+\b[^>]*data-bs-toggle="dropdown"[^>]*>', texto):
+            if 'data-bs-display="static"' not in etiqueta:
+                sin_estatico.append(f"{ruta.relative_to(RAIZ)}: {etiqueta[:80]}")
+    assert not sin_estatico, sin_estatico
+    paquete = PAQUETE.read_text()
+    assert "popperOffsets" not in paquete  # one of Popper's own modifiers
+    assert len(paquete.encode()) < 25_000  # 40 KB with Popper

@@ -89,3 +89,69 @@ def test_las_paginas_solo_usan_iconos_del_subconjunto(subconjunto, client, crear
 
     assert len(vistos) > 10
     assert vistos <= set(subconjunto), f"Sin glifo: {sorted(vistos - set(subconjunto))}"
+
+
+def _clases_y_glifos(hoja: Path, fuente: Path) -> dict[str, int]:
+    if not hoja.exists() or not fuente.exists():
+        pytest.fail(f"Falta {hoja.name} o {fuente.name}. {REHACER}")
+    clases = {
+        nombre: int(codigo, 16)
+        for nombre, codigo in re.findall(
+            r'\.bi-([a-z0-9-]+)::before\{content:"\\([0-9a-f]+)"\}', hoja.read_text("utf-8")
+        )
+    }
+    mapa_fuente = TTFont(fuente).getBestCmap()
+    sin_glifo = sorted(n for n, c in clases.items() if c not in mapa_fuente)
+    assert not sin_glifo, f"Clases sin glifo en {fuente.name}: {sin_glifo}. {REHACER}"
+    assert f'url("fonts/{fuente.name}")' in hoja.read_text("utf-8")
+    return clases
+
+
+@pytest.mark.django_db
+def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuario, subconjunto):
+    """The session page and "Mis mesas" load a font of their own icons only: every icon they
+    render (in each state a facilitator meets: open, with people, closed, cancelled) or their
+    scripts add has its glyph there."""
+    from mesas import services
+
+    clases = _clases_y_glifos(
+        iconos.hoja_de_pagina("sin-senal"), iconos.fuente_de_pagina("sin-senal")
+    )
+    assert set(clases) <= set(subconjunto)
+    assert iconos.fuente_de_pagina("sin-senal").stat().st_size < iconos.FUENTE.stat().st_size * 0.7
+
+    mesa = mesa_de("turismo-cayambe")
+    facilitador = crear_usuario("fac_iconos_sin_senal", Rol.FACILITACION)
+    mesa.facilitadores.add(facilitador)
+    abierta = SesionFactory(mesa=mesa, dias=0)
+    AsistenciaFactory(sesion=abierta, actor=ActorFactory(persona=True))
+    cerrada = SesionFactory(mesa=mesa, dias=-3)
+    AsistenciaFactory(sesion=cerrada, actor=ActorFactory(persona=True))
+    services.sesion_cerrar(sesion=cerrada, version=cerrada.version, usuario=facilitador)
+    cancelada = SesionFactory(mesa=mesa, dias=5)
+    services.sesion_cancelar(
+        sesion=cancelada, version=cancelada.version, motivo="Lluvias", usuario=facilitador
+    )
+    client.force_login(facilitador, backend="django.contrib.auth.backends.ModelBackend")
+
+    vistos = set()
+    for url in (
+        f"/mesas/sesion/{abierta.pk}/",
+        f"/mesas/sesion/{abierta.pk}/?convocar=1",
+        f"/mesas/sesion/{cerrada.pk}/",
+        f"/mesas/sesion/{cancelada.pk}/",
+        "/mesas/mis-mesas/",
+    ):
+        respuesta = client.get(url)
+        assert respuesta.status_code == 200, url
+        html = respuesta.content.decode()
+        assert "bootstrap-icons.sin-senal.min.css" in html, url
+        assert "bootstrap-icons.min.css" not in html, url
+        vistos |= _html_de_iconos(html)
+    for script in (RAIZ / "mesas" / "static" / "mesas").glob("*.js"):
+        vistos |= set(iconos.PATRON.findall(script.read_text("utf-8")))
+
+    assert len(vistos) > 20
+    assert vistos <= set(clases), (
+        f"Sin glifo en la fuente sin señal: {sorted(vistos - set(clases))}"
+    )
