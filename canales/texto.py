@@ -107,3 +107,38 @@ def para_sms(texto: str) -> str:
     texto = "".join(_a_gsm7(c) for c in texto)
     lineas = [_ESPACIOS.sub(" ", linea).strip() for linea in texto.split("\n")]
     return _SALTOS.sub("\n\n", "\n".join(lineas)).strip()
+
+
+CONECTORES = {"a", "al", "de", "del", "el", "en", "la", "las", "los", "y", "e", "o", "u"}
+
+
+def sin_la_ultima_palabra(texto: str) -> str:
+    """ "Auditorio del GAD de Mejia, Aloag" → "Auditorio del GAD de Mejia": whole words, no
+    dangling punctuation nor a connector left hanging ("Auditorio del"), a single long word loses
+    its last characters."""
+    palabras = texto.split()
+    if len(palabras) <= 1:
+        return texto[:-4].rstrip(" ,.;:-")
+    palabras = palabras[:-1]
+    while len(palabras) > 1 and palabras[-1].lower().strip(",.;:") in CONECTORES:
+        palabras.pop()
+    return " ".join(palabras).rstrip(" ,.;:-")
+
+
+def en_un_segmento(
+    plantilla: str, *, acortables: tuple[str, ...], minimo: int = 14, **partes: str
+) -> str:
+    """plantilla filled with partes, made GSM-7 (para_sms) and, while it takes more than one SMS
+    segment, the longest of the parts named in `acortables` (the first named on a tie) shortened
+    a whole word at a time, down to `minimo` characters each; the text as short as it got if that
+    is not enough."""
+    partes = dict(partes)
+    while True:
+        texto = para_sms(plantilla.format(**partes))
+        if segmentos(texto) <= 1:
+            return texto
+        largos = [c for c in acortables if len(partes.get(c, "")) > minimo]
+        if not largos:
+            return texto
+        clave = max(largos, key=lambda c: (len(partes[c]), -acortables.index(c)))
+        partes[clave] = sin_la_ultima_palabra(partes[clave])

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from canales.models import MensajeCanal
 from canales.services import destino_de, enlace_corto, mensaje_enviar
-from canales.texto import para_sms, segmentos
+from canales.texto import en_un_segmento
 
 from . import enlaces
 from .models import Evento, Invitado, Recordatorio
@@ -33,28 +33,9 @@ ACORTABLES = ("lugar", "evento")
 LARGO_MINIMO = 14
 
 
-def _sin_la_ultima_palabra(texto: str) -> str:
-    """ "Auditorio del GAD de Mejia, Aloag" → "Auditorio del GAD de Mejia": whole words, no
-    dangling punctuation (a single long word loses its last characters)."""
-    palabras = texto.split()
-    corto = " ".join(palabras[:-1]) if len(palabras) > 1 else texto[:-4]
-    return corto.rstrip(" ,.;:-")
-
-
 def ajustar(plantilla: str, **partes: str) -> str:
-    """Fill plantilla, shortening the long parts (the place, then the event's title) until the
-    text is one GSM-7 segment (160 characters) or they cannot shrink more."""
-    for _intento in range(60):
-        texto = para_sms(plantilla.format(**partes))
-        if segmentos(texto) == 1:
-            return texto
-        for clave in ACORTABLES:
-            if len(partes.get(clave, "")) > LARGO_MINIMO:
-                partes[clave] = _sin_la_ultima_palabra(partes[clave])
-                break
-        else:
-            return texto
-    return para_sms(plantilla.format(**partes))
+    """One SMS segment: the place, then the event's title, shortened a word at a time."""
+    return en_un_segmento(plantilla, acortables=ACORTABLES, minimo=LARGO_MINIMO, **partes)
 
 
 def cuando_corto(evento: Evento) -> str:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from canales.models import MensajeCanal
 from canales.services import destino_de, enlace_corto, mensaje_enviar
-from canales.texto import para_sms, segmentos
+from canales.texto import en_un_segmento
 from core.enlaces import url_de
 
 from .models import Invitacion, Sesion
@@ -43,19 +43,8 @@ def donde_corto(sesion: Sesion) -> str:
 
 
 def ajustar(plantilla: str, **partes: str) -> str:
-    """Fill plantilla, shortening the long parts ("mesa", then "lugar") until the text is one
-    GSM-7 segment (160 characters) or they cannot shrink more."""
-    for _intento in range(40):
-        texto = para_sms(plantilla.format(**partes))
-        if segmentos(texto) == 1:
-            return texto
-        for clave in ("lugar", "mesa"):
-            if len(partes.get(clave, "")) > 14:
-                partes[clave] = partes[clave][: len(partes[clave]) - 6].rstrip(" ,") + "."
-                break
-        else:
-            return texto
-    return para_sms(plantilla.format(**partes))
+    """One SMS segment: the place, then the table's name, shortened a word at a time."""
+    return en_un_segmento(plantilla, acortables=("lugar", "mesa"), **partes)
 
 
 def mesa_corta(sesion: Sesion) -> str:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from canales.entrantes import Respuesta
 from canales.models import MensajeCanal
 from canales.services import destino_de, mensaje_enviar
-from canales.texto import para_sms, segmentos
+from canales.texto import en_un_segmento, para_sms
 
 from ..models import AvancePropuesto, Compromiso, RecordatorioCompromiso
 from .pactos import compromiso_actualizar
@@ -36,15 +36,15 @@ def _titulo_corto(compromiso: Compromiso, largo: int) -> str:
 def texto_recordatorio(compromiso: Compromiso) -> str:
     """One SMS: which commitment, and how to answer."""
     with translation.override("es"):
-        plantilla = _(
-            'Pactos por Pichincha: cuentenos el avance de "{titulo}". Responda con el % y una '
-            "nota, ej: 60 avanzamos con la capacitacion"
+        return en_un_segmento(
+            _(
+                'Pactos por Pichincha: cuentenos el avance de "{titulo}". Responda con el % y '
+                "una nota, ej: 60 avanzamos con la capacitacion"
+            ),
+            acortables=("titulo",),
+            minimo=16,
+            titulo=compromiso.titulo.strip(),
         )
-        for largo in (60, 45, 32, 24, 16):
-            texto = para_sms(plantilla.format(titulo=_titulo_corto(compromiso, largo)))
-            if segmentos(texto) == 1:
-                return texto
-        return texto
 
 
 def recordatorio_por_texto(*, compromiso: Compromiso, periodo: str, usuario=None) -> bool:

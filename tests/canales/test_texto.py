@@ -132,3 +132,22 @@ def test_segmentos_gsm7_segun_el_estandar(n):
 @given(st.integers(min_value=1, max_value=500))
 def test_segmentos_ucs2_segun_el_estandar(n):
     assert segmentos("ó" * n) == (1 if n <= 70 else math.ceil(n / 67))
+
+
+def test_en_un_segmento_acorta_por_palabras_lo_que_se_puede_acortar():
+    from canales.texto import en_un_segmento
+
+    lugar = "Auditorio del Gobierno Autónomo Descentralizado Municipal de San Miguel de los Bancos"
+    texto = en_un_segmento(
+        "{mesa}: sesion 3 el sab 19/12 09:00 en {lugar}. ¿Asistira? Responda SI o NO. {enlace}",
+        acortables=("lugar", "mesa"),
+        mesa="Mesa sectorial de cacao, café y chocolate de Pichincha",
+        lugar=lugar,
+        enlace="https://pactos.pichincha.gob.ec/e/AbCd1234",
+    )
+    assert segmentos(texto) == 1 and codificacion(texto) == "gsm7"
+    assert "Auditorio del Gobierno" in texto and "Responda SI o NO" in texto
+    assert texto.endswith("https://pactos.pichincha.gob.ec/e/AbCd1234")
+    # Cut at a word, never in the middle of one.
+    parte = texto.split(" en ", 1)[1].split(". ¿")[0]
+    assert all(palabra in lugar.replace("ó", "o") for palabra in parte.split())
