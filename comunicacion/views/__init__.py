@@ -373,12 +373,24 @@ MensajePlazoView = _AccionDeMensaje.declarar(
 MensajeCerrarView = _AccionDeMensaje.declarar(
     CerrarForm, services.mensaje_cerrar, gettext_lazy("Mensaje cerrado.")
 )
-MensajePublicacionView = _AccionDeMensaje.declarar(
-    PublicacionForm,
-    publicacion.mensaje_publicacion_guardar,
-    gettext_lazy("Versión pública guardada."),
-    permiso="comunicacion.responder_mensaje",
-)
+
+
+class MensajePublicacionView(
+    _AccionDeMensaje.declarar(
+        PublicacionForm,
+        publicacion.mensaje_publicacion_guardar,
+        None,
+        permiso="comunicacion.responder_mensaje",
+    )
+):
+    """The public version: the message says whether it is now public or only kept (after an
+    approval the team read "Versión pública guardada." and could not tell it was published)."""
+
+    @property
+    def mensaje_exito(self) -> str:
+        if getattr(self.resultado, "publicacion_aprobada_en", None):
+            return _("Versión pública aprobada: ya se ve en «Preguntó, respondimos».")
+        return _("Versión pública guardada sin publicar.")
 
 
 # --- Staff: communication plan ---------------------------------------------------------------

@@ -64,13 +64,15 @@ def test_respondido_no_es_publico_hasta_aprobarlo(client, cliente_de, coordinado
     # Saved without approval: still not public.
     url = reverse("comunicacion:mensaje_publicacion", args=[respondido.pk])
     cliente = cliente_de(coordinadora)
-    cliente.post(
+    guardada = cliente.post(
         url,
         {
             "pregunta_publica": "¿Habrá señalética en la ruta del cóndor?",
             "respuesta_publica": "Sí: la mesa de turismo de Cayambe la prioriza para 2027.",
         },
+        follow=True,
     )
+    assert "Versión pública guardada sin publicar." in guardada.content.decode()
     assert "señalética" not in _publica(client).lower()
 
     # Approved: public, with who and when.
@@ -83,6 +85,9 @@ def test_respondido_no_es_publico_hasta_aprobarlo(client, cliente_de, coordinado
         },
     )
     assert respuesta_http.status_code == 302
+    # The team is told it is now public (it read "Versión pública guardada." before).
+    vuelta = cliente.get(respuesta_http["Location"]).content.decode()
+    assert "Versión pública aprobada: ya se ve en «Preguntó, respondimos»." in vuelta
     respondido.refresh_from_db()
     assert respondido.publicacion_aprobada_por == coordinadora
     assert respondido.publicacion_aprobada_en is not None
