@@ -10,6 +10,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
+from sie.campos import agrupar_parroquias
 from sie.models import Eje, Sector
 
 from .models import Actor, Membresia, Relacion
@@ -114,9 +115,7 @@ class ActorForm(forms.ModelForm):
     def __init__(self, *args, mostrar_personales: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nombre"].required = False
-        self.fields["parroquia"].queryset = self.fields["parroquia"].queryset.select_related(
-            "canton"
-        )
+        agrupar_parroquias(self.fields["parroquia"])
         self.fields["identificacion"].validators = []  # validated in clean_identificacion
         # A spreadsheet without the column keeps e-mail as the preferred channel.
         self.fields["canal_preferido"].required = False

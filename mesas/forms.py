@@ -15,6 +15,7 @@ from actores.validadores import normalizar_identificacion, validar_identificacio
 from canales.services import canal_de_texto
 from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
+from sie.campos import agrupar_parroquias
 from sie.models import Canton, Indicador, Parroquia
 
 from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Invitacion, Mesa, Sesion
@@ -58,6 +59,7 @@ class SesionForm(forms.ModelForm):
         if mesa is not None and mesa.canton_id:
             parroquias = parroquias.filter(canton=mesa.canton_id)
         self.fields["parroquia"].queryset = parroquias
+        agrupar_parroquias(self.fields["parroquia"])
 
 
 class SesionEditarForm(SesionForm):
