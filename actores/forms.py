@@ -34,9 +34,11 @@ def ayudante(*disposicion) -> FormHelper:
     return helper
 
 
-class ActorForm(forms.ModelForm):
-    telefono = PhoneNumberField(
-        label=_("Teléfono"),
+def campo_telefono(label: str, **kwargs) -> PhoneNumberField:
+    """An optional phone number of Ecuador (a mobile, a Pichincha landline or +593), with the
+    same message wherever a person's phone is typed."""
+    return PhoneNumberField(
+        label=label,
         region="EC",
         required=False,
         error_messages={
@@ -45,7 +47,13 @@ class ActorForm(forms.ModelForm):
                 "o con prefijo +593."
             )
         },
-        help_text=_("Celular 09XXXXXXXX o fijo (02) XXX-XXXX."),
+        **kwargs,
+    )
+
+
+class ActorForm(forms.ModelForm):
+    telefono = campo_telefono(
+        _("Teléfono"), help_text=_("Celular 09XXXXXXXX o fijo (02) XXX-XXXX.")
     )
     ejes = forms.ModelMultipleChoiceField(
         label=_("Ejes"),
