@@ -234,12 +234,7 @@ def test_el_contacto_de_una_organizacion_comenta_en_su_nombre(cliente_de, sin_ro
     from pactos.models import ContactoResponsable
 
     camara = ActorFactory(
-        nombre="Cámara de Turismo de Puerto Quito",
-        tipo=Actor.Tipo.PRIVADO,
-        canton=None,
-        email="",
-        telefono="",
-        identificacion="",
+        sin_contacto=True, nombre="Cámara de Turismo de Puerto Quito", tipo=Actor.Tipo.PRIVADO
     )
     ContactoResponsable.objects.create(usuario=sin_rol, actor=camara)
     sin_rol.first_name = "Paola"

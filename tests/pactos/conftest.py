@@ -21,13 +21,13 @@ def eje_turismo(db):
 @pytest.fixture
 def crear_organizacion(db):
     def crear(nombre: str, **extra) -> Actor:
-        datos = {"canton": None, "telefono": "", "identificacion": ""}  # provincial, no contact
         return ActorFactory(
+            sin_contacto=True,
             nombre=nombre,
             tipo=Actor.Tipo.PUBLICO,
             ambito=Actor.Ambito.PROVINCIAL,
             email=f"{nombre.lower().replace(' ', '')[:20]}@secreto.example.org",
-            **{**datos, **extra},
+            **extra,
         )
 
     return crear
