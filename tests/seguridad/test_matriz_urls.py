@@ -610,6 +610,8 @@ MATRIZ: list[Fila] = [
     F("eventos:detalle", PUBLICA, por_slug("evento"), "publicado"),
     F("eventos:ics", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
     F("eventos:ics", PUBLICA, por_slug("evento"), "publicado"),
+    F("eventos:evento_tarjeta", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
+    F("eventos:evento_tarjeta", PUBLICA, por_slug("evento"), "publicado"),
     F("eventos:inscripcion", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
     F("eventos:inscripcion", PUBLICA, por_slug("evento"), "publicado"),
     # --- comunicacion ----------------------------------------------------------------------

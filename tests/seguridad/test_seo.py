@@ -17,6 +17,23 @@ pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
+
+def _con_paquete() -> dict:
+    """No kwargs; the open-data bundle built first, so its page has a date to show."""
+    from datos.models import PaqueteDatos
+    from datos.services import paquete_construir
+
+    if not PaqueteDatos.objects.exists():
+        paquete_construir()
+    return {}
+
+
+def _consulta(o) -> int:
+    from comunicacion.models import Consulta
+
+    return Consulta.objects.order_by("pk").values_list("pk", flat=True).first()
+
+
 # One page of each public kind: (URL name, kwargs from the scenario, a word its og:title holds).
 PAGINAS = [
     ("inicio", lambda o: {}, "turismo"),  # a shared home says what the programme is
@@ -37,12 +54,20 @@ PAGINAS = [
     ("sie:indicador", lambda o: {"codigo": o.indicador.codigo}, None),
     ("sie:canton", lambda o: {"codigo": o.canton.codigo}, None),
     ("comunicacion:consultas", lambda o: {}, "Consultas"),
+    ("comunicacion:consulta", lambda o: {"pk": _consulta(o)}, None),
+    ("agenda:lista", lambda o: {}, "Agenda"),
+    ("datos:inicio", lambda o: _con_paquete(), "datos"),
+    ("core:buscar", lambda o: {}, None),
     ("core:accesibilidad", lambda o: {}, "accesibilidad"),
     ("core:privacidad", lambda o: {}, "privacidad"),
 ]
 
 # Content pages: each says when its content last changed.
 CON_FECHA = {
+    "inicio",
+    "agenda:lista",
+    "comunicacion:consulta",
+    "datos:inicio",
     "mesas:mesa",
     "mesas:sesion_publica",
     "pactos:pacto_publico",
@@ -187,6 +212,7 @@ def test_favicon_iconos_y_manifiesto(client, escenario):
     ("nombre", "kwargs"),
     [
         ("pactos:pacto_tarjeta", lambda o: {"slug": o.pacto.slug}),
+        ("eventos:evento_tarjeta", lambda o: {"slug": o.otro_evento.slug}),
         (
             "mesas:sesion_tarjeta",
             lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
