@@ -240,3 +240,29 @@ def test_paginas_legales_en_ambos_idiomas(client, escenario):
         assert ruta.startswith("/en/")
         assert respuesta.status_code == 200
         assert '<html lang="en">' in respuesta.content.decode()
+
+
+def test_toda_pagina_publica_en_html_dice_que_es_al_compartirla(client, escenario):
+    """Beyond one page of each kind above: every HTML page the security matrix opens to an
+    anonymous visitor carries the tags a shared link shows (the API's pages and the health
+    check, a status page for machines, aside)."""
+    from .test_cache_publica import _es_api
+    from .test_matriz_urls import MATRIZ
+
+    sin_etiquetas = []
+    for fila in MATRIZ:
+        if fila.esperado.split()[0] != "200" or _es_api(fila.nombre) or fila.nombre == "salud":
+            continue
+        url = reverse(fila.nombre, kwargs=fila.kwargs(escenario)) + fila.consulta
+        respuesta = client.get(url)
+        if not respuesta.get("Content-Type", "").startswith("text/html"):
+            continue
+        meta = _cabeza(respuesta).meta
+        faltan = [
+            clave
+            for clave in ("og:title", "og:description", "og:image", "og:url", "twitter:card")
+            if not meta.get(clave)
+        ]
+        if faltan or not meta["og:image"].startswith(url_absoluta("/")):
+            sin_etiquetas.append((url, faltan))
+    assert not sin_etiquetas
