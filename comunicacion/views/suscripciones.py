@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -28,9 +29,12 @@ class SuscripcionView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):
         "Demasiadas solicitudes desde esta conexión. Intente de nuevo en una hora."
     )
 
+    @cached_property
     def _a_seguir(self):
         """(kind, object) named by the address, as a public page's "Seguir …" link gives them
         (?tipo=mesa&mesa=3), or None: the form opens with them chosen."""
+        if self.request.method != "GET":
+            return None
         tipo = self.request.GET.get("tipo", "")
         valor = self.request.GET.get(tipo, "") if tipo in TEMAS_CON_OBJETO else ""
         if not valor.isdigit():
@@ -40,15 +44,14 @@ class SuscripcionView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):
 
     def get_initial(self):
         inicial = super().get_initial()
-        if self.request.method == "GET" and (a_seguir := self._a_seguir()):
+        if a_seguir := self._a_seguir:
             tipo, objeto = a_seguir
             inicial.update({"tipo": tipo, tipo: objeto.pk})
         return inicial
 
     def get_context_data(self, **kwargs):
         contexto = super().get_context_data(**kwargs)
-        a_seguir = self._a_seguir() if self.request.method == "GET" else None
-        contexto["a_seguir"] = a_seguir[1] if a_seguir else None
+        contexto["a_seguir"] = self._a_seguir[1] if self._a_seguir else None
         return contexto
 
     def ejecutar(self, form):
