@@ -40,8 +40,8 @@ class MensajeAdmin(admin.ModelAdmin):
 
 @admin.register(Suscripcion)
 class SuscripcionAdmin(admin.ModelAdmin):
-    list_display = ["email", "tipo", "canton", "eje", "pacto", "confirmada_en", "baja_en"]
-    list_filter = ["tipo", "canton", "eje"]
+    list_display = ["email", "tipo", "canton", "eje", "pacto", "mesa", "confirmada_en", "baja_en"]
+    list_filter = ["tipo", "canton", "eje", "mesa"]
     search_fields = ["email"]
     readonly_fields = ["creada", "confirmacion_enviada_en", "confirmada_en", "baja_en"]
     raw_id_fields = ["pacto"]

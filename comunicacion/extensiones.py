@@ -1,6 +1,7 @@
 """What comunicacion contributes to the registries of the apps below it (see core.registro),
 from ComunicacionConfig.ready(): its figures of product 3 (two-way communication), the
-consultation's report and notices, its uploads and its demo data."""
+consultation's report and notices, its uploads, its demo data and the subscriptions that follow a
+table, a pacto or a canton from its public page."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +11,14 @@ from core.cola import COLA_PANEL
 from core.demo import CARGADORES_DEMO
 from core.documentos import registrar_tipo_documento
 from core.medios import TipoMedio, registrar_medio
+from core.seguir import SEGUIR
 from pactos.avisos_publicos import AVISOS_PUBLICOS
 from pactos.indicadores_programa import registrar_cifra
 
 from . import busqueda, cola, documentos_consulta, mensajes_texto, selectors
 from .demo import cargar_demo
 from .selectors.consulta import comentarios_de_consultas_total
+from .selectors.suscripciones import ruta_para_seguir
 
 
 def _noticias_publicas():
@@ -69,5 +72,7 @@ def registrar() -> None:
         )
     )
     CARGADORES_DEMO.registrar("Comunicación", cargar_demo, orden=70)
+    # "Seguir esta mesa / este pacto / este cantón" on their public pages: a subscription.
+    SEGUIR.registrar("comunicacion", ruta_para_seguir)
     for clave, tarea in cola.TAREAS:  # in the order cola.py declares them
         COLA_PANEL.registrar(clave, tarea, orden=60)

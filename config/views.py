@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from comunicacion.selectors import noticias_publicas
 from comunicacion.selectors.consulta import consultas_abiertas
 from core.cache import PaginaPublicaMixin
+from core.fechas import ultima_fecha
 from eventos.selectors import agenda_publica
 from mesas.models import Asistencia, Sesion
 from mesas.selectors import acuerdos_publicos
@@ -122,6 +123,13 @@ class InicioView(PaginaPublicaMixin, TemplateView):
         context["noticias"] = noticias_publicas()[:3]
         context["avances"] = actualizaciones_publicas(limite=3)
         context["cifras"] = cifras_portada()
+        # "Actualizado el": the latest of what the page shows.
+        context["actualizado"] = ultima_fecha(
+            [e.publicada_en for e in context["proximas"]]
+            + [n.publicada_en for n in context["noticias"]]
+            + [a.fecha for a in context["avances"]]
+            + [context["consulta"].abre if context["consulta"] else None]
+        )
         context["cantones"] = cantones_publicos()
         context["productos"] = PRODUCTOS
         # The four blocks of the roadmap with what each is for, and how far each has got.

@@ -26,6 +26,7 @@ location that only such an answer can reach (docs/operations.md).
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,7 +47,10 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from .enlaces import url_absoluta
 from .registro import Registro
+
+logger = logging.getLogger(__name__)
 
 # Public uploads never change under one name (a new upload gets a new name); a day lets a
 # withdrawn item's file leave shared caches soon, and Last-Modified makes the next check cheap.
@@ -202,3 +206,27 @@ def medio_view(request, ruta: str):
     if ultima and acceso == "publico":
         respuesta["Last-Modified"] = ultima
     return respuesta
+
+
+def imagen_para_compartir(archivo, *, alt: str = "") -> dict | None:
+    """What a shared link shows of an uploaded picture (og:image): its absolute address on the
+    portal's public address, its type and size in pixels; None when there is no picture or it
+    cannot be read (the page then shares its default card). Only for a picture the public may
+    see (a published news item's): the address is served by medio_view under its rule."""
+    if not archivo:
+        return None
+    try:
+        ancho, alto = archivo.width, archivo.height
+    except Exception:  # missing from storage, or not an image Pillow reads
+        logger.warning("No se pudo leer la imagen %s para compartir", archivo.name, exc_info=True)
+        return None
+    tipo = _tipo_contenido(archivo.name)
+    if tipo not in TIPOS_EN_LINEA:  # a link preview shows only an image a browser shows
+        return None
+    return {
+        "url": url_absoluta(url_medio(archivo)),
+        "tipo": tipo,
+        "ancho": ancho,
+        "alto": alto,
+        "alt": alt,
+    }

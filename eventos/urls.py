@@ -61,6 +61,7 @@ urlpatterns = [
     # Public pages of one event (last: the slug catches the rest)
     path("<slug:slug>/", v.EventoPublicoView.as_view(), name="detalle"),
     path("<slug:slug>/evento.ics", v.EventoIcsView.as_view(), name="ics"),
+    path("<slug:slug>/tarjeta.png", v.EventoTarjetaView.as_view(), name="evento_tarjeta"),
     path("<slug:slug>/inscripcion/", v.InscripcionView.as_view(), name="inscripcion"),
 ]
 

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,9 +22,11 @@ from canales.selectors import conversacion_de
 from core.cache import PaginaPublicaMixin
 from core.documentos import documento_de, documentos_de
 from core.enlaces import url_absoluta
+from core.fechas import ultima_fecha
 from core.limites import limite_superado
 from core.models import Documento
 from core.red import ip_cliente
+from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 from mesas.calendario import calendario_ics
 from mesas.calendario import evento_de as evento_de_sesion
@@ -781,6 +784,23 @@ class EventoPublicoView(PaginaPublicaMixin, VistaStaff):
         return contexto
 
 
+class EventoTarjetaView(EventoPublicoView):
+    """The image shown beside a shared link to a published event (og:image): 1200×630 PNG
+    with its title, date and place; never who speaks or who comes."""
+
+    def get(self, request, *args, **kwargs):
+        evento = self.objeto
+        fecha = date_format(timezone.localtime(evento.inicio), "DATE_FORMAT")
+        lugar = evento.parroquia.canton.nombre if evento.parroquia_id else ""
+        contenido = tarjeta_png(
+            titulo=evento.titulo,
+            etiqueta=_("Evento") + f" · {fecha}",
+            detalle=lugar or _("Provincia de Pichincha"),
+            pie=_("Gobierno Provincial de Pichincha"),
+        )
+        return respuesta_png(contenido)
+
+
 def _vevento(evento: Evento):
     """The calendar entry of a published event, with its page's URL and a description."""
     from icalendar import Event as VEvent
@@ -980,6 +1000,10 @@ class AgendaView(PaginaPublicaMixin, VistaStaff):
         contexto.update(
             filtro=filtro,
             filtrada=bool(canton or tema),
+            # "Actualizado el": the latest entry added, or event changed.
+            actualizado=ultima_fecha(
+                getattr(e.objeto, "actualizado", e.publicada_en) for e in entradas
+            ),
             pagina=paginar(self.request, entradas, AGENDA_POR_PAGINA, parametro="pagina"),
         )
         return contexto

@@ -90,6 +90,37 @@ def sesiones_publicadas_de(*, mesa: Mesa) -> QuerySet[Sesion]:
     return sesiones_publicadas().filter(mesa=mesa).order_by("numero")
 
 
+def sesiones_proximas_de_mesa(*, mesa: Mesa, limite: int = 3) -> list[Sesion]:
+    """The next sessions of a table, planned ones too, for its public page: what the public
+    agenda shows of them (date, place, modality), never who is invited."""
+    return list(
+        Sesion.objects.filter(mesa=mesa, inicio__gte=timezone.now())
+        .exclude(estado=Sesion.Estado.CANCELADA)
+        .select_related("parroquia")
+        .order_by("inicio", "pk")[:limite]
+    )
+
+
+def actas_publicadas_de_mesa(*, mesa_id: int, desde) -> QuerySet[Sesion]:
+    """Sessions of a table whose acta was published since `desde` (for a follower's digest)."""
+    return (
+        Sesion.objects.filter(mesa_id=mesa_id, estado=PUBLICADA, publicada_en__gte=desde)
+        .select_related("mesa")
+        .order_by("publicada_en", "pk")
+    )
+
+
+def sesiones_convocadas_de_mesa(*, mesa_id: int, desde) -> QuerySet[Sesion]:
+    """Upcoming sessions of a table scheduled since `desde`, cancelled ones left out: what the
+    public agenda shows of them (date, place, modality), for a follower's digest."""
+    return (
+        Sesion.objects.filter(mesa_id=mesa_id, creada__gte=desde, inicio__gte=timezone.now())
+        .exclude(estado=Sesion.Estado.CANCELADA)
+        .select_related("mesa", "parroquia")
+        .order_by("inicio", "pk")
+    )
+
+
 def sesion_publicada(*, slug: str, numero: int) -> Sesion:
     return sesiones_publicadas().get(mesa__slug=slug, numero=numero)
 

@@ -104,6 +104,7 @@ class MesaView(PaginaPublicaMixin, VistaStaff):
             **super().get_context_data(**kwargs),
             "mesa": mesa,
             "sesiones": [(s, actas.get(s.pk)) for s in sesiones],
+            "proximas": selectors.sesiones_proximas_de_mesa(mesa=mesa),
             "pagina_sesiones": pagina,
             # "Actualizado el": the last acta published (page 1 holds the latest sessions).
             "actualizado": max((s.publicada_en for s in sesiones if s.publicada_en), default=None),

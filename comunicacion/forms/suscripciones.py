@@ -3,11 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mesas.models import Mesa
 from pactos.selectors.pactos import pactos_publicados
 from sie.models import Canton, Eje
 
 from ..models import Suscripcion
 from . import _Crispy
+
+# The kinds of subscription that name one object, each in the form field of the same name.
+TEMAS_CON_OBJETO = ("canton", "eje", "pacto", "mesa")
 
 
 class SuscripcionForm(_Crispy, forms.Form):
@@ -28,6 +32,7 @@ class SuscripcionForm(_Crispy, forms.Form):
     canton = forms.ModelChoiceField(label=_("Cantón"), queryset=None, required=False)
     eje = forms.ModelChoiceField(label=_("Eje"), queryset=None, required=False)
     pacto = forms.ModelChoiceField(label=_("Pacto"), queryset=None, required=False)
+    mesa = forms.ModelChoiceField(label=_("Mesa"), queryset=None, required=False)
     # A field people never see: bots fill it in.
     web = forms.CharField(required=False, label=_("Deje este campo vacío"))
 
@@ -39,6 +44,8 @@ class SuscripcionForm(_Crispy, forms.Form):
         self.fields["eje"].empty_label = _("— Elija el eje —")
         self.fields["pacto"].queryset = pactos_publicados().order_by("titulo")
         self.fields["pacto"].empty_label = _("— Elija el pacto —")
+        self.fields["mesa"].queryset = Mesa.objects.order_by("nombre")
+        self.fields["mesa"].empty_label = _("— Elija la mesa —")
         self.fields["web"].widget.attrs.update(
             {"class": "campo-trampa-com", "tabindex": "-1", "autocomplete": "off"}
         )
@@ -51,6 +58,6 @@ class SuscripcionForm(_Crispy, forms.Form):
     def clean(self):
         datos = super().clean()
         tipo = datos.get("tipo")
-        if tipo in ("canton", "eje", "pacto") and not datos.get(tipo):
+        if tipo in TEMAS_CON_OBJETO and not datos.get(tipo):
             self.add_error(tipo, _("Elija uno de la lista."))
         return datos

@@ -1,4 +1,5 @@
-"""Subscriptions by e-mail (double opt-in) to news, a canton, an axis or a pacto's updates."""
+"""Subscriptions by e-mail (double opt-in) to news, a canton, an axis, a pacto's updates or a
+table's news (its published actas and its new sessions)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,15 @@ def nueva_clave_suscripcion() -> str:
     return secrets.token_urlsafe(16)
 
 
+# Each kind of topic names exactly its own object (the check constraint below).
+_SIN_OBJETO = {
+    "canton__isnull": True,
+    "eje__isnull": True,
+    "pacto__isnull": True,
+    "mesa__isnull": True,
+}
+
+
 class SuscripcionQuerySet(models.QuerySet):
     def activas(self):
         """Confirmed and not unsubscribed: the only ones that ever receive a digest."""
@@ -28,6 +38,7 @@ class Suscripcion(models.Model):
         CANTON = "canton", _("Noticias de un cantón")
         EJE = "eje", _("Noticias de un eje")
         PACTO = "pacto", _("Avances de un pacto")
+        MESA = "mesa", _("Novedades de una mesa")
 
     email = models.EmailField(_("correo electrónico"))
     tipo = models.CharField(_("qué quiere recibir"), max_length=10, choices=Tipo.choices)
@@ -39,6 +50,9 @@ class Suscripcion(models.Model):
     )
     pacto = models.ForeignKey(
         "pactos.Pacto", verbose_name=_("pacto"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    mesa = models.ForeignKey(
+        "mesas.Mesa", verbose_name=_("mesa"), null=True, blank=True, on_delete=models.CASCADE
     )
     clave = models.CharField(max_length=32, default=nueva_clave_suscripcion, editable=False)
     creada = models.DateTimeField(_("creada"), auto_now_add=True)
@@ -76,12 +90,16 @@ class Suscripcion(models.Model):
                 condition=Q(tipo="pacto"),
                 name="suscripcion_unica_pacto",
             ),
+            models.UniqueConstraint(
+                fields=["email", "mesa"], condition=Q(tipo="mesa"), name="suscripcion_unica_mesa"
+            ),
             models.CheckConstraint(
                 condition=(
-                    Q(tipo="noticias", canton__isnull=True, eje__isnull=True, pacto__isnull=True)
-                    | Q(tipo="canton", canton__isnull=False, eje__isnull=True, pacto__isnull=True)
-                    | Q(tipo="eje", canton__isnull=True, eje__isnull=False, pacto__isnull=True)
-                    | Q(tipo="pacto", canton__isnull=True, eje__isnull=True, pacto__isnull=False)
+                    Q(tipo="noticias", **_SIN_OBJETO)
+                    | Q(tipo="canton", **{**_SIN_OBJETO, "canton__isnull": False})
+                    | Q(tipo="eje", **{**_SIN_OBJETO, "eje__isnull": False})
+                    | Q(tipo="pacto", **{**_SIN_OBJETO, "pacto__isnull": False})
+                    | Q(tipo="mesa", **{**_SIN_OBJETO, "mesa__isnull": False})
                 ),
                 name="suscripcion_tipo_con_su_objeto",
             ),
@@ -99,6 +117,8 @@ class Suscripcion(models.Model):
             return _("Noticias del eje %(eje)s") % {"eje": self.eje}
         if self.tipo == self.Tipo.PACTO and self.pacto_id:
             return _("Avances de %(pacto)s") % {"pacto": self.pacto}
+        if self.tipo == self.Tipo.MESA and self.mesa_id:
+            return _("%(mesa)s: actas, sesiones y noticias") % {"mesa": self.mesa}
         return str(self.Tipo.NOTICIAS.label)
 
     @property
@@ -112,6 +132,8 @@ class EnvioSuscripcion(models.Model):
     class Clase(models.TextChoices):
         NOTICIA = "noticia", _("Noticia")
         ACTUALIZACION = "actualizacion", _("Avance de un compromiso")
+        ACTA = "acta", _("Acta publicada de una sesión")
+        SESION = "sesion", _("Sesión convocada")
 
     suscripcion = models.ForeignKey(
         Suscripcion, verbose_name=_("suscripción"), on_delete=models.CASCADE, related_name="envios"

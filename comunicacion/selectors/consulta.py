@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from actores.selectors import actores_para_publicar
+from core.fechas import ultima_fecha
 from pactos.models import Compromiso
 
 from ..models import Comentario, Consulta, RespuestaOficial
@@ -93,7 +94,17 @@ def pagina_de_consulta(*, consulta: Consulta) -> dict:
         "generales": [c for c in comentarios if c.destino == "texto"],
         "total": sum(1 for c in comentarios if c.estado == "publicado"),
         "respondidos": sum(1 for c in comentarios if c.estado == "publicado" and c.respuesta_id),
+        "actualizado": _actualizada(consulta, comentarios),
     }
+
+
+def _actualizada(consulta: Consulta, comentarios: list[Comentario]):
+    """When the consultation's page last changed ("Actualizado el …"): its opening or closing,
+    the latest comment published or hidden, the latest official answer to one of them."""
+    fechas = [consulta.abre, consulta.cerrada_en]
+    for c in comentarios:
+        fechas += [c.publicado_en, c.oculto_en, c.respuesta.creada if c.respuesta_id else None]
+    return ultima_fecha(fechas)
 
 
 def comentarios_moderacion(

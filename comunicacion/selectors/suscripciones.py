@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from mesas.models import Mesa, Sesion
+from mesas.selectors import actas_publicadas_de_mesa, sesiones_convocadas_de_mesa
+from pactos.models import Pacto
 from pactos.selectors.pactos import actualizaciones_publicas_de_pacto
+from sie.models import Canton
 
 from ..models import EnvioSuscripcion, Noticia, Suscripcion
 
@@ -32,10 +41,69 @@ def _noticias_de(suscripcion: Suscripcion) -> QuerySet[Noticia]:
         qs = qs.filter(ejes=suscripcion.eje_id)
     elif tipo == Suscripcion.Tipo.PACTO:
         qs = qs.filter(pacto_id=suscripcion.pacto_id)
+    elif tipo == Suscripcion.Tipo.MESA:
+        qs = qs.filter(mesa_id=suscripcion.mesa_id)
     enviadas = EnvioSuscripcion.objects.filter(
         suscripcion=suscripcion, clase=EnvioSuscripcion.Clase.NOTICIA, objeto_id=OuterRef("pk")
     )
     return qs.exclude(Exists(enviadas)).distinct().order_by("publicada_en", "pk")
+
+
+def _ya_enviados(suscripcion: Suscripcion, clase: str) -> set[int]:
+    return set(
+        EnvioSuscripcion.objects.filter(suscripcion=suscripcion, clase=clase).values_list(
+            "objeto_id", flat=True
+        )
+    )
+
+
+def _titulo_de_sesion(sesion: Sesion) -> str:
+    return _("%(mesa)s — sesión %(numero)s") % {"mesa": sesion.mesa.nombre, "numero": sesion.numero}
+
+
+def _novedades_de_mesa(suscripcion: Suscripcion) -> list[ItemResumen]:
+    """A followed table's actas published and sessions scheduled since the confirmation, each
+    once. A scheduled session says only what the public agenda says: date, place, modality."""
+    items = []
+    ya = _ya_enviados(suscripcion, EnvioSuscripcion.Clase.ACTA)
+    for sesion in actas_publicadas_de_mesa(
+        mesa_id=suscripcion.mesa_id, desde=suscripcion.confirmada_en
+    ):
+        if sesion.pk in ya:
+            continue
+        fecha = date_format(timezone.localtime(sesion.inicio), "DATE_FORMAT")
+        items.append(
+            ItemResumen(
+                EnvioSuscripcion.Clase.ACTA,
+                sesion.pk,
+                _titulo_de_sesion(sesion),
+                _("Acta publicada de la sesión del %(fecha)s.") % {"fecha": fecha},
+                sesion.get_public_url(),
+                sesion.publicada_en,
+            )
+        )
+    ya = _ya_enviados(suscripcion, EnvioSuscripcion.Clase.SESION)
+    for sesion in sesiones_convocadas_de_mesa(
+        mesa_id=suscripcion.mesa_id, desde=suscripcion.confirmada_en
+    ):
+        if sesion.pk in ya:
+            continue
+        cuando = date_format(timezone.localtime(sesion.inicio), "DATETIME_FORMAT")
+        lugar = ", ".join(
+            p for p in [sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else ""] if p
+        )
+        partes = [_("Nueva sesión convocada para el %(fecha)s") % {"fecha": cuando}, lugar]
+        items.append(
+            ItemResumen(
+                EnvioSuscripcion.Clase.SESION,
+                sesion.pk,
+                _titulo_de_sesion(sesion),
+                " · ".join([*filter(None, partes), sesion.get_modalidad_display()]),
+                sesion.mesa.get_absolute_url() + "#proximas-sesiones",
+                sesion.creada,
+            )
+        )
+    return items
 
 
 def items_pendientes(*, suscripcion: Suscripcion) -> list[ItemResumen]:
@@ -57,11 +125,7 @@ def items_pendientes(*, suscripcion: Suscripcion) -> list[ItemResumen]:
         for n in _noticias_de(suscripcion)[:MAXIMO_POR_RESUMEN]
     ]
     if suscripcion.tipo == Suscripcion.Tipo.PACTO:
-        ya = set(
-            EnvioSuscripcion.objects.filter(
-                suscripcion=suscripcion, clase=EnvioSuscripcion.Clase.ACTUALIZACION
-            ).values_list("objeto_id", flat=True)
-        )
+        ya = _ya_enviados(suscripcion, EnvioSuscripcion.Clase.ACTUALIZACION)
         for a in actualizaciones_publicas_de_pacto(
             pacto_id=suscripcion.pacto_id, desde=suscripcion.confirmada_en
         ):
@@ -78,7 +142,24 @@ def items_pendientes(*, suscripcion: Suscripcion) -> list[ItemResumen]:
                     a.fecha,
                 )
             )
+    if suscripcion.tipo == Suscripcion.Tipo.MESA:
+        items += _novedades_de_mesa(suscripcion)
     return sorted(items, key=lambda i: i.fecha)[:MAXIMO_POR_RESUMEN]
+
+
+def ruta_para_seguir(objeto) -> str | None:
+    """Where a visitor follows a table, a pacto or a canton by e-mail: the subscription form
+    with that topic chosen (core.seguir). None for anything else, or a pacto not published."""
+    if isinstance(objeto, Mesa):
+        tipo = Suscripcion.Tipo.MESA
+    elif isinstance(objeto, Pacto) and objeto.publicado:
+        tipo = Suscripcion.Tipo.PACTO
+    elif isinstance(objeto, Canton):
+        tipo = Suscripcion.Tipo.CANTON
+    else:
+        return None
+    consulta = urlencode({"tipo": tipo.value, tipo.value: objeto.pk})
+    return f"{reverse('comunicacion:suscripcion')}?{consulta}"
 
 
 def suscripciones_activas_ids() -> list[int]:

@@ -60,7 +60,7 @@ def _correo_enviar(suscripcion: Suscripcion, *, plantilla: str, contexto: dict) 
 
 @transaction.atomic
 def suscripcion_solicitar(
-    *, email: str, tipo: str, canton=None, eje=None, pacto=None
+    *, email: str, tipo: str, canton=None, eje=None, pacto=None, mesa=None
 ) -> Suscripcion:
     """Record the request and e-mail a confirmation link; nothing is sent until it is confirmed.
 
@@ -73,13 +73,14 @@ def suscripcion_solicitar(
         Suscripcion.Tipo.CANTON: {"canton": canton},
         Suscripcion.Tipo.EJE: {"eje": eje},
         Suscripcion.Tipo.PACTO: {"pacto": pacto},
+        Suscripcion.Tipo.MESA: {"mesa": mesa},
     }
     if tipo not in objetos:
         raise ValidationError({"tipo": _("Elija qué quiere recibir.")})
     objeto = objetos[tipo]
     if any(v is None for v in objeto.values()):
         raise ValidationError({next(iter(objeto)): _("Elija uno de la lista.")})
-    filtro = {"canton": None, "eje": None, "pacto": None, **objeto}
+    filtro = {"canton": None, "eje": None, "pacto": None, "mesa": None, **objeto}
     suscripcion = (
         Suscripcion.objects.select_for_update().filter(email=email, tipo=tipo, **filtro).first()
     )
@@ -132,7 +133,7 @@ def _confirmacion_correo(suscripcion: Suscripcion) -> None:
 
 def confirmacion_enviar(*, suscripcion_id: int) -> bool:
     """E-mail the confirmation link of a pending subscription, once (see core.correo)."""
-    pendiente = confirmaciones_sin_enviar().select_related("canton", "eje", "pacto")
+    pendiente = confirmaciones_sin_enviar().select_related("canton", "eje", "pacto", "mesa")
     return pendiente_enviar(
         pendiente, suscripcion_id, _confirmacion_correo, marca="confirmacion_enviada_en"
     )
@@ -172,7 +173,7 @@ def resumen_enviar(*, suscripcion_id: int) -> int:
     with transaction.atomic():
         suscripcion = (
             Suscripcion.objects.select_for_update(of=("self",))
-            .select_related("canton", "eje", "pacto")
+            .select_related("canton", "eje", "pacto", "mesa")
             .filter(pk=suscripcion_id)
             .first()
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from core.cache import PaginaPublicaMixin
+from core.medios import imagen_para_compartir
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
 from .. import selectors, services
@@ -74,7 +75,10 @@ class NoticiaView(PaginaPublicaMixin, VistaStaff):
         return noticia
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(noticia=self.objeto, **kwargs)
+        noticia = self.objeto
+        # A shared link shows the item's own picture when it has one (og:image).
+        imagen = imagen_para_compartir(noticia.imagen, alt=noticia.imagen_alt)
+        return super().get_context_data(noticia=noticia, imagen_compartida=imagen, **kwargs)
 
 
 class ContactoView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):

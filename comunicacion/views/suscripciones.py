@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -12,7 +13,7 @@ from core.cache import PaginaPublicaMixin
 from core.firmas import EnlaceInvalido
 from core.vistas import PUBLICO, VistaAccion, VistaStaff
 
-from ..forms.suscripciones import SuscripcionForm
+from ..forms.suscripciones import TEMAS_CON_OBJETO, SuscripcionForm
 from ..selectors.suscripciones import resumen_suscripciones
 from ..services import suscripciones as servicio
 from .base import LimitePorHoraMixin
@@ -28,6 +29,31 @@ class SuscripcionView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):
         "Demasiadas solicitudes desde esta conexión. Intente de nuevo en una hora."
     )
 
+    @cached_property
+    def _a_seguir(self):
+        """(kind, object) named by the address, as a public page's "Seguir …" link gives them
+        (?tipo=mesa&mesa=3), or None: the form opens with them chosen."""
+        if self.request.method != "GET":
+            return None
+        tipo = self.request.GET.get("tipo", "")
+        valor = self.request.GET.get(tipo, "") if tipo in TEMAS_CON_OBJETO else ""
+        if not valor.isdigit():
+            return None
+        objeto = SuscripcionForm().fields[tipo].queryset.filter(pk=int(valor)).first()
+        return None if objeto is None else (tipo, objeto)
+
+    def get_initial(self):
+        inicial = super().get_initial()
+        if a_seguir := self._a_seguir:
+            tipo, objeto = a_seguir
+            inicial.update({"tipo": tipo, tipo: objeto.pk})
+        return inicial
+
+    def get_context_data(self, **kwargs):
+        contexto = super().get_context_data(**kwargs)
+        contexto["a_seguir"] = self._a_seguir[1] if self._a_seguir else None
+        return contexto
+
     def ejecutar(self, form):
         datos = form.cleaned_data
         return servicio.suscripcion_solicitar(
@@ -36,6 +62,7 @@ class SuscripcionView(PaginaPublicaMixin, LimitePorHoraMixin, VistaAccion):
             canton=datos.get("canton"),
             eje=datos.get("eje"),
             pacto=datos.get("pacto"),
+            mesa=datos.get("mesa"),
         )
 
 

@@ -599,3 +599,19 @@ def test_los_comentarios_sin_confirmar_se_borran_a_los_30_dias(consulta, comenta
 
     entrada = app.conf.beat_schedule["comunicacion-purgar-comentarios-sin-confirmar"]
     assert entrada["task"] == "comunicacion.tasks.purgar_comentarios_sin_confirmar"
+
+
+def test_la_pagina_de_la_consulta_dice_cuando_cambio(client, consulta, comentar):
+    """'Actualizado el …': the opening date, then the day a comment was published."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    def fecha(momento) -> str:
+        return date_format(timezone.localtime(momento), "DATE_FORMAT")
+
+    url = reverse("comunicacion:consulta", args=[consulta.pk])
+    assert f"Actualizado el {fecha(consulta.abre)}" in client.get(url).content.decode()
+    comentario = comentar()  # the consultation opened yesterday, the comment is published today
+    html = client.get(url).content.decode()
+    assert f"Actualizado el {fecha(comentario.publicado_en)}" in html
+    assert html.count("Actualizado el") == 1

@@ -15,6 +15,7 @@ from core.documentos import TIPOS_DOCUMENTO
 from core.medios import TIPOS_MEDIO
 from core.personas import SECCIONES_PERSONA
 from core.registro import Registro
+from core.seguir import SEGUIR
 from pactos.avisos_publicos import AVISOS_PUBLICOS
 from pactos.indicadores_programa import CIFRAS, TABLAS
 
@@ -127,6 +128,9 @@ ESPERADOS = {
     "canales.entrantes.SIN_CONVERSACION": [
         ("comunicacion", "comunicacion"),
     ],
+    "core.seguir.SEGUIR": [
+        ("comunicacion", "comunicacion"),
+    ],
 }
 
 REGISTROS = {
@@ -142,6 +146,7 @@ REGISTROS = {
     "core.personas.SECCIONES_PERSONA": SECCIONES_PERSONA,
     "canales.entrantes.RESPUESTAS": RESPUESTAS,
     "canales.entrantes.SIN_CONVERSACION": SIN_CONVERSACION,
+    "core.seguir.SEGUIR": SEGUIR,
 }
 APPS = ("core", "sie", "actores", "canales", "mesas", "pactos", "eventos", "comunicacion")
 

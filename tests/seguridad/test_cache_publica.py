@@ -82,6 +82,7 @@ NO_CACHEADAS = {
     "manifiesto": "a fixed answer built without the database",
     "mesas:sesion_tarjeta": "a PNG kept in the cache under a digest of what it shows (config/seo)",
     "pactos:pacto_tarjeta": "a PNG kept in the cache under a digest of what it shows (config/seo)",
+    "eventos:evento_tarjeta": "a PNG kept in the cache under a digest of what it shows (config/seo)",
     "ping": "the throughput floor: a fixed answer without the cache",
     "salud": "health check: must ask the services every time",
     "javascript-catalog": "Django's JavaScript catalogue, static per release",

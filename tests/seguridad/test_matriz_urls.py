@@ -599,6 +599,8 @@ MATRIZ: list[Fila] = [
     F("eventos:detalle", PUBLICA, por_slug("evento"), "publicado"),
     F("eventos:ics", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
     F("eventos:ics", PUBLICA, por_slug("evento"), "publicado"),
+    F("eventos:evento_tarjeta", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
+    F("eventos:evento_tarjeta", PUBLICA, por_slug("evento"), "publicado"),
     F("eventos:inscripcion", NO_EXISTE, por_slug("evento_borrador"), "borrador"),
     F("eventos:inscripcion", PUBLICA, por_slug("evento"), "publicado"),
     # --- comunicacion ----------------------------------------------------------------------
@@ -633,6 +635,8 @@ MATRIZ: list[Fila] = [
     # is a 404 for everybody, staff included.
     F("comunicacion:seguimiento", PUBLICA),
     F("comunicacion:suscripcion", PUBLICA),
+    # "Seguir esta mesa" on a table's page: the form with that table chosen (cached, as the form).
+    F("comunicacion:suscripcion", PUBLICA, caso="seguir_mesa", consulta="?tipo=mesa&mesa=1"),
     F("comunicacion:suscripcion_enviada", PUBLICA),
     F("comunicacion:suscripcion_confirmar", PUBLICA, lambda o: _token("confirmar"), "valido"),
     F("comunicacion:suscripcion_confirmar", NO_EXISTE, lambda o: {"token": "x:y"}, "falso"),

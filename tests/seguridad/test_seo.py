@@ -17,6 +17,23 @@ pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
+
+def _con_paquete() -> dict:
+    """No kwargs; the open-data bundle built first, so its page has a date to show."""
+    from datos.models import PaqueteDatos
+    from datos.services import paquete_construir
+
+    if not PaqueteDatos.objects.exists():
+        paquete_construir()
+    return {}
+
+
+def _consulta(o) -> int:
+    from comunicacion.models import Consulta
+
+    return Consulta.objects.order_by("pk").values_list("pk", flat=True).first()
+
+
 # One page of each public kind: (URL name, kwargs from the scenario, a word its og:title holds).
 PAGINAS = [
     ("inicio", lambda o: {}, "turismo"),  # a shared home says what the programme is
@@ -37,12 +54,20 @@ PAGINAS = [
     ("sie:indicador", lambda o: {"codigo": o.indicador.codigo}, None),
     ("sie:canton", lambda o: {"codigo": o.canton.codigo}, None),
     ("comunicacion:consultas", lambda o: {}, "Consultas"),
+    ("comunicacion:consulta", lambda o: {"pk": _consulta(o)}, None),
+    ("agenda:lista", lambda o: {}, "Agenda"),
+    ("datos:inicio", lambda o: _con_paquete(), "datos"),
+    ("core:buscar", lambda o: {}, None),
     ("core:accesibilidad", lambda o: {}, "accesibilidad"),
     ("core:privacidad", lambda o: {}, "privacidad"),
 ]
 
 # Content pages: each says when its content last changed.
 CON_FECHA = {
+    "inicio",
+    "agenda:lista",
+    "comunicacion:consulta",
+    "datos:inicio",
     "mesas:mesa",
     "mesas:sesion_publica",
     "pactos:pacto_publico",
@@ -187,6 +212,7 @@ def test_favicon_iconos_y_manifiesto(client, escenario):
     ("nombre", "kwargs"),
     [
         ("pactos:pacto_tarjeta", lambda o: {"slug": o.pacto.slug}),
+        ("eventos:evento_tarjeta", lambda o: {"slug": o.otro_evento.slug}),
         (
             "mesas:sesion_tarjeta",
             lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
@@ -214,3 +240,29 @@ def test_paginas_legales_en_ambos_idiomas(client, escenario):
         assert ruta.startswith("/en/")
         assert respuesta.status_code == 200
         assert '<html lang="en">' in respuesta.content.decode()
+
+
+def test_toda_pagina_publica_en_html_dice_que_es_al_compartirla(client, escenario):
+    """Beyond one page of each kind above: every HTML page the security matrix opens to an
+    anonymous visitor carries the tags a shared link shows (the API's pages and the health
+    check, a status page for machines, aside)."""
+    from .test_cache_publica import _es_api
+    from .test_matriz_urls import MATRIZ
+
+    sin_etiquetas = []
+    for fila in MATRIZ:
+        if fila.esperado.split()[0] != "200" or _es_api(fila.nombre) or fila.nombre == "salud":
+            continue
+        url = reverse(fila.nombre, kwargs=fila.kwargs(escenario)) + fila.consulta
+        respuesta = client.get(url)
+        if not respuesta.get("Content-Type", "").startswith("text/html"):
+            continue
+        meta = _cabeza(respuesta).meta
+        faltan = [
+            clave
+            for clave in ("og:title", "og:description", "og:image", "og:url", "twitter:card")
+            if not meta.get(clave)
+        ]
+        if faltan or not meta["og:image"].startswith(url_absoluta("/")):
+            sin_etiquetas.append((url, faltan))
+    assert not sin_etiquetas
