@@ -34,6 +34,35 @@
     });
   }
 
+  // The worker answered a slow reload with the kept copy, and the newer page has now arrived:
+  // show it at once, unless the person is typing (then a button offers it; drafts survive both).
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const datos = event.data || {};
+    if (datos.tipo !== "copia-superada" || datos.ruta !== location.pathname) return;
+    const activo = document.activeElement;
+    const escribiendo = activo && activo.closest("form") && activo.matches("input, textarea, select");
+    // at most one reload a minute by itself: on a link slower than the worker's timeout every
+    // reload is answered by a copy again, and the page must not keep reloading
+    const ultima = Number(sessionStorage.getItem("copia-superada") || 0);
+    if (!escribiendo && Date.now() - ultima > 60_000) {
+      sessionStorage.setItem("copia-superada", String(Date.now()));
+      location.reload();
+      return;
+    }
+    if (document.getElementById("copia-superada")) return;
+    const aviso = document.createElement("div");
+    aviso.id = "copia-superada";
+    aviso.className = "alert alert-info d-flex align-items-center gap-2 small sticky-top";
+    aviso.setAttribute("role", "status");
+    const boton = document.createElement("button");
+    boton.type = "button";
+    boton.className = "btn btn-sm btn-primary ms-auto";
+    boton.textContent = script.dataset.textoActualizar;
+    boton.addEventListener("click", () => location.reload());
+    aviso.append(document.createTextNode(script.dataset.textoCopia), boton);
+    (document.querySelector("main") || document.body).prepend(aviso);
+  });
+
   window.addEventListener("load", async () => {
     try {
       await navigator.serviceWorker.register(script.dataset.sw, { scope: "/" });

@@ -21,6 +21,27 @@ const sinRedirecciones = {
   // logged out, the page answers with the login form: never keep that under the session's address
   cacheWillUpdate: async ({ response }) => (response.redirected ? null : response),
 };
+// A slow network (more than networkTimeoutSeconds) is answered with the kept copy while the
+// request goes on; when the newer page arrives, the tab showing the old copy is told so that it
+// does not go on showing what was true before the last correction (sin-senal.js).
+const servidasDeCopia = new Set();
+// a page's text but for what changes on every answer (the CSRF token, the scripts' nonce)
+const comoTexto = async (respuesta) =>
+  (await respuesta.text()).replace(/(value|nonce)="[^"]*"/g, "");
+const avisarCopiaSuperada = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) => {
+    if (cachedResponse) servidasDeCopia.add(new URL(request.url).pathname);
+    return cachedResponse;
+  },
+  cacheDidUpdate: async ({ request, oldResponse, newResponse }) => {
+    const ruta = new URL(request.url).pathname;
+    if (!servidasDeCopia.delete(ruta)) return;
+    if (oldResponse && (await comoTexto(oldResponse)) === (await comoTexto(newResponse))) return;
+    for (const cliente of await self.clients.matchAll({ type: "window" })) {
+      cliente.postMessage({ tipo: "copia-superada", ruta });
+    }
+  },
+};
 const paginas = new strategies.NetworkFirst({
   cacheName: "pactos-sesiones",
   networkTimeoutSeconds: 6,
@@ -28,6 +49,7 @@ const paginas = new strategies.NetworkFirst({
   plugins: [
     new cacheableResponse.CacheableResponsePlugin({ statuses: [200] }),
     sinRedirecciones,
+    avisarCopiaSuperada,
     new expiration.ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 60 * 60 * 24 * 30 }),
   ],
 });
