@@ -1,9 +1,8 @@
 // Attendance that is quick and right: the attendee select of the session page becomes a search
 // as you type over the registry (name, cédula, organisation), and choosing a person preselects
 // the organisation of their membership. The registry comes from the form's data-registro URL
-// (mesas:registro_json), fetched once when the search is first used (and kept by the service
-// worker), so the search keeps working without signal. Without this script the native select
-// still works; the form posts the same fields.
+// (mesas:registro_json), fetched once when the page loads, so the search keeps working without
+// signal. Without this script the native select still works; the form posts the same fields.
 (() => {
   const MAXIMO = 8;
   const registros = new Map(); // url -> Promise of the prepared registry (or null)
@@ -136,20 +135,8 @@
 
     let resultados = [];
     let activo = -1;
-    // The registry is fetched when the search is first used, not with the page: on a cold load
-    // the service worker fetches it too, to keep it for use without signal (sin-senal.js), and
-    // the page's own copy was 4 KB more on the wire. Until it arrives the select's names serve.
     let registro = null;
-    const traerRegistro = () =>
-      cargar(form.dataset.registro).then((r) => {
-        if (r && !registro) {
-          registro = r;
-          if (document.activeElement === entrada && entrada.value.trim()) mostrar();
-        }
-      });
-    if (select.value) traerRegistro(); // a restored draft: its organisation note needs it
-    entrada.addEventListener("focus", traerRegistro);
-    entrada.addEventListener("pointerdown", traerRegistro);
+    cargar(form.dataset.registro).then((r) => { registro = r; });
 
     let interno = false; // a change of the select made here, not by someone else
 
@@ -267,10 +254,7 @@
       if (interno) return;
       entrada.value = select.value ? select.selectedOptions[0].textContent.trim() : "";
       sincronizar();
-      const elegido = select.value;
-      traerRegistro().then(() => {
-        if (select.value === elegido) preseleccionarOrganizacion(registro && registro.porId.get(elegido));
-      });
+      preseleccionarOrganizacion(registro && registro.porId.get(select.value));
     });
     // Before the browser validates the form (a tap on its button, or Enter), look again: a draft
     // may have put a value in the select.
