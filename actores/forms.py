@@ -10,6 +10,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
+from sie.campos import agrupar_parroquias
 from sie.models import Eje, Sector
 
 from .models import Actor, Membresia, Relacion
@@ -33,9 +34,11 @@ def ayudante(*disposicion) -> FormHelper:
     return helper
 
 
-class ActorForm(forms.ModelForm):
-    telefono = PhoneNumberField(
-        label=_("Teléfono"),
+def campo_telefono(label: str, **kwargs) -> PhoneNumberField:
+    """An optional phone number of Ecuador (a mobile, a Pichincha landline or +593), with the
+    same message wherever a person's phone is typed."""
+    return PhoneNumberField(
+        label=label,
         region="EC",
         required=False,
         error_messages={
@@ -44,7 +47,13 @@ class ActorForm(forms.ModelForm):
                 "o con prefijo +593."
             )
         },
-        help_text=_("Celular 09XXXXXXXX o fijo (02) XXX-XXXX."),
+        **kwargs,
+    )
+
+
+class ActorForm(forms.ModelForm):
+    telefono = campo_telefono(
+        _("Teléfono"), help_text=_("Celular 09XXXXXXXX o fijo (02) XXX-XXXX.")
     )
     ejes = forms.ModelMultipleChoiceField(
         label=_("Ejes"),
@@ -114,9 +123,7 @@ class ActorForm(forms.ModelForm):
     def __init__(self, *args, mostrar_personales: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nombre"].required = False
-        self.fields["parroquia"].queryset = self.fields["parroquia"].queryset.select_related(
-            "canton"
-        )
+        agrupar_parroquias(self.fields["parroquia"])
         self.fields["identificacion"].validators = []  # validated in clean_identificacion
         # A spreadsheet without the column keeps e-mail as the preferred channel.
         self.fields["canal_preferido"].required = False

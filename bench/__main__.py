@@ -157,7 +157,7 @@ def medir_alternando(factores: list[int], repeticiones: int, rondas: int) -> dic
             p.wait(timeout=60)
 
 
-def main() -> None:
+def _argumentos() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--factores", default="1,10,100")
     parser.add_argument("--reconstruir", action="store_true")
@@ -167,9 +167,11 @@ def main() -> None:
     parser.add_argument("--sin-pdf", action="store_true")
     parser.add_argument("--sin-red-lenta", action="store_true", help="skip bench/red_lenta.py")
     parser.add_argument("--salida", default=str(RAIZ / "bench" / "results.json"))
-    args = parser.parse_args()
-    factores = [int(f) for f in args.factores.split(",")]
+    return parser.parse_args()
 
+
+def _medir_paginas(factores: list[int], args: argparse.Namespace) -> dict:
+    """The pages at each scale factor (1× and 100× alternating, when both are asked for)."""
     medidas = {}
     for factor in factores:
         preparar(factor, args.reconstruir)
@@ -181,6 +183,26 @@ def main() -> None:
         if factor not in medidas:
             print(f"· midiendo páginas a {factor}× …", flush=True)
             medidas[factor] = medir(factor, args.repeticiones)
+    return medidas
+
+
+def _pdf() -> dict:
+    return json.loads(
+        subprocess.run(
+            [PY, "-m", "bench.pdf"],
+            cwd=RAIZ,
+            env=entorno(1),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+
+
+def main() -> None:
+    args = _argumentos()
+    factores = [int(f) for f in args.factores.split(",")]
+    medidas = _medir_paginas(factores, args)
 
     from bench import informe
 
@@ -194,16 +216,7 @@ def main() -> None:
             servidor["REDIS_URL"] = os.environ["REDIS_URL"]
         resultados["throughput"] = carga.medir_throughput(servidor)
     if not args.sin_pdf and 1 in factores:
-        resultados["pdf"] = json.loads(
-            subprocess.run(
-                [PY, "-m", "bench.pdf"],
-                cwd=RAIZ,
-                env=entorno(1),
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
+        resultados["pdf"] = _pdf()
     if not args.sin_red_lenta and 1 in factores:
         # The facilitator's session page on a 400 kbps, 400 ms link, in Debian's chromium, on a
         # copy of the 1× dataset; a failure is reported under "slow_network", never fatal.

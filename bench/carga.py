@@ -13,11 +13,11 @@ import socket
 import statistics
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 from bench.paginas import PUBLICAS_THROUGHPUT
+from bench.procesos import esperar, gunicorn, manage
 
 RAIZ = Path(__file__).resolve().parent.parent
 PUERTO = int(os.environ.get("BENCH_PORT", "8199"))
@@ -84,36 +84,12 @@ def medir_throughput(env: dict) -> dict:
         # Public pages cached as in production, also when no REDIS_URL is given to share them.
         "DJANGO_CACHE_PAGINAS_PUBLICAS": "1",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=RAIZ,
-        env=prod,
-        check=True,
-    )
+    manage("collectstatic", "--noinput", env=prod)
     urls = {"floor": "/ping/", **_urls_publicas(env)}
-    servidor = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{PUERTO}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=RAIZ,
-        env=prod,
-        start_new_session=True,
-    )
+    servidor = gunicorn(prod, puerto=PUERTO, workers=2)
     try:
         base = f"http://127.0.0.1:{PUERTO}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/ping/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        esperar(base)
         for ruta in urls.values():
             urllib.request.urlopen(base + ruta, timeout=10).read()  # warm-up
         rondas = [{clave: _wrk(base + ruta) for clave, ruta in urls.items()} for _ in range(RONDAS)]

@@ -36,6 +36,8 @@ import traceback
 from collections import defaultdict
 from pathlib import Path
 
+from bench.procesos import gunicorn, manage, salida_json
+
 RAIZ = Path(__file__).resolve().parent.parent
 PUERTO = int(os.environ.get("BENCH_CARGA_PORT", "8198"))
 TIEMPO_MAXIMO = 30  # seconds before a request counts as an error
@@ -309,38 +311,19 @@ def _entorno_produccion(env: dict) -> dict:
 
 
 def _preparar_en_subproceso(prod: dict, facilitadores: int, clave: str) -> dict:
-    salida = subprocess.run(
-        [sys.executable, "-m", "bench.carga_mixta", "--preparar", str(facilitadores)],
-        cwd=RAIZ,
+    preparado = salida_json(
+        "bench.carga_mixta",
+        "--preparar",
+        str(facilitadores),
         env={**prod, "BENCH_CARGA_CLAVE": clave},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=RAIZ,
-        env=prod,
-        check=True,
     )
-    return json.loads(salida.strip().splitlines()[-1])
+    manage("collectstatic", "--noinput", env=prod)
+    return preparado
 
 
 def _arrancar_gunicorn(prod: dict) -> subprocess.Popen:
     """Three sync workers on PUERTO, in their own process group."""
-    gunicorn = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "config.wsgi:application",
-        "--workers",
-        "3",
-        "--timeout",
-        "60",
-        "--bind",
-        f"127.0.0.1:{PUERTO}",
-        "--log-level",
-        "warning",
-    ]
-    return subprocess.Popen(gunicorn, cwd=RAIZ, env=prod, start_new_session=True)
+    return gunicorn(prod, puerto=PUERTO, workers=3, opciones=("--timeout", "60"))
 
 
 def _calentar(publicas: dict) -> None:

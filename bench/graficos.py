@@ -17,9 +17,9 @@ import signal
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
+
+from bench.procesos import esperar, gunicorn, manage
 
 RAIZ = Path(__file__).resolve().parent.parent
 PUERTO = int(os.environ.get("BENCH_PORT_GRAFICOS", "8197"))
@@ -114,27 +114,11 @@ def main() -> None:
         "DJANGO_LOG_LEVEL": "ERROR",
     }
     prod.pop("REDIS_URL", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=RAIZ,
-        env=prod,
-        check=True,
-    )
-    servidor = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi", "-w", "1"]
-        + ["-b", f"127.0.0.1:{PUERTO}", "--log-level", "warning"],
-        cwd=RAIZ,
-        env=prod,
-        start_new_session=True,
-    )
+    manage("collectstatic", "--noinput", env=prod)
+    servidor = gunicorn(prod, puerto=PUERTO, workers=1)
     base = f"http://127.0.0.1:{PUERTO}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/ping/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        esperar(base)
         print(json.dumps(medir(base, args.veces, args.movil), indent=2))
     finally:
         os.killpg(servidor.pid, signal.SIGTERM)

@@ -37,6 +37,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from bench.procesos import esperar, gunicorn, manage, salida_json
+
 RAIZ = Path(__file__).resolve().parent.parent
 PUERTO = int(os.environ.get("BENCH_RED_LENTA_PORT", "8197"))
 # About 400 kbps with 400 ms of latency: a phone on 3G at the edge of coverage in a parish hall.
@@ -109,27 +111,9 @@ def _libre(puerto: int) -> bool:
 
 
 def _arrancar(prod: dict) -> subprocess.Popen:
-    servidor = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PUERTO}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=RAIZ,
-        env=prod,
-        start_new_session=True,
-    )
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PUERTO}/ping/", timeout=1)
-            return servidor
-        except OSError:
-            time.sleep(0.2)
+    servidor = gunicorn(prod, puerto=PUERTO, workers=2)
+    if esperar(f"http://127.0.0.1:{PUERTO}", intentos=150):
+        return servidor
     os.killpg(servidor.pid, signal.SIGTERM)
     raise RuntimeError("gunicorn no respondió en 30 s")
 
@@ -445,21 +429,10 @@ def medir(env: dict) -> dict:
 
     clave = secrets.token_urlsafe(16)
     prod = _entorno_produccion(env)
-    salida = subprocess.run(
-        [sys.executable, "-m", "bench.red_lenta", "--preparar"],
-        cwd=RAIZ,
-        env={**prod, "BENCH_RED_LENTA_CLAVE": clave},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    preparado = json.loads(salida.strip().splitlines()[-1])
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=RAIZ,
-        env=prod,
-        check=True,
+    preparado = salida_json(
+        "bench.red_lenta", "--preparar", env={**prod, "BENCH_RED_LENTA_CLAVE": clave}
     )
+    manage("collectstatic", "--noinput", env=prod)
     servidor = _arrancar(prod)
     try:
         base = f"http://127.0.0.1:{PUERTO}"

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from bench.base_de_datos import recrear
+from bench.procesos import manage
 
 RAIZ = Path(__file__).resolve().parent.parent
 URLS = [
@@ -59,12 +60,7 @@ def construir(filas: int) -> None:
     recrear(url)
     env = {**os.environ, "DATABASE_URL": url}
     env.pop("REDIS_URL", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=RAIZ,
-        env=env,
-        check=True,
-    )
+    manage("migrate", "--noinput", env=env)
     subprocess.run(
         [sys.executable, "-m", "bench.sie_api", "--llenar", str(filas)],
         cwd=RAIZ,

@@ -13,6 +13,7 @@ import datetime
 import logging
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -175,6 +176,38 @@ def mensaje_enviar(
 
         encolar_tras_commit(despachar_mensaje, mensaje.pk)
     return mensaje
+
+
+def por_texto[F](filas: Iterable[F]) -> Iterator[F]:
+    """The rows (invitations, guests: anything with an `actor`) whose actor's channel is a
+    phone (destino_de)."""
+    for fila in filas:
+        if fila.actor_id and destino_de(fila.actor) is not None:
+            yield fila
+
+
+def textos_enviar[F](
+    filas: Iterable[F],
+    *,
+    proposito: str,
+    texto: Callable[[F], str],
+    clave: Callable[[F], str],
+    usuario=None,
+) -> int:
+    """One text to the actor of each row whose channel is a phone, about that row: `texto(fila)`
+    says what, `clave(fila)` makes it unique (mensaje_enviar). How many were stored to send."""
+    enviados = 0
+    for fila in por_texto(filas):
+        mensaje = mensaje_enviar(
+            actor=fila.actor,
+            texto=texto(fila),
+            proposito=proposito,
+            objeto=fila,
+            clave=clave(fila),
+            usuario=usuario,
+        )
+        enviados += mensaje is not None
+    return enviados
 
 
 def _ventana_abierta(mensaje: MensajeCanal) -> bool:

@@ -4,18 +4,10 @@ news item and the citizens' messages to Comunicación and Coordinación (their r
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.busqueda import FuenteBusqueda
+from core.busqueda import FuenteBusqueda, todos_con_permiso
 
 from .models import Mensaje, Noticia
 from .selectors import noticias_publicas
-
-
-def _con_permiso(permiso: str, modelo):
-    def visibles(usuario):
-        return modelo.objects.all() if usuario.has_perm(permiso) else None
-
-    return visibles
-
 
 FUENTES = {
     "comunicacion.noticias": FuenteBusqueda(
@@ -25,7 +17,7 @@ FUENTES = {
         claves=("slug", "pk"),
         publicas=noticias_publicas,
         url_publica=lambda slug, _pk: reverse("comunicacion:noticia", kwargs={"slug": slug}),
-        visibles=_con_permiso("comunicacion.gestionar_noticias", Noticia),
+        visibles=todos_con_permiso("comunicacion.gestionar_noticias", Noticia),
         url_personal=lambda _slug, pk: reverse("comunicacion:noticia_gestion", kwargs={"pk": pk}),
     ),
     # The sender's name is shown to who may open the message; the e-mail is never searched.
@@ -34,7 +26,7 @@ FUENTES = {
         titulo="asunto",
         texto=("texto", "respuesta"),
         detalle="nombre",
-        visibles=_con_permiso("comunicacion.ver_mensajes", Mensaje),
+        visibles=todos_con_permiso("comunicacion.ver_mensajes", Mensaje),
         url_personal=lambda pk: reverse("comunicacion:mensaje", kwargs={"pk": pk}),
     ),
 }

@@ -69,5 +69,5 @@ def registrar() -> None:
         )
     )
     CARGADORES_DEMO.registrar("Comunicación", cargar_demo, orden=70)
-    for clave, tarea, orden in cola.TAREAS:
-        COLA_PANEL.registrar(clave, tarea, orden=orden)
+    for clave, tarea in cola.TAREAS:  # in the order cola.py declares them
+        COLA_PANEL.registrar(clave, tarea, orden=60)

@@ -1,17 +1,13 @@
 """Thin Celery tasks of Comunicación: they take ids and call one service."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+
+from core.colas import reintentos
 
 from . import services
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
-    retry_backoff=5,
-    max_retries=5,
-)
+@shared_task(**reintentos(red=True))
 def enviar_respuesta(mensaje_id: int) -> bool:
     return services.respuesta_enviar(mensaje_id=mensaje_id)
 
@@ -19,24 +15,14 @@ def enviar_respuesta(mensaje_id: int) -> bool:
 # --- Subscriptions ---------------------------------------------------------------------------
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
-    retry_backoff=5,
-    max_retries=5,
-)
+@shared_task(**reintentos(red=True))
 def enviar_confirmacion_suscripcion(suscripcion_id: int) -> bool:
     from .services import suscripciones
 
     return suscripciones.confirmacion_enviar(suscripcion_id=suscripcion_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
-    retry_backoff=5,
-    max_retries=5,
-)
+@shared_task(**reintentos(red=True))
 def enviar_resumen_suscripcion(suscripcion_id: int) -> int:
     from .services import suscripciones
 
@@ -57,24 +43,14 @@ def enviar_resumenes_suscripciones() -> int:
 # --- Public consultation ---------------------------------------------------------------------
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
-    retry_backoff=5,
-    max_retries=5,
-)
+@shared_task(**reintentos(red=True))
 def enviar_confirmacion_comentario(comentario_id: int) -> bool:
     from .services import consulta
 
     return consulta.confirmacion_enviar(comentario_id=comentario_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError, ConnectionError),
-    retry_backoff=5,
-    max_retries=5,
-)
+@shared_task(**reintentos(red=True))
 def enviar_respuesta_comentario(comentario_id: int) -> bool:
     from .services import consulta
 

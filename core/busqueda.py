@@ -63,6 +63,16 @@ class FuenteBusqueda:
 FUENTES_BUSQUEDA: Registro[FuenteBusqueda] = Registro("fuentes de la búsqueda")
 
 
+def todos_con_permiso(permiso: str, modelo) -> Callable[[Any], QuerySet | None]:
+    """A source's `visibles` for a kind whose rows a rule opens all or none of: every row of
+    `modelo` to whoever holds `permiso`, nothing to the others."""
+
+    def visibles(usuario):
+        return modelo.objects.all() if usuario.has_perm(permiso) else None
+
+    return visibles
+
+
 @dataclass
 class Resultado:
     tipo: str

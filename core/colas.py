@@ -33,3 +33,24 @@ def encolar(tarea, *args) -> bool:
 def encolar_tras_commit(tarea, *args) -> None:
     """Send tarea(*args) once the current transaction commits, never raising for the broker."""
     transaction.on_commit(lambda: encolar(tarea, *args))
+
+
+def reintentos(*, red: bool = False, backoff: int = 5, maximo: int = 5, **opciones) -> dict:
+    """The options of a Celery task (`@shared_task(**reintentos(...))`) whose transient failures
+    are worth a retry: a lost database connection, and with `red` a refused network connection
+    (the mail server); anything else is a bug to see in the logs. Acknowledged late, so a task
+    of a worker that dies is not lost. `opciones`: Celery's own (time limits...)."""
+    from django.db import InterfaceError, OperationalError
+
+    errores = (
+        (OperationalError, InterfaceError, ConnectionError)
+        if red
+        else (OperationalError, InterfaceError)
+    )
+    return {
+        "acks_late": True,
+        "autoretry_for": errores,
+        "retry_backoff": backoff,
+        "max_retries": maximo,
+        **opciones,
+    }

@@ -158,10 +158,36 @@ def historial_de(
     filas, conocidas = _con_anteriores(registros, limite)
     hay_mas = len(filas) > limite
     filas = filas[:limite]
+    # The field-level differences first, then every related record they name in one query each.
+    diferencias, pendientes = _diferencias(modelo, filas, conocidas, excluidos)
+    relacionados = _relacionados(pendientes)
+    entradas = []
+    for fila, cambios in diferencias:
+        if fila.history_type == "~" and not cambios:
+            continue  # only bookkeeping changed (a date stamp, a counter)
+        entrada = Entrada(
+            quien=_quien(fila.history_user),
+            cuando=fila.history_date,
+            tipo=fila.history_type,
+            # simple-history's own names (Creación, Modificación, Eliminación in the portal)
+            accion=str(fila.get_history_type_display()),
+            motivo=fila.history_change_reason or "",
+            objeto=str(fila.instance) if con_objeto else "",
+        )
+        for campo, antes, despues in cambios:
+            if campo.name in personales and not ver_personales:
+                entrada.cambios.append(Cambio(_etiqueta(campo), oculto=True))
+            else:
+                entrada.cambios.append(_cambio(campo, antes, despues, relacionados))
+        entradas.append(entrada)
+    return Historial(entradas=entradas, hay_mas=hay_mas, todo=limite >= LIMITE_TODO)
+
+
+def _diferencias(modelo, filas: list, conocidas: dict, excluidos: set) -> tuple[list, dict]:
+    """Each history row with its changes as (field, before, after), and the pks of the related
+    records those changes name, by model (to load them all at once)."""
     m2m_nombres = {c.name for c in modelo._history_m2m_fields}
     m2m = _m2m(modelo, [*filas, *conocidas.values()]) if m2m_nombres else {}
-
-    # The field-level differences first, then every related record they name in one query each.
     diferencias = []
     pendientes: dict = defaultdict(set)
     for fila in filas:
@@ -182,9 +208,14 @@ def historial_de(
                     cambios.append((campo, antes, despues))
                     pendientes[campo.related_model].update(antes | despues)
         diferencias.append((fila, cambios))
+    return diferencias, pendientes
+
+
+def _relacionados(pendientes: dict) -> dict:
+    """{(model, pk): record} for the pks named by the changes, one query per model, with what
+    their names need (a parish is named with its canton)."""
     relacionados = {}
     for modelo_rel, pks in pendientes.items():
-        # what their names need (a parish is named with its canton)
         padres = [
             f.name
             for f in modelo_rel._meta.concrete_fields
@@ -195,41 +226,15 @@ def historial_de(
             consulta = consulta.select_related(*padres)
         for pk, objeto in consulta.in_bulk(pks).items():
             relacionados[(modelo_rel, pk)] = objeto
+    return relacionados
 
-    entradas = []
-    for fila, cambios in diferencias:
-        if fila.history_type == "~" and not cambios:
-            continue  # only bookkeeping changed (a date stamp, a counter)
-        entrada = Entrada(
-            quien=_quien(fila.history_user),
-            cuando=fila.history_date,
-            tipo=fila.history_type,
-            # simple-history's own names (Creación, Modificación, Eliminación in the portal)
-            accion=str(fila.get_history_type_display()),
-            motivo=fila.history_change_reason or "",
-            objeto=str(fila.instance) if con_objeto else "",
-        )
-        for campo, antes, despues in cambios:
-            if campo.name in personales and not ver_personales:
-                entrada.cambios.append(Cambio(_etiqueta(campo), oculto=True))
-            elif campo.many_to_many:
-                entrada.cambios.append(
-                    Cambio(
-                        _etiqueta(campo),
-                        _lista(campo, antes, relacionados),
-                        _lista(campo, despues, relacionados),
-                    )
-                )
-            else:
-                entrada.cambios.append(
-                    Cambio(
-                        _etiqueta(campo),
-                        _mostrar(campo, antes, relacionados),
-                        _mostrar(campo, despues, relacionados),
-                    )
-                )
-        entradas.append(entrada)
-    return Historial(entradas=entradas, hay_mas=hay_mas, todo=limite >= LIMITE_TODO)
+
+def _cambio(campo, antes, despues, relacionados: dict) -> Cambio:
+    """A change to show: a many-to-many field as the list of names, any other as its value."""
+    mostrar = _lista if campo.many_to_many else _mostrar
+    return Cambio(
+        _etiqueta(campo), mostrar(campo, antes, relacionados), mostrar(campo, despues, relacionados)
+    )
 
 
 def _lista(campo, pks: set, relacionados: dict) -> str:

@@ -57,78 +57,8 @@ def catalogo(paquete: PaqueteDatos) -> dict:
             "dct:modified": modificado,
             "dct:language": ESPANOL,
         }
-        paquete_url = url_de("datos:paquete")
-        conjuntos = []
-        for item in paquete.recursos:
-            conjunto_url = url_de("datos:inicio") + f"#{item['recurso']}"
-            conjuntos.append(
-                {
-                    "@id": conjunto_url,
-                    "@type": "dcat:Dataset",
-                    "dct:identifier": f"pactos-pichincha-{item['recurso']}",
-                    "dct:title": _texto(item["titulo"]),
-                    "dct:description": _texto(item["descripcion"]),
-                    "dcat:keyword": [_texto("Pichincha"), _texto(item["recurso"])],
-                    "dcat:landingPage": url_de("datos:inicio"),
-                    "dcat:contactPoint": {
-                        "@type": "vcard:Organization",
-                        "vcard:fn": EDITOR,
-                        "vcard:hasURL": {"@id": url_de("comunicacion:contacto")},
-                    },
-                    **comun,
-                    "dcat:distribution": [
-                        {
-                            "@id": url_de("datos:archivo", item["recurso"]),
-                            "@type": "dcat:Distribution",
-                            "dct:title": _texto(item["archivo"]),
-                            "dct:format": "CSV",
-                            "dcat:mediaType": TIPO_CSV,
-                            "dcat:downloadURL": url_de("datos:archivo", item["recurso"]),
-                            "dcat:accessURL": url_de("datos:archivo", item["recurso"]),
-                            "dcat:byteSize": item["tamano"],
-                            "dct:license": LICENCIA_URL,
-                            "dct:modified": modificado,
-                        },
-                        {
-                            "@id": url_base() + item["ruta"],
-                            "@type": "dcat:Distribution",
-                            "dct:title": _texto(_("API JSON (paginada)")),
-                            "dct:format": "JSON",
-                            "dcat:mediaType": TIPO_JSON,
-                            "dcat:accessURL": url_base() + item["ruta"],
-                            "dct:license": LICENCIA_URL,
-                        },
-                    ],
-                }
-            )
-        conjuntos.append(
-            {
-                "@id": url_de("datos:inicio") + "#paquete",
-                "@type": "dcat:Dataset",
-                "dct:identifier": "pactos-pichincha-paquete",
-                "dct:title": _texto(_("Paquete completo de datos abiertos")),
-                "dct:description": _texto(
-                    _("Todos los archivos CSV, con un LÉAME y el diccionario de datos, en un ZIP.")
-                ),
-                "dcat:landingPage": url_de("datos:inicio"),
-                **comun,
-                "dcat:distribution": [
-                    {
-                        "@id": paquete_url,
-                        "@type": "dcat:Distribution",
-                        "dct:title": _texto(_("Paquete ZIP")),
-                        "dct:format": "ZIP",
-                        "dcat:mediaType": TIPO_ZIP,
-                        "dcat:downloadURL": paquete_url,
-                        "dcat:accessURL": paquete_url,
-                        # Unknown inside the ZIP itself (the file cannot name its own size).
-                        **({"dcat:byteSize": paquete.tamano} if paquete.tamano else {}),
-                        "dct:license": LICENCIA_URL,
-                        "dct:modified": modificado,
-                    }
-                ],
-            }
-        )
+        conjuntos = [_conjunto_de_recurso(item, comun) for item in paquete.recursos]
+        conjuntos.append(_conjunto_paquete(paquete, comun))
         return {
             "@context": CONTEXTO,
             "@id": url_de("datos:catalogo"),
@@ -144,3 +74,86 @@ def catalogo(paquete: PaqueteDatos) -> dict:
             **comun,
             "dcat:dataset": conjuntos,
         }
+
+
+def _distribucion(
+    url: str, titulo: str, formato: str, tipo: str, *, descarga: bool, tamano=None, modificado=None
+) -> dict:
+    """One way to get a dataset: a file to download (with its size when known) or the API."""
+    return {
+        "@id": url,
+        "@type": "dcat:Distribution",
+        "dct:title": _texto(titulo),
+        "dct:format": formato,
+        "dcat:mediaType": tipo,
+        **({"dcat:downloadURL": url} if descarga else {}),
+        "dcat:accessURL": url,
+        **({"dcat:byteSize": tamano} if tamano is not None else {}),
+        "dct:license": LICENCIA_URL,
+        **({"dct:modified": modificado} if modificado else {}),
+    }
+
+
+def _conjunto_de_recurso(item: dict, comun: dict) -> dict:
+    """One resource of the bundle: its CSV file and its paginated JSON API."""
+    archivo_url = url_de("datos:archivo", item["recurso"])
+    return {
+        "@id": url_de("datos:inicio") + f"#{item['recurso']}",
+        "@type": "dcat:Dataset",
+        "dct:identifier": f"pactos-pichincha-{item['recurso']}",
+        "dct:title": _texto(item["titulo"]),
+        "dct:description": _texto(item["descripcion"]),
+        "dcat:keyword": [_texto("Pichincha"), _texto(item["recurso"])],
+        "dcat:landingPage": url_de("datos:inicio"),
+        "dcat:contactPoint": {
+            "@type": "vcard:Organization",
+            "vcard:fn": EDITOR,
+            "vcard:hasURL": {"@id": url_de("comunicacion:contacto")},
+        },
+        **comun,
+        "dcat:distribution": [
+            _distribucion(
+                archivo_url,
+                item["archivo"],
+                "CSV",
+                TIPO_CSV,
+                descarga=True,
+                tamano=item["tamano"],
+                modificado=comun["dct:modified"],
+            ),
+            _distribucion(
+                url_base() + item["ruta"],
+                _("API JSON (paginada)"),
+                "JSON",
+                TIPO_JSON,
+                descarga=False,
+            ),
+        ],
+    }
+
+
+def _conjunto_paquete(paquete: PaqueteDatos, comun: dict) -> dict:
+    """The whole bundle, one ZIP."""
+    return {
+        "@id": url_de("datos:inicio") + "#paquete",
+        "@type": "dcat:Dataset",
+        "dct:identifier": "pactos-pichincha-paquete",
+        "dct:title": _texto(_("Paquete completo de datos abiertos")),
+        "dct:description": _texto(
+            _("Todos los archivos CSV, con un LÉAME y el diccionario de datos, en un ZIP.")
+        ),
+        "dcat:landingPage": url_de("datos:inicio"),
+        **comun,
+        "dcat:distribution": [
+            _distribucion(
+                url_de("datos:paquete"),
+                _("Paquete ZIP"),
+                "ZIP",
+                TIPO_ZIP,
+                descarga=True,
+                # Unknown inside the ZIP itself (the file cannot name its own size).
+                tamano=paquete.tamano or None,
+                modificado=comun["dct:modified"],
+            )
+        ],
+    }

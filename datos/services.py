@@ -110,6 +110,34 @@ def paquete_construir() -> PaqueteDatos:
     data did not change)."""
     marca = marca_de_cambios()
     generado = timezone.now()
+    archivos, datos = _contenidos()
+    huella = _huella(datos)
+    anterior = PaqueteDatos.objects.first()
+    if anterior is not None and anterior.huella == huella:
+        PaqueteDatos.objects.filter(pk=anterior.pk).update(
+            marca=max(anterior.marca, marca), comprobado=generado
+        )
+        anterior.refresh_from_db()
+        return anterior
+
+    paquete = PaqueteDatos(
+        generado=generado, comprobado=generado, marca=marca, huella=huella, recursos=archivos
+    )
+    contenido_zip = _zip(paquete, datos)
+    nombre = f"{CARPETA}/{NOMBRE_ZIP}-{timezone.localtime(generado):%Y%m%d-%H%M%S}.zip"
+    paquete.archivo = default_storage.save(nombre, ContentFile(contenido_zip))
+    paquete.tamano = len(contenido_zip)
+    paquete.checksum = hashlib.sha256(contenido_zip).hexdigest()
+    paquete.save()
+    _borrar_antiguos()
+    # The landing page shows the bundle's date and size: cached public pages render again.
+    invalidar_paginas_publicas()
+    return paquete
+
+
+def _contenidos() -> tuple[list[dict], dict[str, bytes]]:
+    """What each public resource of the API gives today: its description (the package's
+    `recursos`) and {file name: CSV bytes}, the data dictionary included."""
     with override("es"):
         archivos, datos, diccionario = [], {}, []
         for recurso in recursos.recursos_publicos():
@@ -134,43 +162,33 @@ def paquete_construir() -> PaqueteDatos:
         datos["diccionario.csv"] = csv_bytes(
             diccionario, cabecera=["archivo", "columna", "tipo", "significado"]
         )
+    return archivos, datos
+
+
+def _huella(datos: dict[str, bytes]) -> str:
+    """A fingerprint of the files' names and contents: the same data, the same fingerprint."""
     huella = hashlib.sha256()
     for nombre in sorted(datos):
         huella.update(nombre.encode() + b"\0" + datos[nombre] + b"\0")
-    huella = huella.hexdigest()
+    return huella.hexdigest()
 
-    anterior = PaqueteDatos.objects.first()
-    if anterior is not None and anterior.huella == huella:
-        PaqueteDatos.objects.filter(pk=anterior.pk).update(
-            marca=max(anterior.marca, marca), comprobado=generado
-        )
-        anterior.refresh_from_db()
-        return anterior
 
-    paquete = PaqueteDatos(
-        generado=generado, comprobado=generado, marca=marca, huella=huella, recursos=archivos
-    )
+def _zip(paquete: PaqueteDatos, datos: dict[str, bytes]) -> bytes:
+    """The ZIP: the LÉAME, the CSV files and the DCAT catalogue."""
     paquete.tamano = 0  # the catalogue inside the ZIP names the sizes of the CSV files only
     catalogo = dcat.catalogo(paquete)
     salida = io.BytesIO()
     with zipfile.ZipFile(salida, "w", compression=zipfile.ZIP_DEFLATED) as archivo_zip:
         with override("es"):
-            archivo_zip.writestr("LEEME.txt", _leeme(generado=generado, archivos=archivos))
+            archivo_zip.writestr(
+                "LEEME.txt", _leeme(generado=paquete.generado, archivos=paquete.recursos)
+            )
         for nombre, contenido in datos.items():
             archivo_zip.writestr(nombre, contenido)
         archivo_zip.writestr(
             "catalogo.jsonld", json.dumps(catalogo, ensure_ascii=False, indent=2).encode()
         )
-    contenido_zip = salida.getvalue()
-    nombre = f"{CARPETA}/{NOMBRE_ZIP}-{timezone.localtime(generado):%Y%m%d-%H%M%S}.zip"
-    paquete.archivo = default_storage.save(nombre, ContentFile(contenido_zip))
-    paquete.tamano = len(contenido_zip)
-    paquete.checksum = hashlib.sha256(contenido_zip).hexdigest()
-    paquete.save()
-    _borrar_antiguos()
-    # The landing page shows the bundle's date and size: cached public pages render again.
-    invalidar_paginas_publicas()
-    return paquete
+    return salida.getvalue()
 
 
 def _borrar_antiguos() -> None:

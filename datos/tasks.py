@@ -1,19 +1,14 @@
 """Thin Celery task of the open-data bundle."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+
+from core.colas import reintentos
 
 from .services import paquete_actualizar
 
 
 @shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=5,
-    max_retries=3,
-    time_limit=240,
-    soft_time_limit=220,
+    **reintentos(reject_on_worker_lost=True, maximo=3, time_limit=240, soft_time_limit=220)
 )
 def actualizar_paquete_datos() -> int | None:
     """Rebuild the open-data bundle if the public data changed since the last one (beat)."""

@@ -153,7 +153,9 @@ class SwaggerView(TemplateView):
     """Swagger UI on the portal's own files: the page's script is a static file."""
 
     template_name = "datos/swagger.html"
+    extra_context = {"herramienta": "Swagger UI", "visor": "swagger-ui"}
 
 
 class RedocView(TemplateView):
     template_name = "datos/redoc.html"
+    extra_context = {"herramienta": "Redoc", "visor": "redoc"}

@@ -1,7 +1,7 @@
 """The kinds of core document that eventos produces: programme, report and certificates
 (registered by eventos.extensiones)."""
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from core.documentos import TipoDocumento, contexto_de, documentos_de, documentos_regenerar
 
@@ -65,23 +65,31 @@ def _tipo(
     )
 
 
-TIPOS = (
-    _tipo(
-        TIPO_PROGRAMA,
+def _tipo_de_evento(tipo: str, archivo: str, titulo: str, **kwargs) -> TipoDocumento:
+    """A kind whose source is the event: its file is <archivo>-<slug>.pdf, its title `titulo`
+    (marked with gettext_noop, translated when the document is made) naming the event."""
+    return _tipo(
+        tipo,
         "Evento",
+        nombre_archivo=lambda evento: f"{archivo}-{evento.slug}.pdf",
+        titulo=lambda evento: gettext(titulo) % {"evento": evento},
+        **kwargs,
+    )
+
+
+TIPOS = (
+    _tipo_de_evento(
+        TIPO_PROGRAMA,
+        "programa",
+        gettext_noop("Programa de «%(evento)s»"),
         permiso="eventos.ver_programa",
         campo_clave="slug",
-        nombre_archivo=lambda evento: f"programa-{evento.slug}.pdf",
-        titulo=lambda evento: gettext("Programa de «%(evento)s»") % {"evento": evento},
         version=_version_programa,
     ),
-    _tipo(
+    _tipo_de_evento(
         TIPO_INFORME,
-        "Evento",
-        nombre_archivo=lambda evento: f"sistematizacion-{evento.slug}.pdf",
-        titulo=lambda evento: (
-            gettext("Informe de sistematización de «%(evento)s»") % {"evento": evento}
-        ),
+        "sistematizacion",
+        gettext_noop("Informe de sistematización de «%(evento)s»"),
         version=_version_informe,
     ),
     _tipo(
@@ -91,13 +99,10 @@ TIPOS = (
         titulo=_titulo_certificado,
         al_terminar=_certificado_listo,
     ),
-    _tipo(
+    _tipo_de_evento(
         TIPO_CERTIFICADOS,
-        "Evento",
-        nombre_archivo=lambda evento: f"certificados-{evento.slug}.pdf",
-        titulo=lambda evento: (
-            gettext("Certificados de asistencia de «%(evento)s»") % {"evento": evento}
-        ),
+        "certificados",
+        gettext_noop("Certificados de asistencia de «%(evento)s»"),
         al_terminar=_certificados_listos,
     ),
 )

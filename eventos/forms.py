@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from actores.models import Actor
 from core.formularios import areas_de_texto, con_clases_bootstrap
 from core.validadores import ArchivoValidador
+from sie.campos import agrupar_parroquias
 from sie.models import Canton, Parroquia, Sector
 
 from .models import (
@@ -70,7 +71,8 @@ class EventoForm(_Crispy, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parroquia"].queryset = Parroquia.objects.select_related("canton")
+        self.fields["parroquia"].queryset = Parroquia.objects.all()
+        agrupar_parroquias(self.fields["parroquia"])
         self.fields["aliados"].queryset = Actor.objects.filter(
             naturaleza=Actor.Naturaleza.ORGANIZACION, activo=True
         )

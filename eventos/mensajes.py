@@ -10,14 +10,14 @@ fit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from canales.models import MensajeCanal
-from canales.services import destino_de, enlace_corto, mensaje_enviar
+from canales.services import enlace_corto, textos_enviar
 from canales.texto import en_un_segmento
 
 from . import enlaces
@@ -76,27 +76,15 @@ def texto_invitacion(invitado: Invitado, *, recordatorio: bool = False) -> str:
         return ajustar(plantilla, **_partes(invitado, enlace=enlace))
 
 
-def por_texto(invitados: Iterable[Invitado]) -> Iterator[Invitado]:
-    """The guests of the map whose channel is a phone (canales.services.destino_de)."""
-    for invitado in invitados:
-        if invitado.actor_id and destino_de(invitado.actor) is not None:
-            yield invitado
-
-
 def invitaciones_enviar(*, invitados: Iterable[Invitado], usuario=None) -> int:
     """The invitation by text to each of these guests whose channel is a phone; how many."""
-    enviadas = 0
-    for invitado in por_texto(invitados):
-        mensaje = mensaje_enviar(
-            actor=invitado.actor,
-            texto=texto_invitacion(invitado),
-            proposito=Proposito.INVITACION_EVENTO,
-            objeto=invitado,
-            clave=f"eventos.invitado:{invitado.pk}:invitacion",
-            usuario=usuario,
-        )
-        enviadas += mensaje is not None
-    return enviadas
+    return textos_enviar(
+        invitados,
+        proposito=Proposito.INVITACION_EVENTO,
+        texto=texto_invitacion,
+        clave=lambda invitado: f"eventos.invitado:{invitado.pk}:invitacion",
+        usuario=usuario,
+    )
 
 
 def recordatorios_enviar(*, recordatorio: Recordatorio) -> int:
@@ -105,15 +93,10 @@ def recordatorios_enviar(*, recordatorio: Recordatorio) -> int:
     invitados = recordatorio.evento.invitados.filter(
         estado=Invitado.Estado.INVITADO, actor__isnull=False
     ).select_related("actor", "evento__parroquia")
-    enviados = 0
-    for invitado in por_texto(invitados):
-        mensaje = mensaje_enviar(
-            actor=invitado.actor,
-            texto=texto_invitacion(invitado, recordatorio=True),
-            proposito=Proposito.RECORDATORIO_EVENTO,
-            objeto=invitado,
-            clave=f"eventos.invitado:{invitado.pk}:recordatorio:{recordatorio.numero}",
-            usuario=recordatorio.creado_por,
-        )
-        enviados += mensaje is not None
-    return enviados
+    return textos_enviar(
+        invitados,
+        proposito=Proposito.RECORDATORIO_EVENTO,
+        texto=lambda invitado: texto_invitacion(invitado, recordatorio=True),
+        clave=lambda invitado: f"eventos.invitado:{invitado.pk}:recordatorio:{recordatorio.numero}",
+        usuario=recordatorio.creado_por,
+    )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actores.models import Actor
+from canales.services import por_texto
 from core.cache import cambio_publico
 from core.colas import encolar_tras_commit
 from core.correo import correo_enviar, pendientes_enviar
@@ -314,12 +315,12 @@ def invitaciones_enviar(*, evento: Evento, usuario: Usuario) -> int:
     SMS or WhatsApp to those of the map whose channel is a phone (eventos.mensajes)."""
     por_invitar = evento.invitados.filter(estado=Invitado.Estado.POR_INVITAR)
     con_correo = por_invitar.exclude(email="")
-    por_texto = list(
-        mensajes.por_texto(
+    a_telefono = list(
+        por_texto(
             por_invitar.filter(actor__isnull=False).select_related("actor", "evento__parroquia")
         )
     )
-    solo_texto = [invitado for invitado in por_texto if not invitado.email]
+    solo_texto = [invitado for invitado in a_telefono if not invitado.email]
     total = con_correo.count() + len(solo_texto)
     if not total:
         raise ValidationError(_("No hay invitados con correo pendientes de invitar."))
@@ -327,7 +328,7 @@ def invitaciones_enviar(*, evento: Evento, usuario: Usuario) -> int:
         raise ValidationError(_("El evento ya se realizó: no se envían más invitaciones."))
     if evento.estado == Evento.Estado.PLANIFICACION:
         evento_cambiar_estado(evento=evento, estado=Evento.Estado.INVITACIONES, usuario=usuario)
-    mensajes.invitaciones_enviar(invitados=por_texto, usuario=usuario)
+    mensajes.invitaciones_enviar(invitados=a_telefono, usuario=usuario)
     # Those reached only by text are invited now; those with an e-mail when it leaves.
     Invitado.objects.filter(pk__in=[i.pk for i in solo_texto]).update(
         estado=Invitado.Estado.INVITADO, invitado_en=timezone.now()
@@ -344,10 +345,10 @@ def _hay_a_quien_recordar(evento: Evento) -> bool:
     sin_respuesta = evento.invitados.filter(estado=Invitado.Estado.INVITADO)
     if sin_respuesta.exclude(email="").exists():
         return True
-    por_texto = mensajes.por_texto(
+    a_telefono = por_texto(
         sin_respuesta.filter(email="", actor__isnull=False).select_related("actor")
     )
-    return next(por_texto, None) is not None
+    return next(a_telefono, None) is not None
 
 
 def _enviar_correo(invitado: Invitado, plantilla: str, contexto: dict, adjuntos=()) -> None:

@@ -1,19 +1,12 @@
 """Thin Celery tasks of eventos: they take ids and call one service."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+
+from core.colas import reintentos
 
 from . import services
 
-_REINTENTOS = {
-    "acks_late": True,
-    "reject_on_worker_lost": True,
-    "autoretry_for": (OperationalError, InterfaceError, ConnectionError),
-    "retry_backoff": 5,
-    "max_retries": 5,
-    "time_limit": 240,
-    "soft_time_limit": 220,
-}
+_REINTENTOS = reintentos(red=True, reject_on_worker_lost=True, time_limit=240, soft_time_limit=220)
 
 
 @shared_task(**_REINTENTOS)

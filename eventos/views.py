@@ -723,10 +723,7 @@ class FotoAgregarView(SoloPost, _DeLaSistematizacion, AccionEvento):
 
     def ejecutar(self, form):
         return services.foto_agregar(
-            evento=self.evento,
-            usuario=self.request.user,
-            imagen=form.cleaned_data["imagen"],
-            pie=form.cleaned_data["pie"],
+            evento=self.evento, usuario=self.request.user, **form.cleaned_data
         )
 
 

@@ -9,38 +9,31 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.cola import Elemento, Pendientes, TareaCola, primeros_y_total
+from core.cola import Elemento, Pendientes, TareasDeApp, pendientes_de
 from core.roles import Rol, roles_de
 
 from . import selectors
 
-
-def _sesiones(qs, *, detalle) -> Pendientes:
-    filas, total = primeros_y_total(qs)
-    return Pendientes(
-        total=total,
-        url=reverse("mesas:mis_mesas"),
-        elementos=[
-            Elemento(
-                texto=_("Sesión %(numero)s — %(mesa)s")
-                % {"numero": s.numero, "mesa": s.mesa.nombre},
-                url=s.get_absolute_url(),
-                detalle=detalle(s),
-            )
-            for s in filas
-        ],
-    )
+TAREAS = TareasDeApp("mesas", permiso="mesas.ver_mis_mesas")
 
 
-def _cuando(sesion) -> str:
-    return formats.date_format(timezone.localtime(sesion.inicio), "l j \\d\\e F, H:i")
-
-
+@TAREAS.tarea(
+    gettext_lazy("Sus próximas sesiones"),
+    gettext_lazy("No tiene sesiones programadas en sus mesas."),
+    roles={Rol.FACILITACION},
+    icono="bi-calendar-event",
+)
 def proximas(usuario) -> Pendientes:
     qs = selectors.sesiones_proximas(usuario=usuario).filter(mesa__facilitadores=usuario)
     return _sesiones(qs, detalle=_cuando)
 
 
+@TAREAS.tarea(
+    gettext_lazy("Sesiones por cerrar"),
+    gettext_lazy("Ninguna sesión pasada sigue abierta."),
+    roles={Rol.FACILITACION, Rol.COORDINACION},
+    icono="bi-door-open",
+)
 def por_cerrar(usuario) -> Pendientes:
     return _sesiones(
         selectors.sesiones_por_cerrar(usuario=usuario),
@@ -48,51 +41,33 @@ def por_cerrar(usuario) -> Pendientes:
     )
 
 
-def actas(usuario) -> Pendientes:
+@TAREAS.tarea(
+    gettext_lazy("Actas por publicar"),
+    gettext_lazy("Todas las actas de las sesiones cerradas están publicadas."),
+    roles={Rol.FACILITACION, Rol.COORDINACION},
+    icono="bi-file-earmark-check",
+)
+def actas_por_publicar(usuario) -> Pendientes:
     return _sesiones(
         selectors.actas_por_publicar(usuario=usuario),
         detalle=lambda s: _("Cerrada, acta sin publicar · %(fecha)s") % {"fecha": _cuando(s)},
     )
 
 
-TAREAS = [
-    (
-        "mesas_proximas",
-        TareaCola(
-            titulo=gettext_lazy("Sus próximas sesiones"),
-            roles=frozenset({Rol.FACILITACION}),
-            permiso="mesas.ver_mis_mesas",
-            funcion=proximas,
-            vacio=gettext_lazy("No tiene sesiones programadas en sus mesas."),
-            icono="bi-calendar-event",
+def _sesiones(qs, *, detalle) -> Pendientes:
+    return pendientes_de(
+        qs,
+        url=reverse("mesas:mis_mesas"),
+        elemento=lambda s: Elemento(
+            texto=_("Sesión %(numero)s — %(mesa)s") % {"numero": s.numero, "mesa": s.mesa.nombre},
+            url=s.get_absolute_url(),
+            detalle=detalle(s),
         ),
-        10,
-    ),
-    (
-        "mesas_por_cerrar",
-        TareaCola(
-            titulo=gettext_lazy("Sesiones por cerrar"),
-            roles=frozenset({Rol.FACILITACION, Rol.COORDINACION}),
-            permiso="mesas.ver_mis_mesas",
-            funcion=por_cerrar,
-            vacio=gettext_lazy("Ninguna sesión pasada sigue abierta."),
-            icono="bi-door-open",
-        ),
-        20,
-    ),
-    (
-        "mesas_actas_por_publicar",
-        TareaCola(
-            titulo=gettext_lazy("Actas por publicar"),
-            roles=frozenset({Rol.FACILITACION, Rol.COORDINACION}),
-            permiso="mesas.ver_mis_mesas",
-            funcion=actas,
-            vacio=gettext_lazy("Todas las actas de las sesiones cerradas están publicadas."),
-            icono="bi-file-earmark-check",
-        ),
-        30,
-    ),
-]
+    )
+
+
+def _cuando(sesion) -> str:
+    return formats.date_format(timezone.localtime(sesion.inicio), "l j \\d\\e F, H:i")
 
 
 def mesas_de_persona(persona, usuario) -> dict | None:

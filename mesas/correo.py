@@ -81,26 +81,21 @@ _enviar_recordatorio = partial(_enviar, recordatorio=True)
 def invitaciones_enviar(*, invitacion_ids: list[int]) -> int:
     """Send these invitations, the ones not sent yet, each once (never for a session that was
     cancelled before they left)."""
-    return pendientes_enviar(
-        queryset=_con_correo(
-            Invitacion.objects.filter(
-                pk__in=invitacion_ids, sesion__estado__in=Sesion.ESTADOS_EDITABLES
-            )
-        ),
-        enviar=_enviar_invitacion,
-        marca="enviada_en",
-    )
+    return _invitaciones_sin_enviar(pk__in=invitacion_ids)
 
 
 def invitaciones_pendientes_enviar(*, ahora: datetime.datetime | None = None) -> int:
     """The hourly sweep: invitations to upcoming sessions whose e-mail never left (the broker was
     down when the facilitator convened) are sent now."""
-    ahora = ahora or timezone.now()
+    return _invitaciones_sin_enviar(sesion__inicio__gt=ahora or timezone.now())
+
+
+def _invitaciones_sin_enviar(**filtro) -> int:
+    """The invitations of `filtro` whose e-mail has not left, to sessions still ahead (never for
+    one cancelled before they left)."""
     return pendientes_enviar(
         queryset=_con_correo(
-            Invitacion.objects.filter(
-                sesion__inicio__gt=ahora, sesion__estado__in=Sesion.ESTADOS_EDITABLES
-            )
+            Invitacion.objects.filter(**filtro, sesion__estado__in=Sesion.ESTADOS_EDITABLES)
         ),
         enviar=_enviar_invitacion,
         marca="enviada_en",

@@ -105,8 +105,8 @@ def registrar() -> None:
     SECCIONES_PARTICIPACION.registrar(
         "mesas", Seccion(titulo=_("Mesas y sesiones"), funcion=participacion_en_mesas), orden=10
     )
-    for clave, tarea, orden in cola.TAREAS:
-        COLA_PANEL.registrar(clave, tarea, orden=orden)
+    for clave, tarea in cola.TAREAS:  # in the order cola.py declares them
+        COLA_PANEL.registrar(clave, tarea, orden=10)
     SECCIONES_PERSONA.registrar(
         "mesas",
         SeccionPersona(titulo=_("Mesas que facilita"), funcion=cola.mesas_de_persona),

@@ -8,13 +8,14 @@ from django import forms
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
+from actores.forms import campo_telefono
 from actores.models import Actor
 from actores.validadores import normalizar_identificacion, validar_identificacion
 from canales.services import canal_de_texto
 from core.formularios import areas_de_texto
 from core.validadores import ArchivoValidador
+from sie.campos import agrupar_parroquias
 from sie.models import Canton, Indicador, Parroquia
 
 from .models import Acuerdo, Asistencia, FotoSesion, Intervencion, Invitacion, Mesa, Sesion
@@ -58,6 +59,7 @@ class SesionForm(forms.ModelForm):
         if mesa is not None and mesa.canton_id:
             parroquias = parroquias.filter(canton=mesa.canton_id)
         self.fields["parroquia"].queryset = parroquias
+        agrupar_parroquias(self.fields["parroquia"])
 
 
 class SesionEditarForm(SesionForm):
@@ -170,16 +172,8 @@ class AsistenteNuevoForm(_FormDeRegistro):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    telefono = PhoneNumberField(
-        label=_("Teléfono (opcional)"),
-        region="EC",
-        required=False,
-        error_messages={
-            "invalid": _(
-                "Escriba un teléfono válido de Ecuador: celular 09XXXXXXXX, fijo de Pichincha 02XXXXXXX "
-                "o con prefijo +593."
-            )
-        },
+    telefono = campo_telefono(
+        _("Teléfono (opcional)"),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
     email = forms.EmailField(

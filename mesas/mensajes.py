@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from canales.models import MensajeCanal
-from canales.services import destino_de, enlace_corto, mensaje_enviar
+from canales.services import enlace_corto, textos_enviar
 from canales.texto import en_un_segmento
 from core.enlaces import url_de
 
@@ -100,44 +100,23 @@ def texto_aviso(invitacion: Invitacion, tipo: str) -> str:
         )
 
 
-def _por_texto(invitaciones):
-    for invitacion in invitaciones:
-        if destino_de(invitacion.actor) is not None:
-            yield invitacion
-
-
-def convocatorias_enviar(*, invitaciones, usuario=None) -> int:
-    """The convocation by text to each of these invitees whose channel is a phone."""
-    enviadas = 0
-    for invitacion in _por_texto(invitaciones):
-        mensaje = mensaje_enviar(
-            actor=invitacion.actor,
-            texto=texto_convocatoria(invitacion),
-            proposito=Proposito.CONVOCATORIA,
-            objeto=invitacion,
-            clave=f"mesas.invitacion:{invitacion.pk}:convocatoria:{invitacion.sesion.version}",
-            usuario=usuario,
-        )
-        enviadas += mensaje is not None
-    return enviadas
-
-
-def reenvios_enviar(*, invitaciones, usuario=None) -> int:
-    """The convocation by text once more (to whoever did not answer): at most one per minute
-    and invitation, so a double click sends one."""
+def convocatorias_enviar(*, invitaciones, usuario=None, reenvio: bool = False) -> int:
+    """The convocation by text to each of these invitees whose channel is a phone, once per
+    version of the session; or, `reenvio`, once more (to whoever did not answer): at most once
+    per minute and invitation, so a double click sends one."""
     minuto = timezone.now().strftime("%Y%m%d%H%M")
-    enviados = 0
-    for invitacion in _por_texto(invitaciones):
-        mensaje = mensaje_enviar(
-            actor=invitacion.actor,
-            texto=texto_convocatoria(invitacion),
-            proposito=Proposito.CONVOCATORIA,
-            objeto=invitacion,
-            clave=f"mesas.invitacion:{invitacion.pk}:reenvio:{minuto}",
-            usuario=usuario,
-        )
-        enviados += mensaje is not None
-    return enviados
+
+    def clave(invitacion) -> str:
+        vez = f"reenvio:{minuto}" if reenvio else f"convocatoria:{invitacion.sesion.version}"
+        return f"mesas.invitacion:{invitacion.pk}:{vez}"
+
+    return textos_enviar(
+        invitaciones,
+        proposito=Proposito.CONVOCATORIA,
+        texto=texto_convocatoria,
+        clave=clave,
+        usuario=usuario,
+    )
 
 
 def avisos_enviar(*, sesion: Sesion, tipo: str, usuario=None) -> int:
@@ -148,18 +127,13 @@ def avisos_enviar(*, sesion: Sesion, tipo: str, usuario=None) -> int:
     invitaciones = sesion.invitaciones.filter(pk__in=convocados).select_related(
         "actor", "sesion__mesa", "sesion__parroquia"
     )
-    enviados = 0
-    for invitacion in _por_texto(invitaciones):
-        mensaje = mensaje_enviar(
-            actor=invitacion.actor,
-            texto=texto_aviso(invitacion, tipo),
-            proposito=Proposito.AVISO,
-            objeto=invitacion,
-            clave=f"mesas.invitacion:{invitacion.pk}:{tipo}:{sesion.version}",
-            usuario=usuario,
-        )
-        enviados += mensaje is not None
-    return enviados
+    return textos_enviar(
+        invitaciones,
+        proposito=Proposito.AVISO,
+        texto=lambda i: texto_aviso(i, tipo),
+        clave=lambda i: f"mesas.invitacion:{i.pk}:{tipo}:{sesion.version}",
+        usuario=usuario,
+    )
 
 
 def recordatorios_enviar(*, ahora: datetime.datetime | None = None) -> int:
@@ -178,14 +152,9 @@ def recordatorios_enviar(*, ahora: datetime.datetime | None = None) -> int:
         .exclude(respuesta=Invitacion.Respuesta.DECLINADA)
         .select_related("actor", "sesion__mesa", "sesion__parroquia")
     )
-    enviados = 0
-    for invitacion in _por_texto(invitaciones):
-        mensaje = mensaje_enviar(
-            actor=invitacion.actor,
-            texto=texto_convocatoria(invitacion, recordatorio=True),
-            proposito=Proposito.RECORDATORIO,
-            objeto=invitacion,
-            clave=f"mesas.invitacion:{invitacion.pk}:recordatorio:{manana:%Y-%m-%d}",
-        )
-        enviados += mensaje is not None
-    return enviados
+    return textos_enviar(
+        invitaciones,
+        proposito=Proposito.RECORDATORIO,
+        texto=lambda i: texto_convocatoria(i, recordatorio=True),
+        clave=lambda i: f"mesas.invitacion:{i.pk}:recordatorio:{manana:%Y-%m-%d}",
+    )

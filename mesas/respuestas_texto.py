@@ -45,24 +45,27 @@ def responder_invitacion(entrante: MensajeCanal, enviado: MensajeCanal) -> Respu
                 objeto=invitacion,
             )
         if asistira:
-            return Respuesta(
-                resultado=_("Confirmó su asistencia a la sesión %(n)s de %(mesa)s.")
-                % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
-                acuse=ajustar(
-                    _("{mesa}: gracias, le esperamos el {cuando} en {lugar}."),
-                    mesa=mesa_corta(sesion),
-                    cuando=cuando_corto(sesion),
-                    lugar=donde_corto(sesion),
-                ),
-                objeto=invitacion,
+            return _acuse(
+                invitacion,
+                _("Confirmó su asistencia a la sesión %(n)s de %(mesa)s."),
+                _("{mesa}: gracias, le esperamos el {cuando} en {lugar}."),
+                cuando=cuando_corto(sesion),
+                lugar=donde_corto(sesion),
             )
-        return Respuesta(
-            resultado=_("Avisó que no asistirá a la sesión %(n)s de %(mesa)s.")
-            % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
-            acuse=ajustar(
-                _("{mesa}: gracias por avisar. Le enviaremos el acta de la sesion {n}."),
-                mesa=mesa_corta(sesion),
-                n=str(sesion.numero),
-            ),
-            objeto=invitacion,
+        return _acuse(
+            invitacion,
+            _("Avisó que no asistirá a la sesión %(n)s de %(mesa)s."),
+            _("{mesa}: gracias por avisar. Le enviaremos el acta de la sesion {n}."),
+            n=str(sesion.numero),
         )
+
+
+def _acuse(invitacion: Invitacion, resultado: str, acuse: str, **partes: str) -> Respuesta:
+    """The answer recorded: what the staff read (`resultado`, with the session's number and
+    table) and the text sent back (`acuse`, fitted to one SMS with the table's short name)."""
+    sesion = invitacion.sesion
+    return Respuesta(
+        resultado=resultado % {"n": sesion.numero, "mesa": sesion.mesa.nombre},
+        acuse=ajustar(acuse, mesa=mesa_corta(sesion), **partes),
+        objeto=invitacion,
+    )

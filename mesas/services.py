@@ -654,26 +654,9 @@ def asistente_nuevo_registrar(
     _exigir_editable(sesion)
     identificacion = normalizar_identificacion(identificacion or "")
     if coincidencia and coincidencia != COINCIDENCIA_OTRA:
-        persona = Actor.objects.filter(
-            pk=coincidencia if str(coincidencia).isdigit() else None,
-            naturaleza=Actor.Naturaleza.PERSONA,
-            activo=True,
-        ).first()
-        if persona is None:
-            raise ValidationError({"coincidencia": _("Esa persona ya no está en el registro.")})
-        if organizacion is None:
-            organizacion = _organizacion_de(persona, sesion=sesion)
-        return asistencia_registrar(
-            sesion=sesion, actor=persona, organizacion=organizacion, usuario=usuario, uid=uid
+        return _asistencia_de_coincidencia(
+            coincidencia, sesion=sesion, organizacion=organizacion, usuario=usuario, uid=uid
         )
-    coincidencias, por_cedula = coincidencias_de_asistente(
-        nombres=nombres,
-        apellidos=apellidos,
-        canton_id=canton.pk if canton else None,
-        identificacion=identificacion,
-    )
-    if coincidencias and (por_cedula or coincidencia != COINCIDENCIA_OTRA):
-        raise _coincidencia_error(coincidencias, por_cedula=por_cedula, sesion=sesion)
     datos = {
         "naturaleza": Actor.Naturaleza.PERSONA,
         "nombres": nombres.strip(),
@@ -687,12 +670,45 @@ def asistente_nuevo_registrar(
         "email": (email or "").strip(),
         "identificacion": identificacion,
     }
+    _exigir_sin_coincidencias(datos, sesion=sesion, otra_persona=coincidencia == COINCIDENCIA_OTRA)
     return _crear_una_vez(
         Asistencia,
         uid=uid,
         crear=lambda: _asistente_nuevo_crear(
             sesion=sesion, usuario=usuario, uid=uid, organizacion=organizacion, datos=datos
         ),
+    )
+
+
+def _exigir_sin_coincidencias(datos: dict, *, sesion: Sesion, otra_persona: bool) -> None:
+    """Refuse a walk-in who may be on the map already: always on the same cédula; on the same
+    name in the same canton unless the facilitator answered that it is someone else."""
+    coincidencias, por_cedula = coincidencias_de_asistente(
+        nombres=datos["nombres"],
+        apellidos=datos["apellidos"],
+        canton_id=datos["canton"].pk if datos["canton"] else None,
+        identificacion=datos["identificacion"],
+    )
+    if coincidencias and (por_cedula or not otra_persona):
+        raise _coincidencia_error(coincidencias, por_cedula=por_cedula, sesion=sesion)
+
+
+def _asistencia_de_coincidencia(
+    coincidencia: str, *, sesion: Sesion, organizacion: Actor | None, usuario, uid
+) -> Asistencia:
+    """The facilitator said the walk-in is this person already on the map: record their
+    attendance, with the organisation chosen on the form or else their membership's."""
+    persona = Actor.objects.filter(
+        pk=coincidencia if str(coincidencia).isdigit() else None,
+        naturaleza=Actor.Naturaleza.PERSONA,
+        activo=True,
+    ).first()
+    if persona is None:
+        raise ValidationError({"coincidencia": _("Esa persona ya no está en el registro.")})
+    if organizacion is None:
+        organizacion = _organizacion_de(persona, sesion=sesion)
+    return asistencia_registrar(
+        sesion=sesion, actor=persona, organizacion=organizacion, usuario=usuario, uid=uid
     )
 
 
@@ -1347,8 +1363,8 @@ def invitaciones_reenviar(
         )
     ya_enviadas = [i for i in elegidas if i.enviada_en is not None and i.actor.email]
     _avisos_crear(ya_enviadas, AvisoConvocatoria.Tipo.REENVIO, usuario=usuario)
-    mensajes.reenvios_enviar(
-        invitaciones=[i for i in elegidas if canal_de_texto(i.actor)], usuario=usuario
+    mensajes.convocatorias_enviar(
+        invitaciones=[i for i in elegidas if canal_de_texto(i.actor)], usuario=usuario, reenvio=True
     )
     return len(elegidas)
 

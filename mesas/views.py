@@ -994,10 +994,7 @@ class AsistenciaQuitarConIntervencionesView(_ItemDeSesion, VistaAccion):
 
     def ejecutar(self, form):
         return services.asistencia_quitar(
-            asistencia=self.item,
-            usuario=self.request.user,
-            intervenciones=form.cleaned_data["intervenciones"],
-            mover_a=form.cleaned_data["mover_a"],
+            asistencia=self.item, usuario=self.request.user, **form.cleaned_data
         )
 
     def form_valid(self, form):

@@ -4,17 +4,14 @@ everybody; every pacto and commitment to the programme's team (pactos.gestionar_
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.busqueda import FuenteBusqueda
+from core.busqueda import FuenteBusqueda, todos_con_permiso
 
 from .models import Compromiso, Pacto
 from .selectors.pactos import compromisos_publicados, pactos_publicados
 
 
 def _del_equipo(modelo):
-    def visibles(usuario):
-        return modelo.objects.all() if usuario.has_perm("pactos.gestionar_pactos") else None
-
-    return visibles
+    return todos_con_permiso("pactos.gestionar_pactos", modelo)
 
 
 FUENTES = {

@@ -11,27 +11,75 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.cola import Elemento, Pendientes, TareaCola, primeros_y_total
+from core.cola import Elemento, Pendientes, TareasDeApp, pendientes_de
 from core.roles import Rol
 
 from .selectors import pactos as sel
 
+TAREAS = TareasDeApp("pactos", roles={Rol.COORDINACION}, permiso="pactos.ver_tablero")
+
+
+@TAREAS.tarea(
+    gettext_lazy("Avances recibidos por SMS o WhatsApp por confirmar"),
+    gettext_lazy("No hay avances por mensaje esperando confirmación."),
+    icono="bi-chat-dots",
+)
+def avances_por_mensaje(usuario) -> Pendientes:
+    """Progress texted by responsibles (SMS, WhatsApp), waiting to be confirmed."""
+    from .models import AvancePropuesto
+
+    return pendientes_de(
+        AvancePropuesto.objects.filter(estado=AvancePropuesto.Estado.PENDIENTE)
+        .select_related("compromiso", "actor")
+        .order_by("recibido_en"),
+        url=reverse("pactos:tablero_compromisos"),
+        elemento=lambda p: Elemento(
+            texto=f"{p.compromiso.numero}. {p.compromiso.titulo}",
+            url=p.compromiso.get_absolute_url() + "#avances-por-mensaje",
+            detalle=_("%(n)s %% por %(canal)s · %(quien)s")
+            % {
+                "n": p.avance,
+                "canal": p.get_canal_display_es(),
+                "quien": p.actor.nombre if p.actor else p.numero,
+            },
+        ),
+    )
+
+
+@TAREAS.tarea(
+    gettext_lazy("Compromisos vencidos o sin avances"),
+    gettext_lazy("Todos los compromisos en seguimiento están al día."),
+    icono="bi-exclamation-triangle",
+)
+def atrasados(usuario) -> Pendientes:
+    return _compromisos("atrasados", detalle=_por_que, destino=lambda c: c.get_absolute_url())
+
+
+@TAREAS.tarea(
+    gettext_lazy("Compromisos cuyo responsable no tiene contacto"),
+    gettext_lazy("Cada organización responsable tiene una persona de contacto."),
+    icono="bi-person-x",
+)
+def sin_contacto(usuario) -> Pendientes:
+    """Each item opens the lead organisation's contacts page, where one is linked."""
+    return _compromisos(
+        "sin_contacto",
+        detalle=lambda c: _("%(lider)s no tiene persona de contacto") % {"lider": _lider(c)},
+        destino=lambda c: reverse("pactos:contactos_organizacion", args=[c.lider_id]),
+    )
+
 
 def _compromisos(filtro: str, *, detalle, destino) -> Pendientes:
-    filas, total = primeros_y_total(sel.compromisos_en_seguimiento(filtros={filtro: True}))
     hoy = timezone.localdate()
-    return Pendientes(
-        total=total,
+    return pendientes_de(
+        sel.compromisos_en_seguimiento(filtros={filtro: True}),
         url=reverse("pactos:tablero_compromisos") + "?" + urlencode({filtro: "on"}),
-        elementos=[
-            Elemento(
-                texto=f"{c.numero}. {c.titulo}",
-                url=destino(c),
-                detalle=detalle(c),
-                urgente=filtro == "atrasados" and bool(c.plazo and c.plazo < hoy),
-            )
-            for c in filas
-        ],
+        elemento=lambda c: Elemento(
+            texto=f"{c.numero}. {c.titulo}",
+            url=destino(c),
+            detalle=detalle(c),
+            urgente=filtro == "atrasados" and bool(c.plazo and c.plazo < hoy),
+        ),
     )
 
 
@@ -49,84 +97,3 @@ def _por_que(c) -> str:
         "lider": _lider(c),
         "dias": sel.DIAS_SILENCIO,
     }
-
-
-def atrasados(usuario) -> Pendientes:
-    return _compromisos("atrasados", detalle=_por_que, destino=lambda c: c.get_absolute_url())
-
-
-def sin_contacto(usuario) -> Pendientes:
-    """Each item opens the lead organisation's contacts page, where one is linked."""
-    return _compromisos(
-        "sin_contacto",
-        detalle=lambda c: _("%(lider)s no tiene persona de contacto") % {"lider": _lider(c)},
-        destino=lambda c: reverse("pactos:contactos_organizacion", args=[c.lider_id]),
-    )
-
-
-def avances_por_mensaje(usuario) -> Pendientes:
-    """Progress texted by responsibles (SMS, WhatsApp), waiting to be confirmed."""
-    from .models import AvancePropuesto
-
-    filas, total = primeros_y_total(
-        AvancePropuesto.objects.filter(estado=AvancePropuesto.Estado.PENDIENTE)
-        .select_related("compromiso", "actor")
-        .order_by("recibido_en")
-    )
-    return Pendientes(
-        total=total,
-        url=reverse("pactos:tablero_compromisos"),
-        elementos=[
-            Elemento(
-                texto=f"{p.compromiso.numero}. {p.compromiso.titulo}",
-                url=p.compromiso.get_absolute_url() + "#avances-por-mensaje",
-                detalle=_("%(n)s %% por %(canal)s · %(quien)s")
-                % {
-                    "n": p.avance,
-                    "canal": p.get_canal_display_es(),
-                    "quien": p.actor.nombre if p.actor else p.numero,
-                },
-            )
-            for p in filas
-        ],
-    )
-
-
-TAREAS = [
-    (
-        "pactos_avances_por_mensaje",
-        TareaCola(
-            titulo=gettext_lazy("Avances recibidos por SMS o WhatsApp por confirmar"),
-            roles=frozenset({Rol.COORDINACION}),
-            permiso="pactos.ver_tablero",
-            funcion=avances_por_mensaje,
-            vacio=gettext_lazy("No hay avances por mensaje esperando confirmación."),
-            icono="bi-chat-dots",
-        ),
-        35,
-    ),
-    (
-        "pactos_atrasados",
-        TareaCola(
-            titulo=gettext_lazy("Compromisos vencidos o sin avances"),
-            roles=frozenset({Rol.COORDINACION}),
-            permiso="pactos.ver_tablero",
-            funcion=atrasados,
-            vacio=gettext_lazy("Todos los compromisos en seguimiento están al día."),
-            icono="bi-exclamation-triangle",
-        ),
-        40,
-    ),
-    (
-        "pactos_sin_contacto",
-        TareaCola(
-            titulo=gettext_lazy("Compromisos cuyo responsable no tiene contacto"),
-            roles=frozenset({Rol.COORDINACION}),
-            permiso="pactos.ver_tablero",
-            funcion=sin_contacto,
-            vacio=gettext_lazy("Cada organización responsable tiene una persona de contacto."),
-            icono="bi-person-x",
-        ),
-        50,
-    ),
-]

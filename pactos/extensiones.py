@@ -152,8 +152,8 @@ def registrar() -> None:
         Seccion(titulo=_("Personas de contacto"), funcion=contactos_del_actor),
         orden=35,
     )
-    for clave, tarea, orden in cola.TAREAS:
-        COLA_PANEL.registrar(clave, tarea, orden=orden)
+    for clave, tarea in cola.TAREAS:  # in the order cola.py declares them
+        COLA_PANEL.registrar(clave, tarea, orden=35)
     SECCIONES_PERSONA.registrar(
         "pactos",
         SeccionPersona(titulo=_("Contacto de organizaciones"), funcion=organizaciones_de_persona),

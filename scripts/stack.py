@@ -83,6 +83,21 @@ def _clave_demo(directorio: Path) -> str:
     return path.read_text().strip()
 
 
+def _kannel(directorio: Path, *, url: str, puerto_sendsms: int) -> kannel.Kannel | None:
+    """The SMS gateway of the stack, when Kannel is installed on this machine."""
+    if not kannel.disponible():
+        return None
+    # Kannel's other ports (admin, bearerbox's for smsbox and for fakesmsc) are internal.
+    puertos = kannel.Puertos.libres()
+    return kannel.Kannel(
+        directorio / "kannel",
+        portal_url=url,  # get-url over TLS: smsbox does not check the self-signed certificate
+        clave_entrante=secrets.token_urlsafe(24),
+        remitente=os.environ.get("STACK_REMITENTE_SMS", "2525"),
+        puertos=dataclasses.replace(puertos, sendsms=puerto_sendsms),
+    )
+
+
 def configuracion(directorio: Path) -> dict:
     """Ports, URLs, secrets and the children's environment; reused from estado.json if running."""
     puerto = int(os.environ.get("STACK_PUERTO", "8443"))
@@ -120,17 +135,8 @@ def configuracion(directorio: Path) -> dict:
             "PYTHONUNBUFFERED": "1",
         }
     )
-    sms = None
-    if kannel.disponible():
-        # Kannel's other ports (admin, bearerbox's for smsbox and for fakesmsc) are internal.
-        puertos = kannel.Puertos.libres()
-        sms = kannel.Kannel(
-            directorio / "kannel",
-            portal_url=url,  # get-url over TLS: smsbox does not check the self-signed certificate
-            clave_entrante=secrets.token_urlsafe(24),
-            remitente=os.environ.get("STACK_REMITENTE_SMS", "2525"),
-            puertos=dataclasses.replace(puertos, sendsms=puerto_sendsms),
-        )
+    sms = _kannel(directorio, url=url, puerto_sendsms=puerto_sendsms)
+    if sms is not None:
         entorno.update(sms.entorno())
     return {
         "url": url,
@@ -351,6 +357,36 @@ def _senal(signum, frame):
     raise Parada(signal.Signals(signum).name)
 
 
+def _anunciar(conf: dict, sms, estado_path: Path) -> None:
+    """Where everything of the running stack is: the portal, the accounts, mail, SMS, logs."""
+    _decir(f"portal:   {conf['url']}/  (DJANGO_DEBUG=0, certificado autofirmado)")
+    _decir(
+        f"cuentas:  coordinadora, facilitador, comunicacion, analista, admin — contraseña {conf['demo_password']}"
+    )
+    _decir(f"correo:   SMTP 127.0.0.1:{conf['puerto_smtp']} → Maildir {conf['maildir']}")
+    if sms is not None:
+        _decir(
+            f"SMS:      Kannel {sms.sendsms_url} (remitente {sms.remitente}), "
+            f"registros en {sms.directorio}/"
+        )
+        _decir(
+            "          lo recibido: scripts/stack.py sms --ver; responder desde un teléfono: "
+            'scripts/stack.py sms --de +593991234567 "SI"'
+        )
+    _decir(f"registros: {conf['logs']}/ (gunicorn.log, acceso.log, worker.log, beat.log)")
+    _decir(f"estado:   {estado_path}   (Ctrl-C para parar)")
+
+
+def _vigilar(hijos: dict[str, subprocess.Popen]) -> int:
+    """Wait until a child process ends (then 1: the caller stops the others) or a signal."""
+    while True:
+        for nombre, proceso in hijos.items():
+            if proceso.poll() is not None:
+                _decir(f"{nombre} terminó (código {proceso.returncode}): paro todo")
+                return 1
+        time.sleep(1)
+
+
 def servir(args) -> int:
     directorio = _dir_stack()
     directorio.mkdir(parents=True, exist_ok=True)
@@ -393,28 +429,8 @@ def servir(args) -> int:
         }
         estado_path.write_text(json.dumps(estado, indent=2))
         estado_path.chmod(0o600)
-        _decir(f"portal:   {conf['url']}/  (DJANGO_DEBUG=0, certificado autofirmado)")
-        _decir(
-            f"cuentas:  coordinadora, facilitador, comunicacion, analista, admin — contraseña {conf['demo_password']}"
-        )
-        _decir(f"correo:   SMTP 127.0.0.1:{conf['puerto_smtp']} → Maildir {conf['maildir']}")
-        if sms is not None:
-            _decir(
-                f"SMS:      Kannel {sms.sendsms_url} (remitente {sms.remitente}), "
-                f"registros en {sms.directorio}/"
-            )
-            _decir(
-                "          lo recibido: scripts/stack.py sms --ver; responder desde un teléfono: "
-                'scripts/stack.py sms --de +593991234567 "SI"'
-            )
-        _decir(f"registros: {conf['logs']}/ (gunicorn.log, acceso.log, worker.log, beat.log)")
-        _decir(f"estado:   {estado_path}   (Ctrl-C para parar)")
-        while True:
-            for nombre, proceso in hijos.items():
-                if proceso.poll() is not None:
-                    _decir(f"{nombre} terminó (código {proceso.returncode}): paro todo")
-                    return 1
-            time.sleep(1)
+        _anunciar(conf, sms, estado_path)
+        return _vigilar(hijos)
     except Parada as exc:
         _decir(f"{exc}: parando")
         return 0

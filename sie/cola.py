@@ -9,44 +9,35 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.cola import Elemento, Pendientes, TareaCola, primeros_y_total
+from core.cola import Elemento, Pendientes, TareasDeApp, pendientes_de
 from core.roles import Rol
 
 from .models import Medicion
 from .selectors import mediciones_de_gestion
 
-
-def por_validar(usuario) -> Pendientes:
-    qs = mediciones_de_gestion(usuario=usuario).filter(estado=Medicion.Estado.BORRADOR)
-    filas, total = primeros_y_total(qs.order_by("actualizado", "pk"))
-    escritorio = reverse("sie:gestion")
-    return Pendientes(
-        total=total,
-        url=escritorio + "?estado=borrador",
-        elementos=[
-            Elemento(
-                texto=f"{m.indicador.codigo} · {m.indicador.nombre}",
-                url=escritorio
-                + "?"
-                + urlencode({"estado": "borrador", "indicador": m.indicador.codigo}),
-                detalle=(
-                    _("Período %(periodo)s · con alertas")
-                    if m.alertas
-                    else _("Período %(periodo)s")
-                )
-                % {"periodo": m.periodo},
-                urgente=bool(m.alertas),
-            )
-            for m in filas
-        ],
-    )
+TAREAS = TareasDeApp("sie", roles={Rol.ANALISIS}, permiso="sie.validar_medicion")
 
 
-TAREA = TareaCola(
-    titulo=gettext_lazy("Valores por validar"),
-    roles=frozenset({Rol.ANALISIS}),
-    permiso="sie.validar_medicion",
-    funcion=por_validar,
-    vacio=gettext_lazy("No hay valores en borrador esperando validación."),
+@TAREAS.tarea(
+    gettext_lazy("Valores por validar"),
+    gettext_lazy("No hay valores en borrador esperando validación."),
     icono="bi-clipboard-check",
 )
+def por_validar(usuario) -> Pendientes:
+    qs = mediciones_de_gestion(usuario=usuario).filter(estado=Medicion.Estado.BORRADOR)
+    escritorio = reverse("sie:gestion")
+    return pendientes_de(
+        qs.order_by("actualizado", "pk"),
+        url=escritorio + "?estado=borrador",
+        elemento=lambda m: Elemento(
+            texto=f"{m.indicador.codigo} · {m.indicador.nombre}",
+            url=escritorio
+            + "?"
+            + urlencode({"estado": "borrador", "indicador": m.indicador.codigo}),
+            detalle=(
+                _("Período %(periodo)s · con alertas") if m.alertas else _("Período %(periodo)s")
+            )
+            % {"periodo": m.periodo},
+            urgente=bool(m.alertas),
+        ),
+    )

@@ -15,4 +15,5 @@ def registrar() -> None:
     for tipo in documentos.TIPOS:
         registrar_tipo_documento(tipo)
     CARGADORES_DEMO.registrar("SIE: indicadores, valores y metas", cargar_demo, orden=10)
-    COLA_PANEL.registrar("sie_por_validar", cola.TAREA, orden=90)
+    for clave, tarea in cola.TAREAS:
+        COLA_PANEL.registrar(clave, tarea, orden=90)

@@ -48,6 +48,24 @@ def _idioma_por_defecto():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture
+def pasarela_de_registro(settings):
+    """SMS and WhatsApp through the gateway that keeps what it would send (canales' `registro`),
+    Kannel's secret of tests/mensajes_de_texto.py, the portal at its public address."""
+    from canales.pasarelas import _INSTANCIAS
+    from canales.pasarelas.registro import ENVIADOS
+    from tests.mensajes_de_texto import CLAVE
+
+    settings.CANALES_PASARELA_SMS = "registro"
+    settings.CANALES_PASARELA_WHATSAPP = "registro"
+    settings.KANNEL_CLAVE_ENTRANTE = CLAVE
+    settings.PORTAL_URL = "https://pactos.pichincha.gob.ec"
+    _INSTANCIAS.clear()
+    ENVIADOS.clear()
+    yield
+    _INSTANCIAS.clear()
+
+
 def requiere_servicio(nombre: str, disponible: bool):
     """Skip a test when a service is missing, or fail it when CI requires every service."""
     if disponible:

@@ -4,13 +4,14 @@
 block a page overrides (its title, its description) feeds several tags: <title>, the meta
 description, Open Graph and Twitter. {% enlaces_idioma as enlaces %} gives the page's canonical
 address and its address in each language (hreflang), on the portal's public address.
+{% feed "agenda:feed" "rss" _("Agenda (RSS)") %} announces a feed in the page's `feeds` block.
 """
 
 import re
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.safestring import mark_safe
 
 from core.enlaces import url_absoluta
@@ -65,3 +66,10 @@ def enlaces_idioma(context) -> dict:
 def absoluta(ruta: str) -> str:
     """A path of the portal as an absolute URL on its public address (og:image, og:url)."""
     return url_absoluta(str(ruta)) if ruta else ""
+
+
+@register.inclusion_tag("includes/feed.html")
+def feed(nombre_url: str, formato: str, titulo: str, *args) -> dict:
+    """A feed that browsers and feed readers discover: the URL named `nombre_url` (with `args`),
+    "atom" or "rss", its title."""
+    return {"formato": formato, "titulo": titulo, "url": reverse(nombre_url, args=args)}

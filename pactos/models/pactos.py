@@ -160,6 +160,8 @@ class Firmante(models.Model):
     persona = models.CharField(_("persona que firma"), max_length=200)
     cargo = models.CharField(_("cargo"), max_length=160, blank=True)
     fecha = models.DateField(_("fecha de firma"))
+    # a signature removed by mistake stays in the pacto's history: who removed it, and when
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pacto", "organizacion__nombre"]

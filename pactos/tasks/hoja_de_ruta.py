@@ -1,15 +1,10 @@
 """Thin tasks of the roadmap: the weekly digest to owners and the monthly report (beat)."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 
-# A lost database connection is worth a retry; anything else is a bug to see in the logs.
-REINTENTOS = {
-    "acks_late": True,
-    "autoretry_for": (OperationalError, InterfaceError),
-    "retry_backoff": 30,
-    "max_retries": 3,
-}
+from core.colas import reintentos
+
+REINTENTOS = reintentos(backoff=30, maximo=3)
 
 
 @shared_task(name="pactos.tasks.enviar_resumen_semanal_hoja_de_ruta", **REINTENTOS)

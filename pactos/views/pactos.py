@@ -50,7 +50,7 @@ from ..forms.pactos import (
     PactoForm,
     VincularForm,
 )
-from ..models.pactos import AvancePropuesto, Compromiso, ContactoResponsable, Pacto
+from ..models.pactos import AvancePropuesto, Compromiso, ContactoResponsable, Firmante, Pacto
 from ..selectors import pactos as sel
 from ..services import avances_por_mensaje
 from ..services import pactos as srv
@@ -352,6 +352,9 @@ class PactoHistorialView(PaginaPacto):
             cambios=historial_para(self.request, pacto.history.all(), excluidos={"version"}),
             cambios_compromisos=historial_para(
                 self.request, Compromiso.history.filter(pacto_id=pacto.pk), con_objeto=True
+            ),
+            cambios_firmas=historial_para(
+                self.request, Firmante.history.filter(pacto_id=pacto.pk), con_objeto=True
             ),
             **kwargs,
         )

@@ -30,7 +30,9 @@ def _captura(page, nombre: str, selector: str | None = None) -> None:
     page.screenshot(path=str(ruta))
 
 
-def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, django_user_model):
+def _sesion_con_items(django_user_model):
+    """Ana's session in progress: Rosa and Segundo attend, three agenda items typed out of order,
+    Rosa's intervention and an agreement."""
     mesa = Mesa.objects.get(slug="turismo-cayambe")
     facilitador = facilitador_de(mesa, django_user_model, first_name="Ana", last_name="Lema")
     rosa = persona("Rosa Elena", "Farinango")
@@ -48,17 +50,11 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     services.acuerdo_registrar(
         sesion=sesion, texto="Inventariar los atractivos del cantón", responsables=[rosa]
     )
-    page.on("dialog", lambda dialogo: dialogo.accept())  # the delete confirmations (C5)
+    return sesion, segundo
 
-    entrar(page, live_server.url, f"/mesas/sesion/{sesion.pk}/")
 
-    # the agenda by time, whatever order it was typed in
-    agenda = page.locator("#lista-agenda")
-    expect(agenda.locator("li .fw-semibold")).to_have_text(["Bienvenida", "Diagnóstico", "Cierre"])
-    _captura(page, "1-sesion-con-items", "#seccion-intervencion")
-    _captura(page, "1b-acuerdos-y-agenda", "#lista-acuerdo")
-
-    # an intervention, corrected in place
+def _corregir_la_intervencion(page) -> None:
+    """An intervention, corrected in place."""
     intervencion = page.locator("#lista-intervencion li").first
     intervencion.get_by_role("link", name="Corregir: intervención de Rosa Elena Farinango").click()
     formulario = page.locator("#lista-intervencion form")
@@ -70,14 +66,9 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     expect(page.locator("#lista-intervencion")).to_contain_text("Intervención corregida.")
     expect(page.locator("#lista-intervencion")).to_contain_text("Segundo Quilumbaquín")
 
-    # an agenda item, deleted
-    agenda.get_by_role("button", name="Eliminar: Cierre").click()
-    expect(page.locator("#lista-agenda")).to_contain_text("Punto de agenda eliminado.")
-    expect(page.locator("#lista-agenda li .fw-semibold")).to_have_text(
-        ["Bienvenida", "Diagnóstico"]
-    )
 
-    # the history, newest first, in words
+def _el_historial_en_palabras(page) -> None:
+    """The history, newest first, in words."""
     page.locator("#seccion-historial summary").click()
     cambios = page.locator("#seccion-historial li.cambio")
     expect(cambios).to_have_count(2)
@@ -85,10 +76,9 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     expect(cambios.nth(1)).to_contain_text("Quién interviene: Rosa Elena Farinango → Segundo")
     _captura(page, "3-historial", "#seccion-historial")
 
-    # nothing overflows sideways on the phone
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
-    # after a save the form is empty, with a new id
+def _tras_guardar_el_formulario_queda_vacio(page, sesion) -> None:
+    """After a save the form is empty, with a new id."""
     uid = page.locator("input[name='intervencion-uid']").input_value()
     page.select_option("#id_intervencion-actor", label="Rosa Elena Farinango")
     page.fill("#id_intervencion-resumen", "Ferias en la plaza")
@@ -101,7 +91,9 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     expect(page.locator("#id_intervencion-resumen")).to_have_value("")  # no draft came back
     assert sesion.intervenciones.count() == 2
 
-    # removing someone who spoke asks what becomes of what she said
+
+def _quitar_a_quien_hablo(page, sesion, segundo) -> None:
+    """Removing someone who spoke asks what becomes of what she said."""
     lista = page.locator("#lista-asistencia")
     lista.get_by_role("link", name="Quitar a Rosa Elena Farinango").click()
     pregunta = page.locator("#lista-asistencia form")
@@ -115,3 +107,33 @@ def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, dja
     expect(page.locator("#lista-intervencion")).not_to_contain_text("Rosa Elena")
     expect(page.locator("#total-asistentes")).to_have_text("1")
     assert set(sesion.intervenciones.values_list("actor", flat=True)) == {segundo.pk}
+
+
+def test_corregir_y_eliminar_en_el_telefono_con_historial(page, live_server, django_user_model):
+    sesion, segundo = _sesion_con_items(django_user_model)
+    page.on("dialog", lambda dialogo: dialogo.accept())  # the delete confirmations (C5)
+
+    entrar(page, live_server.url, f"/mesas/sesion/{sesion.pk}/")
+
+    # the agenda by time, whatever order it was typed in
+    agenda = page.locator("#lista-agenda")
+    expect(agenda.locator("li .fw-semibold")).to_have_text(["Bienvenida", "Diagnóstico", "Cierre"])
+    _captura(page, "1-sesion-con-items", "#seccion-intervencion")
+    _captura(page, "1b-acuerdos-y-agenda", "#lista-acuerdo")
+
+    _corregir_la_intervencion(page)
+
+    # an agenda item, deleted
+    agenda.get_by_role("button", name="Eliminar: Cierre").click()
+    expect(page.locator("#lista-agenda")).to_contain_text("Punto de agenda eliminado.")
+    expect(page.locator("#lista-agenda li .fw-semibold")).to_have_text(
+        ["Bienvenida", "Diagnóstico"]
+    )
+
+    _el_historial_en_palabras(page)
+
+    # nothing overflows sideways on the phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    _tras_guardar_el_formulario_queda_vacio(page, sesion)
+    _quitar_a_quien_hablo(page, sesion, segundo)

@@ -87,40 +87,53 @@ def _acuerdo(page, texto: str, responsable: str) -> None:
     page.get_by_role("button", name="Registrar acuerdo").tap()
 
 
-def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
-    page, context, live_server, django_user_model, mesa, celery_del_portal
-):
-    """(a) Opened online, then no signal at all, reloaded: 10 attendees (2 walk-ins), 4 agenda
-    items, 6 interventions (one by a walk-in), 3 agreements (one with a walk-in responsable) and
-    the close, all on the phone; back online, the server has each exactly once, then closes."""
-    facilitador = facilitador_de(mesa, django_user_model)
-    nombres = [
-        ("Rosa Elena", "Farinango"),
-        ("Segundo", "Quilumbaquín"),
-        ("María", "Cacuango"),
-        ("José", "Imbaquingo"),
-        ("Luz", "Tutillo"),
-        ("Manuel", "Catucuamba"),
-        ("Carmen", "Lechón"),
-        ("Pedro", "Ulcuango"),
-    ]
-    miembros = [persona(n, a) for n, a in nombres]
-    services.mesa_agregar_miembros(mesa=mesa, actores=miembros)
-    sesion = sesion_en_curso(mesa, facilitador, lugar="Casa comunal de Ayora")
-    page.on("dialog", lambda dialogo: dialogo.accept())
+# What a whole session records on the phone with no signal (test (a)).
+MIEMBROS = [
+    ("Rosa Elena", "Farinango"),
+    ("Segundo", "Quilumbaquín"),
+    ("María", "Cacuango"),
+    ("José", "Imbaquingo"),
+    ("Luz", "Tutillo"),
+    ("Manuel", "Catucuamba"),
+    ("Carmen", "Lechón"),
+    ("Pedro", "Ulcuango"),
+]
+PUNTOS = [
+    ("09:00", "Bienvenida"),
+    ("09:30", "Ruta turística del Quitsato"),
+    ("10:15", "Ferias de productores"),
+    ("11:00", "Varios"),
+]
+INTERVENCIONES = [
+    ("Rosa Elena Farinango", "Propone señalética bilingüe en el Quitsato."),
+    ("Segundo Quilumbaquín", "Pide incluir a las comunas de Ayora."),
+    ("María Cacuango", "Ofrece el local de la asociación para la feria."),
+    ("Blanca Pilataxi", "Cuenta la experiencia del turismo comunitario en Oyacoto."),
+    ("José Imbaquingo", "Pregunta por el presupuesto del GAD."),
+    ("Luz Tutillo", "Sugiere una feria cada mes."),
+]
+ACUERDOS = [
+    ("Inventariar los atractivos del cantón", "Rosa Elena Farinango"),
+    ("Organizar la feria de productores", "Alfonso Sandoval"),
+    ("Gestionar la vía a Guachalá", "Manuel Catucuamba"),
+]
 
-    _abrir(page, live_server, sesion)
+
+def _sin_senal_tras_recargar(page, context) -> None:
+    """No signal at all, and the page reloaded: it opens, says so, and has nothing pending."""
     context.set_offline(True)
     page.reload()
     expect(page.locator("#pendientes [data-sin-conexion]")).to_be_visible()
     _pendientes(page, 0)
 
+
+def _asistentes_sin_senal(page, miembros) -> None:
+    """The members and two walk-ins: each pending in its section, the form empty again."""
     for actor in miembros:
         _asistencia(page, actor.nombre)
     _nuevo(page, "Blanca", "Pilataxi")
     _nuevo(page, "Alfonso", "Sandoval")
     _pendientes(page, 10)
-    # each entry is shown in its section as pending, and the form is empty again
     expect(page.locator("#seccion-asistencia .entrada-pendiente")).to_have_count(10)
     expect(page.locator("#seccion-asistencia")).to_contain_text("pendiente de enviar")
     expect(page.locator("#id_nuevo-nombres")).to_have_value("")
@@ -128,42 +141,26 @@ def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
         "Guardado en el teléfono; se enviará al volver la señal"
     )
 
-    puntos = [
-        ("09:00", "Bienvenida"),
-        ("09:30", "Ruta turística del Quitsato"),
-        ("10:15", "Ferias de productores"),
-        ("11:00", "Varios"),
-    ]
-    for hora, titulo in puntos:
+
+def _agenda_intervenciones_y_acuerdos_sin_senal(page) -> None:
+    for hora, titulo in PUNTOS:
         _agenda(page, hora, titulo)
     # offline agenda items cannot be chosen for an intervention yet, and the page says so
     expect(page.locator(".nota-puntos")).to_be_visible()
 
-    intervenciones = [
-        ("Rosa Elena Farinango", "Propone señalética bilingüe en el Quitsato."),
-        ("Segundo Quilumbaquín", "Pide incluir a las comunas de Ayora."),
-        ("María Cacuango", "Ofrece el local de la asociación para la feria."),
-        ("Blanca Pilataxi", "Cuenta la experiencia del turismo comunitario en Oyacoto."),
-        ("José Imbaquingo", "Pregunta por el presupuesto del GAD."),
-        ("Luz Tutillo", "Sugiere una feria cada mes."),
-    ]
-    for quien, resumen in intervenciones:
+    for quien, resumen in INTERVENCIONES:
         _intervencion(page, quien + PENDIENTE, resumen)
         expect(page.locator("#id_intervencion-resumen")).to_have_value("")
 
-    acuerdos = [
-        ("Inventariar los atractivos del cantón", "Rosa Elena Farinango"),
-        ("Organizar la feria de productores", "Alfonso Sandoval"),
-        ("Gestionar la vía a Guachalá", "Manuel Catucuamba"),
-    ]
     # the table's members are offered as responsables anyway; the walk-in, from the phone
-    for texto, responsable in acuerdos:
+    for texto, responsable in ACUERDOS:
         _acuerdo(
             page, texto, responsable + (PENDIENTE if responsable == "Alfonso Sandoval" else "")
         )
     _pendientes(page, 23)
-    page.screenshot(path="/tmp/sin_senal_pendientes_390.png", full_page=True)
 
+
+def _cerrar_y_recargar_sin_senal(page, sesion) -> None:
     # closing is queued too, after everything recorded
     page.get_by_role("button", name="Cerrar la sesión y generar el acta").tap()
     _pendientes(page, 24)
@@ -174,6 +171,8 @@ def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
     expect(page.locator(".entrada-pendiente")).to_have_count(24)
     assert Asistencia.objects.filter(sesion=sesion).count() == 0
 
+
+def _vuelve_la_senal(page, context) -> None:
     context.set_offline(False)
     expect(page.get_by_text("Sesión cerrada: su registro está congelado.")).to_be_visible(
         timeout=60_000
@@ -181,6 +180,8 @@ def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
     _pendientes(page, 0)
     expect(page.locator("#pendientes [data-sin-conexion]")).to_be_hidden()
 
+
+def _todo_llego_una_vez(sesion, miembros) -> None:
     asistentes = sorted(
         Asistencia.objects.filter(sesion=sesion).values_list("actor__nombre", flat=True)
     )
@@ -188,18 +189,41 @@ def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
         [a.nombre for a in miembros] + ["Blanca Pilataxi", "Alfonso Sandoval"]
     )
     assert sorted(PuntoAgenda.objects.filter(sesion=sesion).values_list("titulo", flat=True)) == (
-        sorted(t for _, t in puntos)
+        sorted(t for _, t in PUNTOS)
     )
     assert sorted(
         Intervencion.objects.filter(sesion=sesion).values_list("actor__nombre", "resumen")
-    ) == sorted(intervenciones)
+    ) == sorted(INTERVENCIONES)
     registrados = {
         a.texto: sorted(r.nombre for r in a.responsables.all())
         for a in Acuerdo.objects.filter(sesion=sesion).prefetch_related("responsables")
     }
-    assert registrados == {texto: [responsable] for texto, responsable in acuerdos}
+    assert registrados == {texto: [responsable] for texto, responsable in ACUERDOS}
     sesion.refresh_from_db()
     assert sesion.estado == Sesion.Estado.CERRADA
+
+
+def test_una_sesion_entera_sin_senal_llega_completa_y_una_sola_vez(
+    page, context, live_server, django_user_model, mesa, celery_del_portal
+):
+    """(a) Opened online, then no signal at all, reloaded: 10 attendees (2 walk-ins), 4 agenda
+    items, 6 interventions (one by a walk-in), 3 agreements (one with a walk-in responsable) and
+    the close, all on the phone; back online, the server has each exactly once, then closes."""
+    facilitador = facilitador_de(mesa, django_user_model)
+    miembros = [persona(n, a) for n, a in MIEMBROS]
+    services.mesa_agregar_miembros(mesa=mesa, actores=miembros)
+    sesion = sesion_en_curso(mesa, facilitador, lugar="Casa comunal de Ayora")
+    page.on("dialog", lambda dialogo: dialogo.accept())
+
+    _abrir(page, live_server, sesion)
+    _sin_senal_tras_recargar(page, context)
+    _asistentes_sin_senal(page, miembros)
+    _agenda_intervenciones_y_acuerdos_sin_senal(page)
+    page.screenshot(path="/tmp/sin_senal_pendientes_390.png", full_page=True)
+    _cerrar_y_recargar_sin_senal(page, sesion)
+
+    _vuelve_la_senal(page, context)
+    _todo_llego_una_vez(sesion, miembros)
     page.screenshot(path="/tmp/sin_senal_cerrada_390.png", full_page=True)
 
 
@@ -217,87 +241,84 @@ def _perder_la_respuesta(page, seccion: str) -> list:
     return perdidas
 
 
-def test_doble_toque_y_reenvio_guardan_una_sola_vez(
-    page, context, live_server, django_user_model, mesa, celery_del_portal
-):
-    """(b) For each kind: a double tap on its button, and its answer lost on the way back (so the
-    phone sends the same entry again), store one item. (d) After each save the form is empty."""
-    facilitador = facilitador_de(mesa, django_user_model)
-    rosa = persona("Rosa Elena", "Farinango")
-    services.mesa_agregar_miembros(mesa=mesa, actores=[rosa])
-    sesion = sesion_en_curso(mesa, facilitador, lugar="Casa comunal de Olmedo")
-    _abrir(page, live_server, sesion)
+def _guardar_dos_veces(page, seccion: str, boton: str, rellenar) -> None:
+    """rellenar(page) fills the section's form; its button is double tapped, and the answer of
+    the first send is lost on the way back."""
+    rellenar(page)
+    perdidas = _perder_la_respuesta(page, seccion)
+    page.get_by_role("button", name=boton).dblclick()
+    # the first send reached the server and its answer was lost (the entry is still pending
+    # on the phone: the bar's 0 is not enough, it also read 0 before the tap was queued)...
+    for _ in range(150):
+        if perdidas:
+            break
+        page.wait_for_timeout(100)
+    assert perdidas, f"{seccion}: el teléfono nunca envió la entrada"
+    # ...then the phone waits and sends the same entry again
+    _pendientes(page, 0, espera=15_000)
 
-    def guardar_dos_veces(seccion: str, boton: str, rellenar) -> None:
-        rellenar()
-        perdidas = _perder_la_respuesta(page, seccion)
-        page.get_by_role("button", name=boton).dblclick()
-        # the first send reached the server and its answer was lost (the entry is still pending
-        # on the phone: the bar's 0 is not enough, it also read 0 before the tap was queued)...
-        for _ in range(150):
-            if perdidas:
-                break
-            page.wait_for_timeout(100)
-        assert perdidas, f"{seccion}: el teléfono nunca envió la entrada"
-        # ...then the phone waits and sends the same entry again
-        _pendientes(page, 0, espera=15_000)
 
-    guardar_dos_veces(
-        "asistencia",
-        "Registrar asistencia",
-        lambda: page.select_option("#id_asistencia-actor", label="Rosa Elena Farinango"),
-    )
-    expect(page.locator("#id_asistencia-actor")).to_have_value("")
+def _vacios(page, *campos: str) -> None:
+    for campo in campos:
+        expect(page.locator(campo)).to_have_value("")
 
-    def nuevo():
-        page.locator("details.nuevo-asistente summary").tap()
-        page.fill("#id_nuevo-nombres", "Blanca")
-        page.fill("#id_nuevo-apellidos", "Pilataxi")
 
-    guardar_dos_veces("nuevo", "Añadir al mapa de actores y a la asistencia", nuevo)
-    expect(page.locator("#id_nuevo-nombres")).to_have_value("")
-    expect(page.locator("#id_nuevo-apellidos")).to_have_value("")
+def _rosa_asiste(page) -> None:
+    page.select_option("#id_asistencia-actor", label="Rosa Elena Farinango")
 
-    def agenda():
-        page.fill("#id_agenda-hora", "10:00")
-        page.fill("#id_agenda-titulo", "Ruta del Quitsato")
 
-    guardar_dos_veces("agenda", "Añadir punto", agenda)
-    expect(page.locator("#id_agenda-titulo")).to_have_value("")
-    expect(page.locator("#id_agenda-hora")).to_have_value("")
+def _blanca_llega(page) -> None:
+    page.locator("details.nuevo-asistente summary").tap()
+    page.fill("#id_nuevo-nombres", "Blanca")
+    page.fill("#id_nuevo-apellidos", "Pilataxi")
 
-    def intervencion():
-        page.select_option("#id_intervencion-actor", label="Blanca Pilataxi")
-        page.fill("#id_intervencion-resumen", "Propone señalética bilingüe.")
 
-    guardar_dos_veces("intervencion", "Registrar intervención", intervencion)
-    expect(page.locator("#id_intervencion-resumen")).to_have_value("")
-    expect(page.locator("#id_intervencion-actor")).to_have_value("")
+def _punto_del_quitsato(page) -> None:
+    page.fill("#id_agenda-hora", "10:00")
+    page.fill("#id_agenda-titulo", "Ruta del Quitsato")
 
-    def acuerdo():
-        page.fill("#id_acuerdo-texto", "Inventariar los atractivos")
-        page.select_option("#id_acuerdo-responsables", label="Rosa Elena Farinango")
-        page.fill("#id_acuerdo-resultado_esperado", "Inventario publicado")
 
-    guardar_dos_veces("acuerdo", "Registrar acuerdo", acuerdo)
-    expect(page.locator("#id_acuerdo-texto")).to_have_value("")
-    expect(page.locator("#id_acuerdo-resultado_esperado")).to_have_value("")
+def _blanca_interviene(page) -> None:
+    page.select_option("#id_intervencion-actor", label="Blanca Pilataxi")
+    page.fill("#id_intervencion-resumen", "Propone señalética bilingüe.")
+
+
+def _acuerdo_del_inventario(page) -> None:
+    page.fill("#id_acuerdo-texto", "Inventariar los atractivos")
+    page.select_option("#id_acuerdo-responsables", label="Rosa Elena Farinango")
+    page.fill("#id_acuerdo-resultado_esperado", "Inventario publicado")
+
+
+def _prioridad_de_la_via(page) -> None:
+    page.fill("#id_prioridad-texto", "Vía a Guachalá")
+    page.fill("#id_prioridad-votos", "2")
+
+
+def _tema_del_presupuesto(page) -> None:
+    page.fill("#id_tema-texto", "Presupuesto participativo")
+
+
+def _cada_seccion_dos_veces(page) -> None:
+    """Every kind, double tapped and sent again: after each save its form is empty."""
+    _guardar_dos_veces(page, "asistencia", "Registrar asistencia", _rosa_asiste)
+    _vacios(page, "#id_asistencia-actor")
+    boton_nuevo = "Añadir al mapa de actores y a la asistencia"
+    _guardar_dos_veces(page, "nuevo", boton_nuevo, _blanca_llega)
+    _vacios(page, "#id_nuevo-nombres", "#id_nuevo-apellidos")
+    _guardar_dos_veces(page, "agenda", "Añadir punto", _punto_del_quitsato)
+    _vacios(page, "#id_agenda-titulo", "#id_agenda-hora")
+    _guardar_dos_veces(page, "intervencion", "Registrar intervención", _blanca_interviene)
+    _vacios(page, "#id_intervencion-resumen", "#id_intervencion-actor")
+    _guardar_dos_veces(page, "acuerdo", "Registrar acuerdo", _acuerdo_del_inventario)
+    _vacios(page, "#id_acuerdo-texto", "#id_acuerdo-resultado_esperado")
     assert page.eval_on_selector("#id_acuerdo-responsables", "s => s.selectedOptions.length") == 0
+    _guardar_dos_veces(page, "prioridad", "Añadir prioridad", _prioridad_de_la_via)
+    _vacios(page, "#id_prioridad-texto")
+    _guardar_dos_veces(page, "tema", "Añadir tema pendiente", _tema_del_presupuesto)
+    _vacios(page, "#id_tema-texto")
 
-    def prioridad():
-        page.fill("#id_prioridad-texto", "Vía a Guachalá")
-        page.fill("#id_prioridad-votos", "2")
 
-    guardar_dos_veces("prioridad", "Añadir prioridad", prioridad)
-    expect(page.locator("#id_prioridad-texto")).to_have_value("")
-
-    guardar_dos_veces(
-        "tema",
-        "Añadir tema pendiente",
-        lambda: page.fill("#id_tema-texto", "Presupuesto participativo"),
-    )
-    expect(page.locator("#id_tema-texto")).to_have_value("")
-
+def _una_de_cada(sesion) -> None:
     assert Asistencia.objects.filter(sesion=sesion).count() == 2
     assert PuntoAgenda.objects.filter(sesion=sesion).count() == 1
     assert list(Intervencion.objects.filter(sesion=sesion).values_list("actor__nombre")) == [
@@ -305,8 +326,11 @@ def test_doble_toque_y_reenvio_guardan_una_sola_vez(
     ]
     assert Acuerdo.objects.filter(sesion=sesion).count() == 1
     assert TemaPendiente.objects.filter(sesion=sesion).count() == 1
-    # Refused when the signal returns (more votes than people present): kept with the reason,
-    # then corrected in its form and saved.
+
+
+def _rechazada_se_corrige_y_se_guarda(page, context, sesion) -> None:
+    """Refused when the signal returns (more votes than people present): kept with the reason,
+    then corrected in its form and saved."""
     context.set_offline(True)
     page.fill("#id_prioridad-texto", "Feria mensual")
     page.fill("#id_prioridad-votos", "5")
@@ -327,6 +351,22 @@ def test_doble_toque_y_reenvio_guardan_una_sola_vez(
         ("Feria mensual", 2),
         ("Vía a Guachalá", 2),
     ]
+
+
+def test_doble_toque_y_reenvio_guardan_una_sola_vez(
+    page, context, live_server, django_user_model, mesa, celery_del_portal
+):
+    """(b) For each kind: a double tap on its button, and its answer lost on the way back (so the
+    phone sends the same entry again), store one item. (d) After each save the form is empty."""
+    facilitador = facilitador_de(mesa, django_user_model)
+    rosa = persona("Rosa Elena", "Farinango")
+    services.mesa_agregar_miembros(mesa=mesa, actores=[rosa])
+    sesion = sesion_en_curso(mesa, facilitador, lugar="Casa comunal de Olmedo")
+    _abrir(page, live_server, sesion)
+
+    _cada_seccion_dos_veces(page)
+    _una_de_cada(sesion)
+    _rechazada_se_corrige_y_se_guarda(page, context, sesion)
 
     # and the page shows each once, with no draft left in the phone
     expect(page.locator("#seccion-intervencion li[id^='intervencion-']")).to_have_count(1)

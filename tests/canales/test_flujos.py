@@ -30,44 +30,12 @@ from pactos.services.avances_por_mensaje import recordatorio_por_texto
 from tests.factories.actores import ActorFactory
 from tests.factories.mesas import SesionFactory
 from tests.factories.pactos import CompromisoFactory, PactoFactory
+from tests.mensajes_de_texto import CLAVE, despachar_todo, llega_sms
 
-CLAVE = "secreto-de-kannel"
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.usefixtures("_pasarela_de_registro"),
+    pytest.mark.usefixtures("pasarela_de_registro"),
 ]
-
-
-@pytest.fixture
-def _pasarela_de_registro(settings):
-    settings.CANALES_PASARELA_SMS = "registro"
-    settings.CANALES_PASARELA_WHATSAPP = "registro"
-    settings.KANNEL_CLAVE_ENTRANTE = CLAVE
-    settings.PORTAL_URL = "https://pactos.pichincha.gob.ec"
-    from canales.pasarelas import _INSTANCIAS
-
-    _INSTANCIAS.clear()
-    ENVIADOS.clear()
-    yield
-    _INSTANCIAS.clear()
-
-
-def despachar_todo() -> list[str]:
-    """What a worker does: send every pending row; the texts that left, in order."""
-    antes = len(ENVIADOS)
-    for pk in (
-        MensajeCanal.objects.filter(estado="pendiente").order_by("pk").values_list("pk", flat=True)
-    ):
-        mensaje_despachar(mensaje_id=pk)
-    return [s.texto for s in ENVIADOS[antes:]]
-
-
-def llega_sms(client, de: str, texto: str, *, clave: str = CLAVE, kid: str = ""):
-    """Kannel's get-url, as Kannel calls it for an SMS from `de`."""
-    return client.get(
-        reverse("canales:kannel_entrante"),
-        {"clave": clave, "de": de, "para": "2525", "texto": texto, "id": kid},
-    )
 
 
 def miembro_solo_celular(**extra) -> Actor:
@@ -276,6 +244,39 @@ def _firmado(cuerpo: bytes, secreto: str) -> str:
     return "sha256=" + hmac.new(secreto.encode(), cuerpo, hashlib.sha256).hexdigest()
 
 
+def _whatsapp_de(numero: str, texto: str) -> bytes:
+    """The body of Meta's webhook for a text message from `numero` (Cloud API, "messages")."""
+    mensaje = {
+        "from": numero,
+        "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+        "timestamp": "1749416383",
+        "type": "text",
+        "text": {"body": texto},
+    }
+    valor = {
+        "messaging_product": "whatsapp",
+        "metadata": {
+            "display_phone_number": "15550783881",
+            "phone_number_id": "106540352242922",
+        },
+        "contacts": [{"profile": {"name": "Rosa"}, "wa_id": numero}],
+        "messages": [mensaje],
+    }
+    cambios = [{"field": "messages", "value": valor}]
+    datos = {
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "102290129340398", "changes": cambios}],
+    }
+    return json.dumps(datos).encode()
+
+
+def _llega_whatsapp(client, cuerpo: bytes, secreto: str | None = None):
+    """Meta's call to the webhook, signed with `secreto` (none: no signature header)."""
+    firma = {"HTTP_X_HUB_SIGNATURE_256": _firmado(cuerpo, secreto)} if secreto else {}
+    url = reverse("canales:whatsapp_webhook")
+    return client.post(url, cuerpo, content_type="application/json", **firma)
+
+
 def test_whatsapp_si_firmado_confirma_y_sin_firma_se_rechaza(client, settings, facilitador):
     settings.WHATSAPP_APP_SECRET = "secreto-de-la-app"
     miembro = ActorFactory(
@@ -287,55 +288,14 @@ def test_whatsapp_si_firmado_confirma_y_sin_firma_se_rechaza(client, settings, f
     convocatoria_enviar(sesion=SesionFactory(), actores=[miembro], usuario=facilitador)
     assert MensajeCanal.objects.get().canal == "whatsapp"
     despachar_todo()
-    datos = {
-        "object": "whatsapp_business_account",
-        "entry": [
-            {
-                "id": "102290129340398",
-                "changes": [
-                    {
-                        "field": "messages",
-                        "value": {
-                            "messaging_product": "whatsapp",
-                            "metadata": {
-                                "display_phone_number": "15550783881",
-                                "phone_number_id": "106540352242922",
-                            },
-                            "contacts": [{"profile": {"name": "Rosa"}, "wa_id": "593987654321"}],
-                            "messages": [
-                                {
-                                    "from": "593987654321",
-                                    "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
-                                    "timestamp": "1749416383",
-                                    "type": "text",
-                                    "text": {"body": "SI"},
-                                }
-                            ],
-                        },
-                    }
-                ],
-            }
-        ],
-    }
-    cuerpo = json.dumps(datos).encode()
-    url = reverse("canales:whatsapp_webhook")
-    sin_firma = client.post(url, cuerpo, content_type="application/json")
+    cuerpo = _whatsapp_de("593987654321", "SI")
+    sin_firma = _llega_whatsapp(client, cuerpo)
     assert sin_firma.status_code == 403
-    falsa = client.post(
-        url,
-        cuerpo,
-        content_type="application/json",
-        HTTP_X_HUB_SIGNATURE_256=_firmado(cuerpo, "otro"),
-    )
+    falsa = _llega_whatsapp(client, cuerpo, "otro")
     assert falsa.status_code == 403
     assert Invitacion.objects.get().respuesta == Invitacion.Respuesta.SIN_RESPUESTA
 
-    buena = client.post(
-        url,
-        cuerpo,
-        content_type="application/json",
-        HTTP_X_HUB_SIGNATURE_256=_firmado(cuerpo, "secreto-de-la-app"),
-    )
+    buena = _llega_whatsapp(client, cuerpo, "secreto-de-la-app")
     assert buena.status_code == 200
     assert Invitacion.objects.get().respuesta == Invitacion.Respuesta.CONFIRMADA
 

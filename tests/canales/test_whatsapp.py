@@ -34,6 +34,7 @@ from canales.whatsapp import firma_valida, leer_notificacion, verificar_suscripc
 
 TOKEN = "EAAJB-prueba"
 PHONE_ID = "106540352242922"
+CELULAR = "+593991234567"
 
 # "Example response" of POST /{Version}/{Phone-Number-ID}/messages in Meta's OpenAPI.
 RESPUESTA = {
@@ -76,6 +77,13 @@ def _pasarela(meta: Meta) -> PasarelaWhatsApp:
     return PasarelaWhatsApp(transporte=httpx.MockTransport(meta))
 
 
+def _enviada(salida: Salida) -> Meta:
+    """The Cloud API after the gateway sent `salida`; the id it returns is the one Meta gave."""
+    meta = Meta()
+    assert _pasarela(meta).enviar(salida) == RESPUESTA["messages"][0]["id"]
+    return meta
+
+
 def _error(estado: int, codigo: int, mensaje: str, **extra) -> httpx.Response:
     return httpx.Response(
         estado,
@@ -87,15 +95,8 @@ def _error(estado: int, codigo: int, mensaje: str, **extra) -> httpx.Response:
 
 
 def test_dentro_de_la_ventana_sale_un_texto_como_lo_describe_meta(whatsapp):
-    meta = Meta()
-    salida = Salida(
-        numero="+593991234567",
-        texto="Su sesión de la Mesa de Agua es mañana a las 9:00.",
-        referencia="42",
-        ventana_abierta=True,
-    )
-
-    assert _pasarela(meta).enviar(salida) == RESPUESTA["messages"][0]["id"]
+    texto = "Su sesión de la Mesa de Agua es mañana a las 9:00."
+    meta = _enviada(Salida(numero=CELULAR, texto=texto, referencia="42", ventana_abierta=True))
 
     (pedido,) = meta.pedidos
     assert pedido.method == "POST"
@@ -121,14 +122,8 @@ def test_dentro_de_la_ventana_sale_un_texto_como_lo_describe_meta(whatsapp):
 
 
 def test_fuera_de_la_ventana_sale_la_plantilla_con_el_texto_como_parametro(whatsapp):
-    meta = Meta()
-    salida = Salida(
-        numero="+593991234567",
-        texto="Convocatoria:\nMesa de Agua,\tmartes 9:00     en Cayambe.",
-        referencia="43",
-    )
-
-    assert _pasarela(meta).enviar(salida) == RESPUESTA["messages"][0]["id"]
+    texto = "Convocatoria:\nMesa de Agua,\tmartes 9:00     en Cayambe."
+    meta = _enviada(Salida(numero=CELULAR, texto=texto, referencia="43"))
 
     assert meta.pedidos[0].url.path.endswith(f"/{PHONE_ID}/messages")
     assert meta.pedidos[0].headers["Authorization"] == f"Bearer {TOKEN}"
@@ -405,52 +400,10 @@ NO_ADMITIDO = {
     "type": "unsupported",
 }
 
-# pywa's tests/data/updates/callback_button.json, "button" (an interactive reply button).
-BOTON_INTERACTIVO = {
-    "object": "whatsapp_business_account",
-    "entry": [
-        {
-            "id": "5467539754836534",
-            "changes": [
-                {
-                    "value": {
-                        "messaging_product": "whatsapp",
-                        "metadata": {
-                            "display_phone_number": "972123456789",
-                            "phone_number_id": "1122334455667",
-                        },
-                        "contacts": [
-                            {
-                                "profile": {"name": "Test Name"},
-                                "wa_id": "972987654321",
-                                "user_id": "US.13491208655302741918",
-                                "parent_user_id": "US.ENT.11815799212886844830",
-                            }
-                        ],
-                        "messages": [
-                            {
-                                "context": {"from": "1122334455667", "id": "wamid.xyzxyz"},
-                                "from": "972987654321",
-                                "id": "wamid.xyzxyz",
-                                "timestamp": "1698266730",
-                                "type": "interactive",
-                                "interactive": {
-                                    "type": "button_reply",
-                                    "button_reply": {"id": "callback_data", "title": "title"},
-                                },
-                            }
-                        ],
-                    },
-                    "field": "messages",
-                }
-            ],
-        }
-    ],
-}
 
-
-def _estado(estado: dict) -> dict:
-    """pywa's tests/data/updates/message_status.json envelope around one status."""
+def _de_pywa(contenido: dict) -> dict:
+    """The envelope of pywa's tests/data/updates (callback_button.json, message_status.json)
+    around `contenido`: its messages or its statuses."""
     return {
         "object": "whatsapp_business_account",
         "entry": [
@@ -472,7 +425,7 @@ def _estado(estado: dict) -> dict:
                                     "parent_user_id": "US.ENT.11815799212886844830",
                                 }
                             ],
-                            "statuses": [estado],
+                            **contenido,
                         },
                         "field": "messages",
                     }
@@ -480,6 +433,31 @@ def _estado(estado: dict) -> dict:
             }
         ],
     }
+
+
+# pywa's tests/data/updates/callback_button.json, "button" (an interactive reply button).
+BOTON_INTERACTIVO = _de_pywa(
+    {
+        "messages": [
+            {
+                "context": {"from": "1122334455667", "id": "wamid.xyzxyz"},
+                "from": "972987654321",
+                "id": "wamid.xyzxyz",
+                "timestamp": "1698266730",
+                "type": "interactive",
+                "interactive": {
+                    "type": "button_reply",
+                    "button_reply": {"id": "callback_data", "title": "title"},
+                },
+            }
+        ]
+    }
+)
+
+
+def _estado(estado: dict) -> dict:
+    """pywa's tests/data/updates/message_status.json envelope around one status."""
+    return _de_pywa({"statuses": [estado]})
 
 
 ENTREGADO = {

@@ -19,6 +19,7 @@ from core.permisos import AccesoDenegado
 from pactos.models import Pacto
 from sie.models import Canton, Sector
 from tests.ayudas_pdf import texto_pdf
+from tests.factories import ActorFactory
 
 from ._consulta import DATOS_COMENTARIO, comentar, consulta, pacto_borrador  # noqa: F401
 
@@ -232,11 +233,8 @@ def test_el_contacto_de_una_organizacion_comenta_en_su_nombre(cliente_de, sin_ro
     from actores.models import Actor
     from pactos.models import ContactoResponsable
 
-    camara = Actor.objects.create(
-        nombre="Cámara de Turismo de Puerto Quito",
-        naturaleza=Actor.Naturaleza.ORGANIZACION,
-        tipo=Actor.Tipo.PRIVADO,
-        ambito=Actor.Ambito.CANTONAL,
+    camara = ActorFactory(
+        sin_contacto=True, nombre="Cámara de Turismo de Puerto Quito", tipo=Actor.Tipo.PRIVADO
     )
     ContactoResponsable.objects.create(usuario=sin_rol, actor=camara)
     sin_rol.first_name = "Paola"

@@ -4,7 +4,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from comunicacion import services
 from comunicacion.models import Mensaje
 from tests.ayudas_worker import esperar
 
@@ -12,20 +11,12 @@ from tests.ayudas_worker import esperar
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_la_respuesta_sale_por_un_worker_real_una_sola_vez(
-    celery_worker_real, cliente_de, comunicador
+    celery_worker_real, cliente_de, comunicador, mensaje
 ):
     from comunicacion.tasks import enviar_respuesta
     from config.celery import app
 
     app.conf.task_always_eager = False  # this module's conftest runs tasks inline otherwise
-    mensaje = services.mensaje_recibir(
-        datos={
-            "nombre": "Rosa Guamán",
-            "email": "rosa@example.org",
-            "asunto": "Mesa de turismo",
-            "texto": "¿Cuándo es la próxima sesión?",
-        }
-    )
     cliente = cliente_de(comunicador)
     respuesta = cliente.post(
         reverse("comunicacion:mensaje", args=[mensaje.pk]),

@@ -43,6 +43,17 @@ def respondido(db, comunicador):
     )
 
 
+def _aprobar(mensaje, usuario, pregunta: str, respuesta: str):
+    """The public version saved and approved through the service, as the team's form does."""
+    return publicacion.mensaje_publicacion_guardar(
+        mensaje=mensaje,
+        usuario=usuario,
+        pregunta_publica=pregunta,
+        respuesta_publica=respuesta,
+        aprobar=True,
+    )
+
+
 def _publica(client) -> str:
     return client.get(PUBLICA).content.decode()
 
@@ -133,13 +144,7 @@ def test_sin_permiso_del_ciudadano_no_se_publica(comunicador, db):
     )
     services.mensaje_responder(mensaje=mensaje, usuario=comunicador, respuesta="Sí.", enviar=False)
     with pytest.raises(Exception, match="no autorizó"):
-        publicacion.mensaje_publicacion_guardar(
-            mensaje=mensaje,
-            usuario=comunicador,
-            pregunta_publica="¿Y?",
-            respuesta_publica="Sí.",
-            aprobar=True,
-        )
+        _aprobar(mensaje, comunicador, "¿Y?", "Sí.")
     assert not selectors.respuestas_publicas().exists()
     assert not selectors.mensajes_por_publicar().exists()  # nor asks anyone to review it
 
@@ -168,12 +173,6 @@ def test_la_cola_de_comunicacion_lista_lo_que_espera_revision(cliente_de, comuni
     html = cliente_de(comunicador).get("/panel/").content.decode()
     assert 'id="cola-comunicacion_por_publicar"' in html
     assert f"/comunicacion/gestion/mensajes/{respondido.pk}/#publicacion" in html
-    publicacion.mensaje_publicacion_guardar(
-        mensaje=respondido,
-        usuario=comunicador,
-        pregunta_publica="¿Habrá señalética?",
-        respuesta_publica="Sí, en 2027.",
-        aprobar=True,
-    )
+    _aprobar(respondido, comunicador, "¿Habrá señalética?", "Sí, en 2027.")
     assert not selectors.mensajes_por_publicar().exists()
     assert Mensaje.objects.get(pk=respondido.pk).respuesta == RESPUESTA_PRIVADA  # unchanged

@@ -19,7 +19,7 @@ from mesas.models import Acuerdo, Mesa, Sesion
 from pactos.services import pactos as srv_pactos
 from sie import services as sie
 from sie.models import Canton, Eje, Indicador
-from tests.factories import CompromisoFactory, SesionFactory
+from tests.factories import ActorFactory, CompromisoFactory, SesionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +38,9 @@ def pacto_en_borrador(coordinadora):
     mesa = Mesa.objects.filter(tipo="turismo").order_by("orden").first()
     sesion = SesionFactory(mesa=mesa, dias=-30, estado=Sesion.Estado.CERRADA)
     acuerdo = Acuerdo.objects.create(sesion=sesion, numero=1, texto="Señalizar las rutas")
-    organizacion = Actor.objects.create(
+    organizacion = ActorFactory(
+        sin_contacto=True,
         nombre="Cámara de Turismo de Cayambe",
-        naturaleza=Actor.Naturaleza.ORGANIZACION,
         tipo=Actor.Tipo.PUBLICO,
         ambito=Actor.Ambito.PROVINCIAL,
     )

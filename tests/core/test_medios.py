@@ -30,6 +30,7 @@ from core.models import Documento
 from eventos.models import FotoEvento, Ponente
 from pactos.models import Actividad, Compromiso, Evidencia, Pacto
 from sie.models import Eje
+from tests.factories import ActorFactory
 from tests.publicados import evento_proximo, noticia_con_imagen
 from tests.visitantes import ROLES
 
@@ -489,7 +490,8 @@ def test_la_foto_de_un_ponente_que_no_consiente_ser_nombrado_no_es_publica(escen
     named; guessing its address gives nothing either."""
     from actores.models import Actor
 
-    persona = Actor.objects.create(
+    persona = ActorFactory(
+        sin_contacto=True,
         nombre="Luz Quilumbaquín",
         naturaleza=Actor.Naturaleza.PERSONA,
         tipo=Actor.Tipo.PUBLICO,

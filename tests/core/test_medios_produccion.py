@@ -11,8 +11,6 @@ import io
 import json
 import os
 import secrets
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from core.medios import url_medio
 from eventos.models import Ponente
 from tests.conftest import requiere_servicio
 from tests.otro_proceso import url_base_de_datos_de_prueba
+from tests.procesos import python
 from tests.publicados import evento_proximo, noticia_con_imagen
 
 RAIZ = Path(__file__).resolve().parents[2]
@@ -133,16 +132,7 @@ def _en_produccion(tmp_path, media_root):
     )
 
     def correr(*argumentos: str) -> str:
-        resultado = subprocess.run(
-            [sys.executable, *argumentos],
-            cwd=RAIZ,
-            env=entorno,
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-        assert resultado.returncode == 0, resultado.stdout + resultado.stderr
-        return resultado.stdout
+        return python(*argumentos, entorno=entorno, timeout=240)
 
     return correr
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from comunicacion.models import Mensaje, Noticia
+from comunicacion.models import Mensaje
 from core.models import PreferenciasPanel
 from core.services import resumenes_diarios_enviar
 from mesas.models import Sesion
@@ -20,6 +20,7 @@ from pactos.models import AvancePropuesto, ContactoResponsable, Pacto
 from sie.services import medicion_registrar
 from tests.comunicacion._consulta import comentar, consulta, pacto_borrador  # noqa: F401
 from tests.factories.actores import ActorFactory
+from tests.factories.comunicacion import NoticiaFactory
 from tests.factories.mesas import SesionFactory, mesa_de
 from tests.factories.pactos import CompromisoFactory, PactoFactory
 from tests.factories.sie import DatoMedicionFactory
@@ -60,9 +61,7 @@ def _datos(k: int, *, facilitador, desde: int = 0) -> None:
             respuesta="Sí.",
             respondido_en=timezone.now(),
         )
-        Noticia.objects.create(
-            titulo=f"Borrador {i}", slug=f"borrador-{i}", resumen="r", cuerpo="c"
-        )
+        NoticiaFactory(titulo=f"Borrador {i}")
         medicion_registrar(dato=DatoMedicionFactory(periodo=str(1990 + i), valor=Decimal(100 + i)))
 
 

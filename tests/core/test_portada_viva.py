@@ -7,12 +7,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from comunicacion.models import Noticia
 from comunicacion.services import consulta as srv_consulta
 from eventos import services as srv_eventos
 from mesas.models import Mesa, Sesion
 from pactos.models import Actualizacion, Pacto
-from tests.factories import CompromisoFactory, PactoFactory, SesionFactory
+from tests.factories import CompromisoFactory, NoticiaFactory, PactoFactory, SesionFactory
 from tests.publicados import evento_proximo
 
 pytestmark = pytest.mark.django_db
@@ -30,21 +29,12 @@ def portada(coordinadora):
     SesionFactory(mesa=cayambe, dias=5, lugar="Local cancelado", estado=Sesion.Estado.CANCELADA)
     evento_proximo("Feria de los pactos", dentro_de=timedelta(days=6), publicado=True)
     evento_proximo("Evento en borrador", dentro_de=timedelta(days=2))
-    Noticia.objects.create(
-        titulo="Las mesas avanzan",
-        slug="las-mesas-avanzan",
-        resumen="r",
-        cuerpo="c",
-        estado=Noticia.Estado.PUBLICADA,
-        publicada_en=ahora - timedelta(hours=2),
-    )
-    Noticia.objects.create(titulo="Noticia en borrador", slug="borrador", resumen="r", cuerpo="c")
-    Noticia.objects.create(
+    NoticiaFactory(titulo="Las mesas avanzan", publicada=True)
+    NoticiaFactory(titulo="Noticia en borrador", slug="borrador")
+    NoticiaFactory(
         titulo="Noticia programada",
         slug="programada",
-        resumen="r",
-        cuerpo="c",
-        estado=Noticia.Estado.PUBLICADA,
+        publicada=True,
         publicada_en=ahora + timedelta(days=1),
     )
     publicado = PactoFactory(titulo="Pacto publicado de turismo", estado=Pacto.Estado.PUBLICADO)

@@ -95,6 +95,25 @@ def invitar(evento, coordinadora):
 
 
 @pytest.fixture
+def dos_de_tres_asistieron(evento, invitar, coordinadora, settings, tmp_path):
+    """Three guests invited to the event; the first two said yes and came (files to tmp_path)."""
+    settings.MEDIA_ROOT = tmp_path
+    invitados = invitar(3)
+    for invitado in invitados[:2]:
+        services.invitacion_responder(invitado=invitado, asiste=True)
+        services.asistencia_registrar(invitado=invitado, usuario=coordinadora)
+    return invitados
+
+
+def ya_fue(evento) -> None:
+    """The event took place: it began yesterday and ended 20 hours ago."""
+    Evento.objects.filter(pk=evento.pk).update(
+        inicio=timezone.now() - timedelta(days=1), fin=timezone.now() - timedelta(hours=20)
+    )
+    evento.refresh_from_db()
+
+
+@pytest.fixture
 def programar(evento, coordinadora):
     """programar(titulo, fin, ponentes=[...], moderadores=[...]) puts a session in the event's
     programme, from the event's start to fin."""

@@ -3,27 +3,21 @@ e-mail with a link that works, the coordinator is told when the file with all of
 and downloads it from the event's staff page; asking again sends nobody a second e-mail."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from core.models import Documento
 from eventos import services
-from eventos.models import Evento
 from tests.ayudas_pdf import texto_pdf
+
+from .conftest import ya_fue
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def evento_con_asistentes(evento, invitar, coordinadora, settings, tmp_path):
+def evento_con_asistentes(evento, dos_de_tres_asistieron, coordinadora):
     """Two guests who came, one who did not, a walk-in with an e-mail and one without."""
-    settings.MEDIA_ROOT = tmp_path
-    a, b, _ausente = invitar(3)
-    for invitado in (a, b):
-        services.invitacion_responder(invitado=invitado, asiste=True)
-        services.asistencia_registrar(invitado=invitado, usuario=coordinadora)
     services.asistente_sin_invitacion_registrar(
         evento=evento,
         usuario=coordinadora,
@@ -32,10 +26,7 @@ def evento_con_asistentes(evento, invitar, coordinadora, settings, tmp_path):
     services.asistente_sin_invitacion_registrar(
         evento=evento, usuario=coordinadora, datos={"nombre": "Segundo Farinango Tuquerres"}
     )
-    Evento.objects.filter(pk=evento.pk).update(
-        inicio=timezone.now() - timedelta(days=1), fin=timezone.now() - timedelta(hours=20)
-    )
-    evento.refresh_from_db()
+    ya_fue(evento)
     services.sistematizacion_guardar(
         evento=evento, usuario=coordinadora, datos={"resumen": "Se presentaron los resultados."}
     )
@@ -51,27 +42,35 @@ def _ruta(url: str) -> str:
     return re.sub(r"^https?://[^/]+", "", url)
 
 
-def _generar_certificados(cliente, evento, django_capture_on_commit_callbacks):
-    """The coordinator's button; the worker (in process) renders and sends after commit."""
-    with django_capture_on_commit_callbacks(execute=True):
-        respuesta = cliente.post(f"/eventos/gestion/{evento.pk}/sistematizacion/certificados/")
-    assert respuesta.status_code == 302
-    return respuesta
-
-
-def test_todos_los_asistentes_reciben_su_certificado_y_la_coordinadora_el_pdf_de_todos(
+@pytest.fixture
+def generar_certificados(
     evento_con_asistentes,
     coordinadora,
     cliente_de,
-    mailoutbox,
     celery_en_proceso,
     django_capture_on_commit_callbacks,
 ):
-    evento = evento_con_asistentes
+    """generar_certificados(): the coordinator's button; the worker (in process) renders and
+    sends after commit."""
     cliente = cliente_de(coordinadora)
+    url = f"/eventos/gestion/{evento_con_asistentes.pk}/sistematizacion/certificados/"
+
+    def generar():
+        with django_capture_on_commit_callbacks(execute=True):
+            respuesta = cliente.post(url)
+        assert respuesta.status_code == 302
+        return respuesta
+
+    return generar
+
+
+def test_todos_los_asistentes_reciben_su_certificado_y_la_coordinadora_el_pdf_de_todos(
+    evento_con_asistentes, coordinadora, cliente_de, mailoutbox, generar_certificados
+):
+    evento = evento_con_asistentes
     mailoutbox.clear()
 
-    _generar_certificados(cliente, evento, django_capture_on_commit_callbacks)
+    generar_certificados()
 
     certificados = [m for m in mailoutbox if m.subject.startswith("Su certificado")]
     assert sorted(m.to[0] for m in certificados) == sorted(
@@ -111,16 +110,10 @@ def test_todos_los_asistentes_reciben_su_certificado_y_la_coordinadora_el_pdf_de
 
 
 def test_quien_llega_despues_se_agrega_y_nadie_recibe_dos_veces(
-    evento_con_asistentes,
-    coordinadora,
-    cliente_de,
-    mailoutbox,
-    celery_en_proceso,
-    django_capture_on_commit_callbacks,
+    evento_con_asistentes, coordinadora, mailoutbox, generar_certificados
 ):
     evento = evento_con_asistentes
-    cliente = cliente_de(coordinadora)
-    _generar_certificados(cliente, evento, django_capture_on_commit_callbacks)
+    generar_certificados()
     mailoutbox.clear()
 
     services.asistente_sin_invitacion_registrar(
@@ -128,7 +121,7 @@ def test_quien_llega_despues_se_agrega_y_nadie_recibe_dos_veces(
         usuario=coordinadora,
         datos={"nombre": "Luis Cabascango", "email": "luis.c@example.org"},
     )
-    _generar_certificados(cliente, evento, django_capture_on_commit_callbacks)
+    generar_certificados()
 
     certificados = [m for m in mailoutbox if m.subject.startswith("Su certificado")]
     assert [m.to for m in certificados] == [["luis.c@example.org"]]

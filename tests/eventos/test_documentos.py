@@ -5,13 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from core.documentos import documento_generar
 from core.models import Documento
 from eventos import enlaces, services
-from eventos.models import Evento
 from tests.ayudas_pdf import texto_pdf
+
+from .conftest import ya_fue
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +31,8 @@ def _foto() -> SimpleUploadedFile:
 
 
 @pytest.fixture
-def evento_realizado(evento, invitar, coordinadora, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    a, b, c = invitar(3)
-    for invitado in (a, b):
-        services.invitacion_responder(invitado=invitado, asiste=True)
-        services.asistencia_registrar(invitado=invitado, usuario=coordinadora)
-    Evento.objects.filter(pk=evento.pk).update(
-        inicio=timezone.now() - timedelta(days=1), fin=timezone.now() - timedelta(hours=20)
-    )
-    evento.refresh_from_db()
+def evento_realizado(evento, dos_de_tres_asistieron, coordinadora):
+    ya_fue(evento)
     services.sistematizacion_guardar(
         evento=evento,
         usuario=coordinadora,

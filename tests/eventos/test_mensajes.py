@@ -10,51 +10,17 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from actores.models import Actor
 from canales.models import MensajeCanal
-from canales.pasarelas.registro import ENVIADOS
-from canales.services import mensaje_despachar
 from canales.texto import codificacion, segmentos
 from eventos import services
 from eventos.models import Evento, Invitado
 from tests.factories.actores import ActorFactory
+from tests.mensajes_de_texto import despachar_todo, llega_sms
 
-CLAVE = "secreto-de-kannel"
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_pasarela_de_registro")]
-
-
-@pytest.fixture
-def _pasarela_de_registro(settings):
-    settings.CANALES_PASARELA_SMS = "registro"
-    settings.CANALES_PASARELA_WHATSAPP = "registro"
-    settings.KANNEL_CLAVE_ENTRANTE = CLAVE
-    settings.PORTAL_URL = "https://pactos.pichincha.gob.ec"
-    from canales.pasarelas import _INSTANCIAS
-
-    _INSTANCIAS.clear()
-    ENVIADOS.clear()
-    yield
-    _INSTANCIAS.clear()
-
-
-def despachar_todo() -> list[str]:
-    """What a worker does: send every pending row; the texts that left, in order."""
-    antes = len(ENVIADOS)
-    pendientes = MensajeCanal.objects.filter(estado="pendiente").order_by("pk")
-    for pk in pendientes.values_list("pk", flat=True):
-        mensaje_despachar(mensaje_id=pk)
-    return [s.texto for s in ENVIADOS[antes:]]
-
-
-def llega_sms(client, de: str, texto: str, *, kid: str = ""):
-    """Kannel's get-url, as Kannel calls it for an SMS from `de`."""
-    return client.get(
-        reverse("canales:kannel_entrante"),
-        {"clave": CLAVE, "de": de, "para": "2525", "texto": texto, "id": kid},
-    )
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pasarela_de_registro")]
 
 
 def solo_celular(telefono: str = "0987654321", **extra) -> Actor:

@@ -9,6 +9,7 @@ the service itself.
 """
 
 from .actores import ActorFactory, cedula_valida, ruc_sociedad_valido
+from .comunicacion import NoticiaFactory
 from .mesas import AsistenciaFactory, SesionFactory, mesa_de
 from .pactos import CompromisoFactory, PactoFactory
 from .sie import DatoMedicionFactory
@@ -18,6 +19,7 @@ __all__ = [
     "AsistenciaFactory",
     "CompromisoFactory",
     "DatoMedicionFactory",
+    "NoticiaFactory",
     "PactoFactory",
     "SesionFactory",
     "cedula_valida",

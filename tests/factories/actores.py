@@ -23,7 +23,8 @@ def ruc_sociedad_valido(n: int) -> str:
 
 
 class ActorFactory(factory.django.DjangoModelFactory):
-    """An organisation in Cayambe with a valid RUC; `persona=True` gives a person instead."""
+    """An organisation in Cayambe with a valid RUC; `persona=True` gives a person instead;
+    `sin_contacto=True`, one with no canton, e-mail, phone nor cédula/RUC."""
 
     class Meta:
         model = Actor
@@ -40,6 +41,7 @@ class ActorFactory(factory.django.DjangoModelFactory):
             telefono="0991234567",
             genero=Actor.Genero.MUJER,
         )
+        sin_contacto = factory.Trait(canton=None, email="", telefono="", identificacion="")
 
     naturaleza = Actor.Naturaleza.ORGANIZACION
     nombre = factory.Sequence(lambda n: f"Organización de prueba {n}")

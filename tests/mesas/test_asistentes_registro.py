@@ -45,7 +45,9 @@ def kayambi():
     return ActorFactory(nombre="Asociación Kayambi de Turismo", siglas="ASOKAY")
 
 
-def _nuevo(cliente, sesion, **datos):
+def _nuevo(cliente, sesion, nombres, apellidos, **datos):
+    """The walk-in form of the session page, sent with htmx; datos: its other fields."""
+    datos = {"nombres": nombres, "apellidos": apellidos, **datos}
     campos = {"nuevo-tipo": "comunitario", **{f"nuevo-{k}": v for k, v in datos.items()}}
     return cliente.post(f"/mesas/sesion/{sesion.pk}/nuevo/", campos, HTTP_HX_REQUEST="true")
 
@@ -188,8 +190,8 @@ def test_persona_nueva_con_telefono_correo_y_cedula_normalizados(
     respuesta = _nuevo(
         cliente_de(fac_cayambe),
         sesion_cayambe,
-        nombres="Blanca",
-        apellidos="Tupiza",
+        "Blanca",
+        "Tupiza",
         canton=cayambe.pk,
         telefono="099 123 4567",
         email=" Blanca.Tupiza@Example.ORG ",
@@ -210,8 +212,8 @@ def test_telefono_o_cedula_invalidos_se_explican(cliente_de, fac_cayambe, sesion
     respuesta = _nuevo(
         cliente_de(fac_cayambe),
         sesion_cayambe,
-        nombres="Blanca",
-        apellidos="Tupiza",
+        "Blanca",
+        "Tupiza",
         telefono="12",
         identificacion="1234567890",
     )
@@ -229,14 +231,19 @@ def test_una_cedula_que_ya_existe_ofrece_a_la_persona_y_no_la_duplica(
     membresia_crear(persona=rosa, organizacion=kayambi, usuario=None)
     cliente = cliente_de(fac_cayambe)
     antes = Actor.objects.count()
-    respuesta = _nuevo(
-        cliente,
-        sesion_cayambe,
-        nombres="Rosita",
-        apellidos="Quishpe",
-        canton=cayambe.pk,
-        identificacion=rosa.identificacion,
-    )
+
+    def rosita(**datos):
+        """Rosita Quishpe, walk-in, typed with Rosa's cédula."""
+        return _nuevo(
+            cliente,
+            sesion_cayambe,
+            "Rosita",
+            "Quishpe",
+            identificacion=rosa.identificacion,
+            **datos,
+        )
+
+    respuesta = rosita(canton=cayambe.pk)
     html = respuesta.content.decode()
     assert respuesta.status_code == 400
     assert "Ya hay una persona con esa cédula en el registro: Rosa Quishpé." in html
@@ -245,24 +252,10 @@ def test_una_cedula_que_ya_existe_ofrece_a_la_persona_y_no_la_duplica(
     assert Actor.objects.count() == antes and not sesion_cayambe.asistencias.exists()
 
     # "Es otra persona" is refused over a cédula all the same
-    _nuevo(
-        cliente,
-        sesion_cayambe,
-        nombres="Rosita",
-        apellidos="Quishpe",
-        identificacion=rosa.identificacion,
-        coincidencia="otra",
-    )
+    rosita(coincidencia="otra")
     assert Actor.objects.count() == antes
 
-    respuesta = _nuevo(
-        cliente,
-        sesion_cayambe,
-        nombres="Rosita",
-        apellidos="Quishpe",
-        identificacion=rosa.identificacion,
-        coincidencia=rosa.pk,
-    )
+    respuesta = rosita(coincidencia=rosa.pk)
     assert respuesta.status_code == 200
     asistencia = sesion_cayambe.asistencias.get()
     assert asistencia.actor == rosa and asistencia.organizacion == kayambi
@@ -274,23 +267,18 @@ def test_el_mismo_nombre_en_el_mismo_canton_se_ofrece_o_se_confirma_otra_persona
 ):
     rosa = _persona("Rosa", "Quishpé")
     cliente = cliente_de(fac_cayambe)
-    respuesta = _nuevo(
-        cliente, sesion_cayambe, nombres="ROSA", apellidos="quishpe", canton=cayambe.pk
-    )
+
+    def otra_rosa(**datos):
+        return _nuevo(cliente, sesion_cayambe, "ROSA", "quishpe", canton=cayambe.pk, **datos)
+
+    respuesta = otra_rosa()
     html = respuesta.content.decode()
     assert respuesta.status_code == 400
     assert "Ya hay una persona con ese nombre en el mismo cantón: Rosa Quishpé." in html
     assert f'value="{rosa.pk}"' in html and 'value="otra"' in html
     assert Actor.objects.filter(nombre_normalizado="rosa quishpe").count() == 1
 
-    respuesta = _nuevo(
-        cliente,
-        sesion_cayambe,
-        nombres="ROSA",
-        apellidos="quishpe",
-        canton=cayambe.pk,
-        coincidencia="otra",
-    )
+    respuesta = otra_rosa(coincidencia="otra")
     assert respuesta.status_code == 200
     assert Actor.objects.filter(nombre_normalizado="rosa quishpe").count() == 2
     nueva = sesion_cayambe.asistencias.get().actor
@@ -302,11 +290,7 @@ def test_el_mismo_nombre_en_otro_canton_no_pregunta(
 ):
     _persona("Rosa", "Quishpé", canton="1701")
     respuesta = _nuevo(
-        cliente_de(fac_cayambe),
-        sesion_cayambe,
-        nombres="Rosa",
-        apellidos="Quishpé",
-        canton=cayambe.pk,
+        cliente_de(fac_cayambe), sesion_cayambe, "Rosa", "Quishpé", canton=cayambe.pk
     )
     assert respuesta.status_code == 200
     assert Actor.objects.filter(nombre_normalizado="rosa quishpe").count() == 2
@@ -376,11 +360,7 @@ def test_traer_asistentes_solo_quien_registra_esa_sesion(
 
 def test_elegir_a_una_persona_que_ya_no_esta_se_explica(cliente_de, fac_cayambe, sesion_cayambe):
     respuesta = _nuevo(
-        cliente_de(fac_cayambe),
-        sesion_cayambe,
-        nombres="Rosa",
-        apellidos="Quishpé",
-        coincidencia="999999",
+        cliente_de(fac_cayambe), sesion_cayambe, "Rosa", "Quishpé", coincidencia="999999"
     )
     assert respuesta.status_code == 400
     assert "Esa persona ya no está en el registro." in respuesta.content.decode()

@@ -60,26 +60,21 @@ def _en(dias: int, hora: int = 10) -> datetime.datetime:
 # --- (g) the update and the cancellation, through the real worker -------------------------
 
 
-@pytest.mark.celery_worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_cambio_y_cancelacion_llegan_con_el_mismo_uid_y_sequence_mayor(
-    celery_worker_real, settings, cliente_de, fac_cayambe, mesa_cayambe, crear_persona
-):
-    settings.PORTAL_URL = PORTAL
-    sesion = services.sesion_crear(
-        mesa=mesa_cayambe, inicio=_en(7), lugar="Casa comunal de Ayora", usuario=fac_cayambe
-    )
-    rosa = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
-    luis = crear_persona("Luis", "Quishpe", "hombre", email="luis@correo.ec")
-    cliente = cliente_de(fac_cayambe)
+def _convocar(cliente, sesion, *actores) -> tuple[str, int]:
+    """The facilitator convenes them; each receives an invitation (METHOD:REQUEST). The
+    calendar entry's UID and SEQUENCE."""
     mail.outbox.clear()
-    cliente.post(f"/mesas/sesion/{sesion.pk}/convocar/", {"actores": [rosa.pk, luis.pk]})
+    cliente.post(f"/mesas/sesion/{sesion.pk}/convocar/", {"actores": [a.pk for a in actores]})
     assert esperar(lambda: len(mail.outbox) == 2), [m.subject for m in mail.outbox]
     metodo, invitacion = _evento(mail.outbox[0])
     uid, secuencia_invitacion = str(invitacion["uid"]), int(invitacion["sequence"])
     assert metodo == "REQUEST"
+    return uid, secuencia_invitacion
 
-    # The facilitator moves the session two days later, to another hall.
+
+def _mover_dos_dias_a_otro_local(cliente, sesion, uid: str, secuencia_invitacion: int) -> int:
+    """The facilitator moves the session two days later, to another hall: each invitee hears of
+    it, with the same entry and a higher SEQUENCE (returned)."""
     sesion.refresh_from_db()
     respuesta = cliente.post(
         f"/mesas/sesion/{sesion.pk}/datos/",
@@ -104,8 +99,11 @@ def test_cambio_y_cancelacion_llegan_con_el_mismo_uid_y_sequence_mayor(
     avisos = AvisoConvocatoria.objects.filter(tipo=AvisoConvocatoria.Tipo.ACTUALIZACION)
     assert esperar(lambda: avisos.filter(enviado_en__isnull=False).count() == 2)
     assert set(avisos.values_list("secuencia", flat=True)) == {secuencia_cambio}
+    return secuencia_cambio
 
-    # Then it is called off: the same entry, cancelled, a higher SEQUENCE still.
+
+def _cancelar_por_paro(cliente, sesion, uid: str, secuencia_cambio: int) -> None:
+    """Then it is called off: the same entry, cancelled, a higher SEQUENCE still."""
     sesion.refresh_from_db()
     respuesta = cliente.post(
         f"/mesas/sesion/{sesion.pk}/cancelar/",
@@ -124,6 +122,23 @@ def test_cambio_y_cancelacion_llegan_con_el_mismo_uid_y_sequence_mayor(
         enlaces = _enlaces(mensaje)
         assert f"{PORTAL}/mesas/turismo-cayambe/" in enlaces
         assert all(u.startswith(PORTAL + "/") for u in enlaces), enlaces
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_cambio_y_cancelacion_llegan_con_el_mismo_uid_y_sequence_mayor(
+    celery_worker_real, settings, cliente_de, fac_cayambe, mesa_cayambe, crear_persona
+):
+    settings.PORTAL_URL = PORTAL
+    sesion = services.sesion_crear(
+        mesa=mesa_cayambe, inicio=_en(7), lugar="Casa comunal de Ayora", usuario=fac_cayambe
+    )
+    rosa = crear_persona("Rosa", "Farinango", email="rosa@correo.ec")
+    luis = crear_persona("Luis", "Quishpe", "hombre", email="luis@correo.ec")
+    cliente = cliente_de(fac_cayambe)
+    uid, secuencia_invitacion = _convocar(cliente, sesion, rosa, luis)
+    secuencia_cambio = _mover_dos_dias_a_otro_local(cliente, sesion, uid, secuencia_invitacion)
+    _cancelar_por_paro(cliente, sesion, uid, secuencia_cambio)
     # No reminder and no pending invitation leaves for a cancelled session.
     from mesas.correo import invitaciones_pendientes_enviar, recordatorios_enviar
 

@@ -3,6 +3,7 @@ is stored once and answered as the first, and after a save the form is empty wit
 
 import uuid
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -106,17 +107,21 @@ def _datos(seccion, sesion, crear_persona, *, otra=False):
     }[seccion]
 
 
-MODELO = {
-    "asistencia": Asistencia,
-    "nuevo": Asistencia,
-    "intervencion": Intervencion,
-    "acuerdo": Acuerdo,
-    "agenda": PuntoAgenda,
-    "prioridad": Prioridad,
-    "tema": TemaPendiente,
+class Seccion(NamedTuple):
+    modelo: type  # what a save of the section stores
+    lista: str  # the list its answer replaces (id="lista-<lista>")
+
+
+SECCION = {
+    "asistencia": Seccion(Asistencia, "asistencia"),
+    "nuevo": Seccion(Asistencia, "asistencia"),  # a walk-in joins the attendance list
+    "intervencion": Seccion(Intervencion, "intervencion"),
+    "acuerdo": Seccion(Acuerdo, "acuerdo"),
+    "agenda": Seccion(PuntoAgenda, "agenda"),
+    "prioridad": Seccion(Prioridad, "prioridad"),
+    "tema": Seccion(TemaPendiente, "tema"),
 }
-ANCLA = {"nuevo": "asistencia"}
-SECCIONES = list(MODELO)
+SECCIONES = list(SECCION)
 
 
 @pytest.mark.parametrize("seccion", SECCIONES)
@@ -137,10 +142,10 @@ def test_enviar_dos_veces_guarda_una_y_responde_igual(
     assert (primera.status_code, segunda.status_code) == (200, 200)
     for respuesta in (primera, segunda):
         html = respuesta.content.decode()
-        assert respuesta["HX-Retarget"] == f"#lista-{ANCLA.get(seccion, seccion)}"
-        assert f'id="lista-{ANCLA.get(seccion, seccion)}"' in html
+        assert respuesta["HX-Retarget"] == f"#lista-{SECCION[seccion].lista}"
+        assert f'id="lista-{SECCION[seccion].lista}"' in html
         assert "alert-danger" not in html and "is-invalid" not in html
-    assert MODELO[seccion].objects.filter(uid=uid).count() == 1
+    assert SECCION[seccion].modelo.objects.filter(uid=uid).count() == 1
     if seccion == "nuevo":  # a repeated walk-in is neither a second actor nor a second attendance
         assert Actor.objects.count() == actores_antes + 1
         assert Actor.objects.filter(nombre="Blanca Tupiza").count() == 1

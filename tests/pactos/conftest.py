@@ -10,6 +10,7 @@ from mesas.models import Acuerdo, Mesa, Sesion
 from pactos.models import Pacto
 from pactos.services import pactos as srv
 from sie.models import Eje
+from tests.factories import ActorFactory
 
 
 @pytest.fixture
@@ -20,9 +21,9 @@ def eje_turismo(db):
 @pytest.fixture
 def crear_organizacion(db):
     def crear(nombre: str, **extra) -> Actor:
-        return Actor.objects.create(
+        return ActorFactory(
+            sin_contacto=True,
             nombre=nombre,
-            naturaleza=Actor.Naturaleza.ORGANIZACION,
             tipo=Actor.Tipo.PUBLICO,
             ambito=Actor.Ambito.PROVINCIAL,
             email=f"{nombre.lower().replace(' ', '')[:20]}@secreto.example.org",

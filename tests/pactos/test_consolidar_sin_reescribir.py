@@ -28,6 +28,17 @@ def _casilla(html: str, acuerdo) -> str:
     return html[html.rindex("<input", 0, inicio) : html.index(">", inicio)]
 
 
+def _lider_elegido(html: str, organizacion) -> bool:
+    """Whether the form's leader select has `organizacion` selected."""
+    lider = re.search(r'<select[^>]*name="lider".*?</select>', html, re.S).group(0)
+    return bool(re.search(rf'<option value="{organizacion.pk}" selected>', lider))
+
+
+def _enviar(cliente, accion: str, pacto, datos: dict):
+    """The consolidation form of `pacto`, sent by one of its buttons (`accion`: a URL name)."""
+    return cliente.post(reverse(f"pactos:{accion}", args=[pacto.pk]), datos)
+
+
 def test_un_enlace_con_acuerdos_abre_el_compromiso_redactado(
     cliente_de, coordinadora, pacto_borrador, acuerdos_turismo
 ):
@@ -70,15 +81,12 @@ def test_un_envio_rechazado_lo_conserva_todo_y_nombra_cada_campo(
 ):
     cliente = cliente_de(coordinadora)
     elegidos = [acuerdos_turismo[0], acuerdos_turismo[3]]
-    respuesta = cliente.post(
-        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
-        {
-            "acuerdos": [a.pk for a in elegidos],
-            "titulo": "",
-            "texto": "",
-            "lider": organizacion.pk,
-            "parametros": "mesa=&q=rutas",
-        },
+    datos = {"acuerdos": [a.pk for a in elegidos], "titulo": "", "texto": ""}
+    respuesta = _enviar(
+        cliente,
+        "compromiso_consolidar",
+        pacto_borrador,
+        {**datos, "lider": organizacion.pk, "parametros": "mesa=&q=rutas"},
     )
     assert respuesta.status_code == 400
     html = respuesta.content.decode()
@@ -89,13 +97,11 @@ def test_un_envio_rechazado_lo_conserva_todo_y_nombra_cada_campo(
     assert 'id="titulo-error"' in html and 'aria-describedby="titulo-error"' in html
     assert 'id="texto-error"' in html and 'aria-describedby="texto-error"' in html
     assert all("checked" in _casilla(html, a) for a in elegidos)
-    lider = re.search(r'<select[^>]*name="lider".*?</select>', html, re.S).group(0)
-    assert re.search(rf'<option value="{organizacion.pk}" selected>', lider)
+    assert _lider_elegido(html, organizacion)
     assert _valor(html, "parametros") == "mesa=&q=rutas"
 
-    solo_texto = cliente.post(
-        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
-        {"acuerdos": [a.pk for a in elegidos], "titulo": "", "texto": "Rutas con señales."},
+    solo_texto = _enviar(
+        cliente, "compromiso_consolidar", pacto_borrador, {**datos, "texto": "Rutas con señales."}
     )
     html = solo_texto.content.decode()
     assert _valor(html, "texto") == "Rutas con señales."
@@ -129,26 +135,25 @@ def test_otra_accion_rechazada_conserva_lo_escrito_para_el_compromiso(
     """A discard refused (no reason) keeps the commitment's title, text and leader typed in the
     same form, and a refused commitment keeps the reason typed for a discard."""
     cliente = cliente_de(coordinadora)
-    respuesta = cliente.post(
-        reverse("pactos:acuerdos_descartar", args=[pacto_borrador.pk]),
-        {
-            "acuerdos": [acuerdos_turismo[0].pk],
-            "titulo": "Rutas señalizadas",
-            "texto": "Señalizar las rutas.",
-            "lider": organizacion.pk,
-            "motivo": "",
-        },
+    acuerdos = [acuerdos_turismo[0].pk]
+    compromiso = {"titulo": "Rutas señalizadas", "texto": "Señalizar las rutas."}
+    respuesta = _enviar(
+        cliente,
+        "acuerdos_descartar",
+        pacto_borrador,
+        {"acuerdos": acuerdos, **compromiso, "lider": organizacion.pk, "motivo": ""},
     )
     assert respuesta.status_code == 400
     html = respuesta.content.decode()
     assert _valor(html, "titulo") == "Rutas señalizadas"
     assert _valor(html, "texto") == "Señalizar las rutas."
-    lider = re.search(r'<select[^>]*name="lider".*?</select>', html, re.S).group(0)
-    assert re.search(rf'<option value="{organizacion.pk}" selected>', lider)
+    assert _lider_elegido(html, organizacion)
     assert "Escriba el título del compromiso." not in html
 
-    respuesta = cliente.post(
-        reverse("pactos:compromiso_consolidar", args=[pacto_borrador.pk]),
-        {"acuerdos": [acuerdos_turismo[0].pk], "titulo": "", "texto": "", "motivo": "Repetido"},
+    respuesta = _enviar(
+        cliente,
+        "compromiso_consolidar",
+        pacto_borrador,
+        {"acuerdos": acuerdos, "titulo": "", "texto": "", "motivo": "Repetido"},
     )
     assert _valor(respuesta.content.decode(), "motivo") == "Repetido"

@@ -113,6 +113,14 @@ def test_la_coordinadora_quita_una_firma_registrada_por_error(
     assert "Luis Cando" not in html and "Ana Pérez" in html
     assert list(Firmante.objects.values_list("persona", flat=True)) == ["Ana Pérez"]
 
+    # the pacto's history keeps who removed which signature
+    historial = cliente.get(reverse("pactos:pacto_historial", args=[pacto_acordado.pk]))
+    firmas = historial.content.decode()
+    firmas = firmas[firmas.index('id="historial-firmas"') :]
+    eliminacion = firmas[: firmas.index("</li>")]  # the newest entry
+    assert f"<strong>{coordinadora.first_name}</strong> · Eliminación" in eliminacion
+    assert "«Junta de Olmedo (Luis Cando)»" in eliminacion
+
 
 def test_un_pacto_firmado_conserva_una_firma_y_uno_publicado_todas(
     cliente_de, coordinadora, pacto_publicado, organizacion

@@ -6,28 +6,19 @@ The portal's sendsms reaches the fake SMS centre, and a phone's answer reaches t
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.parse
 import urllib.request
 
 from scripts import kannel as arnes
 from tests.conftest import requiere_servicio
+from tests.procesos import python
 
-from .conftest import RAIZ, SCRIPT, Stack, esperar
+from .conftest import SCRIPT, Stack, esperar
 
 
 def _sms(stack: Stack, *args: str) -> str:
-    resultado = subprocess.run(
-        [sys.executable, str(SCRIPT), "sms", *args],
-        env={**stack.entorno, "STACK_DIR": str(stack.directorio)},
-        cwd=RAIZ,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert resultado.returncode == 0, resultado.stdout + resultado.stderr
-    return resultado.stdout
+    entorno = {**stack.entorno, "STACK_DIR": str(stack.directorio)}
+    return python(str(SCRIPT), "sms", *args, entorno=entorno, timeout=60)
 
 
 def test_el_stack_envia_por_kannel_y_un_telefono_responde_al_portal(stack: Stack):

@@ -109,6 +109,11 @@ def del_evento(objeto: str) -> Callable:
     return lambda o: {"pk": o.evento.pk, "obj": getattr(o, objeto).pk}
 
 
+def de_la_mesa(sesion: str) -> Callable:
+    """The kwargs of a public page of the scenario's table that names its session `sesion`."""
+    return lambda o: {"slug": o.mesa.slug, "numero": getattr(o, sesion).numero}
+
+
 def filas_de(kwargs: Callable, esperados: dict[str, str]) -> list[Fila]:
     """One row for each URL name of `esperados` (name: expected codes), all with these kwargs."""
     return [F(nombre, esperado, kwargs) for nombre, esperado in esperados.items()]
@@ -407,30 +412,14 @@ MATRIZ: list[Fila] = [
         lambda o: {"pk": o.sesion_ajena.pk, "foto_id": 1},
     ),
     F("mesas:mesa", PUBLICA, por_slug("mesa"), solo=LENTA),
-    F(
-        "mesas:sesion_publica",
-        NO_EXISTE,
-        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_ajena.numero},
-        "sin acta",
-    ),
-    F(
-        "mesas:sesion_publica",
-        PUBLICA,
-        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
-        "acta publicada",
-    ),
-    F(
-        "mesas:sesion_tarjeta",
-        NO_EXISTE,
-        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_ajena.numero},
-        "sin acta",
-    ),
-    F(
-        "mesas:sesion_tarjeta",
-        PUBLICA,
-        lambda o: {"slug": o.mesa.slug, "numero": o.sesion_publicada.numero},
-        "acta publicada",
-    ),
+    *[
+        F(nombre, esperado, de_la_mesa(sesion), caso)
+        for nombre in ("mesas:sesion_publica", "mesas:sesion_tarjeta")
+        for esperado, sesion, caso in (
+            (NO_EXISTE, "sesion_ajena", "sin acta"),
+            (PUBLICA, "sesion_publicada", "acta publicada"),
+        )
+    ],
     # --- pactos ----------------------------------------------------------------------------
     F("pactos:hoja_de_ruta", PERSONAL),
     F("pactos:linea_de_tiempo", PERSONAL),

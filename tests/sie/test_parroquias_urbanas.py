@@ -114,6 +114,24 @@ def test_los_formularios_ofrecen_las_urbanas_ordenadas_por_canton(client, coordi
     ]
     primera_de_cayambe = opciones.index("Ascázubi (Cayambe)")
     assert all("(Distrito Metropolitano de Quito)" in o for o in opciones[:primera_de_cayambe])
+    # each canton's parishes under its name, so a person can scan to her canton (issue 17)
+    html = client.get(url).content.decode()
+    select = re.search(r'<select name="parroquia".*?</select>', html, re.S).group(0)
+    grupos = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert grupos == list(Canton.objects.order_by("codigo").values_list("nombre", flat=True))
+    cayambe = re.search(r'<optgroup label="Cayambe">(.*?)</optgroup>', select, re.S).group(1)
+    assert "Ayora (Cayambe)" in cayambe and "Quito" not in cayambe
+
+
+def test_una_mesa_cantonal_ofrece_solo_las_de_su_canton_sin_grupos(client, coordinadora):
+    from mesas.models import Mesa
+
+    mesa = Mesa.objects.get(slug="turismo-cayambe")
+    client.force_login(coordinadora)
+    html = client.get(reverse("mesas:gestion", args=[mesa.slug])).content.decode()
+    opciones = _opciones(html, "parroquia")
+    assert "Ayora (Cayambe)" in opciones and len(opciones) == 8
+    assert "<optgroup" not in re.search(r'<select name="parroquia".*?</select>', html, re.S)[0]
 
 
 def test_un_evento_en_el_coliseo_de_cayambe_muestra_la_parroquia_urbana(client, coordinadora):
