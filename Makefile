@@ -19,13 +19,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-static/vendor/.installed: package.json package-lock.json scripts/bootstrap-portal.mjs scripts/popper-vacio.mjs
+static/vendor/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/vendor && mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs static/vendor/bootstrap-icons
-	node_modules/.bin/esbuild scripts/bootstrap-portal.mjs --bundle --minify --format=iife --target=es2019 --log-level=warning \
-		--legal-comments=none --banner:js="/*! Bootstrap (MIT): Alert, Collapse, Dropdown (without Popper) */" \
-		--alias:@popperjs/core=./scripts/popper-vacio.mjs \
-		--outfile=static/vendor/bootstrap/bootstrap.portal.min.js
+	# No Bootstrap JavaScript: static/js/portal.js opens the menus and closes the messages.
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
 	# Offline sessions (docs/architecture.md, "Sesiones sin señal"): Workbox's classic-script builds,

@@ -109,6 +109,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Static files with hashed names lose the headers they never need (core/estaticos.py).
+    "core.estaticos.CabecerasEstaticosMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Gzip for HTML, JSON, CSV and feeds (core/compresion.py): above every middleware that reads

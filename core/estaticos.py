@@ -60,3 +60,37 @@ class AlmacenEstaticos(CompressedManifestStaticFilesStorage):
                 # hashed and compressed from the minified copy, not from the source
                 paths = {**paths, **{nombre: (self, nombre) for nombre in propios}}
         yield from super().post_process(paths, dry_run=dry_run, **options)
+
+
+# Headers that mean nothing on a file whose name carries its content's hash: it is never
+# revalidated (ETag, Last-Modified: Cache-Control says immutable for a year), no other site reads
+# it (Access-Control-Allow-Origin, from WhiteNoise), and it is no document (Referrer-Policy and
+# Cross-Origin-Opener-Policy, from Django's SecurityMiddleware, apply to pages). Each costs bytes
+# on every file of a first visit: about 170 of the 470 of each answer's headers, 2.3 KB of the
+# session page's cold load on a phone (issue 15; docs/performance.md).
+SOBRAN_EN_INMUTABLES = (
+    "ETag",
+    "Last-Modified",
+    "Access-Control-Allow-Origin",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+class CabecerasEstaticosMiddleware:
+    """Outermost middleware: immutable static files answered without SOBRAN_EN_INMUTABLES.
+    Pages, the API and files that may change (no "immutable") keep every header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefijo = settings.STATIC_URL
+
+    def __call__(self, request):
+        respuesta = self.get_response(request)
+        if request.path.startswith(self.prefijo) and "immutable" in respuesta.get(
+            "Cache-Control", ""
+        ):
+            for cabecera in SOBRAN_EN_INMUTABLES:
+                if cabecera in respuesta:
+                    del respuesta[cabecera]
+        return respuesta

@@ -28,7 +28,6 @@ ACTIVOS = (
     "img/favicon.ico",
     "img/apple-touch-icon.png",
     "img/logo.svg",
-    "vendor/bootstrap/bootstrap.portal.min.js",
     "vendor/htmx/htmx.min.js",
     "js/portal.js",
     "vendor/idb/idb.umd.js",

@@ -1,6 +1,6 @@
-"""The header's drop-downs open, close and stay on the screen without Popper (the portal's
-Bootstrap bundle has none: scripts/popper-vacio.mjs), on a phone inside the collapsed menu and on
-a wide screen, where the account menu opens to the left of its toggle."""
+"""The header's drop-downs open, close and stay on the screen (static/js/portal.js opens them, with
+no Bootstrap JavaScript and no Popper: CSS places them), on a phone inside the collapsed menu and
+on a wide screen, where the account menu opens to the left of its toggle."""
 
 import pytest
 from playwright.sync_api import expect

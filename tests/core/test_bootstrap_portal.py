@@ -1,30 +1,19 @@
-"""Pages load only the Bootstrap plugins they use (scripts/bootstrap-portal.mjs, built by `make`).
+"""Pages load none of Bootstrap's JavaScript: the portal's own script (static/js/portal.js) opens
+the header's menus (data-bs-toggle="collapse" and "dropdown") and closes the messages
+(data-bs-dismiss="alert"), with Bootstrap's classes and ARIA (issue 15: 6.6 KB less on every first
+visit). tests/browser/test_menus_cabecera.py walks the menus in a browser.
 
-A template that starts using another plugin (a modal, a tooltip...) fails here until the plugin
-is added to the bundle: otherwise its button would silently do nothing.
+A template that starts using another plugin (a modal, a tooltip...) fails here until portal.js
+answers it too: otherwise its button would silently do nothing.
 """
 
 import re
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parents[2]
-ENTRADA = RAIZ / "scripts" / "bootstrap-portal.mjs"
-PAQUETE = RAIZ / "static" / "vendor" / "bootstrap" / "bootstrap.portal.min.js"
-# data-bs-toggle / data-bs-dismiss values and the plugin that answers them.
-PLUGIN = {
-    "alert": "alert",
-    "button": "button",
-    "collapse": "collapse",
-    "dropdown": "dropdown",
-    "modal": "modal",
-    "offcanvas": "offcanvas",
-    "pill": "tab",
-    "tab": "tab",
-    "list": "tab",
-    "popover": "popover",
-    "tooltip": "tooltip",
-    "toast": "toast",
-}
+PORTAL_JS = RAIZ / "static" / "js" / "portal.js"
+# data-bs-toggle / data-bs-dismiss values portal.js answers.
+ATENDIDOS = {"alert", "collapse", "dropdown"}
 
 
 def _propios(patron: str) -> list[Path]:
@@ -35,33 +24,30 @@ def _propios(patron: str) -> list[Path]:
     ]
 
 
-def test_cada_plugin_que_usan_las_plantillas_esta_en_el_paquete():
-    incluidos = set(re.findall(r'from "bootstrap/js/src/([a-z-]+)\.js"', ENTRADA.read_text()))
+def test_cada_plugin_que_usan_las_plantillas_lo_atiende_portal_js():
     usados: dict[str, set[str]] = {}
     for ruta in _propios("**/templates/**/*.html"):
         for valor in re.findall(r'data-bs-(?:toggle|dismiss)="([a-z]+)"', ruta.read_text()):
-            usados.setdefault(PLUGIN.get(valor, valor), set()).add(str(ruta.relative_to(RAIZ)))
-    for ruta in _propios("**/static/**/*.js"):
-        for clase in re.findall(r"\bbootstrap\.([A-Z][a-zA-Z]+)\b", ruta.read_text()):
-            usados.setdefault(clase.lower(), set()).add(str(ruta.relative_to(RAIZ)))
-
+            usados.setdefault(valor, set()).add(str(ruta.relative_to(RAIZ)))
     assert {"collapse", "dropdown"} <= set(usados)  # the scan finds the header's menus
-    faltan = {p: sorted(f) for p, f in usados.items() if p not in incluidos}
-    assert not faltan, f"Añada a scripts/bootstrap-portal.mjs: {faltan}"
+    faltan = {p: sorted(f) for p, f in usados.items() if p not in ATENDIDOS}
+    assert not faltan, f"static/js/portal.js no atiende: {faltan}"
+    codigo = PORTAL_JS.read_text()
+    for valor in ATENDIDOS:
+        assert f'"{valor}"' in codigo or f"'{valor}'" in codigo, valor
 
 
-def test_las_paginas_cargan_el_paquete_reducido():
-    base = (RAIZ / "templates" / "base.html").read_text()
-    assert "vendor/bootstrap/bootstrap.portal.min.js" in base
-    assert "bootstrap.bundle" not in base
-    assert PAQUETE.exists(), "Falta el paquete: `make static/vendor/.installed` lo construye."
-    assert PAQUETE.stat().st_size < 50_000  # the whole bundle is 80 KB
+def test_ninguna_pagina_carga_el_javascript_de_bootstrap():
+    for ruta in _propios("**/templates/**/*.html"):
+        texto = ruta.read_text()
+        assert "vendor/bootstrap/bootstrap" not in texto.replace("bootstrap.min.css", ""), ruta
+    for ruta in _propios("**/static/**/*.js"):
+        assert not re.search(r"\bbootstrap\.([A-Z][a-zA-Z]+)\b", ruta.read_text()), ruta
 
 
-def test_ningun_desplegable_necesita_popper():
-    """The bundle has no Popper (scripts/popper-vacio.mjs stands in for it): a drop-down must be
-    placed by CSS, which Bootstrap does with data-bs-display="static" (and in a navbar). One
-    without it would open where Popper would never put it."""
+def test_cada_desplegable_lo_coloca_el_css():
+    """No Popper: a drop-down is placed by CSS, as Bootstrap does in a navbar with
+    data-bs-display="static" (portal.js marks the open menu data-bs-popper="static")."""
     sin_estatico = []
     for ruta in _propios("**/templates/**/*.html"):
         texto = ruta.read_text()
@@ -69,6 +55,3 @@ def test_ningun_desplegable_necesita_popper():
             if 'data-bs-display="static"' not in etiqueta:
                 sin_estatico.append(f"{ruta.relative_to(RAIZ)}: {etiqueta[:80]}")
     assert not sin_estatico, sin_estatico
-    paquete = PAQUETE.read_text()
-    assert "popperOffsets" not in paquete  # one of Popper's own modifiers
-    assert len(paquete.encode()) < 25_000  # 40 KB with Popper
