@@ -11,6 +11,10 @@ settings.CACHE_PAGINAS_PUBLICAS switches it (off under `make run`, on in product
 the generation live in Redis through this module's own redis-py client (one per process, see
 _redis); without REDIS_URL they live in Django's default cache, which is then local to the
 process. Each process learns a new generation by pub/sub (see _EscuchaGeneracion).
+
+PaginaPublicaMiddleware, near the top of the middleware stack, keeps in each process the whole
+answer the stack gave for such a page and sends it again to a stateless anonymous GET before
+sessions, locale, CSRF, authentication and messages run; everything else goes down the stack.
 """
 
 import contextlib
