@@ -116,6 +116,9 @@ MIDDLEWARE = [
     # Gzip for HTML, JSON, CSV and feeds (core/compresion.py): above every middleware that reads
     # or changes the body, below WhiteNoise, which sends static files precompressed itself.
     "core.compresion.CompresionMiddleware",
+    # Cached public pages for anonymous GETs, answered before sessions, locale, CSRF, auth and
+    # messages run (core/cache.py); everything else, /ping/ included, goes on down unchanged.
+    "core.cache.PaginaPublicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

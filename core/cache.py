@@ -11,6 +11,10 @@ settings.CACHE_PAGINAS_PUBLICAS switches it (off under `make run`, on in product
 the generation live in Redis through this module's own redis-py client (one per process, see
 _redis); without REDIS_URL they live in Django's default cache, which is then local to the
 process. Each process learns a new generation by pub/sub (see _EscuchaGeneracion).
+
+PaginaPublicaMiddleware, near the top of the middleware stack, keeps in each process the whole
+answer the stack gave for such a page and sends it again to a stateless anonymous GET before
+sessions, locale, CSRF, authentication and messages run; everything else goes down the stack.
 """
 
 import contextlib
@@ -25,13 +29,19 @@ from collections import OrderedDict
 
 import redis
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from core.compresion import codificacion_aceptada, compactar_html, comprimir, es_texto
 
 logger = logging.getLogger(__name__)
 
@@ -298,53 +308,65 @@ def _generacion_vigente() -> int:
     return generacion_publica()
 
 
+class _Copias:
+    """Copies kept by this process, bounded by size: the least recently stored go first."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._datos: OrderedDict = OrderedDict()
+        self._bytes = 0
+        self._cerrojo = threading.Lock()
+
+    def get(self, clave):
+        return self._datos.get(clave)
+
+    def poner(self, clave, guardada: tuple) -> None:
+        with self._cerrojo:
+            anterior = self._datos.pop(clave, None)
+            if anterior is not None:
+                self._bytes -= len(anterior[1])
+            self._datos[clave] = guardada
+            self._bytes += len(guardada[1])
+            while self._bytes > self.max_bytes and self._datos:
+                _, fuera = self._datos.popitem(last=False)
+                self._bytes -= len(fuera[1])
+
+
 # The pages this process served lately, tagged with the generation they were rendered in. A copy
 # is served only while its generation is current (known by message, or asked of Redis), so a
 # published change shows at once in every process. The copy spares fetching and unpickling the
-# whole page from Redis, which cost more than the rest of the request. Bounded by size; the
-# least recently served pages go first.
-_LOCALES: OrderedDict = OrderedDict()
-_LOCALES_MAX_BYTES = 32 * 1024 * 1024
-_locales = {"bytes": 0}
-_cerrojo = threading.Lock()
+# whole page from Redis, which cost more than the rest of the request.
+_LOCALES = _Copias(32 * 1024 * 1024)
 
 
 def _recordar(clave: str, guardada: tuple) -> None:
-    tamano = len(guardada[1])
-    with _cerrojo:
-        anterior = _LOCALES.pop(clave, None)
-        if anterior is not None:
-            _locales["bytes"] -= len(anterior[1])
-        _LOCALES[clave] = guardada
-        _locales["bytes"] += tamano
-        while _locales["bytes"] > _LOCALES_MAX_BYTES and _LOCALES:
-            _, fuera = _LOCALES.popitem(last=False)
-            _locales["bytes"] -= len(fuera[1])
+    _LOCALES.poner(clave, guardada)
 
 
 def _leer(clave: str) -> tuple[int, tuple | None]:
-    """The current generation and the stored page, if it was rendered in that generation: from
-    this process' copy, or else from Redis."""
+    """The current generation and the stored page (generation, content, headers, expiry), if it
+    was rendered in that generation: from this process' copy, or else from Redis."""
     generacion = _generacion_vigente()
     ahora = time.time()
     local = _LOCALES.get(clave)
     if local is not None and local[0] == generacion and local[3] > ahora:
-        return generacion, local[1:3]
+        return generacion, local
     guardada = _obtener(clave)
     if guardada is None or len(guardada) != 4 or guardada[0] != generacion or guardada[3] <= ahora:
         return generacion, None
     _recordar(clave, guardada)
-    return generacion, guardada[1:3]
+    return generacion, guardada
 
 
-def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> None:
+def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> tuple | None:
+    """Stores the page rendered for an anonymous visitor; returns what was stored, or None."""
     if (
         respuesta.status_code != 200
         or respuesta.streaming
         or respuesta.cookies
         or respuesta.has_header("Cache-Control")
     ):
-        return
+        return None
     contenido = _TOKEN_CSRF.sub(rb"\1" + MARCA_CSRF.encode() + rb"\2", respuesta.content)
     cabeceras = {c: respuesta[c] for c in _CABECERAS if respuesta.has_header(c)}
     # With the moment it stops being good: what changes with time alone (a news item scheduled
@@ -352,10 +374,11 @@ def _guardar(clave: str, generacion: int, respuesta, duracion: int) -> None:
     guardada = (generacion, contenido, cabeceras, time.time() + duracion)
     _poner(clave, guardada, duracion)
     _recordar(clave, guardada)
+    return guardada
 
 
 def _servir(request, guardada) -> HttpResponse:
-    contenido, cabeceras = guardada
+    _, contenido, cabeceras, _ = guardada
     marca = MARCA_CSRF.encode()
     if marca in contenido:
         contenido = contenido.replace(marca, get_token(request).encode())
@@ -384,14 +407,18 @@ def pagina_publica(vista=None, *, duracion: int = DURACION):
             logger.warning("Caché de páginas públicas no disponible", exc_info=True)
             return vista(request, *args, **kwargs)
         if guardada is not None:
-            return _servir(request, guardada)
-        respuesta = vista(request, *args, **kwargs)
-        if callable(getattr(respuesta, "render", None)):
-            respuesta = respuesta.render()
-        try:
-            _guardar(clave, generacion, respuesta, duracion)
-        except Exception:
-            logger.warning("No se pudo guardar una página pública", exc_info=True)
+            respuesta = _servir(request, guardada)
+        else:
+            respuesta = vista(request, *args, **kwargs)
+            if callable(getattr(respuesta, "render", None)):
+                respuesta = respuesta.render()
+            try:
+                guardada = _guardar(clave, generacion, respuesta, duracion)
+            except Exception:
+                logger.warning("No se pudo guardar una página pública", exc_info=True)
+        if guardada is not None:
+            # For PaginaPublicaMiddleware, at the top of the stack: what it may serve next time.
+            respuesta.pagina_publica = (clave, guardada)
         return respuesta
 
     return envoltura
@@ -407,7 +434,154 @@ class PaginaPublicaMixin:
         return vista(request, *args, **kwargs)
 
 
+# --- Served at the top of the middleware stack ------------------------------------------------
+
+# What the whole stack answered for a public page (its body as pagina_publica stored it, CSRF
+# placeholder included, and every header the middleware below added: Vary, Content-Language,
+# CSP, X-Frame-Options, Permissions-Policy...), by path and query string; in this process only.
+_RESPUESTAS = _Copias(32 * 1024 * 1024)
+# Headers made again for each answer.
+_CABECERAS_POR_RESPUESTA = frozenset({"content-length", "x-pagina-publica"})
+
+
+def _sin_estado(request) -> bool:
+    """An anonymous GET that nothing below the top of the stack could answer differently from
+    the last one: no session cookie (so no login and no messages kept in the session), no
+    messages cookie, not htmx, no credentials in a header."""
+    cookies = request.COOKIES
+    meta = request.META
+    return (
+        settings.CACHE_PAGINAS_PUBLICAS
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+        and "HTTP_HX_REQUEST" not in meta
+        and "HTTP_AUTHORIZATION" not in meta
+        and not settings.DISALLOWED_USER_AGENTS
+    )
+
+
+def _idioma_de_ruta(request) -> str | None:
+    """The language LocaleMiddleware will activate for this request, when the path alone says it
+    (i18n_patterns without a prefix for the default language, as config/urls.py has them);
+    None otherwise, and then nothing is served before the stack."""
+    usadas, con_prefijo = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    if not usadas or con_prefijo:
+        return None
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+class PaginaPublicaMiddleware:
+    """Answers an anonymous visitor's GET of a cached public page before sessions, locale, CSRF,
+    authentication, messages and the rest run: the answer the whole stack gave the last time,
+    sent again while its generation is current. Anything else goes down the stack unchanged
+    (a dictionary look-up: /ping/, the throughput floor, pays nothing more).
+
+    Placed below SecurityMiddleware, WhiteNoise and the compression, which still act on every
+    answer. A copy is made here, on the way up, from an answer pagina_publica stored or served,
+    and only when the request carried no state and its page was keyed in the language of its
+    path. A page with a form gets its CSRF token as CsrfViewMiddleware would give it: the
+    visitor's cookie, or a new one, and a token masked anew in the placeholder.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Its own hooks, for pages with a form: read the visitor's secret, set the cookie.
+        self._csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        ruta = request.get_full_path()
+        copia = _RESPUESTAS.get(ruta)
+        if copia is not None and _sin_estado(request):
+            try:
+                vigente = copia[3] > time.time() and copia[0] == _generacion_vigente()
+            except Exception:
+                logger.warning("Caché de páginas públicas no disponible", exc_info=True)
+                vigente = False
+            if vigente:
+                return self._servir(request, copia)
+        respuesta = self.get_response(request)
+        marcada = getattr(respuesta, "pagina_publica", None)
+        if marcada is not None:
+            try:
+                self._recordar(request, ruta, respuesta, *marcada)
+            except Exception:
+                logger.warning("No se pudo guardar una página pública", exc_info=True)
+        return respuesta
+
+    def _recordar(self, request, ruta: str, respuesta, clave: str, guardada: tuple) -> None:
+        generacion, contenido, _, expira = guardada
+        con_token = MARCA_CSRF.encode() in contenido
+        if (
+            respuesta.status_code != 200
+            or respuesta.streaming
+            or respuesta.has_header("Content-Encoding")
+            or not _sin_estado(request)
+            # Rendered in the language this layer will tell from the path alone.
+            or clave != f"publico:pagina:{_idioma_de_ruta(request)}:{ruta}"
+            # No cookie but the CSRF one of a page with a form (given again on each answer).
+            or set(respuesta.cookies) - ({settings.CSRF_COOKIE_NAME} if con_token else set())
+            or (con_token and settings.CSRF_USE_SESSIONS)
+            # A nonce must be new in each answer.
+            or "nonce-" in respuesta.get("Content-Security-Policy", "")
+            or "nonce-" in respuesta.get("Content-Security-Policy-Report-Only", "")
+            # The body is the stored one (nothing below the top changed it).
+            or _TOKEN_CSRF.sub(rb"\1" + MARCA_CSRF.encode() + rb"\2", respuesta.content)
+            != contenido
+        ):
+            return
+        cabeceras = tuple(
+            (nombre, valor)
+            for nombre, valor in respuesta.items()
+            if nombre.lower() not in _CABECERAS_POR_RESPUESTA
+        )
+        tipo = respuesta.get("Content-Type", "")
+        if tipo.startswith("text/html"):
+            # What the compression would do to it on every answer, done once.
+            contenido = compactar_html(contenido)
+        # Compressed copies, made on first demand: only for a page without a token (a public
+        # page holds no secret, so one padded compression may serve every visitor; BREACH needs
+        # a secret in the body). A page with a form is compressed on each answer, as before.
+        comprimidas = {} if es_texto(tipo) and len(contenido) >= 200 and not con_token else None
+        _RESPUESTAS.poner(ruta, (generacion, contenido, cabeceras, expira, comprimidas))
+
+    def _servir(self, request, copia: tuple) -> HttpResponse:
+        _, contenido, cabeceras, _, comprimidas = copia
+        request.get_host()  # an unknown host is refused as CommonMiddleware refuses it
+        marca = MARCA_CSRF.encode()
+        con_token = marca in contenido
+        if con_token:
+            self._csrf.process_request(request)
+            contenido = contenido.replace(marca, get_token(request).encode())
+        codificacion = None if comprimidas is None else codificacion_aceptada(request)
+        if codificacion is not None:
+            if codificacion not in comprimidas:
+                comprimidas[codificacion] = comprimir(contenido, codificacion)
+            if len(comprimidas[codificacion]) < len(contenido):
+                contenido = comprimidas[codificacion]
+            else:
+                codificacion = None
+        respuesta = HttpResponse(contenido)
+        for nombre, valor in cabeceras:
+            respuesta.headers[nombre] = valor
+        respuesta.headers["Content-Length"] = str(len(contenido))
+        if comprimidas is not None:
+            # As the compression answers every text page of 200 bytes or more.
+            patch_vary_headers(respuesta, ("Accept-Encoding",))
+        if codificacion is not None:
+            respuesta.headers["Content-Encoding"] = codificacion
+            etiqueta = respuesta.get("ETag")
+            if etiqueta and etiqueta.startswith('"'):
+                respuesta.headers["ETag"] = "W/" + etiqueta
+        respuesta.headers["X-Pagina-Publica"] = "cache"
+        respuesta.html_compactado = True
+        if con_token:
+            self._csrf.process_response(request, respuesta)
+        return respuesta
+
+
 __all__ = [
+    "PaginaPublicaMiddleware",
     "PaginaPublicaMixin",
     "cambio_publico",
     "conectar_invalidacion",

@@ -22,9 +22,10 @@ import re
 import secrets
 
 import brotli
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
+from django.utils.text import compress_string
 
 TIPOS_TEXTO = {
     "application/javascript",
@@ -64,6 +65,23 @@ def brotli_con_relleno(contenido: bytes, *, max_relleno: int = 100) -> bytes:
     return cabecera + metadatos + compresor.process(contenido) + compresor.finish()
 
 
+def codificacion_aceptada(request) -> str | None:
+    """ "br", "gzip" or None: what CompresionMiddleware would send this request."""
+    aceptadas = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    if acepta_brotli.search(aceptadas):
+        return "br"
+    if re_accepts_gzip.search(aceptadas):
+        return "gzip"
+    return None
+
+
+def comprimir(contenido: bytes, codificacion: str) -> bytes:
+    """contenido compressed as CompresionMiddleware compresses it (padded against BREACH)."""
+    if codificacion == "br":
+        return brotli_con_relleno(contenido, max_relleno=CompresionMiddleware.max_random_bytes)
+    return compress_string(contenido, max_random_bytes=CompresionMiddleware.max_random_bytes)
+
+
 class CompresionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         tipo = response.get("Content-Type", "")
@@ -73,6 +91,8 @@ class CompresionMiddleware(GZipMiddleware):
             tipo.startswith("text/html")
             and not response.streaming
             and not response.has_header("Content-Encoding")
+            # A public page from core.cache's copy was compacted once, when it was copied.
+            and not getattr(response, "html_compactado", False)
         ):
             response.content = compactar_html(response.content)
             if response.has_header("Content-Length"):

@@ -412,3 +412,158 @@ def test_migrar_invalida_las_paginas(client):
     assert desde_cache(client.get("/pactos/"))
     call_command("migrate", verbosity=0)
     assert not desde_cache(client.get("/pactos/"))
+
+
+# --- Answered at the top of the middleware stack (core.cache.PaginaPublicaMiddleware) ---------
+
+_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+@pytest.fixture
+def por_la_vista(monkeypatch):
+    """Counts the requests that reached pagina_publica's own look-up, below the whole stack."""
+    from core import cache as modulo
+
+    llamadas = []
+    leer = modulo._leer
+
+    def contar(clave):
+        llamadas.append(clave)
+        return leer(clave)
+
+    monkeypatch.setattr(modulo, "_leer", contar)
+    return llamadas
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/en/",
+        "/pactos/",
+        "/en/pactos/",
+        "/comunicacion/contacto/",
+        "/en/comunicacion/contacto/",
+    ],
+)
+def test_la_copia_de_arriba_responde_lo_mismo_que_la_pila_entera(url, por_la_vista):
+    """The second anonymous visit is answered before sessions, locale, CSRF and the rest run,
+    with the same body and the same headers the whole stack gave (Vary, Content-Language, CSP,
+    X-Frame-Options, Permissions-Policy...)."""
+    from django.test import Client
+
+    primera = Client().get(url)
+    assert len(por_la_vista) == 1
+    segunda = Client().get(url)
+    assert len(por_la_vista) == 1, "the second visit went down to the view"
+    assert desde_cache(segunda)
+    assert _TOKEN.sub(b"T", segunda.content) == _TOKEN.sub(b"T", primera.content)
+    cabeceras = {k: v for k, v in primera.items() if k != DESDE_CACHE}
+    assert {k: v for k, v in segunda.items() if k != DESDE_CACHE} == cabeceras
+    assert set(segunda.cookies) == set(primera.cookies)
+    assert segunda["Content-Language"] == ("en" if url.startswith("/en/") else "es")
+
+
+def test_el_formulario_de_arriba_da_a_cada_visitante_su_token_y_respeta_su_cookie(por_la_vista):
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+
+    url = "/comunicacion/contacto/"
+    Client().get(url)
+    visitante = Client(enforce_csrf_checks=True)
+    primera = visitante.get(url)
+    segunda = visitante.get(url)
+    assert len(por_la_vista) == 1 and desde_cache(primera) and desde_cache(segunda)
+    secreto = primera.cookies["csrftoken"].value
+    assert segunda.cookies["csrftoken"].value == secreto  # the visitor's own, renewed
+    tokens = [
+        re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', r.content).group(1).decode()
+        for r in (primera, segunda)
+    ]
+    assert tokens[0] != tokens[1]  # masked anew in each answer (BREACH)
+    assert {_unmask_cipher_token(t) for t in tokens} == {secreto}
+    assert "Cookie" in segunda["Vary"]
+    envio = visitante.post(url, {"csrfmiddlewaretoken": tokens[1]})
+    assert envio.status_code == 400  # the form's errors, not the 403 of a refused token
+
+
+def test_con_cookie_de_sesion_o_htmx_se_pasa_por_la_pila_entera(client, coordinadora, por_la_vista):
+    """Only a request without state is answered at the top: a session cookie (logged in, or an
+    anonymous visitor with something in their session), a messages cookie or htmx go down the
+    stack, where the view decides."""
+    from django.test import Client
+
+    Client().get("/pactos/")
+    assert desde_cache(Client().get("/pactos/"))
+    llegadas = len(por_la_vista)
+    con_sesion = Client()
+    con_sesion.cookies["sessionid"] = "una-sesion-cualquiera"
+    assert desde_cache(con_sesion.get("/pactos/"))  # anonymous: the view's own copy
+    assert len(por_la_vista) == llegadas + 1
+    # htmx: the view renders it (pagina_publica never serves nor stores htmx answers).
+    assert not desde_cache(Client().get("/pactos/", headers={"HX-Request": "true"}))
+    client.force_login(coordinadora, backend="django.contrib.auth.backends.ModelBackend")
+    propia = client.get("/pactos/")
+    assert not desde_cache(propia) and "Cerrar sesión" in propia.content.decode()
+
+
+def test_la_cookie_de_idioma_no_cambia_el_idioma_de_una_ruta():
+    """The language is the path's (/en/… or Spanish), as LocaleMiddleware decides it with
+    i18n_patterns: a visitor with an English cookie on a Spanish path gets the Spanish copy."""
+    from django.test import Client
+
+    Client().get("/pactos/")
+    ingles = Client()
+    ingles.cookies["django_language"] = "en"
+    respuesta = ingles.get("/pactos/", headers={"Accept-Language": "en"})
+    assert desde_cache(respuesta) and respuesta["Content-Language"] == "es"
+    assert 'lang="es"' in respuesta.content.decode()
+
+
+def test_el_piso_ping_pasa_por_toda_la_pila(client, por_la_vista):
+    """/ping/, the throughput floor, is never answered at the top: it gets the headers of the
+    whole stack every time."""
+    for _ in range(3):
+        respuesta = client.get("/ping/")
+        assert respuesta.content == b"ok" and not desde_cache(respuesta)
+        assert respuesta["Permissions-Policy"] and respuesta["Content-Security-Policy"]
+        assert respuesta["Content-Language"] == "es"
+
+
+@pytest.mark.parametrize(
+    ("aceptadas", "codificacion"), [("gzip, deflate, br", "br"), ("gzip", "gzip")]
+)
+def test_la_copia_de_arriba_se_comprime_una_vez_y_sirve_a_todos(aceptadas, codificacion):
+    """A public page without a token is compressed once per copy (it holds no secret); each
+    visitor gets the same compressed bytes, which decode to the page the stack gives."""
+    import gzip
+
+    import brotli
+    from django.test import Client
+
+    url = "/pactos/"
+    plano = Client().get(url)
+    visitas = [Client().get(url, headers={"Accept-Encoding": aceptadas}) for _ in range(2)]
+    for respuesta in visitas:
+        assert desde_cache(respuesta)
+        assert respuesta["Content-Encoding"] == codificacion
+        assert {"Accept-Encoding", "Cookie"} <= {v.strip() for v in respuesta["Vary"].split(",")}
+        assert int(respuesta["Content-Length"]) == len(respuesta.content)
+    assert visitas[0].content == visitas[1].content
+    descomprimir = brotli.decompress if codificacion == "br" else gzip.decompress
+    assert descomprimir(visitas[0].content) == plano.content
+
+
+def test_un_formulario_de_la_copia_de_arriba_se_comprime_en_cada_respuesta():
+    """A page with a token is compressed anew in each answer (new token, new padding)."""
+    import brotli
+    from django.test import Client
+
+    url = "/comunicacion/contacto/"
+    Client().get(url)
+    visitas = [Client().get(url, headers={"Accept-Encoding": "br"}) for _ in range(2)]
+    assert all(desde_cache(r) and r["Content-Encoding"] == "br" for r in visitas)
+    assert visitas[0].content != visitas[1].content
+    assert _TOKEN.sub(b"T", brotli.decompress(visitas[0].content)) == _TOKEN.sub(
+        b"T", brotli.decompress(visitas[1].content)
+    )
