@@ -352,71 +352,79 @@ def _recarga_sin_conexion(page, contexto, cdp) -> dict | None:
         cdp.send("Network.emulateNetworkConditions", CONDICIONES)
 
 
+TELEFONO = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+    "locale": "es-EC",
+}
+
+
+def _sesion_iniciada(navegador, base: str, preparado: dict, clave: str) -> dict:
+    """Sign in on a first phone and return only its cookies, for a second phone whose cache
+    (disk and memory) is empty."""
+    entrada = navegador.new_context(**TELEFONO)
+    pagina = entrada.new_page()
+    pagina.goto(f"{base}/cuentas/login/?next={preparado['sesion']}")
+    formulario = pagina.locator("form:has(input[name=password])")
+    formulario.locator("input[name=username]").fill(preparado["usuario"])
+    formulario.locator("input[name=password]").fill(clave)
+    formulario.locator("button[type=submit]").click()
+    pagina.wait_for_url(base + preparado["sesion"])
+    cookies = entrada.storage_state()
+    entrada.close()
+    return cookies
+
+
+def _medir_en_telefono(contexto, preparado: dict, url: str) -> dict:
+    """Cold, warm, two saves and an offline reload, on the slow link, in one phone."""
+    page = contexto.new_page()
+    cdp = contexto.new_cdp_session(page)
+    red = Red(cdp)
+    cdp.send("Network.enable")
+    cdp.send("Network.clearBrowserCache")
+    cdp.send("Network.emulateNetworkConditions", CONDICIONES)
+    del_trabajador: list = []
+    contexto.on(
+        "requestfinished",
+        lambda p: del_trabajador.append(p) if p.service_worker is not None else None,
+    )
+    frio = _cargar(page, red, url)
+    frio_trabajador = _del_trabajador(page, del_trabajador)
+    del_trabajador.clear()
+    return {
+        "cold": frio,
+        "cold_service_worker": frio_trabajador,
+        "warm": _cargar(page, red, url),
+        "save_agenda": _guardar_agenda(page, red),
+        "save_attendance": _guardar_asistencia(
+            page, red, preparado["sesion"], preparado["actor_libre"]
+        ),
+        "offline_reload": _recarga_sin_conexion(page, contexto, cdp),
+    }
+
+
 def medir_en_navegador(base: str, preparado: dict, clave: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         return {"error": "falta chromium (apt-get install chromium)"}
-    telefono = {
-        "viewport": {"width": 390, "height": 844},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-        "locale": "es-EC",
-    }
-    url = base + preparado["sesion"]
     with sync_playwright() as p:
         navegador = p.chromium.launch(
             executable_path=chromium,
             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
         )
         try:
-            # Sign in on a first phone, then carry only the cookies to a second one, whose
-            # cache (disk and memory) is empty.
-            entrada = navegador.new_context(**telefono)
-            pagina = entrada.new_page()
-            pagina.goto(f"{base}/cuentas/login/?next={preparado['sesion']}")
-            formulario = pagina.locator("form:has(input[name=password])")
-            formulario.locator("input[name=username]").fill(preparado["usuario"])
-            formulario.locator("input[name=password]").fill(clave)
-            formulario.locator("button[type=submit]").click()
-            pagina.wait_for_url(url)
-            cookies = entrada.storage_state()
-            entrada.close()
-
-            contexto = navegador.new_context(**telefono, storage_state=cookies)
-            page = contexto.new_page()
-            cdp = contexto.new_cdp_session(page)
-            red = Red(cdp)
-            cdp.send("Network.enable")
-            cdp.send("Network.clearBrowserCache")
-            cdp.send("Network.emulateNetworkConditions", CONDICIONES)
-            del_trabajador: list = []
-            contexto.on(
-                "requestfinished",
-                lambda p: del_trabajador.append(p) if p.service_worker is not None else None,
-            )
-            frio = _cargar(page, red, url)
-            frio_trabajador = _del_trabajador(page, del_trabajador)
-            del_trabajador.clear()
-            tibio = _cargar(page, red, url)
-            agenda = _guardar_agenda(page, red)
-            asistencia = _guardar_asistencia(
-                page, red, preparado["sesion"], preparado["actor_libre"]
-            )
-            sin_conexion = _recarga_sin_conexion(page, contexto, cdp)
-            contexto.close()
+            cookies = _sesion_iniciada(navegador, base, preparado, clave)
+            contexto = navegador.new_context(**TELEFONO, storage_state=cookies)
+            try:
+                return _medir_en_telefono(contexto, preparado, base + preparado["sesion"])
+            finally:
+                contexto.close()
         finally:
             navegador.close()
-    return {
-        "cold": frio,
-        "cold_service_worker": frio_trabajador,
-        "warm": tibio,
-        "save_agenda": agenda,
-        "save_attendance": asistencia,
-        "offline_reload": sin_conexion,
-    }
 
 
 def medir(env: dict) -> dict:
