@@ -134,6 +134,10 @@ def _agenda_y_asistencia(page, teclado: Teclado, rosa, segundo) -> None:
     for persona, tecla in ((rosa, "Enter"), (segundo, "Space")):
         teclado.esperar_foco(buscar, "lista para la siguiente persona")
         teclado.escribir(persona.nombres.split()[0])
+        # as a person does, wait until the matches are listed (a loaded phone takes a moment)
+        expect(
+            page.locator("#seccion-asistencia [role=option]", has_text=persona.nombre)
+        ).to_be_visible()
         teclado.pulsar("ArrowDown")
         teclado.pulsar("Enter")
         expect(page.locator(buscar)).to_have_value(persona.nombre)
