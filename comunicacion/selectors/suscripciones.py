@@ -49,61 +49,58 @@ def _noticias_de(suscripcion: Suscripcion) -> QuerySet[Noticia]:
     return qs.exclude(Exists(enviadas)).distinct().order_by("publicada_en", "pk")
 
 
-def _ya_enviados(suscripcion: Suscripcion, clase: str) -> set[int]:
-    return set(
+def _sin_enviar(suscripcion: Suscripcion, clase: str, objetos) -> list:
+    """The objects of `clase` this subscription has not been sent yet, in their order."""
+    ya = set(
         EnvioSuscripcion.objects.filter(suscripcion=suscripcion, clase=clase).values_list(
             "objeto_id", flat=True
         )
     )
+    return [o for o in objetos if o.pk not in ya]
 
 
 def _titulo_de_sesion(sesion: Sesion) -> str:
     return _("%(mesa)s — sesión %(numero)s") % {"mesa": sesion.mesa.nombre, "numero": sesion.numero}
 
 
+def _item_de_acta(sesion: Sesion) -> ItemResumen:
+    fecha = date_format(timezone.localtime(sesion.inicio), "DATE_FORMAT")
+    return ItemResumen(
+        EnvioSuscripcion.Clase.ACTA,
+        sesion.pk,
+        _titulo_de_sesion(sesion),
+        _("Acta publicada de la sesión del %(fecha)s.") % {"fecha": fecha},
+        sesion.get_public_url(),
+        sesion.publicada_en,
+    )
+
+
+def _item_de_sesion_convocada(sesion: Sesion) -> ItemResumen:
+    """Only what the public agenda says of a scheduled session: date, place, modality."""
+    cuando = date_format(timezone.localtime(sesion.inicio), "DATETIME_FORMAT")
+    lugar = ", ".join(
+        p for p in [sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else ""] if p
+    )
+    partes = [_("Nueva sesión convocada para el %(fecha)s") % {"fecha": cuando}, lugar]
+    return ItemResumen(
+        EnvioSuscripcion.Clase.SESION,
+        sesion.pk,
+        _titulo_de_sesion(sesion),
+        " · ".join([*filter(None, partes), sesion.get_modalidad_display()]),
+        sesion.mesa.get_absolute_url() + "#proximas-sesiones",
+        sesion.creada,
+    )
+
+
 def _novedades_de_mesa(suscripcion: Suscripcion) -> list[ItemResumen]:
     """A followed table's actas published and sessions scheduled since the confirmation, each
-    once. A scheduled session says only what the public agenda says: date, place, modality."""
-    items = []
-    ya = _ya_enviados(suscripcion, EnvioSuscripcion.Clase.ACTA)
-    for sesion in actas_publicadas_de_mesa(
-        mesa_id=suscripcion.mesa_id, desde=suscripcion.confirmada_en
-    ):
-        if sesion.pk in ya:
-            continue
-        fecha = date_format(timezone.localtime(sesion.inicio), "DATE_FORMAT")
-        items.append(
-            ItemResumen(
-                EnvioSuscripcion.Clase.ACTA,
-                sesion.pk,
-                _titulo_de_sesion(sesion),
-                _("Acta publicada de la sesión del %(fecha)s.") % {"fecha": fecha},
-                sesion.get_public_url(),
-                sesion.publicada_en,
-            )
-        )
-    ya = _ya_enviados(suscripcion, EnvioSuscripcion.Clase.SESION)
-    for sesion in sesiones_convocadas_de_mesa(
-        mesa_id=suscripcion.mesa_id, desde=suscripcion.confirmada_en
-    ):
-        if sesion.pk in ya:
-            continue
-        cuando = date_format(timezone.localtime(sesion.inicio), "DATETIME_FORMAT")
-        lugar = ", ".join(
-            p for p in [sesion.lugar, sesion.parroquia.nombre if sesion.parroquia_id else ""] if p
-        )
-        partes = [_("Nueva sesión convocada para el %(fecha)s") % {"fecha": cuando}, lugar]
-        items.append(
-            ItemResumen(
-                EnvioSuscripcion.Clase.SESION,
-                sesion.pk,
-                _titulo_de_sesion(sesion),
-                " · ".join([*filter(None, partes), sesion.get_modalidad_display()]),
-                sesion.mesa.get_absolute_url() + "#proximas-sesiones",
-                sesion.creada,
-            )
-        )
-    return items
+    once."""
+    desde = {"mesa_id": suscripcion.mesa_id, "desde": suscripcion.confirmada_en}
+    actas = _sin_enviar(suscripcion, EnvioSuscripcion.Clase.ACTA, actas_publicadas_de_mesa(**desde))
+    sesiones = _sin_enviar(
+        suscripcion, EnvioSuscripcion.Clase.SESION, sesiones_convocadas_de_mesa(**desde)
+    )
+    return [*map(_item_de_acta, actas), *map(_item_de_sesion_convocada, sesiones)]
 
 
 def items_pendientes(*, suscripcion: Suscripcion) -> list[ItemResumen]:
@@ -125,12 +122,10 @@ def items_pendientes(*, suscripcion: Suscripcion) -> list[ItemResumen]:
         for n in _noticias_de(suscripcion)[:MAXIMO_POR_RESUMEN]
     ]
     if suscripcion.tipo == Suscripcion.Tipo.PACTO:
-        ya = _ya_enviados(suscripcion, EnvioSuscripcion.Clase.ACTUALIZACION)
-        for a in actualizaciones_publicas_de_pacto(
+        actualizaciones = actualizaciones_publicas_de_pacto(
             pacto_id=suscripcion.pacto_id, desde=suscripcion.confirmada_en
-        ):
-            if a.pk in ya:
-                continue
+        )
+        for a in _sin_enviar(suscripcion, EnvioSuscripcion.Clase.ACTUALIZACION, actualizaciones):
             compromiso = a.compromiso
             items.append(
                 ItemResumen(
