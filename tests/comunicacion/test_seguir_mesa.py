@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from comunicacion.models import Suscripcion
 from comunicacion.tasks import enviar_resumenes_suscripciones
@@ -108,6 +109,10 @@ def test_seguir_una_mesa_desde_su_pagina_y_recibir_sus_novedades_una_vez(
     cuerpo = correo.body
     nueva.refresh_from_db()  # sessions are numbered by date: the past one came first
     assert f"sesión {nueva.numero}" in cuerpo and "Casa comunal de Olmedo" in cuerpo
+    # the item says when it was announced, in words, not a bare date that reads like the
+    # session's own ("sesión 4 (07/12/2026)" beside "convocada para el 27 de diciembre")
+    hoy = date_format(timezone.localdate(), "DATE_FORMAT")
+    assert f"sesión {nueva.numero} (publicado el {hoy})" in cuerpo
     assert f"sesión {con_acta.numero}" in cuerpo and "Acta publicada" in cuerpo
     assert "Lugar que no será" not in cuerpo and "Mejía" not in cuerpo
     rutas = _enlaces(correo)
