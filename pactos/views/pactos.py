@@ -363,6 +363,16 @@ class PactoHistorialView(PaginaPacto):
 # --- Staff: consolidation --------------------------------------------------------------------
 
 
+def _con_propuesta(acuerdos) -> list:
+    """The agreements, each with the title and the line it proposes for a commitment (the
+    consolidation page's script drafts the commitment from them)."""
+    acuerdos = list(acuerdos)
+    for acuerdo in acuerdos:
+        acuerdo.titulo_propuesto = sel.titulo_propuesto(acuerdo)
+        acuerdo.linea_propuesta = sel.linea_propuesta(acuerdo)
+    return acuerdos
+
+
 class ConsolidarView(PaginaPacto):
     """The workspace: every agreement of the axis' tables, where it went or why it did not."""
 
@@ -386,21 +396,29 @@ class ConsolidarView(PaginaPacto):
             escrito = {k: form.data.get(k) for k in ("titulo", "texto", "lider", "motivo")}
             if consolidar_form is None:
                 consolidar_form = ConsolidarForm(pacto=pacto, initial=escrito)
-        if form is None and parametros.getlist("acuerdos"):
-            # A link with ?acuerdos=… opens the page with them ticked and the commitment drafted.
-            preelegidos = sel.acuerdos_elegidos(pacto=pacto, ids=parametros.getlist("acuerdos"))
-            elegidos = [str(a.pk) for a in preelegidos]
-            consolidar_form = ConsolidarForm(
-                pacto=pacto, initial=sel.propuesta_de_compromiso(acuerdos=preelegidos)
-            )
+        ligados = form is None and parametros.getlist("acuerdos")
+        if ligados:
+            # A link with ?acuerdos=… (another page of the list, another filter, a link from
+            # elsewhere) opens the page with them ticked.
+            elegidos = [str(a.pk) for a in sel.acuerdos_elegidos(pacto=pacto, ids=ligados)]
         volver = parametros.copy()
         volver.pop("acuerdos", None)
         pagina = Paginator(acuerdos, 50).get_page(parametros.get("pagina"))
-        pagina.object_list = list(pagina.object_list)
-        for acuerdo in pagina.object_list:
-            acuerdo.titulo_propuesto = sel.titulo_propuesto(acuerdo)
-            acuerdo.linea_propuesta = sel.linea_propuesta(acuerdo)
+        pagina.object_list = _con_propuesta(pagina.object_list)
+        en_pagina = {acuerdo.pk for acuerdo in pagina.object_list}
+        # Ticked on another page, or hidden by the filter: still ticked, shown above the list.
+        fuera = _con_propuesta(
+            a for a in sel.acuerdos_elegidos(pacto=pacto, ids=elegidos) if a.pk not in en_pagina
+        )
+        if ligados:
+            # The commitment drafted from them, in the order the page lists them (the script
+            # recognises its own draft and goes on following the ticks).
+            en_orden = fuera + [a for a in pagina.object_list if str(a.pk) in elegidos]
+            consolidar_form = ConsolidarForm(
+                pacto=pacto, initial=sel.propuesta_de_compromiso(acuerdos=en_orden)
+            )
         contexto = {
+            "elegidos_fuera": fuera,
             "pacto": pacto,
             "filtro": filtro,
             "pagina": pagina,

@@ -176,6 +176,42 @@ def test_marcar_acuerdos_redacta_el_compromiso_sin_pisar_lo_escrito(
     expect(page.get_by_text("Compromiso 1 creado con 1 acuerdo.")).to_be_visible()
 
 
+def test_los_acuerdos_marcados_y_lo_escrito_pasan_de_una_pagina_a_otra(
+    page, live_server, django_user_model, datos_de_referencia
+):
+    """The workspace lists 50 agreements a page: a tick on page 1 and the title typed there are
+    still there on page 2, and the commitment is created with the agreements of both pages."""
+    mesa, camara, pacto = _escenario(django_user_model)
+    sesion = Sesion.objects.get(mesa=mesa, numero=1)
+    for n in range(3, 56):
+        Acuerdo.objects.create(sesion=sesion, numero=n, texto=f"Acuerdo número {n}")
+    entrar(
+        page,
+        f"{live_server.url}/pactos/gestion/{pacto.pk}/consolidar/",
+        "mfguerrero",
+        r"/consolidar/$",
+    )
+    page.get_by_label("Elegir el acuerdo 1", exact=True).check()
+    page.get_by_label("Título del compromiso").fill("Rutas señalizadas en Cayambe")
+    page.get_by_role("link", name="Siguiente").click()
+    expect(page.get_by_text("Página 2 de 2")).to_be_visible()
+    otros = page.locator("#elegidos-fuera")
+    expect(otros).to_contain_text("También está elegido 1 acuerdo de otra página")
+    expect(otros.get_by_label(re.compile("Señalizar la ruta del Quitsato"))).to_be_checked()
+    expect(page.get_by_label("Título del compromiso")).to_have_value("Rutas señalizadas en Cayambe")
+    page.get_by_label("Elegir el acuerdo 55").check()
+    expect(page.get_by_label("Texto del compromiso")).to_have_value(
+        f"- Señalizar la ruta del Quitsato ({mesa.nombre}, sesión 1, acuerdo 1)\n"
+        f"- Acuerdo número 55 ({mesa.nombre}, sesión 1, acuerdo 55)"
+    )
+    page.get_by_label("Responsable principal").select_option(label=camara.nombre)
+    page.get_by_role("button", name="Crear compromiso").click()
+    expect(page.get_by_text("Compromiso 1 creado con 2 acuerdos.")).to_be_visible()
+    compromiso = pacto.compromisos.get()
+    assert compromiso.titulo == "Rutas señalizadas en Cayambe"
+    assert sorted(compromiso.acuerdos.values_list("numero", flat=True)) == [1, 55]
+
+
 def test_quitar_una_firma_pregunta_antes(page, live_server, django_user_model, datos_de_referencia):
     """Issue 17: a signature registered by mistake is removed from the pacto's page, after a
     question the coordinator may decline."""

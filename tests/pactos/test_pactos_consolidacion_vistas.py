@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.documentos import documento_generar, documento_solicitar
-from mesas.models import Sesion
+from mesas.models import Acuerdo, Sesion
 from pactos.models import AcuerdoDescartado, Compromiso
 from tests.ayudas_pdf import texto_pdf
 
@@ -235,3 +235,37 @@ def test_importar_avances_desde_un_xlsx(cliente_de, coordinadora, pacto_publicad
     cliente.post(url, {"contenido": html_lib.unescape(contenido), "confirmar": "1"})
     compromiso.refresh_from_db()
     assert (compromiso.estado, compromiso.avance) == ("en_curso", 35)
+
+
+def test_los_acuerdos_elegidos_en_otra_pagina_siguen_elegidos(
+    cliente_de, coordinadora, pacto_borrador, acuerdos_turismo
+):
+    """Page 2 of the workspace, reached with the agreements ticked on page 1 (the page's links
+    carry them): those are listed above the list, still ticked, and the commitment is drafted
+    from them; an action refused on page 2 keeps them too."""
+    sesion = acuerdos_turismo[-1].sesion
+    for n in range(4, 60):
+        Acuerdo.objects.create(sesion=sesion, numero=n, texto=f"Acuerdo de relleno {n}")
+    cliente = cliente_de(coordinadora)
+    url = reverse("pactos:consolidar", args=[pacto_borrador.pk])
+    primero, segundo = acuerdos_turismo[0], acuerdos_turismo[1]
+
+    html = cliente.get(url, {"pagina": 2, "acuerdos": [primero.pk, segundo.pk]}).content.decode()
+    assert "Página 2 de 2" in html
+    fuera = html[html.index('id="elegidos-fuera"') :]
+    fuera = fuera[: fuera.index("</fieldset>")]
+    assert "También están elegidos 2 acuerdos de otras páginas" in fuera
+    for acuerdo in (primero, segundo):
+        casilla = fuera[fuera.index(f'value="{acuerdo.pk}"') :]
+        assert "checked" in casilla[: casilla.index(">")]
+        assert acuerdo.texto in fuera
+    assert "Señalizar las rutas de aviturismo" in html[html.index('name="titulo"') :].split(">")[0]
+
+    refusado = cliente.post(
+        reverse("pactos:acuerdos_descartar", args=[pacto_borrador.pk]),
+        {"acuerdos": [primero.pk], "motivo": "", "parametros": "pagina=2"},
+    )
+    assert refusado.status_code == 400
+    html = refusado.content.decode()
+    assert "También está elegido 1 acuerdo de otra página" in html
+    assert not AcuerdoDescartado.objects.exists()
