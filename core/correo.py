@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from .enlaces import url_base
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +46,10 @@ def correo_componer(
         subject=asunto,
         body=texto,
         to=[para] if isinstance(para, str) else list(para),
-        headers=cabeceras or {},
+        # The message's id names the portal's public host, not the machine that sent it (Django
+        # uses the host's own name: "localhost" in a container).
+        headers={"Message-ID": make_msgid(domain=urlsplit(url_base()).hostname)}
+        | (cabeceras or {}),
         reply_to=responder_a or None,
     )
     if html is not None:

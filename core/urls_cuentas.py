@@ -1,16 +1,42 @@
+import logging
+
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.urls import path, reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .correo import correo_enviar
 from .enlaces import url_base
 from .services import generador_invitacion
 
 app_name = "cuentas"
+logger = logging.getLogger(__name__)
+
+
+class ClaveRestablecerForm(PasswordResetForm):
+    """The reset message leaves like every other e-mail of the portal, through core.correo."""
+
+    def send_mail(self, asunto, plantilla, contexto, remitente, para, **kwargs):
+        try:
+            correo_enviar(
+                para=para,
+                plantilla=plantilla.removesuffix(".txt"),
+                contexto=contexto,
+                idioma=get_language(),  # the language of the page that asked for it
+            )
+        except Exception:
+            # As Django's form does: the page says the same whether or not a message left.
+            logger.exception(
+                "No salió el correo de restablecer la clave de %s", contexto["user"].pk
+            )
 
 
 class ClaveRestablecerView(auth_views.PasswordResetView):
     """The reset link opens the public address, like every link the portal e-mails, not the host
     the request happened to come through."""
+
+    form_class = ClaveRestablecerForm
 
     def form_valid(self, form):
         self.extra_email_context = {**(self.extra_email_context or {}), "url_base": url_base()}

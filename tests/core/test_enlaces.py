@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
@@ -62,6 +63,20 @@ def test_restablecer_la_clave_enlaza_la_direccion_publica(client, coordinadora):
     urls = urls_del_correo(correo)
     assert len(urls) == 1 and "/cuentas/clave/" in urls[0]
     comprobar(urls, cliente=client, abrir=("/cuentas/clave/",))
+    # Its id names the portal too, not the machine that sent it ("…@localhost" before).
+    assert correo.message()["Message-ID"].endswith(f"@{urlsplit(PUBLICA).hostname}>")
+
+
+def test_cada_correo_del_portal_lleva_un_id_con_su_direccion_publica():
+    from core.correo import correo_componer
+
+    correo = correo_componer(
+        para="ana@example.org",
+        plantilla="cuentas/email/clave_restablecer",
+        contexto={"url_base": PUBLICA, "uid": "x", "token": "y", "user": None},
+    )
+    ids = {correo.message()["Message-ID"] for _ in range(2)}
+    assert all(i.endswith(f"@{urlsplit(PUBLICA).hostname}>") for i in ids)
 
 
 @pytest.mark.django_db
