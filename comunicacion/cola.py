@@ -24,15 +24,11 @@ TAREAS = TareasDeApp("comunicacion", roles={Rol.COMUNICACION})
     icono="bi-envelope-exclamation",
 )
 def mensajes_vencidos(usuario) -> Pendientes:
-    return pendientes_de(
+    return _mensajes(
         selectors.mensajes_vencidos().order_by("recibido", "pk"),
-        url=reverse("comunicacion:bandeja") + "?estado=vencidos",
-        elemento=lambda m: Elemento(
-            texto=m.asunto,
-            url=reverse("comunicacion:mensaje", args=[m.pk]),
-            detalle=_("Recibido el %(fecha)s") % {"fecha": formats.date_format(m.recibido)},
-            urgente=True,
-        ),
+        estado="vencidos",
+        detalle=lambda m: _("Recibido el %(fecha)s") % {"fecha": formats.date_format(m.recibido)},
+        urgente=True,
     )
 
 
@@ -43,13 +39,27 @@ def mensajes_vencidos(usuario) -> Pendientes:
     icono="bi-chat-left-quote",
 )
 def por_publicar(usuario) -> Pendientes:
-    return pendientes_de(
+    return _mensajes(
         selectors.mensajes_por_publicar(),
-        url=reverse("comunicacion:bandeja") + "?estado=respondido",
+        estado="respondido",
+        detalle=lambda m: (
+            _("Respondido el %(fecha)s") % {"fecha": formats.date_format(m.respondido_en)}
+        ),
+        ancla="#publicacion",
+    )
+
+
+def _mensajes(qs, *, estado, detalle, ancla="", urgente=False) -> Pendientes:
+    """Citizens' messages: the inbox filtered by `estado`, each item opening its message (at
+    `ancla`)."""
+    return pendientes_de(
+        qs,
+        url=reverse("comunicacion:bandeja") + f"?estado={estado}",
         elemento=lambda m: Elemento(
             texto=m.asunto,
-            url=reverse("comunicacion:mensaje", args=[m.pk]) + "#publicacion",
-            detalle=_("Respondido el %(fecha)s") % {"fecha": formats.date_format(m.respondido_en)},
+            url=reverse("comunicacion:mensaje", args=[m.pk]) + ancla,
+            detalle=detalle(m),
+            urgente=urgente,
         ),
     )
 

@@ -24,6 +24,13 @@ from .participacion import participacion_en_mesas
 from .selectors import acta_contexto, acta_publica_contexto
 from .services import al_cambiar_nombre_publico
 
+
+def _titulo_de_sesion(texto):
+    """A session document's title: `texto` (lazy, so in the reader's language) filled with the
+    session's number and its table's name."""
+    return lambda s: texto % {"numero": s.numero, "mesa": s.mesa.nombre}
+
+
 # Two documents per closed session, both from the same record: the acta the programme keeps and
 # has signed (every name, staff only), and the published one, where a person without consent to
 # be named appears as their organisation (actores.selectors).
@@ -33,10 +40,7 @@ ACTA = TipoDocumento(
     modelo="mesas.Sesion",
     contexto=acta_contexto,
     nombre_archivo=lambda s: f"acta-{s.mesa.slug}-sesion-{s.numero}-v{s.acta_version}.pdf",
-    titulo=lambda s: (
-        _("Acta para firma de la sesión %(numero)s — %(mesa)s")
-        % {"numero": s.numero, "mesa": s.mesa.nombre}
-    ),
+    titulo=_titulo_de_sesion(_("Acta para firma de la sesión %(numero)s — %(mesa)s")),
     permiso="mesas.ver_acta_firmada",
     version=lambda s: s.acta_version,
 )
@@ -45,9 +49,7 @@ ACTA_PUBLICA = replace(
     tipo="acta_publica",
     contexto=acta_publica_contexto,
     nombre_archivo=lambda s: ACTA.nombre_archivo(s).removesuffix(".pdf") + "-publica.pdf",
-    titulo=lambda s: (
-        _("Acta de la sesión %(numero)s — %(mesa)s") % {"numero": s.numero, "mesa": s.mesa.nombre}
-    ),
+    titulo=_titulo_de_sesion(_("Acta de la sesión %(numero)s — %(mesa)s")),
     permiso="mesas.ver_acta",
 )
 
@@ -58,10 +60,7 @@ HOJA_ASISTENCIA = TipoDocumento(
     modelo="mesas.Sesion",
     contexto=hoja_contexto,
     nombre_archivo=lambda s: f"hoja-asistencia-{s.mesa.slug}-sesion-{s.numero}.pdf",
-    titulo=lambda s: (
-        _("Hoja de asistencia de la sesión %(numero)s — %(mesa)s")
-        % {"numero": s.numero, "mesa": s.mesa.nombre}
-    ),
+    titulo=_titulo_de_sesion(_("Hoja de asistencia de la sesión %(numero)s — %(mesa)s")),
     permiso="mesas.ver_sesion",
     version=hoja_version,
 )
