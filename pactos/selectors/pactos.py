@@ -440,6 +440,16 @@ def linea_propuesta(acuerdo) -> str:
     }
 
 
+def con_propuesta(acuerdos) -> list:
+    """The agreements, each with the `titulo_propuesto` and `linea_propuesta` the consolidation
+    page's script drafts a commitment from."""
+    acuerdos = list(acuerdos)
+    for acuerdo in acuerdos:
+        acuerdo.titulo_propuesto = titulo_propuesto(acuerdo)
+        acuerdo.linea_propuesta = linea_propuesta(acuerdo)
+    return acuerdos
+
+
 def propuesta_de_compromiso(*, acuerdos: list) -> dict:
     """The title and text a commitment starts from when these agreements are chosen; the
     consolidation page's script builds the same from each row's `titulo_propuesto` and

@@ -363,16 +363,6 @@ class PactoHistorialView(PaginaPacto):
 # --- Staff: consolidation --------------------------------------------------------------------
 
 
-def _con_propuesta(acuerdos) -> list:
-    """The agreements, each with the title and the line it proposes for a commitment (the
-    consolidation page's script drafts the commitment from them)."""
-    acuerdos = list(acuerdos)
-    for acuerdo in acuerdos:
-        acuerdo.titulo_propuesto = sel.titulo_propuesto(acuerdo)
-        acuerdo.linea_propuesta = sel.linea_propuesta(acuerdo)
-    return acuerdos
-
-
 class ConsolidarView(PaginaPacto):
     """The workspace: every agreement of the axis' tables, where it went or why it did not."""
 
@@ -404,10 +394,10 @@ class ConsolidarView(PaginaPacto):
         volver = parametros.copy()
         volver.pop("acuerdos", None)
         pagina = Paginator(acuerdos, 50).get_page(parametros.get("pagina"))
-        pagina.object_list = _con_propuesta(pagina.object_list)
+        pagina.object_list = sel.con_propuesta(pagina.object_list)
         en_pagina = {acuerdo.pk for acuerdo in pagina.object_list}
         # Ticked on another page, or hidden by the filter: still ticked, shown above the list.
-        fuera = _con_propuesta(
+        fuera = sel.con_propuesta(
             a for a in sel.acuerdos_elegidos(pacto=pacto, ids=elegidos) if a.pk not in en_pagina
         )
         if ligados:
