@@ -22,7 +22,8 @@ then stops every process it started. Other modes:
 
 Environment: DATABASE_URL, REDIS_URL, STACK_PUERTO (8443), STACK_PUERTO_SMTP (8025),
 STACK_PUERTO_SENDSMS (13013, Kannel's sendsms), STACK_DIR (var/stack), DEMO_PASSWORD (generated when unset, printed), STACK_WORKERS (2 gunicorn
-workers), STACK_CONCURRENCIA (2 Celery processes).
+workers), STACK_CONCURRENCIA (2 Celery processes), STACK_PLANTILLA_BD (a new database is created
+as a copy of this one, already migrated: tests/produccion passes its test database's copy).
 
 The demo accounts get DEMO_PASSWORD or a password generated for this stack: cargar_demo refuses
 the well-known demo password with DJANGO_DEBUG off, and the stack does not lift that safeguard.
@@ -179,7 +180,13 @@ def base_de_datos(database_url: str, *, nueva: bool) -> None:
                 )
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nombre])
             if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nombre)))
+                crear = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nombre))
+                if plantilla := os.environ.get("STACK_PLANTILLA_BD"):
+                    # A copy of a database just migrated from scratch (tests/produccion: the test
+                    # run's own, so the migrations run once per run): `migrate` finds nothing to
+                    # apply, as on a database migrated here.
+                    crear += sql.SQL(" TEMPLATE {}").format(sql.Identifier(plantilla))
+                cursor.execute(crear)
                 _decir(f"base de datos {nombre} creada")
     finally:
         conexion.close()

@@ -176,7 +176,7 @@ def _paginas_publicas_frescas(settings):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb):
     """Keep serialized_rollback working once Playwright runs its event loop in this thread.
 
     Django's connections live in an asgiref Local keyed by the asyncio context when a loop runs,
@@ -185,11 +185,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     The serialized contents are restored from a copy in SQL (tests/instantanea.py), not by
     deserialising them row by row before each such test; flushes DELETE instead of TRUNCATE.
+
+    A copy of the database as migrated is kept for the production-like stack (tests/plantilla_bd.py),
+    unless the database was reused (--reuse-db): then it may hold more than its migrations.
     """
-    from django.db import connections
+    from django.db import connection, connections
 
-    from tests import instantanea
+    from tests import instantanea, plantilla_bd
 
+    if django_db_createdb or not django_db_keepdb:
+        with django_db_blocker.unblock():
+            plantilla_bd.crear(connection)
     for alias in connections:
         conexion = connections[alias]
         contenido = getattr(conexion, "_test_serialized_contents", None)
@@ -200,6 +206,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     instantanea.instalar()
     instantanea.vaciar_con_delete()
     yield
+    with django_db_blocker.unblock():
+        plantilla_bd.borrar(connection)
 
 
 @pytest.fixture
