@@ -220,8 +220,13 @@ def preparar(conf: dict, *, nueva: bool) -> None:
     """Database, migrations and demo; collectstatic meanwhile (it needs no database)."""
     base_de_datos(conf["database_url"], nueva=nueva)
     inicio = time.monotonic()
+    # STACK_ESTATICOS_HECHOS=1: this checkout's collectstatic was just run with DJANGO_DEBUG=0
+    # (tests/produccion runs it in the background from the start of the test run).
+    hechos = os.environ.get("STACK_ESTATICOS_HECHOS") == "1"
     estaticos = subprocess.Popen(
-        [sys.executable, str(RAIZ / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+        [sys.executable, "-c", ""]
+        if hechos
+        else [sys.executable, str(RAIZ / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
         env=conf["entorno"],
         cwd=RAIZ,
         stdout=subprocess.PIPE,
@@ -250,7 +255,10 @@ def preparar(conf: dict, *, nueva: bool) -> None:
     if estaticos.returncode:
         sys.stderr.write(salida_estaticos)
         raise SystemExit(f"manage.py collectstatic falló ({estaticos.returncode})")
-    _decir(f"manage.py collectstatic terminado a los {time.monotonic() - inicio:.1f} s")
+    if hechos:
+        _decir("manage.py collectstatic: ya hecho (STACK_ESTATICOS_HECHOS)")
+    else:
+        _decir(f"manage.py collectstatic terminado a los {time.monotonic() - inicio:.1f} s")
     if not any(RAIZ.glob("locale/*/LC_MESSAGES/django.mo")):
         manage(conf, "compilemessages", "--ignore=.venv", "--ignore=node_modules", "-v", "0")
 

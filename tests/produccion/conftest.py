@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import plantilla_bd
+from tests import estaticos_de_produccion, plantilla_bd
 from tests.conftest import requiere_servicio
 
 RAIZ = Path(__file__).resolve().parents[2]
@@ -264,6 +264,8 @@ def stack(tmp_path_factory, django_db_setup):
     }
     if plantilla_bd.nombre:  # the test database as migrated: the stack does not migrate again
         entorno["STACK_PLANTILLA_BD"] = plantilla_bd.nombre
+    if estaticos_de_produccion.hechos():  # collectstatic run since the collection
+        entorno["STACK_ESTATICOS_HECHOS"] = "1"
     arranque = subprocess.run(
         [sys.executable, str(SCRIPT), "--fondo", "--base-nueva"],
         env=entorno,
