@@ -22,7 +22,8 @@ then stops every process it started. Other modes:
 
 Environment: DATABASE_URL, REDIS_URL, STACK_PUERTO (8443), STACK_PUERTO_SMTP (8025),
 STACK_PUERTO_SENDSMS (13013, Kannel's sendsms), STACK_DIR (var/stack), DEMO_PASSWORD (generated when unset, printed), STACK_WORKERS (2 gunicorn
-workers), STACK_CONCURRENCIA (2 Celery processes).
+workers), STACK_CONCURRENCIA (2 Celery processes), STACK_PLANTILLA_BD (a new database is created
+as a copy of this one, already migrated: tests/produccion passes its test database's copy).
 
 The demo accounts get DEMO_PASSWORD or a password generated for this stack: cargar_demo refuses
 the well-known demo password with DJANGO_DEBUG off, and the stack does not lift that safeguard.
@@ -179,7 +180,13 @@ def base_de_datos(database_url: str, *, nueva: bool) -> None:
                 )
             cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [nombre])
             if cursor.fetchone() is None:
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nombre)))
+                crear = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(nombre))
+                if plantilla := os.environ.get("STACK_PLANTILLA_BD"):
+                    # A copy of a database just migrated from scratch (tests/produccion: the test
+                    # run's own, so the migrations run once per run): `migrate` finds nothing to
+                    # apply, as on a database migrated here.
+                    crear += sql.SQL(" TEMPLATE {}").format(sql.Identifier(plantilla))
+                cursor.execute(crear)
                 _decir(f"base de datos {nombre} creada")
     finally:
         conexion.close()
@@ -213,8 +220,13 @@ def preparar(conf: dict, *, nueva: bool) -> None:
     """Database, migrations and demo; collectstatic meanwhile (it needs no database)."""
     base_de_datos(conf["database_url"], nueva=nueva)
     inicio = time.monotonic()
+    # STACK_ESTATICOS_HECHOS=1: this checkout's collectstatic was just run with DJANGO_DEBUG=0
+    # (tests/produccion runs it in the background from the start of the test run).
+    hechos = os.environ.get("STACK_ESTATICOS_HECHOS") == "1"
     estaticos = subprocess.Popen(
-        [sys.executable, str(RAIZ / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+        [sys.executable, "-c", ""]
+        if hechos
+        else [sys.executable, str(RAIZ / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
         env=conf["entorno"],
         cwd=RAIZ,
         stdout=subprocess.PIPE,
@@ -243,7 +255,10 @@ def preparar(conf: dict, *, nueva: bool) -> None:
     if estaticos.returncode:
         sys.stderr.write(salida_estaticos)
         raise SystemExit(f"manage.py collectstatic falló ({estaticos.returncode})")
-    _decir(f"manage.py collectstatic terminado a los {time.monotonic() - inicio:.1f} s")
+    if hechos:
+        _decir("manage.py collectstatic: ya hecho (STACK_ESTATICOS_HECHOS)")
+    else:
+        _decir(f"manage.py collectstatic terminado a los {time.monotonic() - inicio:.1f} s")
     if not any(RAIZ.glob("locale/*/LC_MESSAGES/django.mo")):
         manage(conf, "compilemessages", "--ignore=.venv", "--ignore=node_modules", "-v", "0")
 

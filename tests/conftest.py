@@ -36,6 +36,24 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if item not in aparte] + produccion
 
 
+def pytest_collection_finish(session):
+    """The stack of tests/produccion starts at the end of the run: its collectstatic starts now,
+    in the background at the lowest priority (tests/estaticos_de_produccion.py)."""
+    from tests import estaticos_de_produccion
+
+    carpeta = Path(__file__).parent / "produccion"
+    if not os.environ.get("PRODUCCION_ESTADO") and any(
+        Path(str(item.path)).is_relative_to(carpeta) for item in session.items
+    ):
+        estaticos_de_produccion.empezar()
+
+
+def pytest_sessionfinish(session):
+    from tests import estaticos_de_produccion
+
+    estaticos_de_produccion.parar()
+
+
 @pytest.fixture(autouse=True)
 def _idioma_por_defecto():
     """Every test starts and ends in Spanish: a request to /en/... leaves English active in the
@@ -176,7 +194,9 @@ def _paginas_publicas_frescas(settings):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request, django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb
+):
     """Keep serialized_rollback working once Playwright runs its event loop in this thread.
 
     Django's connections live in an asgiref Local keyed by the asyncio context when a loop runs,
@@ -185,11 +205,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     The serialized contents are restored from a copy in SQL (tests/instantanea.py), not by
     deserialising them row by row before each such test; flushes DELETE instead of TRUNCATE.
+
+    A copy of the database as migrated is kept for the production-like stack (tests/plantilla_bd.py)
+    when this run has its tests, unless the database was reused (--reuse-db): then it may hold
+    more than its migrations.
     """
-    from django.db import connections
+    from django.db import connection, connections
 
-    from tests import instantanea
+    from tests import instantanea, plantilla_bd
 
+    produccion = Path(__file__).parent / "produccion"
+    con_stack = any(
+        Path(str(item.path)).is_relative_to(produccion) for item in request.session.items
+    )
+    if con_stack and (django_db_createdb or not django_db_keepdb):
+        with django_db_blocker.unblock():
+            plantilla_bd.crear(connection)
     for alias in connections:
         conexion = connections[alias]
         contenido = getattr(conexion, "_test_serialized_contents", None)
@@ -200,6 +231,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     instantanea.instalar()
     instantanea.vaciar_con_delete()
     yield
+    with django_db_blocker.unblock():
+        plantilla_bd.borrar(connection)
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import estaticos_de_produccion, plantilla_bd
 from tests.conftest import requiere_servicio
 
 RAIZ = Path(__file__).resolve().parents[2]
@@ -229,7 +230,7 @@ def _stack_de(estado: dict) -> Stack:
 
 
 @pytest.fixture(scope="package")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, django_db_setup):
     if os.environ.get("PRODUCCION_ESTADO"):
         # A stack already running (`make stack`, or scripts/stack.py --fondo): its estado.json.
         # Handy while writing a test; the journeys change its data, so use a fresh one in CI.
@@ -261,6 +262,10 @@ def stack(tmp_path_factory):
         "STACK_PUERTO_SENDSMS": str(_puerto_libre()),
         "STACK_ESPERA": "420",
     }
+    if plantilla_bd.nombre:  # the test database as migrated: the stack does not migrate again
+        entorno["STACK_PLANTILLA_BD"] = plantilla_bd.nombre
+    if estaticos_de_produccion.hechos():  # collectstatic run since the collection
+        entorno["STACK_ESTATICOS_HECHOS"] = "1"
     arranque = subprocess.run(
         [sys.executable, str(SCRIPT), "--fondo", "--base-nueva"],
         env=entorno,

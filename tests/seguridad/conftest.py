@@ -6,14 +6,17 @@ savepoint (the `db` fixture).
 """
 
 from datetime import timedelta
+from http.cookies import SimpleCookie
 from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.db.models.functions import Concat, Left
+from django.test import Client
 from django.utils import timezone
 
 CUENTA_DE_ROL = {
@@ -303,24 +306,47 @@ def escenario(django_db_setup, django_db_blocker):
         bloque = transaction.atomic()
         bloque.__enter__()
         try:
-            yield _construir()
+            o = _construir()
+            o.sesiones = _sesiones(o.usuarios)
+            # Check the scenario's deferred foreign keys now, once, at this transaction's level.
+            # Left pending, every test's teardown checked them all again: its constraint check
+            # runs in the test's savepoint, and rolling the savepoint back marks the checks as
+            # not done (PostgreSQL), so each of the package's ~1,000 tests re-checked every row
+            # of the demo (a third of the matrix's time).
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            yield o
         finally:
             transaction.set_rollback(True)
             bloque.__exit__(None, None, None)
             cache.clear()
 
 
+def _sesiones(usuarios: dict) -> dict:
+    """A logged-in session of each role's account, made once for the package (its rows live in
+    the package's transaction: whatever a test does to one is rolled back with the test)."""
+    sesiones = {}
+    for nombre in filter(None, CUENTA_DE_ROL.values()):
+        cliente = Client()
+        cliente.force_login(usuarios[nombre], backend="django.contrib.auth.backends.ModelBackend")
+        sesiones[nombre] = cliente.cookies[settings.SESSION_COOKIE_NAME].value
+    return sesiones
+
+
 @pytest.fixture
 def cliente_rol(client, escenario, db):
-    """cliente_rol('facilitacion') is the test client logged in as that role's demo account."""
+    """cliente_rol('facilitacion') is the test client logged in as that role's demo account.
+
+    As client.logout() then client.force_login(), with no cookie of the previous visitor left,
+    but with the role's session made once for the package (a login per role and test was a
+    sixth of the matrix's time)."""
 
     def como(rol: str):
-        client.logout()
+        client.cookies = SimpleCookie()
         nombre = CUENTA_DE_ROL[rol]
         if nombre:
-            client.force_login(
-                escenario.usuarios[nombre], backend="django.contrib.auth.backends.ModelBackend"
-            )
+            client.cookies[settings.SESSION_COOKIE_NAME] = escenario.sesiones[nombre]
         return client
 
     return como
