@@ -6,11 +6,19 @@ about 40 % fewer bytes of them (issue 15, "Light on a bad connection").
 Vendor files (static/vendor/, already minified builds) are left as they are."""
 
 import logging
+import os
+import posixpath
+import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.finders import BaseFinder
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files.storage import FileSystemStorage
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 logger = logging.getLogger(__name__)
@@ -94,3 +102,98 @@ class CabecerasEstaticosMiddleware:
                 if cabecera in respuesta:
                     del respuesta[cabecera]
         return respuesta
+
+
+# --- One script and one style sheet for the pages kept for use without signal ------------------
+# The session page on a phone's first visit asked for six scripts and four style sheets: each
+# answer's headers cost bytes, and each file is compressed alone. PaquetesFinder serves each
+# bundle below as one static file, the concatenation of its parts (found by the other finders) in
+# this order: built afresh whenever it is looked for (development, tests) and once by
+# `collectstatic`, where AlmacenEstaticos minifies it, hashes it and compresses it like any other
+# file of the portal. The service worker precaches the bundles instead of their parts
+# (mesas/sin_senal.py).
+PAQUETES = {
+    "paquetes/sin-senal.js": (
+        "vendor/htmx/htmx.min.js",
+        "js/portal.js",
+        "vendor/idb/idb.umd.js",
+        "mesas/sin-senal.js",
+        "mesas/registro.js",
+        "mesas/asistentes.js",
+    ),
+    "paquetes/sin-senal.css": (
+        "vendor/bootstrap/bootstrap.min.css",
+        "css/portal.css",
+        "mesas/mesas.css",
+    ),
+}
+DIRECTORIO_PAQUETES = Path(settings.BASE_DIR) / "var" / "estaticos"
+
+_MAPA_FUENTE = re.compile(
+    r"^\s*(?://# sourceMappingURL=\S*|/\*# sourceMappingURL=[^*]*\*/)\s*$", re.M
+)
+_CHARSET = re.compile(r'@charset\s+"[^"]*";')
+_URL_CSS = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+
+
+def _urls_desde(paquete: str, parte: str, css: str) -> str:
+    """css of parte with its relative url()s made relative to paquete's directory."""
+
+    def mover(m: re.Match) -> str:
+        url = m.group(2)
+        if url.startswith(("data:", "/", "#")) or "://" in url:
+            return m.group(0)
+        destino = posixpath.normpath(posixpath.join(posixpath.dirname(parte), url))
+        return f'url("{posixpath.relpath(destino, posixpath.dirname(paquete))}")'
+
+    return _URL_CSS.sub(mover, css)
+
+
+def contenido_paquete(paquete: str) -> bytes:
+    """The bundle's text: its parts in order, without their source map comments (a CSS bundle
+    keeps one @charset, first, and its parts' url()s still point at their files)."""
+    trozos = []
+    for parte in PAQUETES[paquete]:
+        ruta = finders.find(parte)
+        if not ruta:
+            raise ImproperlyConfigured(f"{paquete}: no se encuentra {parte}")
+        texto = _MAPA_FUENTE.sub("", Path(ruta).read_text("utf-8"))
+        if paquete.endswith(".css"):
+            texto = _urls_desde(paquete, parte, _CHARSET.sub("", texto))
+        trozos.append(f"/* {parte} */\n{texto.strip()}\n")
+    if paquete.endswith(".css"):
+        return ('@charset "UTF-8";\n' + "".join(trozos)).encode()
+    # a part that does not end its last statement must not run into the next one
+    return ";\n".join(trozos).encode()
+
+
+def construir_paquete(paquete: str) -> Path:
+    """The bundle's file under DIRECTORIO_PAQUETES, written when its content changed."""
+    ruta = DIRECTORIO_PAQUETES / paquete
+    contenido = contenido_paquete(paquete)
+    if not ruta.exists() or ruta.read_bytes() != contenido:
+        ruta.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=ruta.parent, delete=False) as temporal:
+            temporal.write(contenido)
+        os.chmod(temporal.name, 0o644)
+        os.replace(temporal.name, ruta)  # a process reading it never sees half a file
+    return ruta
+
+
+class PaquetesFinder(BaseFinder):
+    """The bundles of PAQUETES as static files (STATICFILES_FINDERS)."""
+
+    def check(self, **kwargs):
+        return []
+
+    def find(self, path, find_all=False):
+        if path not in PAQUETES:
+            return [] if find_all else None
+        ruta = str(construir_paquete(path))
+        return [ruta] if find_all else ruta
+
+    def list(self, ignore_patterns):
+        almacen = FileSystemStorage(location=DIRECTORIO_PAQUETES)
+        for paquete in PAQUETES:
+            construir_paquete(paquete)
+            yield paquete, almacen
