@@ -23,7 +23,8 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 logger = logging.getLogger(__name__)
 
-ESBUILD = Path(settings.BASE_DIR) / "node_modules" / ".bin" / "esbuild"
+RAIZ = Path(settings.BASE_DIR)
+ESBUILD = RAIZ / "node_modules" / ".bin" / "esbuild"
 
 
 def _propio(nombre: str) -> bool:
@@ -60,9 +61,41 @@ def minificar(rutas: list[Path]) -> bool:
     return True
 
 
+def plantillas_de_paquetes() -> list[str]:
+    """The template folders of the packages that render the portal's forms (their classes)."""
+    import crispy_bootstrap5
+    import crispy_forms
+    import django
+    import django_filters
+
+    return [
+        *(os.path.dirname(m.__file__) for m in (crispy_bootstrap5, crispy_forms, django_filters)),
+        os.path.join(os.path.dirname(django.__file__), "forms"),
+    ]
+
+
+def reducir_css(ruta: Path) -> bool:
+    """The style sheet bundle reduced in place to the rules of the pages kept without signal
+    (scripts/paquete-css.mjs, PurgeCSS). Without node or PurgeCSS it is served whole, and the
+    deployment's log says so."""
+    node = shutil.which("node")
+    if not node or not (RAIZ / "node_modules" / "purgecss").exists():
+        logger.warning("node o purgecss no está instalado: el paquete de estilos se sirve entero")
+        return False
+    subprocess.run(
+        [node, str(RAIZ / "scripts" / "paquete-css.mjs"), str(ruta), *plantillas_de_paquetes()],
+        check=True,
+        cwd=RAIZ,
+    )
+    return True
+
+
 class AlmacenEstaticos(CompressedManifestStaticFilesStorage):
     def post_process(self, paths, dry_run=False, **options):
         if not dry_run:
+            for nombre in PAQUETES_REDUCIDOS:
+                if nombre in paths:
+                    reducir_css(Path(self.path(nombre)))
             propios = [nombre for nombre in paths if _propio(nombre)]
             if minificar([Path(self.path(nombre)) for nombre in propios]):
                 # hashed and compressed from the minified copy, not from the source
@@ -127,7 +160,9 @@ PAQUETES = {
         "mesas/mesas.css",
     ),
 }
-DIRECTORIO_PAQUETES = Path(settings.BASE_DIR) / "var" / "estaticos"
+# reduced at collectstatic to the rules of the pages that load them (reducir_css)
+PAQUETES_REDUCIDOS = ("paquetes/sin-senal.css",)
+DIRECTORIO_PAQUETES = RAIZ / "var" / "estaticos"
 
 _MAPA_FUENTE = re.compile(
     r"^\s*(?://# sourceMappingURL=\S*|/\*# sourceMappingURL=[^*]*\*/)\s*$", re.M
