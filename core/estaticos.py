@@ -156,6 +156,8 @@ PAQUETES = {
     ),
     "paquetes/sin-senal.css": (
         "vendor/bootstrap/bootstrap.min.css",
+        # the icons of these pages only (scripts/iconos.py, PAGINAS); its font stays a file
+        "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css",
         "css/portal.css",
         "mesas/mesas.css",
     ),

@@ -18,12 +18,11 @@ from django.views.decorators.http import require_GET
 # A file that is not found is left out (tests/mesas/test_sin_senal.py fails if the page loads
 # an asset missing from this list).
 ACTIVOS = (
-    # Bootstrap's CSS, the portal's and the tables' in one file; htmx, portal.js, idb and the
-    # page's scripts in another (core/estaticos.py, PAQUETES): what both pages load.
+    # Bootstrap's CSS, the icons', the portal's and the tables' in one file; htmx, portal.js, idb
+    # and the page's scripts in another (core/estaticos.py, PAQUETES): what both pages load.
     "paquetes/sin-senal.css",
     "paquetes/sin-senal.js",
-    # the icons of the pages kept for use without signal (scripts/iconos.py, PAGINAS)
-    "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css",
+    # the font of the icons of these pages (scripts/iconos.py, PAGINAS)
     "vendor/bootstrap-icons/fonts/bootstrap-icons-sin-senal.woff2",
     "img/favicon.svg",
     "img/favicon.ico",

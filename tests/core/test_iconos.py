@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
+from core.estaticos import PAQUETES
 from core.roles import Rol
 from tests.factories import ActorFactory, AsistenciaFactory, SesionFactory
 from tests.factories.mesas import mesa_de
@@ -145,12 +146,16 @@ def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuar
         respuesta = client.get(url)
         assert respuesta.status_code == 200, url
         html = respuesta.content.decode()
-        assert "bootstrap-icons.sin-senal.min.css" in html, url
+        # the icons' sheet, in the style sheet bundle of these pages (core/estaticos.py)
+        assert "paquetes/sin-senal.css" in html, url
         assert "bootstrap-icons.min.css" not in html, url
         vistos |= _html_de_iconos(html)
     for script in (RAIZ / "mesas" / "static" / "mesas").glob("*.js"):
         vistos |= set(iconos.PATRON.findall(script.read_text("utf-8")))
 
+    assert "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css" in PAQUETES[
+        "paquetes/sin-senal.css"
+    ]
     assert len(vistos) > 20
     assert vistos <= set(clases), (
         f"Sin glifo en la fuente sin señal: {sorted(vistos - set(clases))}"
