@@ -377,9 +377,14 @@ class _PaginaSesion:
             "puede_reabrir": self.puede("mesas.reabrir_sesion"),
             "puede_publicar": self.puede("mesas.publicar_acta"),
             "puede_convocar": puede_convocar,
+            # The session's data are seldom edited during the session: their form (a parish list
+            # among its fields) is made when asked for ("Cambiar los datos", ?datos=1), as the
+            # convocation's list is below; a refused save shows it bound instead.
             "form_datos": forms.SesionEditarForm(
                 instance=sesion, mesa=sesion.mesa, initial={"version": sesion.version}
-            ),
+            )
+            if self.request.GET.get("datos") == "1"
+            else None,
             # The list of everyone who can be invited is long (40 % of the page on a phone, a
             # third of its server time): made only when asked for ("Elegir a quién invitar").
             "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion)

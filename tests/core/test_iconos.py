@@ -153,9 +153,10 @@ def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuar
     for script in (RAIZ / "mesas" / "static" / "mesas").glob("*.js"):
         vistos |= set(iconos.PATRON.findall(script.read_text("utf-8")))
 
-    assert "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css" in PAQUETES[
-        "paquetes/sin-senal.css"
-    ]
+    assert (
+        "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css"
+        in PAQUETES["paquetes/sin-senal.css"]
+    )
     assert len(vistos) > 20
     assert vistos <= set(clases), (
         f"Sin glifo en la fuente sin señal: {sorted(vistos - set(clases))}"
