@@ -5,7 +5,6 @@ service."""
 from __future__ import annotations
 
 import copy
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -21,7 +20,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -419,26 +417,7 @@ class SesionView(_PaginaSesion, VistaStaff):
     template_name = "mesas/sesion.html"
 
     def get_context_data(self, **kwargs):
-        contexto = {**super().get_context_data(**kwargs), **self.contexto_pagina()}
-        if contexto.get("puede_registrar"):
-            # the attendance search's registry in the page itself (as registro.json says it):
-            # one answer less on a slow link, and the search works from the first paint
-            contexto["registro_asistencia"] = json_en_pagina(
-                selectors.registro_para_asistencia(sesion=self.objeto)
-            )
-        return contexto
-
-
-# What a JSON text in a <script type="application/json"> may not contain as such (as Django's
-# json_script escapes it), kept with its accents (ensure_ascii=False): a person's name in the
-# data and in the page's select is the same run of bytes for the compressor.
-_ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_en_pagina(datos) -> str:
-    return mark_safe(  # noqa: S308 - JSON with <, > and & escaped
-        json.dumps(datos, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES_JSON)
-    )
+        return {**super().get_context_data(**kwargs), **self.contexto_pagina()}
 
 
 class _AccionSesion(_PaginaSesion, VistaAccion):
@@ -639,9 +618,8 @@ class AsistenciaAnterioresView(_AccionSesion):
 
 
 class RegistroJsonView(_PaginaSesion, VistaStaff):
-    """The registry the attendance search needs, as JSON (contract C4 of issue #15). The session
-    page carries the same data in itself (SesionView, registro_asistencia); asistentes.js fetches
-    this only where a page does not, and the service worker keeps it for offline use.
+    """The registry the attendance search needs, as JSON (contract C4 of issue #15): fetched by
+    asistentes.js when the session page loads, kept by the service worker for offline use.
     It carries cédulas: only for who may record this session, and never in a shared cache."""
 
     permiso = "mesas.registrar_sesion"

@@ -1,26 +1,11 @@
 """The session page's first visit on a slow link (issue 15): what it carries and what it asks for
 only when needed (docs/performance.md)."""
 
-import json
 import re
 
 import pytest
 
 pytestmark = pytest.mark.django_db
-
-
-def test_la_pagina_lleva_el_registro_de_la_busqueda_de_asistentes(
-    cliente_de, fac_cayambe, sesion_cayambe
-):
-    """asistentes.js reads the registry from the page (the same data as registro.json)."""
-    cliente = cliente_de(fac_cayambe)
-    html = cliente.get(f"/mesas/sesion/{sesion_cayambe.pk}/").content.decode()
-    bloque = re.search(
-        r'<script type="application/json" data-registro="([^"]+)">(.*?)</script>', html, re.S
-    )
-    assert bloque and f'data-registro="{bloque.group(1)}"' in html.replace(bloque.group(0), "")
-    assert json.loads(bloque.group(2)) == cliente.get(bloque.group(1)).json()
-    assert "<" not in bloque.group(2) and "&" not in bloque.group(2)
 
 
 def test_los_datos_de_la_sesion_se_piden_al_abrirlos(cliente_de, fac_cayambe, sesion_cayambe):

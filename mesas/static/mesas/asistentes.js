@@ -1,8 +1,8 @@
 // Attendance that is quick and right: the attendee select of the session page becomes a search
 // as you type over the registry (name, cédula, organisation), and choosing a person preselects
-// the organisation of their membership. The registry is the page's own copy of the form's
-// data-registro URL (mesas:registro_json), or else fetched once when the page loads, so the
-// search keeps working without signal. Without this script the native select still works; the form posts the same fields.
+// the organisation of their membership. The registry comes from the form's data-registro URL
+// (mesas:registro_json), fetched once when the page loads, so the search keeps working without
+// signal. Without this script the native select still works; the form posts the same fields.
 (() => {
   const MAXIMO = 8;
   const registros = new Map(); // url -> Promise of the prepared registry (or null)
@@ -24,18 +24,10 @@
     return { personas, porId: new Map(personas.map((p) => [String(p.id), p])) };
   }
 
-  // The session page carries its registry (<script type="application/json" data-registro>);
-  // otherwise it is fetched.
-  function enLaPagina(url) {
-    const bloque = Array.from(document.querySelectorAll("script[type='application/json'][data-registro]"))
-      .find((s) => s.dataset.registro === url);
-    return bloque ? Promise.resolve().then(() => JSON.parse(bloque.textContent)) : null;
-  }
-
   function cargar(url) {
     if (!registros.has(url)) {
-      const promesa = (enLaPagina(url) || fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))))
+      const promesa = fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
         .then(preparar)
         .catch(() => {
           registros.delete(url); // try again on the next form; the select's names still serve

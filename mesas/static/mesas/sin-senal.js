@@ -1,7 +1,7 @@
 // Sessions without signal: registers the service worker (mesas/sin_senal.py) and asks it to keep
 // the session pages this page names before the signal goes. An element with data-sin-senal lists
-// them (its value: addresses; its links to session pages too), and data-sin-senal-datos other
-// addresses to keep (best effort). A session page carries its attendance registry in itself.
+// them (its value: addresses; its links to session pages too); each session's registry data
+// (data-sin-senal-datos, or the page's address + "registro.json") is kept as well when it exists.
 // When they are kept, <html data-sin-senal="lista"> and the page's #sin-senal-lista shows.
 (() => {
   const script = document.currentScript;
@@ -16,7 +16,10 @@
       for (const url of (elemento.dataset.sinSenalDatos || "").split(/\s+/)) if (url) datos.add(url);
       for (const enlace of elemento.querySelectorAll("a[href]")) {
         const url = new URL(enlace.href, location.href);
-        if (url.origin === location.origin && SESION.test(url.pathname)) paginas.add(url.pathname);
+        if (url.origin === location.origin && SESION.test(url.pathname)) {
+          paginas.add(url.pathname);
+          datos.add(`${url.pathname}registro.json`);
+        }
       }
     }
     return { paginas: [...paginas], datos: [...datos] };
@@ -66,7 +69,7 @@
       const registro = await navigator.serviceWorker.ready;
       const { paginas, datos } = direcciones();
       const resultado = await calentar(registro.active, paginas);
-      await calentar(registro.active, datos); // best effort
+      await calentar(registro.active, datos); // best effort: the data of search-as-you-type
       const lista = resultado.listas === resultado.total;
       document.documentElement.dataset.sinSenal = lista ? "lista" : "incompleta";
       const aviso = document.getElementById("sin-senal-lista");
