@@ -93,13 +93,20 @@ def reducir_css(ruta: Path) -> bool:
 class AlmacenEstaticos(CompressedManifestStaticFilesStorage):
     def post_process(self, paths, dry_run=False, **options):
         if not dry_run:
-            for nombre in PAQUETES_REDUCIDOS:
-                if nombre in paths:
-                    reducir_css(Path(self.path(nombre)))
-            propios = [nombre for nombre in paths if _propio(nombre)]
-            if minificar([Path(self.path(nombre)) for nombre in propios]):
-                # hashed and compressed from the minified copy, not from the source
-                paths = {**paths, **{nombre: (self, nombre) for nombre in propios}}
+            propios = [nombre for nombre in paths if _propio(nombre) and nombre not in PAQUETES]
+            if not minificar([Path(self.path(nombre)) for nombre in propios]):
+                propios = []
+            # each bundle made again from the collected copies of its parts, the portal's own
+            # minified: the vendor parts stay as their authors minified them (esbuild would make
+            # htmx 0.3 KB larger after brotli)
+            paquetes = [nombre for nombre in PAQUETES if nombre in paths]
+            for paquete in paquetes:
+                ruta = Path(self.path(paquete))
+                ruta.write_bytes(contenido_paquete(paquete, self.path))
+                if paquete in PAQUETES_REDUCIDOS and reducir_css(ruta):
+                    minificar([ruta])  # what PurgeCSS leaves between the rules it kept
+            # hashed and compressed from the minified copy, not from the source
+            paths = {**paths, **{nombre: (self, nombre) for nombre in propios + paquetes}}
         yield from super().post_process(paths, dry_run=dry_run, **options)
 
 
@@ -186,12 +193,13 @@ def _urls_desde(paquete: str, parte: str, css: str) -> str:
     return _URL_CSS.sub(mover, css)
 
 
-def contenido_paquete(paquete: str) -> bytes:
-    """The bundle's text: its parts in order, without their source map comments (a CSS bundle
-    keeps one @charset, first, and its parts' url()s still point at their files)."""
+def contenido_paquete(paquete: str, ruta_de=finders.find) -> bytes:
+    """The bundle's text: its parts in order (each file ruta_de(part) gives: the source's, or
+    collectstatic's copy), without their source map comments (a CSS bundle keeps one @charset,
+    first, and its parts' url()s still point at their files)."""
     trozos = []
     for parte in PAQUETES[paquete]:
-        ruta = finders.find(parte)
+        ruta = ruta_de(parte)
         if not ruta:
             raise ImproperlyConfigured(f"{paquete}: no se encuentra {parte}")
         texto = _MAPA_FUENTE.sub("", Path(ruta).read_text("utf-8"))

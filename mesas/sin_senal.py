@@ -24,8 +24,7 @@ ACTIVOS = (
     "paquetes/sin-senal.js",
     # the font of the icons of these pages (scripts/iconos.py, PAGINAS)
     "vendor/bootstrap-icons/fonts/bootstrap-icons-sin-senal.woff2",
-    "img/favicon.svg",
-    "img/favicon.ico",
+    # (their tab's icon is in the page itself: mesas/templatetags/sin_senal.py)
     "img/apple-touch-icon.png",
     "img/logo.svg",
 )
