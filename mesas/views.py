@@ -5,6 +5,7 @@ service."""
 from __future__ import annotations
 
 import copy
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -13,13 +14,14 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -417,7 +419,34 @@ class SesionView(_PaginaSesion, VistaStaff):
     template_name = "mesas/sesion.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **self.contexto_pagina()}
+        contexto = {**super().get_context_data(**kwargs), **self.contexto_pagina()}
+        if contexto.get("puede_registrar"):
+            # the attendance search's registry in the page itself (contract C4 of issue #15): no
+            # other answer on a slow link, and the search works from the first paint, offline
+            # too. It carries cédulas: only for who may record this session (the page is private)
+            contexto["registro_asistencia"] = json_en_pagina(
+                selectors.registro_para_asistencia(sesion=self.objeto)
+            )
+        return contexto
+
+    def render_to_response(self, context, **kwargs):
+        respuesta = super().render_to_response(context, **kwargs)
+        if context.get("registro_asistencia"):
+            # cédulas: never kept by a shared cache (the service worker keeps it on the phone)
+            respuesta["Cache-Control"] = "private, no-cache"
+        return respuesta
+
+
+# What a JSON text in a <script type="application/json"> may not contain as such (as Django's
+# json_script escapes it), kept with its accents (ensure_ascii=False): a person's name in the
+# data and in the page's select is the same run of bytes for the compressor.
+_ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_en_pagina(datos) -> str:
+    return mark_safe(  # noqa: S308 - JSON with <, > and & escaped
+        json.dumps(datos, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES_JSON)
+    )
 
 
 class _AccionSesion(_PaginaSesion, VistaAccion):
@@ -615,22 +644,6 @@ class AsistenciaAnterioresView(_AccionSesion):
                 self.request, _("Todos los asistentes de la sesión anterior ya están en la lista.")
             )
         return super().form_valid(form)
-
-
-class RegistroJsonView(_PaginaSesion, VistaStaff):
-    """The registry the attendance search needs, as JSON (contract C4 of issue #15): fetched by
-    asistentes.js when the session page loads, kept by the service worker for offline use.
-    It carries cédulas: only for who may record this session, and never in a shared cache."""
-
-    permiso = "mesas.registrar_sesion"
-
-    def get(self, request, *args, **kwargs):
-        respuesta = JsonResponse(
-            selectors.registro_para_asistencia(sesion=self.objeto),
-            json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
-        )
-        respuesta["Cache-Control"] = "private, max-age=0, no-cache"
-        return respuesta
 
 
 class SeccionRegistroView(_AccionSesion):
