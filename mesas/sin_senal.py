@@ -24,9 +24,9 @@ ACTIVOS = (
     "paquetes/sin-senal.js",
     # the font of the icons of these pages (scripts/iconos.py, PAGINAS)
     "vendor/bootstrap-icons/fonts/bootstrap-icons-sin-senal.woff2",
-    # (their tab's icon is in the page itself: mesas/templatetags/sin_senal.py)
+    # (their tab's icon and the header's logo are in the page itself:
+    # mesas/templatetags/sin_senal.py)
     "img/apple-touch-icon.png",
-    "img/logo.svg",
 )
 
 # The Workbox modules the worker uses, loaded by workbox-sw from our own static files.
