@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
+from core.compresion import CALIDAD_BROTLI_RED_LENTA
 from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
@@ -230,6 +231,11 @@ class MisMesasView(VistaStaff):
             **selectors.panel_facilitacion(usuario=self.request.user),
         }
 
+    def render_to_response(self, context, **kwargs):
+        respuesta = super().render_to_response(context, **kwargs)
+        respuesta.calidad_brotli = CALIDAD_BROTLI_RED_LENTA  # its first visit is on a slow link
+        return respuesta
+
 
 class FacilitacionDePersonaView(SoloPost, VistaAccion):
     """The tables one person facilitates, posted from their page in /panel/personas/."""
@@ -431,9 +437,10 @@ class SesionView(_PaginaSesion, VistaStaff):
 
     def render_to_response(self, context, **kwargs):
         respuesta = super().render_to_response(context, **kwargs)
+        respuesta.calidad_brotli = CALIDAD_BROTLI_RED_LENTA  # its first visit is on a slow link
         if context.get("registro_asistencia"):
             # cédulas: never kept by a shared cache (the service worker keeps it on the phone)
-            respuesta["Cache-Control"] = "private, no-cache"
+            respuesta["Cache-Control"] = "private"
         return respuesta
 
 
