@@ -240,6 +240,12 @@ FORMAT_MODULE_PATH = ["core.formatos"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # one script and one style sheet for the pages kept without signal (core/estaticos.py)
+    "core.estaticos.PaquetesFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
 # Uploads are checked by the portal (core/medios.py); with this set (e.g. "/_medios/") nginx sends

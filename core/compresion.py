@@ -35,6 +35,10 @@ TIPOS_TEXTO = {
     "image/svg+xml",
 }
 CALIDAD_BROTLI = 5
+# For a page whose first visit is on a slow link (the facilitator's session page and "Mis mesas",
+# issue 15), set as the answer's `calidad_brotli`: about 10 % smaller than quality 5, for some
+# 20–50 ms of the server's time per answer (docs/performance.md).
+CALIDAD_BROTLI_RED_LENTA = 10
 acepta_brotli = _lazy_re_compile(r"\bbr\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))")
 
 
@@ -54,10 +58,12 @@ def es_texto(tipo_contenido: str) -> bool:
     return tipo.startswith("text/") or tipo in TIPOS_TEXTO or tipo.endswith(("+json", "+xml"))
 
 
-def brotli_con_relleno(contenido: bytes, *, max_relleno: int = 100) -> bytes:
+def brotli_con_relleno(
+    contenido: bytes, *, max_relleno: int = 100, calidad: int = CALIDAD_BROTLI
+) -> bytes:
     """contenido in brotli, with 1 to max_relleno random bytes of metadata after the stream's
     header: the length of a page that holds a secret then says nothing certain about it."""
-    compresor = brotli.Compressor(quality=CALIDAD_BROTLI, mode=brotli.MODE_TEXT)
+    compresor = brotli.Compressor(quality=calidad, mode=brotli.MODE_TEXT)
     cabecera = compresor.process(b"") + compresor.flush()  # ends on a byte boundary
     n = 1 + secrets.randbelow(max_relleno)
     # ISLAST=0, MNIBBLES=0 (metadata), reserved 0, MSKIPBYTES=1, MSKIPLEN-1; then byte-aligned
@@ -105,7 +111,11 @@ class CompresionMiddleware(GZipMiddleware):
         ):
             return super().process_response(request, response)
         patch_vary_headers(response, ("Accept-Encoding",))
-        comprimido = brotli_con_relleno(response.content, max_relleno=self.max_random_bytes)
+        comprimido = brotli_con_relleno(
+            response.content,
+            max_relleno=self.max_random_bytes,
+            calidad=getattr(response, "calidad_brotli", CALIDAD_BROTLI),
+        )
         if len(comprimido) >= len(response.content):
             return response
         response.content = comprimido

@@ -18,22 +18,15 @@ from django.views.decorators.http import require_GET
 # A file that is not found is left out (tests/mesas/test_sin_senal.py fails if the page loads
 # an asset missing from this list).
 ACTIVOS = (
-    "vendor/bootstrap/bootstrap.min.css",
-    # the icons of the pages kept for use without signal (scripts/iconos.py, PAGINAS)
-    "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css",
+    # Bootstrap's CSS, the icons', the portal's and the tables' in one file; htmx, portal.js, idb
+    # and the page's scripts in another (core/estaticos.py, PAQUETES): what both pages load.
+    "paquetes/sin-senal.css",
+    "paquetes/sin-senal.js",
+    # the font of the icons of these pages (scripts/iconos.py, PAGINAS)
     "vendor/bootstrap-icons/fonts/bootstrap-icons-sin-senal.woff2",
-    "css/portal.css",
-    "mesas/mesas.css",
-    "img/favicon.svg",
-    "img/favicon.ico",
+    # (their tab's icon and the header's logo are in the page itself:
+    # mesas/templatetags/sin_senal.py)
     "img/apple-touch-icon.png",
-    "img/logo.svg",
-    "vendor/htmx/htmx.min.js",
-    "js/portal.js",
-    "vendor/idb/idb.umd.js",
-    "mesas/sin-senal.js",
-    "mesas/registro.js",
-    "mesas/asistentes.js",
 )
 
 # The Workbox modules the worker uses, loaded by workbox-sw from our own static files.

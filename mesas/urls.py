@@ -55,7 +55,6 @@ urlpatterns = [
         for i in views.ITEMS
         if i.tipo != "asistencia"
     ],
-    path("sesion/<int:pk>/registro.json", views.RegistroJsonView.as_view(), name="registro_json"),
     path(
         "sesion/<int:pk>/asistencia/anteriores/",
         views.AsistenciaAnterioresView.as_view(),

@@ -5,6 +5,7 @@ service."""
 from __future__ import annotations
 
 import copy
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -13,18 +14,20 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from actores.selectors import actores_visibles
 from core.cache import PaginaPublicaMixin, datos_publicos
+from core.compresion import CALIDAD_BROTLI_RED_LENTA
 from core.tarjetas import respuesta_png, tarjeta_png
 from core.vistas import PUBLICO, SoloPost, VistaAccion, VistaStaff, objeto_o_404, paginar
 
@@ -228,6 +231,11 @@ class MisMesasView(VistaStaff):
             **selectors.panel_facilitacion(usuario=self.request.user),
         }
 
+    def render_to_response(self, context, **kwargs):
+        respuesta = super().render_to_response(context, **kwargs)
+        respuesta.calidad_brotli = CALIDAD_BROTLI_RED_LENTA  # its first visit is on a slow link
+        return respuesta
+
 
 class FacilitacionDePersonaView(SoloPost, VistaAccion):
     """The tables one person facilitates, posted from their page in /panel/personas/."""
@@ -375,9 +383,14 @@ class _PaginaSesion:
             "puede_reabrir": self.puede("mesas.reabrir_sesion"),
             "puede_publicar": self.puede("mesas.publicar_acta"),
             "puede_convocar": puede_convocar,
+            # The session's data are seldom edited during the session: their form (a parish list
+            # among its fields) is made when asked for ("Cambiar los datos", ?datos=1), as the
+            # convocation's list is below; a refused save shows it bound instead.
             "form_datos": forms.SesionEditarForm(
                 instance=sesion, mesa=sesion.mesa, initial={"version": sesion.version}
-            ),
+            )
+            if self.request.GET.get("datos") == "1"
+            else None,
             # The list of everyone who can be invited is long (40 % of the page on a phone, a
             # third of its server time): made only when asked for ("Elegir a quién invitar").
             "form_convocatoria": forms.ConvocatoriaForm(sesion=sesion)
@@ -412,7 +425,35 @@ class SesionView(_PaginaSesion, VistaStaff):
     template_name = "mesas/sesion.html"
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), **self.contexto_pagina()}
+        contexto = {**super().get_context_data(**kwargs), **self.contexto_pagina()}
+        if contexto.get("puede_registrar"):
+            # the attendance search's registry in the page itself (contract C4 of issue #15): no
+            # other answer on a slow link, and the search works from the first paint, offline
+            # too. It carries cédulas: only for who may record this session (the page is private)
+            contexto["registro_asistencia"] = json_en_pagina(
+                selectors.registro_para_asistencia(sesion=self.objeto)
+            )
+        return contexto
+
+    def render_to_response(self, context, **kwargs):
+        respuesta = super().render_to_response(context, **kwargs)
+        respuesta.calidad_brotli = CALIDAD_BROTLI_RED_LENTA  # its first visit is on a slow link
+        if context.get("registro_asistencia"):
+            # cédulas: never kept by a shared cache (the service worker keeps it on the phone)
+            respuesta["Cache-Control"] = "private"
+        return respuesta
+
+
+# What a JSON text in a <script type="application/json"> may not contain as such (as Django's
+# json_script escapes it), kept with its accents (ensure_ascii=False): a person's name in the
+# data and in the page's select is the same run of bytes for the compressor.
+_ESCAPES_JSON = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_en_pagina(datos) -> str:
+    return mark_safe(  # noqa: S308 - JSON with <, > and & escaped
+        json.dumps(datos, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES_JSON)
+    )
 
 
 class _AccionSesion(_PaginaSesion, VistaAccion):
@@ -610,22 +651,6 @@ class AsistenciaAnterioresView(_AccionSesion):
                 self.request, _("Todos los asistentes de la sesión anterior ya están en la lista.")
             )
         return super().form_valid(form)
-
-
-class RegistroJsonView(_PaginaSesion, VistaStaff):
-    """The registry the attendance search needs, as JSON (contract C4 of issue #15): fetched by
-    asistentes.js when the session page loads, kept by the service worker for offline use.
-    It carries cédulas: only for who may record this session, and never in a shared cache."""
-
-    permiso = "mesas.registrar_sesion"
-
-    def get(self, request, *args, **kwargs):
-        respuesta = JsonResponse(
-            selectors.registro_para_asistencia(sesion=self.objeto),
-            json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
-        )
-        respuesta["Cache-Control"] = "private, max-age=0, no-cache"
-        return respuesta
 
 
 class SeccionRegistroView(_AccionSesion):

@@ -8,9 +8,10 @@ portal's own JavaScript and CSS, and the Python code that names icons), and writ
     static/vendor/bootstrap-icons/fonts/bootstrap-icons.woff2  a subset with those glyphs only
 
 and, for the pages a facilitator keeps for use without signal (the session page and "Mis
-mesas", issue 15: their first visit is on a slow link), a smaller subset with the icons of their
-own templates and scripts only (PAGINAS): bootstrap-icons.sin-senal.min.css and
-fonts/bootstrap-icons-sin-senal.woff2 (53 icons, 5.6 KB instead of 10.8).
+mesas", issue 15: their first visit is on a slow link), a smaller subset with the icons of the
+templates they are made of (followed through extends and includes) and of their scripts only
+(PAGINAS), renumbered from U+E000: bootstrap-icons.sin-senal.min.css and
+fonts/bootstrap-icons-sin-senal.woff2 (57 icons, 5.8 KB instead of 10.8).
 tests/core/test_iconos.py renders those pages and fails on an icon the subset lacks.
 
 A name that is not a Bootstrap icon stops the build: it would show as an empty square.
@@ -31,23 +32,19 @@ DESTINO = RAIZ / "static" / "vendor" / "bootstrap-icons"
 HOJA = DESTINO / "bootstrap-icons.min.css"
 FUENTE = DESTINO / "fonts" / "bootstrap-icons.woff2"
 
-# Pages with an icon font of their own: the files (globs from the repository's root) where
-# anything they show can name an icon, the header, footer and messages included.
+# Pages with an icon font of their own: the templates they are rendered from (each followed
+# through its extends and includes, partials too, so the header, footer and messages count) and
+# the scripts they load (globs from the repository's root), where anything they show can name an
+# icon, whoever opens them (a facilitator, Coordinación with its menus) and in every state.
 PAGINAS = {
-    "sin-senal": (
-        "templates/base.html",
-        "templates/documento.html",
-        "templates/includes/*.html",
-        "core/templates/core/includes/buscador_cabecera.html",
-        "mesas/templates/mesas/sesion.html",
-        "mesas/templates/mesas/_migas_mesa.html",
-        "mesas/templates/mesas/registro/*.html",
-        "mesas/templates/mesas/mis_mesas.html",
-        "mesas/templates/mesas/_sesion_fila.html",
-        "mesas/static/mesas/*.js",
-        "static/js/*.js",
-    ),
+    "sin-senal": {
+        "plantillas": ("mesas/sesion.html", "mesas/mis_mesas.html"),
+        "scripts": ("mesas/static/mesas/*.js", "static/js/*.js"),
+    },
 }
+# Where the templates are: the project's folder, then each app's.
+CARPETAS_PLANTILLAS = ("templates", "*/templates")
+INCLUIDA = re.compile(r"""{%\s*(?:extends|include)\s+(?:"([^"]+)"|'([^']+)'|(\S+))""")
 
 PATRON = re.compile(r"(?<![\w-])bi-([a-z0-9]+(?:-[a-z0-9]+)*)")
 EXTENSIONES = {".html", ".js", ".mjs", ".css", ".py", ".txt"}
@@ -89,12 +86,38 @@ def iconos_usados(raiz: Path = RAIZ) -> dict[str, list[str]]:
     return dict(sorted(usados.items()))
 
 
+def _plantilla(nombre: str, raiz: Path) -> Path:
+    for carpeta in CARPETAS_PLANTILLAS:
+        for base in sorted(raiz.glob(carpeta)):
+            if (base / nombre).is_file():
+                return base / nombre
+    raise SystemExit(f"No se encuentra la plantilla {nombre}")
+
+
+def plantillas_de_pagina(nombre: str, raiz: Path = RAIZ) -> list[Path]:
+    """The templates a page of PAGINAS is made of: its own, and what they extend or include."""
+    vistas: set[Path] = set()
+    pendientes = [_plantilla(n, raiz) for n in PAGINAS[nombre]["plantillas"]]
+    while pendientes:
+        ruta = pendientes.pop()
+        if ruta in vistas:
+            continue
+        vistas.add(ruta)
+        for doble, simple, variable in INCLUIDA.findall(ruta.read_text(encoding="utf-8")):
+            if variable:  # a template chosen at run time: its icons could not be known
+                raise SystemExit(f"{ruta}: include de una variable ({variable})")
+            pendientes.append(_plantilla((doble or simple).split("#")[0], raiz))
+    return sorted(vistas)
+
+
 def iconos_de_pagina(nombre: str, raiz: Path = RAIZ) -> list[str]:
-    """The icons named in the files of one of PAGINAS."""
+    """The icons named in the templates and scripts of one of PAGINAS."""
+    archivos = plantillas_de_pagina(nombre, raiz)
+    for patron in PAGINAS[nombre]["scripts"]:
+        archivos.extend(raiz.glob(patron))
     usados = set()
-    for patron in PAGINAS[nombre]:
-        for ruta in raiz.glob(patron):
-            usados.update(PATRON.findall(ruta.read_text(encoding="utf-8", errors="replace")))
+    for ruta in archivos:
+        usados.update(PATRON.findall(ruta.read_text(encoding="utf-8", errors="replace")))
     return sorted(usados)
 
 
@@ -135,15 +158,29 @@ def construir() -> tuple[int, int, list[str]]:
             hoja_de_pagina(pagina),
             cabecera,
             f"de las páginas «{pagina}»",
+            renumerar=True,
         )
     completa = (ORIGEN / "fonts" / "bootstrap-icons.woff2").stat().st_size
     return completa, FUENTE.stat().st_size, nombres
 
 
+# Where a page's own font puts its icons, one after another (Unicode's Private Use Area, as
+# Bootstrap Icons does from U+F101): a character map of one range is smaller than of scattered
+# code points.
+PRIMERO = 0xE000
+
+
 def _escribir(
-    mapa: dict[str, int], nombres: list[str], fuente: Path, hoja: Path, cabecera: str, que: str
+    mapa: dict[str, int],
+    nombres: list[str],
+    fuente: Path,
+    hoja: Path,
+    cabecera: str,
+    que: str,
+    renumerar: bool = False,
 ) -> None:
-    """A woff2 with the glyphs of nombres, and its style sheet with their classes."""
+    """A woff2 with the glyphs of nombres, and its style sheet with their classes; renumerar puts
+    them at consecutive code points from PRIMERO, in the order of nombres (a font of its own)."""
     import logging
 
     from fontTools import subset
@@ -155,13 +192,20 @@ def _escribir(
     opciones.hinting = False
     opciones.desubroutinize = True
     opciones.name_IDs = [1, 2]  # family and style; copyright and licence stay in the CSS
+    if renumerar:
+        opciones.drop_tables += ["GSUB"]  # no ligatures: the classes name the code points
     origen = subset.load_font(str(ORIGEN / "fonts" / "bootstrap-icons.woff"), opciones)
     recorte = subset.Subsetter(opciones)
     recorte.populate(unicodes=[mapa[n] for n in nombres])
     recorte.subset(origen)
+    codigos = {n: (PRIMERO + i if renumerar else mapa[n]) for i, n in enumerate(nombres)}
+    if renumerar:
+        glifos = origen.getBestCmap()
+        for tabla in origen["cmap"].tables:
+            tabla.cmap = {codigos[n]: glifos[mapa[n]] for n in nombres}
     subset.save_font(origen, str(fuente), opciones)
 
-    clases = "".join(f'.bi-{n}::before{{content:"\\{mapa[n]:x}"}}' for n in nombres)
+    clases = "".join(f'.bi-{n}::before{{content:"\\{codigos[n]:x}"}}' for n in nombres)
     hoja.write_text(
         f"{cabecera}\n/* {len(nombres)} iconos {que} (scripts/iconos.py) */"
         "@font-face{font-display:block;font-family:bootstrap-icons;"

@@ -1,8 +1,8 @@
 """Recording attendance on a phone by searching the registry as you type (issue #15, item 5).
 
 The facilitator types part of a name without its accents, taps the person, finds the
-organisation of their membership already chosen, and saves. The registry is fetched once when the
-page loads: the search keeps working when it can no longer be fetched.
+organisation of their membership already chosen, and saves. The registry comes with the page:
+searching needs no network (no request for it, with or without signal).
 """
 
 import os
@@ -68,19 +68,33 @@ def mesa_con_registro(django_user_model):
 
 
 def _abrir_en_telefono(browser, base, ruta):
+    """The session page on a phone, its attendance search ready over the registry the page
+    brought: the page asks for no registry of its own (registro.json); the list of such requests
+    is returned for the tests to find it still empty at their end."""
     contexto = browser.new_context(viewport=TELEFONO, is_mobile=True, has_touch=True)
     page = contexto.new_page()
-    with page.expect_response(re.compile(r"/registro\.json$")) as registro:
-        navegador.entrar(page, base + ruta, "facilitador", re.escape(ruta))
-    assert registro.value.status == 200
-    return contexto, page
+    pedidos = []
+    page.on(
+        "request",
+        lambda pedido: pedidos.append(pedido.url) if "registro.json" in pedido.url else None,
+    )
+    navegador.entrar(page, base + ruta, "facilitador", re.escape(ruta))
+    # asistentes.js marks the form once it has read the registry from the page
+    expect(page.locator("#seccion-asistencia form[data-registro-listo]")).to_have_count(1)
+    expect(
+        page.locator("#seccion-asistencia").get_by_role("combobox", name="Asistente")
+    ).to_be_editable()
+    assert pedidos == []
+    return contexto, page, pedidos
 
 
 def test_buscar_sin_tildes_elegir_y_guardar_con_su_organizacion(
     browser, live_server, mesa_con_registro
 ):
     sesion, rosa, kayambi = (mesa_con_registro[k] for k in ("sesion", "rosa", "kayambi"))
-    contexto, page = _abrir_en_telefono(browser, live_server.url, f"/mesas/sesion/{sesion.pk}/")
+    contexto, page, pedidos_registro = _abrir_en_telefono(
+        browser, live_server.url, f"/mesas/sesion/{sesion.pk}/"
+    )
     seccion = page.locator("#seccion-asistencia")
     buscar = seccion.get_by_role("combobox", name="Asistente")
     # the select stays in the form, out of sight, and is what the form posts
@@ -123,13 +137,16 @@ def test_buscar_sin_tildes_elegir_y_guardar_con_su_organizacion(
     ya = seccion.get_by_role("option", name=re.compile("Rosa Elena"))
     expect(ya).to_contain_text("Ya está en la lista de esta sesión.")
     expect(ya).to_have_attribute("aria-disabled", "true")
+    assert pedidos_registro == []
     contexto.close()
 
 
 def test_la_busqueda_sigue_sin_poder_traer_el_registro(browser, live_server, mesa_con_registro):
     """The registry is in memory from the page's load: searching needs no network."""
     sesion, rosa = mesa_con_registro["sesion"], mesa_con_registro["rosa"]
-    contexto, page = _abrir_en_telefono(browser, live_server.url, f"/mesas/sesion/{sesion.pk}/")
+    contexto, page, pedidos_registro = _abrir_en_telefono(
+        browser, live_server.url, f"/mesas/sesion/{sesion.pk}/"
+    )
     pedidos = []
     page.route(re.compile(r"/registro\.json$"), lambda ruta: (pedidos.append(1), ruta.abort()))
     seccion = page.locator("#seccion-asistencia")
@@ -159,6 +176,7 @@ def test_la_busqueda_sigue_sin_poder_traer_el_registro(browser, live_server, mes
     buscar.press_sequentially("asokay")
     expect(seccion.get_by_role("option", name=re.compile("Rosa Elena"))).to_be_visible()
     assert pedidos == []  # never fetched again
+    assert pedidos_registro == []
     contexto.close()
 
 
@@ -166,7 +184,9 @@ def test_persona_nueva_que_ya_esta_en_el_registro(browser, live_server, mesa_con
     """A walk-in typed with the name of a registry person: offered the existing person, on the
     phone as she is typed and by the server, and recorded once."""
     sesion, rosa, kayambi = (mesa_con_registro[k] for k in ("sesion", "rosa", "kayambi"))
-    contexto, page = _abrir_en_telefono(browser, live_server.url, f"/mesas/sesion/{sesion.pk}/")
+    contexto, page, pedidos_registro = _abrir_en_telefono(
+        browser, live_server.url, f"/mesas/sesion/{sesion.pk}/"
+    )
     seccion = page.locator("#seccion-asistencia")
     seccion.get_by_text("¿No está en la lista? Registrar a una persona nueva").tap()
     expect(page.locator("#id_nuevo-tipo")).to_have_value("comunitario")
@@ -195,4 +215,5 @@ def test_persona_nueva_que_ya_esta_en_el_registro(browser, live_server, mesa_con
     assert Actor.objects.filter(nombre_normalizado="rosa elena quishpe farinango").count() == 1
     asistencia = sesion.asistencias.get()
     assert asistencia.actor == rosa and asistencia.organizacion == kayambi
+    assert pedidos_registro == []
     contexto.close()

@@ -9,6 +9,8 @@ from django.http import FileResponse, HttpResponse
 from django.test import RequestFactory
 
 from core.compresion import (
+    CALIDAD_BROTLI,
+    CALIDAD_BROTLI_RED_LENTA,
     CompresionMiddleware,
     brotli_con_relleno,
     compactar_html,
@@ -92,6 +94,21 @@ def test_brotli_es_mas_ligero_que_gzip(pagina_de_sesion):
     con_brotli = cliente.get(url, **GZIP)
     con_gzip = cliente.get(url, **SOLO_GZIP)
     assert len(con_brotli.content) < len(con_gzip.content) * 0.95
+
+
+def test_las_paginas_de_la_red_lenta_se_comprimen_mas(pagina_de_sesion, client):
+    """The session page and "Mis mesas" (first visit on a slow link) at a higher brotli quality
+    than the rest: smaller than the same page at the usual quality, padding included."""
+    cliente, url = pagina_de_sesion
+    for direccion in (url, "/mesas/mis-mesas/"):
+        respuesta = cliente.get(direccion, **GZIP)
+        html = _comprimida(respuesta)
+        habitual = brotli.compress(html, quality=CALIDAD_BROTLI, mode=brotli.MODE_TEXT)
+        assert len(respuesta.content) < len(habitual) - 100, direccion  # padding is ≤ 100 bytes
+    # any other page keeps the usual quality: no larger than quality 5 plus its padding
+    publica = client.get("/", **GZIP)
+    html = _comprimida(publica)
+    assert len(publica.content) > len(brotli.compress(html, quality=CALIDAD_BROTLI_RED_LENTA))
 
 
 def test_cada_respuesta_lleva_relleno_aleatorio_contra_breach(pagina_de_sesion):

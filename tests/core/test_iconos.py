@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
+from core.estaticos import PAQUETES
 from core.roles import Rol
 from tests.factories import ActorFactory, AsistenciaFactory, SesionFactory
 from tests.factories.mesas import mesa_de
@@ -119,6 +120,24 @@ def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuar
     )
     assert set(clases) <= set(subconjunto)
     assert iconos.fuente_de_pagina("sin-senal").stat().st_size < iconos.FUENTE.stat().st_size * 0.7
+    # renumbered in its own font: each class still draws Bootstrap's glyph of that name
+    propia = TTFont(iconos.fuente_de_pagina("sin-senal"))
+    origen = TTFont(iconos.ORIGEN / "fonts" / "bootstrap-icons.woff")
+    mapa, glifos, glifos_origen = (
+        iconos.mapa_bootstrap(),
+        propia.getBestCmap(),
+        origen.getBestCmap(),
+    )
+    for nombre, codigo in clases.items():
+        nuevo, original = (
+            propia["glyf"][glifos[codigo]],
+            origen["glyf"][glifos_origen[mapa[nombre]]],
+        )
+        nuevo.expand(propia["glyf"])
+        original.expand(origen["glyf"])
+        assert list(nuevo.coordinates) == list(original.coordinates), nombre
+    # every icon of the templates the pages are made of, whoever opens them and in any state
+    assert set(iconos.iconos_de_pagina("sin-senal")) <= set(clases)
 
     mesa = mesa_de("turismo-cayambe")
     facilitador = crear_usuario("fac_iconos_sin_senal", Rol.FACILITACION)
@@ -132,25 +151,34 @@ def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuar
     services.sesion_cancelar(
         sesion=cancelada, version=cancelada.version, motivo="Lluvias", usuario=facilitador
     )
-    client.force_login(facilitador, backend="django.contrib.auth.backends.ModelBackend")
+    coordinadora = crear_usuario("coord_iconos_sin_senal", Rol.COORDINACION)
 
     vistos = set()
-    for url in (
-        f"/mesas/sesion/{abierta.pk}/",
-        f"/mesas/sesion/{abierta.pk}/?convocar=1",
-        f"/mesas/sesion/{cerrada.pk}/",
-        f"/mesas/sesion/{cancelada.pk}/",
-        "/mesas/mis-mesas/",
-    ):
-        respuesta = client.get(url)
-        assert respuesta.status_code == 200, url
-        html = respuesta.content.decode()
-        assert "bootstrap-icons.sin-senal.min.css" in html, url
-        assert "bootstrap-icons.min.css" not in html, url
-        vistos |= _html_de_iconos(html)
+    # the facilitator, and Coordinación (its header has more menus: Comunicación's megaphone)
+    for usuario in (facilitador, coordinadora):
+        client.force_login(usuario, backend="django.contrib.auth.backends.ModelBackend")
+        for url in (
+            f"/mesas/sesion/{abierta.pk}/",
+            f"/mesas/sesion/{abierta.pk}/?convocar=1",
+            f"/mesas/sesion/{cerrada.pk}/",
+            f"/mesas/sesion/{cancelada.pk}/",
+            "/mesas/mis-mesas/",
+        ):
+            respuesta = client.get(url)
+            assert respuesta.status_code == 200, url
+            html = respuesta.content.decode()
+            # the icons' sheet, in the style sheet bundle of these pages (core/estaticos.py)
+            assert "paquetes/sin-senal.css" in html, url
+            assert "bootstrap-icons.min.css" not in html, url
+            vistos |= _html_de_iconos(html)
+    assert "megaphone" in vistos
     for script in (RAIZ / "mesas" / "static" / "mesas").glob("*.js"):
         vistos |= set(iconos.PATRON.findall(script.read_text("utf-8")))
 
+    assert (
+        "vendor/bootstrap-icons/bootstrap-icons.sin-senal.min.css"
+        in PAQUETES["paquetes/sin-senal.css"]
+    )
     assert len(vistos) > 20
     assert vistos <= set(clases), (
         f"Sin glifo en la fuente sin señal: {sorted(vistos - set(clases))}"

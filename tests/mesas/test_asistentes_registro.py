@@ -5,6 +5,7 @@ session's attendees in one step."""
 import datetime
 import gzip
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -21,7 +22,28 @@ pytestmark = pytest.mark.django_db
 
 
 def _url(sesion) -> str:
-    return reverse("mesas:registro_json", kwargs={"pk": sesion.pk})
+    return reverse("mesas:sesion", kwargs={"pk": sesion.pk})
+
+
+# The registry comes with the session page (contract C4), in the JSON block the attendance form
+# names (asistentes.js): searching needs no other answer.
+_BLOQUE = re.compile(
+    r'<script type="application/json" id="registro-asistencia">(.*?)</script>', re.S
+)
+
+
+def _bloque(respuesta) -> str | None:
+    html = respuesta.content.decode()
+    encontrado = _BLOQUE.search(html)
+    if encontrado:
+        assert 'data-registro="registro-asistencia"' in html  # the form names it
+    return encontrado.group(1) if encontrado else None
+
+
+def _registro(cliente, sesion) -> dict:
+    respuesta = cliente.get(_url(sesion))
+    assert respuesta.status_code == 200
+    return json.loads(_bloque(respuesta))
 
 
 def _persona(nombres, apellidos, *, canton="1702", **datos) -> Actor:
@@ -63,9 +85,9 @@ def test_el_registro_solo_lo_recibe_quien_registra_esa_sesion(
     assert cliente_de(fac_mejia).get(_url(sesion_cayambe)).status_code == 403
     respuesta = cliente_de(fac_cayambe).get(_url(sesion_cayambe))
     assert respuesta.status_code == 200
-    assert respuesta["Content-Type"] == "application/json"
+    assert "Rosa Quishpé" in json.dumps(json.loads(_bloque(respuesta)), ensure_ascii=False)
     assert "private" in respuesta["Cache-Control"]
-    assert cliente_de(coordinadora).get(_url(sesion_cayambe)).status_code == 200
+    assert _registro(cliente_de(coordinadora), sesion_cayambe)["personas"]
 
 
 def test_el_registro_trae_miembros_primero_gente_del_canton_y_su_organizacion(
@@ -81,7 +103,7 @@ def test_el_registro_trae_miembros_primero_gente_del_canton_y_su_organizacion(
     luis = _persona("Luis", "Alba", canton=None)
     membresia_crear(persona=luis, organizacion=kayambi, usuario=None)
 
-    datos = cliente_de(fac_cayambe).get(_url(sesion_cayambe)).json()
+    datos = _registro(cliente_de(fac_cayambe), sesion_cayambe)
     personas = {p["nombre"]: p for p in datos["personas"]}
     assert datos["personas"][0]["nombre"] in ("Zoila Andrango", "Rosa Quishpé", "Luis Alba")
     assert personas["Zoila Andrango"]["miembro"] is True
@@ -114,7 +136,7 @@ def test_una_membresia_terminada_no_da_la_organizacion(
         desde=datetime.date(2019, 1, 1),
         hasta=datetime.date(2020, 1, 1),
     )
-    datos = cliente_de(fac_cayambe).get(_url(sesion_cayambe)).json()
+    datos = _registro(cliente_de(fac_cayambe), sesion_cayambe)
     assert next(p for p in datos["personas"] if p["id"] == rosa.pk)["organizacion"] is None
 
 
@@ -127,7 +149,7 @@ def test_mesa_agropecuaria_trae_a_la_gente_de_su_sector(crear_usuario, cliente_d
     sesion = SesionFactory(mesa=mesa)
     del_sector = _persona("Mercedes", "Pilataxi", sectores=[mesa.sector])
     otra = _persona("Olga", "Ulcuango")
-    nombres = {p["nombre"] for p in cliente_de(facilitadora).get(_url(sesion)).json()["personas"]}
+    nombres = {p["nombre"] for p in _registro(cliente_de(facilitadora), sesion)["personas"]}
     assert del_sector.nombre in nombres and otra.nombre not in nombres
 
 
@@ -145,9 +167,11 @@ def test_el_registro_de_una_mesa_de_demostracion_es_ligero(
         if i < 60:
             membresia_crear(persona=persona, organizacion=organizaciones[i % 12], usuario=None)
     services.mesa_agregar_miembros(mesa=mesa_cayambe, actores=organizaciones[:12])
-    cuerpo = cliente_de(fac_cayambe).get(_url(sesion_cayambe)).content
+    cuerpo = _bloque(cliente_de(fac_cayambe).get(_url(sesion_cayambe))).encode()
     comprimido = len(gzip.compress(cuerpo))
-    print(f"registro.json: {len(cuerpo)} B, {comprimido} B gzip, 150 personas, 80 organizaciones")
+    print(
+        f"the page's registry: {len(cuerpo)} B, {comprimido} B gzip, 150 personas, 80 organizaciones"
+    )
     assert len(json.loads(cuerpo)["personas"]) == 150
     assert comprimido < 8_000
 

@@ -2,10 +2,12 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
 
+from core.estaticos import PAQUETES
 from mesas.sin_senal import MODULOS_WORKBOX
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +28,12 @@ def test_el_service_worker_se_sirve_en_la_raiz_sin_cache_y_solo_con_archivos_pro
         assert f"/static/vendor/workbox/{modulo}.prod.js" in urls
     precache = json.loads(re.search(r"precacheAndRoute\((\[.*?\])", codigo).group(1))
     precacheadas = {p["url"] for p in precache}
+    # the page's scripts, in the one bundle the page loads (core/estaticos.py, PAQUETES)
+    assert "/static/paquetes/sin-senal.js" in precacheadas
+    paquete = Path(finders.find("paquetes/sin-senal.js")).read_text("utf-8")
     for activo in ("vendor/htmx/htmx.min.js", "mesas/registro.js", "vendor/idb/idb.umd.js"):
-        assert f"/static/{activo}" in precacheadas
+        assert activo in PAQUETES["paquetes/sin-senal.js"]
+        assert Path(finders.find(activo)).read_text("utf-8").strip()[:500] in paquete, activo
     assert all(p["revision"] for p in precache)
 
 

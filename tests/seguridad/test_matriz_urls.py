@@ -348,11 +348,10 @@ MATRIZ: list[Fila] = [
         POST_SOLO_COORD,
         lambda o: {"pk": o.usuarios["facilitador"].pk},
     ),
+    # the session page carries the attendance search's registry, with cédulas: who records
+    # that session only (tests/mesas/test_asistentes_registro.py)
     F("mesas:sesion", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
     F("mesas:sesion", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
-    # the registry for the attendance search carries cédulas: who records that session only
-    F("mesas:registro_json", SOLO_COORD, por_pk("sesion_ajena"), "mesa ajena"),
-    F("mesas:registro_json", COORD_FAC, por_pk("sesion_propia"), "mesa propia"),
     F("mesas:asistencia_anteriores", POST_SOLO_COORD, por_pk("sesion_ajena")),
     *(
         F(f"mesas:{accion}", "302 403 403 403 403 403 405", por_pk("sesion_ajena"))

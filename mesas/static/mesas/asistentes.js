@@ -1,11 +1,11 @@
 // Attendance that is quick and right: the attendee select of the session page becomes a search
 // as you type over the registry (name, cédula, organisation), and choosing a person preselects
-// the organisation of their membership. The registry comes from the form's data-registro URL
-// (mesas:registro_json), fetched once when the page loads, so the search keeps working without
-// signal. Without this script the native select still works; the form posts the same fields.
+// the organisation of their membership. The registry comes with the page (a JSON block named by
+// the form's data-registro): searching needs no network, with or without signal. Without this
+// script the native select still works; the form posts the same fields.
 (() => {
   const MAXIMO = 8;
-  const registros = new Map(); // url -> Promise of the prepared registry (or null)
+  const registros = new Map(); // block id -> Promise of the prepared registry (or null)
   let secuencia = 0;
 
   const plano = (texto) =>
@@ -24,18 +24,16 @@
     return { personas, porId: new Map(personas.map((p) => [String(p.id), p])) };
   }
 
-  function cargar(url) {
-    if (!registros.has(url)) {
-      const promesa = fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-        .then(preparar)
-        .catch(() => {
-          registros.delete(url); // try again on the next form; the select's names still serve
-          return null;
-        });
-      registros.set(url, promesa);
+  // The session page carries its registry: <script type="application/json" id="..."> named by
+  // the form's data-registro. Read once, and kept for the forms that replace this one.
+  function cargar(id) {
+    if (!registros.has(id)) {
+      const bloque = id && document.getElementById(id);
+      if (!bloque) return Promise.resolve(null); // the select's names still serve
+      registros.set(id, Promise.resolve().then(() => preparar(JSON.parse(bloque.textContent)))
+        .catch(() => null));
     }
-    return registros.get(url);
+    return registros.get(id);
   }
 
   // Who is already on this session's list: the page's list (each item names its actor) and
@@ -136,7 +134,10 @@
     let resultados = [];
     let activo = -1;
     let registro = null;
-    cargar(form.dataset.registro).then((r) => { registro = r; });
+    cargar(form.dataset.registro).then((r) => {
+      registro = r;
+      if (r) form.dataset.registroListo = ""; // searchable over the registry (tests wait for it)
+    });
 
     let interno = false; // a change of the select made here, not by someone else
 

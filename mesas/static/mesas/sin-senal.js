@@ -1,7 +1,7 @@
 // Sessions without signal: registers the service worker (mesas/sin_senal.py) and asks it to keep
 // the session pages this page names before the signal goes. An element with data-sin-senal lists
-// them (its value: addresses; its links to session pages too); each session's registry data
-// (data-sin-senal-datos, or the page's address + "registro.json") is kept as well when it exists.
+// them (its value: addresses; its links to session pages too). A session page carries its
+// attendance registry in itself, so keeping the page keeps the search.
 // When they are kept, <html data-sin-senal="lista"> and the page's #sin-senal-lista shows.
 (() => {
   const script = document.currentScript;
@@ -10,19 +10,14 @@
 
   function direcciones() {
     const paginas = new Set();
-    const datos = new Set();
     for (const elemento of document.querySelectorAll("[data-sin-senal]")) {
       for (const url of (elemento.dataset.sinSenal || "").split(/\s+/)) if (url) paginas.add(url);
-      for (const url of (elemento.dataset.sinSenalDatos || "").split(/\s+/)) if (url) datos.add(url);
       for (const enlace of elemento.querySelectorAll("a[href]")) {
         const url = new URL(enlace.href, location.href);
-        if (url.origin === location.origin && SESION.test(url.pathname)) {
-          paginas.add(url.pathname);
-          datos.add(`${url.pathname}registro.json`);
-        }
+        if (url.origin === location.origin && SESION.test(url.pathname)) paginas.add(url.pathname);
       }
     }
-    return { paginas: [...paginas], datos: [...datos] };
+    return [...paginas];
   }
 
   function calentar(trabajador, urls) {
@@ -67,9 +62,7 @@
     try {
       await navigator.serviceWorker.register(script.dataset.sw, { scope: "/" });
       const registro = await navigator.serviceWorker.ready;
-      const { paginas, datos } = direcciones();
-      const resultado = await calentar(registro.active, paginas);
-      await calentar(registro.active, datos); // best effort: the data of search-as-you-type
+      const resultado = await calentar(registro.active, direcciones());
       const lista = resultado.listas === resultado.total;
       document.documentElement.dataset.sinSenal = lista ? "lista" : "incompleta";
       const aviso = document.getElementById("sin-senal-lista");

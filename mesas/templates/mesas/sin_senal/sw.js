@@ -1,5 +1,5 @@
 {% autoescape off %}/* The service worker of the session page (mesas/sin_senal.py), version {{ version }}.
-   Precaches the page's assets; keeps the session pages, their registry data (registro.json) and
+   Precaches the page's assets; keeps the session pages (each with its attendance registry) and
    "Mis mesas" NetworkFirst with a cache fallback, so that they open after a reload with no signal. */
 importScripts({{ workbox_sw_json }});
 
@@ -15,8 +15,8 @@ core.clientsClaim();
 precaching.precacheAndRoute({{ precache_json }}, { ignoreURLParametersMatching: [/.*/] });
 precaching.cleanupOutdatedCaches();
 
-// A session page, its registry data, and the facilitator's list of sessions (also under /en/).
-const PAGINAS = /^(?:\/[a-z]{2})?\/mesas\/(?:sesion\/\d+\/(?:registro\.json)?|mis-mesas\/)$/;
+// A session page and the facilitator's list of sessions (also under /en/).
+const PAGINAS = /^(?:\/[a-z]{2})?\/mesas\/(?:sesion\/\d+|mis-mesas)\/$/;
 const sinRedirecciones = {
   // logged out, the page answers with the login form: never keep that under the session's address
   cacheWillUpdate: async ({ response }) => (response.redirected ? null : response),
