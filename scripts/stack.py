@@ -51,6 +51,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import kannel  # scripts/kannel.py (this script's directory is the first of sys.path)
+from entorno import entorno_de_produccion  # scripts/entorno.py
 
 RAIZ = Path(__file__).resolve().parent.parent
 DATABASE_URL_CI = "postgres://postgres@127.0.0.1:5432/pactos_stack"
@@ -108,21 +109,9 @@ def configuracion(directorio: Path) -> dict:
     database_url = os.environ.get("DATABASE_URL") or DATABASE_URL_CI
     redis_url = os.environ.get("REDIS_URL") or REDIS_URL_CI
     demo_password = os.environ.get("DEMO_PASSWORD") or _clave_demo(directorio)
-    entorno = {
-        k: v
-        for k, v in os.environ.items()
-        # Nothing of a test runner's or a developer's settings leaks into the production processes.
-        if not k.startswith(("DJANGO_", "PACTOS_", "EMAIL_", "CELERY_", "PYTEST"))
-        and k not in {"PORTAL_URL", "DEMO_PASSWORD", "REQUIRE_SERVICES"}
-    }
+    entorno = entorno_de_produccion(url)
     entorno.update(
         {
-            "PYTHONPATH": str(RAIZ),  # this checkout's code, whatever the virtualenv points at
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "PORTAL_URL": url,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_CSRF_TRUSTED_ORIGINS": url,
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,

@@ -11,12 +11,12 @@ the stack runs its own, as before, and reports the error.
 
 from __future__ import annotations
 
-import os
-import secrets
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from scripts.entorno import entorno_de_produccion
 
 RAIZ = Path(__file__).resolve().parents[1]
 
@@ -24,24 +24,8 @@ _proceso: subprocess.Popen | None = None
 
 
 def _entorno() -> dict[str, str]:
-    """As scripts/stack.py's configuracion(): nothing of the test run's settings, DEBUG off."""
-    entorno = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DJANGO_", "PACTOS_", "EMAIL_", "CELERY_", "PYTEST"))
-        and k not in {"PORTAL_URL", "DEMO_PASSWORD", "REQUIRE_SERVICES"}
-    }
-    entorno.update(
-        {
-            "PYTHONPATH": str(RAIZ),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "PORTAL_URL": "https://127.0.0.1",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        }
-    )
-    return entorno
+    """As scripts/stack.py's: nothing of the test run's settings, DEBUG off."""
+    return entorno_de_produccion("https://127.0.0.1")
 
 
 def empezar() -> None:
