@@ -14,7 +14,7 @@ from fontTools.ttLib import TTFont
 from core.estaticos import PAQUETES
 from core.roles import Rol
 from tests.factories import ActorFactory, AsistenciaFactory, SesionFactory
-from tests.factories.mesas import mesa_de
+from tests.factories.mesas import mesa_de, paginas_sin_senal_en_cada_estado
 
 RAIZ = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("iconos", RAIZ / "scripts" / "iconos.py")
@@ -113,8 +113,6 @@ def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuar
     """The session page and "Mis mesas" load a font of their own icons only: every icon they
     render (in each state a facilitator meets: open, with people, closed, cancelled) or their
     scripts add has its glyph there."""
-    from mesas import services
-
     clases = _clases_y_glifos(
         iconos.hoja_de_pagina("sin-senal"), iconos.fuente_de_pagina("sin-senal")
     )
@@ -139,31 +137,15 @@ def test_las_paginas_sin_senal_solo_usan_iconos_de_su_fuente(client, crear_usuar
     # every icon of the templates the pages are made of, whoever opens them and in any state
     assert set(iconos.iconos_de_pagina("sin-senal")) <= set(clases)
 
-    mesa = mesa_de("turismo-cayambe")
     facilitador = crear_usuario("fac_iconos_sin_senal", Rol.FACILITACION)
-    mesa.facilitadores.add(facilitador)
-    abierta = SesionFactory(mesa=mesa, dias=0)
-    AsistenciaFactory(sesion=abierta, actor=ActorFactory(persona=True))
-    cerrada = SesionFactory(mesa=mesa, dias=-3)
-    AsistenciaFactory(sesion=cerrada, actor=ActorFactory(persona=True))
-    services.sesion_cerrar(sesion=cerrada, version=cerrada.version, usuario=facilitador)
-    cancelada = SesionFactory(mesa=mesa, dias=5)
-    services.sesion_cancelar(
-        sesion=cancelada, version=cancelada.version, motivo="Lluvias", usuario=facilitador
-    )
+    urls = paginas_sin_senal_en_cada_estado(facilitador)
     coordinadora = crear_usuario("coord_iconos_sin_senal", Rol.COORDINACION)
 
     vistos = set()
     # the facilitator, and Coordinación (its header has more menus: Comunicación's megaphone)
     for usuario in (facilitador, coordinadora):
         client.force_login(usuario, backend="django.contrib.auth.backends.ModelBackend")
-        for url in (
-            f"/mesas/sesion/{abierta.pk}/",
-            f"/mesas/sesion/{abierta.pk}/?convocar=1",
-            f"/mesas/sesion/{cerrada.pk}/",
-            f"/mesas/sesion/{cancelada.pk}/",
-            "/mesas/mis-mesas/",
-        ):
+        for url in urls:
             respuesta = client.get(url)
             assert respuesta.status_code == 200, url
             html = respuesta.content.decode()

@@ -12,8 +12,7 @@ from django.contrib.staticfiles import finders
 
 from core.estaticos import PAQUETES, contenido_paquete, reducir_css
 from core.roles import Rol
-from tests.factories import ActorFactory, AsistenciaFactory, SesionFactory
-from tests.factories.mesas import mesa_de
+from tests.factories.mesas import paginas_sin_senal_en_cada_estado
 
 
 @pytest.mark.parametrize("paquete", sorted(PAQUETES))
@@ -58,29 +57,11 @@ def test_el_paquete_de_estilos_reducido_conserva_cada_clase_de_sus_paginas(
     """The session page and "Mis mesas", in each state a facilitator meets (open, with people,
     choosing whom to invite, closed, cancelled): every class they render that the whole bundle
     styles is still styled by the reduced one."""
-    from mesas import services
-
-    mesa = mesa_de("turismo-cayambe")
     facilitador = crear_usuario("fac_paquete_css", Rol.FACILITACION)
-    mesa.facilitadores.add(facilitador)
-    abierta = SesionFactory(mesa=mesa, dias=0)
-    AsistenciaFactory(sesion=abierta, actor=ActorFactory(persona=True))
-    cerrada = SesionFactory(mesa=mesa, dias=-3)
-    AsistenciaFactory(sesion=cerrada, actor=ActorFactory(persona=True))
-    services.sesion_cerrar(sesion=cerrada, version=cerrada.version, usuario=facilitador)
-    cancelada = SesionFactory(mesa=mesa, dias=5)
-    services.sesion_cancelar(
-        sesion=cancelada, version=cancelada.version, motivo="Lluvias", usuario=facilitador
-    )
+    urls = paginas_sin_senal_en_cada_estado(facilitador)
     client.force_login(facilitador, backend="django.contrib.auth.backends.ModelBackend")
     usadas = set()
-    for url in (
-        f"/mesas/sesion/{abierta.pk}/",
-        f"/mesas/sesion/{abierta.pk}/?convocar=1",
-        f"/mesas/sesion/{cerrada.pk}/",
-        f"/mesas/sesion/{cancelada.pk}/",
-        "/mesas/mis-mesas/",
-    ):
+    for url in urls:
         html = client.get(url).content.decode()
         assert "paquetes/sin-senal.css" in html, url
         for clases in re.findall(r'class="([^"]*)"', html):

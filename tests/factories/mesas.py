@@ -41,3 +41,29 @@ class AsistenciaFactory(factory.django.DjangoModelFactory):
 
     sesion = factory.SubFactory(SesionFactory)
     actor = factory.SubFactory(ActorFactory, persona=True)
+
+
+def paginas_sin_senal_en_cada_estado(facilitador) -> list[str]:
+    """The offline pages as `facilitador` meets them, in each state: a session open with people,
+    the same choosing whom to invite, one closed, one cancelled (all of Cayambe's tourism table,
+    which they now facilitate), and "Mis mesas"."""
+    from mesas import services
+
+    mesa = mesa_de("turismo-cayambe")
+    mesa.facilitadores.add(facilitador)
+    abierta = SesionFactory(mesa=mesa, dias=0)
+    AsistenciaFactory(sesion=abierta, actor=ActorFactory(persona=True))
+    cerrada = SesionFactory(mesa=mesa, dias=-3)
+    AsistenciaFactory(sesion=cerrada, actor=ActorFactory(persona=True))
+    services.sesion_cerrar(sesion=cerrada, version=cerrada.version, usuario=facilitador)
+    cancelada = SesionFactory(mesa=mesa, dias=5)
+    services.sesion_cancelar(
+        sesion=cancelada, version=cancelada.version, motivo="Lluvias", usuario=facilitador
+    )
+    return [
+        f"/mesas/sesion/{abierta.pk}/",
+        f"/mesas/sesion/{abierta.pk}/?convocar=1",
+        f"/mesas/sesion/{cerrada.pk}/",
+        f"/mesas/sesion/{cancelada.pk}/",
+        "/mesas/mis-mesas/",
+    ]
