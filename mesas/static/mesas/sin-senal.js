@@ -4,6 +4,25 @@
 // attendance registry in itself, so keeping the page keeps the search.
 // When they are kept, <html data-sin-senal="lista"> and the page's #sin-senal-lista shows.
 (() => {
+  // A part of the page that only the server can bring (data-sin-red: what to say instead) is not
+  // asked for without a connection: the worker would answer with the kept page, and nothing
+  // would happen. It says why, beside it, until it can be brought.
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const elemento = event.detail.elt;
+    if (!elemento.dataset || !elemento.dataset.sinRed) return;
+    const previo = elemento.parentElement.querySelector(".aviso-sin-red");
+    if (navigator.onLine) {
+      if (previo) previo.remove();
+      return;
+    }
+    event.preventDefault();
+    const aviso = previo || document.createElement("p");
+    aviso.className = "aviso-sin-red small text-danger mt-2 mb-0";
+    aviso.setAttribute("role", "status");
+    aviso.textContent = elemento.dataset.sinRed;
+    if (!previo) elemento.after(aviso);
+  });
+
   const script = document.currentScript;
   if (!("serviceWorker" in navigator) || !script || !script.dataset.sw) return;
   const SESION = /^(?:\/[a-z]{2})?\/mesas\/sesion\/\d+\/$/;

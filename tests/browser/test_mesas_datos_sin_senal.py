@@ -1,0 +1,48 @@
+"""The session's data form is brought from the server when its section opens (issue #15, light
+on a bad connection). Without signal it cannot come: the facilitator is told so, beside the
+link, instead of a link that does nothing; back online, the same link brings the form."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from mesas.models import Mesa
+from tests.browser import navegador
+from tests.browser.mesas_pasos import TELEFONO, facilitador_de, sesion_en_curso
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_los_datos_de_la_sesion_sin_senal_dicen_por_que_no_se_abren(
+    browser, live_server, django_user_model
+):
+    mesa = Mesa.objects.get(slug="turismo-cayambe")
+    sesion = sesion_en_curso(
+        mesa, facilitador_de(mesa, django_user_model), lugar="Casa comunal de Olmedo"
+    )
+    contexto = browser.new_context(viewport=TELEFONO, is_mobile=True, has_touch=True)
+    page = contexto.new_page()
+    ruta = f"/mesas/sesion/{sesion.pk}/"
+    navegador.entrar(page, live_server.url + ruta, "facilitador", re.escape(ruta))
+    datos = page.locator("#seccion-datos")
+    enlace = datos.get_by_role("link", name="Cambiar los datos")
+
+    contexto.set_offline(True)
+    datos.locator("> summary").tap()
+    aviso = datos.get_by_role("status")
+    expect(aviso).to_have_text(
+        "Sin conexión: los datos de la sesión se pueden cambiar cuando vuelva la señal."
+    )
+    enlace.tap()
+    expect(aviso).to_be_visible()
+    expect(datos.get_by_label("Lugar")).to_have_count(0)
+
+    contexto.set_offline(False)
+    enlace.tap()
+    expect(datos.get_by_label("Lugar")).to_have_value("Casa comunal de Olmedo")
+    expect(aviso).to_have_count(0)
+    contexto.close()
