@@ -344,6 +344,10 @@
       HTMLFormElement.prototype.submit.call(form);
       return;
     }
+    // The entry is safe in the outbox and the form already empty, with a new id: the next entry
+    // may be saved at once (a double tap cannot store this one twice). Waiting for the server's
+    // answer here refused a fast second save without a word.
+    liberar(form);
     esperando.set(uid, form);
     await refrescar();
     if (navigator.onLine) enviar();
