@@ -272,7 +272,12 @@
       mostrar();
     });
     entrada.addEventListener("focus", () => { if (entrada.value && !select.value) mostrar(); });
-    entrada.addEventListener("blur", () => setTimeout(cerrar, 150));
+    // Closed a moment after the box is left (a tap on an option lands first), unless the focus
+    // is back by then: a save with the keyboard leaves the box for the button and returns to it,
+    // and the list typed next must not be shut by the earlier leaving.
+    entrada.addEventListener("blur", () => setTimeout(() => {
+      if (document.activeElement !== entrada) cerrar();
+    }, 150));
     entrada.addEventListener("keydown", (e) => {
       const abierto = !lista.hidden && resultados.length > 0;
       if (e.key === "ArrowDown") {
