@@ -13,10 +13,8 @@ from core.validadores import ArchivoValidador
 from sie.campos import agrupar_parroquias
 from sie.models import Eje, Sector
 
-from .models import Actor, Membresia, Relacion
+from .models import CAMPOS_PERSONALES, Actor, Membresia, Relacion
 from .validadores import normalizar_identificacion, validar_identificacion
-
-CAMPOS_PERSONALES_FORM = ["email", "telefono", "identificacion", "genero"]
 
 
 def fila(*campos: tuple[str, int], prefijo: str = "col-md-") -> Div:
@@ -90,10 +88,7 @@ class ActorForm(forms.ModelForm):
             "sectores",
             "descripcion",
             "sitio_web",
-            "email",
-            "telefono",
-            "identificacion",
-            "genero",
+            *CAMPOS_PERSONALES,
             "influencia",
             "interes",
             "posicion",
@@ -130,13 +125,13 @@ class ActorForm(forms.ModelForm):
         if self.instance.pk is None:
             self.fields["motivo"].widget = forms.HiddenInput()  # the first position needs no reason
         if not mostrar_personales:
-            for campo in CAMPOS_PERSONALES_FORM:
+            for campo in CAMPOS_PERSONALES:
                 self.fields.pop(campo, None)
 
     @cached_property
     def helper(self) -> FormHelper:
         """Built when a template draws the form, not for every imported row that binds it."""
-        personales = [c for c in CAMPOS_PERSONALES_FORM if c in self.fields]
+        personales = [c for c in CAMPOS_PERSONALES if c in self.fields]
         return ayudante(
             Fieldset(
                 _("Quién es"),

@@ -12,6 +12,10 @@ from simple_history.models import HistoricalRecords
 
 from .validadores import normalizar_nombre, validar_identificacion
 
+# An actor's contact and identification fields: personal data, shown and edited only by the staff
+# who may see it (the form leaves them out otherwise, the history hides their changes).
+CAMPOS_PERSONALES = ("email", "telefono", "identificacion", "genero")
+
 
 class Actor(models.Model):
     """One table for people and organisations (naturaleza tells which)."""

@@ -13,7 +13,14 @@ from django.utils.translation import gettext as _
 
 from sie.models import Canton, Eje, Sector
 
-from .models import Actor, AsignacionTerritorial, CambioPosicion, Membresia, Relacion
+from .models import (
+    CAMPOS_PERSONALES,
+    Actor,
+    AsignacionTerritorial,
+    CambioPosicion,
+    Membresia,
+    Relacion,
+)
 from .selectors import Usuario
 from .senales import nombre_publico_cambiado
 
@@ -268,10 +275,7 @@ def actores_fusionar(*, conservar: Actor, duplicado: Actor, usuario: Usuario) ->
         "siglas",
         "descripcion",
         "sitio_web",
-        "email",
-        "telefono",
-        "identificacion",
-        "genero",
+        *CAMPOS_PERSONALES,
         "canton",
         "parroquia",
         "consentimiento_fecha",

@@ -25,7 +25,6 @@ from . import importacion as imp
 from .analisis import mapa_de, red_de
 from .filters import ActorFilter, MapaFilter
 from .forms import (
-    CAMPOS_PERSONALES_FORM,
     ActorForm,
     AsignacionForm,
     FusionarForm,
@@ -34,7 +33,7 @@ from .forms import (
     PosicionForm,
     RelacionForm,
 )
-from .models import Actor, AsignacionTerritorial, Importacion, Relacion
+from .models import CAMPOS_PERSONALES, Actor, AsignacionTerritorial, Importacion, Relacion
 from .participacion import secciones_para
 from .selectors import (
     actor_para_detalle,
@@ -217,7 +216,7 @@ class ActorExportarView(VistaStaff):
 # What the history shows only to those who may see personal data: the contact and identification
 # fields and the consent given (the page's "Contacto e identificación" card).
 CAMPOS_PERSONALES_HISTORIAL = {
-    *CAMPOS_PERSONALES_FORM,
+    *CAMPOS_PERSONALES,
     "consentimiento_datos",
     "consentimiento_fecha",
     "consentimiento_finalidad",
