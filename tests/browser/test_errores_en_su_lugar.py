@@ -5,8 +5,7 @@ the facilitator's tap would seem to do nothing."""
 import pytest
 from playwright.sync_api import expect
 
-from mesas.models import Mesa
-from tests.browser.mesas_pasos import entrar, facilitador_de, sesion_en_curso
+from tests.browser.mesas_pasos import entrar
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,13 +14,9 @@ pytestmark = [
 
 
 def test_un_punto_de_agenda_rechazado_muestra_el_error_y_conserva_lo_escrito(
-    page, live_server, django_user_model
+    page, live_server, sesion_del_facilitador
 ):
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
-    sesion = sesion_en_curso(
-        mesa, facilitador_de(mesa, django_user_model), lugar="Casa comunal de Ayora"
-    )
-    entrar(page, live_server.url, sesion.get_absolute_url())
+    entrar(page, live_server.url, sesion_del_facilitador.get_absolute_url())
     agenda = page.locator("#seccion-agenda")
     respuestas = []
     page.on(

@@ -5,8 +5,7 @@ on a wide screen, where the account menu opens to the left of its toggle."""
 import pytest
 from playwright.sync_api import expect
 
-from mesas.models import Mesa
-from tests.browser.mesas_pasos import entrar, facilitador_de, sesion_en_curso
+from tests.browser.mesas_pasos import entrar
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,11 +21,9 @@ def _dentro_de_la_pantalla(page, localizador) -> None:
 
 
 def test_los_menus_de_la_cabecera_en_el_telefono_y_en_pantalla_ancha(
-    page, live_server, django_user_model
+    page, live_server, sesion_del_facilitador
 ):
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
-    sesion = sesion_en_curso(mesa, facilitador_de(mesa, django_user_model), lugar="Casa comunal")
-    entrar(page, live_server.url, sesion.get_absolute_url())
+    entrar(page, live_server.url, sesion_del_facilitador.get_absolute_url())
 
     # a phone: the menu is collapsed behind its button
     menu = page.locator("#menu-principal")

@@ -7,9 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from mesas.models import Mesa
 from tests.browser import navegador
-from tests.browser.mesas_pasos import TELEFONO, facilitador_de, sesion_en_curso
+from tests.browser.mesas_pasos import TELEFONO
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,15 +17,11 @@ pytestmark = [
 
 
 def test_los_datos_de_la_sesion_sin_senal_dicen_por_que_no_se_abren(
-    browser, live_server, django_user_model
+    browser, live_server, sesion_del_facilitador
 ):
-    mesa = Mesa.objects.get(slug="turismo-cayambe")
-    sesion = sesion_en_curso(
-        mesa, facilitador_de(mesa, django_user_model), lugar="Casa comunal de Olmedo"
-    )
     contexto = browser.new_context(viewport=TELEFONO, is_mobile=True, has_touch=True)
     page = contexto.new_page()
-    ruta = f"/mesas/sesion/{sesion.pk}/"
+    ruta = f"/mesas/sesion/{sesion_del_facilitador.pk}/"
     navegador.entrar(page, live_server.url + ruta, "facilitador", re.escape(ruta))
     datos = page.locator("#seccion-datos")
     enlace = datos.get_by_role("link", name="Cambiar los datos")
