@@ -237,9 +237,7 @@ def test_el_siguiente_asistente_mientras_el_servidor_aun_no_responde(
     failed on a loaded CI machine: first the second save was refused without a word, then the
     second search went blind)."""
     sesion = mesa_con_registro["sesion"]
-    contexto, page, _ = _abrir_en_telefono(
-        browser, live_server.url, f"/mesas/sesion/{sesion.pk}/"
-    )
+    contexto, page, _ = _abrir_en_telefono(browser, live_server.url, f"/mesas/sesion/{sesion.pk}/")
     retenidas = []  # the saves' requests, held back until the test lets each through
     page.route(
         re.compile(rf"/mesas/sesion/{sesion.pk}/asistencia/$"), lambda ruta: retenidas.append(ruta)
