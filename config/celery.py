@@ -13,9 +13,17 @@ from celery.schedules import crontab
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
+HORA = 60 * 60
+
+
 def _periodica(tarea: str, cuando: crontab, *, caduca: int) -> dict:
     """A beat entry that expires (seconds) before its next run."""
     return {"task": tarea, "schedule": cuando, "options": {"expires": caduca}}
+
+
+def _diaria(tarea: str, *, hora: int, minuto: int = 0) -> dict:
+    """A beat entry run every day at hora:minuto; it expires after 12 hours, well before the next."""
+    return _periodica(tarea, crontab(minute=minuto, hour=hora), caduca=12 * HORA)
 
 
 app = Celery("pactos")
@@ -26,8 +34,6 @@ TASK_TIME_LIMIT = 5 * 60  # hard limit, far below the visibility timeout
 TASK_SOFT_TIME_LIMIT = TASK_TIME_LIMIT - 30
 # The queues the workers consume (docs/operations.md): every task is routed to one of them.
 COLAS = ("default", "pdf", "email", "sms")
-
-HORA = 60 * 60
 
 app.conf.update(
     task_acks_late=True,
@@ -72,10 +78,8 @@ app.conf.update(
             crontab(minute=30, hour=6, day_of_month="1"),
             caduca=24 * HORA,
         ),
-        "recordar-compromisos": _periodica(
-            "pactos.tasks.enviar_recordatorios_compromisos",
-            crontab(hour=8, minute=30),
-            caduca=12 * HORA,
+        "recordar-compromisos": _diaria(
+            "pactos.tasks.enviar_recordatorios_compromisos", hora=8, minuto=30
         ),
         "barrer-documentos-pendientes": _periodica(
             "core.tasks.barrer_documentos_pendientes", crontab(minute="*/5"), caduca=4 * 60
@@ -88,24 +92,16 @@ app.conf.update(
             crontab(minute="*/15"),
             caduca=14 * 60,
         ),
-        "comunicacion-purgar-comentarios-sin-confirmar": _periodica(
-            "comunicacion.tasks.purgar_comentarios_sin_confirmar",
-            crontab(minute=20, hour=3),
-            caduca=12 * HORA,
+        "comunicacion-purgar-comentarios-sin-confirmar": _diaria(
+            "comunicacion.tasks.purgar_comentarios_sin_confirmar", hora=3, minuto=20
         ),
-        "comunicacion-resumenes-suscripciones": _periodica(
-            "comunicacion.tasks.enviar_resumenes_suscripciones",
-            crontab(minute=0, hour=7),
-            caduca=12 * HORA,
+        "comunicacion-resumenes-suscripciones": _diaria(
+            "comunicacion.tasks.enviar_resumenes_suscripciones", hora=7
         ),
-        "eventos-recordatorios-automaticos": _periodica(
-            "eventos.tasks.programar_recordatorios_automaticos",
-            crontab(minute=0, hour=9),
-            caduca=12 * HORA,
+        "eventos-recordatorios-automaticos": _diaria(
+            "eventos.tasks.programar_recordatorios_automaticos", hora=9
         ),
-        "panel-resumenes-diarios": _periodica(
-            "core.tasks.enviar_resumenes_diarios", crontab(minute=0, hour=7), caduca=12 * HORA
-        ),
+        "panel-resumenes-diarios": _diaria("core.tasks.enviar_resumenes_diarios", hora=7),
         "mesas-recordatorios-del-dia-anterior": _periodica(
             "mesas.tasks.enviar_recordatorios", crontab(minute=0, hour="8-20"), caduca=50 * 60
         ),
