@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from actores.models import Actor
@@ -208,17 +209,37 @@ class FusionarForm(forms.Form):
 
     def __init__(self, *args, compromiso: Compromiso, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["otros"].queryset = compromiso.pacto.compromisos.exclude(pk=compromiso.pk)
+        otros = self.fields["otros"]
+        otros.queryset = compromiso.pacto.compromisos.exclude(pk=compromiso.pk).order_by("numero")
+        otros.label_from_instance = lambda c: f"{c.numero}. {Truncator(c.titulo).chars(70)}"
 
 
 class DividirForm(forms.Form):
-    acuerdos = forms.ModelMultipleChoiceField(label=_("Acuerdos"), queryset=None, required=False)
-    titulo = forms.CharField(label=_("Título del nuevo compromiso"), max_length=250, required=False)
-    texto = forms.CharField(label=_("Texto del nuevo compromiso"), required=False)
+    """The commitment's own agreements to split off, ticked, and the new commitment's text."""
 
-    def __init__(self, *args, **kwargs):
+    acuerdos = forms.ModelMultipleChoiceField(
+        label=_("Acuerdos"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    titulo = forms.CharField(label=_("Título del nuevo compromiso"), max_length=250, required=False)
+    texto = forms.CharField(
+        label=_("Texto del nuevo compromiso"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, compromiso: Compromiso, **kwargs):
+        # Its own ids: the commitment's form on the same page has a titulo and a texto too.
+        kwargs.setdefault("auto_id", "dividir-%s")
         super().__init__(*args, **kwargs)
-        self.fields["acuerdos"].queryset = _acuerdos()
+        acuerdos = self.fields["acuerdos"]
+        acuerdos.queryset = (
+            _acuerdos()
+            .filter(origenes_compromiso__compromiso=compromiso)
+            .order_by("sesion__mesa__orden", "numero")
+        )
+        acuerdos.label_from_instance = lambda a: (
+            f"{a.sesion.mesa.nombre} · {a.numero}. {Truncator(a.texto).chars(80)}"
+        )
 
 
 class DesvincularForm(forms.Form):

@@ -534,7 +534,8 @@ class CompromisoGestionView(VistaStaff):
             if puede_actualizar
             else None,
             "evidencia_form": EvidenciaForm() if puede_actualizar else None,
-            "otros": pacto.compromisos.exclude(pk=compromiso.pk).order_by("numero"),
+            "fusionar_form": FusionarForm(compromiso=compromiso) if puede_editar else None,
+            "dividir_form": DividirForm(compromiso=compromiso) if puede_editar else None,
             "historial": historial_para(
                 self.request, compromiso.history.all(), excluidos={"ultima_actualizacion"}
             ),
@@ -637,6 +638,7 @@ class CompromisoEditarView(AccionDeCompromiso):
 
 class CompromisosFusionarView(AccionDeCompromiso):
     form_class = FusionarForm
+    nombre_form = "fusionar_form"
     mensaje_exito = gettext_lazy("Compromisos fusionados.")
 
     def get_form_kwargs(self):
@@ -650,6 +652,10 @@ class CompromisosFusionarView(AccionDeCompromiso):
 
 class CompromisoDividirView(AccionDeCompromiso):
     form_class = DividirForm
+    nombre_form = "dividir_form"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "compromiso": self.objeto}
 
     @property
     def mensaje_exito(self):

@@ -258,3 +258,25 @@ def test_paginas_de_gestion_responden(cliente_de, coordinadora, compromiso):
         reverse("pactos:pacto_editar", args=[pacto.pk]),
     ]:
         assert cliente.get(url).status_code == 200, url
+
+
+def test_dividir_desde_la_pagina_del_compromiso(cliente_de, coordinadora, compromiso):
+    """The split form offers the commitment's own agreements; a refused split shows the page
+    again with what was typed, and a valid one leaves the ticked agreements to a new one."""
+    cliente = cliente_de(coordinadora)
+    a, b = compromiso.acuerdos.order_by("sesion__mesa__orden", "numero")
+    pagina = cliente.get(reverse("pactos:compromiso_gestion", args=[compromiso.pk]))
+    html = pagina.content.decode()
+    for acuerdo in (a, b):
+        assert f'name="acuerdos" value="{acuerdo.pk}"' in html
+    assert 'id="dividir-titulo"' in html and 'maxlength="250"' in html
+
+    url = reverse("pactos:compromiso_dividir", args=[compromiso.pk])
+    todos = cliente.post(url, {"acuerdos": [a.pk, b.pk], "titulo": "Agenda nueva", "texto": ""})
+    assert todos.status_code == 400
+    assert "no todos" in todos.content.decode() and 'value="Agenda nueva"' in todos.content.decode()
+
+    hecho = cliente.post(url, {"acuerdos": [b.pk], "titulo": "Agenda", "texto": "Agenda"})
+    assert hecho.status_code == 302
+    assert list(compromiso.acuerdos.all()) == [a]
+    assert list(compromiso.pacto.compromisos.get(titulo="Agenda").acuerdos.all()) == [b]
