@@ -219,42 +219,55 @@ def test_persona_nueva_que_ya_esta_en_el_registro(browser, live_server, mesa_con
     contexto.close()
 
 
-def _esperar_envio(page, retenidas) -> None:
-    """Until the outbox has sent its next save (held back by the test's route)."""
-    for _ in range(100):
-        if retenidas:
-            return
-        page.wait_for_timeout(100)
-    pytest.fail("the outbox never sent the save")
+class Retenidas:
+    """The session's attendance saves, each held back on its way until the test lets it through
+    (the server's answer late, as on a slow line)."""
+
+    def __init__(self, page, sesion):
+        self.page, self.pedidos = page, []
+        ruta = re.compile(rf"/mesas/sesion/{sesion.pk}/asistencia/$")
+        page.route(ruta, lambda pedido: self.pedidos.append(pedido))
+
+    def esperar(self) -> None:
+        """Until the outbox has sent its next save."""
+        for _ in range(100):
+            if self.pedidos:
+                return
+            self.page.wait_for_timeout(100)
+        pytest.fail("the outbox never sent the save")
+
+    def soltar(self) -> None:
+        self.pedidos.pop().continue_()
+
+
+def _elegir_con_las_flechas(page, buscar, nombre: str) -> None:
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(buscar).to_have_value(nombre)
 
 
 def test_el_siguiente_asistente_mientras_el_servidor_aun_no_responde(
     browser, live_server, mesa_con_registro
 ):
-    """A slow line: the server has not answered for one attendee while the facilitator already
-    types, chooses and saves the next, and its answer arrives in the middle of typing a third.
-    Nothing typed is lost, the list of matches stays open, and each person is stored once (what
-    failed on a loaded CI machine: first the second save was refused without a word, then the
+    """A slow line: the server has not answered for one attendee while the next is typed, chosen
+    and saved, and its answer arrives while a third is typed. Nothing typed is lost, the matches
+    stay listed, each person is stored once (on a loaded CI the second save was refused, then the
     second search went blind)."""
     sesion = mesa_con_registro["sesion"]
     contexto, page, _ = _abrir_en_telefono(browser, live_server.url, f"/mesas/sesion/{sesion.pk}/")
-    retenidas = []  # the saves' requests, held back until the test lets each through
-    page.route(
-        re.compile(rf"/mesas/sesion/{sesion.pk}/asistencia/$"), lambda ruta: retenidas.append(ruta)
-    )
+    retenidas = Retenidas(page, sesion)
     seccion = page.locator("#seccion-asistencia")
     buscar = seccion.get_by_role("combobox", name="Asistente")
     lista = seccion.locator(".lista-asistentes")
+    pendientes = page.locator("#pendientes")
 
     def opcion(nombre):
         return seccion.get_by_role("option", name=re.compile(nombre))
 
     buscar.press_sequentially("zoila")
-    buscar.press("ArrowDown")
-    buscar.press("Enter")
-    # To the button and Enter, as the keyboard journey does: the focus comes back to the search
-    # box, where the next name is typed at once (a search box left closes its list a moment
-    # later; back before that moment, the list typed next must stay open)
+    _elegir_con_las_flechas(page, buscar, "Zoila Andrango")
+    # To the button and Enter, as the keyboard journey does; the focus comes back to the search
+    # box and the next name is typed at once (its list must not be shut by the box's leaving)
     seccion.get_by_role("button", name="Registrar asistencia").focus()
     page.keyboard.press("Enter")
     expect(buscar).to_be_focused()
@@ -262,37 +275,32 @@ def test_el_siguiente_asistente_mientras_el_servidor_aun_no_responde(
     expect(lista).to_contain_text("Zoila Andrango")  # kept on the phone, sent when it can be
     page.wait_for_timeout(400)
     expect(opcion("Segundo Quilumbaquín")).to_be_visible()
-    _esperar_envio(page, retenidas)
+    retenidas.esperar()
 
     # Segundo chosen and saved while Zoila's answer has not come
     page.keyboard.type("ndo")
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
-    expect(buscar).to_have_value("Segundo Quilumbaquín")
+    _elegir_con_las_flechas(page, buscar, "Segundo Quilumbaquín")
     seccion.get_by_role("button", name="Registrar asistencia").tap()
     expect(lista).to_contain_text("Segundo Quilumbaquín")
-    expect(page.locator("#pendientes")).to_have_attribute("data-pendientes", "2")
+    expect(pendientes).to_have_attribute("data-pendientes", "2")
 
     # Zoila's answer arrives while a third name is half typed
     buscar.press_sequentially("mar")
     expect(opcion("María Quishpi Tupiza")).to_be_visible()
-    retenidas.pop().continue_()
-    _esperar_envio(page, retenidas)  # then the outbox sends Segundo, held too
-    expect(page.locator("#pendientes")).to_have_attribute("data-pendientes", "1")
+    retenidas.soltar()
+    retenidas.esperar()  # then the outbox sends Segundo, held too
+    expect(pendientes).to_have_attribute("data-pendientes", "1")
     expect(buscar).to_be_focused()
     expect(buscar).to_have_value("mar")
     buscar.press_sequentially("ía")
     expect(opcion("María Quishpi Tupiza")).to_be_visible()
-    buscar.press("ArrowDown")
-    buscar.press("Enter")
-    expect(buscar).to_have_value("María Quishpi Tupiza")
-    retenidas.pop().continue_()
-    expect(page.locator("#pendientes")).to_have_attribute("data-pendientes", "0")
+    _elegir_con_las_flechas(page, buscar, "María Quishpi Tupiza")
+    retenidas.soltar()
+    expect(pendientes).to_have_attribute("data-pendientes", "0")
     expect(buscar).to_have_value("María Quishpi Tupiza")  # Segundo's answer kept her too
     seccion.get_by_role("button", name="Registrar asistencia").tap()
-    _esperar_envio(page, retenidas)
-    retenidas.pop().continue_()
-    expect(page.locator("#pendientes")).to_have_attribute("data-pendientes", "0")
+    retenidas.esperar()
+    retenidas.soltar()
     for nombre in ("Zoila Andrango", "Segundo Quilumbaquín", "María Quishpi Tupiza"):
         expect(lista.locator("li:not(.entrada-bandeja)", has_text=nombre)).to_have_count(1)
     nombres = sorted(a.actor.nombre for a in sesion.asistencias.select_related("actor"))
