@@ -141,6 +141,20 @@ def test_buscar_sin_tildes_elegir_y_guardar_con_su_organizacion(
     contexto.close()
 
 
+# Each listed person, whole: an item as tall as what it holds, none over the next.
+JS_OPCIONES = """() => Array.from(document.querySelectorAll('#seccion-asistencia [role=option]'),
+  (o) => ({arriba: o.getBoundingClientRect().top, abajo: o.getBoundingClientRect().bottom,
+           cabe: o.scrollHeight <= o.clientHeight + 1, texto: o.innerText}))"""
+
+
+def _opciones_enteras(page) -> None:
+    opciones = page.evaluate(JS_OPCIONES)
+    assert len(opciones) >= 4, opciones
+    assert all(o["cabe"] for o in opciones), [o["texto"] for o in opciones if not o["cabe"]]
+    for una, siguiente in zip(opciones, opciones[1:], strict=False):
+        assert una["abajo"] <= siguiente["arriba"] + 1, (una["texto"], siguiente["texto"])
+
+
 def test_la_busqueda_sigue_sin_poder_traer_el_registro(browser, live_server, mesa_con_registro):
     """The registry is in memory from the page's load: searching needs no network."""
     sesion, rosa = mesa_con_registro["sesion"], mesa_con_registro["rosa"]
@@ -153,6 +167,10 @@ def test_la_busqueda_sigue_sin_poder_traer_el_registro(browser, live_server, mes
 
     # An attendee saved online replaces the section; its new search box uses what was loaded.
     buscar = seccion.get_by_role("combobox", name="Asistente")
+    buscar.press_sequentially("a")  # a long list on a phone: it scrolls, each person whole
+    expect(seccion.get_by_role("option").nth(3)).to_be_visible()
+    _opciones_enteras(page)
+    buscar.fill("")
     buscar.press_sequentially("zoila")
     seccion.get_by_role("option", name=re.compile("Zoila Andrango")).tap()
     seccion.get_by_role("button", name="Registrar asistencia").tap()
