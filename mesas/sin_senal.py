@@ -68,6 +68,13 @@ def service_worker(request) -> HttpResponse:
         precache.append(
             {"url": url, "revision": None if url != settings.STATIC_URL + ruta else revision}
         )
+    # Each asset's address without the content hash production's storage puts in its name, cut
+    # before its extension: a page kept before a release names the release's own file
+    # ("paquetes/sin-senal.<hash>.js"), which the worker then answers with today's.
+    nombres = [
+        [settings.STATIC_URL + base, "." + extension]
+        for base, extension in (ruta.rsplit(".", 1) for ruta, _revision in _revisiones())
+    ]
     modulos = {m: static(f"vendor/workbox/{m}.prod.js") for m in MODULOS_WORKBOX}
     version = hashlib.sha256(repr((precache, modulos)).encode()).hexdigest()[:12]
     contenido = render_to_string(
@@ -75,6 +82,7 @@ def service_worker(request) -> HttpResponse:
         {
             "workbox_sw_json": json.dumps(static("vendor/workbox/workbox-sw.js")),
             "precache_json": json.dumps(precache),
+            "nombres_json": json.dumps(nombres),
             "modulos_json": json.dumps(modulos),
             "version": version,
         },

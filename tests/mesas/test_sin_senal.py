@@ -26,7 +26,8 @@ def test_el_service_worker_se_sirve_en_la_raiz_sin_cache_y_solo_con_archivos_pro
         assert finders.find(url.removeprefix("/static/")), url
     for modulo in MODULOS_WORKBOX:
         assert f"/static/vendor/workbox/{modulo}.prod.js" in urls
-    precache = json.loads(re.search(r"precacheAndRoute\((\[.*?\])", codigo).group(1))
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", codigo).group(1))
+    assert "precaching.precacheAndRoute(PRECACHE," in codigo
     precacheadas = {p["url"] for p in precache}
     # the page's scripts, in the one bundle the page loads (core/estaticos.py, PAQUETES)
     assert "/static/paquetes/sin-senal.js" in precacheadas
@@ -63,5 +64,5 @@ def test_todo_lo_que_carga_la_pagina_de_la_sesion_queda_en_el_telefono(
     html = cliente_de(fac_cayambe).get(f"/mesas/sesion/{sesion_cayambe.pk}/").content.decode()
     cargados = set(re.findall(r'(?:src|href)="(/static/[^"?#]+)', html))
     codigo = client.get("/sw.js").content.decode()
-    precache = json.loads(re.search(r"precacheAndRoute\((\[.*?\])", codigo).group(1))
+    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", codigo).group(1))
     assert cargados and cargados <= {p["url"] for p in precache}

@@ -12,7 +12,8 @@ self.skipWaiting();
 core.clientsClaim();
 
 // Query strings are ignored: the icon font is asked for as "bootstrap-icons.woff2?<hash>".
-precaching.precacheAndRoute({{ precache_json }}, { ignoreURLParametersMatching: [/.*/] });
+const PRECACHE = {{ precache_json }};
+precaching.precacheAndRoute(PRECACHE, { ignoreURLParametersMatching: [/.*/] });
 precaching.cleanupOutdatedCaches();
 
 // A session page and the facilitator's list of sessions (also under /en/).
@@ -58,6 +59,56 @@ routing.registerRoute(
     request.method === "GET" && url.origin === self.location.origin && PAGINAS.test(url.pathname),
   paginas,
 );
+
+// After a release the precache holds that release's assets only, under new names (their content
+// hash): a page kept before it names files no longer kept, and opened without signal it would
+// have no script (no outbox, no search) and no style. Such pages are fetched again as soon as the
+// new worker takes over (it has just come over the network), and meanwhile an earlier release's
+// asset is answered with today's of the same name.
+const GUARDADOS = new Set(PRECACHE.map((a) => new URL(a.url, self.location.origin).pathname));
+const NOMBRES = {{ nombres_json }}; // [address without its hash and extension, extension]
+const HASH = /^\.[0-9a-f]{12}$/;
+
+function actualDe(ruta) {
+  if (GUARDADOS.has(ruta)) return null;
+  for (const [base, extension] of NOMBRES) {
+    if (!ruta.startsWith(base) || !ruta.endsWith(extension)) continue;
+    if (!HASH.test(ruta.slice(base.length, ruta.length - extension.length))) continue;
+    return Array.from(GUARDADOS).find((g) => g.startsWith(base) && g.endsWith(extension)) || null;
+  }
+  return null;
+}
+
+routing.registerRoute(
+  ({ url, request }) =>
+    request.method === "GET" && url.origin === self.location.origin && actualDe(url.pathname),
+  async ({ url, request }) => {
+    try {
+      const respuesta = await fetch(request);
+      if (respuesta.ok) return respuesta;
+    } catch (error) {
+      // no signal: today's file, kept
+    }
+    return (await precaching.matchPrecache(actualDe(url.pathname))) || Response.error();
+  },
+);
+
+async function renovarPaginasAnteriores(event) {
+  const cache = await caches.open("pactos-sesiones");
+  for (const peticion of await cache.keys()) {
+    const guardada = await cache.match(peticion, { ignoreVary: true });
+    const texto = guardada ? await guardada.text() : "";
+    const rutas = Array.from(texto.matchAll(/(?:src|href)="([^"]+)"/g), (m) =>
+      new URL(m[1].replaceAll("&amp;", "&"), peticion.url).pathname);
+    if (!rutas.some(actualDe)) continue;
+    try {
+      await paginas.handle({ event, request: new Request(peticion.url, { credentials: "same-origin" }) });
+    } catch (error) {
+      // the signal went meanwhile: the page keeps working with today's assets (above)
+    }
+  }
+}
+self.addEventListener("activate", (event) => event.waitUntil(renovarPaginasAnteriores(event)));
 
 // The page asks for addresses to keep before the signal goes (the session it shows, the upcoming
 // sessions listed in "Mis mesas"); it is told how many are ready.
