@@ -98,9 +98,9 @@ async function renovarPaginasAnteriores(event) {
   for (const peticion of await cache.keys()) {
     const guardada = await cache.match(peticion, { ignoreVary: true });
     const texto = guardada ? await guardada.text() : "";
-    const rutas = Array.from(texto.matchAll(/(?:src|href)="([^"]+)"/g), (m) =>
-      new URL(m[1].replaceAll("&amp;", "&"), peticion.url).pathname);
-    if (!rutas.some(actualDe)) continue;
+    const anterior = Array.from(texto.matchAll(/(?:src|href)="(\/[^"]+)"/g)).some((m) =>
+      actualDe(m[1].split(/[?#]/)[0]));
+    if (!anterior) continue;
     try {
       await paginas.handle({ event, request: new Request(peticion.url, { credentials: "same-origin" }) });
     } catch (error) {
